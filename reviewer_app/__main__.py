@@ -1,0 +1,5 @@
+import sys
+
+from reviewer_app.cli import main
+
+sys.exit(main())

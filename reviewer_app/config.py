@@ -1,0 +1,58 @@
+"""Where things live: the shared database URL, the per-user data and cache folders, this workstation."""
+
+from __future__ import annotations
+
+import os
+import socket
+import uuid
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "reviewer-app"
+DATABASE_URL_ENV = "REVIEWER_DATABASE_URL"
+DATA_DIR_ENV = "REVIEWER_DATA_DIR"  # tests and portable installs point this elsewhere
+CACHE_DIR_ENV = "REVIEWER_CACHE_DIR"
+
+
+def data_dir() -> Path:
+    path = Path(os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def cache_dir() -> Path:
+    path = Path(os.environ.get(CACHE_DIR_ENV) or platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "shared.sqlite3"
+
+
+def resolve_database_url(cli_value: str | None = None) -> str:
+    """--database-url, else $REVIEWER_DATABASE_URL, else the embedded file in the user's data folder."""
+    if cli_value:
+        return cli_value
+    env = os.environ.get(DATABASE_URL_ENV)
+    if env:
+        return env
+    return f"sqlite:///{default_database_path()}"
+
+
+def journal_path() -> Path:
+    return data_dir() / "journal.sqlite3"
+
+
+def workstation_id() -> str:
+    """Host name plus a random suffix kept in the data folder, stable across restarts."""
+    marker = data_dir() / "workstation-id"
+    try:
+        suffix = marker.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        suffix = ""
+    if not suffix:
+        suffix = uuid.uuid4().hex[:8]
+        marker.write_text(suffix, encoding="ascii")
+    return f"{socket.gethostname()}-{suffix}"

@@ -1,0 +1,595 @@
+"""Local decisions: one SQLite transaction records the decision, the strike and, at the facility's
+threshold, the suspension (P7), holding the family's other pending posts at once, before any sync.
+
+All methods are safe to call from worker threads: each opens its own session; `lock` serialises the
+decide/undo/push steps so an undo can never race the push of the same decision.
+"""
+
+from __future__ import annotations
+
+import threading
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy.orm import Session
+
+from reviewer_app import rules
+from reviewer_app.catalogue import Reason
+from reviewer_app.db import make_engine
+from reviewer_app.journal.models import (
+    JournalAudit,
+    JournalBase,
+    JournalDecision,
+    JournalFamily,
+    JournalItem,
+    JournalReason,
+    JournalStrike,
+    JournalSuspension,
+)
+from reviewer_app.pull import FamilyRow
+from reviewer_app.snapshot import FamilyStanding, findings_for
+from reviewer_app.timeutil import add_months, local
+
+
+class JournalError(Exception):
+    """A decision the journal will not record; the message is for the reviewer (zh-TW)."""
+
+
+class NotClaimed(JournalError):
+    pass
+
+
+class AlreadyDecided(JournalError):
+    pass
+
+
+class NotUndoable(JournalError):
+    pass
+
+
+class DecisionRefused(JournalError):
+    def __init__(self, message: str, findings: Sequence[rules.Finding]) -> None:
+        super().__init__(message)
+        self.findings = list(findings)
+
+
+@dataclass(frozen=True)
+class StrikeRecord:
+    service_id: int
+    post_id: int
+    reason_code: str
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class SuspensionRecord:
+    service_id: int
+    block: int
+    starts_at: datetime
+    ends_at: datetime
+
+
+@dataclass(frozen=True)
+class DecisionRecord:
+    key: str
+    seq: int
+    kind: str
+    item_id: int
+    item_version: int
+    facility_id: int
+    service_id: int
+    outcome: str
+    reason_codes: list[str]
+    message_to_family: str | None
+    note: str | None
+    staff_username: str
+    workstation: str
+    decided_at: datetime
+    state: str
+    conflict_reason: str | None = None
+    strike: StrikeRecord | None = None
+    suspension: SuspensionRecord | None = None
+    held_items: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class AuditRecord:
+    key: str
+    facility_id: int | None
+    occurred_at: datetime
+    staff_username: str
+    workstation: str
+    action: str
+    item_kind: str | None
+    item_id: int | None
+    service_id: int | None
+    detail: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class JournalCounts:
+    claimed: int
+    to_review: int
+    waiting_to_sync: int
+    conflicts: int
+
+
+def _reason(row: JournalReason) -> Reason:
+    return Reason(
+        code=row.code,
+        text=row.text,
+        suggestion=row.suggestion,
+        counts_as_strike=row.counts_as_strike,
+        applies_to=row.applies_to,
+        rule_id=row.rule_id,
+        active=row.active,
+    )
+
+
+class Journal:
+    def __init__(self, path: Path | str) -> None:
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine: Engine = make_engine(f"sqlite:///{self.path}")
+        JournalBase.metadata.create_all(self.engine)
+        self.lock = threading.RLock()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def items(self, include_decided: bool = False) -> list[JournalItem]:
+        with self.session() as s:
+            q = select(JournalItem).order_by(JournalItem.submitted_at, JournalItem.kind, JournalItem.item_id)
+            if not include_decided:
+                q = q.where(JournalItem.local_status != "decided")
+            return list(s.scalars(q))
+
+    def item(self, kind: str, item_id: int) -> JournalItem | None:
+        with self.session() as s:
+            return s.get(JournalItem, (kind, item_id))
+
+    def catalogue(self) -> dict[str, Reason]:
+        with self.session() as s:
+            rows = s.scalars(select(JournalReason).order_by(JournalReason.sort_order, JournalReason.code))
+            return {r.code: _reason(r) for r in rows}
+
+    def standing(self, service_id: int, now: datetime) -> FamilyStanding:
+        with self.session() as s:
+            return self._standing(s, service_id, now)
+
+    def findings(self, kind: str, item_id: int, now: datetime) -> list[rules.Finding]:
+        with self.session() as s:
+            item = s.get(JournalItem, (kind, item_id))
+            if item is None:
+                raise NotClaimed("此案件不在本工作站的審核清單中")
+            return findings_for(item.snapshot, self._standing(s, item.service_id, now), now)
+
+    def counts(self) -> JournalCounts:
+        with self.session() as s:
+            claimed = s.scalar(select(func.count()).select_from(JournalItem)) or 0
+            to_review = (
+                s.scalar(select(func.count()).where(JournalItem.local_status != "decided")) or 0
+            )
+            by_state = dict(
+                s.execute(select(JournalDecision.state, func.count()).group_by(JournalDecision.state)).all()
+            )
+        return JournalCounts(
+            claimed=claimed,
+            to_review=to_review,
+            waiting_to_sync=by_state.get("pending", 0),
+            conflicts=by_state.get("conflict", 0),
+        )
+
+    def decisions(self, states: Sequence[str] = ("pending",)) -> list[DecisionRecord]:
+        with self.session() as s:
+            rows = s.scalars(
+                select(JournalDecision).where(JournalDecision.state.in_(states)).order_by(JournalDecision.seq)
+            )
+            return [self._record(s, d) for d in rows]
+
+    def decision(self, key: str) -> DecisionRecord | None:
+        with self.session() as s:
+            d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
+            return None if d is None else self._record(s, d)
+
+    def last_undoable(self, staff_username: str) -> DecisionRecord | None:
+        with self.session() as s:
+            d = s.scalar(
+                select(JournalDecision)
+                .where(JournalDecision.state == "pending", JournalDecision.staff_username == staff_username)
+                .order_by(JournalDecision.seq.desc())
+                .limit(1)
+            )
+            return None if d is None else self._record(s, d)
+
+    # ---- deciding ------------------------------------------------------------------------------
+
+    def decide(
+        self,
+        *,
+        kind: str,
+        item_id: int,
+        outcome: str,
+        staff_username: str,
+        workstation: str,
+        now: datetime,
+        reason_codes: Sequence[str] = (),
+        message_to_family: str | None = None,
+        note: str | None = None,
+    ) -> DecisionRecord:
+        """Record a decision locally, with its strike and suspension, in one transaction."""
+        if outcome not in ("approve", "reject"):
+            raise ValueError(outcome)
+        with self.lock, self.session() as s, s.begin():
+            item = s.get(JournalItem, (kind, item_id))
+            if item is None:
+                raise NotClaimed("此案件不在本工作站的審核清單中，請重新整理")
+            if item.local_status == "decided":
+                raise AlreadyDecided("此案件已有決定；如需更改，請先復原（Ctrl+Z）")
+            catalogue = {r.code: _reason(r) for r in s.scalars(select(JournalReason))}
+            family = self._standing(s, item.service_id, now)
+            strike = False
+            if outcome == "approve":
+                blocking = rules.blocking(findings_for(item.snapshot, family, now))
+                if blocking:
+                    raise DecisionRefused("仍有未符合的規定，不能審核通過", blocking)
+                reason_codes = ()
+            else:
+                problems = rules.check_rejection(reason_codes, kind, catalogue)
+                if problems:
+                    raise DecisionRefused("退件原因不完整", problems)
+                strike = kind == "post" and rules.is_strike(reason_codes, catalogue)
+
+            decision = JournalDecision(
+                key=str(uuid.uuid4()),
+                kind=kind,
+                item_id=item_id,
+                item_version=item.version,
+                facility_id=item.facility_id,
+                service_id=item.service_id,
+                outcome=outcome,
+                reason_codes=list(reason_codes),
+                message_to_family=message_to_family,
+                note=note,
+                is_strike=strike,
+                previous_local_status=item.local_status,
+                staff_username=staff_username,
+                workstation=workstation,
+                decided_at=now,
+                state="pending",
+            )
+            s.add(decision)
+            s.flush()
+            item.local_status = "decided"
+            self._audit(s, decision, "decision", now, {"outcome": outcome, "reasons": list(reason_codes)})
+            if strike:
+                self._add_strike(s, decision, item, catalogue, reason_codes, now)
+            return self._record(s, decision)
+
+    def _add_strike(
+        self,
+        s: Session,
+        decision: JournalDecision,
+        item: JournalItem,
+        catalogue: dict[str, Reason],
+        reason_codes: Sequence[str],
+        now: datetime,
+    ) -> None:
+        code = next(c for c in reason_codes if catalogue[c].counts_as_strike)
+        s.add(
+            JournalStrike(
+                decision_key=decision.key,
+                service_id=item.service_id,
+                post_id=item.item_id,
+                reason_code=code,
+                created_at=now,
+            )
+        )
+        s.flush()
+        family = s.get(JournalFamily, item.service_id)
+        if family is None:
+            return
+        total = family.remote_strikes + self._pending_strikes(s, item.service_id)
+        block = total // family.strike_threshold
+        local_blocks = s.scalar(
+            select(func.max(JournalSuspension.block))
+            .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
+            .where(JournalSuspension.service_id == item.service_id, JournalDecision.state == "pending")
+        )
+        if block < 1 or block <= max(family.remote_blocks, local_blocks or 0):
+            return
+        ends = add_months(local(now), family.suspension_months)
+        s.add(
+            JournalSuspension(
+                decision_key=decision.key,
+                service_id=item.service_id,
+                block=block,
+                starts_at=now,
+                ends_at=ends,
+            )
+        )
+        reason = f"家屬發佈權限暫停至 {ends:%Y/%m/%d}（累計退件 {total} 次）"
+        held = s.execute(
+            update(JournalItem)
+            .where(
+                JournalItem.service_id == item.service_id,
+                JournalItem.kind == "post",
+                JournalItem.local_status == "pending",
+            )
+            .values(local_status="held", held_reason=reason, held_by_key=decision.key)
+            .returning(JournalItem.item_id)
+        ).scalars().all()
+        self._audit(
+            s, decision, "suspension", now,
+            {"block": block, "strikes": total, "ends_at": ends.isoformat(), "held_posts": list(held)},
+        )
+
+    def undo(self, key: str, staff_username: str, workstation: str, now: datetime) -> DecisionRecord:
+        """Take back a decision that has not been synced yet, with its strike and suspension."""
+        with self.lock, self.session() as s, s.begin():
+            d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
+            if d is None or d.state != "pending":
+                raise NotUndoable("此決定已同步到共用資料庫，無法復原")
+            record = self._record(s, d)
+            d.state = "undone"
+            s.execute(delete(JournalStrike).where(JournalStrike.decision_key == key))
+            s.execute(delete(JournalSuspension).where(JournalSuspension.decision_key == key))
+            s.execute(
+                update(JournalItem)
+                .where(JournalItem.held_by_key == key)
+                .values(local_status="pending", held_reason=None, held_by_key=None)
+            )
+            item = s.get(JournalItem, (d.kind, d.item_id))
+            if item is not None:
+                item.local_status = d.previous_local_status
+            self._audit(s, d, "undo", now, {"outcome": d.outcome}, staff_username, workstation)
+            return record
+
+    # ---- sync side -----------------------------------------------------------------------------
+
+    def store_pulled(
+        self,
+        items: Sequence[dict[str, Any]],
+        families: Sequence[FamilyRow],
+        reasons: Sequence[Reason],
+        claim_expires_at: datetime,
+        now: datetime,
+    ) -> None:
+        """Replace the undecided claimed items with what the shared database says now.
+
+        Items decided here and not yet synced are kept as they are; undecided items this workstation
+        no longer holds (lease lost, decided elsewhere) leave the list.
+        """
+        with self.lock, self.session() as s, s.begin():
+            pulled = {(i["kind"], i["id"]): i for i in items}
+            for row in s.scalars(select(JournalItem)):
+                decided = row.local_status == "decided"
+                if (row.kind, row.item_id) not in pulled and not decided:
+                    s.delete(row)
+                elif decided and self._settled(s, row):
+                    s.delete(row)
+            s.flush()
+            for key, snap in pulled.items():
+                row = s.get(JournalItem, key)
+                if row is not None and row.local_status == "decided":
+                    continue
+                if row is None:
+                    row = JournalItem(kind=key[0], item_id=key[1], local_status="pending")
+                    s.add(row)
+                row.version = snap["version"]
+                row.facility_id = snap["facility"]["id"]
+                row.service_id = snap["service_id"]
+                row.remote_status = snap["status"]
+                row.submitted_at = datetime.fromisoformat(snap["submitted_at"])
+                row.claim_expires_at = claim_expires_at
+                row.pulled_at = now
+                row.snapshot = snap
+                if row.held_by_key is None:
+                    row.local_status = "held" if snap["status"] == "held" else "pending"
+                    row.held_reason = snap.get("held_reason")
+            for fam in families:
+                frow = s.get(JournalFamily, fam.service_id) or JournalFamily(service_id=fam.service_id)
+                frow.facility_id = fam.facility_id
+                frow.remote_strikes = fam.strikes
+                frow.remote_blocks = fam.max_block
+                frow.remote_suspended_until = fam.suspended_until
+                frow.strike_threshold = fam.strike_threshold
+                frow.suspension_months = fam.suspension_months
+                s.merge(frow)
+            if reasons:
+                s.execute(delete(JournalReason))
+                for order, r in enumerate(reasons):
+                    s.add(
+                        JournalReason(
+                            code=r.code, text=r.text, suggestion=r.suggestion,
+                            counts_as_strike=r.counts_as_strike, applies_to=r.applies_to,
+                            rule_id=r.rule_id, active=r.active, sort_order=order,
+                        )
+                    )
+
+    def forget(self, kind: str, item_id: int) -> None:
+        """Drop an undecided item (its claim was released)."""
+        with self.lock, self.session() as s, s.begin():
+            row = s.get(JournalItem, (kind, item_id))
+            if row is not None and row.local_status != "decided":
+                s.delete(row)
+
+    def _settled(self, s: Session, row: JournalItem) -> bool:
+        """A decided item whose decision reached the shared database (or lost to another) is done."""
+        states = set(
+            s.scalars(
+                select(JournalDecision.state).where(
+                    JournalDecision.kind == row.kind, JournalDecision.item_id == row.item_id
+                )
+            )
+        )
+        return "pending" not in states and bool(states & {"synced", "conflict"})
+
+
+    def mark_synced(self, key: str, now: datetime) -> None:
+        with self.session() as s, s.begin():
+            d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
+            if d is None or d.state != "pending":
+                return
+            d.state = "synced"
+            d.synced_at = now
+            family = s.get(JournalFamily, d.service_id)
+            strike = s.get(JournalStrike, key)
+            if family is not None and strike is not None:
+                family.remote_strikes += 1
+            suspension = s.get(JournalSuspension, key)
+            if family is not None and suspension is not None:
+                family.remote_blocks = max(family.remote_blocks, suspension.block)
+                current = family.remote_suspended_until
+                family.remote_suspended_until = (
+                    suspension.ends_at if current is None else max(current, suspension.ends_at)
+                )
+
+    def mark_conflict(self, key: str, reason: str, now: datetime) -> None:
+        """Someone else decided first: this decision stays visible, its consequences are dropped."""
+        with self.session() as s, s.begin():
+            d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
+            if d is None or d.state != "pending":
+                return
+            d.state = "conflict"
+            d.conflict_reason = reason
+            d.synced_at = now
+            s.execute(delete(JournalStrike).where(JournalStrike.decision_key == key))
+            s.execute(delete(JournalSuspension).where(JournalSuspension.decision_key == key))
+            s.execute(
+                update(JournalItem)
+                .where(JournalItem.held_by_key == key)
+                .values(local_status="pending", held_reason=None, held_by_key=None)
+            )
+            self._audit(s, d, "conflict", now, {"reason": reason})
+
+    def pending_audit(self, limit: int = 500) -> list[AuditRecord]:
+        with self.session() as s:
+            rows = s.scalars(
+                select(JournalAudit).where(JournalAudit.pushed.is_(False)).order_by(JournalAudit.seq).limit(limit)
+            )
+            return [
+                AuditRecord(
+                    key=r.key, facility_id=r.facility_id, occurred_at=r.occurred_at,
+                    staff_username=r.staff_username, workstation=r.workstation, action=r.action,
+                    item_kind=r.item_kind, item_id=r.item_id, service_id=r.service_id, detail=r.detail,
+                )
+                for r in rows
+            ]
+
+    def mark_audit_pushed(self, keys: Sequence[str]) -> None:
+        with self.session() as s, s.begin():
+            s.execute(update(JournalAudit).where(JournalAudit.key.in_(keys)).values(pushed=True))
+
+    def record_audit(
+        self,
+        *,
+        action: str,
+        staff_username: str,
+        workstation: str,
+        now: datetime,
+        facility_id: int | None = None,
+        item_kind: str | None = None,
+        item_id: int | None = None,
+        service_id: int | None = None,
+        detail: dict[str, Any] | None = None,
+    ) -> None:
+        with self.session() as s, s.begin():
+            s.add(
+                JournalAudit(
+                    key=str(uuid.uuid4()), facility_id=facility_id, occurred_at=now,
+                    staff_username=staff_username, workstation=workstation, action=action,
+                    item_kind=item_kind, item_id=item_id, service_id=service_id, detail=detail or {},
+                )
+            )
+
+    # ---- helpers -------------------------------------------------------------------------------
+
+    def _pending_strikes(self, s: Session, service_id: int) -> int:
+        return (
+            s.scalar(
+                select(func.count())
+                .select_from(JournalStrike)
+                .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
+                .where(JournalStrike.service_id == service_id, JournalDecision.state == "pending")
+            )
+            or 0
+        )
+
+    def _standing(self, s: Session, service_id: int, now: datetime) -> FamilyStanding:
+        family = s.get(JournalFamily, service_id)
+        strikes = self._pending_strikes(s, service_id)
+        local_until = s.scalar(
+            select(func.max(JournalSuspension.ends_at))
+            .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
+            .where(JournalSuspension.service_id == service_id, JournalDecision.state == "pending")
+        )
+        if local_until is not None and local_until.tzinfo is None:
+            local_until = local_until.replace(tzinfo=now.tzinfo)
+        candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
+        until = max(candidates) if candidates else None
+        if until is not None and until <= now:
+            until = None
+        if family is None:
+            return FamilyStanding(strikes=strikes, strike_threshold=3, suspended_until=until)
+        return FamilyStanding(
+            strikes=family.remote_strikes + strikes,
+            strike_threshold=family.strike_threshold,
+            suspended_until=until,
+        )
+
+    def _audit(
+        self,
+        s: Session,
+        d: JournalDecision,
+        action: str,
+        now: datetime,
+        detail: dict[str, Any],
+        staff_username: str | None = None,
+        workstation: str | None = None,
+    ) -> None:
+        s.add(
+            JournalAudit(
+                key=str(uuid.uuid4()),
+                facility_id=d.facility_id,
+                occurred_at=now,
+                staff_username=staff_username or d.staff_username,
+                workstation=workstation or d.workstation,
+                action=action,
+                item_kind=d.kind,
+                item_id=d.item_id,
+                service_id=d.service_id,
+                detail={"decision_key": d.key, **detail},
+            )
+        )
+
+    def _record(self, s: Session, d: JournalDecision) -> DecisionRecord:
+        strike = s.get(JournalStrike, d.key)
+        suspension = s.get(JournalSuspension, d.key)
+        held = s.execute(
+            select(JournalItem.kind, JournalItem.item_id).where(JournalItem.held_by_key == d.key)
+        ).all()
+        return DecisionRecord(
+            key=d.key, seq=d.seq, kind=d.kind, item_id=d.item_id, item_version=d.item_version,
+            facility_id=d.facility_id, service_id=d.service_id, outcome=d.outcome,
+            reason_codes=list(d.reason_codes), message_to_family=d.message_to_family, note=d.note,
+            staff_username=d.staff_username, workstation=d.workstation, decided_at=d.decided_at,
+            state=d.state, conflict_reason=d.conflict_reason,
+            strike=None if strike is None else StrikeRecord(
+                strike.service_id, strike.post_id, strike.reason_code, strike.created_at
+            ),
+            suspension=None if suspension is None else SuspensionRecord(
+                suspension.service_id, suspension.block, suspension.starts_at, suspension.ends_at
+            ),
+            held_items=[(k, i) for k, i in held],
+        )

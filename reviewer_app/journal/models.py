@@ -1,0 +1,135 @@
+"""The workstation's own SQLite journal: claimed items, decisions waiting to sync, audit outbox.
+
+Nothing decided here is lost on a crash: a decision, its strike and its suspension are one SQLite
+transaction, written before anything is sent to the shared database.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from reviewer_app.models.base import UTCDateTime
+
+
+class JournalBase(DeclarativeBase):
+    type_annotation_map = {datetime: UTCDateTime()}
+
+
+class JournalItem(JournalBase):
+    """A claimed item as pulled from the shared database: enough to review it offline."""
+
+    __tablename__ = "items"
+
+    kind: Mapped[str] = mapped_column(String(16), primary_key=True)
+    item_id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int]
+    facility_id: Mapped[int]
+    service_id: Mapped[int] = mapped_column(index=True)
+    remote_status: Mapped[str] = mapped_column(String(16))
+    # pending | held | decided: what the reviewer sees on this workstation now.
+    local_status: Mapped[str] = mapped_column(String(16))
+    held_reason: Mapped[str | None] = mapped_column(String(300))
+    held_by_key: Mapped[str | None] = mapped_column(String(36))  # the local suspension that held it
+    submitted_at: Mapped[datetime]
+    claim_expires_at: Mapped[datetime | None]
+    pulled_at: Mapped[datetime]
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class JournalFamily(JournalBase):
+    """A family's (service's) standing in the shared database as of the last pull."""
+
+    __tablename__ = "families"
+
+    service_id: Mapped[int] = mapped_column(primary_key=True)
+    facility_id: Mapped[int]
+    remote_strikes: Mapped[int] = mapped_column(default=0)
+    remote_blocks: Mapped[int] = mapped_column(default=0)  # highest suspension block already recorded
+    remote_suspended_until: Mapped[datetime | None]
+    strike_threshold: Mapped[int]
+    suspension_months: Mapped[int]
+
+
+class JournalDecision(JournalBase):
+    __tablename__ = "decisions"
+    __table_args__ = (Index("ix_decisions_state_seq", "state", "seq"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)  # push order
+    key: Mapped[str] = mapped_column(String(36), unique=True)  # idempotency key
+    kind: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[int]
+    item_version: Mapped[int]
+    facility_id: Mapped[int]
+    service_id: Mapped[int]
+    outcome: Mapped[str] = mapped_column(String(8))
+    reason_codes: Mapped[list[str]] = mapped_column(JSON)
+    message_to_family: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(Text)
+    is_strike: Mapped[bool]
+    previous_local_status: Mapped[str] = mapped_column(String(16))
+    staff_username: Mapped[str] = mapped_column(String(63))
+    workstation: Mapped[str] = mapped_column(String(100))
+    decided_at: Mapped[datetime]
+    # pending (waiting to sync) | synced | conflict | undone
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    conflict_reason: Mapped[str | None] = mapped_column(String(300))
+    synced_at: Mapped[datetime | None]
+
+
+class JournalStrike(JournalBase):
+    __tablename__ = "strikes"
+
+    decision_key: Mapped[str] = mapped_column(ForeignKey("decisions.key"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(index=True)
+    post_id: Mapped[int]
+    reason_code: Mapped[str] = mapped_column(String(40))
+    created_at: Mapped[datetime]
+
+
+class JournalSuspension(JournalBase):
+    __tablename__ = "suspensions"
+
+    decision_key: Mapped[str] = mapped_column(ForeignKey("decisions.key"), primary_key=True)
+    service_id: Mapped[int] = mapped_column(index=True)
+    block: Mapped[int]
+    starts_at: Mapped[datetime]
+    ends_at: Mapped[datetime]
+
+
+class JournalAudit(JournalBase):
+    """Audit events waiting to be pushed (pushed ones are kept as the workstation's own record)."""
+
+    __tablename__ = "audit_outbox"
+    __table_args__ = (Index("ix_audit_outbox_pushed_seq", "pushed", "seq"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(36), unique=True)
+    facility_id: Mapped[int | None]
+    occurred_at: Mapped[datetime]
+    staff_username: Mapped[str] = mapped_column(String(63))
+    workstation: Mapped[str] = mapped_column(String(100))
+    action: Mapped[str] = mapped_column(String(40))
+    item_kind: Mapped[str | None] = mapped_column(String(16))
+    item_id: Mapped[int | None]
+    service_id: Mapped[int | None]
+    detail: Mapped[dict[str, Any]] = mapped_column(JSON)
+    pushed: Mapped[bool] = mapped_column(default=False)
+
+
+class JournalReason(JournalBase):
+    """The rejection-reason catalogue as last pulled, so reviewing goes on offline."""
+
+    __tablename__ = "reasons"
+
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    text: Mapped[str] = mapped_column(String(300))
+    suggestion: Mapped[str] = mapped_column(String(300))
+    counts_as_strike: Mapped[bool]
+    applies_to: Mapped[str] = mapped_column(String(16))
+    rule_id: Mapped[str | None] = mapped_column(String(4))
+    active: Mapped[bool]
+    sort_order: Mapped[int]

@@ -1,0 +1,187 @@
+"""Applying one journalled decision to the shared database: exactly once, never over someone else's.
+
+Exactly once: the decision's idempotency key is unique in `decisions`; a replay (the process died after
+the shared commit, before the journal heard of it) finds the key and counts as applied.
+Never over someone else's: the item's status changes only if its version is still the one reviewed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from reviewer_app.claims import MODELS
+from reviewer_app.journal.journal import AuditRecord, DecisionRecord
+from reviewer_app.models import AuditEvent, Decision, Facility, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.timeutil import add_months, local
+from reviewer_app.vocabulary import DECIDABLE_STATUSES, OUTCOMES
+
+NEW_STATUS = {"approve": "approved", "reject": "rejected"}
+
+
+@dataclass(frozen=True)
+class Applied:
+    already: bool  # True when an earlier attempt had applied it
+
+
+@dataclass(frozen=True)
+class Conflict:
+    reason: str  # zh-TW, shown to the reviewer
+
+
+def apply_decision(s: Session, d: DecisionRecord) -> Applied | Conflict:
+    """Apply inside the caller's transaction; on Conflict the caller rolls back."""
+    if s.scalar(select(Decision.id).where(Decision.idempotency_key == d.key)) is not None:
+        return Applied(already=True)
+    model = MODELS[d.kind]
+    try:
+        with s.begin_nested():
+            changed = s.execute(
+                update(model)
+                .where(
+                    model.id == d.item_id,
+                    model.version == d.item_version,
+                    model.status.in_(DECIDABLE_STATUSES),
+                )
+                .values(
+                    status=NEW_STATUS[d.outcome],
+                    version=model.version + 1,
+                    decided_at=d.decided_at,
+                    claimed_by=None,
+                    claim_workstation=None,
+                    claim_expires_at=None,
+                )
+                .returning(model.id)
+            ).first()
+    except IntegrityError:
+        # The partial unique index: another service for this inmate was approved first (E4).
+        return Conflict("此收容人已有審核通過的家庭聯絡簿服務（E4），本申請不能再審核通過")
+    if changed is None:
+        return Conflict(_describe_conflict(s, d))
+    s.add(
+        Decision(
+            idempotency_key=d.key,
+            facility_id=d.facility_id,
+            item_kind=d.kind,
+            item_id=d.item_id,
+            item_version=d.item_version,
+            outcome=d.outcome,
+            reason_codes=d.reason_codes,
+            message_to_family=d.message_to_family,
+            note=d.note,
+            staff_username=d.staff_username,
+            workstation=d.workstation,
+            decided_at=d.decided_at,
+        )
+    )
+    s.flush()
+    if d.strike is not None:
+        _apply_strike(s, d)
+    return Applied(already=False)
+
+
+def _apply_strike(s: Session, d: DecisionRecord) -> None:
+    assert d.strike is not None
+    # Serialise strike counting per family: two workstations pushing strikes for the same family at
+    # once must not both count 2 and miss the third (PostgreSQL READ COMMITTED would allow that).
+    s.execute(select(ServiceApplication.id).where(ServiceApplication.id == d.service_id).with_for_update())
+    if s.scalar(select(Strike.id).where(Strike.post_id == d.strike.post_id)) is None:
+        s.add(
+            Strike(
+                facility_id=d.facility_id,
+                service_id=d.service_id,
+                post_id=d.strike.post_id,
+                decision_key=d.key,
+                reason_code=d.strike.reason_code,
+                created_at=d.strike.created_at,
+            )
+        )
+        s.flush()
+    facility = s.get(Facility, d.facility_id)
+    assert facility is not None
+    strikes = len(
+        s.scalars(select(Strike.id).where(Strike.service_id == d.service_id, Strike.dismissed_at.is_(None))).all()
+    )
+    block = strikes // facility.strike_threshold
+    if block < 1:
+        return
+    existing = s.scalar(
+        select(Suspension).where(Suspension.service_id == d.service_id, Suspension.block == block)
+    )
+    if existing is None:
+        # Suspended from the moment the workstation decided, even if it synced later (offline).
+        starts = d.suspension.starts_at if d.suspension is not None else d.decided_at
+        ends = d.suspension.ends_at if d.suspension is not None else add_months(
+            local(starts), facility.suspension_months
+        )
+        existing = Suspension(
+            facility_id=d.facility_id,
+            service_id=d.service_id,
+            block=block,
+            starts_at=starts,
+            ends_at=ends,
+            origin_key=d.key,
+        )
+        s.add(existing)
+        s.flush()
+    _hold_pending_posts(s, d.service_id, existing.ends_at)
+
+
+def _hold_pending_posts(s: Session, service_id: int, until: datetime) -> None:
+    s.execute(
+        update(Post)
+        .where(Post.service_id == service_id, Post.status == "pending")
+        .values(
+            status="held",
+            version=Post.version + 1,
+            held_reason=f"家屬發佈權限暫停至 {local(until):%Y/%m/%d}（P7）",
+        )
+    )
+
+
+def _describe_conflict(s: Session, d: DecisionRecord) -> str:
+    model = MODELS[d.kind]
+    row = s.execute(select(model.status, model.version).where(model.id == d.item_id)).first()
+    if row is None:
+        return "此案件已不存在於共用資料庫"
+    other = s.scalar(
+        select(Decision)
+        .where(Decision.item_kind == d.kind, Decision.item_id == d.item_id)
+        .order_by(Decision.id.desc())
+        .limit(1)
+    )
+    if other is not None:
+        return (
+            f"已由 {other.staff_username}（{other.workstation}）於 "
+            f"{local(other.decided_at):%Y/%m/%d %H:%M} 決定為「{OUTCOMES[other.outcome]}」，本工作站的決定未套用"
+        )
+    if row.status == "held":
+        return "案件已被暫緩（家屬停權），內容已變更，請重新審核"
+    return f"案件在共用資料庫中已變更（狀態 {row.status}），本工作站的決定未套用，請重新審核"
+
+
+def push_audit(s: Session, events: list[AuditRecord]) -> None:
+    """Insert the events not yet there; a replay after a crash inserts nothing twice."""
+    keys = [e.key for e in events]
+    present = set(s.scalars(select(AuditEvent.event_key).where(AuditEvent.event_key.in_(keys))))
+    for e in events:
+        if e.key in present:
+            continue
+        s.add(
+            AuditEvent(
+                event_key=e.key,
+                facility_id=e.facility_id,
+                occurred_at=e.occurred_at,
+                staff_username=e.staff_username,
+                workstation=e.workstation,
+                action=e.action,
+                item_kind=e.item_kind,
+                item_id=e.item_id,
+                service_id=e.service_id,
+                detail=e.detail,
+            )
+        )

@@ -1,0 +1,98 @@
+"""A claimed item's snapshot (JSON kept in the journal) turned into rule facts and findings.
+
+The snapshot is everything a reviewer needs offline; rules run on it with the family's standing
+as this workstation knows it (remote strikes plus strikes decided here and not yet synced).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import date, datetime
+from typing import Any
+
+from reviewer_app import rules
+from reviewer_app.policy import Policy
+from reviewer_app.timeutil import local
+
+
+@dataclass(frozen=True)
+class FamilyStanding:
+    strikes: int
+    strike_threshold: int
+    suspended_until: datetime | None
+
+
+def policy_to_json(policy: Policy) -> dict[str, Any]:
+    data = asdict(policy)
+    data["allowed_mime_types"] = list(policy.allowed_mime_types)
+    return data
+
+
+def policy_from_json(data: dict[str, Any]) -> Policy:
+    values = dict(data)
+    values["allowed_mime_types"] = tuple(values.get("allowed_mime_types", Policy().allowed_mime_types))
+    return Policy(**values)
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _datetime(value: str | None) -> datetime | None:
+    return local(datetime.fromisoformat(value)) if value else None
+
+
+def _restrictions(snapshot: dict[str, Any]) -> tuple[rules.RestrictionFacts, ...]:
+    out = []
+    for r in snapshot["inmate"]["restrictions"]:
+        starts = _date(r["starts_on"])
+        assert starts is not None
+        out.append(rules.RestrictionFacts(kind=r["kind"], starts_on=starts, ends_on=_date(r["ends_on"])))
+    return tuple(out)
+
+
+def _documents(snapshot: dict[str, Any]) -> tuple[rules.DocumentFacts, ...]:
+    return tuple(
+        rules.DocumentFacts(kind=d["kind"], mime_type=d["mime_type"], size_bytes=d["size_bytes"])
+        for d in snapshot["documents"]
+    )
+
+
+def application_facts(snapshot: dict[str, Any], today: date) -> rules.ApplicationFacts:
+    births = tuple(d for d in (_date(v) for v in snapshot["inmate"]["children"]) if d is not None)
+    return rules.ApplicationFacts(
+        today=today,
+        relationship=snapshot["relationship"],
+        children_birth_dates=births,
+        restrictions=_restrictions(snapshot),
+        other_approved_services=snapshot["other_approved_services"],
+        other_pending_applications=snapshot["other_pending_applications"],
+        documents=_documents(snapshot),
+        call_number_entered=snapshot["call_number_entered"],
+        inmate_call_number=snapshot["inmate"]["call_number"],
+        surname_confirmed=snapshot["surname_confirmed"],
+    )
+
+
+def post_facts(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) -> rules.PostFacts:
+    submitted = _datetime(snapshot["submitted_at"])
+    assert submitted is not None
+    return rules.PostFacts(
+        now=local(now),
+        submitted_at=submitted,
+        service_status=snapshot["service_status"],
+        title=snapshot["title"],
+        body=snapshot["body"],
+        documents=_documents(snapshot),
+        previous_post_at=_datetime(snapshot["previous_post_at"]),
+        strikes=family.strikes,
+        suspended_until=family.suspended_until,
+        restrictions=_restrictions(snapshot),
+    )
+
+
+def findings_for(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) -> list[rules.Finding]:
+    policy = policy_from_json(snapshot["policy"])
+    if snapshot["kind"] == "application":
+        return rules.check_application(application_facts(snapshot, local(now).date()), policy)
+    return rules.check_post(post_facts(snapshot, family, now), policy)

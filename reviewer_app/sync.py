@@ -1,0 +1,191 @@
+"""Sync between a workstation's journal and the shared database.
+
+Pull claims items with a lease and snapshots them into the journal; push applies decisions in order,
+each in its own shared transaction, and marks them synced only after that commit. If the connection
+drops at any point the decision stays pending and is pushed again later; the idempotency key makes the
+replay harmless. When the shared database is unreachable nothing fails for the reviewer: reviewing
+goes on from the journal and the outbox waits.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from reviewer_app import claims, pull
+from reviewer_app.catalogue import Reason
+from reviewer_app.journal.journal import DecisionRecord, Journal
+from reviewer_app.models import Facility
+from reviewer_app.push import Applied, Conflict, apply_decision, push_audit
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SharedDatabaseUnavailable(Exception):
+    """The shared database cannot be reached now; work continues from the journal."""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    applied: int = 0
+    already_applied: int = 0
+    conflicts: int = 0
+    audit_events: int = 0
+
+
+@dataclass(frozen=True)
+class PullResult:
+    claimed: int
+    held: int
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    return isinstance(exc, OperationalError) or (
+        isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    )
+
+
+class Sync:
+    def __init__(
+        self,
+        engine: Engine,
+        journal: Journal,
+        staff_username: str,
+        workstation: str,
+        facility_id: int,
+        clock: Clock = _utcnow,
+    ) -> None:
+        self.engine = engine
+        self.journal = journal
+        self.who = claims.Claimant(staff_username, workstation, facility_id)
+        self.clock = clock
+
+    def _session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def _lease(self, s: Session) -> timedelta:
+        facility = s.get(Facility, self.who.facility_id)
+        return timedelta(minutes=facility.claim_lease_minutes if facility else 20)
+
+    # ---- pull ----------------------------------------------------------------------------------
+
+    def pull(self, batch: int = 30) -> PullResult:
+        """Renew this workstation's claims, claim up to `batch` undecided items, snapshot them."""
+        now = self.clock()
+        try:
+            with self._session() as s, s.begin():
+                lease = self._lease(s)
+                mine = [(i.kind, i.item_id) for i in self.journal.items()]
+                claims.renew(s, self.who, mine, now, lease)
+                held = claims.held_by_me(s, self.who, now)
+                claims.claim(s, self.who, now, batch - len(held), lease)
+                keys = claims.held_by_me(s, self.who, now)
+                snaps = pull.snapshots(s, keys)
+                fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
+                reasons = [
+                    Reason(
+                        code=r.code, text=r.text, suggestion=r.suggestion, counts_as_strike=r.counts_as_strike,
+                        applies_to=r.applies_to, rule_id=r.rule_id, active=r.active,
+                    )
+                    for r in pull.catalogue(s)
+                ]
+        except (OperationalError, DBAPIError) as exc:
+            if _is_connection_error(exc):
+                raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
+            raise
+        self.journal.store_pulled(snaps, fams, reasons, now + lease, now)
+        return PullResult(claimed=len(snaps), held=sum(1 for s in snaps if s["status"] == "held"))
+
+    def release(self, kind: str, item_id: int) -> None:
+        """Give an undecided item back to the queue for others."""
+        now = self.clock()
+        with self._session() as s, s.begin():
+            claims.release(s, self.who, kind, item_id)
+        self.journal.forget(kind, item_id)
+        self.journal.record_audit(
+            action="claim_release", staff_username=self.who.staff_username,
+            workstation=self.who.workstation, now=now, facility_id=self.who.facility_id,
+            item_kind=kind, item_id=item_id,
+        )
+
+    # ---- push ----------------------------------------------------------------------------------
+
+    def push(self) -> PushResult:
+        """Apply every pending decision in order, then the audit outbox."""
+        applied = already = conflicts = 0
+        try:
+            with self.journal.lock:
+                for d in self.journal.decisions(("pending",)):
+                    outcome = self._push_one(d)
+                    now = self.clock()
+                    if isinstance(outcome, Conflict):
+                        self.journal.mark_conflict(d.key, outcome.reason, now)
+                        conflicts += 1
+                        continue
+                    self.journal.mark_synced(d.key, now)
+                    if outcome.already:
+                        already += 1
+                    else:
+                        applied += 1
+            events = self._push_audit()
+        except (OperationalError, DBAPIError) as exc:
+            if _is_connection_error(exc):
+                raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
+            raise
+        return PushResult(applied, already, conflicts, events)
+
+    def _push_one(self, d: DecisionRecord) -> Applied | Conflict:
+        # A unique violation can only come from a race with another pusher of the same rows;
+        # one more attempt sees their commit and decides between already-applied and conflict.
+        for attempt in range(3):
+            with self._session() as s:
+                try:
+                    result = apply_decision(s, d)
+                    if isinstance(result, Conflict):
+                        s.rollback()
+                    else:
+                        s.commit()
+                    return result
+                except IntegrityError:
+                    s.rollback()
+                    if attempt == 2:
+                        raise
+        raise AssertionError("unreachable")
+
+    def _push_audit(self) -> int:
+        total = 0
+        while True:
+            events = self.journal.pending_audit()
+            if not events:
+                return total
+            with self._session() as s, s.begin():
+                push_audit(s, events)
+            self.journal.mark_audit_pushed([e.key for e in events])
+            total += len(events)
+
+    def sync(self, batch: int = 30) -> tuple[PushResult, PullResult]:
+        pushed = self.push()
+        pulled = self.pull(batch)
+        return pushed, pulled
+
+
+def facility_of(engine: Engine, staff_username: str) -> int:
+    from reviewer_app.models import Staff
+
+    with Session(engine) as s:
+        fid = s.scalar(select(Staff.facility_id).where(Staff.username == staff_username))
+    if fid is None:
+        raise LookupError(staff_username)
+    return fid

@@ -1,0 +1,24 @@
+"""Calendar arithmetic the programme needs ("suspended for 1 month")."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+
+def add_months(moment: datetime, months: int) -> datetime:
+    """Same day-of-month `months` later, clamped to the month's last day (Jan 31 + 1 = Feb 28/29)."""
+    month_index = moment.month - 1 + months
+    year = moment.year + month_index // 12
+    month = month_index % 12 + 1
+    day = min(moment.day, calendar.monthrange(year, month)[1])
+    return moment.replace(year=year, month=month, day=day)
+
+
+# Facilities are in Taiwan: "today" for age, restriction and 30-day rules is Taipei's date.
+FACILITY_TZ = ZoneInfo("Asia/Taipei")
+
+
+def local(moment: datetime) -> datetime:
+    return moment.astimezone(FACILITY_TZ)

@@ -1,0 +1,56 @@
+"""A workstation for engine tests: its own engine, its own journal file, a clock the test moves."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from reviewer_app.db import make_engine
+from reviewer_app.journal import DecisionRecord, Journal
+from reviewer_app.sync import Sync
+from tests.factories import T0
+
+
+@dataclass
+class Clock:
+    now: datetime = T0
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **kwargs: float) -> None:
+        self.now += timedelta(**kwargs)
+
+
+@dataclass
+class Workstation:
+    name: str
+    username: str
+    engine: Engine
+    journal: Journal
+    sync: Sync
+    clock: Clock = field(default_factory=Clock)
+
+    def decide(self, kind: str, item_id: int, outcome: str, *reasons: str) -> DecisionRecord:
+        return self.journal.decide(
+            kind=kind, item_id=item_id, outcome=outcome, reason_codes=reasons,
+            message_to_family="請依建議修正後重新發佈" if reasons else None,
+            staff_username=self.username, workstation=self.name, now=self.clock(),
+        )
+
+    def close(self) -> None:
+        self.journal.close()
+        self.engine.dispose()
+
+
+def workstation(
+    url: str, folder: Path, name: str, username: str, facility_id: int, clock: Clock | None = None
+) -> Workstation:
+    clock = clock or Clock()
+    engine = make_engine(url)
+    journal = Journal(folder / f"{name}-journal.sqlite3")
+    sync = Sync(engine, journal, username, name, facility_id, clock=clock)
+    return Workstation(name, username, engine, journal, sync, clock)

@@ -1,0 +1,205 @@
+"""The review engine end to end, on an SQLite file and on a real PostgreSQL: claim, decide, push."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.journal import DecisionRefused, NotUndoable
+from reviewer_app.models import AuditEvent, Decision, Post, ServiceApplication, Strike, Suspension
+from tests import factories
+from tests.desk import Clock, Workstation, workstation
+
+
+@pytest.fixture
+def engine(shared_url: str) -> Iterator[Engine]:
+    engine = factories.shared_engine(shared_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture
+def desk(engine: Engine, shared_url: str, tmp_path: Path) -> Iterator[Workstation]:
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        fid = fac.id
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    yield ws
+    ws.close()
+
+
+def _count(engine: Engine, model: type, *where: object) -> int:
+    with Session(engine) as s:
+        return s.scalar(select(func.count()).select_from(model).where(*where)) or 0  # type: ignore[arg-type]
+
+
+def _setup_family(engine: Engine, desk: Workstation, strikes: int = 0, posts: int = 1) -> list[int]:
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        app = factories.family(s, fac, strikes=strikes)
+        return [factories.post(s, app, submitted_at=factories.T0.replace(hour=h)).id for h in range(posts)]
+
+
+def test_approve_reaches_shared_database_exactly_once(engine: Engine, desk: Workstation) -> None:
+    (post_id,) = _setup_family(engine, desk)
+    assert desk.sync.pull().claimed == 1
+    record = desk.decide("post", post_id, "approve")
+    assert desk.journal.counts().waiting_to_sync == 1
+
+    first = desk.sync.push()
+    again = desk.sync.push()
+
+    assert (first.applied, again.applied) == (1, 0)
+    with Session(engine) as s:
+        post = s.get(Post, post_id)
+        assert post is not None and post.status == "approved" and post.version == 2
+        assert post.claimed_by is None
+        decisions = s.scalars(select(Decision).where(Decision.item_id == post_id)).all()
+        assert [d.idempotency_key for d in decisions] == [record.key]
+        actions = set(s.scalars(select(AuditEvent.action)))
+    assert "decision" in actions
+    assert desk.journal.counts().waiting_to_sync == 0
+
+
+def test_blocking_findings_refuse_approval(engine: Engine, desk: Workstation) -> None:
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        app = factories.family(s, fac)
+        long_post = factories.post(s, app, body="想" * 101).id
+    desk.sync.pull()
+    with pytest.raises(DecisionRefused) as refused:
+        desk.decide("post", long_post, "approve")
+    assert [f.rule_id for f in refused.value.findings] == ["P4"]
+    assert desk.journal.counts().waiting_to_sync == 0
+
+
+def test_third_strike_suspends_offline_and_survives_sync(engine: Engine, desk: Workstation) -> None:
+    first, second = _setup_family(engine, desk, strikes=2, posts=2)
+    desk.sync.pull()
+    assert desk.journal.standing(desk.journal.items()[0].service_id, desk.clock()).strikes == 2
+
+    record = desk.decide("post", first, "reject", "P4_TOO_LONG")
+
+    # Before any sync: the suspension exists locally and the family's other post is held.
+    assert record.strike is not None and record.suspension is not None
+    assert record.suspension.ends_at.month == 12  # one month from 2026-11-02
+    assert record.held_items == [("post", second)]
+    held = desk.journal.item("post", second)
+    assert held is not None and held.local_status == "held" and "暫停" in (held.held_reason or "")
+    with pytest.raises(DecisionRefused) as refused:
+        desk.decide("post", second, "approve")
+    assert "P7" in [f.rule_id for f in refused.value.findings]
+
+    desk.clock.advance(hours=3)  # synced later: the suspension still starts when it was decided
+    assert desk.sync.push().applied == 1
+    with Session(engine) as s:
+        (suspension,) = s.scalars(select(Suspension)).all()
+        assert suspension.starts_at == record.decided_at
+        assert suspension.ends_at == record.suspension.ends_at
+        assert s.scalar(select(Post.status).where(Post.id == second)) == "held"
+        assert _count(engine, Strike) == 3
+
+
+def test_non_strike_rejection_does_not_count(engine: Engine, desk: Workstation) -> None:
+    first, _second = _setup_family(engine, desk, strikes=2, posts=2)
+    desk.sync.pull()
+    record = desk.decide("post", first, "reject", "E3_RESTRICTED")
+    assert record.strike is None and record.suspension is None
+    desk.sync.push()
+    assert _count(engine, Strike) == 2
+    assert _count(engine, Suspension) == 0
+
+
+def test_undo_takes_back_strike_and_suspension_until_synced(engine: Engine, desk: Workstation) -> None:
+    first, second = _setup_family(engine, desk, strikes=2, posts=2)
+    desk.sync.pull()
+    record = desk.decide("post", first, "reject", "P3_WINDOW")
+    undone = desk.journal.undo(record.key, desk.username, desk.name, desk.clock())
+    assert undone.key == record.key
+    item_first, item_second = desk.journal.item("post", first), desk.journal.item("post", second)
+    assert item_first is not None and item_first.local_status == "pending"
+    assert item_second is not None and item_second.local_status == "pending"
+    assert desk.journal.standing(item_first.service_id, desk.clock()).suspended_until is None
+
+    again = desk.decide("post", first, "approve")
+    desk.sync.push()
+    with pytest.raises(NotUndoable):
+        desk.journal.undo(again.key, desk.username, desk.name, desk.clock())
+    assert _count(engine, Strike) == 2
+    assert _count(engine, Decision) == 1
+    with Session(engine) as s:
+        actions = list(s.scalars(select(AuditEvent.action).order_by(AuditEvent.occurred_at, AuditEvent.id)))
+    assert actions.count("undo") == 1
+
+
+def test_someone_else_decided_first_is_a_visible_conflict(
+    engine: Engine, desk: Workstation, shared_url: str, tmp_path: Path
+) -> None:
+    (post_id,) = _setup_family(engine, desk)
+    desk.sync.pull()
+    other = workstation(shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock()))
+    try:
+        # ws-a walks away: its lease runs out and ws-b claims the item.
+        other.clock.advance(hours=2)
+        assert other.sync.pull().claimed == 1
+        theirs = other.decide("post", post_id, "reject", "P2_CONTENT")
+        assert other.sync.push().applied == 1
+        mine = desk.decide("post", post_id, "approve")
+        result = desk.sync.push()
+    finally:
+        other.close()
+    assert (result.applied, result.conflicts) == (0, 1)
+    record = desk.journal.decision(mine.key)
+    assert record is not None and record.state == "conflict"
+    assert "ttd_rev1" in (record.conflict_reason or "")
+    with Session(engine) as s:
+        post = s.get(Post, post_id)
+        assert post is not None and post.status == "rejected"
+        assert [d.idempotency_key for d in s.scalars(select(Decision))] == [theirs.key]
+
+
+def test_leases_keep_workstations_apart_and_expire(
+    engine: Engine, desk: Workstation, shared_url: str, tmp_path: Path
+) -> None:
+    ids = _setup_family(engine, desk, posts=4)
+    other = workstation(shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock()))
+    try:
+        assert desk.sync.pull(batch=3).claimed == 3
+        assert other.sync.pull(batch=3).claimed == 1
+        mine = {i.item_id for i in desk.journal.items()}
+        theirs = {i.item_id for i in other.journal.items()}
+        assert not mine & theirs and mine | theirs == set(ids)
+        with Session(engine) as s:
+            holders = dict(s.execute(select(Post.id, Post.claimed_by)).all())
+        assert {holders[i] for i in theirs} == {"ttd_rev1"}
+        # A pull renews the lease of a reviewer at work; one who walked away loses the items.
+        other.clock.advance(minutes=25)
+        assert other.sync.pull(batch=10).claimed == 4
+    finally:
+        other.close()
+
+
+def test_e4_second_service_for_inmate_conflicts(engine: Engine, desk: Workstation) -> None:
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        first = factories.family(s, fac, approved=False)
+        second = factories.family(s, fac, approved=False)
+        second.inmate = first.inmate
+        second.call_number_entered = first.inmate.call_number
+        ids = first.id, second.id
+    desk.sync.pull()
+    # Each application sees the other as a pending duplicate (warning, not blocking): approve both offline.
+    desk.decide("application", ids[0], "approve")
+    desk.decide("application", ids[1], "approve")
+    result = desk.sync.push()
+    assert (result.applied, result.conflicts) == (1, 1)
+    with Session(engine) as s:
+        statuses = sorted(s.scalars(select(ServiceApplication.status)))
+    assert statuses == ["approved", "pending"]
