@@ -53,8 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+_engines: list[Engine] = []
+
+
 def _engine(args: argparse.Namespace) -> Engine:
-    return make_engine(config.resolve_database_url(args.database_url))
+    engine = make_engine(config.resolve_database_url(args.database_url))
+    _engines.append(engine)  # disposed when the command ends, so no connection outlives it
+    return engine
 
 
 def _upgrade(engine: Engine) -> None:
@@ -166,6 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OperationalError as exc:
         print(f"reviewer-app: 無法連線到共用資料庫：{exc.orig or exc}", file=sys.stderr)
         return 3
+    finally:
+        while _engines:
+            _engines.pop().dispose()
 
 
 if __name__ == "__main__":

@@ -1,0 +1,53 @@
+"""Run in a child process by tests/test_faults.py, which then finds it killed (SIGKILL) mid-work.
+
+decide-then-die   URL JOURNAL USER FACILITY   decide every claimed item, then die before any push
+die-after-commit  URL JOURNAL USER FACILITY N die right after the Nth shared-database commit of a push
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from datetime import UTC, datetime
+
+from sqlalchemy import event
+from sqlalchemy.orm import Session
+
+from reviewer_app.db import make_engine
+from reviewer_app.journal import Journal
+from reviewer_app.sync import Sync
+
+
+def main() -> None:
+    mode, url, journal_path, user, facility = sys.argv[1:6]
+    journal = Journal(journal_path)
+    engine = make_engine(url)
+    sync = Sync(engine, journal, user, "ws-crash", int(facility))
+    if mode == "decide-then-die":
+        for item in journal.items():
+            journal.decide(
+                kind=item.kind, item_id=item.item_id, outcome="approve",
+                staff_username=user, workstation="ws-crash", now=datetime.now(UTC),
+            )
+        os.kill(os.getpid(), signal.SIGKILL)
+    elif mode == "die-after-commit":
+        limit = int(sys.argv[6])
+        commits = 0
+
+        def after_commit(session: Session) -> None:
+            nonlocal commits
+            # Only the shared database's outermost commits count (not the journal's, not savepoints).
+            if session.bind is not engine or session.in_nested_transaction():
+                return
+            commits += 1
+            if commits == limit:
+                os.kill(os.getpid(), signal.SIGKILL)
+
+        event.listen(Session, "after_commit", after_commit)
+        sync.push()
+    raise SystemExit("the worker should have been killed")
+
+
+if __name__ == "__main__":
+    main()

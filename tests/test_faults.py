@@ -1,0 +1,175 @@
+"""Faults: the connection cut mid-push, the process killed between the local commit and the push or
+right after a shared commit, the shared database down for a while. Afterwards every decision is
+applied exactly once."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, create_engine, event, func, select, text
+from sqlalchemy.orm import Session
+
+from reviewer_app.models import Decision, Facility, Post, Suspension
+from reviewer_app.sync import SharedDatabaseUnavailable
+from tests import factories
+from tests.conftest import IN_CI
+from tests.desk import Workstation, workstation
+from tests.pgcluster import PgCluster
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _queue(url: str, posts: int, strikes: int = 0) -> tuple[Engine, int, list[int]]:
+    engine = factories.shared_engine(url)
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        ids = []
+        for n in range(posts):
+            app = factories.family(s, fac, strikes=strikes if n == 0 else 0)
+            ids.append(factories.post(s, app).id)
+        return engine, fac.id, ids
+
+
+def _assert_exactly_once(engine: Engine, post_ids: list[int], keys: set[str]) -> None:
+    with Session(engine) as s:
+        rows = s.execute(select(Decision.item_id, Decision.idempotency_key)).all()
+        versions = dict(s.execute(select(Post.id, Post.version)).all())
+    assert sorted(item for item, _ in rows) == sorted(post_ids)
+    assert {key for _, key in rows} == keys
+    assert all(versions[i] == 2 for i in post_ids)
+
+
+def _run_worker(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run(
+        [sys.executable, "-m", "tests.crash_worker", *args],
+        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+
+
+@pytest.mark.postgres
+def test_connection_cut_in_the_middle_of_a_push(pg_url: str, pg_cluster: PgCluster, tmp_path: Path) -> None:
+    engine, fid, ids = _queue(pg_url, 20)
+    ws = workstation(pg_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull(batch=20)
+    keys = {ws.decide("post", i, "approve").key for i in ids}
+    admin = create_engine(pg_cluster.url(), isolation_level="AUTOCOMMIT")
+    inserts = 0
+
+    def cut_after_eighth_insert(conn, cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        nonlocal inserts
+        if statement.startswith("INSERT INTO decisions"):
+            inserts += 1
+            if inserts == 8:
+                pid = conn.connection.dbapi_connection.info.backend_pid
+                with admin.connect() as a:
+                    a.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+
+    event.listen(ws.engine, "after_cursor_execute", cut_after_eighth_insert)
+    with pytest.raises(SharedDatabaseUnavailable):
+        ws.sync.push()
+    assert 0 < ws.journal.counts().waiting_to_sync < 20
+    event.remove(ws.engine, "after_cursor_execute", cut_after_eighth_insert)
+
+    result = ws.sync.push()
+    assert result.applied + 7 == 20 and result.conflicts == 0
+    _assert_exactly_once(engine, ids, keys)
+    ws.close()
+    admin.dispose()
+    engine.dispose()
+
+
+def test_killed_between_local_commit_and_push(shared_url: str, tmp_path: Path) -> None:
+    engine, fid, ids = _queue(shared_url, 5)
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    journal_file = str(ws.journal.path)
+    ws.close()
+
+    result = _run_worker("decide-then-die", shared_url, journal_file, "ttd_reviewer", str(fid))
+    assert result.returncode == -signal.SIGKILL, result.stderr
+
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)  # the app started again
+    pending = ws.journal.decisions()
+    assert len(pending) == 5
+    assert ws.sync.push().applied == 5
+    assert ws.sync.push().applied == 0
+    _assert_exactly_once(engine, ids, {d.key for d in pending})
+    ws.close()
+    engine.dispose()
+
+
+def test_killed_right_after_a_shared_commit_is_not_applied_twice(shared_url: str, tmp_path: Path) -> None:
+    engine, fid, ids = _queue(shared_url, 6)
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    keys = {ws.decide("post", i, "approve").key for i in ids}
+    journal_file = str(ws.journal.path)
+    ws.close()
+
+    # Dies after the 3rd decision reached the shared database, before its journal knew it.
+    result = _run_worker("die-after-commit", shared_url, journal_file, "ttd_reviewer", str(fid), "3")
+    assert result.returncode == -signal.SIGKILL, result.stderr
+    with Session(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Decision)) == 3
+
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    assert len(ws.journal.decisions()) == 4  # the journal still believes the 3rd is waiting
+    outcome = ws.sync.push()
+    assert (outcome.applied, outcome.already_applied) == (3, 1)
+    _assert_exactly_once(engine, ids, keys)
+    ws.close()
+    engine.dispose()
+
+
+@pytest.fixture
+def private_cluster() -> Iterator[PgCluster]:
+    """A cluster of this test's own, so stopping it disturbs no other test."""
+    try:
+        cluster = PgCluster()
+        cluster.init()
+        cluster.start()
+    except (RuntimeError, OSError) as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL test server could not start (CI requires it): {exc}")
+        pytest.skip(f"PostgreSQL test server could not start: {exc}")
+    yield cluster
+    cluster.destroy()
+
+
+@pytest.mark.postgres
+def test_shared_database_down_for_a_while(private_cluster: PgCluster, tmp_path: Path) -> None:
+    url = private_cluster.url()
+    engine, fid, ids = _queue(url, 3, strikes=2)
+    ws: Workstation = workstation(url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    engine.dispose()
+    private_cluster.stop()
+
+    # Offline: the reviewer keeps working from what was claimed; the third strike suspends at once.
+    first = ws.decide("post", ids[0], "reject", "P4_TOO_LONG")
+    assert first.suspension is not None
+    others = [ws.decide("post", i, "approve").key for i in ids[1:]]
+    with pytest.raises(SharedDatabaseUnavailable):
+        ws.sync.push()
+    with pytest.raises(SharedDatabaseUnavailable):
+        ws.sync.pull()
+    assert ws.journal.counts().waiting_to_sync == 3
+
+    private_cluster.start()
+    result = ws.sync.push()
+    assert (result.applied, result.conflicts) == (3, 0)
+    assert ws.sync.push().applied == 0
+    _assert_exactly_once(engine, ids, {first.key, *others})
+    with Session(engine) as s:
+        (suspension,) = s.scalars(select(Suspension)).all()
+        assert suspension.starts_at == first.decided_at
+        assert s.scalar(select(Facility.code)) == "TTD"
+    ws.close()
+    engine.dispose()
