@@ -36,9 +36,7 @@ def _free_or_mine(model: ItemModel, who: Claimant, now: datetime) -> ColumnEleme
     )
 
 
-def claim(
-    s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta
-) -> list[tuple[str, int]]:
+def claim(s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta) -> list[tuple[str, int]]:
     """Claim up to `limit` of the oldest undecided items; returns (kind, id) actually claimed."""
     if limit <= 0:
         return []
@@ -66,7 +64,9 @@ def claim(
     return claimed
 
 
-def renew(s: Session, who: Claimant, keys: Sequence[tuple[str, int]], now: datetime, lease: timedelta) -> None:
+def renew(
+    s: Session, who: Claimant, keys: Sequence[tuple[str, int]], now: datetime, lease: timedelta
+) -> None:
     """Extend the leases this workstation still holds (a reviewer at work keeps their items)."""
     for kind, model in MODELS.items():
         ids = [item_id for k, item_id in keys if k == kind]
@@ -116,7 +116,9 @@ def _take(
     result = s.execute(
         update(model)
         .where(model.id.in_(ids), model.status.in_(DECIDABLE_STATUSES), _free_or_mine(model, who, now))
-        .values(claimed_by=who.staff_username, claim_workstation=who.workstation, claim_expires_at=now + lease)
+        .values(
+            claimed_by=who.staff_username, claim_workstation=who.workstation, claim_expires_at=now + lease
+        )
         .returning(model.id)
     )
     return list(result.scalars())

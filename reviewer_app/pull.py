@@ -10,7 +10,6 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from reviewer_app.privacy import mask_national_id
 from reviewer_app.models import (
     Document,
     Facility,
@@ -21,6 +20,7 @@ from reviewer_app.models import (
     Strike,
     Suspension,
 )
+from reviewer_app.privacy import mask_national_id
 from reviewer_app.snapshot import policy_to_json
 
 
@@ -89,8 +89,9 @@ def _common(app: ServiceApplication, facility: Facility) -> dict[str, Any]:
 def _history(s: Session, app: ServiceApplication) -> list[dict[str, Any]]:
     """The family's earlier applications and posts, newest first, for the decision panel."""
     apps = s.execute(
-        select(ServiceApplication.id, ServiceApplication.status, ServiceApplication.submitted_at)
-        .where(ServiceApplication.applicant_id == app.applicant_id)
+        select(ServiceApplication.id, ServiceApplication.status, ServiceApplication.submitted_at).where(
+            ServiceApplication.applicant_id == app.applicant_id
+        )
     ).all()
     posts = s.execute(
         select(Post.id, Post.status, Post.submitted_at, Post.title)

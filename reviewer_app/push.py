@@ -104,7 +104,9 @@ def _apply_strike(s: Session, d: DecisionRecord) -> None:
     facility = s.get(Facility, d.facility_id)
     assert facility is not None
     strikes = len(
-        s.scalars(select(Strike.id).where(Strike.service_id == d.service_id, Strike.dismissed_at.is_(None))).all()
+        s.scalars(
+            select(Strike.id).where(Strike.service_id == d.service_id, Strike.dismissed_at.is_(None))
+        ).all()
     )
     block = strikes // facility.strike_threshold
     if block < 1:
@@ -115,8 +117,10 @@ def _apply_strike(s: Session, d: DecisionRecord) -> None:
     if existing is None:
         # Suspended from the moment the workstation decided, even if it synced later (offline).
         starts = d.suspension.starts_at if d.suspension is not None else d.decided_at
-        ends = d.suspension.ends_at if d.suspension is not None else add_months(
-            local(starts), facility.suspension_months
+        ends = (
+            d.suspension.ends_at
+            if d.suspension is not None
+            else add_months(local(starts), facility.suspension_months)
         )
         existing = Suspension(
             facility_id=d.facility_id,
@@ -157,7 +161,8 @@ def _describe_conflict(s: Session, d: DecisionRecord) -> str:
     if other is not None:
         return (
             f"已由 {other.staff_username}（{other.workstation}）於 "
-            f"{local(other.decided_at):%Y/%m/%d %H:%M} 決定為「{OUTCOMES[other.outcome]}」，本工作站的決定未套用"
+            f"{local(other.decided_at):%Y/%m/%d %H:%M} 決定為「{OUTCOMES[other.outcome]}」，"
+            "本工作站的決定未套用"
         )
     if row.status == "held":
         return "案件已被暫緩（家屬停權），內容已變更，請重新審核"

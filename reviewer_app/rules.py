@@ -163,21 +163,33 @@ def rule_e1(children_birth_dates: Sequence[date], today: date, policy: Policy) -
     limit = policy.child_max_age
     if not children_birth_dates:
         return [
-            Finding("E1", True, f"未登錄收容人子女出生日期，無法確認有 {limit} 歲(含)以下之子女",
-                    "E1_NO_MINOR_CHILD")
+            Finding(
+                "E1",
+                True,
+                f"未登錄收容人子女出生日期，無法確認有 {limit} 歲(含)以下之子女",
+                "E1_NO_MINOR_CHILD",
+            )
         ]
     ages = [child_age(b, today) for b in children_birth_dates if b <= today]
     if not ages:
         return [
-            Finding("E1", True, f"子女出生日期晚於今日，無法確認有 {limit} 歲(含)以下之子女，請確認子女資料",
-                    "E1_NO_MINOR_CHILD")
+            Finding(
+                "E1",
+                True,
+                f"子女出生日期晚於今日，無法確認有 {limit} 歲(含)以下之子女，請確認子女資料",
+                "E1_NO_MINOR_CHILD",
+            )
         ]
     youngest = min(ages)
     if youngest <= limit:
         return []
     return [
-        Finding("E1", True, f"收容人子女皆已逾 {limit} 歲（最年幼者 {youngest} 歲），不符申請對象",
-                "E1_NO_MINOR_CHILD")
+        Finding(
+            "E1",
+            True,
+            f"收容人子女皆已逾 {limit} 歲（最年幼者 {youngest} 歲），不符申請對象",
+            "E1_NO_MINOR_CHILD",
+        )
     ]
 
 
@@ -187,9 +199,12 @@ def rule_e2(relationship: str) -> list[Finding]:
         return []
     words = RELATIONSHIPS.get(relationship, relationship)
     return [
-        Finding("E2", True,
-                f"與收容人關係「{words}」不符申請對象（配偶、二親等內之親屬或與收容人子女共居之家屬）",
-                "E2_RELATIONSHIP")
+        Finding(
+            "E2",
+            True,
+            f"與收容人關係「{words}」不符申請對象（配偶、二親等內之親屬或與收容人子女共居之家屬）",
+            "E2_RELATIONSHIP",
+        )
     ]
 
 
@@ -202,8 +217,13 @@ def rule_e3(restrictions: Sequence[RestrictionFacts], today: date) -> list[Findi
         kind = RESTRICTION_KINDS.get(r.kind, r.kind)
         until = f" {date_text(r.ends_on)} 止" if r.ends_on is not None else "另有通知"
         findings.append(
-            Finding("E3", True, f"收容人{kind}，{date_text(r.starts_on)} 起至{until}，暫緩審核",
-                    "E3_RESTRICTED", held=True)
+            Finding(
+                "E3",
+                True,
+                f"收容人{kind}，{date_text(r.starts_on)} 起至{until}，暫緩審核",
+                "E3_RESTRICTED",
+                held=True,
+            )
         )
     return findings
 
@@ -213,16 +233,22 @@ def rule_e4(other_approved_services: int, other_pending_applications: int) -> li
     findings = []
     if other_approved_services > 0:
         findings.append(
-            Finding("E4", True,
-                    f"收容人已有 {other_approved_services} 個審核通過之家庭聯絡簿服務，"
-                    "收容人1人(戶)限申請1個服務",
-                    "E4_DUPLICATE")
+            Finding(
+                "E4",
+                True,
+                f"收容人已有 {other_approved_services} 個審核通過之家庭聯絡簿服務，"
+                "收容人1人(戶)限申請1個服務",
+                "E4_DUPLICATE",
+            )
         )
     if other_pending_applications > 0:
         findings.append(
-            Finding("E4", False,
-                    f"收容人另有 {other_pending_applications} 件審核中之服務項目申請，請確認是否重複申請",
-                    "E4_DUPLICATE")
+            Finding(
+                "E4",
+                False,
+                f"收容人另有 {other_pending_applications} 件審核中之服務項目申請，請確認是否重複申請",
+                "E4_DUPLICATE",
+            )
         )
     return findings
 
@@ -244,10 +270,13 @@ def rule_e6(call_number_entered: str, inmate_call_number: str, surname_confirmed
         findings.append(Finding("E6", True, "申請未填寫收容人呼號", "E6_WRONG_CALL_NUMBER"))
     elif entered != _call_number_key(inmate_call_number):
         findings.append(
-            Finding("E6", True,
-                    f"申請填寫之收容人呼號「{call_number_entered.strip()}」"
-                    f"與收容人資料「{inmate_call_number.strip()}」不符",
-                    "E6_WRONG_CALL_NUMBER")
+            Finding(
+                "E6",
+                True,
+                f"申請填寫之收容人呼號「{call_number_entered.strip()}」"
+                f"與收容人資料「{inmate_call_number.strip()}」不符",
+                "E6_WRONG_CALL_NUMBER",
+            )
         )
     if not surname_confirmed:
         findings.append(Finding("E6", True, "申請人未確認申請對象（呼號及姓氏）", "E6_WRONG_CALL_NUMBER"))
@@ -292,10 +321,13 @@ def rule_p3(submitted_at: datetime, previous_post_at: datetime | None, policy: P
         return []
     next_day = previous_post_at.date() + timedelta(days=window)
     return [
-        Finding("P3", True,
-                f"距上次發佈（{date_text(previous_post_at.date())}）僅 {days} 日，每 {window} 日限發佈 1 次；"
-                f"{date_text(next_day)} 起可再發佈",
-                "P3_WINDOW")
+        Finding(
+            "P3",
+            True,
+            f"距上次發佈（{date_text(previous_post_at.date())}）僅 {days} 日，每 {window} 日限發佈 1 次；"
+            f"{date_text(next_day)} 起可再發佈",
+            "P3_WINDOW",
+        )
     ]
 
 
@@ -322,9 +354,12 @@ def rule_p5(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]
         if photo.size_bytes > limit:
             label = "照片" if len(photos) == 1 else f"第 {number} 張照片"
             findings.append(
-                Finding("P5", True,
-                        f"{label} {_over_size_text(photo.size_bytes, limit)}，超過 {size_text(limit)} 上限",
-                        "P5_PHOTO")
+                Finding(
+                    "P5",
+                    True,
+                    f"{label} {_over_size_text(photo.size_bytes, limit)}，超過 {size_text(limit)} 上限",
+                    "P5_PHOTO",
+                )
             )
     return findings
 
@@ -336,20 +371,28 @@ def rule_p6(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]
     bad = list(dict.fromkeys(d.mime_type for d in documents if d.mime_type not in allowed))
     if bad:
         findings.append(
-            Finding("P6", True, f"附件格式不符（{types_text(bad)}），僅限 {types_text(allowed)}",
-                    "P6_ATTACHMENT")
+            Finding(
+                "P6", True, f"附件格式不符（{types_text(bad)}），僅限 {types_text(allowed)}", "P6_ATTACHMENT"
+            )
         )
     if len(documents) > policy.max_attachments:
         findings.append(
-            Finding("P6", True, f"附件 {len(documents)} 個檔案，超過 {policy.max_attachments} 個上限",
-                    "P6_ATTACHMENT")
+            Finding(
+                "P6",
+                True,
+                f"附件 {len(documents)} 個檔案，超過 {policy.max_attachments} 個上限",
+                "P6_ATTACHMENT",
+            )
         )
     total, limit = sum(d.size_bytes for d in documents), policy.attachments_max_total_bytes
     if total > limit:
         findings.append(
-            Finding("P6", True,
-                    f"附件合計 {_over_size_text(total, limit)}，超過合計 {size_text(limit)} 上限",
-                    "P6_ATTACHMENT")
+            Finding(
+                "P6",
+                True,
+                f"附件合計 {_over_size_text(total, limit)}，超過合計 {size_text(limit)} 上限",
+                "P6_ATTACHMENT",
+            )
         )
     return findings
 
@@ -358,8 +401,13 @@ def rule_p7(now: datetime, strikes: int, suspended_until: datetime | None, polic
     """P7: three strikes suspend the family's right to post (held while suspended)."""
     if suspended_until is not None and suspended_until > now:
         return [
-            Finding("P7", True, f"家屬發佈權限暫停至 {date_text(suspended_until.date())}", "P7_SUSPENDED",
-                    held=True)
+            Finding(
+                "P7",
+                True,
+                f"家屬發佈權限暫停至 {date_text(suspended_until.date())}",
+                "P7_SUSPENDED",
+                held=True,
+            )
         ]
     if strikes <= 0:
         return []

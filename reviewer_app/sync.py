@@ -96,8 +96,13 @@ class Sync:
                 fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
                 reasons = [
                     Reason(
-                        code=r.code, text=r.text, suggestion=r.suggestion, counts_as_strike=r.counts_as_strike,
-                        applies_to=r.applies_to, rule_id=r.rule_id, active=r.active,
+                        code=r.code,
+                        text=r.text,
+                        suggestion=r.suggestion,
+                        counts_as_strike=r.counts_as_strike,
+                        applies_to=r.applies_to,
+                        rule_id=r.rule_id,
+                        active=r.active,
                     )
                     for r in pull.catalogue(s)
                 ]
@@ -115,9 +120,13 @@ class Sync:
             claims.release(s, self.who, kind, item_id)
         self.journal.forget(kind, item_id)
         self.journal.record_audit(
-            action="claim_release", staff_username=self.who.staff_username,
-            workstation=self.who.workstation, now=now, facility_id=self.who.facility_id,
-            item_kind=kind, item_id=item_id,
+            action="claim_release",
+            staff_username=self.who.staff_username,
+            workstation=self.who.workstation,
+            now=now,
+            facility_id=self.who.facility_id,
+            item_kind=kind,
+            item_id=item_id,
         )
 
     # ---- push ----------------------------------------------------------------------------------

@@ -43,7 +43,11 @@ DOCUMENT_KINDS: Final[dict[str, str]] = {
     "applicant_photo": "申請人正面清晰照片",
     "post_attachment": "附件",
 }
-REQUIRED_APPLICATION_DOCUMENTS: Final[tuple[str, ...]] = ("id_document", "relationship_proof", "applicant_photo")
+REQUIRED_APPLICATION_DOCUMENTS: Final[tuple[str, ...]] = (
+    "id_document",
+    "relationship_proof",
+    "applicant_photo",
+)
 
 ITEM_KINDS: Final[dict[str, str]] = {"application": "服務項目申請", "post": "家庭聯絡簿"}
 

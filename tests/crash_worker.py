@@ -27,8 +27,12 @@ def main() -> None:
     if mode == "decide-then-die":
         for item in journal.items():
             journal.decide(
-                kind=item.kind, item_id=item.item_id, outcome="approve",
-                staff_username=user, workstation="ws-crash", now=datetime.now(UTC),
+                kind=item.kind,
+                item_id=item.item_id,
+                outcome="approve",
+                staff_username=user,
+                workstation="ws-crash",
+                now=datetime.now(UTC),
             )
         os.kill(os.getpid(), signal.SIGKILL)
     elif mode == "die-after-commit":

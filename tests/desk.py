@@ -36,9 +36,14 @@ class Workstation:
 
     def decide(self, kind: str, item_id: int, outcome: str, *reasons: str) -> DecisionRecord:
         return self.journal.decide(
-            kind=kind, item_id=item_id, outcome=outcome, reason_codes=reasons,
+            kind=kind,
+            item_id=item_id,
+            outcome=outcome,
+            reason_codes=reasons,
             message_to_family="請依建議修正後重新發佈" if reasons else None,
-            staff_username=self.username, workstation=self.name, now=self.clock(),
+            staff_username=self.username,
+            workstation=self.name,
+            now=self.clock(),
         )
 
     def close(self) -> None:

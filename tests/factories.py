@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app.db import make_engine, upgrade
 from reviewer_app.catalogue_db import ensure_catalogue
+from reviewer_app.db import make_engine, upgrade
 from reviewer_app.models import (
     Applicant,
     Child,
@@ -62,7 +62,11 @@ def facility(s: Session, code: str = "TTD", **policy: int) -> Facility:
     for role in ("reviewer", "counsellor", "supervisor"):
         s.add(Staff(facility_id=f.id, username=f"{code.lower()}_{role}", display_name=role, role=role))
     for n in range(1, 7):
-        s.add(Staff(facility_id=f.id, username=f"{code.lower()}_rev{n}", display_name=f"社工{n}", role="reviewer"))
+        s.add(
+            Staff(
+                facility_id=f.id, username=f"{code.lower()}_rev{n}", display_name=f"社工{n}", role="reviewer"
+            )
+        )
     s.flush()
     return f
 
@@ -96,15 +100,24 @@ def family(
     s.flush()
     for k in range(strikes):
         old = Post(
-            facility_id=fac.id, service_id=app.id, title="舊文", body="太長" * 60, status="rejected",
-            version=2, submitted_at=submitted_at - timedelta(days=90 - 31 * k),
+            facility_id=fac.id,
+            service_id=app.id,
+            title="舊文",
+            body="太長" * 60,
+            status="rejected",
+            version=2,
+            submitted_at=submitted_at - timedelta(days=90 - 31 * k),
         )
         s.add(old)
         s.flush()
         s.add(
             Strike(
-                facility_id=fac.id, service_id=app.id, post_id=old.id, decision_key=f"seed-{old.id}",
-                reason_code="P4_TOO_LONG", created_at=old.submitted_at,
+                facility_id=fac.id,
+                service_id=app.id,
+                post_id=old.id,
+                decision_key=f"seed-{old.id}",
+                reason_code="P4_TOO_LONG",
+                created_at=old.submitted_at,
             )
         )
     s.flush()
@@ -112,12 +125,18 @@ def family(
 
 
 def post(
-    s: Session, app: ServiceApplication, *, body: str = "孩子這次考試進步了，我們都很想你。", submitted_at: datetime = T0
+    s: Session,
+    app: ServiceApplication,
+    *,
+    body: str = "孩子這次考試進步了，我們都很想你。",
+    submitted_at: datetime = T0,
 ) -> Post:
     p = Post(
         facility_id=app.facility_id, service_id=app.id, title="近況", body=body, submitted_at=submitted_at
     )
-    p.documents.append(_doc(app.facility_id, "post_attachment", b"\xff\xd8photo", "image/jpeg", "IMG_0001.jpg"))
+    p.documents.append(
+        _doc(app.facility_id, "post_attachment", b"\xff\xd8photo", "image/jpeg", "IMG_0001.jpg")
+    )
     s.add(p)
     s.flush()
     return p

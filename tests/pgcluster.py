@@ -47,7 +47,9 @@ class PgCluster:
         return subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=False)
 
     def init(self) -> None:
-        result = self._run(self.initdb, "-D", str(self.datadir), "-A", "trust", "-U", "postgres", "-E", "UTF8")
+        result = self._run(
+            self.initdb, "-D", str(self.datadir), "-A", "trust", "-U", "postgres", "-E", "UTF8"
+        )
         if result.returncode != 0:
             raise RuntimeError(f"initdb failed: {result.stderr.strip()}")
 

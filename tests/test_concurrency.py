@@ -29,9 +29,7 @@ def test_workstations_share_one_queue_without_double_decisions(pg_url: str, tmp_
             app = factories.family(s, fac)
             for hour in range(3):
                 factories.post(s, app, submitted_at=factories.T0.replace(hour=hour))
-    desks = [
-        workstation(pg_url, tmp_path, f"ws-{n}", f"ttd_rev{n + 1}", fid) for n in range(WORKSTATIONS)
-    ]
+    desks = [workstation(pg_url, tmp_path, f"ws-{n}", f"ttd_rev{n + 1}", fid) for n in range(WORKSTATIONS)]
     start = threading.Barrier(WORKSTATIONS)
     claimed: dict[str, list[int]] = {d.name: [] for d in desks}
     errors: list[BaseException] = []

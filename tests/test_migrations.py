@@ -33,10 +33,14 @@ def test_upgrade_from_previous_head_keeps_data(shared_url: str) -> None:
     upgrade(engine, "0001")
     assert "claimed_by" not in {c["name"] for c in inspect(engine).get_columns("posts")}
     with engine.begin() as conn:
-        conn.execute(text("INSERT INTO facilities (code, name, post_window_days, body_max_chars, max_photos, "
-                          "photo_max_bytes, max_attachments, attachments_max_total_bytes, strike_threshold, "
-                          "suspension_months, child_max_age, claim_lease_minutes, review_target_hours) "
-                          "VALUES ('TTD', '臺東戒治所', 30, 100, 1, 10485760, 3, 20971520, 3, 1, 18, 20, 72)"))
+        conn.execute(
+            text(
+                "INSERT INTO facilities (code, name, post_window_days, body_max_chars, max_photos, "
+                "photo_max_bytes, max_attachments, attachments_max_total_bytes, strike_threshold, "
+                "suspension_months, child_max_age, claim_lease_minutes, review_target_hours) "
+                "VALUES ('TTD', '臺東戒治所', 30, 100, 1, 10485760, 3, 20971520, 3, 1, 18, 20, 72)"
+            )
+        )
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
@@ -58,7 +62,9 @@ def test_cli_db_upgrade_uses_the_environment_url(
     engine.dispose()
 
 
-def test_cli_defaults_to_the_embedded_file_in_the_data_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+def test_cli_defaults_to_the_embedded_file_in_the_data_folder(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> None:
     import os
 
     assert main(["db", "upgrade"]) == 0
@@ -82,15 +88,41 @@ def test_database_refuses_broken_invariants(shared_url: str) -> None:
     with Session(engine) as s, s.begin():
         second = factories.family(s, s.get(factories.Facility, fid), approved=False)  # type: ignore[arg-type]
         second_id = second.id
-    refuses(f"UPDATE service_applications SET inmate_id = {inmate_id}, status = 'approved' WHERE id = {second_id}")
+    refuses(
+        f"UPDATE service_applications SET inmate_id = {inmate_id}, status = 'approved' WHERE id = {second_id}"
+    )
     # One decision per item version.
     now = datetime.now(UTC)
     with Session(engine) as s, s.begin():
-        s.add(Decision(idempotency_key="k1", facility_id=fid, item_kind="post", item_id=post_id, item_version=1,
-                       outcome="approve", reason_codes=[], staff_username="a", workstation="w", decided_at=now))
+        s.add(
+            Decision(
+                idempotency_key="k1",
+                facility_id=fid,
+                item_kind="post",
+                item_id=post_id,
+                item_version=1,
+                outcome="approve",
+                reason_codes=[],
+                staff_username="a",
+                workstation="w",
+                decided_at=now,
+            )
+        )
     with pytest.raises(IntegrityError), Session(engine) as s, s.begin():
-        s.add(Decision(idempotency_key="k2", facility_id=fid, item_kind="post", item_id=post_id, item_version=1,
-                       outcome="reject", reason_codes=[], staff_username="b", workstation="w", decided_at=now))
+        s.add(
+            Decision(
+                idempotency_key="k2",
+                facility_id=fid,
+                item_kind="post",
+                item_id=post_id,
+                item_version=1,
+                outcome="reject",
+                reason_codes=[],
+                staff_username="b",
+                workstation="w",
+                decided_at=now,
+            )
+        )
     # A post's version never goes below 1, a document belongs to exactly one item.
     refuses(f"UPDATE posts SET version = 0 WHERE id = {post_id}")
     refuses(f"UPDATE documents SET application_id = {app_id} WHERE post_id = {post_id}")

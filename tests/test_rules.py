@@ -539,16 +539,28 @@ def test_post_policy_overrides_reach_the_rules() -> None:
 def test_every_reason_code_a_rule_gives_is_in_the_catalogue() -> None:
     findings = [
         *check_application(
-            replace(GOOD_APPLICATION, relationship="other", children_birth_dates=(), documents=(),
-                    restrictions=(RestrictionFacts("disciplinary", START, None),),
-                    other_approved_services=1, other_pending_applications=1, surname_confirmed=False),
+            replace(
+                GOOD_APPLICATION,
+                relationship="other",
+                children_birth_dates=(),
+                documents=(),
+                restrictions=(RestrictionFacts("disciplinary", START, None),),
+                other_approved_services=1,
+                other_pending_applications=1,
+                surname_confirmed=False,
+            ),
             DEFAULT,
         ),
         *check_post(
-            replace(GOOD_POST, service_status="pending", body="字" * 101,
-                    documents=(photo(11 * MB), photo(), pdf(), pdf(11 * MB)),
-                    previous_post_at=NOW, suspended_until=NOW + timedelta(days=1),
-                    restrictions=(RestrictionFacts("disciplinary", START, None),)),
+            replace(
+                GOOD_POST,
+                service_status="pending",
+                body="字" * 101,
+                documents=(photo(11 * MB), photo(), pdf(), pdf(11 * MB)),
+                previous_post_at=NOW,
+                suspended_until=NOW + timedelta(days=1),
+                restrictions=(RestrictionFacts("disciplinary", START, None),),
+            ),
             DEFAULT,
         ),
         *rule_p4("", "", DEFAULT),
@@ -556,18 +568,46 @@ def test_every_reason_code_a_rule_gives_is_in_the_catalogue() -> None:
     codes = {f.reason_code for f in findings if f.reason_code is not None}
     assert codes <= set(CATALOGUE)
     assert {f.rule_id for f in findings} == {
-        "E1", "E2", "E3", "E4", "E5", "E6", "P1", "P2", "P3", "P4", "P5", "P6", "P7"
+        "E1",
+        "E2",
+        "E3",
+        "E4",
+        "E5",
+        "E6",
+        "P1",
+        "P2",
+        "P3",
+        "P4",
+        "P5",
+        "P6",
+        "P7",
     }
 
 
 def test_findings_are_traditional_chinese() -> None:
     simplified = set("请发张与关证时间档为认这个们说无内")
     findings = [
-        *check_application(replace(GOOD_APPLICATION, relationship="other", children_birth_dates=(),
-                                   documents=(), surname_confirmed=False, other_pending_applications=1),
-                           DEFAULT),
-        *check_post(replace(GOOD_POST, body="字" * 101, previous_post_at=NOW, strikes=2,
-                            documents=(photo(11 * MB), photo(mime="image/heic"))), DEFAULT),
+        *check_application(
+            replace(
+                GOOD_APPLICATION,
+                relationship="other",
+                children_birth_dates=(),
+                documents=(),
+                surname_confirmed=False,
+                other_pending_applications=1,
+            ),
+            DEFAULT,
+        ),
+        *check_post(
+            replace(
+                GOOD_POST,
+                body="字" * 101,
+                previous_post_at=NOW,
+                strikes=2,
+                documents=(photo(11 * MB), photo(mime="image/heic")),
+            ),
+            DEFAULT,
+        ),
         *check_rejection([], "post", CATALOGUE),
     ]
     assert not {ch for f in findings for ch in f.message} & simplified

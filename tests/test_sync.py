@@ -143,7 +143,9 @@ def test_someone_else_decided_first_is_a_visible_conflict(
 ) -> None:
     (post_id,) = _setup_family(engine, desk)
     desk.sync.pull()
-    other = workstation(shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock()))
+    other = workstation(
+        shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock())
+    )
     try:
         # ws-a walks away: its lease runs out and ws-b claims the item.
         other.clock.advance(hours=2)
@@ -168,7 +170,9 @@ def test_leases_keep_workstations_apart_and_expire(
     engine: Engine, desk: Workstation, shared_url: str, tmp_path: Path
 ) -> None:
     ids = _setup_family(engine, desk, posts=4)
-    other = workstation(shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock()))
+    other = workstation(
+        shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock())
+    )
     try:
         assert desk.sync.pull(batch=3).claimed == 3
         assert other.sync.pull(batch=3).claimed == 1

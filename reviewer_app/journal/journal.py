@@ -177,9 +177,7 @@ class Journal:
     def counts(self) -> JournalCounts:
         with self.session() as s:
             claimed = s.scalar(select(func.count()).select_from(JournalItem)) or 0
-            to_review = (
-                s.scalar(select(func.count()).where(JournalItem.local_status != "decided")) or 0
-            )
+            to_review = s.scalar(select(func.count()).where(JournalItem.local_status != "decided")) or 0
             by_state = dict(
                 s.execute(select(JournalDecision.state, func.count()).group_by(JournalDecision.state)).all()
             )
@@ -319,18 +317,25 @@ class Journal:
             )
         )
         reason = f"家屬發佈權限暫停至 {ends:%Y/%m/%d}（累計退件 {total} 次）"
-        held = s.execute(
-            update(JournalItem)
-            .where(
-                JournalItem.service_id == item.service_id,
-                JournalItem.kind == "post",
-                JournalItem.local_status == "pending",
+        held = (
+            s.execute(
+                update(JournalItem)
+                .where(
+                    JournalItem.service_id == item.service_id,
+                    JournalItem.kind == "post",
+                    JournalItem.local_status == "pending",
+                )
+                .values(local_status="held", held_reason=reason, held_by_key=decision.key)
+                .returning(JournalItem.item_id)
             )
-            .values(local_status="held", held_reason=reason, held_by_key=decision.key)
-            .returning(JournalItem.item_id)
-        ).scalars().all()
+            .scalars()
+            .all()
+        )
         self._audit(
-            s, decision, "suspension", now,
+            s,
+            decision,
+            "suspension",
+            now,
             {"block": block, "strikes": total, "ends_at": ends.isoformat(), "held_posts": list(held)},
         )
 
@@ -374,18 +379,18 @@ class Journal:
             pulled = {(i["kind"], i["id"]): i for i in items}
             for row in s.scalars(select(JournalItem)):
                 decided = row.local_status == "decided"
-                if (row.kind, row.item_id) not in pulled and not decided:
-                    s.delete(row)
-                elif decided and self._settled(s, row):
+                lost = (row.kind, row.item_id) not in pulled and not decided
+                if lost or (decided and self._settled(s, row)):
                     s.delete(row)
             s.flush()
             for key, snap in pulled.items():
-                row = s.get(JournalItem, key)
-                if row is not None and row.local_status == "decided":
+                existing = s.get(JournalItem, key)
+                if existing is not None and existing.local_status == "decided":
                     continue
-                if row is None:
-                    row = JournalItem(kind=key[0], item_id=key[1], local_status="pending")
-                    s.add(row)
+                if existing is None:
+                    existing = JournalItem(kind=key[0], item_id=key[1], local_status="pending")
+                    s.add(existing)
+                row = existing
                 row.version = snap["version"]
                 row.facility_id = snap["facility"]["id"]
                 row.service_id = snap["service_id"]
@@ -411,9 +416,14 @@ class Journal:
                 for order, r in enumerate(reasons):
                     s.add(
                         JournalReason(
-                            code=r.code, text=r.text, suggestion=r.suggestion,
-                            counts_as_strike=r.counts_as_strike, applies_to=r.applies_to,
-                            rule_id=r.rule_id, active=r.active, sort_order=order,
+                            code=r.code,
+                            text=r.text,
+                            suggestion=r.suggestion,
+                            counts_as_strike=r.counts_as_strike,
+                            applies_to=r.applies_to,
+                            rule_id=r.rule_id,
+                            active=r.active,
+                            sort_order=order,
                         )
                     )
 
@@ -434,7 +444,6 @@ class Journal:
             )
         )
         return "pending" not in states and bool(states & {"synced", "conflict"})
-
 
     def mark_synced(self, key: str, now: datetime) -> None:
         with self.session() as s, s.begin():
@@ -476,13 +485,23 @@ class Journal:
     def pending_audit(self, limit: int = 500) -> list[AuditRecord]:
         with self.session() as s:
             rows = s.scalars(
-                select(JournalAudit).where(JournalAudit.pushed.is_(False)).order_by(JournalAudit.seq).limit(limit)
+                select(JournalAudit)
+                .where(JournalAudit.pushed.is_(False))
+                .order_by(JournalAudit.seq)
+                .limit(limit)
             )
             return [
                 AuditRecord(
-                    key=r.key, facility_id=r.facility_id, occurred_at=r.occurred_at,
-                    staff_username=r.staff_username, workstation=r.workstation, action=r.action,
-                    item_kind=r.item_kind, item_id=r.item_id, service_id=r.service_id, detail=r.detail,
+                    key=r.key,
+                    facility_id=r.facility_id,
+                    occurred_at=r.occurred_at,
+                    staff_username=r.staff_username,
+                    workstation=r.workstation,
+                    action=r.action,
+                    item_kind=r.item_kind,
+                    item_id=r.item_id,
+                    service_id=r.service_id,
+                    detail=r.detail,
                 )
                 for r in rows
             ]
@@ -507,9 +526,16 @@ class Journal:
         with self.session() as s, s.begin():
             s.add(
                 JournalAudit(
-                    key=str(uuid.uuid4()), facility_id=facility_id, occurred_at=now,
-                    staff_username=staff_username, workstation=workstation, action=action,
-                    item_kind=item_kind, item_id=item_id, service_id=service_id, detail=detail or {},
+                    key=str(uuid.uuid4()),
+                    facility_id=facility_id,
+                    occurred_at=now,
+                    staff_username=staff_username,
+                    workstation=workstation,
+                    action=action,
+                    item_kind=item_kind,
+                    item_id=item_id,
+                    service_id=service_id,
+                    detail=detail or {},
                 )
             )
 
@@ -580,15 +606,28 @@ class Journal:
             select(JournalItem.kind, JournalItem.item_id).where(JournalItem.held_by_key == d.key)
         ).all()
         return DecisionRecord(
-            key=d.key, seq=d.seq, kind=d.kind, item_id=d.item_id, item_version=d.item_version,
-            facility_id=d.facility_id, service_id=d.service_id, outcome=d.outcome,
-            reason_codes=list(d.reason_codes), message_to_family=d.message_to_family, note=d.note,
-            staff_username=d.staff_username, workstation=d.workstation, decided_at=d.decided_at,
-            state=d.state, conflict_reason=d.conflict_reason,
-            strike=None if strike is None else StrikeRecord(
-                strike.service_id, strike.post_id, strike.reason_code, strike.created_at
-            ),
-            suspension=None if suspension is None else SuspensionRecord(
+            key=d.key,
+            seq=d.seq,
+            kind=d.kind,
+            item_id=d.item_id,
+            item_version=d.item_version,
+            facility_id=d.facility_id,
+            service_id=d.service_id,
+            outcome=d.outcome,
+            reason_codes=list(d.reason_codes),
+            message_to_family=d.message_to_family,
+            note=d.note,
+            staff_username=d.staff_username,
+            workstation=d.workstation,
+            decided_at=d.decided_at,
+            state=d.state,
+            conflict_reason=d.conflict_reason,
+            strike=None
+            if strike is None
+            else StrikeRecord(strike.service_id, strike.post_id, strike.reason_code, strike.created_at),
+            suspension=None
+            if suspension is None
+            else SuspensionRecord(
                 suspension.service_id, suspension.block, suspension.starts_at, suspension.ends_at
             ),
             held_items=[(k, i) for k, i in held],

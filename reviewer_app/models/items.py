@@ -91,9 +91,7 @@ class Document(Base):
     __tablename__ = "documents"
     __table_args__ = (
         CheckConstraint(in_list("kind", DOCUMENT_KINDS), name="kind_known"),
-        CheckConstraint(
-            "(application_id IS NULL) <> (post_id IS NULL)", name="belongs_to_one_item"
-        ),
+        CheckConstraint("(application_id IS NULL) <> (post_id IS NULL)", name="belongs_to_one_item"),
         CheckConstraint("size_bytes >= 0", name="size_not_negative"),
         CheckConstraint(in_list("storage", ("embedded", "url")), name="storage_known"),
     )
