@@ -24,9 +24,10 @@ def test_workstations_share_one_queue_without_double_decisions(pg_url: str, tmp_
     with Session(engine) as s, s.begin():
         fac = factories.facility(s)
         fid = fac.id
-        # Three posts per family, so strikes and suspensions race on the same families too.
-        for _ in range(POSTS // 3):
-            app = factories.family(s, fac)
+        # Three posts per family, some families at two strikes already, so strikes, suspensions and
+        # holds race on the same families too.
+        for n in range(POSTS // 3):
+            app = factories.family(s, fac, strikes=2 if n % 3 == 0 else 0)
             for hour in range(3):
                 factories.post(s, app, submitted_at=factories.T0.replace(hour=hour))
     desks = [workstation(pg_url, tmp_path, f"ws-{n}", f"ttd_rev{n + 1}", fid) for n in range(WORKSTATIONS)]
