@@ -207,3 +207,45 @@ def test_e4_second_service_for_inmate_conflicts(engine: Engine, desk: Workstatio
     with Session(engine) as s:
         statuses = sorted(s.scalars(select(ServiceApplication.status)))
     assert statuses == ["approved", "pending"]
+
+
+def test_facility_threshold_and_suspension_length_come_from_the_facility(
+    engine: Engine, shared_url: str, tmp_path: Path
+) -> None:
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s, code="TYJ", strike_threshold=2, suspension_months=2)
+        app = factories.family(s, fac, strikes=1)
+        first = factories.post(s, app).id
+        fid = fac.id
+    ws = workstation(shared_url, tmp_path, "ws-j", "tyj_reviewer", fid)
+    try:
+        ws.sync.pull()
+        record = ws.decide("post", first, "reject", "P5_PHOTO")
+        assert record.suspension is not None
+        assert (record.suspension.block, record.suspension.ends_at.month) == (1, 1)  # 2026-11-02 + 2 months
+        ws.sync.push()
+    finally:
+        ws.close()
+    with Session(engine) as s:
+        suspension = s.scalars(select(Suspension)).one()
+        assert suspension.ends_at == record.suspension.ends_at
+
+
+def test_releasing_a_claim_returns_it_to_the_queue_and_is_audited(
+    engine: Engine, desk: Workstation, shared_url: str, tmp_path: Path
+) -> None:
+    (post_id,) = _setup_family(engine, desk)
+    desk.sync.pull()
+    desk.sync.release("post", post_id)
+    assert desk.journal.items() == []
+    other = workstation(
+        shared_url, tmp_path, "ws-b", "ttd_rev1", desk.sync.who.facility_id, Clock(desk.clock())
+    )
+    try:
+        assert other.sync.pull().claimed == 1  # at once, without waiting for the lease to run out
+    finally:
+        other.close()
+    desk.sync.push()
+    with Session(engine) as s:
+        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "claim_release")).one()
+    assert (event.item_kind, event.item_id, event.staff_username) == ("post", post_id, "ttd_reviewer")
