@@ -14,7 +14,7 @@ def ensure_catalogue(session: Session) -> int:
     """Insert the default reasons that are missing; returns how many were added."""
     present = set(session.scalars(select(RejectionReason.code)))
     added = 0
-    for order, reason in enumerate(DEFAULT_REASONS):
+    for number, reason in enumerate(DEFAULT_REASONS, start=1):
         if reason.code in present:
             continue
         session.add(
@@ -26,7 +26,7 @@ def ensure_catalogue(session: Session) -> int:
                 applies_to=reason.applies_to,
                 rule_id=reason.rule_id,
                 active=reason.active,
-                sort_order=order,
+                sort_order=number * 10,  # gaps leave room for a supervisor's own reasons
             )
         )
         added += 1
