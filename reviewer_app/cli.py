@@ -56,8 +56,8 @@ def _parser() -> argparse.ArgumentParser:
 _engines: list[Engine] = []
 
 
-def _engine(args: argparse.Namespace) -> Engine:
-    engine = make_engine(config.resolve_database_url(args.database_url))
+def _engine(args: argparse.Namespace, url: str | None = None) -> Engine:
+    engine = make_engine(url or config.resolve_database_url(args.database_url))
     _engines.append(engine)  # disposed when the command ends, so no connection outlives it
     return engine
 
@@ -111,9 +111,12 @@ def cmd_sync(args: argparse.Namespace) -> int:
 
     engine = _engine(args)
     username, _, facility_id = _staff(engine, args.user)
-    journal = Journal(config.journal_path())
+    journal = Journal(config.journal_path(str(engine.url), username))
     sync = Sync(engine, journal, username, config.workstation_id(), facility_id)
-    pushed, pulled = sync.sync(args.batch)
+    try:
+        pushed, pulled = sync.sync(args.batch)
+    finally:
+        journal.close()
     counts = journal.counts()
     print(
         f"pushed {pushed.applied} (already applied {pushed.already_applied}, conflicts {pushed.conflicts}); "
@@ -126,18 +129,22 @@ def cmd_desk(args: argparse.Namespace, demo: bool = False) -> int:
     from reviewer_app.journal import Journal
     from reviewer_app.sync import Sync
 
-    engine = _engine(args)
+    # The demo fills the embedded default (or an explicit --database-url), never whatever
+    # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
+    demo_url = args.database_url or f"sqlite:///{config.default_database_path()}"
+    engine = _engine(args, demo_url if demo else None)
     if demo:
         from reviewer_app.demo.seed import is_empty, seed
 
         _upgrade(engine)
         if is_empty(engine):
-            print("建立示範資料中…", flush=True)
+            print("建立示範資料中（約需半分鐘）…", flush=True)
             seed(engine)
+        args.user = args.user or "reviewer"
     elif current_revision(engine) != head_revision():
         raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
     username, display_name, facility_id = _staff(engine, args.user)
-    journal = Journal(config.journal_path())
+    journal = Journal(config.journal_path(str(engine.url), username))
     workstation = config.workstation_id()
     sync = Sync(engine, journal, username, workstation, facility_id)
 

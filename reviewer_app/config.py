@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import socket
 import uuid
@@ -41,8 +42,16 @@ def resolve_database_url(cli_value: str | None = None) -> str:
     return f"sqlite:///{default_database_path()}"
 
 
-def journal_path() -> Path:
-    return data_dir() / "journal.sqlite3"
+def journal_path(database_url: str, staff_username: str) -> Path:
+    """One journal per shared database and staff member: decisions can never be pushed to the wrong
+    database (a demo journal into the facility's), nor under someone else's sign-in."""
+    from sqlalchemy.engine import make_url
+
+    identity = f"{make_url(database_url).render_as_string(hide_password=True)}|{staff_username}"
+    digest = hashlib.sha256(identity.encode()).hexdigest()[:16]
+    folder = data_dir() / "journals"
+    folder.mkdir(exist_ok=True, mode=0o700)
+    return folder / f"{digest}.sqlite3"
 
 
 def workstation_id() -> str:
