@@ -1,0 +1,94 @@
+"""Everything the desk shows, read from the journal in one go on a worker thread.
+
+:func:`load_desk` returns plain frozen objects (queue rows, item details, the catalogue, counts); the
+GUI thread only ever reads those, so it never waits on the database.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from reviewer_app import rules
+from reviewer_app.catalogue import Reason
+from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
+from reviewer_app.snapshot import FamilyStanding, findings_for
+from reviewer_app.ui.queue_model import ItemKey, QueueRow, queue_row
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """One claimed item as the decision panel shows it."""
+
+    kind: str
+    item_id: int
+    service_id: int
+    snapshot: dict[str, Any]
+    findings: tuple[rules.Finding, ...]
+    standing: FamilyStanding
+    local_status: str  # pending | held | decided
+    held_reason: str | None
+    decision: DecisionRecord | None  # this workstation's latest decision on it, if not undone
+    #: When the findings were evaluated; not part of equality, so a reload with nothing new is a no-op.
+    evaluated_at: datetime = field(compare=False, default=datetime.min)
+
+    @property
+    def key(self) -> ItemKey:
+        return (self.kind, self.item_id)
+
+    @property
+    def blocking(self) -> tuple[rules.Finding, ...]:
+        return tuple(rules.blocking(self.findings))
+
+    @property
+    def decidable(self) -> bool:
+        return self.local_status != "decided"
+
+
+@dataclass(frozen=True)
+class DeskData:
+    rows: tuple[QueueRow, ...]
+    details: dict[ItemKey, ItemDetail]
+    catalogue: tuple[Reason, ...]
+    counts: JournalCounts
+    loaded_at: datetime
+
+
+def load_desk(journal: Journal, now: datetime) -> DeskData:
+    """Read the claimed items, their findings and the family standings (call on a worker)."""
+    items = journal.items(include_decided=True)
+    latest: dict[ItemKey, DecisionRecord] = {}
+    for d in journal.decisions(("pending", "synced", "conflict")):
+        latest[(d.kind, d.item_id)] = d  # ordered by seq: the last one wins
+    standings: dict[int, FamilyStanding] = {}
+    rows: list[QueueRow] = []
+    details: dict[ItemKey, ItemDetail] = {}
+    for item in items:
+        if item.service_id not in standings:
+            standings[item.service_id] = journal.standing(item.service_id, now)
+        standing = standings[item.service_id]
+        findings = tuple(findings_for(item.snapshot, standing, now))
+        key = (item.kind, item.item_id)
+        decision = latest.get(key) if item.local_status == "decided" else None
+        rows.append(queue_row(item, findings, now, decision.state if decision else None))
+        details[key] = ItemDetail(
+            kind=item.kind,
+            item_id=item.item_id,
+            service_id=item.service_id,
+            snapshot=copy.deepcopy(item.snapshot),
+            findings=findings,
+            standing=standing,
+            local_status=item.local_status,
+            held_reason=item.held_reason,
+            decision=decision,
+            evaluated_at=now,
+        )
+    return DeskData(
+        rows=tuple(rows),
+        details=details,
+        catalogue=tuple(journal.catalogue().values()),
+        counts=journal.counts(),
+        loaded_at=now,
+    )

@@ -1,0 +1,200 @@
+"""Choosing why an item is rejected (審核未通過原因), seeing what the family will read.
+
+The reasons are the catalogue entries that fit the item kind (``catalogue.reasons_for``), shown as a
+keyboard-navigable checklist (arrows to move, space to check, Enter to reject). For the checked ones
+the dialog shows the message exactly as the family will read it after clicking [審核未通過], and
+whether the rejection counts as a strike (P7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reviewer_app import catalogue
+from reviewer_app.catalogue import Reason
+from reviewer_app.ui.qt import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from reviewer_app.vocabulary import ITEM_KINDS
+
+CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def family_message(reasons: Sequence[Reason]) -> str:
+    """The text the family reads for a rejection: each reason and what to do about it.
+
+    Stored with the decision and shown on the family portal, so it is zh-TW whatever language the
+    desk itself is shown in (not passed through tr()).
+    """
+    numbered = len(reasons) > 1
+    parts = []
+    for number, reason in enumerate(reasons, start=1):
+        prefix = f"{number}. " if numbered else ""
+        parts.append(f"{prefix}{reason.text}\n建議：{reason.suggestion}")
+    return "\n\n".join(parts)
+
+
+class RejectDialog(QDialog):
+    def __init__(
+        self,
+        kind: str,
+        item_id: int,
+        reasons: Iterable[Reason],
+        *,
+        suggested_codes: Iterable[str] = (),
+        strikes: int = 0,
+        strike_threshold: int = 3,
+        suspension_months: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.item_id = item_id
+        self._reasons = catalogue.reasons_for(kind, reasons)
+        self._strikes = strikes
+        self._threshold = strike_threshold
+        self._months = suspension_months
+        suggested = set(suggested_codes)
+
+        self.setWindowTitle(
+            self.tr("退件：{kind} #{id}").format(kind=ITEM_KINDS.get(kind, kind), id=item_id)
+        )
+        self.setObjectName("rejectDialog")
+
+        intro = QLabel(self.tr("請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）："))
+        intro.setWordWrap(True)
+
+        self.reason_model = QStandardItemModel(self)
+        for reason in self._reasons:
+            text = f"{reason.rule_id or '—'}　{reason.text}"
+            if reason.code in suggested:
+                text += self.tr("（規則檢查建議）")
+            item = QStandardItem(text)
+            item.setData(reason.code, CODE_ROLE)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemNeverHasChildren
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(reason.suggestion)
+            self.reason_model.appendRow(item)
+        self.reason_list = QListView()
+        self.reason_list.setObjectName("reasonList")
+        self.reason_list.setModel(self.reason_model)
+        self.reason_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reason_list.setWordWrap(True)
+        self.reason_list.setUniformItemSizes(False)
+        self.reason_list.setMinimumHeight(220)
+        if self.reason_model.rowCount():
+            self.reason_list.setCurrentIndex(self.reason_model.index(0, 0))
+
+        preview_title = QLabel(self.tr("家屬將看到（[審核未通過] 對話框）："))
+        self.preview = QLabel()
+        self.preview.setObjectName("familyPreview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setStyleSheet("background: #ffffff; border: 1px solid #b8b8b8; padding: 8px;")
+        self.preview.setMinimumHeight(90)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.strike_label = QLabel()
+        self.strike_label.setObjectName("strikeLabel")
+        self.strike_label.setWordWrap(True)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("staffNote")
+        self.note_edit.setPlaceholderText(self.tr("工作人員備註（選填，家屬看不到）"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("退件"))
+        self.ok_button.setDefault(True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.reason_list, 2)
+        layout.addWidget(preview_title)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.strike_label)
+        layout.addWidget(QLabel(self.tr("備註：")))
+        layout.addWidget(self.note_edit)
+        layout.addWidget(self.buttons)
+        self.resize(640, 620)
+
+        self.reason_model.itemChanged.connect(self._update)
+        self.reason_list.setFocus()
+        self._update()
+
+    # ---- results -------------------------------------------------------------------------------
+
+    def chosen(self) -> list[Reason]:
+        by_code = {r.code: r for r in self._reasons}
+        chosen = []
+        for row in range(self.reason_model.rowCount()):
+            item = self.reason_model.item(row)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                chosen.append(by_code[item.data(CODE_ROLE)])
+        return chosen
+
+    def chosen_codes(self) -> list[str]:
+        return [r.code for r in self.chosen()]
+
+    def message_to_family(self) -> str:
+        return family_message(self.chosen())
+
+    def note(self) -> str | None:
+        return self.note_edit.text().strip() or None
+
+    def set_checked(self, code: str, checked: bool = True) -> None:
+        for row in range(self.reason_model.rowCount()):
+            item = self.reason_model.item(row)
+            if item is not None and item.data(CODE_ROLE) == code:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(code)
+
+    # ---- updating ------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self.chosen():  # Enter with nothing checked does nothing
+            super().accept()
+
+    def _update(self) -> None:
+        chosen = self.chosen()
+        self.ok_button.setEnabled(bool(chosen))
+        if not chosen:
+            self.preview.setText(self.tr("（尚未選擇原因）"))
+            self.strike_label.setText("")
+            return
+        self.preview.setText(family_message(chosen))
+        strike = self.kind == "post" and any(r.counts_as_strike for r in chosen)
+        if self.kind != "post":
+            text = self.tr("服務項目申請之退件不計入退件次數。")
+        elif not strike:
+            text = self.tr("不計入退件次數（非家屬違規之原因）。")
+        else:
+            total = self._strikes + 1
+            text = self.tr("計入退件次數：退件累計將為 {total}/{threshold}。").format(
+                total=total, threshold=self._threshold
+            )
+            if total % self._threshold == 0:
+                text += self.tr("家屬發佈權限將暫停 {months} 個月，其他待審之家庭聯絡簿將暫緩審核。").format(
+                    months=self._months
+                )
+        self.strike_label.setText(text)

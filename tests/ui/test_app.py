@@ -1,0 +1,52 @@
+"""run_desk: zh-TW locale, a CJK font, the window shown and closed cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.journal.journal import Journal
+from reviewer_app.sync import Sync
+from reviewer_app.ui.app import CJK_FONT_FAMILIES, run_desk
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.qt import QApplication, QFont, QFontInfo, QLocale, QTimer
+from tests.ui.conftest import idle, make_context
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+
+def test_run_desk_shows_the_window_in_zh_tw(
+    qtbot: QtBot, sync: Sync, journal: Journal, tmp_path: Path
+) -> None:
+    sync.pull()
+    seen: dict[str, object] = {}
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    old_font, old_locale = QFont(app.font()), QLocale()
+
+    def look_and_close() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if len(windows) != 1 or not idle(windows[0]) or windows[0].model.rowCount() == 0:
+            QTimer.singleShot(10, look_and_close)
+            return
+        seen["rows"] = windows[0].model.rowCount()
+        seen["locale"] = QLocale().name()
+        seen["families"] = app.font().families()
+        seen["font"] = QFontInfo(app.font()).family()
+        windows[0].close()
+
+    QTimer.singleShot(0, look_and_close)
+    try:
+        assert run_desk(make_context(journal, sync, tmp_path), []) == 0
+    finally:
+        app.setFont(old_font)
+        QLocale.setDefault(old_locale)
+    assert seen["rows"] == 13
+    assert seen["locale"] == "zh_TW"
+    assert seen["families"] == CJK_FONT_FAMILIES
+    assert "CJK" in str(seen["font"]) or "TC" in str(seen["font"])

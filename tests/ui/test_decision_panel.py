@@ -1,0 +1,121 @@
+"""DecisionPanel on real pulled items: header, content, documents, findings, standing, history."""
+
+from __future__ import annotations
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.journal.journal import Journal
+from reviewer_app.sync import Sync
+from reviewer_app.ui.decision_panel import DecisionPanel
+from reviewer_app.ui.desk_data import DeskData, ItemDetail
+from reviewer_app.ui.qt import QLabel, Qt
+from reviewer_app.vocabulary import RELATIONSHIPS
+from tests.ui.conftest import desk_data
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+
+@pytest.fixture
+def data(sync: Sync, journal: Journal) -> DeskData:
+    sync.pull()
+    return desk_data(journal)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot) -> DecisionPanel:
+    p = DecisionPanel()
+    qtbot.addWidget(p)
+    p.resize(620, 900)
+    return p
+
+
+def texts(panel: DecisionPanel) -> list[str]:
+    return [label.text() for label in panel.findChildren(QLabel) if label.isVisibleTo(panel)]
+
+
+def first(data: DeskData, kind: str, blocked: bool | None = None, held: bool = False) -> ItemDetail:
+    return next(
+        d for d in sorted(data.details.values(), key=lambda d: d.key)
+        if d.kind == kind
+        and (d.local_status == "held") == held
+        and (blocked is None or bool(d.blocking) == blocked)
+    )
+
+
+def test_nothing_selected(panel: DecisionPanel) -> None:
+    panel.show_detail(None)
+    assert not panel.approve_button.isEnabled()
+    assert not panel.reject_button.isEnabled()
+    assert "請從左側清單選擇要審核的案件。" in texts(panel)
+
+
+def test_post_with_a_blocking_finding(panel: DecisionPanel, data: DeskData) -> None:
+    detail = next(d for d in data.details.values() if [f.rule_id for f in d.blocking] == ["P4"])
+    panel.show_detail(detail)
+    shown = texts(panel)
+    snap = detail.snapshot
+    assert f"家庭聯絡簿　#{detail.item_id}" in shown
+    assert f"{snap['applicant']['name']}（{snap['applicant']['national_id_masked']}）" in shown
+    assert RELATIONSHIPS[snap["relationship"]] in shown
+    inmate = snap["inmate"]
+    assert f"呼號 {inmate['call_number']}　{inmate['name']}（{inmate['housing_unit']}）" in shown
+    assert snap["body"] in shown
+    assert f"{len(snap['body'])}/100 字" in shown
+    blocking = [t for t in shown if t.startswith("【未符合】P4")]
+    assert len(blocking) == 1
+    assert any(t.startswith("【提醒】P2") for t in shown)
+    assert not panel.approve_button.isEnabled()
+    assert "P4" in panel.approve_button.toolTip()
+    assert panel.reject_button.isEnabled()
+    assert "Ctrl+R" in panel.reject_button.toolTip()
+    assert any(t.startswith("退件累計 ") for t in shown)
+
+
+def test_family_text_is_never_rich_text(panel: DecisionPanel, data: DeskData) -> None:
+    detail = first(data, "post", blocked=False)
+    snapshot = {**detail.snapshot, "title": "<b>粗體</b>", "body": "<img src=x>孩子很好"}
+    panel.show_detail(ItemDetail(**{**detail.__dict__, "snapshot": snapshot}))
+    title = panel.findChild(QLabel, "postTitle")
+    body = panel.findChild(QLabel, "postBody")
+    assert title is not None and body is not None
+    assert title.textFormat() == body.textFormat() == Qt.TextFormat.PlainText
+    assert body.text() == "<img src=x>孩子很好"
+
+
+def test_application_documents_and_history(panel: DecisionPanel, data: DeskData) -> None:
+    detail = first(data, "application")
+    panel.show_detail(detail)
+    model = panel.documents_model
+    assert model.rowCount() == len(detail.snapshot["documents"]) > 0
+    kinds = {model.index(r, 0).data() for r in range(model.rowCount())}
+    assert kinds <= {"身分證明文件", "關係證明文件", "申請人正面清晰照片"}
+    doc = detail.snapshot["documents"][0]
+    assert model.index(0, 1).data() == doc["filename"]
+    assert model.index(0, 2).data().endswith("MB")
+    assert model.index(0, 3).data() in {"PDF", "JPG、JPEG", "PNG"}
+    shown = texts(panel)
+    assert "申請填寫呼號：" in shown
+    assert panel.content_box.title() == "服務項目申請內容"
+
+
+def test_held_post_says_why_and_shows_the_suspension(panel: DecisionPanel, data: DeskData) -> None:
+    detail = first(data, "post", held=True)
+    panel.show_detail(detail)
+    assert panel.banner.isVisibleTo(panel)
+    assert panel.banner.text() == f"暫緩審核：{detail.held_reason}"
+    assert panel.standing_label.text().startswith(
+        f"退件累計 {detail.standing.strikes}/{detail.standing.strike_threshold}"
+    )
+    assert "發佈權限暫停至" in panel.standing_label.text()
+    history = [t for t in texts(panel) if "審核未通過" in t]
+    assert history, "the family's earlier rejected posts are listed"
+
+
+def test_busy_disables_both_decisions(panel: DecisionPanel, data: DeskData) -> None:
+    panel.show_detail(first(data, "post", blocked=False))
+    assert panel.approve_button.isEnabled() and panel.reject_button.isEnabled()
+    panel.set_busy(True)
+    assert not panel.approve_action.isEnabled() and not panel.reject_action.isEnabled()
+    panel.set_busy(False)
+    assert panel.approve_action.isEnabled()

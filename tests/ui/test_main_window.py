@@ -1,0 +1,329 @@
+"""The review desk driven by keyboard on a real seeded shared database, journal and sync."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.catalogue import by_code
+from reviewer_app.db import make_engine
+from reviewer_app.journal.journal import Journal
+from reviewer_app.sync import Sync
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.qt import QApplication, Qt
+from reviewer_app.ui.queue_model import Column, ItemKey, QueueRow
+from reviewer_app.ui.reject_dialog import CODE_ROLE, RejectDialog, family_message
+from tests.ui.conftest import WORKSTATION, desk_data, idle, make_context, open_desk
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def proxy_rows(window: MainWindow) -> list[QueueRow]:
+    rows = [window.proxy.row_for(r) for r in range(window.proxy.rowCount())]
+    return [r for r in rows if r is not None]
+
+
+def go_to(qtbot: QtBot, window: MainWindow, key: ItemKey) -> None:
+    """Move to an item with J/K, as a reviewer would."""
+    window.table.setFocus()
+    target = window.proxy.proxy_row_of(key)
+    assert target is not None
+    for _ in range(window.proxy.rowCount() + 1):
+        current = window.table.currentIndex().row()
+        if current == target:
+            break
+        qtbot.keyClick(window.table, Qt.Key.Key_J if current < target else Qt.Key.Key_K)
+    assert window.selected_key() == key
+    assert window.panel.detail() is not None and window.panel.detail().key == key  # type: ignore[union-attr]
+
+
+def approvable(window: MainWindow, kind: str | None = None) -> QueueRow:
+    return next(
+        r for r in proxy_rows(window)
+        if r.status == "pending" and not r.blocking_rules and (kind is None or r.kind == kind)
+    )
+
+
+def next_pending_after(window: MainWindow, key: ItemKey) -> ItemKey:
+    rows = proxy_rows(window)
+    start = next(i for i, r in enumerate(rows) if r.key == key)
+    return next(r.key for r in [*rows[start + 1:], *rows[:start]] if r.status == "pending")
+
+
+def decided_keys(journal: Journal) -> list[ItemKey]:
+    return [(d.kind, d.item_id) for d in journal.decisions(("pending",))]
+
+
+def test_queue_shows_the_pulled_items(desk: MainWindow, journal: Journal) -> None:
+    pulled = {(i.kind, i.item_id) for i in journal.items()}
+    shown = {r.key for r in proxy_rows(desk)}
+    assert shown == pulled
+    assert len(pulled) == 13
+    headers = [desk.proxy.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers == ["類別", "家屬", "收容人", "送件時間", "等候", "規則提示", "狀態"]
+    kinds = {desk.proxy.index(r, Column.KIND).data() for r in range(desk.proxy.rowCount())}
+    assert kinds == {"服務項目申請", "家庭聯絡簿"}
+    # Oldest first, the first item waiting for a decision selected and shown.
+    times = [r.submitted_at for r in proxy_rows(desk)]
+    assert times == sorted(times)
+    assert desk.selected_key() == next(r.key for r in proxy_rows(desk) if r.status == "pending")
+    assert desk.panel.detail() is not None
+    assert desk.connection_label.text() == "已連線"
+    assert desk.claimed_label.text() == "已認領 13 件，待審 13 件"
+    assert desk.waiting_label.text() == "待同步決定 0 件"
+    assert desk.last_sync_label.text().startswith("上次同步 ")
+
+
+def test_approve_with_ctrl_return_records_and_moves_on(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    expected_next = next_pending_after(desk, target)
+    assert desk.panel.approve_button.isEnabled()
+    assert "Ctrl+Return" in desk.panel.approve_button.toolTip()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and desk.selected_key() == expected_next)
+    decision = journal.decisions()[0]
+    assert decision.outcome == "approve"
+    assert (decision.staff_username, decision.workstation) == ("reviewer", WORKSTATION)
+    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 1 件")
+    row = desk.proxy.proxy_row_of(target)
+    assert row is not None
+    assert desk.proxy.index(row, Column.STATUS).data() == "已決定待同步"
+
+
+def test_reject_a_post_with_two_reasons_by_keyboard(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk, "post").key
+    go_to(qtbot, desk, target)
+    assert "Ctrl+R" in desk.panel.reject_button.toolTip()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+    dialog = desk.reject_dialog
+    assert isinstance(dialog, RejectDialog)
+    codes = [dialog.reason_model.item(r).data(CODE_ROLE) for r in range(dialog.reason_model.rowCount())]
+    assert "P2_CONTENT" in codes and "P4_TOO_LONG" in codes
+    assert not any(c.startswith("E1") for c in codes)  # application reasons do not fit a post
+    assert not dialog.ok_button.isEnabled()
+
+    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    row = 0
+    for code in ("P2_CONTENT", "P4_TOO_LONG"):
+        for _ in range(codes.index(code) - row):
+            qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Down)
+        row = codes.index(code)
+        qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Space)
+    assert dialog.chosen_codes() == ["P2_CONTENT", "P4_TOO_LONG"]
+    assert dialog.ok_button.isEnabled()
+    catalogue = by_code(desk_data(journal).catalogue)
+    expected_message = family_message([catalogue["P2_CONTENT"], catalogue["P4_TOO_LONG"]])
+    assert dialog.preview.text() == expected_message
+    assert catalogue["P2_CONTENT"].suggestion in dialog.preview.text()
+    assert "計入退件次數" in dialog.strike_label.text()
+
+    qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target])
+    decision = journal.decisions()[0]
+    assert decision.outcome == "reject"
+    assert decision.reason_codes == ["P2_CONTENT", "P4_TOO_LONG"]
+    assert decision.message_to_family == expected_message
+    assert decision.strike is not None
+    qtbot.waitUntil(lambda: desk.reject_dialog is None and desk.selected_key() != target)
+
+
+def test_ctrl_z_undoes_the_last_decision(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
+    assert desk.selected_key() != target
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Z, CTRL)
+
+    qtbot.waitUntil(lambda: journal.last_undoable("reviewer") is None and idle(desk))
+    item = journal.item(*target)
+    assert item is not None and item.local_status == "pending"
+    assert [d.state for d in journal.decisions(("pending", "undone"))] == ["undone"]
+    qtbot.waitUntil(lambda: desk.selected_key() == target)
+    assert desk.panel.approve_button.isEnabled()
+    assert "已復原" in desk.statusBar().currentMessage()
+
+
+def test_a_blocked_item_cannot_be_approved(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
+    blocked = next(r for r in proxy_rows(desk) if r.status == "pending" and r.blocking_rules)
+    go_to(qtbot, desk, blocked.key)
+    assert not desk.panel.approve_button.isEnabled()
+    assert not desk.panel.approve_action.isEnabled()
+    assert blocked.blocking_rules[0] in desk.panel.approve_button.toolTip()
+    assert desk.panel.reject_button.isEnabled()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: idle(desk))
+    assert journal.decisions() == []
+    assert desk.selected_key() == blocked.key
+
+
+def test_held_item_says_why(qtbot: QtBot, desk: MainWindow) -> None:
+    held = next(r for r in proxy_rows(desk) if r.status == "held")
+    go_to(qtbot, desk, held.key)
+    assert desk.panel.banner.isVisible()
+    assert desk.panel.banner.text().startswith("暫緩審核：")
+    assert held.held_reason and held.held_reason in desk.panel.banner.text()
+    assert not desk.panel.approve_button.isEnabled()
+    row = desk.proxy.proxy_row_of(held.key)
+    assert row is not None and desk.proxy.index(row, Column.STATUS).data() == "暫緩審核"
+
+
+def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
+    desk.table.setFocus()
+    start = desk.table.currentIndex().row()
+    qtbot.keyClick(desk.table, Qt.Key.Key_J)
+    assert desk.table.currentIndex().row() == start + 1
+    qtbot.keyClick(desk.table, Qt.Key.Key_K)
+    assert desk.table.currentIndex().row() == start
+    qtbot.keyClick(desk.table, Qt.Key.Key_Down)
+    assert desk.table.currentIndex().row() == start + 1
+    qtbot.keyClick(desk.table, Qt.Key.Key_Up)
+    assert desk.table.currentIndex().row() == start
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    assert desk.search.hasFocus()
+    wanted = proxy_rows(desk)[-1]
+    qtbot.keyClicks(desk.search, wanted.inmate_call_number)
+    assert desk.proxy.rowCount() >= 1
+    assert all(wanted.inmate_call_number in f"{r.inmate_call_number} {r.family_id_masked}" or
+               wanted.inmate_call_number in r.title for r in proxy_rows(desk))
+    assert desk.selected_key() in {r.key for r in proxy_rows(desk)}
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    assert desk.search.text() == ""
+    assert desk.table.hasFocus()
+    assert desk.proxy.rowCount() == 13
+
+    # J typed into the search box is text, not "next item".
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(desk.search, "j")
+    assert desk.search.text() == "j"
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    # Down in the search box moves through the queue.
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    row = desk.table.currentIndex().row()
+    qtbot.keyClick(desk.search, Qt.Key.Key_Down)
+    assert desk.table.currentIndex().row() == row + 1
+
+    desk.kind_filter.setCurrentIndex(desk.kind_filter.findData("application"))
+    assert {r.kind for r in proxy_rows(desk)} == {"application"}
+    assert desk.selected_key() is not None and desk.selected_key()[0] == "application"  # type: ignore[index]
+
+
+def test_refused_decision_shows_a_message_not_a_traceback(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    # Decided meanwhile (another window of this workstation): the desk still shows it as open.
+    journal.decide(
+        kind=target[0], item_id=target[1], outcome="approve", staff_username="reviewer",
+        workstation=WORKSTATION, now=datetime.now(UTC),
+    )
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    assert desk.message_box is not None
+    assert "已有決定" in desk.message_box.text()
+    desk.message_box.accept()
+    qtbot.waitUntil(lambda: desk.message_box is None)
+    assert len(journal.decisions()) == 1
+
+
+def test_offline_desk_keeps_working_and_reports_once(
+    qtbot: QtBot,
+    tmp_path: Path,
+    journal: Journal,
+    sync: Sync,
+    desk_factory: Callable[[Sync | None], MainWindow],
+) -> None:
+    sync.pull()  # the items are in the journal; now the shared database goes away
+    gone = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'shared.sqlite3'}")
+    offline = Sync(gone, journal, "reviewer", WORKSTATION, sync.who.facility_id)
+    desk = desk_factory(offline)
+    try:
+        qtbot.waitUntil(lambda: desk.connection_label.text() == "離線：決定會先保存在本機")
+        assert "無法連線共用資料庫" in desk.statusBar().currentMessage()
+        assert desk.proxy.rowCount() == 13
+
+        desk.statusBar().clearMessage()
+        desk.sync_now()  # the next tick fails the same way: not reported again
+        qtbot.waitUntil(lambda: idle(desk))
+        assert desk.statusBar().currentMessage() == ""
+
+        target = approvable(desk).key
+        go_to(qtbot, desk, target)
+        qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
+        assert desk.waiting_label.text() == "待同步決定 1 件"
+    finally:
+        desk.close()
+        gone.dispose()
+
+
+def test_decisions_reach_the_shared_database_on_the_next_sync(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 0 件")
+    assert [(d.kind, d.item_id) for d in journal.decisions(("synced",))] == [target]
+    assert desk.proxy.proxy_row_of(target) is None  # settled: the next pull took it off the queue
+    assert journal.last_undoable("reviewer") is None
+
+
+def test_without_a_shared_database_the_desk_reads_the_journal(
+    qtbot: QtBot, sync: Sync, journal: Journal, tmp_path: Path
+) -> None:
+    sync.pull()
+    desk = open_desk(qtbot, make_context(journal, None, tmp_path))
+    try:
+        assert desk.connection_label.text() == "離線：決定會先保存在本機"
+        assert desk.proxy.rowCount() == 13
+    finally:
+        desk.close()
+
+
+def test_layout_is_remembered(qtbot: QtBot, sync: Sync, journal: Journal, tmp_path: Path) -> None:
+    sync.pull()
+    first = open_desk(qtbot, make_context(journal, sync, tmp_path))
+    first.resize(760, 540)  # within the offscreen screen (800×600)
+    first.splitter.setSizes([300, 460])
+    sizes = first.splitter.sizes()
+    first.close()
+    assert (tmp_path / "desk.ini").exists()
+
+    second = open_desk(qtbot, make_context(journal, sync, tmp_path))
+    try:
+        assert (second.size().width(), second.size().height()) == (760, 540)
+        assert second.splitter.sizes() == sizes
+    finally:
+        second.close()
+
+
+def test_window_title_names_the_reviewer(desk: MainWindow) -> None:
+    assert "李社工師" in desk.windowTitle()
+    assert WORKSTATION in desk.windowTitle()
+    assert QApplication.instance() is not None

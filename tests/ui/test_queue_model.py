@@ -1,0 +1,197 @@
+"""QueueModel and QueueFilter: model-tester clean, raw-value sorting, kind and text filters."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.journal.journal import Journal
+from reviewer_app.sync import Sync
+from reviewer_app.ui.qt import QBrush, Qt
+from reviewer_app.ui.queue_model import (
+    OVERDUE_COLOUR,
+    SORT_ROLE,
+    Column,
+    QueueFilter,
+    QueueModel,
+    QueueRow,
+    waiting_text,
+)
+from tests.ui.conftest import desk_data
+
+pytestmark = pytest.mark.qt_log_level_fail("WARNING")
+
+NOW = datetime(2025, 3, 10, 4, 0, tzinfo=UTC)  # 12:00 in Taipei
+
+
+def make_row(
+    item_id: int,
+    kind: str = "post",
+    hours: float = 1,
+    rules: tuple[str, ...] = (),
+    status: str = "pending",
+    name: str = "陳雅婷",
+    call_number: str = "0317",
+    title: str = "",
+) -> QueueRow:
+    waited = int(hours * 3600)
+    return QueueRow(
+        kind=kind,
+        item_id=item_id,
+        family_name=name,
+        family_id_masked="A22****789",
+        inmate_call_number=call_number,
+        inmate_name="林建宏",
+        submitted_at=NOW - timedelta(seconds=waited),
+        waited_seconds=waited,
+        review_target_hours=72,
+        blocking_rules=rules,
+        finding_messages=tuple(f"{r}　問題" for r in rules),
+        status=status,
+        held_reason="家屬發佈權限暫停至 2025/04/01（P7）" if status == "held" else None,
+        title=title,
+    )
+
+
+ROWS = [
+    make_row(1, "application", hours=100, rules=("E5",), name="黃淑芬", call_number="1024"),
+    make_row(2, "post", hours=9, rules=("P4", "P5"), title="孩子的作文得獎了"),
+    make_row(3, "post", hours=10, status="held", name="王美玲", call_number="2048"),
+    make_row(4, "application", hours=0.5, status="decided", name="張志豪", call_number="0099"),
+    make_row(5, "post", hours=30, name="李佳蓉", call_number="3001"),
+]
+
+
+@pytest.fixture
+def model() -> QueueModel:
+    m = QueueModel()
+    m.set_rows(ROWS)
+    return m
+
+
+def proxy_column(proxy: QueueFilter, column: Column) -> list[str]:
+    return [proxy.index(r, column).data() for r in range(proxy.rowCount())]
+
+
+def test_model_passes_the_model_tester(qtmodeltester: ModelTester, model: QueueModel) -> None:
+    qtmodeltester.check(model)
+    qtmodeltester.check(model, force_py=True)
+    model.set_rows(ROWS[:2])
+    model.set_status(("post", 2), "decided")
+    model.set_rows([])
+    model.set_rows(ROWS)
+
+
+def test_proxy_passes_the_model_tester(qtmodeltester: ModelTester, model: QueueModel) -> None:
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.WAITING, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_kind("post")
+    proxy.set_text("王美玲")
+    proxy.set_text("")
+    proxy.set_kind(None)
+    model.set_rows(ROWS[1:])
+    model.set_status(("post", 5), "decided")
+
+
+def test_display_values(model: QueueModel) -> None:
+    row = 0  # the application, waited 100 h
+    cells = [model.index(row, c).data() for c in Column]
+    assert cells == [
+        "服務項目申請",
+        "黃淑芬 A22****789",
+        "1024 林建宏",
+        "2025/03/06 08:00",  # Asia/Taipei
+        "4 天 4 小時",
+        "E5",
+        "審核中",
+    ]
+    assert model.index(1, Column.RULES).data() == "P4 P5"
+    assert model.index(2, Column.STATUS).data() == "暫緩審核"
+    assert model.index(3, Column.STATUS).data() == "已決定待同步"
+    assert model.index(2, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole) == ROWS[2].held_reason
+    assert "P4　問題" in model.index(1, Column.RULES).data(Qt.ItemDataRole.ToolTipRole)
+    assert [model.headerData(c, Qt.Orientation.Horizontal) for c in Column] == [
+        "類別", "家屬", "收容人", "送件時間", "等候", "規則提示", "狀態"
+    ]
+
+
+def test_overdue_items_are_coloured(model: QueueModel) -> None:
+    overdue = model.index(0, Column.WAITING).data(Qt.ItemDataRole.BackgroundRole)
+    assert isinstance(overdue, QBrush) and overdue.color() == OVERDUE_COLOUR
+    assert model.index(0, Column.FAMILY).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(4, Column.WAITING).data(Qt.ItemDataRole.BackgroundRole) is None  # 30 h < 72 h
+
+
+@pytest.mark.parametrize(
+    ("seconds", "text"),
+    [
+        (0, "0 分鐘"),
+        (45 * 60, "45 分鐘"),
+        (5 * 3600, "5 小時"),
+        (48 * 3600, "2 天"),
+        (74 * 3600, "3 天 2 小時"),
+    ],
+)
+def test_waiting_text(seconds: int, text: str) -> None:
+    assert waiting_text(seconds) == text
+
+
+def test_sorting_uses_raw_values(model: QueueModel) -> None:
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.WAITING, Qt.SortOrder.AscendingOrder)
+    # As text "10 小時" < "30 小時" < "4 天…" < "9 小時"; as hours 0.5 < 9 < 10 < 30 < 100.
+    assert proxy_column(proxy, Column.WAITING) == [
+        "30 分鐘", "9 小時", "10 小時", "1 天 6 小時", "4 天 4 小時"
+    ]
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.AscendingOrder)
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [1, 5, 3, 2, 4]  # type: ignore[union-attr]
+    proxy.sort(Column.STATUS, Qt.SortOrder.AscendingOrder)
+    assert proxy_column(proxy, Column.STATUS)[-1] == "已決定待同步"
+    assert model.index(0, Column.SUBMITTED).data(SORT_ROLE) == ROWS[0].submitted_at.timestamp()
+
+
+def test_filter_by_kind_and_text(model: QueueModel) -> None:
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.set_kind("application")
+    assert {proxy.row_for(r).kind for r in range(proxy.rowCount())} == {"application"}  # type: ignore[union-attr]
+    proxy.set_kind(None)
+    proxy.set_text("王美玲")
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [3]  # type: ignore[union-attr]
+    proxy.set_text("p5")  # rule ids, case-insensitive
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [2]  # type: ignore[union-attr]
+    proxy.set_text("作文")  # the post title is searchable too
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [2]  # type: ignore[union-attr]
+    proxy.set_text("暫緩審核 2048")  # every word must match, in any column
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [3]  # type: ignore[union-attr]
+    proxy.set_kind("application")
+    assert proxy.rowCount() == 0
+    assert proxy.proxy_row_of(("post", 3)) is None
+    with pytest.raises(ValueError):
+        proxy.set_kind("letter")
+
+
+def test_rows_from_real_journal_items(qtbot: QtBot, sync: Sync, journal: Journal) -> None:
+    sync.pull()
+    data = desk_data(journal)
+    model = QueueModel()
+    model.set_rows(data.rows)
+    assert model.rowCount() == len(journal.items()) == 13
+    for r in range(model.rowCount()):
+        row = model.row_at(r)
+        detail = data.details[row.key]
+        assert row.blocking_rules == tuple(dict.fromkeys(f.rule_id for f in detail.blocking))
+        assert model.index(r, Column.FAMILY).data() == (
+            f"{detail.snapshot['applicant']['name']} {detail.snapshot['applicant']['national_id_masked']}"
+        )
+        assert "*" in row.family_id_masked
+    statuses = {model.index(r, Column.STATUS).data() for r in range(model.rowCount())}
+    assert statuses == {"審核中", "暫緩審核"}
+    assert any(r.blocking_rules == ("P4",) for r in data.rows)
