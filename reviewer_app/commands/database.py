@@ -1,0 +1,50 @@
+"""`db upgrade`, `db current` and `seed`."""
+
+from __future__ import annotations
+
+import argparse
+
+from reviewer_app.commands.common import open_engine, upgrade_schema
+from reviewer_app.db import current_revision, head_revision
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    seed = sub.add_parser("seed", help="fill a database with believable demo data")
+    seed.add_argument("--facilities", type=int, default=1)
+    seed.add_argument("--families", type=int, default=40)
+    seed.add_argument("--seed", type=int, default=2026, dest="rng_seed")
+    seed.set_defaults(handler=run_seed)
+
+    db = sub.add_parser("db", help="schema commands")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    db_sub.add_parser("upgrade", help="bring the shared database to the newest schema").set_defaults(
+        handler=run_upgrade
+    )
+    db_sub.add_parser("current", help="print the schema revision").set_defaults(handler=run_current)
+
+
+def run_upgrade(args: argparse.Namespace) -> int:
+    engine = open_engine(args)
+    before = current_revision(engine)
+    upgrade_schema(engine)
+    print(f"schema: {before or '(empty)'} -> {head_revision()}")
+    return 0
+
+
+def run_current(args: argparse.Namespace) -> int:
+    print(current_revision(open_engine(args)) or "(empty)")
+    return 0
+
+
+def run_seed(args: argparse.Namespace) -> int:
+    from reviewer_app.demo.seed import seed
+
+    engine = open_engine(args)
+    upgrade_schema(engine)
+    summary = seed(engine, facilities=args.facilities, families=args.families, rng_seed=args.rng_seed)
+    print(
+        f"seeded {summary.facilities} facilities, {summary.families} families, "
+        f"{summary.applications} applications, {summary.posts} posts, {summary.documents} documents "
+        f"({summary.pending} pending)"
+    )
+    return 0

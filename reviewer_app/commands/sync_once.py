@@ -1,0 +1,34 @@
+"""`sync`: push this workstation's decisions and pull its claims once, without the window."""
+
+from __future__ import annotations
+
+import argparse
+
+from reviewer_app import config
+from reviewer_app.commands.common import find_staff, open_engine
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    sync = sub.add_parser("sync", help="push this workstation's decisions and pull its claims once")
+    sync.add_argument("--batch", type=int, default=30)
+    sync.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from reviewer_app.journal import Journal
+    from reviewer_app.sync import Sync
+
+    engine = open_engine(args)
+    staff = find_staff(engine, args.user)
+    journal = Journal(config.journal_path(str(engine.url), staff.username))
+    sync = Sync(engine, journal, staff.username, config.workstation_id(), staff.facility_id)
+    try:
+        pushed, pulled = sync.sync(args.batch)
+        counts = journal.counts()
+    finally:
+        journal.close()
+    print(
+        f"pushed {pushed.applied} (already applied {pushed.already_applied}, conflicts {pushed.conflicts}); "
+        f"claimed {pulled.claimed}; waiting to sync {counts.waiting_to_sync}"
+    )
+    return 0
