@@ -7,10 +7,12 @@ Never over someone else's: the item's status changes only if its version is stil
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import select, update
+from sqlalchemy import Table, bindparam, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -62,26 +64,95 @@ def apply_decision(s: Session, d: DecisionRecord) -> Applied | Conflict:
         return Conflict("此收容人已有審核通過的家庭聯絡簿服務（E4），本申請不能再審核通過")
     if changed is None:
         return Conflict(_describe_conflict(s, d))
-    s.add(
-        Decision(
-            idempotency_key=d.key,
-            facility_id=d.facility_id,
-            item_kind=d.kind,
-            item_id=d.item_id,
-            item_version=d.item_version,
-            outcome=d.outcome,
-            reason_codes=d.reason_codes,
-            message_to_family=d.message_to_family,
-            note=d.note,
-            staff_username=d.staff_username,
-            workstation=d.workstation,
-            decided_at=d.decided_at,
-        )
-    )
+    s.add(Decision(**_decision_row(d)))
     s.flush()
     if d.strike is not None:
         _apply_strike(s, d)
     return Applied(already=False)
+
+
+class BatchMiss(Exception):
+    """The fast path could not apply the whole batch as it stands; the caller rolls back and
+    applies the decisions one by one, which tells each conflict apart."""
+
+
+def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Applied | Conflict]:
+    """Apply many decisions in the caller's transaction with a few statements instead of a few per
+    decision. Raises BatchMiss when any item changed underneath (version check) or a constraint
+    refused; nothing is then half-applied because the caller rolls back the whole transaction."""
+    keys = [d.key for d in decisions]
+    present = set(s.scalars(select(Decision.idempotency_key).where(Decision.idempotency_key.in_(keys))))
+    results: dict[str, Applied | Conflict] = {k: Applied(already=True) for k in present}
+    fresh = [d for d in decisions if d.key not in present]
+    simple = [d for d in fresh if d.strike is None]
+    conn = s.connection()
+    if not conn.dialect.supports_sane_multi_rowcount:
+        raise BatchMiss("driver cannot count rows of an executemany")
+    for kind, model in MODELS.items():
+        rows = [d for d in simple if d.kind == kind]
+        if not rows:
+            continue
+        table = cast(Table, model.__table__)
+        stmt = (
+            update(table)
+            .where(
+                table.c.id == bindparam("b_id"),
+                table.c.version == bindparam("b_version"),
+                # Not IN (...): expanding parameters cannot go through executemany.
+                or_(*(table.c.status == status for status in sorted(DECIDABLE_STATUSES))),
+            )
+            .values(
+                status=bindparam("b_status"),
+                version=table.c.version + 1,
+                decided_at=bindparam("b_decided_at"),
+                claimed_by=None,
+                claim_workstation=None,
+                claim_expires_at=None,
+            )
+        )
+        params = [
+            {
+                "b_id": d.item_id,
+                "b_version": d.item_version,
+                "b_status": NEW_STATUS[d.outcome],
+                "b_decided_at": d.decided_at,
+            }
+            for d in rows
+        ]
+        try:
+            changed = conn.execute(stmt, params).rowcount
+        except IntegrityError as exc:  # E4: another service for the inmate was approved first
+            raise BatchMiss(str(exc)) from exc
+        if changed != len(rows):
+            raise BatchMiss(f"{len(rows) - changed} {kind} items changed since they were reviewed")
+    if simple:
+        s.execute(insert(Decision), [_decision_row(d) for d in simple])
+    results.update({d.key: Applied(already=False) for d in simple})
+    # Strikes serialise per family and may create suspensions: the careful path, in order.
+    for d in fresh:
+        if d.strike is not None:
+            outcome = apply_decision(s, d)
+            if isinstance(outcome, Conflict):
+                raise BatchMiss(outcome.reason)
+            results[d.key] = outcome
+    return results
+
+
+def _decision_row(d: DecisionRecord) -> dict[str, object]:
+    return {
+        "idempotency_key": d.key,
+        "facility_id": d.facility_id,
+        "item_kind": d.kind,
+        "item_id": d.item_id,
+        "item_version": d.item_version,
+        "outcome": d.outcome,
+        "reason_codes": d.reason_codes,
+        "message_to_family": d.message_to_family,
+        "note": d.note,
+        "staff_username": d.staff_username,
+        "workstation": d.workstation,
+        "decided_at": d.decided_at,
+    }
 
 
 def _apply_strike(s: Session, d: DecisionRecord) -> None:

@@ -22,7 +22,7 @@ from reviewer_app import claims, pull
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal
 from reviewer_app.models import Facility
-from reviewer_app.push import Applied, Conflict, apply_decision, push_audit
+from reviewer_app.push import Applied, BatchMiss, Conflict, apply_batch, apply_decision, push_audit
 
 log = logging.getLogger(__name__)
 
@@ -131,29 +131,47 @@ class Sync:
 
     # ---- push ----------------------------------------------------------------------------------
 
-    def push(self) -> PushResult:
-        """Apply every pending decision in order, then the audit outbox."""
+    def push(self, batch_size: int = 200) -> PushResult:
+        """Apply every pending decision in order, then the audit outbox.
+
+        Decisions go in batches, one shared transaction each (a few statements per batch rather than
+        per decision); a batch in which anything changed underneath is rolled back and applied one
+        decision at a time, which tells each conflict apart.
+        """
         applied = already = conflicts = 0
         try:
             with self.journal.lock:
-                for d in self.journal.decisions(("pending",)):
-                    outcome = self._push_one(d)
+                pending = self.journal.decisions(("pending",))
+                for start in range(0, len(pending), batch_size):
+                    chunk = pending[start : start + batch_size]
+                    results = self._push_batch(chunk) or {d.key: self._push_one(d) for d in chunk}
                     now = self.clock()
-                    if isinstance(outcome, Conflict):
-                        self.journal.mark_conflict(d.key, outcome.reason, now)
-                        conflicts += 1
-                        continue
-                    self.journal.mark_synced(d.key, now)
-                    if outcome.already:
-                        already += 1
-                    else:
-                        applied += 1
+                    synced = [k for k, r in results.items() if isinstance(r, Applied)]
+                    self.journal.mark_synced(synced, now)
+                    for key, result in results.items():
+                        if isinstance(result, Conflict):
+                            self.journal.mark_conflict(key, result.reason, now)
+                            conflicts += 1
+                        elif result.already:
+                            already += 1
+                        else:
+                            applied += 1
             events = self._push_audit()
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
             raise
         return PushResult(applied, already, conflicts, events)
+
+    def _push_batch(self, chunk: list[DecisionRecord]) -> dict[str, Applied | Conflict] | None:
+        with self._session() as s:
+            try:
+                results = apply_batch(s, chunk)
+                s.commit()
+                return results
+            except (BatchMiss, IntegrityError):
+                s.rollback()
+                return None
 
     def _push_one(self, d: DecisionRecord) -> Applied | Conflict:
         # A unique violation can only come from a race with another pusher of the same rows;

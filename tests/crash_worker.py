@@ -1,7 +1,8 @@
 """Run in a child process by tests/test_faults.py, which then finds it killed (SIGKILL) mid-work.
 
 decide-then-die   URL JOURNAL USER FACILITY   decide every claimed item, then die before any push
-die-after-commit  URL JOURNAL USER FACILITY N die right after the Nth shared-database commit of a push
+die-after-commit  URL JOURNAL USER FACILITY N B  push in batches of B, die right after the Nth
+                                                  shared-database commit
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def main() -> None:
             )
         os.kill(os.getpid(), signal.SIGKILL)
     elif mode == "die-after-commit":
-        limit = int(sys.argv[6])
+        limit, batch = int(sys.argv[6]), int(sys.argv[7])
         commits = 0
 
         def after_commit(session: Session) -> None:
@@ -49,7 +50,7 @@ def main() -> None:
                 os.kill(os.getpid(), signal.SIGKILL)
 
         event.listen(Session, "after_commit", after_commit)
-        sync.push()
+        sync.push(batch_size=batch)
     raise SystemExit("the worker should have been killed")
 
 

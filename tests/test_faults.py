@@ -67,23 +67,23 @@ def test_connection_cut_in_the_middle_of_a_push(pg_url: str, pg_cluster: PgClust
     admin = create_engine(pg_cluster.url(), isolation_level="AUTOCOMMIT")
     inserts = 0
 
-    def cut_after_eighth_insert(conn, cursor, statement, *_args):  # type: ignore[no-untyped-def]
+    def cut_in_second_batch(conn, cursor, statement, *_args):  # type: ignore[no-untyped-def]
         nonlocal inserts
         if statement.startswith("INSERT INTO decisions"):
             inserts += 1
-            if inserts == 8:
+            if inserts == 2:
                 pid = conn.connection.dbapi_connection.info.backend_pid
                 with admin.connect() as a:
                     a.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
 
-    event.listen(ws.engine, "after_cursor_execute", cut_after_eighth_insert)
+    event.listen(ws.engine, "after_cursor_execute", cut_in_second_batch)
     with pytest.raises(SharedDatabaseUnavailable):
-        ws.sync.push()
-    assert 0 < ws.journal.counts().waiting_to_sync < 20
-    event.remove(ws.engine, "after_cursor_execute", cut_after_eighth_insert)
+        ws.sync.push(batch_size=5)  # the first batch of 5 commits, the second is cut mid-way
+    assert ws.journal.counts().waiting_to_sync == 15
+    event.remove(ws.engine, "after_cursor_execute", cut_in_second_batch)
 
-    result = ws.sync.push()
-    assert result.applied + 7 == 20 and result.conflicts == 0
+    result = ws.sync.push(batch_size=5)
+    assert (result.applied, result.already_applied, result.conflicts) == (15, 0, 0)
     _assert_exactly_once(engine, ids, keys)
     ws.close()
     admin.dispose()
@@ -118,16 +118,17 @@ def test_killed_right_after_a_shared_commit_is_not_applied_twice(shared_url: str
     journal_file = str(ws.journal.path)
     ws.close()
 
-    # Dies after the 3rd decision reached the shared database, before its journal knew it.
-    result = _run_worker("die-after-commit", shared_url, journal_file, "ttd_reviewer", str(fid), "3")
+    # Pushes in batches of 2 and dies after the 2nd batch reached the shared database, before its
+    # journal knew it.
+    result = _run_worker("die-after-commit", shared_url, journal_file, "ttd_reviewer", str(fid), "2", "2")
     assert result.returncode == -signal.SIGKILL, result.stderr
     with Session(engine) as s:
-        assert s.scalar(select(func.count()).select_from(Decision)) == 3
+        assert s.scalar(select(func.count()).select_from(Decision)) == 4
 
     ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
-    assert len(ws.journal.decisions()) == 4  # the journal still believes the 3rd is waiting
+    assert len(ws.journal.decisions()) == 4  # the journal still believes the 2nd batch is waiting
     outcome = ws.sync.push()
-    assert (outcome.applied, outcome.already_applied) == (3, 1)
+    assert (outcome.applied, outcome.already_applied) == (2, 2)
     _assert_exactly_once(engine, ids, keys)
     ws.close()
     engine.dispose()

@@ -190,10 +190,35 @@ class Journal:
 
     def decisions(self, states: Sequence[str] = ("pending",)) -> list[DecisionRecord]:
         with self.session() as s:
-            rows = s.scalars(
-                select(JournalDecision).where(JournalDecision.state.in_(states)).order_by(JournalDecision.seq)
-            )
-            return [self._record(s, d) for d in rows]
+            chosen = JournalDecision.state.in_(states)
+            rows = s.scalars(select(JournalDecision).where(chosen).order_by(JournalDecision.seq)).all()
+            # Three queries for the lot, not three per decision: a push may carry thousands.
+            strikes = {
+                r.decision_key: r
+                for r in s.scalars(
+                    select(JournalStrike)
+                    .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
+                    .where(chosen)
+                )
+            }
+            suspensions = {
+                r.decision_key: r
+                for r in s.scalars(
+                    select(JournalSuspension)
+                    .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
+                    .where(chosen)
+                )
+            }
+            held: dict[str, list[tuple[str, int]]] = {}
+            for key, kind, item_id in s.execute(
+                select(JournalItem.held_by_key, JournalItem.kind, JournalItem.item_id).where(
+                    JournalItem.held_by_key.is_not(None)
+                )
+            ):
+                held.setdefault(str(key), []).append((kind, item_id))
+            return [
+                self._build(d, strikes.get(d.key), suspensions.get(d.key), held.get(d.key, [])) for d in rows
+            ]
 
     def decision(self, key: str) -> DecisionRecord | None:
         with self.session() as s:
@@ -445,24 +470,31 @@ class Journal:
         )
         return "pending" not in states and bool(states & {"synced", "conflict"})
 
-    def mark_synced(self, key: str, now: datetime) -> None:
+    def mark_synced(self, keys: Sequence[str], now: datetime) -> None:
+        """These decisions are in the shared database: one journal transaction for all of them."""
         with self.session() as s, s.begin():
-            d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
-            if d is None or d.state != "pending":
-                return
-            d.state = "synced"
-            d.synced_at = now
-            family = s.get(JournalFamily, d.service_id)
-            strike = s.get(JournalStrike, key)
-            if family is not None and strike is not None:
-                family.remote_strikes += 1
-            suspension = s.get(JournalSuspension, key)
-            if family is not None and suspension is not None:
-                family.remote_blocks = max(family.remote_blocks, suspension.block)
-                current = family.remote_suspended_until
-                family.remote_suspended_until = (
-                    suspension.ends_at if current is None else max(current, suspension.ends_at)
+            rows = s.scalars(
+                select(JournalDecision).where(
+                    JournalDecision.key.in_(keys), JournalDecision.state == "pending"
                 )
+            ).all()
+            for d in rows:
+                d.state = "synced"
+                d.synced_at = now
+                if not d.is_strike:
+                    continue
+                family = s.get(JournalFamily, d.service_id)
+                if family is None:
+                    continue
+                # Until the next pull says otherwise, the synced strike counts as a remote one.
+                family.remote_strikes += 1
+                suspension = s.get(JournalSuspension, d.key)
+                if suspension is not None:
+                    family.remote_blocks = max(family.remote_blocks, suspension.block)
+                    current = family.remote_suspended_until
+                    family.remote_suspended_until = (
+                        suspension.ends_at if current is None else max(current, suspension.ends_at)
+                    )
 
     def mark_conflict(self, key: str, reason: str, now: datetime) -> None:
         """Someone else decided first: this decision stays visible, its consequences are dropped."""
@@ -600,11 +632,20 @@ class Journal:
         )
 
     def _record(self, s: Session, d: JournalDecision) -> DecisionRecord:
-        strike = s.get(JournalStrike, d.key)
-        suspension = s.get(JournalSuspension, d.key)
         held = s.execute(
             select(JournalItem.kind, JournalItem.item_id).where(JournalItem.held_by_key == d.key)
         ).all()
+        return self._build(
+            d, s.get(JournalStrike, d.key), s.get(JournalSuspension, d.key), [(k, i) for k, i in held]
+        )
+
+    @staticmethod
+    def _build(
+        d: JournalDecision,
+        strike: JournalStrike | None,
+        suspension: JournalSuspension | None,
+        held: list[tuple[str, int]],
+    ) -> DecisionRecord:
         return DecisionRecord(
             key=d.key,
             seq=d.seq,
