@@ -7,7 +7,7 @@ RETURNING (re-checking that the claim is still free) is what prevents a double c
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -28,10 +28,13 @@ class Claimant:
     facility_id: int
 
 
+def _free(model: ItemModel, now: datetime) -> ColumnElement[bool]:
+    return or_(model.claim_expires_at.is_(None), model.claim_expires_at < now)
+
+
 def _free_or_mine(model: ItemModel, who: Claimant, now: datetime) -> ColumnElement[bool]:
     return or_(
-        model.claim_expires_at.is_(None),
-        model.claim_expires_at < now,
+        _free(model, now),
         and_(model.claimed_by == who.staff_username, model.claim_workstation == who.workstation),
     )
 
@@ -47,7 +50,7 @@ def claim(s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta
             .where(
                 model.facility_id == who.facility_id,
                 model.status.in_(DECIDABLE_STATUSES),
-                _free_or_mine(model, who, now),
+                _free(model, now),  # what this workstation holds already is renewed, not re-claimed
             )
             .order_by(model.submitted_at, model.id)
             .limit(limit)
@@ -97,14 +100,16 @@ def release(s: Session, who: Claimant, kind: str, item_id: int) -> bool:
     return result.first() is not None
 
 
-def held_by_me(s: Session, who: Claimant, now: datetime) -> list[tuple[str, int]]:
+def held_by_me(
+    s: Session, who: Claimant, now: datetime, statuses: Collection[str] = DECIDABLE_STATUSES
+) -> list[tuple[str, int]]:
     keys: list[tuple[str, int]] = []
     for kind, model in MODELS.items():
         q = select(model.id).where(
             model.claimed_by == who.staff_username,
             model.claim_workstation == who.workstation,
             model.claim_expires_at >= now,
-            model.status.in_(DECIDABLE_STATUSES),
+            model.status.in_(statuses),
         )
         keys.extend((kind, i) for i in s.scalars(q))
     return keys

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import Engine, select
@@ -23,6 +23,7 @@ from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal
 from reviewer_app.models import Facility
 from reviewer_app.push import Applied, BatchMiss, Conflict, apply_batch, apply_decision, push_audit
+from reviewer_app.push_records import RecordsPushResult, push_records
 
 log = logging.getLogger(__name__)
 
@@ -43,6 +44,8 @@ class PushResult:
     already_applied: int = 0
     conflicts: int = 0
     audit_events: int = 0
+    #: print and hand-over records (counsellors), pushed after the decisions
+    records: RecordsPushResult = field(default_factory=RecordsPushResult)
 
 
 @dataclass(frozen=True)
@@ -66,11 +69,14 @@ class Sync:
         workstation: str,
         facility_id: int,
         clock: Clock = _utcnow,
+        on_synced: Callable[[DecisionRecord], None] | None = None,
     ) -> None:
         self.engine = engine
         self.journal = journal
         self.who = claims.Claimant(staff_username, workstation, facility_id)
         self.clock = clock
+        #: called with each decision once it is marked synced (the document cache evicts its item)
+        self.on_synced = on_synced
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -89,8 +95,10 @@ class Sync:
                 lease = self._lease(s)
                 mine = [(i.kind, i.item_id) for i in self.journal.items()]
                 claims.renew(s, self.who, mine, now, lease)
-                held = claims.held_by_me(s, self.who, now)
-                claims.claim(s, self.who, now, batch - len(held), lease)
+                # Held items (suspended family, restricted inmate) wait through no one's fault:
+                # they must not use up the batch, or a workstation holding them claims nothing new.
+                working = claims.held_by_me(s, self.who, now, statuses=("pending",))
+                claims.claim(s, self.who, now, batch - len(working), lease)
                 keys = claims.held_by_me(s, self.who, now)
                 snaps = pull.snapshots(s, keys)
                 fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
@@ -132,7 +140,8 @@ class Sync:
     # ---- push ----------------------------------------------------------------------------------
 
     def push(self, batch_size: int = 200) -> PushResult:
-        """Apply every pending decision in order, then the audit outbox.
+        """Apply every pending decision in order, then the print and hand-over records, then the audit
+        outbox.
 
         Decisions go in batches, one shared transaction each (a few statements per batch rather than
         per decision); a batch in which anything changed underneath is rolled back and applied one
@@ -148,6 +157,8 @@ class Sync:
                     now = self.clock()
                     synced = [k for k, r in results.items() if isinstance(r, Applied)]
                     self.journal.mark_synced(synced, now)
+                    done = set(synced)
+                    self._notify_synced([d for d in chunk if d.key in done])
                     for key, result in results.items():
                         if isinstance(result, Conflict):
                             self.journal.mark_conflict(key, result.reason, now)
@@ -156,12 +167,22 @@ class Sync:
                             already += 1
                         else:
                             applied += 1
+            records = push_records(self.engine, self.journal, self.clock)
             events = self._push_audit()
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
             raise
-        return PushResult(applied, already, conflicts, events)
+        return PushResult(applied, already, conflicts, events, records)
+
+    def _notify_synced(self, records: list[DecisionRecord]) -> None:
+        if self.on_synced is None:
+            return
+        for record in records:
+            try:
+                self.on_synced(record)
+            except Exception:  # the decision is synced: a failing hook must not make the push look failed
+                log.exception("on_synced hook failed for decision %s", record.key)
 
     def _push_batch(self, chunk: list[DecisionRecord]) -> dict[str, Applied | Conflict] | None:
         with self._session() as s:

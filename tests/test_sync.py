@@ -249,3 +249,20 @@ def test_releasing_a_claim_returns_it_to_the_queue_and_is_audited(
     with Session(engine) as s:
         event = s.scalars(select(AuditEvent).where(AuditEvent.action == "claim_release")).one()
     assert (event.item_kind, event.item_id, event.staff_username) == ("post", post_id, "ttd_reviewer")
+
+
+def test_held_items_do_not_use_up_the_batch(engine: Engine, desk: Workstation) -> None:
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        held = factories.post(s, factories.family(s, fac))
+        held.status = "held"
+        held.held_reason = "家屬發佈權限暫停（P7）"
+    assert desk.sync.pull(batch=2).held == 1
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        newer = [factories.post(s, factories.family(s, fac)).id for _ in range(3)]
+    desk.sync.pull(batch=2)
+    pending = [i.item_id for i in desk.journal.items() if i.local_status == "pending"]
+    assert len(pending) == 2 and set(pending) <= set(newer)
