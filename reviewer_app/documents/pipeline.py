@@ -1,0 +1,27 @@
+"""The whole path from a document record to pixels: fetch (checked, cached), then the loader.
+
+Run it on a worker, never the GUI thread. The desk's document service
+(``reviewer_app.ui.viewer.documents``) calls these same two steps ahead of time for the next items.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from reviewer_app.documents.limits import DocumentLimits
+from reviewer_app.documents.loader import Verdict, load_document
+from reviewer_app.documents.store import DocumentStore
+from reviewer_app.documents.verdicts import Rejected
+from reviewer_app.policy import Policy
+
+
+def open_document(
+    store: DocumentStore, doc: Mapping[str, Any], policy: Policy, target_size: tuple[int, int] | None = None
+) -> Verdict:
+    """Fetch one ``snapshot["documents"]`` entry and load it under its kind's limits."""
+    data = store.fetch(doc)
+    if isinstance(data, Rejected):
+        return data
+    limits = DocumentLimits.for_kind(str(doc.get("kind", "")), policy)
+    return load_document(data, limits, target_size=target_size)
