@@ -69,6 +69,9 @@ class Staff(Base):
     display_name: Mapped[str] = mapped_column(String(60))
     role: Mapped[str] = mapped_column(String(16))
     active: Mapped[bool] = mapped_column(default=True)
+    # Only on the embedded SQLite file, where no server checks passwords: a salted scrypt hash
+    # (reviewer_app/signin.py). On PostgreSQL it stays NULL: the server checks the member's own role.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     facility: Mapped[Facility] = relationship(back_populates="staff")

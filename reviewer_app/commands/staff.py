@@ -1,0 +1,113 @@
+"""`staff add|disable|list`: staff accounts (supervisor or IT).
+
+On PostgreSQL `staff add` creates the member's own login role with their password and makes it a
+member of the group role of their staff role; `staff disable` makes the role NOLOGIN and marks the row
+inactive. On the embedded SQLite file only the staff row is stored (with a salted password hash the
+app checks at sign-in): SQLite has no roles of its own (docs/SECURITY.md).
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import sys
+
+from reviewer_app import config
+from reviewer_app.commands.common import UserError, open_engine
+from reviewer_app.staff_accounts import StaffError, add_staff, disable_staff, list_staff
+from reviewer_app.vocabulary import STAFF_ROLES
+
+_ADD_HELP = (
+    "add a staff member. PostgreSQL: creates their own login role with the password and grants the "
+    "group role of --role (IT for any facility, a supervisor for their own). Embedded SQLite: stores "
+    "only the staff row with a salted password hash; SQLite cannot enforce roles (docs/SECURITY.md). "
+    "The password is read from a prompt or from --password-stdin, never from the command line."
+)
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    staff = sub.add_parser("staff", help="staff accounts: add, disable, list (supervisor or IT)")
+    staff_sub = staff.add_subparsers(dest="staff_command", required=True)
+
+    add = staff_sub.add_parser("add", help=_ADD_HELP, description=_ADD_HELP)
+    add.add_argument("username", help="sign-in name (lower-case letters, digits, _); also the database role")
+    add.add_argument("--role", required=True, choices=sorted(STAFF_ROLES))
+    add.add_argument("--name", required=True, dest="display_name", help="display name, e.g. 李社工師")
+    add.add_argument("--facility", help="facility code (default: the only one you may manage)")
+    add.add_argument(
+        "--password-stdin", action="store_true", help="read the new member's password from standard input"
+    )
+    add.set_defaults(handler=run_add)
+
+    disable = staff_sub.add_parser(
+        "disable", help="disable an account: PostgreSQL makes the role NOLOGIN; the staff row is kept"
+    )
+    disable.add_argument("username")
+    disable.set_defaults(handler=run_disable)
+
+    listing = staff_sub.add_parser(
+        "list", help="list staff accounts (on PostgreSQL: whether each can log in)"
+    )
+    listing.add_argument("--facility", help="only this facility code")
+    listing.set_defaults(handler=run_list)
+
+
+def read_new_password(from_stdin: bool) -> str:
+    """The new member's password: one line of standard input, or typed twice at a hidden prompt."""
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise UserError("標準輸入沒有密碼")
+        return password
+    first = getpass.getpass("新帳號的密碼：")
+    if getpass.getpass("再輸入一次：") != first:
+        raise UserError("兩次輸入的密碼不同")
+    return first
+
+
+def run_add(args: argparse.Namespace) -> int:
+    password = read_new_password(args.password_stdin)
+    engine = open_engine(args)
+    try:
+        add_staff(
+            engine,
+            username=args.username,
+            display_name=args.display_name,
+            role=args.role,
+            password=password,
+            facility_code=args.facility,
+            workstation=config.workstation_id(),
+            acting_user=args.user,
+        )
+    except StaffError as exc:
+        raise UserError(str(exc)) from exc
+    where = (
+        "資料庫登入角色與工作人員資料"
+        if engine.dialect.name == "postgresql"
+        else "工作人員資料（SQLite 僅存於本檔案）"
+    )
+    print(f"已新增 {args.username}（{STAFF_ROLES[args.role]}）：{where}")
+    return 0
+
+
+def run_disable(args: argparse.Namespace) -> int:
+    engine = open_engine(args)
+    try:
+        disable_staff(
+            engine, username=args.username, workstation=config.workstation_id(), acting_user=args.user
+        )
+    except StaffError as exc:
+        raise UserError(str(exc)) from exc
+    print(f"已停用 {args.username}")
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    rows = list_staff(open_engine(args), args.facility)
+    print(f"{'帳號':<20} {'角色':<6} {'機關':<8} {'狀態':<4} {'可登入':<4} 姓名")
+    for r in rows:
+        login = "—" if r.can_log_in is None else ("是" if r.can_log_in else "否")
+        state = "啟用" if r.active else "停用"
+        role = STAFF_ROLES.get(r.role, r.role)
+        print(f"{r.username:<20} {role:<6} {r.facility_code:<8} {state:<4} {login:<4} {r.display_name}")
+    return 0

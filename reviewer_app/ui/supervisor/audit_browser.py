@@ -1,0 +1,329 @@
+"""The audit trail of the supervisor's facility, with filters: who, what, when, family, inmate; and a
+check of the hash chain.
+
+Plugging it in::
+
+    browser = AuditBrowser(session.engine, session.actor(workstation), runner=tasks)
+    browser.refresh()           # loads the trail (reading it is itself an audit event)
+
+[查詢] loads from the shared database with every filter (dates included, at most `limit` events,
+newest first); while typing, the who/what/family/inmate filters narrow the loaded rows at once through
+:class:`AuditFilterProxy`. [驗證稽核鏈] walks the chain and shows the first broken link, if any.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from reviewer_app import audit_chain, supervisor
+from reviewer_app.models import utcnow
+from reviewer_app.security import Actor, NotAllowed, require
+from reviewer_app.supervisor import AuditFilter, AuditRow, SupervisorError
+from reviewer_app.timeutil import local
+from reviewer_app.ui.qt import (
+    QComboBox,
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPushButton,
+    QSortFilterProxyModel,
+    QtCore,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from reviewer_app.ui.supervisor.common import (
+    ACTION_CODES,
+    ROW_ROLE,
+    SORT_ROLE,
+    ColumnSpec,
+    RowsModel,
+    action_word,
+    make_table,
+    pydate,
+    start_of_local_day,
+    when,
+)
+from reviewer_app.ui.tasks import TaskRunner
+from reviewer_app.vocabulary import ITEM_KINDS
+
+
+def _item(r: AuditRow) -> str:
+    if r.item_kind is None:
+        return (
+            ""
+            if r.service_id is None
+            else QCoreApplication.translate("AuditModel", "Service #{id}").format(id=r.service_id)
+        )
+    return f"{ITEM_KINDS.get(r.item_kind, r.item_kind)} #{r.item_id}"
+
+
+def _detail(r: AuditRow) -> str:
+    return json.dumps(r.detail, ensure_ascii=False, sort_keys=True) if r.detail else ""
+
+
+class AuditModel(RowsModel[AuditRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                ColumnSpec(
+                    QCoreApplication.translate("AuditModel", "Time"),
+                    lambda r: when(r.occurred_at),
+                    lambda r: r.occurred_at,
+                ),
+                ColumnSpec(QCoreApplication.translate("AuditModel", "Staff"), lambda r: r.staff_username),
+                ColumnSpec(QCoreApplication.translate("AuditModel", "Workstation"), lambda r: r.workstation),
+                ColumnSpec(
+                    QCoreApplication.translate("AuditModel", "Action"), lambda r: action_word(r.action)
+                ),
+                ColumnSpec(QCoreApplication.translate("AuditModel", "Item"), _item),
+                ColumnSpec(
+                    QCoreApplication.translate("AuditModel", "Family"), lambda r: r.applicant_name or ""
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("AuditModel", "Inmate"),
+                    lambda r: (
+                        ""
+                        if r.inmate_call_number is None
+                        else f"{r.inmate_call_number} {r.inmate_name or ''}"
+                    ),
+                ),
+                ColumnSpec(QCoreApplication.translate("AuditModel", "Detail"), _detail),
+            ],
+            parent,
+        )
+
+
+class AuditFilterProxy(QSortFilterProxyModel):
+    """Who / what / family / inmate / when, applied to the loaded rows as the supervisor types."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+        self._filter = AuditFilter()
+
+    def set_filter(self, flt: AuditFilter) -> None:
+        self.beginFilterChange()
+        self._filter = flt
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def current_filter(self) -> AuditFilter:
+        return self._filter
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        model = self.sourceModel()
+        if model is None:
+            return True
+        row = model.data(model.index(source_row, 0, source_parent), ROW_ROLE)
+        return row is None or matches(row, self._filter)
+
+
+def _contains(haystack: str | None, needle: str) -> bool:
+    return needle.casefold() in (haystack or "").casefold()
+
+
+def matches(r: AuditRow, f: AuditFilter) -> bool:
+    if f.staff and not _contains(r.staff_username, f.staff.strip()):
+        return False
+    if f.action and r.action != f.action:
+        return False
+    if f.since is not None and r.occurred_at < f.since:
+        return False
+    if f.until is not None and r.occurred_at >= f.until:
+        return False
+    if f.family:
+        family = f.family.strip()
+        if not (_contains(r.applicant_name, family) or (family.isdigit() and r.service_id == int(family))):
+            return False
+    if f.inmate:
+        inmate = f.inmate.strip()
+        if not (r.inmate_call_number == inmate or _contains(r.inmate_name, inmate)):
+            return False
+    return True
+
+
+def _qdate(d: date) -> QtCore.QDate:
+    return QtCore.QDate(d.year, d.month, d.day)
+
+
+class AuditBrowser(QWidget):
+    loaded = Signal(int)  # rows loaded
+    verified = Signal(object)  # audit_chain.VerifyReport
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine,
+        actor: Actor,
+        *,
+        runner: TaskRunner | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        limit: int = 5000,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("auditBrowser")
+        self.engine = engine
+        self.actor = actor
+        self.clock = clock
+        self.limit = limit
+        self.runner = runner if runner is not None else TaskRunner("audit", self)
+
+        self.model = AuditModel(self)
+        self.proxy = AuditFilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.view = make_table(self.proxy, "auditEvents")
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, QtCore.Qt.SortOrder.DescendingOrder)
+
+        self.staff_edit = QLineEdit()
+        self.staff_edit.setObjectName("staff")
+        self.staff_edit.setPlaceholderText(self.tr("Staff username"))
+        self.action_combo = QComboBox()
+        self.action_combo.setObjectName("action")
+        self.action_combo.addItem(self.tr("All actions"), "")
+        for code in ACTION_CODES:
+            self.action_combo.addItem(action_word(code), code)
+        self.family_edit = QLineEdit()
+        self.family_edit.setObjectName("family")
+        self.family_edit.setPlaceholderText(self.tr("Family name or service number"))
+        self.inmate_edit = QLineEdit()
+        self.inmate_edit.setObjectName("inmate")
+        self.inmate_edit.setPlaceholderText(self.tr("Call number or inmate name"))
+        today = local(clock()).date()
+        self.dates_box = QtWidgets.QCheckBox(self.tr("Dates"))
+        self.dates_box.setObjectName("useDates")
+        self.since_edit = QtWidgets.QDateEdit(_qdate(today - timedelta(days=30)))
+        self.since_edit.setObjectName("since")
+        self.until_edit = QtWidgets.QDateEdit(_qdate(today))
+        self.until_edit.setObjectName("until")
+        for date_edit in (self.since_edit, self.until_edit):
+            date_edit.setCalendarPopup(True)
+            date_edit.setDisplayFormat("yyyy/MM/dd")
+        self.query_button = QPushButton(self.tr("Search"))
+        self.verify_button = QPushButton(self.tr("Verify the chain"))
+        self.status_label = QLabel()
+        self.status_label.setObjectName("status")
+        self.status_label.setWordWrap(True)
+
+        filters = QHBoxLayout()
+        for w in (
+            self.staff_edit,
+            self.action_combo,
+            self.family_edit,
+            self.inmate_edit,
+            self.dates_box,
+            self.since_edit,
+            QLabel("–"),
+            self.until_edit,
+            self.query_button,
+        ):
+            filters.addWidget(w)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.status_label, 1)
+        bottom.addWidget(self.verify_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+
+        for edit in (self.staff_edit, self.family_edit, self.inmate_edit):
+            edit.textChanged.connect(self._narrow)
+        self.action_combo.currentIndexChanged.connect(self._narrow)
+        self.dates_box.toggled.connect(self._narrow)
+        self.since_edit.dateChanged.connect(self._narrow)
+        self.until_edit.dateChanged.connect(self._narrow)
+        for edit in (self.staff_edit, self.family_edit, self.inmate_edit):
+            edit.returnPressed.connect(self.refresh)
+        self.query_button.clicked.connect(self.refresh)
+        self.verify_button.clicked.connect(self.verify)
+
+    def current_filter(self) -> AuditFilter:
+        since = until = None
+        if self.dates_box.isChecked():
+            since = start_of_local_day(pydate(self.since_edit.date()))
+            until = start_of_local_day(pydate(self.until_edit.date()) + timedelta(days=1))
+        return AuditFilter(
+            staff=self.staff_edit.text().strip() or None,
+            action=str(self.action_combo.currentData() or "") or None,
+            since=since,
+            until=until,
+            family=self.family_edit.text().strip() or None,
+            inmate=self.inmate_edit.text().strip() or None,
+            limit=self.limit,
+        )
+
+    def _narrow(self) -> None:
+        self.proxy.set_filter(self.current_filter())
+        self._show_count()
+
+    def _show_count(self) -> None:
+        shown, loaded = self.proxy.rowCount(), self.model.rowCount()
+        text = self.tr("Showing {shown} of {loaded} loaded").format(shown=shown, loaded=loaded)
+        if loaded >= self.limit:
+            text += self.tr(" (the limit was reached: narrow the dates)")
+        self.status_label.setText(text)
+
+    def refresh(self) -> None:
+        engine, actor, flt, now = self.engine, self.actor, self.current_filter(), self.clock()
+        self.query_button.setEnabled(False)
+
+        def done(rows: list[AuditRow]) -> None:
+            self.query_button.setEnabled(True)
+            self.model.set_rows(rows)
+            self.proxy.set_filter(self.current_filter())
+            self._show_count()
+            self.loaded.emit(len(rows))
+
+        self.runner.run(
+            lambda: supervisor.audit_query(engine, actor, flt, now),
+            on_done=done,
+            on_error=self._failed,
+            name="audit",
+        )
+
+    def verify(self) -> None:
+        engine, actor = self.engine, self.actor
+        self.verify_button.setEnabled(False)
+
+        def check() -> audit_chain.VerifyReport:
+            require(actor, "view_audit")
+            with Session(engine) as s:
+                return audit_chain.verify(s)
+
+        def done(report: audit_chain.VerifyReport) -> None:
+            self.verify_button.setEnabled(True)
+            if report.first_break is None:
+                self.status_label.setText(
+                    self.tr("The audit chain holds: {n} events").format(n=report.events)
+                )
+            else:
+                self.status_label.setText(
+                    self.tr("The audit chain is broken: {m}").format(m=report.first_break.message)
+                )
+            self.verified.emit(report)
+
+        self.runner.run(check, on_done=done, on_error=self._failed, name="verify")
+
+    def _failed(self, exc: BaseException) -> None:
+        self.query_button.setEnabled(True)
+        self.verify_button.setEnabled(True)
+        if isinstance(exc, SupervisorError | NotAllowed):
+            message = str(exc)
+        else:
+            message = self.tr("Could not be done: {error}").format(
+                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            )
+        self.status_label.setText(message)
+        self.failed.emit(message)

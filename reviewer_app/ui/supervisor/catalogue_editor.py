@@ -1,0 +1,262 @@
+"""The rejection-reason catalogue (審核未通過原因), edited by a supervisor: what the family reads, the
+suggestion, whether it counts as a strike (P7), what it applies to, whether it is still offered.
+
+Plugging it in::
+
+    editor = CatalogueEditor(session.engine, session.actor(workstation), runner=tasks)
+    editor.saved.connect(...)   # a reason was added or changed (workstations get it at their next pull)
+    editor.refresh()
+
+Reasons are never deleted (decisions refer to them by code): one that should no longer be offered is
+saved with 啟用 unchecked. Every save is an audit event (supervisor.save_reason).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from reviewer_app import supervisor
+from reviewer_app.models import utcnow
+from reviewer_app.security import Actor, NotAllowed
+from reviewer_app.supervisor import ReasonRow, SupervisorError
+from reviewer_app.ui.qt import (
+    QComboBox,
+    QCoreApplication,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QObject,
+    QPushButton,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
+from reviewer_app.ui.tasks import TaskRunner
+
+APPLIES_CODES = ("post", "application", "both")
+
+
+def applies_word(code: str) -> str:
+    labels = {
+        "post": QCoreApplication.translate("CatalogueModel", "Posts"),
+        "application": QCoreApplication.translate("CatalogueModel", "Applications"),
+        "both": QCoreApplication.translate("CatalogueModel", "Both"),
+    }
+    return labels.get(code, code)
+
+
+def _yes(flag: bool) -> str:
+    return (
+        QCoreApplication.translate("CatalogueModel", "Yes")
+        if flag
+        else QCoreApplication.translate("CatalogueModel", "No")
+    )
+
+
+class CatalogueModel(RowsModel[ReasonRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Order"),
+                    lambda r: str(r.sort_order),
+                    lambda r: r.sort_order,
+                ),
+                ColumnSpec(QCoreApplication.translate("CatalogueModel", "Code"), lambda r: r.code),
+                ColumnSpec(QCoreApplication.translate("CatalogueModel", "Rule"), lambda r: r.rule_id or ""),
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Applies to"),
+                    lambda r: applies_word(r.applies_to),
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Strike"),
+                    lambda r: _yes(r.counts_as_strike),
+                    lambda r: r.counts_as_strike,
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Active"),
+                    lambda r: _yes(r.active),
+                    lambda r: r.active,
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Reason the family reads"), lambda r: r.text
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Suggestion"), lambda r: r.suggestion
+                ),
+            ],
+            parent,
+        )
+
+
+class CatalogueEditor(QWidget):
+    #: A reason was added or changed: the saved ReasonRow.
+    saved = Signal(object)
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine,
+        actor: Actor,
+        *,
+        runner: TaskRunner | None = None,
+        clock: Callable[[], datetime] = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("catalogueEditor")
+        self.engine = engine
+        self.actor = actor
+        self.clock = clock
+        self.runner = runner if runner is not None else TaskRunner("catalogue", self)
+        self._new = False
+
+        self.model = CatalogueModel(self)
+        self.view = make_table(self.model, "reasons")
+        self.code_edit = QLineEdit()
+        self.code_edit.setObjectName("code")
+        self.code_edit.setMaxLength(40)
+        self.rule_edit = QLineEdit()
+        self.rule_edit.setObjectName("rule")
+        self.rule_edit.setMaxLength(4)
+        self.applies_combo = QComboBox()
+        self.applies_combo.setObjectName("appliesTo")
+        for code in APPLIES_CODES:
+            self.applies_combo.addItem(applies_word(code), code)
+        self.strike_box = QtWidgets.QCheckBox(self.tr("Counts as a strike (P7, posts only)"))
+        self.strike_box.setObjectName("countsAsStrike")
+        self.active_box = QtWidgets.QCheckBox(self.tr("Active (offered to reviewers)"))
+        self.active_box.setObjectName("active")
+        self.sort_spin = QtWidgets.QSpinBox()
+        self.sort_spin.setObjectName("sortOrder")
+        self.sort_spin.setRange(0, 9999)
+        self.text_edit = QtWidgets.QPlainTextEdit()
+        self.text_edit.setObjectName("text")
+        self.suggestion_edit = QtWidgets.QPlainTextEdit()
+        self.suggestion_edit.setObjectName("suggestion")
+        self.new_button = QPushButton(self.tr("New reason"))
+        self.save_button = QPushButton(self.tr("Save"))
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Code"), self.code_edit)
+        form.addRow(self.tr("Rule"), self.rule_edit)
+        form.addRow(self.tr("Applies to"), self.applies_combo)
+        form.addRow("", self.strike_box)
+        form.addRow("", self.active_box)
+        form.addRow(self.tr("Order"), self.sort_spin)
+        form.addRow(self.tr("Reason the family reads"), self.text_edit)
+        form.addRow(self.tr("Suggestion"), self.suggestion_edit)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.save_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 3)
+        layout.addLayout(form, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message_label)
+
+        self.view.selectionModel().selectionChanged.connect(self._selected)
+        self.new_button.clicked.connect(self.start_new)
+        self.save_button.clicked.connect(self.save)
+        self._set_form(None)
+
+    def refresh(self, select_code: str | None = None) -> None:
+        engine, actor = self.engine, self.actor
+        self.runner.run(
+            lambda: supervisor.reasons(engine, actor),
+            on_done=lambda rows: self._show(rows, select_code),
+            on_error=self._failed,
+            name="reasons",
+        )
+
+    def _show(self, rows: list[ReasonRow], select_code: str | None) -> None:
+        self.model.set_rows(rows)
+        for n, row in enumerate(rows):
+            if row.code == select_code:
+                self.view.selectRow(n)
+                return
+        self._set_form(None)
+
+    def selected(self) -> ReasonRow | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.row_at(rows[0].row()) if rows else None
+
+    def _selected(self) -> None:
+        self._set_form(self.selected())
+
+    def start_new(self) -> None:
+        self.view.clearSelection()
+        self._set_form(None)
+        self._new = True
+        self.code_edit.setEnabled(True)
+        self.active_box.setChecked(True)
+        self.save_button.setEnabled(True)
+        self.code_edit.setFocus()
+
+    def _set_form(self, row: ReasonRow | None) -> None:
+        self._new = False
+        self.code_edit.setText(row.code if row else "")
+        self.code_edit.setEnabled(False)
+        self.rule_edit.setText((row.rule_id or "") if row else "")
+        self.applies_combo.setCurrentIndex(
+            max(0, self.applies_combo.findData(row.applies_to if row else "post"))
+        )
+        self.strike_box.setChecked(row.counts_as_strike if row else False)
+        self.active_box.setChecked(row.active if row else True)
+        self.sort_spin.setValue(row.sort_order if row else 0)
+        self.text_edit.setPlainText(row.text if row else "")
+        self.suggestion_edit.setPlainText(row.suggestion if row else "")
+        self.save_button.setEnabled(row is not None)
+
+    def form_row(self) -> ReasonRow:
+        return ReasonRow(
+            code=self.code_edit.text().strip(),
+            text=self.text_edit.toPlainText(),
+            suggestion=self.suggestion_edit.toPlainText(),
+            counts_as_strike=self.strike_box.isChecked(),
+            applies_to=str(self.applies_combo.currentData()),
+            rule_id=self.rule_edit.text().strip() or None,
+            active=self.active_box.isChecked(),
+            sort_order=self.sort_spin.value(),
+        )
+
+    def save(self) -> None:
+        row = self.form_row()
+        if self._new and any(r.code == row.code for r in self.model.rows()):
+            self.message_label.setText(
+                self.tr("Code {code} exists already: select that reason to change it").format(code=row.code)
+            )
+            return
+        engine, actor, now = self.engine, self.actor, self.clock()
+
+        def done(saved: ReasonRow) -> None:
+            self.message_label.setText(self.tr("Saved {code}").format(code=saved.code))
+            self.saved.emit(saved)
+            self.refresh(saved.code)
+
+        self.runner.run(
+            lambda: supervisor.save_reason(engine, actor, row, now),
+            on_done=done,
+            on_error=self._failed,
+            name="save",
+        )
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SupervisorError | NotAllowed):
+            message = str(exc)
+        else:
+            message = self.tr("Could not be done: {error}").format(
+                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            )
+        self.message_label.setText(message)
+        self.failed.emit(message)

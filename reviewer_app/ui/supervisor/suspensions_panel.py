@@ -1,0 +1,327 @@
+"""Suspensions and strikes (P7) of the supervisor's facility: lift or shorten a suspension, dismiss a
+strike given by mistake, each with a reason.
+
+Plugging it in::
+
+    panel = SuspensionsPanel(session.engine, session.actor(workstation), runner=tasks)
+    panel.changed.connect(...)   # after a lift, shortening or dismissal was saved
+    panel.refresh()
+
+Database work runs on the TaskRunner (one is made if none is given); the models only show rows.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+
+from sqlalchemy import Engine
+
+from reviewer_app import supervisor
+from reviewer_app.models import utcnow
+from reviewer_app.security import Actor, NotAllowed
+from reviewer_app.supervisor import StrikeRow, SupervisorError, SuspensionRow
+from reviewer_app.timeutil import FACILITY_TZ, local
+from reviewer_app.ui.qt import (
+    QCoreApplication,
+    QHBoxLayout,
+    QLabel,
+    QObject,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from reviewer_app.ui.supervisor.common import ColumnSpec, ReasonDialog, RowsModel, day, make_table, when
+from reviewer_app.ui.tasks import TaskRunner
+
+
+def state_word(code: str) -> str:
+    labels = {
+        "active": QCoreApplication.translate("SuspensionsModel", "Suspended"),
+        "lifted": QCoreApplication.translate("SuspensionsModel", "Lifted"),
+        "ended": QCoreApplication.translate("SuspensionsModel", "Ended"),
+    }
+    return labels.get(code, code)
+
+
+Clock = Callable[[], datetime]
+
+
+class SuspensionsModel(RowsModel[SuspensionRow]):
+    def __init__(self, clock: Clock = utcnow, parent: QObject | None = None) -> None:
+        self.clock = clock
+        super().__init__(
+            [
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "Family"), lambda r: r.applicant_name
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "Call number"),
+                    lambda r: r.inmate_call_number,
+                ),
+                ColumnSpec(QCoreApplication.translate("SuspensionsModel", "Inmate"), lambda r: r.inmate_name),
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "Block"),
+                    lambda r: str(r.block),
+                    lambda r: r.block,
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "Starts"),
+                    lambda r: day(r.starts_at),
+                    lambda r: r.starts_at,
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "Ends"),
+                    lambda r: day(r.ends_at),
+                    lambda r: r.ends_at,
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "State"),
+                    lambda r: state_word(r.state(self.clock())),
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("SuspensionsModel", "Lifted by"),
+                    lambda r: (
+                        "" if r.lifted_at is None else f"{r.lifted_by} {when(r.lifted_at)}：{r.lift_reason}"
+                    ),
+                ),
+            ],
+            parent,
+        )
+
+
+class StrikesModel(RowsModel[StrikeRow]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            [
+                ColumnSpec(
+                    QCoreApplication.translate("StrikesModel", "Date"),
+                    lambda r: day(r.created_at),
+                    lambda r: r.created_at,
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("StrikesModel", "Post"),
+                    lambda r: f"#{r.post_id} {r.post_title}",
+                ),
+                ColumnSpec(QCoreApplication.translate("StrikesModel", "Reason"), lambda r: r.reason_code),
+                ColumnSpec(
+                    QCoreApplication.translate("StrikesModel", "Dismissed by"),
+                    lambda r: (
+                        ""
+                        if r.dismissed_at is None
+                        else f"{r.dismissed_by} {when(r.dismissed_at)}：{r.dismiss_reason}"
+                    ),
+                ),
+            ],
+            parent,
+        )
+
+
+class SuspensionsPanel(QWidget):
+    #: A lift, shortening or dismissal was saved.
+    changed = Signal()
+    #: Something failed; the zh-TW message is also shown in the panel.
+    failed = Signal(str)
+
+    def __init__(
+        self,
+        engine: Engine,
+        actor: Actor,
+        *,
+        runner: TaskRunner | None = None,
+        clock: Clock = utcnow,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("suspensionsPanel")
+        self.engine = engine
+        self.actor = actor
+        self.clock = clock
+        self.runner = runner if runner is not None else TaskRunner("supervisor", self)
+        self.dialog: ReasonDialog | None = None
+
+        self.suspension_model = SuspensionsModel(clock, self)
+        self.strike_model = StrikesModel(self)
+        self.suspension_view = make_table(self.suspension_model, "suspensions")
+        self.strike_view = make_table(self.strike_model, "strikes")
+        self.lift_button = QPushButton(self.tr("Lift suspension…"))
+        self.shorten_button = QPushButton(self.tr("Shorten suspension…"))
+        self.dismiss_button = QPushButton(self.tr("Dismiss strike…"))
+        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+
+        self.lift_button.clicked.connect(self.ask_lift)
+        self.shorten_button.clicked.connect(self.ask_shorten)
+        self.dismiss_button.clicked.connect(self.ask_dismiss)
+        self.refresh_button.clicked.connect(self.refresh)
+        self.suspension_view.selectionModel().selectionChanged.connect(self._suspension_selected)
+        self.strike_view.selectionModel().selectionChanged.connect(self._update_buttons)
+
+        buttons = QHBoxLayout()
+        for b in (self.lift_button, self.shorten_button, self.dismiss_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(self.refresh_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Suspensions at this facility")))
+        layout.addWidget(self.suspension_view, 3)
+        layout.addWidget(QLabel(self.tr("This family's strikes (P7)")))
+        layout.addWidget(self.strike_view, 2)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message_label)
+        self._update_buttons()
+
+    # ---- reading -------------------------------------------------------------------------------
+
+    def selected_suspension(self) -> SuspensionRow | None:
+        rows = self.suspension_view.selectionModel().selectedRows()
+        return self.suspension_model.row_at(rows[0].row()) if rows else None
+
+    def selected_strike(self) -> StrikeRow | None:
+        rows = self.strike_view.selectionModel().selectedRows()
+        return self.strike_model.row_at(rows[0].row()) if rows else None
+
+    def refresh(self) -> None:
+        engine, actor = self.engine, self.actor
+        keep = self.selected_suspension()
+        self.runner.run(
+            lambda: supervisor.suspensions(engine, actor),
+            on_done=lambda rows: self._show_suspensions(rows, keep.id if keep else None),
+            on_error=self._failed,
+            name="suspensions",
+        )
+
+    def _show_suspensions(self, rows: list[SuspensionRow], keep_id: int | None) -> None:
+        self.suspension_model.set_rows(rows)
+        for n, row in enumerate(rows):
+            if row.id == keep_id:
+                self.suspension_view.selectRow(n)
+                break
+        else:
+            self.strike_model.set_rows([])
+        self._update_buttons()
+
+    def _suspension_selected(self) -> None:
+        self._update_buttons()
+        row = self.selected_suspension()
+        if row is None:
+            self.strike_model.set_rows([])
+            return
+        engine, actor, service_id = self.engine, self.actor, row.service_id
+        self.runner.run(
+            lambda: supervisor.strikes(engine, actor, service_id),
+            on_done=self._show_strikes,
+            on_error=self._failed,
+            name="strikes",
+        )
+
+    def _show_strikes(self, rows: list[StrikeRow]) -> None:
+        self.strike_model.set_rows(rows)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        sus = self.selected_suspension()
+        active = sus is not None and sus.lifted_at is None and sus.ends_at > self.clock()
+        self.lift_button.setEnabled(active)
+        self.shorten_button.setEnabled(active)
+        strike = self.selected_strike()
+        self.dismiss_button.setEnabled(strike is not None and strike.dismissed_at is None)
+
+    # ---- actions -------------------------------------------------------------------------------
+
+    def _open(self, dialog: ReasonDialog, on_ok: Callable[[ReasonDialog], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: on_ok(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def ask_lift(self) -> None:
+        sus = self.selected_suspension()
+        if sus is None:
+            return
+        prompt = self.tr(
+            "Lift the suspension of {family} (call number {call}): they may post again from now on. Why?"
+        ).format(family=sus.applicant_name, call=sus.inmate_call_number)
+        self._open(
+            ReasonDialog(self.tr("Lift suspension"), prompt, parent=self),
+            lambda d: self.lift(sus.id, d.reason()),
+        )
+
+    def ask_shorten(self) -> None:
+        sus = self.selected_suspension()
+        if sus is None:
+            return
+        end = local(sus.ends_at).date()
+        prompt = self.tr(
+            "Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:"  # noqa: E501
+        ).format(family=sus.applicant_name, call=sus.inmate_call_number, end=day(sus.ends_at))
+        dialog = ReasonDialog(
+            self.tr("Shorten suspension"),
+            prompt,
+            new_end=max(local(self.clock()).date(), local(sus.starts_at).date()),
+            latest_end=end,
+            earliest_end=local(sus.starts_at).date(),
+            parent=self,
+        )
+
+        def ok(d: ReasonDialog) -> None:
+            new_day = d.new_end()
+            assert new_day is not None
+            new_end = datetime.combine(new_day, local(sus.ends_at).timetz()).replace(tzinfo=FACILITY_TZ)
+            self.shorten(sus.id, new_end, d.reason())
+
+        self._open(dialog, ok)
+
+    def ask_dismiss(self) -> None:
+        strike = self.selected_strike()
+        if strike is None:
+            return
+        prompt = self.tr(
+            "Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?"  # noqa: E501
+        ).format(day=day(strike.created_at), post=strike.post_id, code=strike.reason_code)
+        self._open(
+            ReasonDialog(self.tr("Dismiss strike"), prompt, parent=self),
+            lambda d: self.dismiss(strike.id, d.reason()),
+        )
+
+    def lift(self, suspension_id: int, reason: str) -> None:
+        engine, actor, now = self.engine, self.actor, self.clock()
+        self._save(
+            lambda: supervisor.lift_suspension(engine, actor, suspension_id, reason, now),
+            self.tr("Suspension lifted"),
+        )
+
+    def shorten(self, suspension_id: int, new_end: datetime, reason: str) -> None:
+        engine, actor, now = self.engine, self.actor, self.clock()
+        self._save(
+            lambda: supervisor.shorten_suspension(engine, actor, suspension_id, new_end, reason, now),
+            self.tr("Suspension shortened"),
+        )
+
+    def dismiss(self, strike_id: int, reason: str) -> None:
+        engine, actor, now = self.engine, self.actor, self.clock()
+        self._save(
+            lambda: supervisor.dismiss_strike(engine, actor, strike_id, reason, now),
+            self.tr("Strike dismissed"),
+        )
+
+    def _save(self, fn: Callable[[], object], done_text: str) -> None:
+        def saved(_: object) -> None:
+            self.message_label.setText(done_text)
+            self.changed.emit()
+            self.refresh()
+
+        self.runner.run(fn, on_done=saved, on_error=self._failed, name="supervisor-action")
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, SupervisorError | NotAllowed):
+            message = str(exc)
+        else:
+            message = self.tr("Could not be done: {error}").format(
+                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
+            )
+        self.message_label.setText(message)
+        self.failed.emit(message)

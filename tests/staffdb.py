@@ -1,0 +1,58 @@
+"""Staff login roles on the suite's PostgreSQL cluster, for tests that connect as a staff member.
+
+Login roles are cluster-wide and every test has its own database on the one cluster: names get a
+random suffix, and the roles are dropped when the test ends.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+
+from reviewer_app.staff_accounts import add_staff
+
+
+@dataclass(frozen=True)
+class Login:
+    username: str
+    password: str
+    role: str
+    facility_id: int
+    url: str  # with the password: tests only
+
+    @property
+    def url_without_password(self) -> str:
+        return make_url(self.url).set(username=None, password=None).render_as_string(hide_password=False)
+
+
+class PgLogins:
+    def __init__(self, admin_url: str) -> None:
+        self.admin_url = admin_url
+        self.admin: Engine = create_engine(admin_url)
+        self.created: list[str] = []
+
+    def add(self, role: str, facility_code: str, facility_id: int, prefix: str | None = None) -> Login:
+        username = f"{prefix or role[:3]}_{secrets.token_hex(4)}"
+        password = f"pw-{secrets.token_hex(6)}"
+        add_staff(
+            self.admin,
+            username=username,
+            display_name=f"{role} {facility_code}",
+            role=role,
+            password=password,
+            facility_code=facility_code,
+            workstation="test-admin",
+        )
+        self.created.append(username)
+        url = make_url(self.admin_url).set(username=username, password=password)
+        return Login(username, password, role, facility_id, url.render_as_string(hide_password=False))
+
+    def drop_all(self) -> None:
+        with self.admin.connect() as conn:
+            conn.execution_options(isolation_level="AUTOCOMMIT")
+            for name in self.created:
+                conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
+        self.admin.dispose()
