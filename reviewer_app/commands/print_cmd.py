@@ -1,0 +1,125 @@
+"""`print`: the morning batch without the window: every approved post not printed yet, to one PDF.
+
+    reviewer-app print --approved [--unit UNIT] -o FILE.pdf [--user NAME]
+
+The posts are printed in walking order (housing unit, room, call number), a page a post followed by
+the pages of its PDF attachments, marked printed in this workstation's journal (who, when, one copy)
+and pushed to the shared database like decisions. ``--unit 忠舍`` takes every room of 忠舍,
+``--unit "忠舍 3 房"`` that room only. Needs no display: without one, Qt's offscreen platform is used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from reviewer_app import config, security
+from reviewer_app.commands.common import UserError, find_staff, open_engine
+from reviewer_app.db import current_revision, head_revision
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    cmd = sub.add_parser(
+        "print",
+        help="print approved posts not printed yet to one PDF and mark them printed",
+        description="列印審核通過、尚未列印的家庭聯絡簿（每則一頁，附件頁隨後），並登錄為已列印。",
+    )
+    cmd.add_argument(
+        "--approved",
+        action="store_true",
+        required=True,
+        help="every approved post not printed yet (the morning batch)",
+    )
+    cmd.add_argument("--unit", metavar="UNIT", help="one housing unit (忠舍) or one place (忠舍 3 房)")
+    cmd.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
+    # Also accepted after the subcommand; SUPPRESS keeps a --user given before it.
+    cmd.add_argument(
+        "--user", default=argparse.SUPPRESS, help="staff username (default: the first counsellor)"
+    )
+    cmd.set_defaults(handler=run)
+
+
+_application: list[object] = []
+
+
+def ensure_gui_application() -> object:
+    """A QGuiApplication for fonts and painting; offscreen when there is no display. One made here
+    lives as long as the process (the fonts loaded into it must not go away before printing ends)."""
+    if (
+        sys.platform.startswith("linux")
+        and not os.environ.get("QT_QPA_PLATFORM")
+        and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+    ):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from reviewer_app.ui.qt import QCoreApplication, QGuiApplication
+
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QGuiApplication([sys.argv[0] if sys.argv else "reviewer-app"])
+        _application.append(app)
+    return app
+
+
+def run(args: argparse.Namespace) -> int:
+    output: Path = args.output
+    if output.suffix.lower() != ".pdf":
+        raise UserError(f"輸出檔名須為 .pdf：{output}")
+    if not output.parent.is_dir():
+        raise UserError(f"輸出資料夾不存在：{output.parent}")
+    engine = open_engine(args)
+    if current_revision(engine) != head_revision():
+        raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
+    staff = find_staff(engine, getattr(args, "user", None), role="counsellor")
+    actor = security.Actor(staff.username, staff.role, staff.facility_id, config.workstation_id())
+    try:
+        security.require(actor, "print")
+    except security.NotAllowed as exc:
+        raise UserError(str(exc)) from None
+
+    ensure_gui_application()
+    from reviewer_app.documents.store import DocumentStore
+    from reviewer_app.journal import Journal
+    from reviewer_app.printing.jobs import PrintDesk
+    from reviewer_app.printing.render import PrintFailed
+    from reviewer_app.sync import SharedDatabaseUnavailable, Sync
+
+    journal = Journal(config.journal_path(str(engine.url), staff.username))
+    store = DocumentStore.for_staff(engine, staff.username)
+    try:
+        sync = Sync(engine, journal, staff.username, actor.workstation, staff.facility_id)
+        desk = PrintDesk(sync, store.fetch, staff.display_name)
+        try:
+            desk.refresh()
+        except SharedDatabaseUnavailable as exc:
+            print(f"reviewer-app: 無法連線到共用資料庫：{exc}", file=sys.stderr)
+            return 3
+        posts = desk.to_print(args.unit)
+        if not posts:
+            where = f"（{args.unit}）" if args.unit else ""
+            print(f"沒有待列印的家庭聯絡簿{where}")
+            return 0
+        try:
+            printed = desk.print_pdf(posts, output)
+        except PrintFailed as exc:
+            raise UserError(str(exc)) from None
+        for note in printed.summary.notes:
+            print(f"注意：聯絡簿{note}", file=sys.stderr)
+        print(f"已列印 {printed.summary.posts} 則家庭聯絡簿，共 {printed.summary.pages} 頁：{output}")
+        try:
+            pushed = desk.push()
+        except SharedDatabaseUnavailable:
+            print("共用資料庫暫時無法連線：列印紀錄已存於本工作站，下次同步時送出")
+            return 0
+        records = pushed.records
+        print(
+            f"已同步列印紀錄 {records.prints + records.already_applied} 筆"
+            + (f"，衝突 {records.conflicts} 筆" if records.conflicts else "")
+        )
+        for note in records.notes:
+            print(f"注意：聯絡簿{note}", file=sys.stderr)
+        return 0
+    finally:
+        store.close()
+        journal.close()

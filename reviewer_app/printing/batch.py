@@ -1,0 +1,207 @@
+"""Getting posts ready to print, off the GUI thread: each document fetched and decoded through the one
+loader, the photo upright and sized for print, every page of a PDF attachment rendered.
+
+A document that cannot be had or shown never stops the batch: the printed page then says which
+attachment is missing and why (in the loader's words), so the printout is complete or says it is not.
+
+Run :func:`prepare_post` / :func:`prepare_posts` on a worker (``TaskRunner``) or in the command line.
+For the preview the pictures are made small and kept as JPEG (``compact``), so a preview of a whole
+morning's batch stays light; for paper and PDF they are about 300 dpi at their largest drawn size and
+are made one post at a time, as the renderer asks for them.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from enum import Enum
+from typing import Any
+
+from PIL import Image
+
+from reviewer_app.documents.limits import DocumentLimits
+from reviewer_app.documents.loader import ImageDocument, PageError, PdfDocument, Rejected, load_document
+from reviewer_app.printing.layout import (
+    ATTACHMENT_BOX_MM,
+    IMAGE_DPI,
+    PHOTO_BOX_MM,
+    AttachmentInfo,
+    PostText,
+    image_pixels,
+)
+from reviewer_app.snapshot import policy_from_json
+from reviewer_app.vocabulary import RELATIONSHIPS
+
+log = logging.getLogger(__name__)
+
+Fetch = Callable[[Mapping[str, Any]], "bytes | Rejected"]
+
+#: The preview's pictures: sharp enough on screen, light enough for a hundred posts.
+PREVIEW_DPI = 110
+
+
+class Quality(Enum):
+    PRINT = IMAGE_DPI
+    PREVIEW = PREVIEW_DPI
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedImage:
+    """A picture ready to draw: pixels (paper, PDF) or JPEG bytes (kept for the preview)."""
+
+    width: int
+    height: int
+    pixels: Image.Image | None = None
+    jpeg: bytes | None = None
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return (self.width, self.height)
+
+    def rgb(self) -> Image.Image:
+        if self.pixels is not None:
+            return self.pixels
+        assert self.jpeg is not None
+        with Image.open(io.BytesIO(self.jpeg)) as opened:
+            return opened.convert("RGB")
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedAttachment:
+    info: AttachmentInfo
+    image: PreparedImage
+
+
+@dataclass(frozen=True, eq=False)
+class PreparedPost:
+    snapshot: dict[str, Any]
+    photo: PreparedImage | None
+    attachments: tuple[PreparedAttachment, ...]
+    notes: tuple[str, ...]  # documents that could not be printed, in zh-TW
+
+    @property
+    def post_id(self) -> int:
+        return int(self.snapshot["id"])
+
+
+def post_text(
+    snapshot: Mapping[str, Any], printed_by: str, printed_at: datetime, reprint: bool = False
+) -> PostText:
+    inmate = snapshot.get("inmate") or {}
+    approved_by = snapshot.get("approved_by") or {}
+    approved_at = snapshot.get("approved_at")
+    relationship = str(snapshot.get("relationship") or "")
+    return PostText(
+        post_id=int(snapshot["id"]),
+        facility_name=str((snapshot.get("facility") or {}).get("name") or ""),
+        call_number=str(inmate.get("call_number") or ""),
+        inmate_name=str(inmate.get("name") or ""),
+        housing_unit=str(inmate.get("housing_unit") or ""),
+        family_name=str((snapshot.get("applicant") or {}).get("name") or ""),
+        relationship=RELATIONSHIPS.get(relationship, relationship),
+        title=str(snapshot.get("title") or ""),
+        body=str(snapshot.get("body") or ""),
+        approved_at=datetime.fromisoformat(approved_at) if approved_at else None,
+        approved_by=approved_by.get("name") or approved_by.get("username"),
+        printed_at=printed_at,
+        printed_by=printed_by,
+        reprint=reprint,
+    )
+
+
+def _fit(image: Image.Image, box: tuple[int, int]) -> Image.Image:
+    if image.width <= box[0] and image.height <= box[1]:
+        return image
+    scale = min(box[0] / image.width, box[1] / image.height)
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS, reducing_gap=2.0)
+
+
+def _prepared(image: Image.Image, compact: bool) -> PreparedImage:
+    if image.mode != "RGB":
+        image = image.convert("RGB")
+    if not compact:
+        return PreparedImage(image.width, image.height, pixels=image)
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return PreparedImage(image.width, image.height, jpeg=out.getvalue())
+
+
+def _label(doc: Mapping[str, Any]) -> str:
+    return str(doc.get("filename") or f"文件 {doc.get('id')}")
+
+
+def prepare_post(
+    snapshot: Mapping[str, Any], fetch: Fetch, quality: Quality = Quality.PRINT, *, compact: bool = False
+) -> PreparedPost:
+    """One post's pictures: the first image is the photo, every PDF page (and any further image)
+    an attachment page. Never raises for a bad document: it becomes a note on the page."""
+    policy = policy_from_json(dict(snapshot.get("policy") or {}))
+    photo_box = image_pixels(PHOTO_BOX_MM, quality.value)
+    page_box = image_pixels(ATTACHMENT_BOX_MM, quality.value)
+    photo: PreparedImage | None = None
+    pages: list[tuple[str, int, int, PreparedImage]] = []
+    notes: list[str] = []
+    for doc in snapshot.get("documents") or []:
+        name = _label(doc)
+        try:
+            data = fetch(doc)
+            if isinstance(data, Rejected):
+                notes.append(f"附件「{name}」無法列印：{data.reason}")
+                continue
+            limits = DocumentLimits.for_kind(str(doc.get("kind") or ""), policy)
+            verdict = load_document(data, limits, target_size=photo_box if photo is None else page_box)
+            if isinstance(verdict, Rejected):
+                notes.append(f"附件「{name}」無法列印：{verdict.reason}")
+            elif isinstance(verdict, ImageDocument):
+                if photo is None:
+                    photo = _prepared(_fit(verdict.image, photo_box), compact)
+                else:
+                    pages.append((name, 1, 1, _prepared(_fit(verdict.image, page_box), compact)))
+            else:
+                pages.extend(_pdf_pages(verdict, name, page_box, compact, notes))
+        except Exception:  # a decoder bug must not lose the other posts of the batch
+            log.exception("document %s of post %s could not be prepared", doc.get("id"), snapshot.get("id"))
+            notes.append(f"附件「{name}」無法列印（處理時發生錯誤）")
+    attachments = tuple(
+        PreparedAttachment(AttachmentInfo(name, page, count, image.size), image)
+        for name, page, count, image in pages
+    )
+    return PreparedPost(dict(snapshot), photo, attachments, tuple(notes))
+
+
+def _pdf_pages(
+    pdf: PdfDocument, name: str, box: tuple[int, int], compact: bool, notes: list[str]
+) -> Iterator[tuple[str, int, int, PreparedImage]]:
+    try:
+        count = pdf.page_count
+        for index in range(count):
+            try:
+                picture = pdf.render_page(index, box[0])
+            except PageError as exc:
+                notes.append(f"附件「{name}」第 {index + 1} 頁無法列印：{exc.reason}")
+                continue
+            yield name, index + 1, count, _prepared(_fit(picture, box), compact)
+    finally:
+        pdf.close()
+
+
+def prepare_posts(
+    snapshots: Iterable[Mapping[str, Any]],
+    fetch: Fetch,
+    quality: Quality = Quality.PRINT,
+    *,
+    compact: bool = False,
+    progress: Callable[[int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> Iterator[PreparedPost]:
+    """The posts one by one, as the renderer asks for them (only one post's pictures in memory)."""
+    for done, snapshot in enumerate(snapshots, start=1):
+        if cancelled is not None and cancelled():
+            return
+        yield prepare_post(snapshot, fetch, quality, compact=compact)
+        if progress is not None:
+            progress(done)

@@ -1,0 +1,149 @@
+"""A counsellor's printing at one workstation, without any window: refresh the list, print a run,
+record it in the journal, push.
+
+Used by ``reviewer-app print`` (the morning batch), by the counsellor's view on its workers, and by
+the benchmark. Every method may run on a worker thread; painting goes onto the QPrinter it is given
+(a QGuiApplication must exist).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+from sqlalchemy.orm import Session
+
+from reviewer_app.journal.printing import (
+    PRINTABLE,
+    PRINTED_STATUSES,
+    PrintBatch,
+    PrintJournal,
+    QueuedPost,
+    ReprintNeedsReason,
+    unit_of,
+)
+from reviewer_app.printing.batch import Fetch, Quality, prepare_posts
+from reviewer_app.printing.queue import printable_posts
+from reviewer_app.printing.render import RenderSummary, new_pdf_printer, render_posts
+from reviewer_app.sync import PushResult, SharedDatabaseUnavailable, Sync
+from reviewer_app.ui.qt import QPagedPaintDevice
+
+
+def matches_unit(housing_unit: str, unit: str) -> bool:
+    """`unit` names a housing unit (忠舍: all its rooms) or one place exactly (忠舍 3 房)."""
+    wanted = " ".join(unit.split())
+    return " ".join(housing_unit.split()) == wanted or unit_of(housing_unit) == wanted
+
+
+@dataclass(frozen=True)
+class PrintRun:
+    summary: RenderSummary
+    batch: PrintBatch
+
+
+def _connection_error(exc: BaseException) -> bool:
+    return isinstance(exc, OperationalError) or (
+        isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    )
+
+
+class PrintDesk:
+    def __init__(
+        self,
+        sync: Sync,
+        fetch: Fetch,
+        staff_display_name: str,
+        clock: Callable[[], datetime] | None = None,
+    ) -> None:
+        self.sync = sync
+        self.book = PrintJournal(sync.journal)
+        self.fetch = fetch
+        self.display_name = staff_display_name
+        self.clock = clock or sync.clock
+
+    @property
+    def username(self) -> str:
+        return self.sync.who.staff_username
+
+    @property
+    def workstation(self) -> str:
+        return self.sync.who.workstation
+
+    @property
+    def facility_id(self) -> int:
+        return self.sync.who.facility_id
+
+    def refresh(self) -> int:
+        """Read the list from the shared database into the journal; the number of posts in it."""
+        now = self.clock()
+        try:
+            with Session(self.sync.engine) as s:
+                snapshots = printable_posts(s, self.facility_id, now)
+        except (OperationalError, DBAPIError) as exc:
+            if _connection_error(exc):
+                raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
+            raise
+        self.book.store_queue(snapshots, self.facility_id, now)
+        return len(snapshots)
+
+    def queue(self, statuses: Sequence[str] | None = None, unit: str | None = None) -> list[QueuedPost]:
+        posts = self.book.queue(statuses)
+        return [p for p in posts if unit is None or matches_unit(p.housing_unit, unit)]
+
+    def to_print(self, unit: str | None = None) -> list[QueuedPost]:
+        """Approved posts not printed yet (here or, as of the last refresh, anywhere), in walking order."""
+        return self.queue((PRINTABLE,), unit)
+
+    def print_to(
+        self,
+        device: QPagedPaintDevice,
+        posts: Sequence[QueuedPost],
+        *,
+        copies: int = 1,
+        reprint_reason: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> PrintRun:
+        """Paint the posts onto `device`, then record the run (one batch) in the journal.
+
+        Posts printed before are reprints: without `reprint_reason` nothing is printed
+        (:class:`ReprintNeedsReason`). Nothing is recorded if painting fails.
+        """
+        reprints = {p.post_id for p in posts if p.local_status in PRINTED_STATUSES}
+        if reprints and not (reprint_reason or "").strip():
+            raise ReprintNeedsReason("已列印過的聯絡簿重印需填寫原因", sorted(reprints))
+        now = self.clock()
+        summary = render_posts(
+            device,
+            prepare_posts([p.snapshot for p in posts], self.fetch, Quality.PRINT),
+            printed_by=self.display_name,
+            printed_at=now,
+            reprints=reprints,
+            progress=progress,
+        )
+        batch = self.book.record_print(
+            [p.post_id for p in posts],
+            printed_by=self.username,
+            workstation=self.workstation,
+            now=now,
+            copies=copies,
+            reprint_reason=reprint_reason,
+        )
+        return PrintRun(summary, batch)
+
+    def print_pdf(
+        self,
+        posts: Sequence[QueuedPost],
+        path: Path,
+        *,
+        reprint_reason: str | None = None,
+        progress: Callable[[int], None] | None = None,
+    ) -> PrintRun:
+        printer = new_pdf_printer(path, f"家庭聯絡簿 {self.clock():%Y-%m-%d}")
+        return self.print_to(printer, posts, reprint_reason=reprint_reason, progress=progress)
+
+    def push(self) -> PushResult:
+        """Push this workstation's records (and any decisions and audit events) to the shared database."""
+        return self.sync.push()

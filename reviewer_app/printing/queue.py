@@ -1,0 +1,142 @@
+"""The counsellor's list, read from the shared database: approved posts to print, printed ones to hand
+over, and those handed over lately (a lost copy may need a reprint).
+
+Each post comes back as a JSON-able snapshot with everything the printout shows (facility, inmate's
+call number, name and housing unit, family member and relationship, title, body, the approval and
+who gave it), its documents (for the loader), the facility's policy (for the loader's limits) and
+its printing and hand-over history. The snapshot is what the workstation keeps in its journal
+(``print_queue``), so the list and the hand-over work on while the shared database is unreachable.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Any, Final
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from reviewer_app.models import (
+    Applicant,
+    Decision,
+    Facility,
+    Handover,
+    Inmate,
+    Post,
+    PrintRecord,
+    ServiceApplication,
+    Staff,
+)
+from reviewer_app.pull import _documents
+from reviewer_app.snapshot import policy_to_json
+
+#: Handed-over posts stay in the list this long (a reprint for a lost or damaged copy).
+RECENT_DAYS: Final = 14
+_CHUNK: Final = 500
+
+
+def _chunks(ids: list[int]) -> Iterable[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def printable_posts(
+    s: Session, facility_id: int, now: datetime, *, recent_days: int = RECENT_DAYS
+) -> list[dict[str, Any]]:
+    """Snapshots of the facility's approved and printed posts, and those handed over lately."""
+    since = now - timedelta(days=recent_days)
+    recent = select(Handover.post_id).where(
+        Handover.facility_id == facility_id, Handover.handed_over_at >= since
+    )
+    rows = s.execute(
+        select(Post, ServiceApplication, Inmate, Applicant)
+        .join(ServiceApplication, ServiceApplication.id == Post.service_id)
+        .join(Inmate, Inmate.id == ServiceApplication.inmate_id)
+        .join(Applicant, Applicant.id == ServiceApplication.applicant_id)
+        .where(
+            Post.facility_id == facility_id,
+            or_(
+                Post.status.in_(("approved", "printed")),
+                and_(Post.status.in_(("delivered", "undeliverable")), Post.id.in_(recent)),
+            ),
+        )
+        .options(selectinload(Post.documents))
+        .order_by(Post.id)
+    ).all()
+    if not rows:
+        return []
+    facility = s.get(Facility, facility_id)
+    assert facility is not None
+    ids = [post.id for post, *_ in rows]
+    approvals: dict[int, tuple[str, datetime]] = {}
+    printing: dict[int, dict[str, Any]] = {}
+    handovers: dict[int, Handover] = {}
+    for chunk in _chunks(ids):
+        for item_id, who, at in s.execute(
+            select(Decision.item_id, Decision.staff_username, Decision.decided_at)
+            .where(Decision.item_kind == "post", Decision.outcome == "approve", Decision.item_id.in_(chunk))
+            .order_by(Decision.decided_at, Decision.id)
+        ):
+            approvals[item_id] = (who, at)
+        for post_id, count, last in s.execute(
+            select(PrintRecord.post_id, func.count(), func.max(PrintRecord.printed_at))
+            .where(PrintRecord.post_id.in_(chunk))
+            .group_by(PrintRecord.post_id)
+        ):
+            printing[post_id] = {"count": int(count), "last_printed_at": last.isoformat() if last else None}
+        for h in s.scalars(select(Handover).where(Handover.post_id.in_(chunk)).order_by(Handover.id)):
+            handovers[h.post_id] = h
+    usernames = {who for who, _ in approvals.values()}
+    names = dict(
+        s.execute(select(Staff.username, Staff.display_name).where(Staff.username.in_(usernames))).all()
+        if usernames
+        else []
+    )
+    out = []
+    for post, app, inmate, applicant in rows:
+        approval = approvals.get(post.id)
+        handover = handovers.get(post.id)
+        out.append(
+            {
+                "kind": "post",
+                "id": post.id,
+                "version": post.version,
+                "status": post.status,
+                "facility": {"id": facility.id, "code": facility.code, "name": facility.name},
+                "policy": policy_to_json(facility.policy()),
+                "service_id": app.id,
+                "relationship": app.relationship_code,
+                "applicant": {"id": applicant.id, "name": applicant.name},
+                "inmate": {
+                    "id": inmate.id,
+                    "call_number": inmate.call_number,
+                    "name": inmate.name,
+                    "housing_unit": inmate.housing_unit,
+                    "custody": inmate.custody,
+                },
+                "title": post.title,
+                "body": post.body,
+                "submitted_at": post.submitted_at.isoformat(),
+                "approved_at": (
+                    approval[1] if approval else post.decided_at or post.submitted_at
+                ).isoformat(),
+                "approved_by": (
+                    {"username": approval[0], "name": names.get(approval[0], approval[0])}
+                    if approval
+                    else None
+                ),
+                "documents": _documents(post.documents),
+                "printing": printing.get(post.id, {"count": 0, "last_printed_at": None}),
+                "handover": None
+                if handover is None
+                else {
+                    "outcome": handover.outcome,
+                    "reason": handover.reason,
+                    "by": handover.handed_over_by,
+                    "at": handover.handed_over_at.isoformat(),
+                    "note": handover.note,
+                },
+            }
+        )
+    return out

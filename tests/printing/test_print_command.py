@@ -1,0 +1,122 @@
+"""`reviewer-app print --approved [--unit UNIT] -o FILE.pdf [--user NAME]`: the morning batch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, func, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.cli import main
+from reviewer_app.models import Inmate, Post, PrintRecord, ServiceApplication
+from tests.printing import pdfread
+
+
+def approved(engine: Engine, unit: str | None = None) -> list[int]:
+    with Session(engine) as s:
+        q = (
+            select(Post.id)
+            .join(ServiceApplication, ServiceApplication.id == Post.service_id)
+            .join(Inmate, Inmate.id == ServiceApplication.inmate_id)
+            .where(Post.status == "approved", Post.facility_id == 1)
+        )
+        if unit:
+            q = q.where(Inmate.housing_unit.like(f"{unit}%"))
+        return list(s.scalars(q))
+
+
+def test_prints_the_morning_batch_and_marks_it_printed(
+    qtbot: QtBot, shared: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = shared.url.render_as_string(hide_password=False)
+    ids = approved(shared)
+    out = tmp_path / "早上.pdf"
+
+    assert main(["--database-url", url, "print", "--approved", "-o", str(out)]) == 0
+
+    said = capsys.readouterr()
+    assert f"已列印 {len(ids)} 則家庭聯絡簿" in said.out and "已同步列印紀錄" in said.out
+    assert "壞掉的照片.jpg" in said.err  # the damaged upload is named, the batch went on
+    assert pdfread.pages(out) >= len(ids)
+    with Session(shared) as s:
+        assert set(s.scalars(select(Post.status).where(Post.id.in_(ids)))) == {"printed"}
+        assert set(s.scalars(select(PrintRecord.printed_by))) == {"counsellor"}  # the first counsellor
+        assert s.scalar(select(func.count()).select_from(PrintRecord)) == len(ids)
+
+    assert main(["--database-url", url, "print", "--approved", "-o", str(tmp_path / "again.pdf")]) == 0
+    assert "沒有待列印的家庭聯絡簿" in capsys.readouterr().out
+    assert not (tmp_path / "again.pdf").exists()
+
+
+def test_one_housing_unit_and_a_named_user(
+    qtbot: QtBot, shared: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = shared.url.render_as_string(hide_password=False)
+    with Session(shared) as s:
+        unit = s.scalars(
+            select(Inmate.housing_unit)
+            .join(ServiceApplication, ServiceApplication.inmate_id == Inmate.id)
+            .join(Post, Post.service_id == ServiceApplication.id)
+            .where(Post.status == "approved")
+            .order_by(Post.id)
+        ).first()
+    assert unit is not None
+    wing = unit.split()[0]
+    in_unit = approved(shared, wing)
+    before = set(approved(shared))
+    assert set(in_unit) < before
+    out = tmp_path / "unit.pdf"
+
+    assert (
+        main(
+            [
+                "--database-url",
+                url,
+                "print",
+                "--approved",
+                "--unit",
+                wing,
+                "-o",
+                str(out),
+                "--user",
+                "supervisor",
+            ]
+        )
+        == 0
+    )
+
+    assert f"已列印 {len(in_unit)} 則" in capsys.readouterr().out
+    with Session(shared) as s:
+        printed = set(s.scalars(select(PrintRecord.post_id)))
+        assert set(s.scalars(select(PrintRecord.printed_by))) == {"supervisor"}
+    assert printed == set(in_unit)
+    assert set(approved(shared)) == before - printed  # the other units still wait
+
+
+def test_refuses_what_it_cannot_do(
+    qtbot: QtBot, shared: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = shared.url.render_as_string(hide_password=False)
+    assert (
+        main(
+            [
+                "--database-url",
+                url,
+                "print",
+                "--approved",
+                "-o",
+                str(tmp_path / "x.pdf"),
+                "--user",
+                "reviewer",
+            ]
+        )
+        == 2
+    )
+    assert "沒有「列印聯絡簿」的權限" in capsys.readouterr().err
+    assert main(["--database-url", url, "print", "--approved", "-o", str(tmp_path / "x.txt")]) == 2
+    assert main(["--database-url", url, "print", "--approved", "-o", str(tmp_path / "no" / "x.pdf")]) == 2
+    with pytest.raises(SystemExit):
+        main(["--database-url", url, "print", "-o", str(tmp_path / "x.pdf")])  # --approved is required
+    assert approved(shared) and not list(tmp_path.glob("*.pdf"))
