@@ -1,0 +1,2256 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/app.py" line="+34"/>
+        <source>Contact Book Review Desk</source>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
+        <translation>Contact Book Review Desk</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../ui/supervisor/common.py" line="+56"/>
+        <source>Decision</source>
+        <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision undone</source>
+        <translation>Decision undone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision in conflict</source>
+        <translation>Decision in conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item released</source>
+        <translation>Item released</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension lifted</source>
+        <translation>Suspension lifted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension shortened</source>
+        <translation>Suspension shortened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike dismissed</source>
+        <translation>Strike dismissed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason added</source>
+        <translation>Reason added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason changed</source>
+        <translation>Reason changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail viewed</source>
+        <translation>Audit trail viewed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account added</source>
+        <translation>Account added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account disabled</source>
+        <translation>Account disabled</translation>
+    </message>
+</context>
+<context>
+    <name>AuditBrowser</name>
+    <message>
+        <location filename="../../ui/supervisor/audit_browser.py" line="+192"/>
+        <source>Staff username</source>
+        <translation>Staff username</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All actions</source>
+        <translation>All actions</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Family name or service number</source>
+        <translation>Family name or service number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call number or inmate name</source>
+        <translation>Call number or inmate name</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dates</source>
+        <translation>Dates</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the chain</source>
+        <translation>Verify the chain</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Showing {shown} of {loaded} loaded</source>
+        <translation>Showing {shown} of {loaded} loaded</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the limit was reached: narrow the dates)</source>
+        <translation> (the limit was reached: narrow the dates)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The audit chain holds: {n} events</source>
+        <translation>The audit chain holds: {n} events</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit chain is broken: {m}</source>
+        <translation>The audit chain is broken: {m}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not be done: {error}</source>
+        <translation>Could not be done: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location line="-259"/>
+        <source>Service #{id}</source>
+        <translation>Service #{id}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation</source>
+        <translation>Workstation</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueEditor</name>
+    <message>
+        <location filename="../../ui/supervisor/catalogue_editor.py" line="+132"/>
+        <source>Counts as a strike (P7, posts only)</source>
+        <extracomment>A reason was added or changed: the saved ReasonRow.</extracomment>
+        <translation>Counts as a strike (P7, posts only)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active (offered to reviewers)</source>
+        <translation>Active (offered to reviewers)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New reason</source>
+        <translation>New reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason the family reads</source>
+        <translation>Reason the family reads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Code {code} exists already: select that reason to change it</source>
+        <translation>Code {code} exists already: select that reason to change it</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved {code}</source>
+        <translation>Saved {code}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not be done: {error}</source>
+        <translation>Could not be done: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueModel</name>
+    <message>
+        <location line="-211"/>
+        <source>Posts</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications</source>
+        <translation>Applications</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both</source>
+        <translation>Both</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strike</source>
+        <translation>Strike</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason the family reads</source>
+        <translation>Reason the family reads</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePane</name>
+    <message>
+        <location filename="../../ui/viewer/document_viewer.py" line="+97"/>
+        <source>{kind}: not uploaded</source>
+        <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
+        <translation>{kind}: not uploaded</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: loading…</source>
+        <translation>{kind}: loading…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {problem}</source>
+        <translation>{kind}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+74"/>
+        <source>Screen locked</source>
+        <extracomment>Input that counts as the member being at the workstation.</extracomment>
+        <translation>Screen locked</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../ui/decision_panel.py" line="+83"/>
+        <location line="+59"/>
+        <location line="+75"/>
+        <source>Approve</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <location line="+57"/>
+        <source>Reject…</source>
+        <translation>Reject…</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+125"/>
+        <source>Choose the reasons and reject</source>
+        <translation>Choose the reasons and reject</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Content</source>
+        <translation>Content</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule check</source>
+        <translation>Rule check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family standing</source>
+        <translation>Family standing</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose an item to review from the queue.</source>
+        <translation>Choose an item to review from the queue.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
+        <translation>
+            <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
+            <numerusform>Cannot approve: %n rules not met ({rules}); reject, or wait until resolved</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
+        <translation>This item has a decision; to change it, undo first (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{kind}  #{id}</source>
+        <translation>{kind}  #{id}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
+        <translation>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This workstation&apos;s decision &quot;{outcome}&quot; did not take effect: {reason}</source>
+        <translation>This workstation&apos;s decision &quot;{outcome}&quot; did not take effect: {reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided: {outcome}, synced</source>
+        <translation>Decided: {outcome}, synced</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On hold: {why}</source>
+        <translation>On hold: {why}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Family:</source>
+        <translation>Family:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({id})</source>
+        <translation>{name} ({id})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relationship to the inmate:</source>
+        <translation>Relationship to the inmate:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inmate:</source>
+        <translation>Inmate:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call number {call}  {name} ({unit})</source>
+        <translation>Call number {call}  {name} ({unit})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Facility:</source>
+        <translation>Facility:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted:</source>
+        <translation>Submitted:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no title)</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no text)</source>
+        <translation>(no text)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{length}/{limit} characters</source>
+        <translation>{length}/{limit} characters</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text:</source>
+        <translation>Text:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>Length:</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Contact-book post content</source>
+        <translation>Contact-book post content</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Service application details</source>
+        <translation>Service application details</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not filled in)</source>
+        <translation>(not filled in)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n child(ren) ({ages})</source>
+        <translation>
+            <numerusform>%n child ({ages})</numerusform>
+            <numerusform>%n children ({ages})</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None on record</source>
+        <translation>None on record</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{start} to {end}</source>
+        <translation>{start} to {end}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from {start}, no end date</source>
+        <translation>from {start}, no end date</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}: {span}</source>
+        <translation>{kind}: {span}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number entered:</source>
+        <translation>Call number entered:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate&apos;s call number:</source>
+        <translation>Inmate&apos;s call number:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant confirmed the inmate:</source>
+        <translation>Applicant confirmed the inmate:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate&apos;s children:</source>
+        <translation>Inmate&apos;s children:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restrictions:</source>
+        <translation>Restrictions:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>None</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other services:</source>
+        <translation>Other services:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{approved} approved, {pending} pending</source>
+        <translation>{approved} approved, {pending} pending</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Meets every rule</source>
+        <translation>Meets every rule</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not met</source>
+        <translation>Not met</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[{mark}] {rule}  {message}</source>
+        <translation>[{mark}] {rule}  {message}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Strikes {strikes}/{threshold}</source>
+        <translation>Strikes {strikes}/{threshold}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posting suspended until {day}</source>
+        <translation>Posting suspended until {day}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One more strike suspends posting</source>
+        <translation>One more strike suspends posting</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No other records</source>
+        <translation>No other records</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind} &quot;{title}&quot;</source>
+        <translation>{kind} &quot;{title}&quot;</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{day}  {what}  {status}</source>
+        <translation>{day}  {what}  {status}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reasons: {reasons}</source>
+        <translation>Reasons: {reasons}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted as a strike</source>
+        <translation>Counted as a strike</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentService</name>
+    <message>
+        <location filename="../../ui/viewer/documents.py" line="+118"/>
+        <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items.</extracomment>
+        <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/viewer/document_viewer.py" line="+111"/>
+        <source>File:</source>
+        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.</extracomment>
+        <translation>File:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>Size:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels:</source>
+        <translation>Pixels:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken:</source>
+        <translation>Taken:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera:</source>
+        <translation>Camera:</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Next document</source>
+        <translation>Next document</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous document</source>
+        <translation>Previous document</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>+</source>
+        <comment>zoom in button</comment>
+        <translation>+</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>−</source>
+        <comment>zoom out button</comment>
+        <translation>−</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fit</source>
+        <translation>Fit</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit the document in the view</source>
+        <translation>Fit the document in the view</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Actual size (100%)</source>
+        <translation>Actual size (100%)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rotate ↻</source>
+        <translation>Rotate ↻</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rotate clockwise</source>
+        <translation>Rotate clockwise</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rotate ↺</source>
+        <translation>Rotate ↺</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rotate anticlockwise</source>
+        <translation>Rotate anticlockwise</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>›</source>
+        <comment>next page button</comment>
+        <translation>›</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next PDF page</source>
+        <translation>Next PDF page</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>‹</source>
+        <comment>previous page button</comment>
+        <translation>‹</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous PDF page</source>
+        <translation>Previous PDF page</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare</source>
+        <translation>Compare</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+52"/>
+        <source>Compare the applicant&apos;s photo with the ID document</source>
+        <translation>Compare the applicant&apos;s photo with the ID document</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Focus the document (arrow keys pan, Esc returns)</source>
+        <translation>Focus the document (arrow keys pan, Esc returns)</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>This item has no applicant photo or ID document to compare</source>
+        <translation>This item has no applicant photo or ID document to compare</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>This item has no documents.</source>
+        <translation>This item has no documents.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind} · {file}</source>
+        <translation>{kind} · {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the document…</source>
+        <translation>Loading the document…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rendering page {page}…</source>
+        <translation>Rendering page {page}…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Applicant&apos;s photo and ID document side by side</source>
+        <translation>Applicant&apos;s photo and ID document side by side</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page {page}/{pages}</source>
+        <translation>Page {page}/{pages}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>{type}, %n page(s)</source>
+        <translation>
+            <numerusform>{type}, %n page</numerusform>
+            <numerusform>{type}, %n pages</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Not recorded</source>
+        <translation>Not recorded</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
+        <translation>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/print_view.py" line="+453"/>
+        <source>Record hand-over</source>
+        <translation>Record hand-over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over of {count} printed post(s):</source>
+        <translation>Hand-over of {count} printed post(s):</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered to the inmate</source>
+        <translation>Delivered to the inmate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be delivered</source>
+        <translation>Could not be delivered</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only if not the inmate in person</source>
+        <translation>Only if not the inmate in person</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transferred (移監)</source>
+        <translation>Transferred (移監)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released (出監)</source>
+        <translation>Released (出監)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required for Other</source>
+        <translation>Required for Other</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handed over by</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record</source>
+        <translation>Record</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="+47"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</source>
+        <translation>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+190"/>
+        <source>Checking…</source>
+        <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> Please sign out.</source>
+        <translation> Please sign out.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password could not be checked ({error}).</source>
+        <translation>The password could not be checked ({error}).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many wrong passwords. Please sign in again.</source>
+        <translation>Too many wrong passwords. Please sign in again.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+85"/>
+        <source>Contact Book Review Desk — {name} ({workstation})</source>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead.</extracomment>
+        <translation>Contact Book Review Desk — {name} ({workstation})</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Undo the last decision</source>
+        <translation>Undo the last decision</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undo the last decision not yet synced</source>
+        <translation>Undo the last decision not yet synced</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next item</source>
+        <translation>Next item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous item</source>
+        <translation>Previous item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by kind</source>
+        <translation>Filter by kind</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by rule flag</source>
+        <translation>Filter by rule flag</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back to the queue</source>
+        <translation>Back to the queue</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync now</source>
+        <translation>Sync now</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show dates with ROC (民國) years</source>
+        <translation>Show dates with ROC (民國) years</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Review</source>
+        <translation>&amp;Review</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Documents</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The desk will be shown in {language} the next time it opens.</source>
+        <translation>The desk will be shown in {language} the next time it opens.</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Cannot read this workstation&apos;s review list: {error}</source>
+        <translation>Cannot read this workstation&apos;s review list: {error}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Syncing with the shared database…</source>
+        <translation>Syncing with the shared database…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected to the shared database again; synced</source>
+        <translation>Connected to the shared database again; synced</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
+        <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync failed; retrying in the background: {error}</source>
+        <translation>Sync failed; retrying in the background: {error}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: decisions are kept on this workstation</source>
+        <translation>Offline: decisions are kept on this workstation</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not synced yet</source>
+        <translation>Not synced yet</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last sync {time}</source>
+        <translation>Last sync {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Claimed {claimed}, to review {to_review}</source>
+        <translation>Claimed {claimed}, to review {to_review}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions waiting to sync: {n}</source>
+        <translation>Decisions waiting to sync: {n}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, conflicts: {n}</source>
+        <translation>, conflicts: {n}</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Cannot reject</source>
+        <translation>Cannot reject</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list of rejection reasons has not been fetched yet. Sync, then try again.</source>
+        <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
+        <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; the family&apos;s posting is suspended until {day}</source>
+        <translation>; the family&apos;s posting is suspended until {day}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decision not recorded</source>
+        <translation>Decision not recorded</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</source>
+        <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no decision to undo (decisions already synced to the shared database cannot be undone)</source>
+        <translation>There is no decision to undo (decisions already synced to the shared database cannot be undone)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
+        <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueModel</name>
+    <message>
+        <location filename="../../ui/print_view.py" line="-230"/>
+        <source>Housing unit / inmate / post</source>
+        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
+        <translation>Housing unit / inmate / post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments and notes</source>
+        <translation>Attachments and notes</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{unit} ({count})</source>
+        <translation>{unit} ({count})</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> (transferred)</source>
+        <translation> (transferred)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (released)</source>
+        <translation> (released)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no title)</source>
+        <translation>(no title)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{status}, waiting to sync</source>
+        <translation>{status}, waiting to sync</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count}× {date}</source>
+        <translation>{count}× {date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} PDF</source>
+        <translation>{count} PDF</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <location line="+267"/>
+        <source>To print</source>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
+        <translation>To print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To hand over</source>
+        <translation>To hand over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered lately</source>
+        <translation>Delivered lately</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print preview</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PDF…</source>
+        <translation>Export PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reprint…</source>
+        <translation>Reprint…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record hand-over…</source>
+        <translation>Record hand-over…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tick all</source>
+        <translation>Tick all</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick none</source>
+        <translation>Tick none</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Show</source>
+        <translation>Show</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick a print run</source>
+        <translation>Tick a print run</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>(choose)</source>
+        <translation>(choose)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{when} · {count} posts</source>
+        <translation>{when} · {count} posts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
+        <translation>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — shared database unreachable: showing the last list</source>
+        <translation> — shared database unreachable: showing the last list</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{count} posts of the print run ticked</source>
+        <translation>{count} posts of the print run ticked</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The shared database is unreachable; the records wait on this workstation.</source>
+        <translation>The shared database is unreachable; the records wait on this workstation.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong: {error}</source>
+        <translation>Something went wrong: {error}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+59"/>
+        <location line="+30"/>
+        <location line="+15"/>
+        <source>Tick the posts to print first.</source>
+        <translation>Tick the posts to print first.</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Preparing the preview…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print preview: {count} posts</source>
+        <translation>Print preview: {count} posts</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tick printed posts to reprint.</source>
+        <translation>Tick printed posts to reprint.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Printing {count} posts…</source>
+        <translation>Printing {count} posts…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed {posts} posts, {pages} pages.</source>
+        <translation>Printed {posts} posts, {pages} pages.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF: {path}</source>
+        <translation>PDF: {path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tick printed posts to record their hand-over.</source>
+        <translation>Tick printed posts to record their hand-over.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Hand-over recorded for {count} posts.</source>
+        <translation>Hand-over recorded for {count} posts.</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="+156"/>
+        <source>{minutes} min</source>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones.</extracomment>
+        <translation>{minutes} min</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{hours} h</source>
+        <translation>{hours} h</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{days} d</source>
+        <translation>{days} d</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} d {hours} h</source>
+        <translation>{days} d {hours} h</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule flags</source>
+        <translation>Rule flags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim</source>
+        <translation>Claim</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>{holder} (lease expired)</source>
+        <translation>{holder} (lease expired)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{holder} until {time}</source>
+        <translation>{holder} until {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Past the review target of %n hour(s)</source>
+        <translation>
+            <numerusform>Past the review target of %n hour</numerusform>
+            <numerusform>Past the review target of %n hours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The claim&apos;s lease has run out: the next sync renews it, unless another workstation has claimed the item meanwhile.</source>
+        <translation>The claim&apos;s lease has run out: the next sync renews it, unless another workstation has claimed the item meanwhile.</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePane</name>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="+57"/>
+        <source>Search family, inmate, call number, title… (Ctrl+F)</source>
+        <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
+        <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All kinds</source>
+        <translation>All kinds</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All statuses</source>
+        <translation>All statuses</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>All rule flags</source>
+        <translation>All rule flags</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any rule flag</source>
+        <translation>Any rule flag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No rule flag</source>
+        <translation>No rule flag</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Flag {rule}</source>
+        <translation>Flag {rule}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/supervisor/common.py" line="+145"/>
+        <source>New end date</source>
+        <translation>New end date</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../ui/reject_dialog.py" line="+69"/>
+        <source>Reject: {kind} #{id}</source>
+        <translation>Reject: {kind} #{id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
+        <translation>Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (suggested by the rule check)</source>
+        <translation> (suggested by the rule check)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The family will read (the [Not approved] dialog on the portal):</source>
+        <translation>The family will read (the [Not approved] dialog on the portal):</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Staff note (optional, the family does not see it)</source>
+        <translation>Staff note (optional, the family does not see it)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reject</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject with the ticked reasons (Enter)</source>
+        <translation>Reject with the ticked reasons (Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without a decision (Esc)</source>
+        <translation>Close without a decision (Esc)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Note:</source>
+        <translation>Note:</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>(no reason chosen yet)</source>
+        <translation>(no reason chosen yet)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejecting a service application is not a strike.</source>
+        <translation>Rejecting a service application is not a strike.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a strike (the reasons are not the family&apos;s fault).</source>
+        <translation>Not a strike (the reasons are not the family&apos;s fault).</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counts as a strike: the family will have {total}/{threshold}.</source>
+        <translation>Counts as a strike: the family will have {total}/{threshold}.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source> Posting will be suspended for %n month(s); the family&apos;s other pending posts go on hold.</source>
+        <translation>
+            <numerusform> Posting will be suspended for %n month; the family&apos;s other pending posts go on hold.</numerusform>
+            <numerusform> Posting will be suspended for %n months; the family&apos;s other pending posts go on hold.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/print_view.py" line="-633"/>
+        <location line="+26"/>
+        <source>Reprint</source>
+        <translation>Reprint</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>{count} of the ticked posts were printed before. Why print them again?</source>
+        <translation>{count} of the ticked posts were printed before. Why print them again?</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The printout was damaged</source>
+        <translation>The printout was damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printout was lost</source>
+        <translation>The printout was lost</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The inmate asked for another copy</source>
+        <translation>The inmate asked for another copy</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed (paper jam, faint print)</source>
+        <translation>Printing failed (paper jam, faint print)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose or type the reason</source>
+        <translation>Choose or type the reason</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="+20"/>
+        <source>Decisions</source>
+        <translation>Decisions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>Queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk</source>
+        <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{text} ({keys})</source>
+        <extracomment>The order of the groups in the help overlay.</extracomment>
+        <translation>{text} ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin_dialog.py" line="+62"/>
+        <source>Sign in — Contact Book Review Desk</source>
+        <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
+        <translation>Sign in — Contact Book Review Desk</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remember the password (in the system keyring)</source>
+        <translation>Remember the password (in the system keyring)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Username</source>
+        <translation>Username</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Signing in with the remembered password…</source>
+        <translation>Signing in with the remembered password…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter your username and password.</source>
+        <translation>Enter your username and password.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in…</source>
+        <translation>Signing in…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
+        <translation>The remembered password no longer works (it may have been changed). Enter your password.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signing in failed unexpectedly ({error}). Please contact IT.</source>
+        <translation>Signing in failed unexpectedly ({error}). Please contact IT.</translation>
+    </message>
+</context>
+<context>
+    <name>StrikesModel</name>
+    <message>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="+99"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismissed by</source>
+        <translation>Dismissed by</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTools</name>
+    <message>
+        <location filename="../../ui/supervisor/__init__.py" line="+54"/>
+        <source>Suspensions and strikes</source>
+        <translation>Suspensions and strikes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection reasons</source>
+        <translation>Rejection reasons</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>Audit trail</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionsModel</name>
+    <message>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="-68"/>
+        <source>Suspended</source>
+        <translation>Suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifted</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call number</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Block</source>
+        <translation>Block</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lifted by</source>
+        <translation>Lifted by</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionsPanel</name>
+    <message>
+        <location line="+64"/>
+        <source>Lift suspension…</source>
+        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>Lift suspension…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten suspension…</source>
+        <translation>Shorten suspension…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss strike…</source>
+        <translation>Dismiss strike…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Suspensions at this facility</source>
+        <translation>Suspensions at this facility</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This family&apos;s strikes (P7)</source>
+        <translation>This family&apos;s strikes (P7)</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
+        <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation>Lift suspension</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
+        <translation>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension</source>
+        <translation>Shorten suspension</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</source>
+        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss strike</source>
+        <translation>Dismiss strike</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Suspension lifted</source>
+        <translation>Suspension lifted</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suspension shortened</source>
+        <translation>Suspension shortened</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strike dismissed</source>
+        <translation>Strike dismissed</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not be done: {error}</source>
+        <translation>Could not be done: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../../ui/viewer/thumbnails.py" line="+65"/>
+        <source>{kind}
+Loading…</source>
+        <translation>{kind}
+Loading…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}
+Cannot be shown</source>
+        <translation>{kind}
+Cannot be shown</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{kind}
+%n page(s)</source>
+        <translation>
+            <numerusform>{kind}
+%n page</numerusform>
+            <numerusform>{kind}
+%n pages</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="-180"/>
+        <source>Screen locked</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The desk was idle and has been locked. Enter the password of {user} to go on.</source>
+        <translation>The desk was idle and has been locked. Enter the password of {user} to go on.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unlock</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out</source>
+        <translation>Sign out</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter your password.</source>
+        <translation>Enter your password.</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../ui/words.py" line="+15"/>
+        <source>Service application</source>
+        <translation>Service application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact-book post</source>
+        <translation>Contact-book post</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+70"/>
+        <source>Pending review</source>
+        <translation>Pending review</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+70"/>
+        <source>On hold</source>
+        <translation>On hold</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+12"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Not approved</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Withdrawn</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>Undeliverable</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Spouse</source>
+        <translation>Spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Father</source>
+        <translation>Father</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mother</source>
+        <translation>Mother</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child</source>
+        <translation>Child</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandparent</source>
+        <translation>Grandparent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandchild</source>
+        <translation>Grandchild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling</source>
+        <translation>Sibling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent of spouse</source>
+        <translation>Parent of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of child</source>
+        <translation>Spouse of child</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandparent of spouse</source>
+        <translation>Grandparent of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of grandchild</source>
+        <translation>Spouse of grandchild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling-in-law</source>
+        <translation>Sibling-in-law</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member living with the inmate&apos;s child</source>
+        <translation>Family member living with the inmate&apos;s child</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Court or prosecutor order forbidding visits, correspondence and items</source>
+        <translation>Court or prosecutor order forbidding visits, correspondence and items</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disciplinary sanction in force</source>
+        <translation>Disciplinary sanction in force</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isolated for investigation</source>
+        <translation>Isolated for investigation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protective isolation</source>
+        <translation>Protective isolation</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placed in a protection room</source>
+        <translation>Placed in a protection room</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical isolation</source>
+        <translation>Medical isolation</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Identity document</source>
+        <translation>Identity document</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship proof</source>
+        <translation>Relationship proof</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant&apos;s front photo</source>
+        <translation>Applicant&apos;s front photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment</source>
+        <translation>Attachment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post photo</source>
+        <translation>Post photo</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decided, waiting to sync</source>
+        <translation>Decided, waiting to sync</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced</source>
+        <translation>Synced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided by someone else</source>
+        <translation>Decided by someone else</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{size} bytes</source>
+        <translation>{size} bytes</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,2248 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_TW">
+<context>
+    <name>Application</name>
+    <message>
+        <location filename="../../ui/app.py" line="+34"/>
+        <source>Contact Book Review Desk</source>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
+        <translation>電子家庭聯絡簿審核台</translation>
+    </message>
+</context>
+<context>
+    <name>AuditActions</name>
+    <message>
+        <location filename="../../ui/supervisor/common.py" line="+56"/>
+        <source>Decision</source>
+        <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
+        <translation>審核決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision undone</source>
+        <translation>復原決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision in conflict</source>
+        <translation>決定衝突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Item released</source>
+        <translation>釋出案件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension</source>
+        <translation>停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension lifted</source>
+        <translation>解除停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension shortened</source>
+        <translation>縮短停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike dismissed</source>
+        <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason added</source>
+        <translation>新增退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason changed</source>
+        <translation>修改退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail viewed</source>
+        <translation>查閱稽核紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account added</source>
+        <translation>新增帳號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account disabled</source>
+        <translation>停用帳號</translation>
+    </message>
+</context>
+<context>
+    <name>AuditBrowser</name>
+    <message>
+        <location filename="../../ui/supervisor/audit_browser.py" line="+192"/>
+        <source>Staff username</source>
+        <translation>人員帳號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>All actions</source>
+        <translation>全部動作</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Family name or service number</source>
+        <translation>家屬姓名或服務編號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call number or inmate name</source>
+        <translation>呼號或收容人姓名</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dates</source>
+        <translation>期間</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Search</source>
+        <translation>查詢</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify the chain</source>
+        <translation>驗證稽核鏈</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Showing {shown} of {loaded} loaded</source>
+        <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (the limit was reached: narrow the dates)</source>
+        <translation>（已達上限，請縮小期間）</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The audit chain holds: {n} events</source>
+        <translation>稽核鏈完整：{n} 筆事件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The audit chain is broken: {m}</source>
+        <translation>稽核鏈斷裂：{m}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Could not be done: {error}</source>
+        <translation>無法完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location line="-259"/>
+        <source>Service #{id}</source>
+        <translation>服務 #{id}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Staff</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Workstation</source>
+        <translation>工作站</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Item</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Detail</source>
+        <translation>內容</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueEditor</name>
+    <message>
+        <location filename="../../ui/supervisor/catalogue_editor.py" line="+132"/>
+        <source>Counts as a strike (P7, posts only)</source>
+        <extracomment>A reason was added or changed: the saved ReasonRow.</extracomment>
+        <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Active (offered to reviewers)</source>
+        <translation>啟用（可供審核人員選用）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New reason</source>
+        <translation>新增原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Code</source>
+        <translation>代碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>規則代號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>適用對象</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason the family reads</source>
+        <translation>家屬看到的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>修正建議</translation>
+    </message>
+    <message>
+        <location line="+80"/>
+        <source>Code {code} exists already: select that reason to change it</source>
+        <translation>代碼 {code} 已存在，請改選該原因後修改</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Saved {code}</source>
+        <translation>已儲存 {code}</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not be done: {error}</source>
+        <translation>無法完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogueModel</name>
+    <message>
+        <location line="-211"/>
+        <source>Posts</source>
+        <translation>家庭聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applications</source>
+        <translation>服務申請</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Both</source>
+        <translation>兩者</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Code</source>
+        <translation>代碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>規則</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Applies to</source>
+        <translation>適用</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strike</source>
+        <translation>計違規</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reason the family reads</source>
+        <translation>家屬看到的原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Suggestion</source>
+        <translation>修正建議</translation>
+    </message>
+</context>
+<context>
+    <name>ComparePane</name>
+    <message>
+        <location filename="../../ui/viewer/document_viewer.py" line="+97"/>
+        <source>{kind}: not uploaded</source>
+        <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
+        <translation>{kind}：未上傳</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: loading…</source>
+        <translation>{kind}：載入中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {problem}</source>
+        <translation>{kind}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>Curtain</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+74"/>
+        <source>Screen locked</source>
+        <extracomment>Input that counts as the member being at the workstation.</extracomment>
+        <translation>畫面已鎖定</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionPanel</name>
+    <message>
+        <location filename="../../ui/decision_panel.py" line="+83"/>
+        <location line="+59"/>
+        <location line="+75"/>
+        <source>Approve</source>
+        <translation>審核通過</translation>
+    </message>
+    <message>
+        <location line="-129"/>
+        <location line="+57"/>
+        <source>Reject…</source>
+        <translation>退件…</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+125"/>
+        <source>Choose the reasons and reject</source>
+        <translation>選擇審核未通過原因並退件</translation>
+    </message>
+    <message>
+        <location line="-107"/>
+        <source>Content</source>
+        <translation>內容</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rule check</source>
+        <translation>規則檢查</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family standing</source>
+        <translation>家屬狀態</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>History</source>
+        <translation>歷程</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Choose an item to review from the queue.</source>
+        <translation>請從審核清單選擇要審核的案件。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+69"/>
+        <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
+        <translation>
+            <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
+        <translation>此案件已有決定；如需更改，請先復原（Ctrl+Z）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>{kind}  #{id}</source>
+        <translation>{kind}&#x3000;#{id}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
+        <translation>已決定：{outcome}，待同步到共用資料庫（Ctrl+Z 可復原）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This workstation&apos;s decision &quot;{outcome}&quot; did not take effect: {reason}</source>
+        <translation>本工作站決定「{outcome}」未生效：{reason}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided: {outcome}, synced</source>
+        <translation>已決定：{outcome}，已同步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On hold: {why}</source>
+        <translation>暫緩審核：{why}</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Family:</source>
+        <translation>家屬：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name} ({id})</source>
+        <translation>{name}（{id}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Relationship to the inmate:</source>
+        <translation>與收容人關係：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inmate:</source>
+        <translation>收容人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Call number {call}  {name} ({unit})</source>
+        <translation>呼號 {call}&#x3000;{name}（{unit}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Facility:</source>
+        <translation>矯正機關：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted:</source>
+        <translation>送件時間：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no title)</source>
+        <translation>（未填寫標題）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>(no text)</source>
+        <translation>（未填寫內文）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{length}/{limit} characters</source>
+        <translation>{length}/{limit} 字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Title:</source>
+        <translation>標題：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text:</source>
+        <translation>內文：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Length:</source>
+        <translation>字數：</translation>
+    </message>
+    <message>
+        <location line="-17"/>
+        <source>Contact-book post content</source>
+        <translation>家庭聯絡簿內容</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Service application details</source>
+        <translation>服務項目申請內容</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(not filled in)</source>
+        <translation>（未填寫）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 歲</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>%n child(ren) ({ages})</source>
+        <translation>
+            <numerusform>%n 名（{ages}）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>None on record</source>
+        <translation>未登錄</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{start} to {end}</source>
+        <translation>{start} 起至 {end}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>from {start}, no end date</source>
+        <translation>{start} 起（未定結束日）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}: {span}</source>
+        <translation>{kind}：{span}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number entered:</source>
+        <translation>申請填寫呼號：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate&apos;s call number:</source>
+        <translation>收容人呼號：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant confirmed the inmate:</source>
+        <translation>已確認申請對象：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate&apos;s children:</source>
+        <translation>收容人子女：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Restrictions:</source>
+        <translation>限制紀錄：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>None</source>
+        <translation>無</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other services:</source>
+        <translation>其他服務：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{approved} approved, {pending} pending</source>
+        <translation>審核通過 {approved} 件，審核中 {pending} 件</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Meets every rule</source>
+        <translation>符合各項規定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>On hold</source>
+        <translation>暫緩審核</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not met</source>
+        <translation>未符合</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note</source>
+        <translation>提醒</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>[{mark}] {rule}  {message}</source>
+        <translation>【{mark}】{rule}&#x3000;{message}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Strikes {strikes}/{threshold}</source>
+        <translation>退件累計 {strikes}/{threshold}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posting suspended until {day}</source>
+        <translation>發佈權限暫停至 {day}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>One more strike suspends posting</source>
+        <translation>再以違規退件 1 次將暫停發佈權限</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No other records</source>
+        <translation>無其他紀錄</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind} &quot;{title}&quot;</source>
+        <translation>{kind}「{title}」</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{day}  {what}  {status}</source>
+        <translation>{day}&#x3000;{what}&#x3000;{status}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reasons: {reasons}</source>
+        <translation>原因：{reasons}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Counted as a strike</source>
+        <translation>計入退件次數</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentService</name>
+    <message>
+        <location filename="../../ui/viewer/documents.py" line="+118"/>
+        <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items.</extracomment>
+        <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentViewer</name>
+    <message>
+        <location filename="../../ui/viewer/document_viewer.py" line="+111"/>
+        <source>File:</source>
+        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.</extracomment>
+        <translation>檔名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type:</source>
+        <translation>類型：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Size:</source>
+        <translation>大小：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pixels:</source>
+        <translation>像素：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Taken:</source>
+        <translation>拍攝時間：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Camera:</source>
+        <translation>相機：</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Next document</source>
+        <translation>下一份文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Previous document</source>
+        <translation>上一份文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>+</source>
+        <comment>zoom in button</comment>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>−</source>
+        <comment>zoom out button</comment>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Zoom out</source>
+        <translation>縮小</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Fit</source>
+        <translation>符合視窗</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Fit the document in the view</source>
+        <translation>縮放至符合視窗</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Actual size (100%)</source>
+        <translation>原始大小（100%）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rotate ↻</source>
+        <translation>向右轉</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rotate clockwise</source>
+        <translation>順時針旋轉 90 度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Rotate ↺</source>
+        <translation>向左轉</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Rotate anticlockwise</source>
+        <translation>逆時針旋轉 90 度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>›</source>
+        <comment>next page button</comment>
+        <translation>下一頁</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Next PDF page</source>
+        <translation>PDF 下一頁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>‹</source>
+        <comment>previous page button</comment>
+        <translation>上一頁</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Previous PDF page</source>
+        <translation>PDF 上一頁</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Compare</source>
+        <translation>比對</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+52"/>
+        <source>Compare the applicant&apos;s photo with the ID document</source>
+        <translation>並排比對申請人照片與身分證明文件</translation>
+    </message>
+    <message>
+        <location line="-47"/>
+        <source>Focus the document (arrow keys pan, Esc returns)</source>
+        <translation>移至文件檢視（方向鍵移動畫面，Esc 返回）</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>This item has no applicant photo or ID document to compare</source>
+        <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
+    </message>
+    <message>
+        <location line="+129"/>
+        <source>This item has no documents.</source>
+        <translation>此案件沒有上傳文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{kind} · {file}</source>
+        <translation>{kind} · {file}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Loading the document…</source>
+        <translation>文件載入中…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Rendering page {page}…</source>
+        <translation>第 {page} 頁繪製中…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Applicant&apos;s photo and ID document side by side</source>
+        <translation>申請人照片與身分證明文件並排比對</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page {page}/{pages}</source>
+        <translation>第 {page}/{pages} 頁</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+29"/>
+        <source>{type}, %n page(s)</source>
+        <translation>
+            <numerusform>{type}，共 %n 頁</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+2"/>
+        <source>Not recorded</source>
+        <translation>未記錄</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
+        <translation>隱私提醒：此照片含有 GPS 位置資訊（拍攝地點），請勿將原始檔案轉交他人。</translation>
+    </message>
+</context>
+<context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../ui/print_view.py" line="+453"/>
+        <source>Record hand-over</source>
+        <translation>登錄轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over of {count} printed post(s):</source>
+        <translation>轉交 {count} 則已列印的家庭聯絡簿：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered to the inmate</source>
+        <translation>已轉交收容人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be delivered</source>
+        <translation>無法轉交</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Only if not the inmate in person</source>
+        <translation>非收容人本人簽收時填寫</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Transferred (移監)</source>
+        <translation>移監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released (出監)</source>
+        <translation>出監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Required for Other</source>
+        <translation>原因為「其他」時必填</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Handed over by</source>
+        <translation>轉交人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>轉交時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>無法轉交原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Record</source>
+        <translation>登錄</translation>
+    </message>
+</context>
+<context>
+    <name>HelpOverlay</name>
+    <message>
+        <location filename="../../ui/help_overlay.py" line="+47"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</source>
+        <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵。</translation>
+    </message>
+</context>
+<context>
+    <name>IdleLock</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="+190"/>
+        <source>Checking…</source>
+        <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
+        <translation>確認中…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source> Please sign out.</source>
+        <translation> 請登出。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The password could not be checked ({error}).</source>
+        <translation>無法確認密碼（{error}）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many wrong passwords. Please sign in again.</source>
+        <translation>密碼錯誤次數過多，請重新登入。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="+85"/>
+        <source>Contact Book Review Desk — {name} ({workstation})</source>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead.</extracomment>
+        <translation>電子家庭聯絡簿審核台 — {name}（{workstation}）</translation>
+    </message>
+    <message>
+        <location line="+113"/>
+        <source>Undo the last decision</source>
+        <translation>復原上一個決定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Undo the last decision not yet synced</source>
+        <translation>復原尚未同步的上一個決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next item</source>
+        <translation>下一件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Previous item</source>
+        <translation>上一件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Search the queue</source>
+        <translation>搜尋審核清單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by kind</source>
+        <translation>依類別篩選</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by status</source>
+        <translation>依狀態篩選</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Filter by rule flag</source>
+        <translation>依規則提示篩選</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Back to the queue</source>
+        <translation>回到審核清單</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Show dates with ROC (民國) years</source>
+        <translation>日期以民國年顯示</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Review</source>
+        <translation>審核(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Documents</source>
+        <translation>文件(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+39"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>The desk will be shown in {language} the next time it opens.</source>
+        <translation>下次開啟審核台時將以{language}顯示。</translation>
+    </message>
+    <message>
+        <location line="+85"/>
+        <source>Cannot read this workstation&apos;s review list: {error}</source>
+        <translation>無法讀取本機審核清單：{error}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Syncing with the shared database…</source>
+        <translation>正在與共用資料庫同步…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Connected to the shared database again; synced</source>
+        <translation>已恢復與共用資料庫的連線並完成同步</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
+        <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sync failed; retrying in the background: {error}</source>
+        <translation>同步失敗，系統將在背景重試：{error}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Connected</source>
+        <translation>已連線</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: decisions are kept on this workstation</source>
+        <translation>離線：決定會先保存在本機</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Last sync {time}</source>
+        <translation>上次同步 {time}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Claimed {claimed}, to review {to_review}</source>
+        <translation>已認領 {claimed} 件，待審 {to_review} 件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions waiting to sync: {n}</source>
+        <translation>待同步決定 {n} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, conflicts: {n}</source>
+        <translation>，衝突 {n} 件</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>Cannot reject</source>
+        <translation>無法退件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The list of rejection reasons has not been fetched yet. Sync, then try again.</source>
+        <translation>尚未取得審核未通過原因清單，請連線同步後再試。</translation>
+    </message>
+    <message>
+        <location line="+67"/>
+        <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
+        <translation>已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>; the family&apos;s posting is suspended until {day}</source>
+        <translation>；家屬發佈權限暫停至 {day}</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Decision not recorded</source>
+        <translation>無法記錄決定</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</source>
+        <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>There is no decision to undo (decisions already synced to the shared database cannot be undone)</source>
+        <translation>沒有可復原的決定（已同步到共用資料庫的決定無法復原）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
+        <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+</context>
+<context>
+    <name>PrintQueueModel</name>
+    <message>
+        <location filename="../../ui/print_view.py" line="-230"/>
+        <source>Housing unit / inmate / post</source>
+        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
+        <translation>舍房／收容人／聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member</source>
+        <translation>家屬（關係）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>審核通過日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachments and notes</source>
+        <translation>附件與備註</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{unit} ({count})</source>
+        <translation>{unit}（{count} 則）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source> (transferred)</source>
+        <translation>（已移監）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> (released)</source>
+        <translation>（已出監）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(no title)</source>
+        <translation>（無標題）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{status}, waiting to sync</source>
+        <translation>{status}（待同步）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{count}× {date}</source>
+        <translation>{count} 次，{date}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>{count} PDF</source>
+        <translation>PDF 附件 {count} 份</translation>
+    </message>
+</context>
+<context>
+    <name>PrintView</name>
+    <message>
+        <location line="+267"/>
+        <source>To print</source>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
+        <translation>待列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To hand over</source>
+        <translation>待轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered lately</source>
+        <translation>近期已轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Print preview</source>
+        <translation>預覽列印</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Print…</source>
+        <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export PDF…</source>
+        <translation>輸出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reprint…</source>
+        <translation>重印…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record hand-over…</source>
+        <translation>登錄轉交…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Tick all</source>
+        <translation>全選</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick none</source>
+        <translation>全不選</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Show</source>
+        <translation>顯示</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Tick a print run</source>
+        <translation>選取整批</translation>
+    </message>
+    <message>
+        <location line="+95"/>
+        <source>(choose)</source>
+        <translation>（選擇列印批次）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{when} · {count} posts</source>
+        <translation>{when} 列印・{count} 則</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
+        <translation>待列印 {a}・待轉交 {b}・待同步 {c}・衝突 {d}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source> — shared database unreachable: showing the last list</source>
+        <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>{count} posts of the print run ticked</source>
+        <translation>已勾選此批次的 {count} 則聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The shared database is unreachable; the records wait on this workstation.</source>
+        <translation>目前無法連線到共用資料庫；紀錄已存於本工作站，稍後同步。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Something went wrong: {error}</source>
+        <translation>發生錯誤：{error}</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <location line="+59"/>
+        <location line="+30"/>
+        <location line="+15"/>
+        <source>Tick the posts to print first.</source>
+        <translation>請先勾選要列印的聯絡簿。</translation>
+    </message>
+    <message>
+        <location line="-93"/>
+        <source>Preparing the preview…</source>
+        <translation>準備預覽中…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Print preview: {count} posts</source>
+        <translation>預覽列印：{count} 則家庭聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Tick printed posts to reprint.</source>
+        <translation>請勾選已列印、要重印的聯絡簿。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export PDF</source>
+        <translation>輸出 PDF</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Printing {count} posts…</source>
+        <translation>列印 {count} 則家庭聯絡簿中…</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Printed {posts} posts, {pages} pages.</source>
+        <translation>已列印 {posts} 則家庭聯絡簿，共 {pages} 頁。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF: {path}</source>
+        <translation>PDF 檔：{path}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Tick printed posts to record their hand-over.</source>
+        <translation>請勾選已列印的聯絡簿，再登錄轉交。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Hand-over recorded for {count} posts.</source>
+        <translation>已登錄 {count} 則聯絡簿的轉交。</translation>
+    </message>
+</context>
+<context>
+    <name>QueueModel</name>
+    <message>
+        <location filename="../../ui/queue_model.py" line="+156"/>
+        <source>{minutes} min</source>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones.</extracomment>
+        <translation>{minutes} 分鐘</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{hours} h</source>
+        <translation>{hours} 小時</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{days} d</source>
+        <translation>{days} 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{days} d {hours} h</source>
+        <translation>{days} 天 {hours} 小時</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submitted</source>
+        <translation>送件時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule flags</source>
+        <translation>規則提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Claim</source>
+        <translation>認領</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+105"/>
+        <source>{holder} (lease expired)</source>
+        <translation>{holder}（認領已逾期）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{holder} until {time}</source>
+        <translation>{holder}，至 {time}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+23"/>
+        <source>Past the review target of %n hour(s)</source>
+        <translation>
+            <numerusform>已超過 %n 小時審核目標</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The claim&apos;s lease has run out: the next sync renews it, unless another workstation has claimed the item meanwhile.</source>
+        <translation>認領期限已過：下次同步時會續期，除非其他工作站已先認領此案件。</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePane</name>
+    <message>
+        <location filename="../../ui/queue_pane.py" line="+57"/>
+        <source>Search family, inmate, call number, title… (Ctrl+F)</source>
+        <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
+        <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All kinds</source>
+        <translation>全部類別</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>All statuses</source>
+        <translation>全部狀態</translation>
+    </message>
+    <message>
+        <location line="+58"/>
+        <source>All rule flags</source>
+        <translation>全部規則提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Any rule flag</source>
+        <translation>有規則提示</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No rule flag</source>
+        <translation>無規則提示</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+3"/>
+        <source>Flag {rule}</source>
+        <translation>規則 {rule}</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../ui/supervisor/common.py" line="+145"/>
+        <source>New end date</source>
+        <translation>新的結束日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>OK</source>
+        <translation>確定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RejectDialog</name>
+    <message>
+        <location filename="../../ui/reject_dialog.py" line="+69"/>
+        <source>Reject: {kind} #{id}</source>
+        <translation>退件：{kind} #{id}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
+        <translation>請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source> (suggested by the rule check)</source>
+        <translation>（規則檢查建議）</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>The family will read (the [Not approved] dialog on the portal):</source>
+        <translation>家屬將看到（[審核未通過] 對話框）：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Staff note (optional, the family does not see it)</source>
+        <translation>工作人員備註（選填，家屬看不到）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Reject</source>
+        <translation>退件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reject with the ticked reasons (Enter)</source>
+        <translation>以勾選的原因退件（Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Close without a decision (Esc)</source>
+        <translation>不做決定並關閉（Esc）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Note:</source>
+        <translation>備註：</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>(no reason chosen yet)</source>
+        <translation>（尚未選擇原因）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Rejecting a service application is not a strike.</source>
+        <translation>服務項目申請之退件不計入退件次數。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a strike (the reasons are not the family&apos;s fault).</source>
+        <translation>不計入退件次數（非家屬違規之原因）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counts as a strike: the family will have {total}/{threshold}.</source>
+        <translation>計入退件次數：退件累計將為 {total}/{threshold}。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+5"/>
+        <source> Posting will be suspended for %n month(s); the family&apos;s other pending posts go on hold.</source>
+        <translation>
+            <numerusform>家屬發佈權限將暫停 %n 個月，其他待審之家庭聯絡簿將暫緩審核。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReprintDialog</name>
+    <message>
+        <location filename="../../ui/print_view.py" line="-633"/>
+        <location line="+26"/>
+        <source>Reprint</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <location line="-24"/>
+        <source>{count} of the ticked posts were printed before. Why print them again?</source>
+        <translation>勾選的聯絡簿中有 {count} 則已列印過。請說明重印原因：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The printout was damaged</source>
+        <translation>紙本破損</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The printout was lost</source>
+        <translation>紙本遺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The inmate asked for another copy</source>
+        <translation>收容人要求另印一份</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing failed (paper jam, faint print)</source>
+        <translation>列印失敗（卡紙、字跡不清）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Choose or type the reason</source>
+        <translation>選擇或輸入原因</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <location filename="../../ui/shortcuts.py" line="+20"/>
+        <source>Decisions</source>
+        <translation>審核決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Queue</source>
+        <translation>審核清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk</source>
+        <translation>審核台</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>{text} ({keys})</source>
+        <extracomment>The order of the groups in the help overlay.</extracomment>
+        <translation>{text}（{keys}）</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <location filename="../../ui/signin_dialog.py" line="+62"/>
+        <source>Sign in — Contact Book Review Desk</source>
+        <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
+        <translation>登入 — 家庭聯絡簿審核工作站</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Remember the password (in the system keyring)</source>
+        <translation>記住密碼（存於系統鑰匙圈）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Sign in</source>
+        <translation>登入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Username</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Signing in with the remembered password…</source>
+        <translation>以記住的密碼登入中…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enter your username and password.</source>
+        <translation>請輸入帳號與密碼。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Signing in…</source>
+        <translation>登入中…</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
+        <translation>記住的密碼已失效（可能已變更），請重新輸入密碼。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Signing in failed unexpectedly ({error}). Please contact IT.</source>
+        <translation>登入時發生未預期的錯誤（{error}），請洽資訊人員。</translation>
+    </message>
+</context>
+<context>
+    <name>StrikesModel</name>
+    <message>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="+99"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post</source>
+        <translation>聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reason</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismissed by</source>
+        <translation>撤銷</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorTools</name>
+    <message>
+        <location filename="../../ui/supervisor/__init__.py" line="+54"/>
+        <source>Suspensions and strikes</source>
+        <translation>停權與違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection reasons</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Audit trail</source>
+        <translation>稽核紀錄</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionsModel</name>
+    <message>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="-68"/>
+        <source>Suspended</source>
+        <translation>停權中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lifted</source>
+        <translation>已解除</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended</source>
+        <translation>已期滿</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Call number</source>
+        <translation>呼號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Block</source>
+        <translation>第幾次</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Ends</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>State</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lifted by</source>
+        <translation>解除</translation>
+    </message>
+</context>
+<context>
+    <name>SuspensionsPanel</name>
+    <message>
+        <location line="+64"/>
+        <source>Lift suspension…</source>
+        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>解除停權…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten suspension…</source>
+        <translation>縮短停權…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss strike…</source>
+        <translation>撤銷違規…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Suspensions at this facility</source>
+        <translation>本機關的停權紀錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This family&apos;s strikes (P7)</source>
+        <translation>此家屬的違規紀錄（P7）</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
+        <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation>解除停權</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
+        <translation>縮短 {family}（呼號 {call}）的停權，原訂 {end} 結束。請選新的結束日並說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension</source>
+        <translation>縮短停權</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</source>
+        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。請說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss strike</source>
+        <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Suspension lifted</source>
+        <translation>已解除停權</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suspension shortened</source>
+        <translation>已縮短停權</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Strike dismissed</source>
+        <translation>已撤銷違規紀錄</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Could not be done: {error}</source>
+        <translation>無法完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailModel</name>
+    <message>
+        <location filename="../../ui/viewer/thumbnails.py" line="+65"/>
+        <source>{kind}
+Loading…</source>
+        <translation>{kind}
+載入中…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{kind}
+Cannot be shown</source>
+        <translation>{kind}
+無法顯示</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>{kind}
+%n page(s)</source>
+        <translation>
+            <numerusform>{kind}
+共 %n 頁</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <location filename="../../ui/idle_lock.py" line="-180"/>
+        <source>Screen locked</source>
+        <translation>畫面已鎖定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The desk was idle and has been locked. Enter the password of {user} to go on.</source>
+        <translation>閒置過久，畫面已鎖定。請輸入 {user} 的密碼以繼續。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Unlock</source>
+        <translation>解鎖</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Sign out</source>
+        <translation>登出</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Enter your password.</source>
+        <translation>請輸入密碼。</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <location filename="../../ui/words.py" line="+15"/>
+        <source>Service application</source>
+        <translation>服務項目申請</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact-book post</source>
+        <translation>家庭聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+70"/>
+        <source>Pending review</source>
+        <translation>審核中</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+70"/>
+        <source>On hold</source>
+        <translation>暫緩審核</translation>
+    </message>
+    <message>
+        <location line="-69"/>
+        <location line="+12"/>
+        <source>Approved</source>
+        <translation>審核通過</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+12"/>
+        <source>Not approved</source>
+        <translation>審核未通過</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>Withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>已列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Delivered</source>
+        <translation>已轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>無法轉交</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Spouse</source>
+        <translation>配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Father</source>
+        <translation>父</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mother</source>
+        <translation>母</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child</source>
+        <translation>子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandparent</source>
+        <translation>祖父母／外祖父母</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandchild</source>
+        <translation>孫子女／外孫子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling</source>
+        <translation>兄弟姊妹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Parent of spouse</source>
+        <translation>配偶之父母</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of child</source>
+        <translation>子女之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandparent of spouse</source>
+        <translation>配偶之祖父母</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of grandchild</source>
+        <translation>孫子女之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling-in-law</source>
+        <translation>兄弟姊妹之配偶／配偶之兄弟姊妹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family member living with the inmate&apos;s child</source>
+        <translation>與收容人子女共居之家屬</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Court or prosecutor order forbidding visits, correspondence and items</source>
+        <translation>經院、檢禁止接見、通信、受授物件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Disciplinary sanction in force</source>
+        <translation>違規處分執行中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Isolated for investigation</source>
+        <translation>隔離調查中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Protective isolation</source>
+        <translation>隔離保護中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Placed in a protection room</source>
+        <translation>收容於保護室</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Medical isolation</source>
+        <translation>因疾病隔離中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Identity document</source>
+        <translation>身分證明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship proof</source>
+        <translation>關係證明文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applicant&apos;s front photo</source>
+        <translation>申請人正面清晰照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Post photo</source>
+        <translation>家庭聯絡簿照片</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decided, waiting to sync</source>
+        <translation>已決定待同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Synced</source>
+        <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided by someone else</source>
+        <translation>已由他人決定</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>{size} MB</source>
+        <translation>{size} MB</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{size} KB</source>
+        <translation>{size} KB</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{size} bytes</source>
+        <translation>{size} 位元組</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,44 @@
+"""`smoke-test`, the installation check the installer test runs in the bundle, here in-process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reviewer_app.cli import main
+from reviewer_app.frozen import attach_parent_console, is_frozen
+
+
+def test_smoke_test_opens_the_desk_and_reports_what_it_found(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database-url", sqlite_url, "seed", "--families", "12"]) == 0
+    capsys.readouterr()
+    shot = tmp_path / "desk.png"
+    args = ["--database-url", sqlite_url, "--user", "reviewer", "smoke-test", "--screenshot", str(shot)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    lines = out.splitlines()
+    assert lines[0].startswith("main window ok: ") and int(lines[0].split()[3]) > 0
+    report = dict(line.split(": ", 1) for line in lines[1:])
+    assert report["frozen"] == "no"
+    assert report["pdf engine"].startswith("pdfium")
+    assert "psycopg" in report["database driver"]
+    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_smoke_test_fails_clearly_when_the_queue_stays_empty(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database-url", sqlite_url, "seed", "--families", "0"]) == 0
+    capsys.readouterr()
+    assert main(["--database-url", sqlite_url, "--user", "reviewer", "smoke-test", "--timeout", "1.5"]) == 1
+    captured = capsys.readouterr()
+    assert "main window ok" not in captured.out
+    assert "沒有顯示任何待審項目" in captured.err
+
+
+def test_outside_the_windows_bundle_the_console_is_left_alone() -> None:
+    assert not is_frozen()
+    assert attach_parent_console() is False
