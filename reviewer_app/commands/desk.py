@@ -1,13 +1,31 @@
-"""The desk itself (`reviewer-app`, the default) and `demo`."""
+"""The desk itself (`reviewer-app`, the default) and `demo`.
+
+`reviewer-app` opens the sign-in for the configured shared database: the member's own account (their
+PostgreSQL role, or the password kept for them in the embedded file), "記住密碼" in the operating
+system's keyring, asked every time when there is no usable keyring, never written to a file. Signing
+in (and the schema check that goes with it) runs off the GUI thread inside the dialog. Signing out at
+the idle lock brings the sign-in back.
+
+`reviewer-app demo` fills the embedded demo database if needed and signs the demo reviewer in at once.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from reviewer_app import config
 from reviewer_app.commands.common import UserError, find_staff, open_engine, upgrade_schema
 from reviewer_app.db import current_revision, head_revision
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from reviewer_app.signin import StaffSession
+    from reviewer_app.ui.qt import QApplication
+
+LAST_USERNAME_KEY = "signin/username"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,10 +38,12 @@ def run_demo(args: argparse.Namespace) -> int:
     return run(args, demo=True)
 
 
-def run(args: argparse.Namespace, demo: bool = False) -> int:
-    from reviewer_app.journal import Journal
-    from reviewer_app.sync import Sync
+def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bool = True) -> int:
+    """Open the desk. ``interactive_sign_in=False`` (the unattended installation check) opens it as
+    ``--user`` on the configured database's own credentials, as a script would."""
+    from reviewer_app.ui.app import make_application
 
+    app = make_application(sys.argv[:1])
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
@@ -34,27 +54,112 @@ def run(args: argparse.Namespace, demo: bool = False) -> int:
         if is_empty(engine):
             print("建立示範資料中（約需半分鐘）…", flush=True)
             seed(engine)
-        args.user = args.user or "reviewer"
-    else:
+        staff = find_staff(engine, args.user or "reviewer")
+        return _open_desk(
+            app, engine, staff.username, staff.display_name, staff.facility_id, None, staff.role
+        )
+    if not interactive_sign_in:
         engine = open_engine(args)
-        if current_revision(engine) != head_revision():
-            raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
-    staff = find_staff(engine, args.user)
-    journal = Journal(config.journal_path(str(engine.url), staff.username))
-    workstation = config.workstation_id()
-    sync = Sync(engine, journal, staff.username, workstation, staff.facility_id)
+        _check_schema(engine)
+        staff = find_staff(engine, args.user)
+        return _open_desk(
+            app, engine, staff.username, staff.display_name, staff.facility_id, None, staff.role
+        )
+    url = config.resolve_database_url(args.database_url)
+    while True:
+        session = sign_in(app, url, args.user)
+        if session is None:
+            return 1  # the member cancelled the sign-in
+        try:
+            status = _open_desk(
+                app, session.engine, session.username, session.display_name, session.facility_id, session
+            )
+        finally:
+            session.close()
+        from reviewer_app.ui.app import SIGNED_OUT
 
+        if status != SIGNED_OUT:
+            return status
+        args.user = session.username  # signed out at the idle lock: the sign-in comes back
+
+
+def _check_schema(engine: Engine) -> None:
+    if current_revision(engine) != head_revision():
+        raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
+
+
+def sign_in(app: QApplication, database_url: str, username: str | None) -> StaffSession | None:
+    """The sign-in dialog; the signed-in session, or None when the member cancels."""
+    from reviewer_app import signin
+    from reviewer_app.signin import SignInError
+    from reviewer_app.ui.preferences import open_settings
+    from reviewer_app.ui.qt import QDialog
+    from reviewer_app.ui.signin_dialog import SignInDialog
+
+    def sign_in_and_check(url: str, user: str, password: str) -> StaffSession:
+        """On the dialog's worker: sign in, then make sure the shared database is up to date."""
+        session = signin.sign_in(url, user, password)
+        try:
+            _check_schema(session.engine)
+        except UserError as exc:
+            session.close()
+            raise SignInError(signin.REFUSED, str(exc)) from exc
+        except Exception:
+            session.close()
+            raise
+        return session
+
+    settings = open_settings(None)
+    last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
+    dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check)
+    dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
+    accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None
+    session = dialog.session if accepted else None
+    dialog.deleteLater()
+    app.processEvents()
+    if session is not None:
+        settings.setValue(LAST_USERNAME_KEY, session.username)  # the name only: never the password
+        settings.sync()
+    return session
+
+
+def _open_desk(
+    app: QApplication,
+    engine: Engine,
+    username: str,
+    display_name: str,
+    facility_id: int,
+    session: StaffSession | None,
+    role: str | None = None,
+) -> int:
+    from reviewer_app.documents.hygiene import evict_on_sync
+    from reviewer_app.documents.store import DocumentStore
+    from reviewer_app.journal import Journal
+    from reviewer_app.sync import Sync
     from reviewer_app.ui.app import run_desk
     from reviewer_app.ui.main_window import DeskContext
 
+    journal = Journal(config.journal_path(str(engine.url), username))
+    workstation = config.workstation_id()
+    documents = DocumentStore.for_staff(engine, username)
+    # Once a decision is in the shared database, its item's cached documents leave this workstation.
+    sync = Sync(
+        engine, journal, username, workstation, facility_id, on_synced=evict_on_sync(documents, journal)
+    )
     context = DeskContext(
         journal=journal,
         sync=sync,
-        staff_username=staff.username,
-        staff_display_name=staff.display_name,
+        staff_username=username,
+        staff_display_name=display_name,
         workstation=workstation,
+        documents=documents,
     )
     try:
-        return run_desk(context, sys.argv[:1])
+        from reviewer_app.security import Actor
+
+        role = session.role if session is not None else (role or "reviewer")
+        actor = Actor(username, role, facility_id, workstation)
+        return run_desk(context, sys.argv[:1], session=session, role=role, engine=engine, actor=actor)
     finally:
+        documents.close()
         journal.close()

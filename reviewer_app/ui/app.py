@@ -1,50 +1,84 @@
-"""Starting the desk: the QApplication, zh-TW locale, a CJK font, Qt's own translations, the window."""
+"""Starting the desk: the QApplication with the reviewer's language (zh-TW by default), the shipped CJK
+font, and the window."""
 
 from __future__ import annotations
 
+from pathlib import Path
+from typing import TYPE_CHECKING
+
 from reviewer_app import __version__
+from reviewer_app.ui.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
+from reviewer_app.ui.idle_lock import IdleLock
 from reviewer_app.ui.main_window import DeskContext, MainWindow
-from reviewer_app.ui.qt import QApplication, QFont, QLibraryInfo, QLocale, QTranslator
+from reviewer_app.ui.preferences import Preferences, open_settings
+from reviewer_app.ui.qt import QApplication, QCoreApplication
+from reviewer_app.ui.role_windows import window_for_role
 
-#: Traditional Chinese UI fonts, in order of preference (Linux, Linux, Windows, macOS).
-CJK_FONT_FAMILIES = ["Noto Sans CJK TC", "Noto Sans TC", "Microsoft JhengHei", "PingFang TC"]
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
-ZH_TW = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalChineseScript, QLocale.Country.Taiwan)
+    from reviewer_app.security import Actor
+    from reviewer_app.signin import StaffSession
 
+__all__ = ["CJK_FONT_FAMILIES", "SIGNED_OUT", "ZH_TW", "make_application", "run_desk"]
 
-def apply_locale(app: QApplication) -> None:
-    """zh-TW everywhere, whatever the system says (there may be no zh_TW system locale at all)."""
-    QLocale.setDefault(ZH_TW)
-    translator = QTranslator(app)
-    if translator.load(ZH_TW, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(translator)
-
-
-def apply_font(app: QApplication) -> None:
-    font = QFont(app.font())
-    font.setFamilies(CJK_FONT_FAMILIES)
-    app.setFont(font)
+#: run_desk's answer when the member signed out at the idle lock (not a process exit status).
+SIGNED_OUT = -100
 
 
-def make_application(argv: list[str]) -> QApplication:
+def make_application(argv: list[str], settings_path: Path | None = None) -> QApplication:
+    """The application, in the language the reviewer chose (zh-TW unless English was chosen)."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("reviewer-app")
-    app.setApplicationDisplayName("電子家庭聯絡簿審核台")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Agency of Corrections")
-    apply_locale(app)
-    apply_font(app)
+    preferences = Preferences(open_settings(settings_path))
+    apply_language(app, preferences.language)
+    app.setApplicationDisplayName(QCoreApplication.translate("Application", "Contact Book Review Desk"))
+    load_font(app)
     return app
 
 
-def run_desk(context: DeskContext, argv: list[str]) -> int:
-    """Show the review desk and run until it is closed; returns the exit code."""
-    app = make_application(argv)
-    window = MainWindow(context)
+def run_desk(
+    context: DeskContext,
+    argv: list[str],
+    session: StaffSession | None = None,
+    *,
+    role: str = "reviewer",
+    engine: Engine | None = None,
+    actor: Actor | None = None,
+) -> int:
+    """Show the review desk and run until it is closed; returns the exit code, or SIGNED_OUT when the
+    member signed out at the idle lock (the caller shows the sign-in again).
+
+    With a signed-in ``session`` the desk locks after the idle time ($REVIEWER_IDLE_LOCK_MINUTES,
+    10 minutes by default) and asks for the member's password again.
+    """
+    app = make_application(argv, context.settings_path)
+    window = window_for_role(role, context, engine, actor)
+    signed_out = False
+    lock: IdleLock | None = None
+    if session is not None:
+        lock = IdleLock(window, session.verify_password, username=session.username)
+
+        def sign_out() -> None:
+            nonlocal signed_out
+            signed_out = True
+            window.close()
+
+        if isinstance(window, MainWindow):
+            lock.locked.connect(window.sync_timer.stop)
+            lock.unlocked.connect(window.sync_timer.start)
+        lock.signOutRequested.connect(sign_out)
     window.show()
+    if lock is not None:
+        lock.start()
     try:
-        return int(app.exec())
+        status = int(app.exec())
     finally:
+        if lock is not None:
+            lock.stop()
         window.close()  # saves the layout and stops the background workers if exec ended otherwise
         window.deleteLater()
+    return SIGNED_OUT if signed_out else status

@@ -2,53 +2,44 @@
 
 The panel only shows an :class:`~reviewer_app.ui.desk_data.ItemDetail` (plain data loaded on a worker)
 and asks for decisions through its actions; the main window carries them out. Everything a family
-wrote (names, titles, post bodies, file names) is shown as plain text, never as rich text.
+wrote (names, titles, post bodies, file names) is shown as plain text, never as rich text. The
+documents themselves are in the document viewer beside it.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from collections.abc import Iterable
+from datetime import date
 from typing import Any
 
-from reviewer_app.rules import Finding, child_age, date_text, size_text, types_text
+from reviewer_app.catalogue import Reason
+from reviewer_app.rules import Finding, child_age
 from reviewer_app.timeutil import local
+from reviewer_app.ui import words
+from reviewer_app.ui.dates import DateStyle
 from reviewer_app.ui.desk_data import ItemDetail
 from reviewer_app.ui.qt import (
-    QAbstractItemView,
-    QAction,
     QFont,
     QFormLayout,
     QFrame,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
-    QKeySequence,
     QLabel,
     QPushButton,
     QScrollArea,
-    QStandardItem,
-    QStandardItemModel,
     Qt,
-    QTreeView,
     QVBoxLayout,
     QWidget,
     Signal,
 )
-from reviewer_app.vocabulary import (
-    APPLICATION_STATUSES,
-    DOCUMENT_KINDS,
-    ITEM_KINDS,
-    OUTCOMES,
-    POST_STATUSES,
-    RELATIONSHIPS,
-    RESTRICTION_KINDS,
-)
+from reviewer_app.ui.shortcuts import make_action, set_tooltip
 
-APPROVE_KEYS = (QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter"))
-REJECT_KEYS = (QKeySequence("Ctrl+R"),)
+APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
+REJECT_KEYS = ("Ctrl+R",)
 
 BLOCKING_STYLE = "color: #a4000f;"
 NOTICE_STYLE = "color: #5a4a00;"
+STRIKE_STYLE = "color: #a4000f; font-weight: bold;"
 BANNER_STYLES = {
     "held": "background: #fff4ce; border: 1px solid #e0c060; padding: 6px;",
     "decided": "background: #e4f1e4; border: 1px solid #8fbf8f; padding: 6px;",
@@ -74,30 +65,34 @@ def _clear(layout: QVBoxLayout | QFormLayout) -> None:
             widget.deleteLater()
 
 
-def _shortcut_text(keys: tuple[QKeySequence, ...]) -> str:
-    return keys[0].toString(QKeySequence.SequenceFormat.NativeText)
-
-
 class DecisionPanel(QWidget):
-    """Shows one item: who, what, documents, rule findings, the family's standing and history."""
+    """Shows one item: who, what, rule findings, the family's standing and history; approve or reject."""
 
     approveRequested = Signal()
     rejectRequested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setObjectName("decisionPanel")
         self._detail: ItemDetail | None = None
         self._busy = False
+        self._dates = DateStyle()
+        self._reasons: dict[str, Reason] = {}
 
-        self.approve_action = QAction(self.tr("審核通過"), self)
-        self.approve_action.setShortcuts(list(APPROVE_KEYS))
-        self.approve_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.approve_action = make_action(
+            self, self.tr("Approve"), APPROVE_KEYS, None, "approveAction", "decide"
+        )
         self.approve_action.triggered.connect(self.approveRequested)
-        self.reject_action = QAction(self.tr("退件…"), self)
-        self.reject_action.setShortcuts(list(REJECT_KEYS))
-        self.reject_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.reject_action = make_action(
+            self,
+            self.tr("Reject…"),
+            REJECT_KEYS,
+            None,
+            "rejectAction",
+            "decide",
+            self.tr("Choose the reasons and reject"),
+        )
         self.reject_action.triggered.connect(self.rejectRequested)
-        self.addActions([self.approve_action, self.reject_action])
 
         self.title = _plain(selectable=False)
         title_font = QFont(self.title.font())
@@ -113,37 +108,19 @@ class DecisionPanel(QWidget):
         self.header_form = QFormLayout()
         self.header_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.content_box = QGroupBox(self.tr("內容"))
+        self.content_box = QGroupBox(self.tr("Content"))
         self.content_form = QFormLayout(self.content_box)
         self.content_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.documents_box = QGroupBox(self.tr("文件"))
-        self.documents_model = QStandardItemModel(0, 4, self)
-        self.documents_model.setHorizontalHeaderLabels(
-            [self.tr("類別"), self.tr("檔名"), self.tr("大小"), self.tr("類型")]
-        )
-        self.documents_view = QTreeView()
-        self.documents_view.setModel(self.documents_model)
-        self.documents_view.setRootIsDecorated(False)
-        self.documents_view.setUniformRowHeights(True)
-        self.documents_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.documents_view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.documents_view.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.documents_view.header().setStretchLastSection(True)
-        self.documents_empty = _plain(self.tr("（無上傳文件）"))
-        doc_layout = QVBoxLayout(self.documents_box)
-        doc_layout.addWidget(self.documents_view)
-        doc_layout.addWidget(self.documents_empty)
-
-        self.findings_box = QGroupBox(self.tr("規則檢查"))
+        self.findings_box = QGroupBox(self.tr("Rule check"))
         self.findings_layout = QVBoxLayout(self.findings_box)
 
-        self.standing_box = QGroupBox(self.tr("家屬狀態"))
+        self.standing_box = QGroupBox(self.tr("Family standing"))
         self.standing_label = _plain()
         self.standing_label.setObjectName("standing")
         QVBoxLayout(self.standing_box).addWidget(self.standing_label)
 
-        self.history_box = QGroupBox(self.tr("歷程"))
+        self.history_box = QGroupBox(self.tr("History"))
         self.history_layout = QVBoxLayout(self.history_box)
 
         body = QWidget()
@@ -151,8 +128,7 @@ class DecisionPanel(QWidget):
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.banner)
         body_layout.addLayout(self.header_form)
-        boxes = (self.content_box, self.findings_box, self.documents_box, self.standing_box, self.history_box)
-        for box in boxes:
+        for box in (self.content_box, self.findings_box, self.standing_box, self.history_box):
             body_layout.addWidget(box)
         body_layout.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -160,18 +136,19 @@ class DecisionPanel(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
 
-        self.placeholder = _plain(self.tr("請從左側清單選擇要審核的案件。"), selectable=False)
+        self.placeholder = _plain(self.tr("Choose an item to review from the queue."), selectable=False)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.approve_button = QPushButton(self.tr("審核通過"))
+        self.approve_button = QPushButton(self.tr("Approve"))
         self.approve_button.setObjectName("approveButton")
         self.approve_button.clicked.connect(self.approve_action.trigger)
-        self.reject_button = QPushButton(self.tr("退件…"))
+        self.reject_button = QPushButton(self.tr("Reject…"))
         self.reject_button.setObjectName("rejectButton")
         self.reject_button.clicked.connect(self.reject_action.trigger)
         for button in (self.approve_button, self.reject_button):
             button.setAutoDefault(False)
             button.setMinimumHeight(34)
+            button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         buttons.addWidget(self.reject_button)
@@ -194,6 +171,16 @@ class DecisionPanel(QWidget):
         self._busy = busy
         self._update_actions()
 
+    def set_date_style(self, style: DateStyle) -> None:
+        if style != self._dates:
+            self._dates = style
+            if self._detail is not None:
+                self._fill(self._detail)
+
+    def set_catalogue(self, reasons: Iterable[Reason]) -> None:
+        """The rejection reasons, to name them in the family's history."""
+        self._reasons = {r.code: r for r in reasons}
+
     def show_detail(self, detail: ItemDetail | None) -> None:
         if detail is not None and detail == self._detail:
             self._update_actions()
@@ -215,37 +202,34 @@ class DecisionPanel(QWidget):
         self.approve_button.setEnabled(self.approve_action.isEnabled())
         self.reject_button.setEnabled(self.reject_action.isEnabled())
 
-        approve_keys = _shortcut_text(APPROVE_KEYS)
-        reject_keys = _shortcut_text(REJECT_KEYS)
         if d is not None and d.decidable and blocking:
             rule_ids = "、".join(dict.fromkeys(f.rule_id for f in blocking))
             approve_tip = self.tr(
-                "不能審核通過：尚有 {count} 項未符合規定（{rules}），請退件或待其排除"
-            ).format(count=len(blocking), rules=rule_ids)
+                "Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved",
+                "",
+                len(blocking),
+            ).format(rules=rule_ids)
+            self.approve_action.setToolTip(approve_tip)
         elif d is not None and not d.decidable:
-            approve_tip = self.tr("此案件已有決定；如需更改，請先復原（Ctrl+Z）")
+            approve_tip = self.tr("This item has a decision; to change it, undo first (Ctrl+Z)")
+            self.approve_action.setToolTip(approve_tip)
         else:
-            approve_tip = self.tr("審核通過（{keys}）").format(keys=approve_keys)
-        reject_tip = self.tr("選擇審核未通過原因並退件（{keys}）").format(keys=reject_keys)
-        self.approve_action.setToolTip(approve_tip)
-        self.approve_button.setToolTip(approve_tip)
-        self.reject_action.setToolTip(reject_tip)
-        self.reject_button.setToolTip(reject_tip)
+            set_tooltip(self.approve_action, self.tr("Approve"))
+        set_tooltip(self.reject_action, self.tr("Choose the reasons and reject"))
+        self.approve_button.setToolTip(self.approve_action.toolTip())
+        self.reject_button.setToolTip(self.reject_action.toolTip())
 
     # ---- filling -------------------------------------------------------------------------------
 
     def _fill(self, d: ItemDetail) -> None:
         snap = d.snapshot
-        self.title.setText(
-            self.tr("{kind}　#{id}").format(kind=ITEM_KINDS.get(d.kind, d.kind), id=d.item_id)
-        )
+        self.title.setText(self.tr("{kind}  #{id}").format(kind=words.item_kind(d.kind), id=d.item_id))
         self._fill_banner(d)
         self._fill_header(snap)
         if d.kind == "post":
             self._fill_post(snap)
         else:
-            self._fill_application(snap)
-        self._fill_documents(snap.get("documents", []))
+            self._fill_application(d, snap)
         self._fill_findings(d.findings)
         self._fill_standing(d)
         self._fill_history(d)
@@ -253,23 +237,23 @@ class DecisionPanel(QWidget):
     def _fill_banner(self, d: ItemDetail) -> None:
         text, style = "", ""
         if d.decision is not None and not d.decidable:
-            outcome = OUTCOMES.get(d.decision.outcome, d.decision.outcome)
+            outcome = words.outcome(d.decision.outcome)
             if d.decision.state == "pending":
-                text = self.tr("已決定：{outcome}，待同步到共用資料庫（Ctrl+Z 可復原）").format(
-                    outcome=outcome
-                )
+                text = self.tr(
+                    "Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)"
+                ).format(outcome=outcome)
                 style = BANNER_STYLES["decided"]
             elif d.decision.state == "conflict":
-                text = self.tr("本工作站決定「{outcome}」未生效：{reason}").format(
-                    outcome=outcome, reason=d.decision.conflict_reason or ""
-                )
+                text = self.tr(
+                    'This workstation\'s decision "{outcome}" did not take effect: {reason}'
+                ).format(outcome=outcome, reason=d.decision.conflict_reason or "")
                 style = BANNER_STYLES["conflict"]
             else:
-                text = self.tr("已決定：{outcome}，已同步").format(outcome=outcome)
+                text = self.tr("Decided: {outcome}, synced").format(outcome=outcome)
                 style = BANNER_STYLES["decided"]
         elif d.local_status == "held" or any(f.held for f in d.findings):
             why = d.held_reason or "；".join(f.message for f in d.findings if f.held)
-            text = self.tr("暫緩審核：{why}").format(why=why)
+            text = self.tr("On hold: {why}").format(why=why)
             style = BANNER_STYLES["held"]
         self.banner.setText(text)
         self.banner.setStyleSheet(style)
@@ -280,117 +264,99 @@ class DecisionPanel(QWidget):
         applicant = snap["applicant"]
         inmate = snap["inmate"]
         rows = [
-            (self.tr("家屬"), f"{applicant['name']}（{applicant['national_id_masked']}）"),
-            (self.tr("與收容人關係"), RELATIONSHIPS.get(snap["relationship"], snap["relationship"])),
             (
-                self.tr("收容人"),
-                self.tr("呼號 {call}　{name}（{unit}）").format(
+                self.tr("Family:"),
+                self.tr("{name} ({id})").format(name=applicant["name"], id=applicant["national_id_masked"]),
+            ),
+            (self.tr("Relationship to the inmate:"), words.relationship(snap["relationship"])),
+            (
+                self.tr("Inmate:"),
+                self.tr("Call number {call}  {name} ({unit})").format(
                     call=inmate["call_number"], name=inmate["name"], unit=inmate["housing_unit"]
                 ),
             ),
-            (self.tr("矯正機關"), snap["facility"]["name"]),
-            (self.tr("送件時間"), _datetime_text(snap["submitted_at"])),
+            (self.tr("Facility:"), snap["facility"]["name"]),
+            (self.tr("Submitted:"), self._dates.iso_datetime(snap["submitted_at"])),
         ]
         for label, value in rows:
-            self.header_form.addRow(label + "：", _plain(value))
+            self.header_form.addRow(label, _plain(value))
 
     def _fill_post(self, snap: dict[str, Any]) -> None:
-        self.content_box.setTitle(self.tr("家庭聯絡簿內容"))
+        self.content_box.setTitle(self.tr("Contact-book post content"))
         _clear(self.content_form)
         limit = snap["policy"]["body_max_chars"]
-        title = _plain(snap["title"] or self.tr("（未填寫標題）"))
+        title = _plain(snap["title"] or self.tr("(no title)"))
         title.setObjectName("postTitle")
         bold = QFont(title.font())
         bold.setBold(True)
         title.setFont(bold)
-        body = _plain(snap["body"] or self.tr("（未填寫內文）"))
+        body = _plain(snap["body"] or self.tr("(no text)"))
         body.setObjectName("postBody")
         length = len(snap["body"])
-        count = _plain(self.tr("{length}/{limit} 字").format(length=length, limit=limit))
+        count = _plain(self.tr("{length}/{limit} characters").format(length=length, limit=limit))
+        count.setObjectName("bodyLength")
         if length > limit:
             count.setStyleSheet(BLOCKING_STYLE)
-        self.content_form.addRow(self.tr("標題："), title)
-        self.content_form.addRow(self.tr("內文："), body)
-        self.content_form.addRow(self.tr("字數："), count)
+        self.content_form.addRow(self.tr("Title:"), title)
+        self.content_form.addRow(self.tr("Text:"), body)
+        self.content_form.addRow(self.tr("Length:"), count)
 
-    def _fill_application(self, snap: dict[str, Any]) -> None:
-        self.content_box.setTitle(self.tr("服務項目申請內容"))
+    def _fill_application(self, d: ItemDetail, snap: dict[str, Any]) -> None:
+        self.content_box.setTitle(self.tr("Service application details"))
         _clear(self.content_form)
         inmate = snap["inmate"]
-        entered = snap["call_number_entered"] or self.tr("（未填寫）")
-        confirmed = self.tr("是") if snap["surname_confirmed"] else self.tr("否")
-        today = local(self._detail.evaluated_at).date() if self._detail else date.today()
+        entered = snap["call_number_entered"] or self.tr("(not filled in)")
+        confirmed = self.tr("Yes") if snap["surname_confirmed"] else self.tr("No")
+        today = local(d.evaluated_at).date() if d.evaluated_at.tzinfo else date.today()
         ages = [
-            self.tr("{age} 歲").format(age=child_age(date.fromisoformat(b), today))
-            for b in inmate["children"]
+            self.tr("%n year(s)", "", child_age(date.fromisoformat(b), today)) for b in inmate["children"]
         ]
         children = (
-            self.tr("{count} 名（{ages}）").format(count=len(ages), ages="、".join(ages))
-            if ages else self.tr("未登錄")
+            self.tr("%n child(ren) ({ages})", "", len(ages)).format(ages="、".join(ages))
+            if ages
+            else self.tr("None on record")
         )
-        restrictions = [
-            self.tr("{kind}：{start} 起{end}").format(
-                kind=RESTRICTION_KINDS.get(r["kind"], r["kind"]),
-                start=date_text(date.fromisoformat(r["starts_on"])),
-                end=(
-                    self.tr("至 {end}").format(end=date_text(date.fromisoformat(r["ends_on"])))
-                    if r["ends_on"] else self.tr("（未定結束日）")
-                ),
+        restrictions = []
+        for r in inmate["restrictions"]:
+            start = self._dates.iso_date(r["starts_on"])
+            if r["ends_on"]:
+                span = self.tr("{start} to {end}").format(start=start, end=self._dates.iso_date(r["ends_on"]))
+            else:
+                span = self.tr("from {start}, no end date").format(start=start)
+            restrictions.append(
+                self.tr("{kind}: {span}").format(kind=words.restriction_kind(r["kind"]), span=span)
             )
-            for r in inmate["restrictions"]
-        ]
-        self.content_form.addRow(self.tr("申請填寫呼號："), _plain(entered))
-        self.content_form.addRow(self.tr("收容人呼號："), _plain(inmate["call_number"]))
-        self.content_form.addRow(self.tr("已確認申請對象："), _plain(confirmed))
-        self.content_form.addRow(self.tr("收容人子女："), _plain(children))
+        self.content_form.addRow(self.tr("Call number entered:"), _plain(entered))
+        self.content_form.addRow(self.tr("Inmate's call number:"), _plain(inmate["call_number"]))
+        self.content_form.addRow(self.tr("Applicant confirmed the inmate:"), _plain(confirmed))
+        self.content_form.addRow(self.tr("Inmate's children:"), _plain(children))
         self.content_form.addRow(
-            self.tr("限制紀錄："), _plain("\n".join(restrictions) if restrictions else self.tr("無"))
+            self.tr("Restrictions:"), _plain("\n".join(restrictions) if restrictions else self.tr("None"))
         )
         self.content_form.addRow(
-            self.tr("其他服務："),
+            self.tr("Other services:"),
             _plain(
-                self.tr("審核通過 {approved} 件，審核中 {pending} 件").format(
+                self.tr("{approved} approved, {pending} pending").format(
                     approved=snap["other_approved_services"], pending=snap["other_pending_applications"]
                 )
             ),
         )
 
-    def _fill_documents(self, documents: list[dict[str, Any]]) -> None:
-        model = self.documents_model
-        model.removeRows(0, model.rowCount())
-        for doc in documents:
-            cells = [
-                QStandardItem(DOCUMENT_KINDS.get(doc["kind"], doc["kind"])),
-                QStandardItem(doc["filename"]),
-                QStandardItem(size_text(doc["size_bytes"])),
-                QStandardItem(types_text([doc["mime_type"]])),
-            ]
-            cells[0].setData(doc["id"], Qt.ItemDataRole.UserRole)
-            for cell in cells:
-                cell.setEditable(False)
-            model.appendRow(cells)
-        self.documents_view.setVisible(bool(documents))
-        self.documents_empty.setVisible(not documents)
-        if documents:
-            row_height = max(self.documents_view.sizeHintForRow(0), 20)
-            header = self.documents_view.header().sizeHint().height()
-            frame = 2 * self.documents_view.frameWidth()
-            height = header + row_height * len(documents) + frame + 2
-            self.documents_view.setFixedHeight(height)
-
     def _fill_findings(self, findings: tuple[Finding, ...]) -> None:
         _clear(self.findings_layout)
         if not findings:
-            self.findings_layout.addWidget(_plain(self.tr("符合各項規定")))
+            self.findings_layout.addWidget(_plain(self.tr("Meets every rule")))
             return
         for f in findings:
             if f.held:
-                mark = self.tr("暫緩")
+                mark = self.tr("On hold")
             elif f.blocks:
-                mark = self.tr("未符合")
+                mark = self.tr("Not met")
             else:
-                mark = self.tr("提醒")
-            label = _plain(f"【{mark}】{f.rule_id}　{f.message}")
+                mark = self.tr("Note")
+            label = _plain(
+                self.tr("[{mark}] {rule}  {message}").format(mark=mark, rule=f.rule_id, message=f.message)
+            )
             label.setProperty("ruleId", f.rule_id)
             label.setProperty("blocks", f.blocks)
             label.setStyleSheet(BLOCKING_STYLE if f.blocks else NOTICE_STYLE)
@@ -399,34 +365,48 @@ class DecisionPanel(QWidget):
     def _fill_standing(self, d: ItemDetail) -> None:
         s = d.standing
         lines = [
-            self.tr("退件累計 {strikes}/{threshold}").format(strikes=s.strikes, threshold=s.strike_threshold)
+            self.tr("Strikes {strikes}/{threshold}").format(strikes=s.strikes, threshold=s.strike_threshold)
         ]
         if s.suspended_until is not None:
             lines.append(
-                self.tr("發佈權限暫停至 {day}").format(day=date_text(local(s.suspended_until).date()))
+                self.tr("Posting suspended until {day}").format(
+                    day=self._dates.date(local(s.suspended_until).date())
+                )
             )
-        elif s.strikes == s.strike_threshold - 1:
-            lines.append(self.tr("再以違規退件 1 次將暫停發佈權限"))
+        elif s.strikes % s.strike_threshold == s.strike_threshold - 1:
+            lines.append(self.tr("One more strike suspends posting"))
         self.standing_label.setText("　".join(lines))
+        self.standing_label.setStyleSheet(
+            STRIKE_STYLE
+            if s.suspended_until is not None or s.strikes % s.strike_threshold == s.strike_threshold - 1
+            else ""
+        )
 
     def _fill_history(self, d: ItemDetail) -> None:
         _clear(self.history_layout)
-        entries = [
-            h for h in d.snapshot.get("history", []) if (h["kind"], h["id"]) != (d.kind, d.item_id)
-        ]
+        entries = [h for h in d.snapshot.get("history", []) if (h["kind"], h["id"]) != (d.kind, d.item_id)]
         if not entries:
-            self.history_layout.addWidget(_plain(self.tr("無其他紀錄")))
+            self.history_layout.addWidget(_plain(self.tr("No other records")))
             return
         for h in entries:
-            statuses = POST_STATUSES if h["kind"] == "post" else APPLICATION_STATUSES
-            what = ITEM_KINDS.get(h["kind"], h["kind"])
+            what = words.item_kind(h["kind"])
             if h.get("title"):
-                what += f"「{h['title']}」"
-            day = _datetime_text(h["submitted_at"], with_time=False)
-            line = f"{day}　{what}　{statuses.get(h['status'], h['status'])}"
-            self.history_layout.addWidget(_plain(line))
+                what = self.tr('{kind} "{title}"').format(kind=what, title=h["title"])
+            line = self.tr("{day}  {what}  {status}").format(
+                day=self._dates.iso_date(h["submitted_at"]), what=what, status=words.item_status(h["status"])
+            )
+            reasons = [self._reason_text(code) for code in h.get("reasons") or []]
+            if reasons and h["status"] == "rejected":
+                line += "\n    " + self.tr("Reasons: {reasons}").format(reasons="；".join(reasons))
+            label = _plain(line)
+            label.setProperty("historyKey", f"{h['kind']}:{h['id']}")
+            if h.get("strike"):
+                label.setText(line + "\n    " + self.tr("Counted as a strike"))
+                label.setStyleSheet(BLOCKING_STYLE)
+            self.history_layout.addWidget(label)
 
-
-def _datetime_text(value: str, *, with_time: bool = True) -> str:
-    moment = local(datetime.fromisoformat(value))
-    return f"{moment:%Y/%m/%d %H:%M}" if with_time else f"{moment:%Y/%m/%d}"
+    def _reason_text(self, code: str) -> str:
+        reason = self._reasons.get(code)
+        if reason is None:
+            return code
+        return f"{reason.rule_id} {reason.text}" if reason.rule_id else reason.text

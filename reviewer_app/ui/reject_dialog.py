@@ -12,6 +12,7 @@ from collections.abc import Iterable, Sequence
 
 from reviewer_app import catalogue
 from reviewer_app.catalogue import Reason
+from reviewer_app.ui import words
 from reviewer_app.ui.qt import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +26,6 @@ from reviewer_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from reviewer_app.vocabulary import ITEM_KINDS
 
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
@@ -66,23 +66,25 @@ class RejectDialog(QDialog):
         self._months = suspension_months
         suggested = set(suggested_codes)
 
-        self.setWindowTitle(
-            self.tr("退件：{kind} #{id}").format(kind=ITEM_KINDS.get(kind, kind), id=item_id)
-        )
+        self.setWindowTitle(self.tr("Reject: {kind} #{id}").format(kind=words.item_kind(kind), id=item_id))
         self.setObjectName("rejectDialog")
 
-        intro = QLabel(self.tr("請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）："))
+        intro = QLabel(
+            self.tr("Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):")
+        )
         intro.setWordWrap(True)
 
         self.reason_model = QStandardItemModel(self)
         for reason in self._reasons:
             text = f"{reason.rule_id or '—'}　{reason.text}"
             if reason.code in suggested:
-                text += self.tr("（規則檢查建議）")
+                text += self.tr(" (suggested by the rule check)")
             item = QStandardItem(text)
             item.setData(reason.code, CODE_ROLE)
             item.setFlags(
-                Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsUserCheckable
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
                 | Qt.ItemFlag.ItemNeverHasChildren
             )
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -98,7 +100,7 @@ class RejectDialog(QDialog):
         if self.reason_model.rowCount():
             self.reason_list.setCurrentIndex(self.reason_model.index(0, 0))
 
-        preview_title = QLabel(self.tr("家屬將看到（[審核未通過] 對話框）："))
+        preview_title = QLabel(self.tr("The family will read (the [Not approved] dialog on the portal):"))
         self.preview = QLabel()
         self.preview.setObjectName("familyPreview")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -114,15 +116,19 @@ class RejectDialog(QDialog):
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("staffNote")
-        self.note_edit.setPlaceholderText(self.tr("工作人員備註（選填，家屬看不到）"))
+        self.note_edit.setPlaceholderText(self.tr("Staff note (optional, the family does not see it)"))
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("退件"))
+        self.ok_button.setText(self.tr("Reject"))
         self.ok_button.setDefault(True)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("取消"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button.setToolTip(self.tr("Reject with the ticked reasons (Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without a decision (Esc)")
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -132,7 +138,7 @@ class RejectDialog(QDialog):
         layout.addWidget(preview_title)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.strike_label)
-        layout.addWidget(QLabel(self.tr("備註：")))
+        layout.addWidget(QLabel(self.tr("Note:")))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
         self.resize(640, 620)
@@ -179,22 +185,25 @@ class RejectDialog(QDialog):
         chosen = self.chosen()
         self.ok_button.setEnabled(bool(chosen))
         if not chosen:
-            self.preview.setText(self.tr("（尚未選擇原因）"))
+            self.preview.setText(self.tr("(no reason chosen yet)"))
             self.strike_label.setText("")
             return
         self.preview.setText(family_message(chosen))
         strike = self.kind == "post" and any(r.counts_as_strike for r in chosen)
         if self.kind != "post":
-            text = self.tr("服務項目申請之退件不計入退件次數。")
+            text = self.tr("Rejecting a service application is not a strike.")
         elif not strike:
-            text = self.tr("不計入退件次數（非家屬違規之原因）。")
+            text = self.tr("Not a strike (the reasons are not the family's fault).")
         else:
             total = self._strikes + 1
-            text = self.tr("計入退件次數：退件累計將為 {total}/{threshold}。").format(
+            text = self.tr("Counts as a strike: the family will have {total}/{threshold}.").format(
                 total=total, threshold=self._threshold
             )
             if total % self._threshold == 0:
-                text += self.tr("家屬發佈權限將暫停 {months} 個月，其他待審之家庭聯絡簿將暫緩審核。").format(
-                    months=self._months
+                text += self.tr(
+                    " Posting will be suspended for %n month(s); the family's other pending posts go on "
+                    "hold.",
+                    "",
+                    self._months,
                 )
         self.strike_label.setText(text)

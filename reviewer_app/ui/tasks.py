@@ -77,20 +77,28 @@ class TaskRunner(QObject):
     def is_busy(self) -> bool:
         return bool(self._callbacks)
 
+    def is_closed(self) -> bool:
+        return self._closed
+
     def run(
         self,
         fn: Callable[[], Any],
         on_done: OnDone | None = None,
         on_error: OnError | None = None,
         name: str = "",
+        priority: int = 0,
     ) -> int:
-        """Queue ``fn()`` for the worker; returns the task id. Call from the GUI thread only."""
+        """Queue ``fn()`` for the worker; returns the task id. Call from the GUI thread only.
+
+        Among the tasks still waiting, one with a higher ``priority`` starts first (the document shown
+        now before the ones decoded ahead); tasks of equal priority run in the order submitted.
+        """
         if self._closed:
             raise RuntimeError(f"task runner {self.objectName()!r} is shut down")
         task_id = next(self._ids)
         was_idle = not self._callbacks
         self._callbacks[task_id] = _Callbacks(on_done, on_error, name or getattr(fn, "__name__", "task"))
-        self._pool.start(_Task(self, task_id, fn))
+        self._pool.start(_Task(self, task_id, fn), priority)
         if was_idle:
             self.busyChanged.emit(True)
         return task_id

@@ -2,23 +2,40 @@
 
 from __future__ import annotations
 
+import gc
+import hashlib
+import io
 import shutil
-from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from collections.abc import Callable, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
+from PIL import Image
 from pytestqt.qtbot import QtBot
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
 from reviewer_app.db import make_engine, upgrade
 from reviewer_app.demo.seed import STAFF_USERNAME, seed
+from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.journal import Journal
+from reviewer_app.models import Document, DocumentBlob, Post
 from reviewer_app.sync import Sync, facility_of
 from reviewer_app.ui.desk_data import DeskData, load_desk
+from reviewer_app.ui.i18n import apply_language, load_font
 from reviewer_app.ui.main_window import DeskContext, MainWindow
+from reviewer_app.ui.qt import QApplication, Qt
+from reviewer_app.ui.queue_model import ItemKey, QueueRow
 
 WORKSTATION = "ws-test-01"
+
+
+@pytest.fixture(scope="session", autouse=True)
+def zh_tw(qapp: QApplication) -> None:
+    """The desk as reviewers see it by default: zh-TW translation, the shipped Noto Sans TC font."""
+    assert apply_language(qapp, "zh_TW"), "the zh-TW translation (.qm) must be built: make translations"
+    load_font(qapp)
 
 
 @pytest.fixture(scope="session")
@@ -27,7 +44,7 @@ def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("seed") / "shared.sqlite3"
     engine = make_engine(f"sqlite:///{path}")
     upgrade(engine)
-    seed(engine, families=12, full_documents=0)
+    seed(engine, families=16, full_documents=0)  # 16: one plain application too
     engine.dispose()  # the last connection checkpoints the WAL into the file
     return path
 
@@ -54,7 +71,11 @@ def sync(shared_engine: Engine, journal: Journal) -> Sync:
     return Sync(shared_engine, journal, STAFF_USERNAME, WORKSTATION, facility_id)
 
 
-def make_context(journal: Journal, sync: Sync | None, tmp_path: Path) -> DeskContext:
+def make_context(
+    journal: Journal, sync: Sync | None, tmp_path: Path, documents: DocumentStore | None = None
+) -> DeskContext:
+    if documents is None and sync is not None:
+        documents = DocumentStore(sync.engine, tmp_path / "document-cache", None)
     return DeskContext(
         journal=journal,
         sync=sync,
@@ -62,12 +83,15 @@ def make_context(journal: Journal, sync: Sync | None, tmp_path: Path) -> DeskCon
         staff_display_name="李社工師",
         workstation=WORKSTATION,
         settings_path=tmp_path / "desk.ini",
+        documents=documents,
     )
 
 
 def idle(window: MainWindow) -> bool:
-    """Nothing running in the background and the last reload shown."""
-    return not window.journal_tasks.is_busy() and not window.sync_tasks.is_busy()
+    """Nothing running in the background (journal, sync, documents) and the last reload shown."""
+    return not (
+        window.journal_tasks.is_busy() or window.sync_tasks.is_busy() or window.documents.runner.is_busy()
+    )
 
 
 def open_desk(qtbot: QtBot, context: DeskContext) -> MainWindow:
@@ -105,5 +129,95 @@ def desk(desk_factory: Callable[[Sync | None], MainWindow], sync: Sync) -> MainW
     return desk_factory(sync)
 
 
+def proxy_rows(window: MainWindow) -> list[QueueRow]:
+    rows = [window.proxy.row_for(r) for r in range(window.proxy.rowCount())]
+    return [r for r in rows if r is not None]
+
+
+def go_to(qtbot: QtBot, window: MainWindow, key: ItemKey) -> None:
+    """Move to an item with J/K, as a reviewer would."""
+    window.table.setFocus()
+    target = window.proxy.proxy_row_of(key)
+    assert target is not None
+    for _ in range(window.proxy.rowCount() + 1):
+        current = window.table.currentIndex().row()
+        if current == target:
+            break
+        qtbot.keyClick(window.table, Qt.Key.Key_J if current < target else Qt.Key.Key_K)
+    assert window.selected_key() == key
+    assert window.panel.detail() is not None and window.panel.detail().key == key  # type: ignore[union-attr]
+
+
 def desk_data(journal: Journal) -> DeskData:
     return load_desk(journal, datetime.now(UTC))
+
+
+# ---- extra items in the shared database (real rows, as the portal would write them) ------------------
+
+Upload = tuple[str, bytes, str, str]  # (document kind, bytes, declared MIME type, file name)
+
+
+def jpeg_bytes(width: int = 640, height: int = 480, colour: tuple[int, int, int] = (70, 120, 180)) -> bytes:
+    out = io.BytesIO()
+    Image.new("RGB", (width, height), colour).save(out, "JPEG", quality=85)
+    return out.getvalue()
+
+
+def pdf_bytes(pages: int) -> bytes:
+    """A PDF of `pages` plain pages (made with Pillow, as a scanner app would)."""
+    colours = [(250, 250, 240), (230, 240, 250), (240, 250, 230), (250, 235, 235)]
+    images = [Image.new("RGB", (595, 842), colours[n % len(colours)]) for n in range(pages)]
+    out = io.BytesIO()
+    images[0].save(out, "PDF", save_all=True, append_images=images[1:], resolution=72)
+    return out.getvalue()
+
+
+def add_post(
+    engine: Engine,
+    uploads: Sequence[Upload],
+    *,
+    service_id: int | None = None,
+    title: str = "孩子的近況",
+    body: str = "孩子這學期很努力，我們都很想你。",
+    hours_ago: float = 1,
+) -> int:
+    """A pending post of an approved family (an existing pending post's service, unless given)."""
+    with Session(engine) as s, s.begin():
+        if service_id is None:
+            template = s.scalars(select(Post).where(Post.status == "pending").order_by(Post.id)).first()
+            assert template is not None
+            service_id = template.service_id
+            facility_id = template.facility_id
+        else:
+            facility_id = s.scalars(select(Post.facility_id).where(Post.service_id == service_id)).first()
+            assert facility_id is not None
+        post = Post(
+            facility_id=facility_id,
+            service_id=service_id,
+            title=title,
+            body=body,
+            submitted_at=datetime.now(UTC) - timedelta(hours=hours_ago),
+        )
+        for kind, data, mime, name in uploads:
+            post.documents.append(
+                Document(
+                    facility_id=facility_id,
+                    kind=kind,
+                    filename=name,
+                    mime_type=mime,
+                    size_bytes=len(data),
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    blob=DocumentBlob(data=data),
+                )
+            )
+        s.add(post)
+        s.flush()
+        return post.id
+
+
+@pytest.fixture(autouse=True)
+def collect_garbage_on_the_gui_thread() -> Iterator[None]:
+    """Widgets left over by a test are collected here, on the GUI thread. Left for later, Python's
+    collector may run on a TaskRunner worker and destroy them there, which crashes Qt."""
+    yield
+    gc.collect()

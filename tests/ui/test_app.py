@@ -1,7 +1,8 @@
-"""run_desk: zh-TW locale, a CJK font, the window shown and closed cleanly."""
+"""run_desk: zh-TW locale, the shipped CJK font, the window shown and closed cleanly."""
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -10,8 +11,9 @@ from pytestqt.qtbot import QtBot
 from reviewer_app.journal.journal import Journal
 from reviewer_app.sync import Sync
 from reviewer_app.ui.app import CJK_FONT_FAMILIES, run_desk
+from reviewer_app.ui.i18n import load_font, translations_dir
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.ui.qt import QApplication, QFont, QFontInfo, QLocale, QTimer
+from reviewer_app.ui.qt import QApplication, QFont, QFontInfo, QLocale, QTextLayout, QTimer
 from tests.ui.conftest import idle, make_context
 
 pytestmark = [
@@ -46,7 +48,26 @@ def test_run_desk_shows_the_window_in_zh_tw(
     finally:
         app.setFont(old_font)
         QLocale.setDefault(old_locale)
-    assert seen["rows"] == 13
+    assert seen["rows"] == 16
     assert seen["locale"] == "zh_TW"
     assert seen["families"] == CJK_FONT_FAMILIES
-    assert "CJK" in str(seen["font"]) or "TC" in str(seen["font"])
+    assert seen["font"] == "Noto Sans TC"  # the font shipped with the app, whatever the system has
+
+
+def test_the_shipped_font_draws_every_character_of_the_translation(qapp: QApplication) -> None:
+    """Every character the zh-TW interface uses is drawn by the shipped font itself, not a system one."""
+    assert load_font(qapp) == "Noto Sans TC"
+    ts = ET.parse(translations_dir() / "reviewer_desk_zh_TW.ts").getroot()
+    text = "".join(t.text or "" for t in ts.iter("translation")) + "".join(
+        t.text or "" for t in ts.iter("numerusform")
+    )
+    chinese = "".join(sorted({c for c in text if "\u3400" <= c <= "\u9fff"}))
+    assert len(chinese) > 300
+    layout = QTextLayout(chinese, QFont("Noto Sans TC", 12))
+    layout.beginLayout()
+    layout.createLine()
+    layout.endLayout()
+    runs = layout.glyphRuns()
+    assert {run.rawFont().familyName() for run in runs} == {"Noto Sans TC"}
+    glyphs = [g for run in runs for g in run.glyphIndexes()]
+    assert len(glyphs) == len(chinese) and 0 not in glyphs

@@ -47,7 +47,7 @@ def test_nothing_selected(panel: DecisionPanel) -> None:
     panel.show_detail(None)
     assert not panel.approve_button.isEnabled()
     assert not panel.reject_button.isEnabled()
-    assert "請從左側清單選擇要審核的案件。" in texts(panel)
+    assert "請從審核清單選擇要審核的案件。" in texts(panel)
 
 
 def test_post_with_a_blocking_finding(panel: DecisionPanel, data: DeskData) -> None:
@@ -83,20 +83,32 @@ def test_family_text_is_never_rich_text(panel: DecisionPanel, data: DeskData) ->
     assert body.text() == "<img src=x>孩子很好"
 
 
-def test_application_documents_and_history(panel: DecisionPanel, data: DeskData) -> None:
+def test_application_content(panel: DecisionPanel, data: DeskData) -> None:
     detail = first(data, "application")
     panel.show_detail(detail)
-    model = panel.documents_model
-    assert model.rowCount() == len(detail.snapshot["documents"]) > 0
-    kinds = {model.index(r, 0).data() for r in range(model.rowCount())}
-    assert kinds <= {"身分證明文件", "關係證明文件", "申請人正面清晰照片"}
-    doc = detail.snapshot["documents"][0]
-    assert model.index(0, 1).data() == doc["filename"]
-    assert model.index(0, 2).data().endswith("MB")
-    assert model.index(0, 3).data() in {"PDF", "JPG、JPEG", "PNG"}
     shown = texts(panel)
     assert "申請填寫呼號：" in shown
+    assert detail.snapshot["call_number_entered"] in shown
     assert panel.content_box.title() == "服務項目申請內容"
+    assert any(t.endswith("歲）") for t in shown), "children's ages"
+
+
+def test_history_shows_decisions_reasons_and_strikes(panel: DecisionPanel, data: DeskData) -> None:
+    """The family at two strikes: earlier posts, their decisions and reasons, which were strikes, "2/3"."""
+    panel.set_catalogue(data.catalogue)
+    detail = next(d for d in data.details.values() if d.kind == "post" and d.standing.strikes == 2)
+    panel.show_detail(detail)
+    assert panel.standing_label.text().startswith("退件累計 2/3")
+    assert "再以違規退件 1 次將暫停發佈權限" in panel.standing_label.text()
+    history = [
+        label for label in panel.history_box.findChildren(QLabel) if label.property("historyKey")
+    ]
+    entries = [h for h in detail.snapshot["history"] if (h["kind"], h["id"]) != detail.key]
+    assert len(history) == len(entries) > 0
+    struck = [label.text() for label in history if "計入退件次數" in label.text()]
+    assert len(struck) == 2
+    assert all("審核未通過" in text and "原因：P" in text for text in struck)
+    assert any("審核通過" in label.text() or "已轉交" in label.text() for label in history)
 
 
 def test_held_post_says_why_and_shows_the_suspension(panel: DecisionPanel, data: DeskData) -> None:

@@ -17,7 +17,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QApplication, Qt
 from reviewer_app.ui.queue_model import Column, ItemKey, QueueRow
 from reviewer_app.ui.reject_dialog import CODE_ROLE, RejectDialog, family_message
-from tests.ui.conftest import WORKSTATION, desk_data, idle, make_context, open_desk
+from tests.ui.conftest import WORKSTATION, desk_data, go_to, idle, make_context, open_desk, proxy_rows
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -25,25 +25,6 @@ pytestmark = [
 ]
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def proxy_rows(window: MainWindow) -> list[QueueRow]:
-    rows = [window.proxy.row_for(r) for r in range(window.proxy.rowCount())]
-    return [r for r in rows if r is not None]
-
-
-def go_to(qtbot: QtBot, window: MainWindow, key: ItemKey) -> None:
-    """Move to an item with J/K, as a reviewer would."""
-    window.table.setFocus()
-    target = window.proxy.proxy_row_of(key)
-    assert target is not None
-    for _ in range(window.proxy.rowCount() + 1):
-        current = window.table.currentIndex().row()
-        if current == target:
-            break
-        qtbot.keyClick(window.table, Qt.Key.Key_J if current < target else Qt.Key.Key_K)
-    assert window.selected_key() == key
-    assert window.panel.detail() is not None and window.panel.detail().key == key  # type: ignore[union-attr]
 
 
 def approvable(window: MainWindow, kind: str | None = None) -> QueueRow:
@@ -67,9 +48,9 @@ def test_queue_shows_the_pulled_items(desk: MainWindow, journal: Journal) -> Non
     pulled = {(i.kind, i.item_id) for i in journal.items()}
     shown = {r.key for r in proxy_rows(desk)}
     assert shown == pulled
-    assert len(pulled) == 13
+    assert len(pulled) == 16
     headers = [desk.proxy.headerData(c, Qt.Orientation.Horizontal) for c in Column]
-    assert headers == ["類別", "家屬", "收容人", "送件時間", "等候", "規則提示", "狀態"]
+    assert headers == ["類別", "家屬", "收容人", "送件時間", "等候", "規則提示", "認領", "狀態"]
     kinds = {desk.proxy.index(r, Column.KIND).data() for r in range(desk.proxy.rowCount())}
     assert kinds == {"服務項目申請", "家庭聯絡簿"}
     # Oldest first, the first item waiting for a decision selected and shown.
@@ -78,7 +59,7 @@ def test_queue_shows_the_pulled_items(desk: MainWindow, journal: Journal) -> Non
     assert desk.selected_key() == next(r.key for r in proxy_rows(desk) if r.status == "pending")
     assert desk.panel.detail() is not None
     assert desk.connection_label.text() == "已連線"
-    assert desk.claimed_label.text() == "已認領 13 件，待審 13 件"
+    assert desk.claimed_label.text() == "已認領 16 件，待審 16 件"
     assert desk.waiting_label.text() == "待同步決定 0 件"
     assert desk.last_sync_label.text().startswith("上次同步 ")
 
@@ -212,7 +193,7 @@ def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
     qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
     assert desk.search.text() == ""
     assert desk.table.hasFocus()
-    assert desk.proxy.rowCount() == 13
+    assert desk.proxy.rowCount() == 16
 
     # J typed into the search box is text, not "next item".
     qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
@@ -263,7 +244,7 @@ def test_offline_desk_keeps_working_and_reports_once(
     try:
         qtbot.waitUntil(lambda: desk.connection_label.text() == "離線：決定會先保存在本機")
         assert "無法連線共用資料庫" in desk.statusBar().currentMessage()
-        assert desk.proxy.rowCount() == 13
+        assert desk.proxy.rowCount() == 16
 
         desk.statusBar().clearMessage()
         desk.sync_now()  # the next tick fails the same way: not reported again
@@ -301,26 +282,9 @@ def test_without_a_shared_database_the_desk_reads_the_journal(
     desk = open_desk(qtbot, make_context(journal, None, tmp_path))
     try:
         assert desk.connection_label.text() == "離線：決定會先保存在本機"
-        assert desk.proxy.rowCount() == 13
+        assert desk.proxy.rowCount() == 16
     finally:
         desk.close()
-
-
-def test_layout_is_remembered(qtbot: QtBot, sync: Sync, journal: Journal, tmp_path: Path) -> None:
-    sync.pull()
-    first = open_desk(qtbot, make_context(journal, sync, tmp_path))
-    first.resize(760, 540)  # within the offscreen screen (800×600)
-    first.splitter.setSizes([300, 460])
-    sizes = first.splitter.sizes()
-    first.close()
-    assert (tmp_path / "desk.ini").exists()
-
-    second = open_desk(qtbot, make_context(journal, sync, tmp_path))
-    try:
-        assert (second.size().width(), second.size().height()) == (760, 540)
-        assert second.splitter.sizes() == sizes
-    finally:
-        second.close()
 
 
 def test_window_title_names_the_reviewer(desk: MainWindow) -> None:

@@ -10,8 +10,12 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.journal.journal import Journal
 from reviewer_app.sync import Sync
+from reviewer_app.ui.dates import DateStyle
+from reviewer_app.ui.desk_data import load_desk
 from reviewer_app.ui.qt import QBrush, Qt
 from reviewer_app.ui.queue_model import (
+    ANY_FLAG,
+    NO_FLAG,
     OVERDUE_COLOUR,
     SORT_ROLE,
     Column,
@@ -109,6 +113,7 @@ def test_display_values(model: QueueModel) -> None:
         "2025/03/06 08:00",  # Asia/Taipei
         "4 天 4 小時",
         "E5",
+        "",  # no claim holder given
         "審核中",
     ]
     assert model.index(1, Column.RULES).data() == "P4 P5"
@@ -117,7 +122,14 @@ def test_display_values(model: QueueModel) -> None:
     assert model.index(2, Column.STATUS).data(Qt.ItemDataRole.ToolTipRole) == ROWS[2].held_reason
     assert "P4　問題" in model.index(1, Column.RULES).data(Qt.ItemDataRole.ToolTipRole)
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in Column] == [
-        "類別", "家屬", "收容人", "送件時間", "等候", "規則提示", "狀態"
+        "類別",
+        "家屬",
+        "收容人",
+        "送件時間",
+        "等候",
+        "規則提示",
+        "認領",
+        "狀態",
     ]
 
 
@@ -148,7 +160,11 @@ def test_sorting_uses_raw_values(model: QueueModel) -> None:
     proxy.sort(Column.WAITING, Qt.SortOrder.AscendingOrder)
     # As text "10 小時" < "30 小時" < "4 天…" < "9 小時"; as hours 0.5 < 9 < 10 < 30 < 100.
     assert proxy_column(proxy, Column.WAITING) == [
-        "30 分鐘", "9 小時", "10 小時", "1 天 6 小時", "4 天 4 小時"
+        "30 分鐘",
+        "9 小時",
+        "10 小時",
+        "1 天 6 小時",
+        "4 天 4 小時",
     ]
     proxy.sort(Column.SUBMITTED, Qt.SortOrder.AscendingOrder)
     assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [1, 5, 3, 2, 4]  # type: ignore[union-attr]
@@ -183,7 +199,7 @@ def test_rows_from_real_journal_items(qtbot: QtBot, sync: Sync, journal: Journal
     data = desk_data(journal)
     model = QueueModel()
     model.set_rows(data.rows)
-    assert model.rowCount() == len(journal.items()) == 13
+    assert model.rowCount() == len(journal.items()) == 16
     for r in range(model.rowCount()):
         row = model.row_at(r)
         detail = data.details[row.key]
@@ -195,3 +211,81 @@ def test_rows_from_real_journal_items(qtbot: QtBot, sync: Sync, journal: Journal
     statuses = {model.index(r, Column.STATUS).data() for r in range(model.rowCount())}
     assert statuses == {"審核中", "暫緩審核"}
     assert any(r.blocking_rules == ("P4",) for r in data.rows)
+
+
+def test_filter_proxy_passes_the_model_tester(qtmodeltester: ModelTester, model: QueueModel) -> None:
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.WAITING, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(proxy, force_py=True)
+    proxy.set_status("pending")
+    proxy.set_flag(ANY_FLAG)
+    proxy.set_text("p")
+    model.set_rows(ROWS[1:])
+    proxy.set_status(None)
+    proxy.set_flag(None)
+    proxy.set_text("")
+
+
+def test_filter_by_status_and_rule_flag(model: QueueModel) -> None:
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+
+    def ids() -> list[int]:
+        return sorted(proxy.row_for(r).item_id for r in range(proxy.rowCount()))  # type: ignore[union-attr]
+
+    proxy.set_status("held")
+    assert ids() == [3]
+    proxy.set_status("pending")
+    assert ids() == [1, 2, 5]
+    proxy.set_status(None)
+    proxy.set_flag("P5")
+    assert ids() == [2]
+    proxy.set_flag(ANY_FLAG)
+    assert ids() == [1, 2]
+    proxy.set_flag(NO_FLAG)
+    assert ids() == [3, 4, 5]
+    proxy.set_status("pending")  # both at once
+    assert ids() == [5]
+    with pytest.raises(ValueError):
+        proxy.set_status("lost")
+
+
+def test_claim_column_and_rule_flags_of_held_items(model: QueueModel) -> None:
+    until = NOW + timedelta(minutes=20)
+    held = QueueRow(
+        **{**ROWS[2].__dict__, "held_rules": ("P7",), "claim_holder": "李社工師", "claim_expires_at": until}
+    )
+    lapsed = QueueRow(
+        **{
+            **ROWS[4].__dict__,
+            "claim_holder": "李社工師",
+            "claim_expires_at": NOW - timedelta(minutes=1),
+            "claim_expired": True,
+        }
+    )
+    model.set_rows([held, lapsed])
+    assert model.index(0, Column.RULES).data() == "P7"
+    assert model.index(0, Column.CLAIM).data() == "李社工師，至 12:20"
+    assert model.index(1, Column.CLAIM).data() == "李社工師（認領已逾期）"
+    assert model.index(1, Column.CLAIM).data(Qt.ItemDataRole.ToolTipRole).startswith("認領期限已過")
+    assert model.index(1, Column.CLAIM).data(Qt.ItemDataRole.ForegroundRole) is not None
+    assert model.index(0, Column.CLAIM).data(SORT_ROLE) == until.timestamp()
+
+
+def test_date_style_changes_the_submitted_column(qtbot: QtBot, model: QueueModel) -> None:
+    assert model.index(0, Column.SUBMITTED).data() == "2025/03/06 08:00"
+    with qtbot.waitSignal(model.dataChanged):
+        model.set_date_style(DateStyle(roc=True))
+    assert model.index(0, Column.SUBMITTED).data() == "114/03/06 08:00"
+
+
+def test_real_rows_name_the_claim_holder(qtbot: QtBot, sync: Sync, journal: Journal) -> None:
+    sync.pull()
+    data = load_desk(journal, datetime.now(UTC), "李社工師")
+    model = QueueModel()
+    model.set_rows(data.rows)
+    claims = {model.index(r, Column.CLAIM).data() for r in range(model.rowCount())}
+    assert claims and all(c.startswith("李社工師，至 ") for c in claims)
+    held = [r for r in data.rows if r.status == "held"]
+    assert held and all(r.held_rules for r in held)

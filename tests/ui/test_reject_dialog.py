@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.catalogue import DEFAULT_REASONS, by_code, reasons_for
@@ -90,3 +91,13 @@ def test_keyboard_check_and_enter(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.accepted):
         qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
     assert dialog.note() == "已電話聯繫家屬"
+
+
+def test_reason_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: ModelTester) -> None:
+    dialog = make(qtbot, "post")
+    # Qt's own QAbstractItemModelTester (the Python one wants a CheckState enum where
+    # QStandardItemModel answers with a plain int under PySide6).
+    qtmodeltester.check(dialog.reason_model)
+    dialog.set_checked("P2_CONTENT")
+    dialog.set_checked("P4_TOO_LONG")
+    dialog.set_checked("P2_CONTENT", False)

@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+34"/>
+        <location filename="../../ui/app.py" line="+38"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>Contact Book Review Desk</translation>
@@ -881,7 +881,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="+453"/>
+        <location filename="../../ui/print_view.py" line="+465"/>
         <source>Record hand-over</source>
         <translation>Record hand-over</translation>
     </message>
@@ -1098,7 +1098,7 @@
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1280,7 +1280,7 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
         <translation>To print</translation>
@@ -1351,7 +1351,7 @@
         <translation>Tick a print run</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+108"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
@@ -1394,12 +1394,12 @@
         <translation>Tick the posts to print first.</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-92"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Print preview: {count} posts</source>
         <translation>Print preview: {count} posts</translation>
     </message>
@@ -1447,9 +1447,9 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+156"/>
+        <location filename="../../ui/queue_model.py" line="+181"/>
         <source>{minutes} min</source>
-        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones.</extracomment>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, casefolded), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} min</translation>
     </message>
     <message>
@@ -1468,7 +1468,7 @@
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+102"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
@@ -1508,17 +1508,17 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="-62"/>
         <source>{holder} (lease expired)</source>
         <translation>{holder} (lease expired)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{holder} until {time}</source>
         <translation>{holder} until {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+260"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>Past the review target of %n hour</numerusform>
@@ -1534,7 +1534,7 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="+57"/>
+        <location filename="../../ui/queue_pane.py" line="+58"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
@@ -1550,7 +1550,7 @@
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>
@@ -1678,7 +1678,7 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="-633"/>
+        <location filename="../../ui/print_view.py" line="-647"/>
         <location line="+26"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
@@ -1712,6 +1712,54 @@
         <location line="+6"/>
         <source>Choose or type the reason</source>
         <translation>Choose or type the reason</translation>
+    </message>
+</context>
+<context>
+    <name>RoleWindows</name>
+    <message>
+        <location filename="../../ui/role_windows.py" line="+33"/>
+        <source>Contact Book Review Desk — printing and hand-over</source>
+        <translation>Contact Book Review Desk — printing and hand-over</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suspensions, reasons and audit trail</source>
+        <translation>Suspensions, reasons and audit trail</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printing</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Supervisor</source>
+        <translation>&amp;Supervisor</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Suspensions, reasons and audit trail…</source>
+        <translation>Suspensions, reasons and audit trail…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Statistics…</source>
+        <translation>Statistics…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing…</source>
+        <translation>Printing…</translation>
     </message>
 </context>
 <context>

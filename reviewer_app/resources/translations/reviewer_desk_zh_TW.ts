@@ -4,7 +4,7 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+34"/>
+        <location filename="../../ui/app.py" line="+38"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>電子家庭聯絡簿審核台</translation>
@@ -877,7 +877,7 @@
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="+453"/>
+        <location filename="../../ui/print_view.py" line="+465"/>
         <source>Record hand-over</source>
         <translation>登錄轉交</translation>
     </message>
@@ -1094,7 +1094,7 @@
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+86"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1276,7 +1276,7 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location line="+267"/>
+        <location line="+268"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
         <translation>待列印</translation>
@@ -1347,7 +1347,7 @@
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+95"/>
+        <location line="+108"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
@@ -1390,12 +1390,12 @@
         <translation>請先勾選要列印的聯絡簿。</translation>
     </message>
     <message>
-        <location line="-93"/>
+        <location line="-92"/>
         <source>Preparing the preview…</source>
         <translation>準備預覽中…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+14"/>
         <source>Print preview: {count} posts</source>
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
@@ -1443,9 +1443,9 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+156"/>
+        <location filename="../../ui/queue_model.py" line="+181"/>
         <source>{minutes} min</source>
-        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones.</extracomment>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, casefolded), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} 分鐘</translation>
     </message>
     <message>
@@ -1464,7 +1464,7 @@
         <translation>{days} 天 {hours} 小時</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+102"/>
         <source>Kind</source>
         <translation>類別</translation>
     </message>
@@ -1504,17 +1504,17 @@
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="+105"/>
+        <location line="-62"/>
         <source>{holder} (lease expired)</source>
         <translation>{holder}（認領已逾期）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>{holder} until {time}</source>
         <translation>{holder}，至 {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+23"/>
+        <location line="+260"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>已超過 %n 小時審核目標</numerusform>
@@ -1529,7 +1529,7 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="+57"/>
+        <location filename="../../ui/queue_pane.py" line="+58"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
@@ -1545,7 +1545,7 @@
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+60"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
@@ -1672,7 +1672,7 @@
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="-633"/>
+        <location filename="../../ui/print_view.py" line="-647"/>
         <location line="+26"/>
         <source>Reprint</source>
         <translation>重印</translation>
@@ -1706,6 +1706,54 @@
         <location line="+6"/>
         <source>Choose or type the reason</source>
         <translation>選擇或輸入原因</translation>
+    </message>
+</context>
+<context>
+    <name>RoleWindows</name>
+    <message>
+        <location filename="../../ui/role_windows.py" line="+33"/>
+        <source>Contact Book Review Desk — printing and hand-over</source>
+        <translation>家庭聯絡簿審核工作站 — 列印與轉交</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Supervisor</source>
+        <translation>主管</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suspensions, reasons and audit trail</source>
+        <translation>停權、退件原因與稽核紀錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Statistics</source>
+        <translation>業務統計</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printing</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>&amp;Supervisor</source>
+        <translation>主管(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Suspensions, reasons and audit trail…</source>
+        <translation>停權、退件原因與稽核紀錄…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Statistics…</source>
+        <translation>業務統計…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing…</source>
+        <translation>列印…</translation>
     </message>
 </context>
 <context>

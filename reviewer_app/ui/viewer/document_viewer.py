@@ -1,0 +1,633 @@
+"""The document viewer: a strip of thumbnails, a large view, the file's metadata, and side-by-side compare.
+
+It shows the documents of the item the desk has selected (ID document, relationship proof, applicant
+photo, post photos and PDF attachments). Everything it paints was decoded on the document worker
+(:mod:`~reviewer_app.ui.viewer.documents`); a document that cannot be shown says why in its place.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from reviewer_app.ui import words
+from reviewer_app.ui.dates import DateStyle
+from reviewer_app.ui.desk_data import ItemDetail
+from reviewer_app.ui.qt import (
+    QAbstractItemView,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QListView,
+    QModelIndex,
+    QSize,
+    QSizePolicy,
+    QStackedWidget,
+    Qt,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from reviewer_app.ui.shortcuts import make_action, set_tooltip
+from reviewer_app.ui.viewer.documents import DocKey, DocumentService, ShownDocument, doc_key
+from reviewer_app.ui.viewer.image_view import ImageView
+from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
+
+MESSAGE_STYLE = "color: #5a4a00; background: #fff8e0; border: 1px solid #e0c060; padding: 16px;"
+GPS_STYLE = "color: #8a3b00; background: #ffe9d6; border: 1px solid #e8a070; padding: 4px;"
+CAPTION_STYLE = "font-weight: bold;"
+#: The two documents compared side by side: the applicant's photo and the ID document.
+COMPARE_KINDS = ("applicant_photo", "id_document")
+
+
+def _label(name: str, *, selectable: bool = True) -> QLabel:
+    label = QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class _View(ImageView):
+    """An image view that hands Escape back to the desk (arrow keys pan while it has focus)."""
+
+    escapePressed = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self.escapePressed.emit()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+
+class ComparePane(QWidget):
+    """The applicant's photo and the ID document side by side, each fitted, zoomed together."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("comparePane")
+        self.views: dict[str, _View] = {}
+        self.captions: dict[str, QLabel] = {}
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        for kind in COMPARE_KINDS:
+            column = QVBoxLayout()
+            caption = _label(f"compareCaption_{kind}", selectable=False)
+            caption.setStyleSheet(CAPTION_STYLE)
+            caption.setWordWrap(True)
+            view = _View()
+            view.setObjectName(f"compareView_{kind}")
+            column.addWidget(caption)
+            column.addWidget(view, 1)
+            layout.addLayout(column, 1)
+            self.views[kind] = view
+            self.captions[kind] = caption
+
+    def show_documents(self, docs: dict[str, tuple[dict[str, Any] | None, ShownDocument | None]]) -> None:
+        for kind in COMPARE_KINDS:
+            doc, shown = docs.get(kind, (None, None))
+            caption, view = self.captions[kind], self.views[kind]
+            label = words.document_kind(kind)
+            if doc is None:
+                caption.setText(self.tr("{kind}: not uploaded").format(kind=label))
+                view.set_image(None)
+            elif shown is None:
+                caption.setText(self.tr("{kind}: loading…").format(kind=label))
+                view.set_image(None)
+            elif shown.problem is not None:
+                caption.setText(self.tr("{kind}: {problem}").format(kind=label, problem=shown.problem))
+                view.set_image(None)
+            else:
+                caption.setText(label)
+                if view.property("docKey") != list(shown.key):
+                    view.set_image(shown.image)
+            view.setProperty(
+                "docKey", list(shown.key) if shown is not None and shown.problem is None else None
+            )
+
+
+class DocumentViewer(QWidget):
+    """All documents of one item: thumbnails, a large view with zoom/pan/rotate/pages, metadata."""
+
+    #: The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.
+    escapePressed = Signal()
+
+    def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("documentViewer")
+        self.service = service
+        self._dates = DateStyle()
+        self._detail: ItemDetail | None = None
+        self._page = 0
+        self._comparing = False
+        service.documentReady.connect(self._document_ready)
+        service.pageReady.connect(self._page_ready)
+
+        self._build_actions()
+
+        self.thumbnails = ThumbnailModel(self)
+        self.strip = QListView()
+        self.strip.setObjectName("thumbnailStrip")
+        self.strip.setModel(self.thumbnails)
+        self.strip.setViewMode(QListView.ViewMode.IconMode)
+        self.strip.setFlow(QListView.Flow.LeftToRight)
+        self.strip.setWrapping(False)
+        self.strip.setMovement(QListView.Movement.Static)
+        self.strip.setResizeMode(QListView.ResizeMode.Adjust)
+        self.strip.setIconSize(QSize(88, 88))
+        self.strip.setGridSize(QSize(150, 134))
+        self.strip.setUniformItemSizes(True)
+        self.strip.setWordWrap(True)
+        self.strip.setSpacing(2)
+        self.strip.setFixedHeight(146)
+        self.strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.strip.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.strip.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.strip.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.strip.selectionModel().currentChanged.connect(self._strip_changed)
+
+        self.doc_title = _label("documentTitle")
+        self.doc_title.setWordWrap(True)
+        self.doc_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.page_label = _label("pageLabel", selectable=False)
+        self.zoom_label = _label("zoomLabel", selectable=False)
+        self.zoom_label.setMinimumWidth(56)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        tools.addWidget(self.doc_title, 1)
+        for action in (self.previous_page_action,):
+            tools.addWidget(self._button(action))
+        tools.addWidget(self.page_label)
+        tools.addWidget(self._button(self.next_page_action))
+        tools.addSpacing(8)
+        for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.actual_size_action):
+            tools.addWidget(self._button(action))
+        tools.addWidget(self.zoom_label)
+        tools.addSpacing(8)
+        for action in (self.rotate_left_action, self.rotate_right_action, self.compare_action):
+            tools.addWidget(self._button(action))
+
+        self.view = _View()
+        self.view.escapePressed.connect(self.escapePressed)
+        self.view.zoomChanged.connect(self._zoom_changed)
+        self.message = _label("documentMessage")
+        self.message.setWordWrap(True)
+        self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.message.setStyleSheet(MESSAGE_STYLE)
+        self.message.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        message_page = QWidget()
+        message_layout = QVBoxLayout(message_page)
+        message_layout.addStretch(1)
+        message_layout.addWidget(self.message)
+        message_layout.addStretch(1)
+        self.compare = ComparePane()
+        for view in self.compare.views.values():
+            view.escapePressed.connect(self.escapePressed)
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("viewerStack")
+        self.stack.addWidget(self.view)
+        self.stack.addWidget(message_page)
+        self.stack.addWidget(self.compare)
+
+        self.meta_file = _label("metaFile")
+        self.meta_type = _label("metaType")
+        self.meta_size = _label("metaSize")
+        self.meta_pixels = _label("metaPixels")
+        self.meta_captured = _label("metaCaptured")
+        self.meta_camera = _label("metaCamera")
+        self.gps_warning = _label("gpsWarning")
+        self.gps_warning.setWordWrap(True)
+        self.gps_warning.setStyleSheet(GPS_STYLE)
+        self.gps_warning.hide()
+        meta = QGridLayout()
+        meta.setContentsMargins(0, 0, 0, 0)
+        meta.setHorizontalSpacing(12)
+        cells = [
+            (self.tr("File:"), self.meta_file, 0, 0, 5),
+            (self.tr("Type:"), self.meta_type, 1, 0, 1),
+            (self.tr("Size:"), self.meta_size, 1, 2, 1),
+            (self.tr("Pixels:"), self.meta_pixels, 1, 4, 1),
+            (self.tr("Taken:"), self.meta_captured, 2, 0, 1),
+            (self.tr("Camera:"), self.meta_camera, 2, 2, 3),
+        ]
+        for caption, value, row, column, span in cells:
+            name = QLabel(caption)
+            name.setStyleSheet("color: #555555;")
+            meta.addWidget(name, row, column)
+            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            meta.addWidget(value, row, column + 1, 1, span)
+        for column in (1, 3, 5):
+            meta.setColumnStretch(column, 1)
+        meta.addWidget(self.gps_warning, 3, 0, 1, 6)
+        self.meta_box = QFrame()
+        self.meta_box.setObjectName("metadataBox")
+        self.meta_box.setLayout(meta)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.strip)
+        layout.addLayout(tools)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.meta_box)
+        self.show_item(None)
+
+    def _button(self, action: Any) -> QToolButton:
+        button = QToolButton()
+        button.setDefaultAction(action)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        return button
+
+    def _build_actions(self) -> None:
+        self.next_document_action = make_action(
+            self, self.tr("Next document"), ["]"], self.next_document, "nextDocumentAction", "documents"
+        )
+        self.previous_document_action = make_action(
+            self,
+            self.tr("Previous document"),
+            ["["],
+            self.previous_document,
+            "previousDocumentAction",
+            "documents",
+        )
+        self.zoom_in_action = make_action(
+            self,
+            self.tr("+", "zoom in button"),
+            ["+", "="],
+            self.zoom_in,
+            "zoomInAction",
+            "documents",
+            self.tr("Zoom in"),
+        )
+        self.zoom_out_action = make_action(
+            self,
+            self.tr("−", "zoom out button"),
+            ["-"],
+            self.zoom_out,
+            "zoomOutAction",
+            "documents",
+            self.tr("Zoom out"),
+        )
+        self.fit_action = make_action(
+            self,
+            self.tr("Fit"),
+            ["0"],
+            self.fit,
+            "fitAction",
+            "documents",
+            self.tr("Fit the document in the view"),
+        )
+        self.actual_size_action = make_action(
+            self,
+            self.tr("100%"),
+            ["1"],
+            self.actual_size,
+            "actualSizeAction",
+            "documents",
+            self.tr("Actual size (100%)"),
+        )
+        self.rotate_right_action = make_action(
+            self,
+            self.tr("Rotate ↻"),
+            ["R"],
+            lambda: self.rotate(90),
+            "rotateRightAction",
+            "documents",
+            self.tr("Rotate clockwise"),
+        )
+        self.rotate_left_action = make_action(
+            self,
+            self.tr("Rotate ↺"),
+            ["Shift+R"],
+            lambda: self.rotate(-90),
+            "rotateLeftAction",
+            "documents",
+            self.tr("Rotate anticlockwise"),
+        )
+        self.next_page_action = make_action(
+            self,
+            self.tr("›", "next page button"),
+            ["PgDown"],
+            self.next_page,
+            "nextPageAction",
+            "documents",
+            self.tr("Next PDF page"),
+        )
+        self.previous_page_action = make_action(
+            self,
+            self.tr("‹", "previous page button"),
+            ["PgUp"],
+            self.previous_page,
+            "previousPageAction",
+            "documents",
+            self.tr("Previous PDF page"),
+        )
+        self.compare_action = make_action(
+            self,
+            self.tr("Compare"),
+            ["C"],
+            self.toggle_compare,
+            "compareAction",
+            "documents",
+            self.tr("Compare the applicant's photo with the ID document"),
+        )
+        self.compare_action.setCheckable(True)
+        self.focus_view_action = make_action(
+            self,
+            self.tr("Focus the document (arrow keys pan, Esc returns)"),
+            ["V"],
+            self.focus_view,
+            "focusViewAction",
+            "documents",
+        )
+
+    # ---- what is shown -------------------------------------------------------------------------
+
+    def set_date_style(self, style: DateStyle) -> None:
+        if style != self._dates:
+            self._dates = style
+            self._show_metadata(self.current_shown())
+
+    def detail(self) -> ItemDetail | None:
+        return self._detail
+
+    def show_item(self, detail: ItemDetail | None, ahead: list[ItemDetail] | None = None) -> None:
+        """Show ``detail``'s documents (loading them if needed) and decode ``ahead``'s in the background."""
+        docs = list(detail.snapshot.get("documents", [])) if detail is not None else []
+        policy = detail.snapshot.get("policy", {}) if detail is not None else {}
+        same_item = (
+            detail is not None
+            and self._detail is not None
+            and detail.key == self._detail.key
+            and [doc_key(d) for d in docs] == [doc_key(d) for d in self.thumbnails.documents()]
+        )
+        self._detail = detail
+        upcoming = [
+            (list(d.snapshot.get("documents", [])), d.snapshot.get("policy", {})) for d in ahead or []
+        ]
+        self.service.show(docs, policy, upcoming)
+        if same_item:
+            return
+        shown: dict[DocKey, ShownDocument] = {}
+        for doc in docs:
+            cached = self.service.cached(doc)
+            if cached is not None:
+                shown[cached.key] = cached
+        self.thumbnails.set_documents(docs, shown)
+        has_compare = any(d["kind"] in COMPARE_KINDS for d in docs)
+        self.compare_action.setEnabled(has_compare)
+        if not has_compare and self._comparing:
+            self._comparing = False
+            self.compare_action.setChecked(False)
+        set_tooltip(
+            self.compare_action,
+            self.tr("Compare the applicant's photo with the ID document")
+            if has_compare
+            else self.tr("This item has no applicant photo or ID document to compare"),
+        )
+        self.strip.setVisible(bool(docs))
+        if docs:
+            self.select_document(0)
+        else:
+            self._page = 0
+            self._show_current()
+
+    def current_row(self) -> int:
+        index = self.strip.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def current_doc(self) -> dict[str, Any] | None:
+        row = self.current_row()
+        return self.thumbnails.doc_at(row) if row >= 0 else None
+
+    def current_shown(self) -> ShownDocument | None:
+        row = self.current_row()
+        return self.thumbnails.shown_at(row) if row >= 0 else None
+
+    def page(self) -> int:
+        return self._page
+
+    def is_comparing(self) -> bool:
+        return self._comparing
+
+    def select_document(self, row: int) -> None:
+        if not (0 <= row < self.thumbnails.rowCount()):
+            return
+        index = self.thumbnails.index(row, 0)
+        if self.strip.currentIndex() == index:
+            self._page = 0
+            self._show_current()
+        else:
+            self.strip.setCurrentIndex(index)  # _strip_changed shows it
+        self.strip.scrollTo(index)
+
+    # ---- commands ------------------------------------------------------------------------------
+
+    def next_document(self) -> None:
+        self._leave_compare()
+        self.select_document(min(self.current_row() + 1, self.thumbnails.rowCount() - 1))
+
+    def previous_document(self) -> None:
+        self._leave_compare()
+        self.select_document(max(self.current_row() - 1, 0))
+
+    def _views(self) -> list[ImageView]:
+        return list(self.compare.views.values()) if self._comparing else [self.view]
+
+    def zoom_in(self) -> None:
+        for view in self._views():
+            view.zoom_in()
+
+    def zoom_out(self) -> None:
+        for view in self._views():
+            view.zoom_out()
+
+    def fit(self) -> None:
+        for view in self._views():
+            view.fit()
+
+    def actual_size(self) -> None:
+        for view in self._views():
+            view.actual_size()
+
+    def rotate(self, degrees: int) -> None:
+        for view in self._views():
+            view.rotate_by(degrees)
+
+    def next_page(self) -> None:
+        self._go_to_page(self._page + 1)
+
+    def previous_page(self) -> None:
+        self._go_to_page(self._page - 1)
+
+    def focus_view(self) -> None:
+        target = self.compare.views[COMPARE_KINDS[0]] if self._comparing else self.view
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def toggle_compare(self) -> None:
+        if not self.compare_action.isEnabled():
+            return
+        self._comparing = not self._comparing
+        self.compare_action.setChecked(self._comparing)
+        self._show_current()
+
+    def _leave_compare(self) -> None:
+        if self._comparing:
+            self._comparing = False
+            self.compare_action.setChecked(False)
+
+    def _go_to_page(self, page: int) -> None:
+        shown = self.current_shown()
+        if shown is None or shown.problem is not None or not (0 <= page < shown.pages) or page == self._page:
+            return
+        self._page = page
+        image = shown.page(page)
+        if image is None:
+            self.service.request_page(shown, page)
+        self._show_current(keep_view=True)
+
+    # ---- updates -------------------------------------------------------------------------------
+
+    def _strip_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
+        self._page = 0
+        self._show_current()
+
+    def _document_ready(self, shown: ShownDocument) -> None:
+        self.thumbnails.set_shown(shown)
+        current = self.current_doc()
+        if (self._comparing and any(doc_key(d) == shown.key for d in self.thumbnails.documents())) or (
+            current is not None and doc_key(current) == shown.key
+        ):
+            self._show_current()
+
+    def _page_ready(self, key: DocKey, index: int) -> None:
+        current = self.current_doc()
+        if current is not None and doc_key(current) == key and index == self._page:
+            self._show_current(keep_view=True)
+
+    def _show_current(self, keep_view: bool = False) -> None:
+        if self._comparing:
+            self._show_compare()
+            return
+        doc, shown = self.current_doc(), self.current_shown()
+        self._update_page_actions(shown)
+        if doc is None:
+            self._show_message(self.tr("This item has no documents.") if self._detail else "")
+            self.doc_title.setText("")
+            self._show_metadata(None)
+            return
+        self.doc_title.setText(
+            self.tr("{kind} · {file}").format(
+                kind=words.document_kind(doc["kind"]), file=doc.get("filename", "")
+            )
+        )
+        self._show_metadata(shown, doc)
+        if shown is None:
+            self._show_message(self.tr("Loading the document…"))
+            return
+        if shown.problem is not None:
+            self._show_message(shown.problem)
+            return
+        image = shown.page(self._page)
+        if self._page in shown.page_problems:
+            self._show_message(shown.page_problems[self._page])
+            return
+        if image is None:
+            self._show_message(self.tr("Rendering page {page}…").format(page=self._page + 1))
+            return
+        same = self.view.property("shownKey") == [*shown.key, self._page]
+        if not same:
+            self.view.set_image(image, keep_view=keep_view)
+            self.view.setProperty("shownKey", [*shown.key, self._page])
+        self.stack.setCurrentIndex(0)
+        self._zoom_changed(self.view.zoom(), self.view.is_fit())
+
+    def _show_message(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.view.set_image(None)
+        self.view.setProperty("shownKey", None)
+        self.stack.setCurrentIndex(1)
+        self.zoom_label.setText("")
+
+    def _show_compare(self) -> None:
+        docs: dict[str, tuple[dict[str, Any] | None, ShownDocument | None]] = {}
+        for row in range(self.thumbnails.rowCount()):
+            doc = self.thumbnails.doc_at(row)
+            if doc["kind"] in COMPARE_KINDS and doc["kind"] not in docs:
+                docs[doc["kind"]] = (doc, self.thumbnails.shown_at(row))
+        self.compare.show_documents(docs)
+        self.meta_box.hide()  # two documents side by side: each one's details are one key (C) away
+        self.doc_title.setText(self.tr("Applicant's photo and ID document side by side"))
+        self._update_page_actions(None)
+        self.stack.setCurrentIndex(2)
+        self.zoom_label.setText("")
+
+    def _update_page_actions(self, shown: ShownDocument | None) -> None:
+        pages = shown.pages if shown is not None and shown.problem is None else 1
+        self.previous_page_action.setEnabled(pages > 1 and self._page > 0)
+        self.next_page_action.setEnabled(pages > 1 and self._page < pages - 1)
+        self.page_label.setText(
+            self.tr("Page {page}/{pages}").format(page=self._page + 1, pages=pages) if pages > 1 else ""
+        )
+        self.page_label.setVisible(pages > 1)
+        for action in (self.previous_page_action, self.next_page_action):
+            for widget in action.associatedObjects():
+                if isinstance(widget, QToolButton):
+                    widget.setVisible(pages > 1)
+
+    def _zoom_changed(self, zoom: float, fit: bool) -> None:
+        if self.stack.currentIndex() == 0 and self.view.has_image():
+            self.zoom_label.setText(f"{zoom * 100:.0f}%")
+
+    def _show_metadata(self, shown: ShownDocument | None, doc: dict[str, Any] | None = None) -> None:
+        doc = doc or (shown.doc if shown is not None else None)
+        meta = shown.metadata if shown is not None else None
+        self.meta_box.setVisible(doc is not None)
+        if doc is None:
+            return
+        self.meta_file.setText(str(doc.get("filename", "")))
+        if meta is None:
+            self.meta_type.setText(str(doc.get("mime_type", "")))
+            self.meta_size.setText(words.file_size(int(doc.get("size_bytes", 0))))
+            for label in (self.meta_pixels, self.meta_captured, self.meta_camera):
+                label.setText("—")
+            self.gps_warning.hide()
+            return
+        type_text = str(getattr(meta, "format_label", "") or getattr(meta, "mime_type", ""))
+        pages = getattr(meta, "pages", None) or 1
+        if pages > 1:
+            type_text = self.tr("{type}, %n page(s)", "", pages).format(type=type_text)
+        self.meta_type.setText(type_text)
+        self.meta_size.setText(
+            words.file_size(int(getattr(meta, "size_bytes", 0) or doc.get("size_bytes", 0)))
+        )
+        width, height = getattr(meta, "width", None), getattr(meta, "height", None)
+        self.meta_pixels.setText(f"{width} × {height}" if width and height else "—")
+        captured = getattr(meta, "captured_at", None)
+        self.meta_captured.setText(self._captured_text(captured) if captured else self.tr("Not recorded"))
+        camera = getattr(meta, "camera", None)
+        self.meta_camera.setText(str(camera) if camera else self.tr("Not recorded"))
+        if getattr(meta, "has_gps", False):
+            self.gps_warning.setText(
+                self.tr(
+                    "Privacy: this photo contains GPS location data (where it was taken). "
+                    "Do not pass the original file on."
+                )
+            )
+            self.gps_warning.show()
+        else:
+            self.gps_warning.hide()
+
+    def _captured_text(self, captured: Any) -> str:
+        if isinstance(captured, datetime):
+            return f"{self._dates.date(captured.date())} {captured:%H:%M}"
+        return str(captured)

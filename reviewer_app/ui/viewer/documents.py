@@ -1,0 +1,294 @@
+"""Getting documents ready to show: fetch, decode, thumbnail — all on a worker, ahead of time.
+
+:class:`DocumentService` owns a single document worker (so the PDF engine is only ever used from one
+thread) and a small LRU of decoded documents. When the desk shows an item it asks for that item's
+documents first and for the next items' documents at a lower priority, so moving on shows them at once.
+Documents that are no longer wanted when their turn comes are skipped.
+
+The bytes are fetched and decoded only by ``reviewer_app.documents`` (the one document loader); this
+module turns its results into ``QImage`` objects on the worker and hands them to the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
+from reviewer_app.snapshot import policy_from_json
+from reviewer_app.ui.document_qt import to_qimage
+from reviewer_app.ui.qt import QCoreApplication, QImage, QObject, QSize, Qt, Signal
+from reviewer_app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+
+THUMBNAIL_SIZE = QSize(112, 112)
+#: PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page.
+PAGE_WIDTH = 1400
+CACHE_BYTES = 400 * 1024 * 1024
+#: Priorities on the document worker: what is on screen first, then the next items.
+SHOWN, AHEAD = 10, 0
+
+DocKey = tuple[int, str]  # (document id, sha256): a replaced upload is another document
+
+
+class DocumentSource(Protocol):
+    """Where a document's bytes come from (``reviewer_app.documents.store.DocumentStore``)."""
+
+    def fetch(self, doc: dict[str, Any]) -> bytes | Rejected: ...
+
+
+def doc_key(doc: dict[str, Any]) -> DocKey:
+    return (int(doc["id"]), str(doc.get("sha256") or ""))
+
+
+@dataclass
+class ShownDocument:
+    """One document ready for the screen (or the reason it cannot be shown)."""
+
+    key: DocKey
+    doc: dict[str, Any]
+    metadata: Any | None = None  # reviewer_app.documents metadata (type, size, pixels, EXIF…)
+    image: QImage | None = None  # the picture, upright; for a PDF its first page
+    thumbnail: QImage | None = None
+    pages: int = 1
+    problem: str | None = None  # why it cannot be shown, in plain zh-TW
+    pdf: PdfDocument | None = field(default=None, repr=False)  # only touched on the document worker
+    page_images: dict[int, QImage] = field(default_factory=dict)
+    page_problems: dict[int, str] = field(default_factory=dict)  # pages that cannot be shown, and why
+
+    @property
+    def is_pdf(self) -> bool:
+        return self.pdf is not None
+
+    def page(self, index: int) -> QImage | None:
+        return self.image if index == 0 else self.page_images.get(index)
+
+    def nbytes(self) -> int:
+        images = [self.image, self.thumbnail, *self.page_images.values()]
+        return sum(int(i.sizeInBytes()) for i in images if i is not None)
+
+
+def _display_image(pil_image: Any) -> QImage:
+    """A QImage in the format the screen paints fastest (converted here, on the worker)."""
+    return to_qimage(pil_image).convertToFormat(QImage.Format.Format_RGB32)
+
+
+def _thumbnail(image: QImage) -> QImage:
+    return image.scaled(
+        THUMBNAIL_SIZE, Qt.AspectRatioMode.KeepAspectRatio, Qt.TransformationMode.SmoothTransformation
+    )
+
+
+def prepare(source: DocumentSource, doc: dict[str, Any], policy: dict[str, Any]) -> ShownDocument:
+    """Fetch and decode one document, make its screen image and thumbnail (on the worker)."""
+    key = doc_key(doc)
+    fetched = source.fetch(doc)
+    if isinstance(fetched, Rejected):
+        return ShownDocument(key, doc, metadata=fetched.metadata, problem=fetched.reason)
+    limits = DocumentLimits.for_kind(doc["kind"], policy_from_json(policy))
+    loaded = load_document(fetched, limits)
+    if isinstance(loaded, Rejected):
+        return ShownDocument(key, doc, metadata=loaded.metadata, problem=loaded.reason)
+    if isinstance(loaded, PdfDocument):
+        pages = max(1, int(loaded.metadata.pages or 1))
+        try:
+            first = _display_image(loaded.render_page(0, PAGE_WIDTH))
+        except PageError as exc:
+            return ShownDocument(
+                key, doc, metadata=loaded.metadata, pages=pages, pdf=loaded, page_problems={0: exc.reason}
+            )
+        return ShownDocument(
+            key,
+            doc,
+            metadata=loaded.metadata,
+            image=first,
+            thumbnail=_thumbnail(first),
+            pages=pages,
+            pdf=loaded,
+        )
+    image = _display_image(loaded.image)
+    return ShownDocument(key, doc, metadata=loaded.metadata, image=image, thumbnail=_thumbnail(image))
+
+
+def unexpected_problem() -> str:
+    return QCoreApplication.translate(
+        "DocumentService", "This document cannot be shown: an unexpected error occurred while opening it."
+    )
+
+
+class DocumentService(QObject):
+    """Loads documents in the background and keeps the recent ones decoded."""
+
+    #: A document is ready (or known to be unshowable): the ShownDocument.
+    documentReady = Signal(object)
+    #: A PDF page is rendered: (document key, page index).
+    pageReady = Signal(object, int)
+
+    def __init__(
+        self, source: DocumentSource | None, parent: QObject | None = None, cache_bytes: int = CACHE_BYTES
+    ) -> None:
+        super().__init__(parent)
+        self.source = source
+        self.runner = TaskRunner("documents", self)
+        self._cache: OrderedDict[DocKey, ShownDocument] = OrderedDict()
+        self._cache_bytes = cache_bytes
+        self._in_flight: set[DocKey] = set()
+        self._pages_in_flight: set[tuple[DocKey, int]] = set()
+        self._pinned: frozenset[DocKey] = frozenset()
+        #: Read by the worker when a task starts: documents nobody wants any more are skipped.
+        self._wanted: frozenset[DocKey] = frozenset()
+        self.loads_started = 0  # how many documents were actually fetched and decoded (tests, benchmarks)
+
+    # ---- asking --------------------------------------------------------------------------------
+
+    def show(
+        self,
+        current: Sequence[dict[str, Any]],
+        policy: dict[str, Any],
+        ahead: Sequence[tuple[Sequence[dict[str, Any]], dict[str, Any]]] = (),
+    ) -> None:
+        """Load ``current`` now and the documents of the items ``ahead`` after them."""
+        pinned = frozenset(doc_key(d) for d in current)
+        wanted = set(pinned)
+        for docs, _policy in ahead:
+            wanted.update(doc_key(d) for d in docs)
+        self._pinned = pinned
+        self._wanted = frozenset(wanted)
+        for doc in current:
+            self._request(doc, policy, SHOWN)
+        for docs, item_policy in ahead:
+            for doc in docs:
+                self._request(doc, item_policy, AHEAD)
+
+    def cached(self, doc: dict[str, Any]) -> ShownDocument | None:
+        shown = self._cache.get(doc_key(doc))
+        if shown is not None:
+            self._cache.move_to_end(shown.key)
+        return shown
+
+    def is_loading(self, doc: dict[str, Any]) -> bool:
+        return doc_key(doc) in self._in_flight
+
+    def request_page(self, shown: ShownDocument, index: int) -> None:
+        """Render page ``index`` of a PDF in the background; ``pageReady`` follows."""
+        if (
+            shown.pdf is None
+            or not (0 <= index < shown.pages)
+            or shown.page(index) is not None
+            or index in shown.page_problems
+        ):
+            return
+        token = (shown.key, index)
+        if token in self._pages_in_flight:
+            return
+        self._pages_in_flight.add(token)
+        pdf = shown.pdf
+
+        def work() -> QImage:
+            return _display_image(pdf.render_page(index, PAGE_WIDTH))
+
+        def done(image: QImage) -> None:
+            self._pages_in_flight.discard(token)
+            shown.page_images[index] = image
+            self._trim()
+            self.pageReady.emit(shown.key, index)
+
+        def failed(exc: BaseException) -> None:
+            self._pages_in_flight.discard(token)
+            if isinstance(exc, PageError):
+                shown.page_problems[index] = exc.reason
+            else:
+                log.error("rendering page %d of document %s failed", index + 1, shown.key[0], exc_info=exc)
+                shown.page_problems[index] = unexpected_problem()
+            self.pageReady.emit(shown.key, index)
+
+        self.runner.run(work, done, failed, "render page", priority=SHOWN + 1)
+
+    # ---- the store's cache hygiene (on the worker: it touches files) ----------------------------
+
+    def _on_store(self, method: str, *args: Any) -> bool:
+        call = getattr(self.source, method, None)
+        if not callable(call) or self.runner.is_closed():
+            return False
+        self.runner.run(lambda: call(*args), name=method, priority=AHEAD - 1)
+        return True
+
+    def start_session(self) -> None:
+        """Remove cached files left behind by an earlier session that did not end cleanly."""
+        self._on_store("purge_stale")
+
+    def forget(self, doc_ids: Sequence[int]) -> None:
+        """The items of these documents are done: their cached files may go."""
+        if doc_ids:
+            self._on_store("evict_item", list(doc_ids))
+
+    def shutdown(self, timeout_ms: int = 30_000) -> bool:
+        """Stop loading; at sign-out the store forgets every cached document."""
+        self._wanted = frozenset()  # loads still queued are skipped when their turn comes
+        if self._on_store("clear"):
+            self.runner.wait(timeout_ms)
+        done = self.runner.shutdown(timeout_ms)
+        self._close_all()
+        return done
+
+    # ---- loading -------------------------------------------------------------------------------
+
+    def _request(self, doc: dict[str, Any], policy: dict[str, Any], priority: int) -> None:
+        key = doc_key(doc)
+        if key in self._cache or key in self._in_flight or self.source is None:
+            return
+        self._in_flight.add(key)
+        source = self.source
+
+        def work() -> ShownDocument | None:
+            if key not in self._wanted:
+                return None  # the reviewer moved on before its turn came
+            self.loads_started += 1
+            return prepare(source, doc, policy)
+
+        def done(shown: ShownDocument | None) -> None:
+            self._in_flight.discard(key)
+            if shown is None:
+                return
+            self._cache[key] = shown
+            self._trim()
+            self.documentReady.emit(shown)
+
+        def failed(exc: BaseException) -> None:
+            self._in_flight.discard(key)
+            log.error("loading document %s failed", key[0], exc_info=exc)
+            shown = ShownDocument(key, doc, problem=unexpected_problem())
+            self._cache[key] = shown
+            self.documentReady.emit(shown)
+
+        self.runner.run(work, done, failed, f"document {key[0]}", priority=priority)
+
+    def _trim(self) -> None:
+        total = sum(s.nbytes() for s in self._cache.values())
+        for key in list(self._cache):
+            if total <= self._cache_bytes:
+                break
+            if key in self._wanted or key in self._pinned:
+                continue
+            evicted = self._cache.pop(key)
+            total -= evicted.nbytes()
+            self._close(evicted)
+
+    def _close(self, shown: ShownDocument) -> None:
+        pdf, shown.pdf = shown.pdf, None
+        if pdf is not None and not self.runner.is_closed():
+            close = getattr(pdf, "close", None)
+            if callable(close):
+                self.runner.run(close, name="close pdf", priority=AHEAD - 1)
+
+    def _close_all(self) -> None:
+        for shown in self._cache.values():
+            pdf, shown.pdf = shown.pdf, None
+            close = getattr(pdf, "close", None)
+            if callable(close):
+                close()  # the worker has stopped: nothing else uses it now
+        self._cache.clear()

@@ -1,0 +1,150 @@
+"""A large view of one picture: zoom (wheel, +/−, fit, 100 %), pan (drag, arrow keys), rotate.
+
+The picture arrives already decoded (a ``QImage`` made on a worker); the view only turns it into a
+pixmap and paints it. "Fit" stays in force while the view is resized, until the reviewer zooms.
+"""
+
+from __future__ import annotations
+
+from reviewer_app.ui.qt import (
+    QFrame,
+    QGraphicsPixmapItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QImage,
+    QPainter,
+    QPixmap,
+    QResizeEvent,
+    Qt,
+    QTransform,
+    QWheelEvent,
+    QWidget,
+    Signal,
+)
+
+ZOOM_STEP = 1.25
+MIN_ZOOM = 0.02
+MAX_ZOOM = 16.0
+
+
+class ImageView(QGraphicsView):
+    """Shows one image; ``zoomChanged`` reports the scale (1.0 = 100 %) and whether it is "fit"."""
+
+    zoomChanged = Signal(float, bool)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("imageView")
+        self._scene = QGraphicsScene(self)
+        self.setScene(self._scene)
+        self._item = QGraphicsPixmapItem()
+        self._item.setTransformationMode(Qt.TransformationMode.SmoothTransformation)
+        self._scene.addItem(self._item)
+        self._zoom = 1.0
+        self._rotation = 0
+        self._fit = True
+        self._has_image = False
+        self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setBackgroundBrush(Qt.GlobalColor.darkGray)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    # ---- content -------------------------------------------------------------------------------
+
+    def set_image(self, image: QImage | None, *, keep_view: bool = False) -> None:
+        """Show ``image`` (None clears). Unless ``keep_view``, the rotation resets and the view fits."""
+        if image is None or image.isNull():
+            self._item.setPixmap(QPixmap())
+            self._has_image = False
+        else:
+            self._item.setPixmap(QPixmap.fromImage(image))
+            self._has_image = True
+        rect = self._item.boundingRect()
+        self._item.setTransformOriginPoint(rect.center())
+        if not keep_view:
+            self._rotation = 0
+            self._fit = True
+        self._item.setRotation(self._rotation)
+        self._scene.setSceneRect(self._item.sceneBoundingRect())
+        self._apply()
+
+    def has_image(self) -> bool:
+        return self._has_image
+
+    def image_size(self) -> tuple[int, int]:
+        pixmap = self._item.pixmap()
+        return pixmap.width(), pixmap.height()
+
+    # ---- zoom, rotate --------------------------------------------------------------------------
+
+    def zoom(self) -> float:
+        return self._zoom
+
+    def is_fit(self) -> bool:
+        return self._fit
+
+    def rotation(self) -> int:
+        return self._rotation
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self._zoom * ZOOM_STEP)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self._zoom / ZOOM_STEP)
+
+    def actual_size(self) -> None:
+        self.set_zoom(1.0)
+
+    def set_zoom(self, zoom: float) -> None:
+        self._fit = False
+        self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
+        self._apply()
+
+    def fit(self) -> None:
+        self._fit = True
+        self._apply()
+
+    def rotate_by(self, degrees: int) -> None:
+        self._rotation = (self._rotation + degrees) % 360
+        self._item.setRotation(self._rotation)
+        self._scene.setSceneRect(self._item.sceneBoundingRect())
+        self._apply()
+
+    def _fit_zoom(self) -> float:
+        rect = self._item.sceneBoundingRect()
+        view = self.viewport().rect()
+        if rect.isEmpty() or view.isEmpty():
+            return 1.0
+        margin = 8
+        return max(
+            MIN_ZOOM,
+            min((view.width() - margin) / rect.width(), (view.height() - margin) / rect.height(), MAX_ZOOM),
+        )
+
+    def _apply(self) -> None:
+        if self._fit:
+            self._zoom = self._fit_zoom()
+        self.setTransform(QTransform.fromScale(self._zoom, self._zoom))
+        if self._fit:
+            self.centerOn(self._item)
+        self.zoomChanged.emit(self._zoom, self._fit)
+
+    # ---- events --------------------------------------------------------------------------------
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """The wheel zooms around the pointer (a picture is panned by dragging or the arrow keys)."""
+        delta = event.angleDelta().y()
+        if delta == 0 or not self._has_image:
+            super().wheelEvent(event)
+            return
+        self.set_zoom(self._zoom * (ZOOM_STEP ** (delta / 120)))
+        event.accept()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self._fit:
+            self._apply()

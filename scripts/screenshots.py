@@ -1,0 +1,313 @@
+"""Screenshots of the review desk from the demo data, for the README: ``python scripts/screenshots.py``.
+
+Seeds a demo shared database in a temporary folder (nothing of the user's is read or written), pulls
+the reviewer's queue, renders the real windows offscreen in zh-TW with the shipped font and saves them
+with ``QWidget.grab()`` into ``docs/screenshots/``:
+
+- ``main-window.png``   the queue, the document viewer and the decision panel (a service application)
+- ``compare.png``       the applicant's photo beside the ID document
+- ``post-photo.png``    a post whose photo carries GPS data: metadata and the privacy warning
+- ``reject-dialog.png`` rejecting a post with two reasons, the family's text previewed
+- ``help-overlay.png``  the keyboard help (F1)
+- ``statistics.png``    the supervisors' statistics view (its own busier demo data: screenshot_stats.py)
+- ``counsellor-view.png`` the counsellor's view: posts to print and to hand over (its own demo data)
+- ``printed-page.png``  page 1 of a post printed to PDF, rendered with pdftoppm
+
+``--only printing`` makes the last two only.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH, HEIGHT = 1600, 1000
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
+    parser.add_argument("--language", default="zh_TW", choices=["zh_TW", "en"])
+    parser.add_argument("--only", choices=["printing"], help="make only these screenshots")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="reviewer-screens-") as folder:
+        if args.only == "printing":
+            application(Path(folder), args.language)
+            shoot_printing(args.out, Path(folder))
+            return 0
+        return shoot(Path(folder), args.out, args.language)
+
+
+def application(folder: Path, language: str) -> Any:
+    """The offscreen application in `language`, with nothing of the user's read or written."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["REVIEWER_DATA_DIR"] = str(folder / "data")
+    os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
+    sys.path.insert(0, str(ROOT))
+    from reviewer_app.ui.app import make_application
+    from reviewer_app.ui.preferences import Preferences, open_settings
+
+    settings_path = folder / "desk.ini"
+    Preferences(open_settings(settings_path)).set_language(language)
+    return make_application([sys.argv[0]], settings_path)
+
+
+def shoot(folder: Path, out: Path, language: str) -> int:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["REVIEWER_DATA_DIR"] = str(folder / "data")
+    os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
+    sys.path.insert(0, str(ROOT))
+
+    from reviewer_app.db import make_engine, upgrade
+    from reviewer_app.demo.seed import STAFF_USERNAME, seed
+    from reviewer_app.documents.store import DocumentStore
+    from reviewer_app.journal.journal import Journal
+    from reviewer_app.sync import Sync, facility_of
+    from reviewer_app.ui.app import make_application
+    from reviewer_app.ui.main_window import DeskContext, MainWindow
+    from reviewer_app.ui.preferences import Preferences, open_settings
+    from reviewer_app.ui.qt import QWidget
+    from reviewer_app.ui.queue_model import QueueRow
+
+    out.mkdir(parents=True, exist_ok=True)
+    settings_path = folder / "desk.ini"
+    Preferences(open_settings(settings_path)).set_language(language)
+    app = make_application([sys.argv[0]], settings_path)
+
+    print("seeding the demo database…", flush=True)
+    engine = make_engine(f"sqlite:///{folder / 'shared.sqlite3'}")
+    upgrade(engine)
+    seed(engine, families=16, full_documents=12)
+    journal = Journal(folder / "journal.sqlite3")
+    sync = Sync(engine, journal, STAFF_USERNAME, "TTD-WS-03", facility_of(engine, STAFF_USERNAME))
+    sync.pull()
+    store = DocumentStore(engine, folder / "document-cache", None)
+    context = DeskContext(
+        journal=journal,
+        sync=sync,
+        staff_username=STAFF_USERNAME,
+        staff_display_name="李社工師",
+        workstation="TTD-WS-03",
+        settings_path=settings_path,
+        documents=store,
+    )
+    window = MainWindow(context)
+    window.resize(WIDTH, HEIGHT)
+    window.show()
+
+    def wait(condition: Callable[[], bool], what: str, timeout: float = 60.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"timed out waiting for {what}")
+            app.processEvents()
+            time.sleep(0.01)
+        for _ in range(5):
+            app.processEvents()
+
+    def idle() -> bool:
+        return not (
+            window.journal_tasks.is_busy() or window.sync_tasks.is_busy() or window.documents.runner.is_busy()
+        )
+
+    def save(widget: QWidget, name: str) -> None:
+        for _ in range(5):
+            app.processEvents()
+        path = out / name
+        widget.grab().save(str(path))
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}", flush=True)
+
+    def open_item(match: Callable[[QueueRow], bool], what: str) -> None:
+        key = next(r.key for r in window.queue.rows_in_view() if match(r))
+        window.select_key(key)
+        wait(lambda: (d := window.panel.detail()) is not None and d.key == key, what)
+        wait(idle, f"documents of {what}")
+
+    wait(lambda: idle() and window.model.rowCount() > 0, "the queue")
+
+    def documents_of(row: QueueRow) -> list[dict[str, Any]]:
+        detail = window.detail_of(row.key)
+        return list(detail.snapshot["documents"]) if detail is not None else []
+
+    def kinds_of(row: QueueRow) -> set[str]:
+        return {d["kind"] for d in documents_of(row)}
+
+    # 1. The main window on a service application with all three documents (ID photo shown).
+    def full_application(row: QueueRow) -> bool:
+        wanted = {"id_document", "relationship_proof", "applicant_photo"}
+        return row.kind == "application" and row.status == "pending" and wanted <= kinds_of(row)
+
+    open_item(full_application, "an application")
+    window.table.setFocus()
+    save(window, "main-window.png")
+
+    # 2. Compare: the applicant's photo beside the ID document.
+    window.viewer.toggle_compare()
+    wait(idle, "compare")
+    save(window, "compare.png")
+    window.viewer.toggle_compare()
+
+    # 3. A post whose photo is GPS-tagged: metadata with the privacy warning.
+    def gps_post(row: QueueRow) -> bool:
+        docs = documents_of(row)
+        return row.kind == "post" and any(d["filename"].lower().endswith((".jpg", ".jpeg")) for d in docs)
+
+    for row in window.queue.rows_in_view():
+        if not gps_post(row):
+            continue
+        window.select_key(row.key)
+        wait(idle, "a post")
+        if window.viewer.gps_warning.isVisible():
+            break
+    save(window, "post-photo.png")
+
+    # 4. The reject dialog on a post, two reasons ticked.
+    post = next(r for r in window.queue.rows_in_view() if r.kind == "post" and r.status == "pending")
+    window.select_key(post.key)
+    wait(idle, "the post to reject")
+    window.reject_current()
+    wait(lambda: window.reject_dialog is not None and window.reject_dialog.isVisible(), "the reject dialog")
+    dialog = window.reject_dialog
+    assert dialog is not None
+    dialog.set_checked("P2_CONTENT")
+    dialog.set_checked("P4_TOO_LONG")
+    dialog.note_edit.setText("內容與子女近況無關，已電話告知家屬")
+    save(dialog, "reject-dialog.png")
+    dialog.reject()
+    wait(lambda: window.reject_dialog is None, "the dialog to close")
+
+    # 5. The help overlay over the desk.
+    window.select_key(next(r.key for r in window.queue.rows_in_view() if full_application(r)))
+    wait(idle, "the application again")
+    window.help_overlay.open()
+    save(window, "help-overlay.png")
+    window.help_overlay.close_overlay()
+
+    window.close()
+    store.close()
+    journal.close()
+    engine.dispose()
+    app.processEvents()
+
+    # 6. The supervisors' statistics view, on a demo database of its own with a busier year.
+    from screenshot_stats import shoot_statistics  # scripts/ is on sys.path when this file runs
+
+    shoot_statistics(out, folder)
+
+    # 7. The counsellor's view and a printed page, on a demo database of their own.
+    shoot_printing(out, folder)
+    return 0
+
+
+def shoot_printing(out: Path, folder: Path) -> list[Path]:
+    """``counsellor-view.png`` and ``printed-page.png``: a reviewer approves today's posts that pass
+    the rules (as the desk would), the counsellor prints one post with a PDF attachment to a PDF
+    (page 1 rendered with pdftoppm) and the posts of one housing unit, then the view is shot with all
+    posts shown and the next unit ticked."""
+    import shutil
+    import subprocess
+
+    from reviewer_app.db import make_engine, upgrade
+    from reviewer_app.demo.seed import seed
+    from reviewer_app.documents.store import DocumentStore
+    from reviewer_app.journal import DecisionRefused, Journal
+    from reviewer_app.journal.printing import unit_of
+    from reviewer_app.sync import Sync, facility_of
+    from reviewer_app.ui.print_view import PrintView
+    from reviewer_app.ui.qt import QApplication
+
+    app = QApplication.instance()
+    assert app is not None, "make the application first"
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        raise RuntimeError("pdftoppm (poppler-utils) is needed for printed-page.png")
+    out.mkdir(parents=True, exist_ok=True)
+    print("seeding the printing demo database…", flush=True)
+    engine = make_engine(f"sqlite:///{folder / 'printing.sqlite3'}")
+    upgrade(engine)
+    seed(engine, families=24, full_documents=12)
+    facility_id = facility_of(engine, "counsellor")
+
+    review = Journal(folder / "reviewer-journal.sqlite3")
+    reviewer = Sync(engine, review, "reviewer", "TTD-WS-03", facility_id)
+    reviewer.pull(batch=100)
+    for item in review.items():
+        if item.kind != "post":
+            continue
+        try:
+            review.decide(
+                kind="post",
+                item_id=item.item_id,
+                outcome="approve",
+                staff_username="reviewer",
+                workstation="TTD-WS-03",
+                now=reviewer.clock(),
+            )
+        except DecisionRefused:
+            continue
+    reviewer.push()
+    review.close()
+
+    journal = Journal(folder / "counsellor-journal.sqlite3")
+    sync = Sync(engine, journal, "counsellor", "TTD-WS-07", facility_id)
+    store = DocumentStore(engine, folder / "print-cache", None)
+    view = PrintView(journal, sync, store, staff_display_name="黃輔導員")
+    view.resize(WIDTH, 820)
+    view.show()
+
+    def wait(condition: Callable[[], bool], what: str, timeout: float = 120.0) -> None:
+        deadline = time.monotonic() + timeout
+        while not condition():
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"timed out waiting for {what}")
+            app.processEvents()
+            time.sleep(0.01)
+        for _ in range(5):
+            app.processEvents()
+
+    wait(lambda: not view.is_busy() and view.model.rowCount() > 0, "the counsellor's list")
+    desk = view.desk
+    to_print = desk.to_print()
+    showcase = next(
+        (p for p in to_print if any(d["mime_type"] == "application/pdf" for d in p.snapshot["documents"])),
+        to_print[0],
+    )
+    printed_pdf = folder / "printed.pdf"
+    desk.print_pdf([showcase], printed_pdf)
+    page = out / "printed-page.png"
+    command = [pdftoppm, "-r", "110", "-f", "1", "-l", "1", "-png", "-singlefile"]
+    subprocess.run([*command, str(printed_pdf), str(page.with_suffix(""))], check=True)
+    print(f"wrote {page.relative_to(ROOT) if page.is_relative_to(ROOT) else page}", flush=True)
+
+    first_unit = unit_of(to_print[0].housing_unit)
+    desk.print_pdf([p for p in desk.to_print() if unit_of(p.housing_unit) == first_unit], folder / "unit.pdf")
+    desk.push()
+    view.refresh()
+    wait(lambda: not view.is_busy(), "the list after printing")
+    view.set_filter("all")
+    remaining = desk.to_print()
+    if remaining:
+        next_unit = unit_of(remaining[0].housing_unit)
+        view.model.set_checked([p.post_id for p in remaining if unit_of(p.housing_unit) == next_unit])
+    view.tree.setFocus()
+    wait(lambda: True, "the ticks")
+    shot = out / "counsellor-view.png"
+    view.grab().save(str(shot))
+    print(f"wrote {shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot}", flush=True)
+    view.close()
+    store.close()
+    journal.close()
+    engine.dispose()
+    app.processEvents()
+    return [page, shot]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

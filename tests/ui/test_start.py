@@ -1,0 +1,208 @@
+"""Starting the desk as a reviewer does: `reviewer-app` shows the sign-in, the desk opens after it.
+
+The command runs in-process with its real dialog and window; a timer on the GUI thread plays the
+reviewer at the keyboard. "Remember me" keeps the password in the keyring (an in-memory one here), the
+next start signs in at once; with no usable keyring the password is asked every time and never lands
+in a file. `reviewer-app demo` signs the demo reviewer in without asking.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from reviewer_app import config
+from reviewer_app.cli import main
+from reviewer_app.signin import CredentialStore
+from reviewer_app.staff_accounts import add_staff
+from reviewer_app.ui.main_window import MainWindow
+from reviewer_app.ui.qt import QApplication, Qt, QTimer, QWidget
+from reviewer_app.ui.signin_dialog import SignInDialog
+from tests.keyrings import FailingKeyring, MemoryKeyring, installed
+from tests.ui.conftest import idle
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+USERNAME = "wang_reviewer"
+PASSWORD = "Family-Book-2026"  # typed with QTest, which sends Latin keys only
+
+
+@pytest.fixture
+def shared_url(shared_engine: Engine) -> str:
+    add_staff(
+        shared_engine,
+        username=USERNAME,
+        display_name="王社工師",
+        role="reviewer",
+        password=PASSWORD,
+        facility_code="TTD",
+        workstation="it",
+    )
+    return str(shared_engine.url)
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    with installed(MemoryKeyring()) as backend:
+        assert isinstance(backend, MemoryKeyring)
+        yield backend
+
+
+def visible(kind: type[QWidget]) -> QWidget | None:
+    return next((w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()), None)
+
+
+class Reviewer:
+    """Steps played on the GUI thread while the command runs: each waits for its widget, then acts."""
+
+    def __init__(self, steps: list[Callable[[], bool]]) -> None:
+        self.steps = steps
+        self.seen: dict[str, object] = {}
+        self.failures: list[str] = []
+        self.timer = QTimer()
+        self.timer.setInterval(20)
+        self.timer.timeout.connect(self._tick)
+        self.ticks = 0
+
+    def _tick(self) -> None:
+        self.ticks += 1
+        if self.ticks > 1500:  # 30 s: give up, close everything so the command returns
+            self.seen["timeout"] = True
+            for widget in QApplication.topLevelWidgets():
+                widget.close()
+            return
+        if self.steps and self.steps[0]():
+            self.steps.pop(0)
+
+    def check(self, what: str, ok: bool) -> None:
+        """Record a failed expectation (an exception must not escape a Qt callback)."""
+        if not ok:
+            self.failures.append(what)
+
+    def run(self, argv: list[str]) -> int:
+        self.timer.start()
+        try:
+            return main(argv)
+        finally:
+            self.timer.stop()
+
+
+def type_credentials(
+    qtbot: QtBot, reviewer: Reviewer, *, username: str | None, remember: bool
+) -> Callable[[], bool]:
+    def step() -> bool:
+        dialog = visible(SignInDialog)
+        if not isinstance(dialog, SignInDialog) or dialog.busy():
+            return False
+        if not dialog.isActiveWindow():
+            dialog.activateWindow()
+            return False
+        reviewer.seen["message"] = dialog.message_label.text()
+        if username is not None:
+            qtbot.keyClicks(dialog.username_edit, username)
+            qtbot.keyClick(dialog.username_edit, Qt.Key.Key_Tab)
+        reviewer.check("the password field has the focus", dialog.password_edit.hasFocus())
+        qtbot.keyClicks(dialog.password_edit, PASSWORD)
+        if remember:
+            qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Tab)
+            reviewer.check("Tab reaches 記住密碼", dialog.remember_box.hasFocus())
+            qtbot.keyClick(dialog.remember_box, Qt.Key.Key_Space)
+            reviewer.check("Space ticks 記住密碼", dialog.remember_box.isChecked())
+            qtbot.keyClick(dialog.remember_box, Qt.Key.Key_Return)
+        else:
+            qtbot.keyClick(dialog.password_edit, Qt.Key.Key_Return)
+        return True
+
+    return step
+
+
+def look_at_the_desk_and_close(reviewer: Reviewer) -> Callable[[], bool]:
+    def step() -> bool:
+        window = visible(MainWindow)
+        if not isinstance(window, MainWindow) or window.model.rowCount() == 0 or not idle(window):
+            return False
+        reviewer.seen["title"] = window.windowTitle()
+        reviewer.seen["rows"] = window.model.rowCount()
+        reviewer.seen["user"] = window.ctx.staff_username
+        reviewer.seen["connection"] = window.connection_label.text()
+        window.close()
+        return True
+
+    return step
+
+
+def files_containing(folder: Path, secret: str) -> list[Path]:
+    needle = secret.encode("utf-8")
+    return [p for p in folder.rglob("*") if p.is_file() and needle in p.read_bytes()]
+
+
+def test_sign_in_by_keyboard_remember_me_and_the_next_start(
+    qtbot: QtBot, shared_url: str, memory_keyring: MemoryKeyring
+) -> None:
+    first = Reviewer([])
+    first.steps = [
+        type_credentials(qtbot, first, username=USERNAME, remember=True),
+        look_at_the_desk_and_close(first),
+    ]
+    assert first.run(["--database-url", shared_url]) == 0
+    assert "timeout" not in first.seen and first.failures == []
+    assert first.seen["user"] == USERNAME
+    assert "王社工師" in str(first.seen["title"])
+    assert int(first.seen["rows"]) > 0  # type: ignore[call-overload]
+    assert first.seen["connection"] == "已連線"
+    assert CredentialStore(shared_url).get(USERNAME) == PASSWORD  # in the keyring, nowhere else
+    assert files_containing(config.data_dir(), PASSWORD) == []
+
+    # The next start: the name is remembered, the keyring's password signs in at once.
+    second = Reviewer([])
+    second.steps = [look_at_the_desk_and_close(second)]
+    assert second.run(["--database-url", shared_url]) == 0
+    assert "timeout" not in second.seen and second.seen["user"] == USERNAME
+
+
+def test_without_a_usable_keyring_the_password_is_asked_every_time(qtbot: QtBot, shared_url: str) -> None:
+    with installed(FailingKeyring()):
+        for start in range(2):
+            reviewer = Reviewer([])
+            reviewer.steps = [
+                type_credentials(qtbot, reviewer, username=USERNAME if start == 0 else None, remember=True),
+                look_at_the_desk_and_close(reviewer),
+            ]
+            assert reviewer.run(["--database-url", shared_url]) == 0
+            assert "timeout" not in reviewer.seen and reviewer.seen["user"] == USERNAME
+            assert reviewer.failures == []
+            if start == 1:
+                assert "鑰匙圈" in str(reviewer.seen["message"])  # says why it asks again
+    assert files_containing(config.data_dir(), PASSWORD) == []
+    assert not any(PASSWORD in v for v in os.environ.values())
+
+
+def test_cancelling_the_sign_in_ends_the_command(
+    qtbot: QtBot, shared_url: str, memory_keyring: MemoryKeyring
+) -> None:
+    def cancel() -> bool:
+        dialog = visible(SignInDialog)
+        if dialog is None:
+            return False
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        return True
+
+    reviewer = Reviewer([cancel])
+    assert reviewer.run(["--database-url", shared_url]) == 1
+    assert visible(MainWindow) is None
+
+
+def test_demo_signs_the_demo_reviewer_in_at_once(qtbot: QtBot, shared_url: str) -> None:
+    reviewer = Reviewer([])
+    reviewer.steps = [look_at_the_desk_and_close(reviewer)]
+    assert reviewer.run(["--database-url", shared_url, "demo"]) == 0
+    assert "timeout" not in reviewer.seen
+    assert reviewer.seen["user"] == "reviewer" and "李社工師" in str(reviewer.seen["title"])
