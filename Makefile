@@ -16,7 +16,7 @@ venv: $(STAMP)
 sysdeps:
 	@tools/install-system-deps.sh
 
-demo: $(STAMP)
+demo: $(STAMP) sysdeps
 	$(VENV)/bin/reviewer-app demo
 
 test: $(STAMP) sysdeps
@@ -33,3 +33,19 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+
+# The desk's translations: English source strings in tr(); zh-TW (the default) and English .ts files,
+# updated from every Python file of the interface, then compiled to the .qm files the package ships.
+TS_DIR := reviewer_app/resources/translations
+TS_FILES := $(TS_DIR)/reviewer_desk_zh_TW.ts $(TS_DIR)/reviewer_desk_en.ts
+
+.PHONY: translations
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations relative $$(find reviewer_app/ui -name '*.py' | sort) -ts $(TS_FILES)
+	$(VENV)/bin/pyside6-lrelease $(TS_FILES)
+
+# The workstation installer (docs/INSTALL.md): dist/reviewer-app/, one folder to copy. Build on the
+# system the workstations run (PyInstaller does not cross-compile); tests/test_installer.py checks it.
+.PHONY: installer
+installer: $(STAMP)
+	$(VENV)/bin/pyinstaller --noconfirm --clean build_installer.spec

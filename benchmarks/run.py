@@ -3,21 +3,26 @@
 Each scenario runs several times on data it generates itself and is reported as the median beside a
 baseline measured in the same run. Nothing here asserts timing; CI runs `--quick` only to prove the
 benchmarks still work. Without --database-url a throwaway PostgreSQL cluster is started when the
-server binaries exist (as the tests do), else an SQLite file is used.
+server binaries exist (as the tests do), else SQLite files are used (and the claim scenario, which
+needs PostgreSQL, is left out). With --database-url (a PostgreSQL server and a role that may create
+databases) each scenario gets a fresh database there, dropped at the end.
+
+The scenarios: sync push (here), claim (claim_bench), start (start_bench), queue (queue_bench),
+memory (memory_bench), open photo and next item (documents_bench), print (print_bench).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import statistics
+import os
 import sys
 import tempfile
 import time
 import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +32,15 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import Engine, insert, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
+from benchmarks import (  # noqa: E402
+    claim_bench,
+    documents_bench,
+    memory_bench,
+    print_bench,
+    queue_bench,
+    start_bench,
+)
+from benchmarks.common import Result, median_seconds  # noqa: E402
 from reviewer_app.catalogue_db import ensure_catalogue  # noqa: E402
 from reviewer_app.db import make_engine, upgrade  # noqa: E402
 from reviewer_app.journal import Journal  # noqa: E402
@@ -44,26 +58,12 @@ from reviewer_app.sync import Sync  # noqa: E402
 T0 = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
 
 
-@dataclass
-class Result:
-    scenario: str
-    value: float
-    unit: str
-    baseline: float | None
-    ratio: float | None
-    target: str
-    ok: bool | None
-
-
-def median_seconds(fn: Callable[[], float], runs: int) -> float:
-    return statistics.median(fn() for _ in range(runs))
-
-
 @contextmanager
 def shared_database(url: str | None) -> Iterator[Callable[[], str]]:
     """Yields a factory of fresh, empty databases (one per run)."""
     if url:
-        yield lambda: url
+        with _databases_on(url) as fresh_on_server:
+            yield fresh_on_server
         return
     try:
         from tests.pgcluster import PgCluster
@@ -90,6 +90,31 @@ def shared_database(url: str | None) -> Iterator[Callable[[], str]]:
     finally:
         admin.dispose()
         cluster.destroy()
+
+
+@contextmanager
+def _databases_on(url: str) -> Iterator[Callable[[], str]]:
+    """Fresh databases on the PostgreSQL server of `url` (its role creates them), dropped afterwards."""
+    from sqlalchemy.engine import make_url
+
+    admin = make_engine(url, isolation_level="AUTOCOMMIT")
+    prefix = f"bench_{uuid.uuid4().hex[:8]}"
+    created: list[str] = []
+
+    def fresh() -> str:
+        name = f"{prefix}_{len(created)}"
+        with admin.connect() as conn:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+        created.append(name)
+        return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+    try:
+        yield fresh
+    finally:
+        with admin.connect() as conn:
+            for name in created:
+                conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
 
 
 def queue_of_posts(engine: Engine, n: int) -> int:
@@ -198,23 +223,57 @@ def bench_sync_push(new_url: Callable[[], str], n: int, runs: int) -> Result:
     )
 
 
+def machine() -> str:
+    """The machine the figures are from: cores and processor."""
+    model = ""
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return f"{os.cpu_count()} cores{', ' + model if model else ''}, Python {sys.version.split()[0]}"
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="small and fast: proves the benchmarks run")
     parser.add_argument("--json", type=Path, help="write the results as a JSON list")
-    parser.add_argument("--database-url", help="an empty PostgreSQL database to use instead of a cluster")
+    parser.add_argument(
+        "--database-url", help="a PostgreSQL server (a role that may create databases) instead of a cluster"
+    )
     args = parser.parse_args()
-    n, runs = (100, 1) if args.quick else (1000, 3)
+    quick = args.quick
+    judged = not quick
+    n, runs = (100, 1) if quick else (1000, 3)
+    started = time.perf_counter()
     results: list[Result] = []
     with shared_database(args.database_url) as new_url:
         kind = new_url().split(":", 1)[0]
         results.append(bench_sync_push(new_url, n, runs))
-    print(f"shared database: {kind}")
-    print(f"{'scenario':40} {'median':>10} {'baseline':>10} {'ratio':>7}  target")
+        claim_url = new_url()
+        if claim_url.startswith("postgresql"):
+            items, workstations, review = (
+                (300, 5, 0.05) if quick else (10_000, 20, claim_bench.REVIEW_SECONDS)
+            )
+            results.extend(claim_bench.bench_claim(claim_url, items, workstations, runs, review, judged))
+        results.append(start_bench.bench_start(new_url, 500 if quick else 10_000, 1 if quick else 5, judged))
+        items, checkpoint = (30, 10) if quick else (500, 50)
+        results.append(memory_bench.bench_memory(new_url(), items, checkpoint, judged))
+    results.extend(queue_bench.bench_queue(5_000 if quick else 100_000, 1 if quick else 3, judged))
+    results.extend(documents_bench.run_all(quick=quick))
+    results.append(print_bench.bench_print(quick=quick))
+    print(f"machine: {machine()}")
+    print(
+        f"shared database: {kind}; {'quick' if quick else 'full'} run, {time.perf_counter() - started:.0f} s"
+    )
+    width = max(len(r.scenario) for r in results)
+    print(f"{'scenario':{width}} {'median':>12} {'baseline':>12} {'ratio':>7}  target")
     for r in results:
+        baseline = f"{r.baseline} {r.unit}" if r.baseline is not None else "—"
         print(
-            f"{r.scenario:40} {r.value:>8} {r.unit} {r.baseline!s:>8} {r.unit} {r.ratio!s:>7}  {r.target}"
-            f"{'' if r.ok else '  (missed)'}"
+            f"{r.scenario:{width}} {f'{r.value} {r.unit}':>12} {baseline:>12} {r.ratio!s:>7}  {r.target}"
+            f"{'  (missed)' if r.ok is False else ''}"
         )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))

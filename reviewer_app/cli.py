@@ -1,7 +1,8 @@
 """The `reviewer-app` command line. Without a subcommand it opens the desk.
 
-Every command takes the shared database from --database-url, else $REVIEWER_DATABASE_URL, else the
-embedded SQLite file in the user's data folder. Errors a user can act on are one clear line, not a
+Every command takes the shared database from --database-url, else $REVIEWER_DATABASE_URL, else
+`url` in the [database] section of settings.ini in the user's data folder, else the embedded SQLite
+file there. Errors a user can act on are one clear line, not a
 traceback.
 """
 
@@ -23,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="reviewer-app", description="愛在雲端~電子家庭聯絡簿 審核工作站")
     parser.add_argument(
         "--database-url",
-        help=f"shared database (default: ${config.DATABASE_URL_ENV}, else the embedded file)",
+        help=f"shared database (default: ${config.DATABASE_URL_ENV}, else [database] url in "
+        f"{config.SETTINGS_FILE} in the data folder, else the embedded file)",
     )
     parser.add_argument("--user", help="staff username to sign in as")
     parser.set_defaults(handler=desk.run)
@@ -38,7 +40,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return int(args.handler(args))
-    except UserError as exc:
+    except (UserError, config.SettingsError) as exc:
         print(f"reviewer-app: {exc}", file=sys.stderr)
         return 2
     except OperationalError as exc:

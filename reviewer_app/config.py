@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import configparser
 import hashlib
 import os
 import socket
@@ -14,6 +15,11 @@ APP_NAME = "reviewer-app"
 DATABASE_URL_ENV = "REVIEWER_DATABASE_URL"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"  # tests and portable installs point this elsewhere
 CACHE_DIR_ENV = "REVIEWER_CACHE_DIR"
+SETTINGS_FILE = "settings.ini"  # in the data folder; [database] url = postgresql://USER@HOST/DB
+
+
+class SettingsError(Exception):
+    """settings.ini cannot be used as written; the message says what to fix."""
 
 
 def data_dir() -> Path:
@@ -32,14 +38,45 @@ def default_database_path() -> Path:
     return data_dir() / "shared.sqlite3"
 
 
+def settings_path() -> Path:
+    return data_dir() / SETTINGS_FILE
+
+
+def settings_database_url() -> str | None:
+    """`url` in the [database] section of settings.ini in the data folder, if the file sets one.
+
+    The file may hold the address of the shared database but never a password: credentials live in
+    the operating system's keyring."""
+    path = settings_path()
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8-sig")  # Notepad may write a byte-order mark
+    except (configparser.Error, UnicodeDecodeError) as exc:
+        raise SettingsError(f"設定檔格式錯誤（{path}）：{exc}") from exc
+    url = parser.get("database", "url", fallback="").strip()
+    if not url:
+        return None
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise SettingsError(f"設定檔的資料庫位址無法辨識（{path}）：{url}") from exc
+    if parsed.password:
+        raise SettingsError(f"設定檔不可含密碼，請從資料庫位址中移除（{path}）；密碼存放在系統的金鑰圈")
+    return url
+
+
 def resolve_database_url(cli_value: str | None = None) -> str:
-    """--database-url, else $REVIEWER_DATABASE_URL, else the embedded file in the user's data folder."""
+    """--database-url, else $REVIEWER_DATABASE_URL, else settings.ini's [database] url, else the
+    embedded file in the user's data folder."""
     if cli_value:
         return cli_value
     env = os.environ.get(DATABASE_URL_ENV)
     if env:
         return env
-    return f"sqlite:///{default_database_path()}"
+    return settings_database_url() or f"sqlite:///{default_database_path()}"
 
 
 def journal_path(database_url: str, staff_username: str) -> Path:

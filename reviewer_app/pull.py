@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from reviewer_app.models import (
+    Decision,
     Document,
     Facility,
     Inmate,
@@ -86,26 +87,110 @@ def _common(app: ServiceApplication, facility: Facility) -> dict[str, Any]:
     }
 
 
-def _history(s: Session, app: ServiceApplication) -> list[dict[str, Any]]:
+@dataclass
+class _Families:
+    """What the snapshots of one pull need about the families concerned, read in a few queries for all
+    of them (not a few per item: a pull claims a batch)."""
+
+    #: applicant id -> their applications (id, inmate, status, submitted) and posts (id, service,
+    #: status, submitted, title)
+    applications: dict[int, list[tuple[int, int, str, datetime]]]
+    posts: dict[int, list[tuple[int, int, str, datetime, str]]]
+    #: (kind, id) -> the latest decision's reasons and time
+    latest: dict[tuple[str, int], tuple[list[str], datetime]]
+    struck: set[int]  # posts whose rejection counted as a strike (not dismissed)
+    #: inmate id -> (application id, status) of every application for the inmate
+    by_inmate: dict[int, list[tuple[int, str]]]
+
+
+def _families_of(s: Session, applicant_ids: set[int], inmate_ids: set[int]) -> _Families:
+    applications: dict[int, list[tuple[int, int, str, datetime]]] = {a: [] for a in applicant_ids}
+    posts: dict[int, list[tuple[int, int, str, datetime, str]]] = {a: [] for a in applicant_ids}
+    if applicant_ids:
+        for app_id, applicant, inmate, status, submitted in s.execute(
+            select(
+                ServiceApplication.id,
+                ServiceApplication.applicant_id,
+                ServiceApplication.inmate_id,
+                ServiceApplication.status,
+                ServiceApplication.submitted_at,
+            )
+            .where(ServiceApplication.applicant_id.in_(applicant_ids))
+            .order_by(ServiceApplication.id)
+        ):
+            applications[applicant].append((app_id, inmate, status, submitted))
+        for post_id, applicant, service, status, submitted, title in s.execute(
+            select(
+                Post.id,
+                ServiceApplication.applicant_id,
+                Post.service_id,
+                Post.status,
+                Post.submitted_at,
+                Post.title,
+            )
+            .join(ServiceApplication, ServiceApplication.id == Post.service_id)
+            .where(ServiceApplication.applicant_id.in_(applicant_ids))
+            .order_by(Post.id)
+        ):
+            posts[applicant].append((post_id, service, status, submitted, title))
+    # The latest decision on each (its reasons, when) and which rejected posts counted as strikes.
+    latest: dict[tuple[str, int], tuple[list[str], datetime]] = {}
+    ids = {
+        "application": [a[0] for rows in applications.values() for a in rows],
+        "post": [p[0] for rows in posts.values() for p in rows],
+    }
+    for kind, item_ids in ids.items():
+        if not item_ids:
+            continue
+        for item_id, codes, decided_at in s.execute(
+            select(Decision.item_id, Decision.reason_codes, Decision.decided_at)
+            .where(Decision.item_kind == kind, Decision.item_id.in_(item_ids))
+            .order_by(Decision.decided_at, Decision.id)
+        ):
+            latest[(kind, item_id)] = (list(codes or []), decided_at)
+    struck: set[int] = set()
+    if ids["post"]:
+        live = select(Strike.post_id).where(Strike.post_id.in_(ids["post"]), Strike.dismissed_at.is_(None))
+        struck = set(s.scalars(live))
+    by_inmate: dict[int, list[tuple[int, str]]] = {i: [] for i in inmate_ids}
+    if inmate_ids:
+        for app_id, inmate, status in s.execute(
+            select(ServiceApplication.id, ServiceApplication.inmate_id, ServiceApplication.status).where(
+                ServiceApplication.inmate_id.in_(inmate_ids)
+            )
+        ):
+            by_inmate[inmate].append((app_id, status))
+    return _Families(applications, posts, latest, struck, by_inmate)
+
+
+def _history(families: _Families, applicant_id: int) -> list[dict[str, Any]]:
     """The family's earlier applications and posts, newest first, for the decision panel."""
-    apps = s.execute(
-        select(ServiceApplication.id, ServiceApplication.status, ServiceApplication.submitted_at).where(
-            ServiceApplication.applicant_id == app.applicant_id
-        )
-    ).all()
-    posts = s.execute(
-        select(Post.id, Post.status, Post.submitted_at, Post.title)
-        .join(ServiceApplication, ServiceApplication.id == Post.service_id)
-        .where(ServiceApplication.applicant_id == app.applicant_id)
-    ).all()
-    rows = [
+    rows: list[dict[str, Any]] = [
         {"kind": "application", "id": i, "status": st, "submitted_at": at.isoformat(), "title": ""}
-        for i, st, at in apps
+        for i, _inmate, st, at in families.applications.get(applicant_id, [])
     ] + [
         {"kind": "post", "id": i, "status": st, "submitted_at": at.isoformat(), "title": t}
-        for i, st, at, t in posts
+        for i, _service, st, at, t in families.posts.get(applicant_id, [])
     ]
+    for r in rows:
+        decision = families.latest.get((r["kind"], r["id"]))
+        r["reasons"] = list(decision[0]) if decision else []
+        r["decided_at"] = decision[1].isoformat() if decision else None
+        r["strike"] = r["kind"] == "post" and r["id"] in families.struck
     return sorted(rows, key=lambda r: r["submitted_at"], reverse=True)
+
+
+def _previous_post_at(families: _Families, applicant_id: int, post: Post) -> datetime | None:
+    """When the service's last earlier post that was not rejected came (P3's 30 days count from it)."""
+    earlier = [
+        submitted
+        for post_id, service, status, submitted, _title in families.posts.get(applicant_id, [])
+        if service == post.service_id
+        and post_id != post.id
+        and submitted < post.submitted_at
+        and status != "rejected"
+    ]
+    return max(earlier) if earlier else None
 
 
 def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
@@ -126,17 +211,38 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
         selectinload(ServiceApplication.inmate).selectinload(Inmate.children),
         selectinload(ServiceApplication.inmate).selectinload(Inmate.restrictions),
     )
-    for app in s.scalars(
-        select(ServiceApplication)
-        .where(ServiceApplication.id.in_(app_ids))
-        .options(*app_load, selectinload(ServiceApplication.documents))
-    ):
-        others = s.execute(
-            select(ServiceApplication.status, func.count())
-            .where(ServiceApplication.inmate_id == app.inmate_id, ServiceApplication.id != app.id)
-            .group_by(ServiceApplication.status)
-        ).all()
-        by_status = dict(others)
+    apps = (
+        list(
+            s.scalars(
+                select(ServiceApplication)
+                .where(ServiceApplication.id.in_(app_ids))
+                .options(*app_load, selectinload(ServiceApplication.documents))
+            )
+        )
+        if app_ids
+        else []
+    )
+    posts = (
+        list(
+            s.scalars(
+                select(Post)
+                .where(Post.id.in_(post_ids))
+                .options(selectinload(Post.documents), selectinload(Post.service).options(*app_load))
+            )
+        )
+        if post_ids
+        else []
+    )
+    families = _families_of(
+        s,
+        {a.applicant_id for a in apps} | {p.service.applicant_id for p in posts},
+        {a.inmate_id for a in apps},
+    )
+    for app in apps:
+        by_status: dict[str, int] = {}
+        for other_id, status in families.by_inmate.get(app.inmate_id, []):
+            if other_id != app.id:
+                by_status[status] = by_status.get(status, 0) + 1
         out.append(
             {
                 **_common(app, facility(app.facility_id)),
@@ -150,27 +256,13 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
                 "other_approved_services": by_status.get("approved", 0),
                 "other_pending_applications": by_status.get("pending", 0) + by_status.get("held", 0),
                 "documents": _documents(app.documents),
-                "history": _history(s, app),
+                "history": _history(families, app.applicant_id),
                 "held_reason": None,
             }
         )
-    for post in s.scalars(
-        select(Post)
-        .where(Post.id.in_(post_ids))
-        .options(
-            selectinload(Post.documents),
-            selectinload(Post.service).options(*app_load),
-        )
-    ):
+    for post in posts:
         app = post.service
-        previous = s.scalar(
-            select(func.max(Post.submitted_at)).where(
-                Post.service_id == post.service_id,
-                Post.id != post.id,
-                Post.submitted_at < post.submitted_at,
-                Post.status.notin_(("rejected",)),
-            )
-        )
+        previous = _previous_post_at(families, app.applicant_id, post)
         out.append(
             {
                 **_common(app, facility(post.facility_id)),
@@ -184,7 +276,7 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
                 "service_status": app.status,
                 "previous_post_at": previous.isoformat() if previous else None,
                 "documents": _documents(post.documents),
-                "history": _history(s, app),
+                "history": _history(families, app.applicant_id),
                 "held_reason": post.held_reason,
             }
         )
@@ -192,29 +284,52 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
 
 
 def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[FamilyRow]:
-    rows: list[FamilyRow] = []
-    for service_id in sorted(set(service_ids)):
-        app = s.get(ServiceApplication, service_id)
-        if app is None:
-            continue
-        fac = s.get(Facility, app.facility_id)
-        assert fac is not None
-        strikes = s.scalar(
-            select(func.count()).where(Strike.service_id == service_id, Strike.dismissed_at.is_(None))
-        )
-        max_block = s.scalar(select(func.max(Suspension.block)).where(Suspension.service_id == service_id))
-        until = s.scalar(
-            select(func.max(Suspension.ends_at)).where(
-                Suspension.service_id == service_id, Suspension.lifted_at.is_(None), Suspension.ends_at > now
+    """Each family's standing in the shared database: a few queries for all of them."""
+    ids = sorted(set(service_ids))
+    if not ids:
+        return []
+    facility_of = dict(
+        s.execute(
+            select(ServiceApplication.id, ServiceApplication.facility_id).where(
+                ServiceApplication.id.in_(ids)
             )
-        )
+        ).all()
+    )
+    strikes = dict(
+        s.execute(
+            select(Strike.service_id, func.count())
+            .where(Strike.service_id.in_(ids), Strike.dismissed_at.is_(None))
+            .group_by(Strike.service_id)
+        ).all()
+    )
+    max_block = dict(
+        s.execute(
+            select(Suspension.service_id, func.max(Suspension.block))
+            .where(Suspension.service_id.in_(ids))
+            .group_by(Suspension.service_id)
+        ).all()
+    )
+    until = dict(
+        s.execute(
+            select(Suspension.service_id, func.max(Suspension.ends_at))
+            .where(Suspension.service_id.in_(ids), Suspension.lifted_at.is_(None), Suspension.ends_at > now)
+            .group_by(Suspension.service_id)
+        ).all()
+    )
+    rows: list[FamilyRow] = []
+    for service_id in ids:
+        facility_id = facility_of.get(service_id)
+        if facility_id is None:
+            continue
+        fac = s.get(Facility, facility_id)
+        assert fac is not None
         rows.append(
             FamilyRow(
                 service_id=service_id,
-                facility_id=app.facility_id,
-                strikes=strikes or 0,
-                max_block=max_block or 0,
-                suspended_until=until,
+                facility_id=facility_id,
+                strikes=strikes.get(service_id) or 0,
+                max_block=max_block.get(service_id) or 0,
+                suspended_until=until.get(service_id),
                 strike_threshold=fac.strike_threshold,
                 suspension_months=fac.suspension_months,
             )

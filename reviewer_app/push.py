@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.claims import MODELS
 from reviewer_app.journal.journal import AuditRecord, DecisionRecord
-from reviewer_app.models import AuditEvent, Decision, Facility, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.models import Decision, Facility, Post, ServiceApplication, Strike, Suspension
 from reviewer_app.timeutil import add_months, local
 from reviewer_app.vocabulary import DECIDABLE_STATUSES, OUTCOMES
 
@@ -126,7 +126,7 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
         if changed != len(rows):
             raise BatchMiss(f"{len(rows) - changed} {kind} items changed since they were reviewed")
     if simple:
-        s.execute(insert(Decision), [_decision_row(d) for d in simple])
+        conn.execute(insert(Decision), [_decision_row(d) for d in simple])
     results.update({d.key: Applied(already=False) for d in simple})
     # Strikes serialise per family and may create suspensions: the careful path, in order.
     for d in fresh:
@@ -240,24 +240,27 @@ def _describe_conflict(s: Session, d: DecisionRecord) -> str:
     return f"案件在共用資料庫中已變更（狀態 {row.status}），本工作站的決定未套用，請重新審核"
 
 
-def push_audit(s: Session, events: list[AuditRecord]) -> None:
-    """Insert the events not yet there; a replay after a crash inserts nothing twice."""
-    keys = [e.key for e in events]
-    present = set(s.scalars(select(AuditEvent.event_key).where(AuditEvent.event_key.in_(keys))))
-    for e in events:
-        if e.key in present:
-            continue
-        s.add(
-            AuditEvent(
-                event_key=e.key,
-                facility_id=e.facility_id,
-                occurred_at=e.occurred_at,
-                staff_username=e.staff_username,
-                workstation=e.workstation,
-                action=e.action,
-                item_kind=e.item_kind,
-                item_id=e.item_id,
-                service_id=e.service_id,
-                detail=e.detail,
-            )
-        )
+def push_audit(s: Session, events: list[AuditRecord]) -> int:
+    """Chain and insert the events not yet there (audit_chain locks each chain's head, so concurrent
+    pushers never fork a chain); a replay after a crash inserts nothing twice. Plain rows and one
+    multi-row insert: a push carries as many events as decisions, and more."""
+    from reviewer_app import audit_chain
+
+    return audit_chain.append_rows(
+        s,
+        [
+            {
+                "event_key": e.key,
+                "facility_id": e.facility_id,
+                "occurred_at": e.occurred_at,
+                "staff_username": e.staff_username,
+                "workstation": e.workstation,
+                "action": e.action,
+                "item_kind": e.item_kind,
+                "item_id": e.item_id,
+                "service_id": e.service_id,
+                "detail": e.detail,
+            }
+            for e in events
+        ],
+    )

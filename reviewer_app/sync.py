@@ -139,7 +139,7 @@ class Sync:
 
     # ---- push ----------------------------------------------------------------------------------
 
-    def push(self, batch_size: int = 200) -> PushResult:
+    def push(self, batch_size: int = 1000) -> PushResult:
         """Apply every pending decision in order, then the print and hand-over records, then the audit
         outbox.
 

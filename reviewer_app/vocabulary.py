@@ -73,3 +73,8 @@ DECIDABLE_STATUSES: Final[frozenset[str]] = frozenset({"pending", "held"})
 STAFF_ROLES: Final[dict[str, str]] = {"reviewer": "社工師", "counsellor": "輔導員", "supervisor": "業務主管"}
 
 OUTCOMES: Final[dict[str, str]] = {"approve": "審核通過", "reject": "審核未通過"}
+
+# Printing and hand-over of approved posts (counsellors). A post's status moves approved → printed →
+# delivered | undeliverable; a reprint keeps the status.
+HANDOVER_OUTCOMES: Final[dict[str, str]] = {"delivered": "已轉交", "undeliverable": "無法轉交"}
+UNDELIVERABLE_REASONS: Final[dict[str, str]] = {"transferred": "移監", "released": "出監", "other": "其他"}

@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import create_engine, text
 
 from tests.pgcluster import PgCluster
+from tests.staffdb import PgLogins
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
@@ -63,3 +64,11 @@ def shared_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return str(request.getfixturevalue("sqlite_url"))
     return str(request.getfixturevalue("pg_url"))
+
+
+@pytest.fixture
+def pg_logins(pg_url: str) -> Iterator[PgLogins]:
+    """Creates staff login roles (with passwords) on the test's database; drops them afterwards."""
+    logins = PgLogins(pg_url)
+    yield logins
+    logins.drop_all()

@@ -14,6 +14,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+STAFF_HBA_LINE = "host all +reviewdesk_staff 127.0.0.1/32 scram-sha-256\n"
+
 
 def _find_bin(name: str) -> str | None:
     candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)
@@ -52,6 +54,10 @@ class PgCluster:
         )
         if result.returncode != 0:
             raise RuntimeError(f"initdb failed: {result.stderr.strip()}")
+        # As in a deployment, staff log in with their own password (SCRAM); the suite's superuser
+        # keeps trust. "+group" matches members of the migrations' staff group (docs/SECURITY.md).
+        hba = self.datadir / "pg_hba.conf"
+        hba.write_text(STAFF_HBA_LINE + hba.read_text())
 
     def start(self) -> None:
         opts = (

@@ -13,7 +13,14 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.cli import main
-from reviewer_app.db import current_revision, head_revision, make_engine, upgrade
+from reviewer_app.db import (
+    _head_from_files,
+    current_revision,
+    head_revision,
+    is_current,
+    make_engine,
+    upgrade,
+)
 from reviewer_app.models import Base, Decision, Post
 from tests import factories
 
@@ -25,6 +32,18 @@ def test_upgrade_from_empty_matches_the_models(shared_url: str) -> None:
     with engine.connect() as conn:
         diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
     assert diff == []
+    engine.dispose()
+
+
+def test_the_desks_quick_schema_check_agrees_with_alembic(shared_url: str) -> None:
+    """The desk checks the schema at start without importing Alembic (reviewer_app.db.is_current)."""
+    assert _head_from_files() == head_revision()
+    engine = make_engine(shared_url)
+    assert not is_current(engine)  # empty: no version table yet
+    upgrade(engine, "0004")
+    assert not is_current(engine)
+    upgrade(engine)
+    assert is_current(engine)
     engine.dispose()
 
 

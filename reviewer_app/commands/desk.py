@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from reviewer_app import config
 from reviewer_app.commands.common import UserError, find_staff, open_engine, upgrade_schema
-from reviewer_app.db import current_revision, head_revision
+from reviewer_app.db import is_current
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
 
 
 def _check_schema(engine: Engine) -> None:
-    if current_revision(engine) != head_revision():
+    if not is_current(engine):
         raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
 
 

@@ -15,13 +15,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer_app.documents.cache import DocumentCache
+    from reviewer_app.documents.hygiene import evict_on_sync
+    from reviewer_app.documents.store import cache_folder
     from reviewer_app.journal import Journal
     from reviewer_app.sync import Sync
 
     engine = open_engine(args)
     staff = find_staff(engine, args.user)
     journal = Journal(config.journal_path(str(engine.url), staff.username))
-    sync = Sync(engine, journal, staff.username, config.workstation_id(), staff.facility_id)
+    # decisions that reach the shared database take their documents out of this user's cache
+    evict = evict_on_sync(DocumentCache(cache_folder()), journal)
+    sync = Sync(engine, journal, staff.username, config.workstation_id(), staff.facility_id, on_synced=evict)
     try:
         pushed, pulled = sync.sync(args.batch)
         counts = journal.counts()

@@ -15,6 +15,8 @@ import hashlib
 import logging
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Final
 from urllib.parse import urlsplit
@@ -81,43 +83,58 @@ class _BodyBroken(Exception):
 
 
 class HttpFetcher:
-    """Downloads with the rules above; safe to use from several worker threads (one Session each)."""
+    """Downloads with the rules above; safe to use from several worker threads (one Session per
+    download under way, kept for the next one).
+
+    Not one Session per thread: the desk's workers are Qt pool threads, and each task they run is a
+    new thread to Python (its thread-local data gone when the task ends), so a Session per thread
+    was a new Session — and a new open connection kept — for every document."""
 
     def __init__(
         self, settings: HttpSettings | None = None, credentials: tuple[str, str] | None = None
     ) -> None:
         self.settings = settings or HttpSettings()
         self._credentials = credentials
-        self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        self._sessions: list[requests.Session] = []  # every Session made (closed by close())
+        self._idle: list[requests.Session] = []  # those not downloading now
         self._lock = threading.Lock()
 
-    def _session(self) -> requests.Session:
-        session: requests.Session | None = getattr(self._local, "session", None)
+    @contextmanager
+    def _session(self) -> Iterator[requests.Session]:
+        """A Session for one download: an idle one, else a new one; idle again afterwards."""
+        with self._lock:
+            session = self._idle.pop() if self._idle else None
         if session is None:
-            session = requests.Session()
-            adapter = HTTPAdapter(max_retries=self.settings.retry(), pool_connections=2, pool_maxsize=2)
-            session.mount("https://", adapter)
-            session.mount("http://", adapter)
-            if self._credentials is not None:
-                user, password = self._credentials
-                # UTF-8 (RFC 7617): requests would encode str as Latin-1 and fail on a Chinese password.
-                session.auth = HTTPBasicAuth(user.encode("utf-8"), password.encode("utf-8"))
-            # Documents are JPEG, PNG and PDF: already compressed. Refusing content encodings also
-            # means no compressed stream can expand past the byte cap inside the HTTP library.
-            session.headers["Accept-Encoding"] = "identity"
-            session.headers["User-Agent"] = "reviewer-app"
-            self._local.session = session
+            session = self._new_session()
             with self._lock:
                 self._sessions.append(session)
+        try:
+            yield session
+        finally:
+            with self._lock:
+                if any(s is session for s in self._sessions):  # not closed meanwhile
+                    self._idle.append(session)
+
+    def _new_session(self) -> requests.Session:
+        session = requests.Session()
+        adapter = HTTPAdapter(max_retries=self.settings.retry(), pool_connections=2, pool_maxsize=2)
+        session.mount("https://", adapter)
+        session.mount("http://", adapter)
+        if self._credentials is not None:
+            user, password = self._credentials
+            # UTF-8 (RFC 7617): requests would encode str as Latin-1 and fail on a Chinese password.
+            session.auth = HTTPBasicAuth(user.encode("utf-8"), password.encode("utf-8"))
+        # Documents are JPEG, PNG and PDF: already compressed. Refusing content encodings also
+        # means no compressed stream can expand past the byte cap inside the HTTP library.
+        session.headers["Accept-Encoding"] = "identity"
+        session.headers["User-Agent"] = "reviewer-app"
         return session
 
     def close(self) -> None:
         with self._lock:
-            sessions, self._sessions = self._sessions, []
+            sessions, self._sessions, self._idle = self._sessions, [], []
         for session in sessions:
             session.close()
-        self._local = threading.local()
 
     def get(self, doc_id: int, url: str, size_bytes: int, sha256: str) -> bytes | Rejected:
         """The document's bytes, exactly `size_bytes` long with the given SHA-256, or why not."""
@@ -156,9 +173,10 @@ class HttpFetcher:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         # verify per request: a session-level value loses to $REQUESTS_CA_BUNDLE (requests #3829)
         verify: str | bool = self.settings.ca_bundle or True
-        with self._session().get(
-            url, stream=True, timeout=timeout, verify=verify, allow_redirects=True
-        ) as response:
+        with (
+            self._session() as session,
+            session.get(url, stream=True, timeout=timeout, verify=verify, allow_redirects=True) as response,
+        ):
             status = response.status_code
             if status != 200:
                 log.info("document %d: HTTP %d", doc_id, status)

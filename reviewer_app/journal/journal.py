@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, select, update
+from sqlalchemy import ColumnElement, Engine, Row, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app import rules
 from reviewer_app.catalogue import Reason
 from reviewer_app.db import make_engine
+from reviewer_app.journal import printing as _printing  # noqa: F401  (registers the print tables created below)
 from reviewer_app.journal.models import (
     JournalAudit,
     JournalBase,
@@ -167,6 +168,35 @@ class Journal:
         with self.session() as s:
             return self._standing(s, service_id, now)
 
+    def standings(self, service_ids: Sequence[int], now: datetime) -> dict[int, FamilyStanding]:
+        """``standing`` of many families in three queries (the desk reloads them all at once)."""
+        ids = sorted(set(service_ids))
+        if not ids:
+            return {}
+        pending = JournalDecision.state == "pending"
+        with self.session() as s:
+            families = {
+                f.service_id: f
+                for f in s.scalars(select(JournalFamily).where(JournalFamily.service_id.in_(ids)))
+            }
+            strikes = dict(
+                s.execute(
+                    select(JournalStrike.service_id, func.count())
+                    .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
+                    .where(JournalStrike.service_id.in_(ids), pending)
+                    .group_by(JournalStrike.service_id)
+                ).all()
+            )
+            until = dict(
+                s.execute(
+                    select(JournalSuspension.service_id, func.max(JournalSuspension.ends_at))
+                    .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
+                    .where(JournalSuspension.service_id.in_(ids), pending)
+                    .group_by(JournalSuspension.service_id)
+                ).all()
+            )
+        return {i: self._standing_of(families.get(i), strikes.get(i) or 0, until.get(i), now) for i in ids}
+
     def findings(self, kind: str, item_id: int, now: datetime) -> list[rules.Finding]:
         with self.session() as s:
             item = s.get(JournalItem, (kind, item_id))
@@ -188,10 +218,18 @@ class Journal:
             conflicts=by_state.get("conflict", 0),
         )
 
-    def decisions(self, states: Sequence[str] = ("pending",)) -> list[DecisionRecord]:
+    def decisions(
+        self, states: Sequence[str] = ("pending",), items: Collection[tuple[str, int]] | None = None
+    ) -> list[DecisionRecord]:
+        """The decisions in ``states``, in push order; with ``items`` only those on these items (the
+        desk's queue: not every decision the workstation ever synced)."""
         with self.session() as s:
-            chosen = JournalDecision.state.in_(states)
-            rows = s.scalars(select(JournalDecision).where(chosen).order_by(JournalDecision.seq)).all()
+            chosen: ColumnElement[bool] = JournalDecision.state.in_(states)
+            if items is not None:
+                chosen = and_(chosen, JournalDecision.item_id.in_(sorted({i for _, i in items})))
+            # Plain rows, not ORM objects: a push may carry thousands and only reads them once.
+            table = JournalDecision.__table__
+            rows = s.execute(select(table).where(chosen).order_by(JournalDecision.seq)).all()
             # Three queries for the lot, not three per decision: a push may carry thousands.
             strikes = {
                 r.decision_key: r
@@ -216,8 +254,11 @@ class Journal:
                 )
             ):
                 held.setdefault(str(key), []).append((kind, item_id))
+            wanted = set(items) if items is not None else None
             return [
-                self._build(d, strikes.get(d.key), suspensions.get(d.key), held.get(d.key, [])) for d in rows
+                self._build(d, strikes.get(d.key), suspensions.get(d.key), held.get(d.key, []))
+                for d in rows
+                if wanted is None or (d.kind, d.item_id) in wanted
             ]
 
     def decision(self, key: str) -> DecisionRecord | None:
@@ -402,14 +443,17 @@ class Journal:
         """
         with self.lock, self.session() as s, s.begin():
             pulled = {(i["kind"], i["id"]): i for i in items}
+            kept: dict[tuple[str, int], JournalItem] = {}
             for row in s.scalars(select(JournalItem)):
                 decided = row.local_status == "decided"
                 lost = (row.kind, row.item_id) not in pulled and not decided
                 if lost or (decided and self._settled(s, row)):
                     s.delete(row)
+                else:
+                    kept[(row.kind, row.item_id)] = row
             s.flush()
             for key, snap in pulled.items():
-                existing = s.get(JournalItem, key)
+                existing = kept.get(key)  # every item is loaded above: no query per item
                 if existing is not None and existing.local_status == "decided":
                     continue
                 if existing is None:
@@ -427,8 +471,16 @@ class Journal:
                 if row.held_by_key is None:
                     row.local_status = "held" if snap["status"] == "held" else "pending"
                     row.held_reason = snap.get("held_reason")
+            known = {
+                f.service_id: f
+                for f in s.scalars(
+                    select(JournalFamily).where(
+                        JournalFamily.service_id.in_([f.service_id for f in families])
+                    )
+                )
+            }
             for fam in families:
-                frow = s.get(JournalFamily, fam.service_id) or JournalFamily(service_id=fam.service_id)
+                frow = known.get(fam.service_id) or JournalFamily(service_id=fam.service_id)
                 frow.facility_id = fam.facility_id
                 frow.remote_strikes = fam.strikes
                 frow.remote_blocks = fam.max_block
@@ -472,23 +524,29 @@ class Journal:
 
     def mark_synced(self, keys: Sequence[str], now: datetime) -> None:
         """These decisions are in the shared database: one journal transaction for all of them."""
+        if not keys:
+            return
         with self.session() as s, s.begin():
-            rows = s.scalars(
-                select(JournalDecision).where(
-                    JournalDecision.key.in_(keys), JournalDecision.state == "pending"
+            chosen = (JournalDecision.key.in_(keys), JournalDecision.state == "pending")
+            # Strikes change the family's standing, one by one; everything else is one UPDATE.
+            strikes = s.execute(
+                select(JournalDecision.key, JournalDecision.service_id).where(
+                    *chosen, JournalDecision.is_strike.is_(True)
                 )
             ).all()
-            for d in rows:
-                d.state = "synced"
-                d.synced_at = now
-                if not d.is_strike:
-                    continue
-                family = s.get(JournalFamily, d.service_id)
+            s.execute(
+                update(JournalDecision)
+                .where(*chosen)
+                .values(state="synced", synced_at=now)
+                .execution_options(synchronize_session=False)
+            )
+            for key, service_id in strikes:
+                family = s.get(JournalFamily, service_id)
                 if family is None:
                     continue
                 # Until the next pull says otherwise, the synced strike counts as a remote one.
                 family.remote_strikes += 1
-                suspension = s.get(JournalSuspension, d.key)
+                suspension = s.get(JournalSuspension, key)
                 if suspension is not None:
                     family.remote_blocks = max(family.remote_blocks, suspension.block)
                     current = family.remote_suspended_until
@@ -514,29 +572,27 @@ class Journal:
             )
             self._audit(s, d, "conflict", now, {"reason": reason})
 
-    def pending_audit(self, limit: int = 500) -> list[AuditRecord]:
+    def pending_audit(self, limit: int = 2000) -> list[AuditRecord]:
         with self.session() as s:
-            rows = s.scalars(
-                select(JournalAudit)
-                .where(JournalAudit.pushed.is_(False))
-                .order_by(JournalAudit.seq)
+            a = JournalAudit
+            rows = s.execute(
+                select(
+                    a.key,
+                    a.facility_id,
+                    a.occurred_at,
+                    a.staff_username,
+                    a.workstation,
+                    a.action,
+                    a.item_kind,
+                    a.item_id,
+                    a.service_id,
+                    a.detail,
+                )
+                .where(a.pushed.is_(False))
+                .order_by(a.seq)
                 .limit(limit)
             )
-            return [
-                AuditRecord(
-                    key=r.key,
-                    facility_id=r.facility_id,
-                    occurred_at=r.occurred_at,
-                    staff_username=r.staff_username,
-                    workstation=r.workstation,
-                    action=r.action,
-                    item_kind=r.item_kind,
-                    item_id=r.item_id,
-                    service_id=r.service_id,
-                    detail=r.detail,
-                )
-                for r in rows
-            ]
+            return [AuditRecord(*row) for row in rows]
 
     def mark_audit_pushed(self, keys: Sequence[str]) -> None:
         with self.session() as s, s.begin():
@@ -592,6 +648,12 @@ class Journal:
             .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
             .where(JournalSuspension.service_id == service_id, JournalDecision.state == "pending")
         )
+        return self._standing_of(family, strikes, local_until, now)
+
+    @staticmethod
+    def _standing_of(
+        family: JournalFamily | None, strikes: int, local_until: datetime | None, now: datetime
+    ) -> FamilyStanding:
         if local_until is not None and local_until.tzinfo is None:
             local_until = local_until.replace(tzinfo=now.tzinfo)
         candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
@@ -641,7 +703,7 @@ class Journal:
 
     @staticmethod
     def _build(
-        d: JournalDecision,
+        d: JournalDecision | Row[Any],
         strike: JournalStrike | None,
         suspension: JournalSuspension | None,
         held: list[tuple[str, int]],

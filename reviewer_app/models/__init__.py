@@ -1,14 +1,16 @@
 """The shared database: typed SQLAlchemy 2 models. Alembic migrations in reviewer_app/migrations."""
 
-from reviewer_app.models.audit import AuditEvent
+from reviewer_app.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.models.base import Base, utcnow
 from reviewer_app.models.facility import Facility, Staff
 from reviewer_app.models.items import Document, DocumentBlob, Post, ServiceApplication
 from reviewer_app.models.people import Applicant, Child, Inmate, Restriction
+from reviewer_app.models.printing import Handover, PrintRecord
 from reviewer_app.models.review import Decision, RejectionReason, Strike, Suspension
 
 __all__ = [
     "Applicant",
+    "AuditChainHead",
     "AuditEvent",
     "Base",
     "Child",
@@ -16,8 +18,10 @@ __all__ = [
     "Document",
     "DocumentBlob",
     "Facility",
+    "Handover",
     "Inmate",
     "Post",
+    "PrintRecord",
     "RejectionReason",
     "Restriction",
     "ServiceApplication",

@@ -16,6 +16,10 @@ from reviewer_app.models.base import Base, in_list, utcnow
 from reviewer_app.models.people import Applicant, Inmate
 from reviewer_app.vocabulary import APPLICATION_STATUSES, DOCUMENT_KINDS, POST_STATUSES, RELATIONSHIPS
 
+#: The statuses a workstation may claim (vocabulary.DECIDABLE_STATUSES), as SQL with literal values:
+#: a query proves it may use the partial claim indexes only when its condition is spelt like this.
+CLAIMABLE = "status IN ('held', 'pending')"
+
 
 class ClaimMixin:
     claimed_by: Mapped[str | None] = mapped_column(String(63))
@@ -38,6 +42,15 @@ class ServiceApplication(ClaimMixin, Base):
             postgresql_where=text("status = 'approved'"),
         ),
         Index("ix_service_applications_queue", "facility_id", "status", "submitted_at"),
+        # The claim walks this in queue order and stops after a batch (reviewer_app/claims.py).
+        Index(
+            "ix_service_applications_claimable",
+            "facility_id",
+            "submitted_at",
+            "id",
+            sqlite_where=text(CLAIMABLE),
+            postgresql_where=text(CLAIMABLE),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -66,6 +79,14 @@ class Post(ClaimMixin, Base):
         CheckConstraint(in_list("status", POST_STATUSES), name="status_known"),
         CheckConstraint("version >= 1", name="version_positive"),
         Index("ix_posts_queue", "facility_id", "status", "submitted_at"),
+        Index(
+            "ix_posts_claimable",
+            "facility_id",
+            "submitted_at",
+            "id",
+            sqlite_where=text(CLAIMABLE),
+            postgresql_where=text(CLAIMABLE),
+        ),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -3,6 +3,8 @@ font, and the window."""
 
 from __future__ import annotations
 
+import ctypes
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,10 +26,29 @@ __all__ = ["CJK_FONT_FAMILIES", "SIGNED_OUT", "ZH_TW", "make_application", "run_
 
 #: run_desk's answer when the member signed out at the idle lock (not a process exit status).
 SIGNED_OUT = -100
+_M_MMAP_THRESHOLD = -3  # glibc's malloc.h
+
+
+def return_large_buffers_to_the_system() -> None:
+    """On Linux (glibc): serve every allocation of 256 KB or more from its own mapping, given back to
+    the system when freed.
+
+    The desk goes through photos all day: megabytes of downloaded bytes and decoded pixels per item.
+    By default glibc raises this threshold to the largest block freed so far, after which such
+    blocks come from its heaps, which fragment and do not shrink: the desk then grew by about 10 MB
+    every hundred items reviewed. Other systems' allocators are left as they are."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        mallopt = ctypes.CDLL(None).mallopt  # the process's own C library
+    except (OSError, AttributeError):  # not glibc (musl has no mallopt)
+        return
+    mallopt(_M_MMAP_THRESHOLD, 256 * 1024)
 
 
 def make_application(argv: list[str], settings_path: Path | None = None) -> QApplication:
     """The application, in the language the reviewer chose (zh-TW unless English was chosen)."""
+    return_large_buffers_to_the_system()
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setApplicationName("reviewer-app")

@@ -15,7 +15,7 @@ from reviewer_app import rules
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
 from reviewer_app.snapshot import FamilyStanding, findings_for
-from reviewer_app.ui.queue_model import ItemKey, QueueRow, queue_row
+from reviewer_app.ui.queue_model import ItemKey, QueueRow, QueueTexts, queue_row
 
 
 @dataclass(frozen=True)
@@ -56,23 +56,28 @@ class DeskData:
     loaded_at: datetime
 
 
-def load_desk(journal: Journal, now: datetime) -> DeskData:
-    """Read the claimed items, their findings and the family standings (call on a worker)."""
+def load_desk(
+    journal: Journal, now: datetime, claim_holder: str = "", texts: QueueTexts | None = None
+) -> DeskData:
+    """Read the claimed items, their findings and the family standings (call on a worker).
+
+    ``claim_holder`` is how the queue names who holds the claims (this reviewer on this workstation);
+    with ``texts`` (the queue's, in its date style) the rows' search texts are made here too.
+    """
     items = journal.items(include_decided=True)
     latest: dict[ItemKey, DecisionRecord] = {}
-    for d in journal.decisions(("pending", "synced", "conflict")):
+    keys = [(i.kind, i.item_id) for i in items]
+    for d in journal.decisions(("pending", "synced", "conflict"), items=keys):
         latest[(d.kind, d.item_id)] = d  # ordered by seq: the last one wins
-    standings: dict[int, FamilyStanding] = {}
+    standings: dict[int, FamilyStanding] = journal.standings([i.service_id for i in items], now)
     rows: list[QueueRow] = []
     details: dict[ItemKey, ItemDetail] = {}
     for item in items:
-        if item.service_id not in standings:
-            standings[item.service_id] = journal.standing(item.service_id, now)
         standing = standings[item.service_id]
         findings = tuple(findings_for(item.snapshot, standing, now))
         key = (item.kind, item.item_id)
         decision = latest.get(key) if item.local_status == "decided" else None
-        rows.append(queue_row(item, findings, now, decision.state if decision else None))
+        rows.append(queue_row(item, findings, now, decision.state if decision else None, claim_holder, texts))
         details[key] = ItemDetail(
             kind=item.kind,
             item_id=item.item_id,

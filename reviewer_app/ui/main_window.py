@@ -1,8 +1,9 @@
-"""The review desk window: the queue on the left, the selected item and its decisions on the right.
+"""The review desk window: the queue on top; the documents and the decision panel below.
 
-The window is built from a :class:`DeskContext` (journal, sync, who is working where, a clock): no
-globals. It never calls the database itself: reads and decisions go to the ``journal`` task runner,
-syncs to the ``sync`` task runner, and results come back as plain data (:mod:`desk_data`).
+The window is built from a :class:`DeskContext` (journal, sync, document source, who is working where,
+a clock): no globals. It never calls the database, the network, files or image decoders itself:
+reads and decisions go to the ``journal`` task runner, syncs to the ``sync`` runner, documents to the
+document service's runner, and results come back as plain data (:mod:`desk_data`) or decoded images.
 """
 
 from __future__ import annotations
@@ -13,47 +14,46 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reviewer_app import config
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, DecisionRefused, Journal, JournalError, NotUndoable
 from reviewer_app.sync import SharedDatabaseUnavailable, Sync
-from reviewer_app.timeutil import local
+from reviewer_app.ui import words
 from reviewer_app.ui.decision_panel import DecisionPanel
 from reviewer_app.ui.desk_data import DeskData, ItemDetail, load_desk
+from reviewer_app.ui.help_overlay import HelpOverlay
+from reviewer_app.ui.i18n import LANGUAGES
+from reviewer_app.ui.preferences import Preferences, open_settings
 from reviewer_app.ui.qt import (
-    QAbstractItemView,
     QAction,
+    QActionGroup,
     QCloseEvent,
-    QComboBox,
-    QEvent,
-    QHBoxLayout,
-    QHeaderView,
-    QItemSelectionModel,
-    QKeyEvent,
-    QKeySequence,
     QLabel,
-    QLineEdit,
     QMainWindow,
     QMessageBox,
-    QModelIndex,
-    QObject,
-    QSettings,
+    QProgressBar,
     QSplitter,
     Qt,
-    QTableView,
     QTimer,
-    QVBoxLayout,
     QWidget,
 )
-from reviewer_app.ui.queue_model import Column, ItemKey, QueueFilter, QueueModel
+from reviewer_app.ui.queue_model import ItemKey
+from reviewer_app.ui.queue_pane import QueuePane
 from reviewer_app.ui.reject_dialog import RejectDialog
+from reviewer_app.ui.shortcuts import make_action
 from reviewer_app.ui.tasks import TaskRunner
-from reviewer_app.vocabulary import ITEM_KINDS, OUTCOMES
+from reviewer_app.ui.viewer.document_viewer import DocumentViewer
+from reviewer_app.ui.viewer.documents import DocumentService, DocumentSource
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 SYNC_INTERVAL_MS = 60_000
+#: After a failed sync, retry after these delays, then at the normal interval.
+RETRY_DELAYS_MS = (5_000, 15_000, 30_000)
+#: A sync running longer than this shows a progress indicator.
+PROGRESS_AFTER_MS = 400
+#: How many items after the one shown have their documents decoded ahead.
+DECODE_AHEAD = 2
 
 
 def _utcnow() -> datetime:
@@ -70,8 +70,10 @@ class DeskContext:
     staff_display_name: str
     workstation: str
     clock: Clock = _utcnow
-    settings_path: Path | None = None  # window layout (INI); default: the user's data folder
+    settings_path: Path | None = None  # preferences and window layout (INI); default: the user's data folder
     sync_interval_ms: int = SYNC_INTERVAL_MS
+    documents: DocumentSource | None = None  # where document bytes come from; None: not shown
+    retry_delays_ms: tuple[int, ...] = RETRY_DELAYS_MS
 
 
 class MainWindow(QMainWindow):
@@ -80,110 +82,90 @@ class MainWindow(QMainWindow):
         self.ctx = context
         self.setObjectName("reviewDesk")
         self.setWindowTitle(
-            self.tr("電子家庭聯絡簿審核台 — {name}（{workstation}）").format(
+            self.tr("Contact Book Review Desk — {name} ({workstation})").format(
                 name=context.staff_display_name, workstation=context.workstation
             )
         )
-        settings_path = context.settings_path or config.data_dir() / "desk.ini"
-        self.settings = QSettings(str(settings_path), QSettings.Format.IniFormat, self)
+        self.settings = open_settings(context.settings_path, self)
+        self.preferences = Preferences(self.settings, self)
+        self.preferences.changed.connect(self._preferences_changed)
 
-        # Background work: journal reads and writes in order on one worker, syncs on another, so a
-        # slow or unreachable shared database never delays a decision or the queue.
+        # Background work: journal reads and writes in order on one worker, syncs on another and
+        # documents on a third, so a slow shared database or a big photo never delays the desk.
         self.journal_tasks = TaskRunner("journal", self)
         self.sync_tasks = TaskRunner("sync", self)
+        self.documents = DocumentService(context.documents, self)
 
         self._details: dict[ItemKey, ItemDetail] = {}
         self._catalogue: tuple[Reason, ...] = ()
         self._reload_running = False
         self._reload_again = False
         self._select_after_reload: ItemKey | None = None
-        self._restoring_selection = False
         self._sync_running = False
+        self._sync_failures = 0
         self._deciding = False
         self._connected: bool | None = None  # None: not tried yet
         self._last_sync_at: datetime | None = None
         self._last_sync_error: str | None = None
         self._first_load = True
+        self._header_restored = False
         self.reject_dialog: RejectDialog | None = None
         self.message_box: QMessageBox | None = None
 
-        self._build_queue()
+        self.queue = QueuePane()
+        self.queue.currentChanged.connect(self._show_selected)
+        self.model, self.proxy, self.table = self.queue.model, self.queue.proxy, self.queue.table
+        self.search, self.kind_filter = self.queue.search, self.queue.kind_filter
+        self.viewer = DocumentViewer(self.documents)
+        self.viewer.escapePressed.connect(self.restore_focus)
         self.panel = DecisionPanel()
         self.panel.approveRequested.connect(self.approve_current)
         self.panel.rejectRequested.connect(self.reject_current)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_splitter.setObjectName("detailSplitter")
+        self.detail_splitter.addWidget(self.viewer)
+        self.detail_splitter.addWidget(self.panel)
+        self.detail_splitter.setStretchFactor(0, 3)
+        self.detail_splitter.setStretchFactor(1, 2)
+        self.detail_splitter.setChildrenCollapsible(False)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.setObjectName("deskSplitter")
-        self.splitter.addWidget(self.queue_pane)
-        self.splitter.addWidget(self.panel)
-        self.splitter.setStretchFactor(0, 3)
-        self.splitter.setStretchFactor(1, 2)
+        self.splitter.addWidget(self.queue)
+        self.splitter.addWidget(self.detail_splitter)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
         self._build_status_bar()
         self._build_actions()
+        self._build_menus()
+        self.help_overlay = HelpOverlay(self)
+        self._apply_date_style()
         self._restore_layout()
 
         self.sync_timer = QTimer(self)
         self.sync_timer.setInterval(context.sync_interval_ms)
         self.sync_timer.timeout.connect(self.sync_now)
         self.sync_timer.start()
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self.sync_now)
+        self.progress_timer = QTimer(self)
+        self.progress_timer.setSingleShot(True)
+        self.progress_timer.setInterval(PROGRESS_AFTER_MS)
+        self.progress_timer.timeout.connect(self._show_progress)
+        self.documents.start_session()
         self.request_reload()
         self.sync_now()
         self.table.setFocus()
 
     # ---- building ------------------------------------------------------------------------------
 
-    def _build_queue(self) -> None:
-        self.model = QueueModel(self)
-        self.proxy = QueueFilter(self)
-        self.proxy.setSourceModel(self.model)
-
-        self.search = QLineEdit()
-        self.search.setObjectName("searchBox")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("搜尋家屬、收容人、呼號、標題…（Ctrl+F）"))
-        self.search.textChanged.connect(self._search_changed)
-        self.search.installEventFilter(self)
-
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kindFilter")
-        self.kind_filter.addItem(self.tr("全部類別"), None)
-        for kind, label in ITEM_KINDS.items():
-            self.kind_filter.addItem(label, kind)
-        self.kind_filter.currentIndexChanged.connect(self._kind_changed)
-
-        self.table = QTableView()
-        self.table.setObjectName("queueTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setSortingEnabled(True)
-        self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setHighlightSections(False)
-        self.table.sortByColumn(Column.SUBMITTED, Qt.SortOrder.AscendingOrder)
-        selection = self.table.selectionModel()
-        selection.currentRowChanged.connect(self._current_changed)
-
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.kind_filter)
-        self.queue_pane = QWidget()
-        pane = QVBoxLayout(self.queue_pane)
-        pane.setContentsMargins(4, 4, 4, 4)
-        pane.addLayout(filters)
-        pane.addWidget(self.table, 1)
-
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
+        bar.setObjectName("statusBar")
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionState")
         self.claimed_label = QLabel()
@@ -192,53 +174,189 @@ class MainWindow(QMainWindow):
         self.waiting_label.setObjectName("waitingCount")
         self.last_sync_label = QLabel()
         self.last_sync_label.setObjectName("lastSync")
-        for label in (self.connection_label, self.claimed_label, self.waiting_label, self.last_sync_label):
-            bar.addPermanentWidget(label)
+        self.sync_progress = QProgressBar()
+        self.sync_progress.setObjectName("syncProgress")
+        self.sync_progress.setRange(0, 0)  # busy: a sync has no known length
+        self.sync_progress.setMaximumWidth(110)
+        self.sync_progress.setMaximumHeight(14)
+        self.sync_progress.setTextVisible(False)
+        self.sync_progress.hide()
+        for widget in (
+            self.sync_progress,
+            self.connection_label,
+            self.claimed_label,
+            self.waiting_label,
+            self.last_sync_label,
+        ):
+            bar.addPermanentWidget(widget)
         self._show_connection()
         self._show_last_sync()
 
-    def _action(self, text: str, keys: Sequence[str], slot: Callable[[], None], name: str) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
     def _build_actions(self) -> None:
-        self.undo_action = self._action(self.tr("復原上一個決定"), ["Ctrl+Z"], self.undo_last, "undoAction")
-        self.next_action = self._action(self.tr("下一件"), ["J"], self.select_next, "nextAction")
-        self.previous_action = self._action(self.tr("上一件"), ["K"], self.select_previous, "previousAction")
-        self.find_action = self._action(self.tr("搜尋"), ["Ctrl+F"], self.focus_search, "findAction")
-        self.sync_action = self._action(self.tr("立即同步"), ["F5"], self.sync_now, "syncAction")
-        # The panel's approve (Ctrl+Return) and reject (Ctrl+R) actions are window shortcuts too.
+        self.undo_action = make_action(
+            self,
+            self.tr("Undo the last decision"),
+            ["Ctrl+Z"],
+            self.undo_last,
+            "undoAction",
+            "decide",
+            self.tr("Undo the last decision not yet synced"),
+        )
+        self.next_action = make_action(
+            self, self.tr("Next item"), ["J"], self.select_next, "nextAction", "queue"
+        )
+        self.previous_action = make_action(
+            self, self.tr("Previous item"), ["K"], self.select_previous, "previousAction", "queue"
+        )
+        self.find_action = make_action(
+            self, self.tr("Search the queue"), ["Ctrl+F", "/"], self.focus_search, "findAction", "queue"
+        )
+        self.kind_filter_action = make_action(
+            self,
+            self.tr("Filter by kind"),
+            ["Alt+1"],
+            lambda: self._open_filter(self.queue.kind_filter),
+            "kindFilterAction",
+            "queue",
+        )
+        self.status_filter_action = make_action(
+            self,
+            self.tr("Filter by status"),
+            ["Alt+2"],
+            lambda: self._open_filter(self.queue.status_filter),
+            "statusFilterAction",
+            "queue",
+        )
+        self.flag_filter_action = make_action(
+            self,
+            self.tr("Filter by rule flag"),
+            ["Alt+3"],
+            lambda: self._open_filter(self.queue.flag_filter),
+            "flagFilterAction",
+            "queue",
+        )
+        self.queue_focus_action = make_action(
+            self, self.tr("Back to the queue"), ["Alt+Q"], self.restore_focus, "queueFocusAction", "queue"
+        )
+        self.sync_action = make_action(self, self.tr("Sync now"), ["F5"], self.sync_now, "syncAction", "desk")
+        self.roc_action = make_action(
+            self,
+            self.tr("Show dates with ROC (民國) years"),
+            ["Ctrl+Shift+Y"],
+            None,
+            "rocYearsAction",
+            "desk",
+        )
+        self.roc_action.setCheckable(True)
+        self.roc_action.setChecked(self.preferences.roc_years)
+        self.roc_action.toggled.connect(self.preferences.set_roc_years)
+        self.help_action = make_action(
+            self, self.tr("Keyboard shortcuts"), ["F1", "?"], self.toggle_help, "helpAction", "desk"
+        )
+        self.close_action = make_action(self, self.tr("Quit"), ["Ctrl+Q"], self.close, "quitAction", "desk")
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        review = bar.addMenu(self.tr("&Review"))
+        review.addActions([self.panel.approve_action, self.panel.reject_action, self.undo_action])
+        review.addSeparator()
+        review.addActions([self.next_action, self.previous_action, self.find_action])
+        review.addActions([self.kind_filter_action, self.status_filter_action, self.flag_filter_action])
+        review.addSeparator()
+        review.addActions([self.sync_action, self.close_action])
+        v = self.viewer
+        documents = bar.addMenu(self.tr("&Documents"))
+        documents.addActions([v.next_document_action, v.previous_document_action])
+        documents.addSeparator()
+        documents.addActions([v.zoom_in_action, v.zoom_out_action, v.fit_action, v.actual_size_action])
+        documents.addActions([v.rotate_right_action, v.rotate_left_action])
+        documents.addActions([v.next_page_action, v.previous_page_action])
+        documents.addSeparator()
+        documents.addActions([v.compare_action, v.focus_view_action])
+        settings = bar.addMenu(self.tr("&Settings"))
+        settings.setObjectName("settingsMenu")
+        settings.addAction(self.roc_action)
+        language = settings.addMenu(self.tr("Language"))
+        language.setObjectName("languageMenu")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGES.items():
+            action = language.addAction(name)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == self.preferences.language)
+            action.setData(code)
+            self.language_group.addAction(action)
+            self.language_actions[code] = action
+        self.language_group.triggered.connect(self._language_chosen)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(self.help_action)
+        # Menus show names and shortcuts; tooltips are for the buttons (they name the shortcuts too).
+        for menu in (review, documents, settings, help_menu):
+            menu.setToolTipsVisible(False)
+
+    # ---- preferences ---------------------------------------------------------------------------
+
+    def _apply_date_style(self) -> None:
+        style = self.preferences.date_style()
+        self.model.set_date_style(style)
+        self.panel.set_date_style(style)
+        self.viewer.set_date_style(style)
+        self._show_last_sync()
+
+    def _preferences_changed(self) -> None:
+        self.roc_action.setChecked(self.preferences.roc_years)
+        self._apply_date_style()
+
+    def _language_chosen(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == self.preferences.language:
+            return
+        self.preferences.set_language(code)
+        self._show_message(
+            QMessageBox.Icon.Information,
+            self.tr("Language"),
+            self.tr("The desk will be shown in {language} the next time it opens.").format(
+                language=LANGUAGES[code]
+            ),
+        )
 
     # ---- layout memory -------------------------------------------------------------------------
 
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 860)
+            self.resize(1440, 900)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
         splitter = self.settings.value("window/splitter")
         if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([820, 620])
+            self.splitter.setSizes([300, 560])
+        detail = self.settings.value("window/detailSplitter")
+        if detail is None or not self.detail_splitter.restoreState(detail):
+            self.detail_splitter.setSizes([820, 600])
         header = self.settings.value("queue/header")
         self._header_restored = header is not None and self.table.horizontalHeader().restoreState(header)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/detailSplitter", self.detail_splitter.saveState())
         self.settings.setValue("queue/header", self.table.horizontalHeader().saveState())
         self.settings.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_layout()
         self.sync_timer.stop()
+        self.retry_timer.stop()
+        self.progress_timer.stop()
         if self.reject_dialog is not None:
             self.reject_dialog.reject()
         self.journal_tasks.shutdown()
         self.sync_tasks.shutdown()
+        self.documents.shutdown()
         super().closeEvent(event)
 
     # ---- loading -------------------------------------------------------------------------------
@@ -250,20 +368,23 @@ class MainWindow(QMainWindow):
             return
         self._reload_running = True
         journal, clock = self.ctx.journal, self.ctx.clock
-        self.journal_tasks.run(lambda: load_desk(journal, clock()), self._loaded, self._load_failed, "reload")
+        holder = self.ctx.staff_display_name
+        texts = self.model.texts()  # the search texts are made on the worker, in the queue's date style
+        self.journal_tasks.run(
+            lambda: load_desk(journal, clock(), holder, texts), self._loaded, self._load_failed, "reload"
+        )
 
     def _loaded(self, data: DeskData) -> None:
         self._reload_running = False
         current = self.selected_key()
         wanted = self._select_after_reload or current
         self._select_after_reload = None
+        gone = [k for k in self._details if k not in data.details]
+        self.documents.forget([d["id"] for k in gone for d in self._details[k].snapshot.get("documents", [])])
         self._details = data.details
         self._catalogue = data.catalogue
-        self._restoring_selection = True
-        try:
-            self.model.set_rows(data.rows)
-        finally:
-            self._restoring_selection = False
+        self.panel.set_catalogue(data.catalogue)
+        self.queue.set_rows(data.rows)
         if self._first_load and data.rows:
             self._first_load = False
             if not self._header_restored:
@@ -271,7 +392,7 @@ class MainWindow(QMainWindow):
         if wanted is not None and self.proxy.proxy_row_of(wanted) is not None:
             self.select_key(wanted)
         else:
-            self._ensure_current()
+            self.queue.ensure_current()
         self._show_counts(data)
         if self._reload_again:
             self._reload_again = False
@@ -280,7 +401,9 @@ class MainWindow(QMainWindow):
     def _load_failed(self, exc: BaseException) -> None:
         self._reload_running = False
         log.error("reading the journal failed", exc_info=exc)
-        self.statusBar().showMessage(self.tr("無法讀取本機審核清單：{error}").format(error=exc), 15_000)
+        self.statusBar().showMessage(
+            self.tr("Cannot read this workstation's review list: {error}").format(error=exc), 15_000
+        )
 
     # ---- sync ----------------------------------------------------------------------------------
 
@@ -295,165 +418,134 @@ class MainWindow(QMainWindow):
         if self._sync_running:
             return
         self._sync_running = True
+        self.retry_timer.stop()
+        self.progress_timer.start()
         self.sync_tasks.run(sync.sync, self._synced, self._sync_failed, "sync")
 
-    def _synced(self, _result: object) -> None:
+    def is_syncing(self) -> bool:
+        return self._sync_running
+
+    def _sync_finished(self) -> None:
         self._sync_running = False
+        self.progress_timer.stop()
+        self.sync_progress.hide()
+
+    def _show_progress(self) -> None:
+        if self._sync_running:
+            self.sync_progress.setToolTip(self.tr("Syncing with the shared database…"))
+            self.sync_progress.show()
+
+    def _synced(self, _result: object) -> None:
+        self._sync_finished()
         self._connected = True
+        self._sync_failures = 0
         self._last_sync_at = self.ctx.clock()
         if self._last_sync_error is not None:
-            self.statusBar().showMessage(self.tr("已恢復與共用資料庫的連線"), 5_000)
+            self.statusBar().showMessage(self.tr("Connected to the shared database again; synced"), 8_000)
         self._last_sync_error = None
         self._show_connection()
         self._show_last_sync()
         self.request_reload()
 
     def _sync_failed(self, exc: BaseException) -> None:
-        self._sync_running = False
+        self._sync_finished()
         if isinstance(exc, SharedDatabaseUnavailable):
             self._connected = False
-            message = self.tr("無法連線共用資料庫，決定會先保存在本機，稍後自動重試")
+            message = self.tr(
+                "Cannot reach the shared database. Decisions are kept on this workstation and synced "
+                "when it is back; retrying in the background."
+            )
         else:
             log.error("sync failed", exc_info=exc)
-            message = self.tr("同步失敗，將於下次自動重試：{error}").format(error=exc)
-        if message != self._last_sync_error:  # the same error is shown once, not every minute
+            message = self.tr("Sync failed; retrying in the background: {error}").format(error=exc)
+        if message != self._last_sync_error:  # the same error is shown once, not at every retry
             self.statusBar().showMessage(message, 30_000)
         self._last_sync_error = message
+        delays = self.ctx.retry_delays_ms
+        if self._sync_failures < len(delays):
+            self.retry_timer.start(delays[self._sync_failures])
+        self._sync_failures += 1
         self._show_connection()
         self.request_reload()
 
     # ---- status bar ----------------------------------------------------------------------------
 
     def _show_connection(self) -> None:
+        label = self.connection_label
         if self._connected is None:
-            self.connection_label.setText(self.tr("連線中…"))
-            self.connection_label.setStyleSheet("")
+            label.setText(self.tr("Connecting…"))
+            label.setStyleSheet("")
         elif self._connected:
-            self.connection_label.setText(self.tr("已連線"))
-            self.connection_label.setStyleSheet("color: #1b6e1b;")
+            label.setText(self.tr("Connected"))
+            label.setStyleSheet("color: #1b6e1b;")
         else:
-            self.connection_label.setText(self.tr("離線：決定會先保存在本機"))
-            self.connection_label.setStyleSheet("color: #a05a00;")
+            label.setText(self.tr("Offline: decisions are kept on this workstation"))
+            label.setStyleSheet("color: #a05a00; font-weight: bold;")
+        label.setToolTip(self._last_sync_error or "")
 
     def _show_last_sync(self) -> None:
+        if not hasattr(self, "last_sync_label"):
+            return
         if self._last_sync_at is None:
-            self.last_sync_label.setText(self.tr("尚未同步"))
+            self.last_sync_label.setText(self.tr("Not synced yet"))
         else:
+            style = self.preferences.date_style()
             self.last_sync_label.setText(
-                self.tr("上次同步 {time}").format(time=f"{local(self._last_sync_at):%H:%M}")
+                self.tr("Last sync {time}").format(time=style.time(self._last_sync_at))
             )
+            self.last_sync_label.setToolTip(style.datetime(self._last_sync_at))
 
     def _show_counts(self, data: DeskData) -> None:
         counts = data.counts
         self.claimed_label.setText(
-            self.tr("已認領 {claimed} 件，待審 {to_review} 件").format(
+            self.tr("Claimed {claimed}, to review {to_review}").format(
                 claimed=counts.claimed, to_review=counts.to_review
             )
         )
-        text = self.tr("待同步決定 {n} 件").format(n=counts.waiting_to_sync)
+        text = self.tr("Decisions waiting to sync: {n}").format(n=counts.waiting_to_sync)
         if counts.conflicts:
-            text += self.tr("，衝突 {n} 件").format(n=counts.conflicts)
+            text += self.tr(", conflicts: {n}").format(n=counts.conflicts)
         self.waiting_label.setText(text)
 
     # ---- selection and navigation --------------------------------------------------------------
 
     def selected_key(self) -> ItemKey | None:
-        index = self.table.currentIndex()
-        if not index.isValid():
-            return None
-        row = self.proxy.row_for(index.row())
-        return row.key if row is not None else None
+        return self.queue.selected_key()
+
+    def detail_of(self, key: ItemKey) -> ItemDetail | None:
+        """The last loaded detail of a queue item (plain data, read on the journal worker)."""
+        return self._details.get(key)
 
     def select_key(self, key: ItemKey) -> bool:
-        row = self.proxy.proxy_row_of(key)
-        if row is None:
-            return False
-        self._select_row(row)
-        return True
-
-    def _select_row(self, row: int) -> None:
-        index = self.proxy.index(row, 0)
-        flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        self.table.selectionModel().setCurrentIndex(index, flags)
-        self.table.scrollTo(index)
-        self._show_selected()
-
-    def _ensure_current(self) -> None:
-        if self.table.currentIndex().isValid() or self.proxy.rowCount() == 0:
-            self._show_selected()
-            return
-        rows = [self.proxy.row_for(r) for r in range(self.proxy.rowCount())]
-        # The first item waiting for a decision; held ones (suspension, E3) only when nothing else is left.
-        first = next((r for r, q in enumerate(rows) if q is not None and q.status == "pending"), None)
-        if first is None:
-            first = next((r for r, q in enumerate(rows) if q is not None and q.decidable), 0)
-        self._select_row(first)
+        return self.queue.select_key(key)
 
     def select_next(self) -> None:
-        self._move(+1)
+        self.queue.step(+1)
 
     def select_previous(self) -> None:
-        self._move(-1)
+        self.queue.step(-1)
 
-    def _move(self, step: int) -> None:
-        count = self.proxy.rowCount()
-        if count == 0:
-            return
-        current = self.table.currentIndex()
-        row = current.row() + step if current.isValid() else 0
-        self._select_row(max(0, min(count - 1, row)))
+    def focus_search(self) -> None:
+        self.queue.focus_search()
 
-    def _current_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
-        if not self._restoring_selection:
-            self._show_selected()
+    def restore_focus(self) -> None:
+        self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def toggle_help(self) -> None:
+        self.help_overlay.toggle()
+
+    def _open_filter(self, combo: QWidget) -> None:
+        combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        show_popup = getattr(combo, "showPopup", None)
+        if callable(show_popup):
+            show_popup()
 
     def _show_selected(self) -> None:
         key = self.selected_key()
-        self.panel.show_detail(self._details.get(key) if key is not None else None)
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def _search_changed(self, text: str) -> None:
-        self.proxy.set_text(text)
-        self._ensure_current()
-
-    def _kind_changed(self, _index: int) -> None:
-        self.proxy.set_kind(self.kind_filter.currentData())
-        self._ensure_current()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """In the search box: Up/Down move through the queue, Enter/Escape go back to it."""
-        if watched is self.search and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            key = event.key()
-            if key == Qt.Key.Key_Down:
-                self.select_next()
-                return True
-            if key == Qt.Key.Key_Up:
-                self.select_previous()
-                return True
-            if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.table.setFocus()
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.search.clear()
-                self.table.setFocus()
-                return True
-        return super().eventFilter(watched, event)
-
-    def _next_decidable_after(self, key: ItemKey) -> ItemKey | None:
-        start = self.proxy.proxy_row_of(key)
-        count = self.proxy.rowCount()
-        if start is None:
-            return None
-        order = [self.proxy.row_for(r) for r in [*range(start + 1, count), *range(0, start)]]
-        candidates = [q for q in order if q is not None and q.key != key]
-        for wanted in ("pending", "held"):
-            for queue_row in candidates:
-                if queue_row.status == wanted:
-                    return queue_row.key
-        return None
+        detail = self._details.get(key) if key is not None else None
+        self.panel.show_detail(detail)
+        ahead = [self._details[k] for k in self.queue.keys_after(key, DECODE_AHEAD) if k in self._details]
+        self.viewer.show_item(detail, ahead)
 
     # ---- decisions -----------------------------------------------------------------------------
 
@@ -470,8 +562,8 @@ class MainWindow(QMainWindow):
         if not self._catalogue:
             self._show_message(
                 QMessageBox.Icon.Warning,
-                self.tr("無法退件"),
-                self.tr("尚未取得審核未通過原因清單，請連線同步後再試。"),
+                self.tr("Cannot reject"),
+                self.tr("The list of rejection reasons has not been fetched yet. Sync, then try again."),
             )
             return
         policy = detail.snapshot.get("policy", {})
@@ -499,6 +591,7 @@ class MainWindow(QMainWindow):
 
         def finished(_result: int) -> None:
             self.reject_dialog = None
+            self.activateWindow()  # the keyboard comes back to the desk (J/K, Ctrl+Z…)
             self.table.setFocus()
 
         dialog.accepted.connect(accepted)
@@ -537,18 +630,17 @@ class MainWindow(QMainWindow):
         self._deciding = False
         self.panel.set_busy(False)
         key = (record.kind, record.item_id)
-        outcome = OUTCOMES.get(record.outcome, record.outcome)
-        message = self.tr("已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）").format(
-            kind=ITEM_KINDS.get(record.kind, record.kind), id=record.item_id, outcome=outcome
+        message = self.tr("Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)").format(
+            kind=words.item_kind(record.kind), id=record.item_id, outcome=words.outcome(record.outcome)
         )
         if record.suspension is not None:
-            message += self.tr("；家屬發佈權限暫停至 {day}").format(
-                day=f"{local(record.suspension.ends_at):%Y/%m/%d}"
+            message += self.tr("; the family's posting is suspended until {day}").format(
+                day=self.preferences.date_style().date(record.suspension.ends_at)
             )
         self.statusBar().showMessage(message, 10_000)
         self.model.set_status(key, "decided")
         if self.selected_key() == key:
-            following = self._next_decidable_after(key)
+            following = self.queue.next_decidable_after(key)
             if following is not None:
                 self.select_key(following)
             else:
@@ -559,17 +651,21 @@ class MainWindow(QMainWindow):
     def _decision_failed(self, exc: BaseException) -> None:
         self._deciding = False
         self.panel.set_busy(False)
+        title = self.tr("Decision not recorded")
         if isinstance(exc, DecisionRefused):
             details = "\n".join(f"{f.rule_id}　{f.message}" for f in exc.findings)
-            self._show_message(QMessageBox.Icon.Warning, self.tr("無法記錄決定"), str(exc), details)
+            self._show_message(QMessageBox.Icon.Warning, title, str(exc), details)
         elif isinstance(exc, JournalError):
-            self._show_message(QMessageBox.Icon.Warning, self.tr("無法記錄決定"), str(exc))
+            self._show_message(QMessageBox.Icon.Warning, title, str(exc))
         else:
             log.error("recording a decision failed", exc_info=exc)
             self._show_message(
                 QMessageBox.Icon.Critical,
-                self.tr("無法記錄決定"),
-                self.tr("發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。"),
+                title,
+                self.tr(
+                    "An unexpected error occurred and the decision was not recorded. Try again; "
+                    "if it fails again, call IT support."
+                ),
                 f"{type(exc).__name__}: {exc}",
             )
         self.request_reload()
@@ -581,7 +677,9 @@ class MainWindow(QMainWindow):
         self._deciding = True
         self.panel.set_busy(True)
         journal, ctx = self.ctx.journal, self.ctx
-        nothing_to_undo = self.tr("沒有可復原的決定（已同步到共用資料庫的決定無法復原）")
+        nothing_to_undo = self.tr(
+            "There is no decision to undo (decisions already synced to the shared database cannot be undone)"
+        )
 
         def work() -> DecisionRecord:
             record = journal.last_undoable(ctx.staff_username)
@@ -596,10 +694,10 @@ class MainWindow(QMainWindow):
         self.panel.set_busy(False)
         key = (record.kind, record.item_id)
         self.statusBar().showMessage(
-            self.tr("已復原：{kind} #{id} 的「{outcome}」決定").format(
-                kind=ITEM_KINDS.get(record.kind, record.kind),
+            self.tr('Undone: the decision "{outcome}" on {kind} #{id}').format(
+                kind=words.item_kind(record.kind),
                 id=record.item_id,
-                outcome=OUTCOMES.get(record.outcome, record.outcome),
+                outcome=words.outcome(record.outcome),
             ),
             10_000,
         )
@@ -613,7 +711,7 @@ class MainWindow(QMainWindow):
     ) -> None:
         """A window-modal message that does not block the event loop (background work goes on)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
-        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("確定"))
+        box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))
         if details:
             box.setInformativeText(details)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -298,3 +298,27 @@ def test_thumbnail_model_passes_the_model_tester(qtmodeltester: ModelTester) -> 
     qtmodeltester.check(model)
     model.set_documents(docs[:1], {})
     model.set_documents([], {})
+
+
+def test_a_large_photo_is_decoded_for_the_view_and_whole_when_zoomed_in(
+    qtbot: QtBot, desk_with: Callable[..., tuple[MainWindow, ItemKey]]
+) -> None:
+    # A phone photo has several times the pixels of the view: it is decoded at about the view's size
+    # (fast, small), shown at the picture's own size; 100 % brings the whole picture in its place.
+    desk, key = desk_with(("post_attachment", jpeg_bytes(4000, 3000), "image/jpeg", "IMG_2001.jpg"))
+    viewer = open_item(qtbot, desk, key)
+    view, shown = viewer.view, viewer.current_shown()
+    assert shown is not None and shown.preview and shown.size == (4000, 3000)
+    width, height = view.image_size()
+    assert width < 4000 and height < 3000 and abs(width / height - 4 / 3) < 0.01
+    assert viewer.meta_pixels.text() == "4000 × 3000"
+    fitted = view.zoom()
+    assert view.is_fit() and fitted < 1 and not view.wants_more_pixels()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_1)  # 100 %
+    assert view.zoom() == 1.0 and viewer.zoom_label.text() == "100%"
+    qtbot.waitUntil(lambda: view.image_size() == (4000, 3000))
+    assert not shown.preview and view.zoom() == 1.0 and not view.is_fit()  # the view did not move
+    qtbot.keyClick(desk.table, Qt.Key.Key_0)  # fit again: as the preview fitted, once the scroll bars go
+    assert view.is_fit()
+    qtbot.waitUntil(lambda: view.zoom() == pytest.approx(fitted))

@@ -39,6 +39,8 @@ from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 MESSAGE_STYLE = "color: #5a4a00; background: #fff8e0; border: 1px solid #e0c060; padding: 16px;"
 GPS_STYLE = "color: #8a3b00; background: #ffe9d6; border: 1px solid #e8a070; padding: 4px;"
 CAPTION_STYLE = "font-weight: bold;"
+#: Photos are decoded for the large view's size, but never for less than this (pixels).
+PREVIEW_MIN = (800, 600)
 #: The two documents compared side by side: the applicant's photo and the ID document.
 COMPARE_KINDS = ("applicant_photo", "id_document")
 
@@ -73,6 +75,7 @@ class ComparePane(QWidget):
         self.setObjectName("comparePane")
         self.views: dict[str, _View] = {}
         self.captions: dict[str, QLabel] = {}
+        self.shown: dict[str, ShownDocument | None] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for kind in COMPARE_KINDS:
@@ -105,7 +108,10 @@ class ComparePane(QWidget):
             else:
                 caption.setText(label)
                 if view.property("docKey") != list(shown.key):
-                    view.set_image(shown.image)
+                    view.set_image(shown.image, size=shown.size)
+                elif shown.image is not None and view.image_size()[0] != shown.image.width():
+                    view.set_image(shown.image, keep_view=True, size=shown.size)  # the whole picture came
+            self.shown[kind] = shown if shown is not None and shown.problem is None else None
             view.setProperty(
                 "docKey", list(shown.key) if shown is not None and shown.problem is None else None
             )
@@ -189,8 +195,9 @@ class DocumentViewer(QWidget):
         message_layout.addWidget(self.message)
         message_layout.addStretch(1)
         self.compare = ComparePane()
-        for view in self.compare.views.values():
+        for kind, view in self.compare.views.items():
             view.escapePressed.connect(self.escapePressed)
+            view.zoomChanged.connect(lambda *_zoom, kind=kind: self._compare_zoomed(kind))
         self.stack = QStackedWidget()
         self.stack.setObjectName("viewerStack")
         self.stack.addWidget(self.view)
@@ -373,6 +380,7 @@ class DocumentViewer(QWidget):
         upcoming = [
             (list(d.snapshot.get("documents", [])), d.snapshot.get("policy", {})) for d in ahead or []
         ]
+        self.service.preview_size = self._preview_size()
         self.service.show(docs, policy, upcoming)
         if same_item:
             return
@@ -399,6 +407,16 @@ class DocumentViewer(QWidget):
         else:
             self._page = 0
             self._show_current()
+
+    def _preview_size(self) -> tuple[int, int]:
+        """The pixels photos are decoded for: the large view's, at least a common laptop screen's
+        share (a view not laid out yet is small); more only when the reviewer zooms or enlarges."""
+        ratio = self.view.devicePixelRatioF()
+        viewport = self.view.viewport().size()
+        return (
+            max(PREVIEW_MIN[0], round(viewport.width() * ratio)),
+            max(PREVIEW_MIN[1], round(viewport.height() * ratio)),
+        )
 
     def current_row(self) -> int:
         index = self.strip.currentIndex()
@@ -543,10 +561,13 @@ class DocumentViewer(QWidget):
         if image is None:
             self._show_message(self.tr("Rendering page {page}…").format(page=self._page + 1))
             return
+        size = shown.size if self._page == 0 and shown.pdf is None else None
         same = self.view.property("shownKey") == [*shown.key, self._page]
         if not same:
-            self.view.set_image(image, keep_view=keep_view)
+            self.view.set_image(image, keep_view=keep_view, size=size)
             self.view.setProperty("shownKey", [*shown.key, self._page])
+        elif self.view.image_size()[0] != image.width():  # the whole picture came for the preview
+            self.view.set_image(image, keep_view=True, size=size)
         self.stack.setCurrentIndex(0)
         self._zoom_changed(self.view.zoom(), self.view.is_fit())
 
@@ -587,6 +608,19 @@ class DocumentViewer(QWidget):
     def _zoom_changed(self, zoom: float, fit: bool) -> None:
         if self.stack.currentIndex() == 0 and self.view.has_image():
             self.zoom_label.setText(f"{zoom * 100:.0f}%")
+            shown = self.current_shown()
+            if shown is not None and shown.preview and self._page == 0 and self.view.wants_more_pixels():
+                self.service.request_full(shown)
+
+    def _compare_zoomed(self, kind: str) -> None:
+        shown = self.compare.shown.get(kind)
+        if (
+            self._comparing
+            and shown is not None
+            and shown.preview
+            and self.compare.views[kind].wants_more_pixels()
+        ):
+            self.service.request_full(shown)
 
     def _show_metadata(self, shown: ShownDocument | None, doc: dict[str, Any] | None = None) -> None:
         doc = doc or (shown.doc if shown is not None else None)

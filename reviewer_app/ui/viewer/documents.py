@@ -59,6 +59,13 @@ class ShownDocument:
     pdf: PdfDocument | None = field(default=None, repr=False)  # only touched on the document worker
     page_images: dict[int, QImage] = field(default_factory=dict)
     page_problems: dict[int, str] = field(default_factory=dict)  # pages that cannot be shown, and why
+    #: A picture's own size (upright): the view shows ``image`` at this size, whatever its pixels.
+    size: tuple[int, int] | None = None
+    #: ``image`` was decoded at the view's size, with fewer pixels than the picture: the whole
+    #: picture is decoded when the reviewer zooms past them (DocumentService.request_full).
+    preview: bool = False
+    full_requested: bool = False
+    policy: dict[str, Any] = field(default_factory=dict, repr=False)
 
     @property
     def is_pdf(self) -> bool:
@@ -83,14 +90,23 @@ def _thumbnail(image: QImage) -> QImage:
     )
 
 
-def prepare(source: DocumentSource, doc: dict[str, Any], policy: dict[str, Any]) -> ShownDocument:
-    """Fetch and decode one document, make its screen image and thumbnail (on the worker)."""
+def prepare(
+    source: DocumentSource,
+    doc: dict[str, Any],
+    policy: dict[str, Any],
+    preview: tuple[int, int] | None = None,
+) -> ShownDocument:
+    """Fetch and decode one document, make its screen image and thumbnail (on the worker).
+
+    With ``preview`` (the view's size in pixels) a photo is decoded to fit it — a phone photo's JPEG
+    at a half, a quarter or an eighth of its pixels, several times faster and smaller — and the whole
+    picture only when the reviewer zooms past that (``DocumentService.request_full``)."""
     key = doc_key(doc)
     fetched = source.fetch(doc)
     if isinstance(fetched, Rejected):
-        return ShownDocument(key, doc, metadata=fetched.metadata, problem=fetched.reason)
+        return ShownDocument(key, doc, metadata=fetched.metadata, problem=fetched.reason, policy=policy)
     limits = DocumentLimits.for_kind(doc["kind"], policy_from_json(policy))
-    loaded = load_document(fetched, limits)
+    loaded = load_document(fetched, limits, target_size=preview)
     if isinstance(loaded, Rejected):
         return ShownDocument(key, doc, metadata=loaded.metadata, problem=loaded.reason)
     if isinstance(loaded, PdfDocument):
@@ -111,7 +127,31 @@ def prepare(source: DocumentSource, doc: dict[str, Any], policy: dict[str, Any])
             pdf=loaded,
         )
     image = _display_image(loaded.image)
-    return ShownDocument(key, doc, metadata=loaded.metadata, image=image, thumbnail=_thumbnail(image))
+    meta = loaded.metadata
+    size = (meta.width, meta.height) if meta.width and meta.height else (image.width(), image.height())
+    return ShownDocument(
+        key,
+        doc,
+        metadata=meta,
+        image=image,
+        thumbnail=_thumbnail(image),
+        size=size,
+        preview=image.width() < size[0] or image.height() < size[1],
+        policy=policy,
+    )
+
+
+def decode_full(source: DocumentSource, shown: ShownDocument) -> QImage | None:
+    """The whole picture of a document shown as a preview (on the worker); None if it cannot be had."""
+    fetched = source.fetch(shown.doc)  # from the store's cache: fetched moments ago
+    if isinstance(fetched, Rejected):
+        return None
+    limits = DocumentLimits.for_kind(shown.doc["kind"], policy_from_json(shown.policy))
+    loaded = load_document(fetched, limits)
+    if isinstance(loaded, PdfDocument):
+        loaded.close()
+        return None
+    return None if isinstance(loaded, Rejected) else _display_image(loaded.image)
 
 
 def unexpected_problem() -> str:
@@ -142,6 +182,8 @@ class DocumentService(QObject):
         #: Read by the worker when a task starts: documents nobody wants any more are skipped.
         self._wanted: frozenset[DocKey] = frozenset()
         self.loads_started = 0  # how many documents were actually fetched and decoded (tests, benchmarks)
+        #: The size in pixels photos are decoded for (the viewer sets it to its view's); None: whole.
+        self.preview_size: tuple[int, int] | None = None
 
     # ---- asking --------------------------------------------------------------------------------
 
@@ -208,6 +250,31 @@ class DocumentService(QObject):
 
         self.runner.run(work, done, failed, "render page", priority=SHOWN + 1)
 
+    def request_full(self, shown: ShownDocument) -> None:
+        """Decode the whole picture of a preview in the background; ``documentReady`` follows with
+        the same document, its ``image`` now the whole picture. Asked once per document."""
+        if not shown.preview or shown.full_requested or self.source is None or self.runner.is_closed():
+            return
+        shown.full_requested = True
+        source = self.source
+
+        def work() -> QImage | None:
+            if shown.key not in self._wanted and shown.key not in self._cache:
+                return None  # the reviewer moved on
+            return decode_full(source, shown)
+
+        def done(image: QImage | None) -> None:
+            if image is None:
+                return
+            shown.image, shown.preview = image, False
+            self._trim()
+            self.documentReady.emit(shown)
+
+        def failed(exc: BaseException) -> None:
+            log.error("decoding document %s whole failed", shown.key[0], exc_info=exc)
+
+        self.runner.run(work, done, failed, "whole picture", priority=SHOWN + 1)
+
     # ---- the store's cache hygiene (on the worker: it touches files) ----------------------------
 
     def _on_store(self, method: str, *args: Any) -> bool:
@@ -222,9 +289,17 @@ class DocumentService(QObject):
         self._on_store("purge_stale")
 
     def forget(self, doc_ids: Sequence[int]) -> None:
-        """The items of these documents are done: their cached files may go."""
-        if doc_ids:
-            self._on_store("evict_item", list(doc_ids))
+        """The items of these documents are done (left the queue): their decoded pictures leave the
+        memory now, not when the cache is full (a day's work would fill it), and their cached files
+        may go."""
+        if not doc_ids:
+            return
+        gone = set(doc_ids)
+        for key in [
+            k for k in self._cache if k[0] in gone and k not in self._wanted and k not in self._pinned
+        ]:
+            self._close(self._cache.pop(key))
+        self._on_store("evict_item", list(doc_ids))
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop loading; at sign-out the store forgets every cached document."""
@@ -242,13 +317,13 @@ class DocumentService(QObject):
         if key in self._cache or key in self._in_flight or self.source is None:
             return
         self._in_flight.add(key)
-        source = self.source
+        source, preview = self.source, self.preview_size
 
         def work() -> ShownDocument | None:
             if key not in self._wanted:
                 return None  # the reviewer moved on before its turn came
             self.loads_started += 1
-            return prepare(source, doc, policy)
+            return prepare(source, doc, policy, preview)
 
         def done(shown: ShownDocument | None) -> None:
             self._in_flight.discard(key)

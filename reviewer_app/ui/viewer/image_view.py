@@ -55,14 +55,23 @@ class ImageView(QGraphicsView):
 
     # ---- content -------------------------------------------------------------------------------
 
-    def set_image(self, image: QImage | None, *, keep_view: bool = False) -> None:
-        """Show ``image`` (None clears). Unless ``keep_view``, the rotation resets and the view fits."""
+    def set_image(
+        self, image: QImage | None, *, keep_view: bool = False, size: tuple[int, int] | None = None
+    ) -> None:
+        """Show ``image`` (None clears). Unless ``keep_view``, the rotation resets and the view fits.
+
+        ``size`` is the picture's own size when ``image`` has fewer pixels (a preview): the view
+        works in the picture's pixels all the same (100 % is the picture's), and the whole picture
+        can replace the preview later with ``keep_view`` without the view moving."""
         if image is None or image.isNull():
             self._item.setPixmap(QPixmap())
             self._has_image = False
+            self._item.setScale(1.0)
         else:
             self._item.setPixmap(QPixmap.fromImage(image))
             self._has_image = True
+            width = image.width()
+            self._item.setScale(size[0] / width if size and size[0] > 0 and width > 0 else 1.0)
         rect = self._item.boundingRect()
         self._item.setTransformOriginPoint(rect.center())
         if not keep_view:
@@ -78,6 +87,14 @@ class ImageView(QGraphicsView):
     def image_size(self) -> tuple[int, int]:
         pixmap = self._item.pixmap()
         return pixmap.width(), pixmap.height()
+
+    def wants_more_pixels(self) -> bool:
+        """The picture is shown larger than the pixels it has (zoomed past a preview's)."""
+        pixmap = self._item.pixmap()
+        if not self._has_image or pixmap.width() == 0:
+            return False
+        shown = pixmap.width() * self._item.scale() * self._zoom * self.devicePixelRatioF()
+        return shown > pixmap.width() * 1.02
 
     # ---- zoom, rotate --------------------------------------------------------------------------
 

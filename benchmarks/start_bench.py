@@ -1,0 +1,96 @@
+"""Start: launch to the first queue row and the first document painted, with 10 000 pending items.
+
+The desk is started as a workstation starts it, in its own process (``benchmarks/start_desk.py desk``:
+the desk command unattended, as ``reviewer-app smoke-test`` runs it), against a shared database whose
+facility has 10 000 pending posts; the oldest 40 carry a 12-megapixel phone photo (embedded, as in the
+demo). Each run is a first start of the day: an empty data folder (no journal, no document cache,
+no saved layout), nobody's claims on the queue.
+
+What "first queue row" means for the desk: the desk shows the items this workstation has claimed,
+not the facility's whole queue. At start it reads its journal (empty here), then its first sync
+claims a batch of 30 from the 10 000 (the oldest, in one statement), snapshots them into the journal
+and shows them; the first pending row is selected and its photo decoded and shown. The time is taken
+when the queue table has painted rows *and* the document viewer has painted that photo.
+
+The baseline, measured in the same run, interleaved: bare PySide6 (``start_desk.py bare``), an empty
+main window, to its first paint. Both times are from just before the process is started, so the
+interpreter's own start is in both.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import text
+
+from benchmarks.common import Result
+from benchmarks.data import USERNAME, pending_posts
+from reviewer_app.db import make_engine
+from reviewer_app.demo.documents import family_photo
+
+CHILD = Path(__file__).resolve().parent / "start_desk.py"
+PHOTO_POSTS = 40
+
+
+def _painted_after(args: list[str], env: dict[str, str]) -> float:
+    """Seconds from just before the process starts to the moment it reports everything painted."""
+    start = time.time()
+    out = subprocess.run(
+        [sys.executable, str(CHILD), *args], env=env, capture_output=True, text=True, timeout=180, check=False
+    )
+    lines = [line for line in out.stdout.splitlines() if line.startswith("painted ")]
+    if out.returncode != 0 or not lines:
+        raise RuntimeError(f"start benchmark: {args[0]} did not paint: {out.stderr[-3000:]}")
+    return float(lines[0].split()[1]) - start
+
+
+def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool) -> Result:
+    url = new_url()
+    engine = make_engine(url)
+    rng = random.Random(12)
+    photos = [family_photo(rng, 4000, 3000) for _ in range(2)]  # a phone's 12 MP, about 3 MB each
+    pending_posts(engine, items, datetime.now(UTC), photos=photos, photo_posts=min(PHOTO_POSTS, items))
+    base_env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    # No keyring daemon on a build machine: the null backend answers at once (a workstation's does too).
+    base_env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
+    base_env.pop("REVIEWER_DATABASE_URL", None)
+    desk_times: list[float] = []
+    bare_times: list[float] = []
+    try:
+        for run in range(runs + 1):  # the first of each is a warm-up (files into the page cache)
+            with engine.begin() as conn:  # nobody's claims: the desk claims its first batch
+                conn.execute(
+                    text(
+                        "UPDATE posts SET claimed_by = NULL, claim_workstation = NULL, "
+                        "claim_expires_at = NULL"
+                    )
+                )
+            with tempfile.TemporaryDirectory(prefix="bench-start-") as folder:
+                env = dict(base_env, REVIEWER_DATA_DIR=f"{folder}/data", REVIEWER_CACHE_DIR=f"{folder}/cache")
+                bare = _painted_after(["bare"], env)
+                desk = _painted_after(["desk", "--database-url", url, "--user", USERNAME], env)
+            if run:
+                bare_times.append(bare)
+                desk_times.append(desk)
+    finally:
+        engine.dispose()
+    value, base = statistics.median(desk_times), statistics.median(bare_times)
+    ratio = value / base
+    return Result(
+        f"start: launch to first queue row and photo painted ({items} pending, batch of 30 claimed)",
+        round(value * 1000, 1),
+        "ms",
+        round(base * 1000, 1),
+        round(ratio, 2),
+        "ratio <= 4" if judged else "(--quick: not judged)",
+        ratio <= 4 if judged else None,
+    )

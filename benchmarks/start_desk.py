@@ -1,0 +1,109 @@
+"""A start of the desk as a workstation starts it, with a stopwatch: run as its own process.
+
+``python benchmarks/start_desk.py desk --database-url URL --user NAME`` opens the real desk exactly as
+``reviewer-app smoke-test`` does (the desk command, unattended: no sign-in dialog to type into, the
+journal and the document cache in $REVIEWER_DATA_DIR, the first sync claiming a batch), and prints
+``painted <unix time>`` once the queue table has painted rows *and* the document viewer has painted the
+first item's photo; then it closes the window the normal way. ``python benchmarks/start_desk.py bare``
+is the baseline: bare PySide6, an empty main window, ``painted <unix time>`` at its first paint.
+
+The caller takes the time just before starting the process: launch to painted, interpreter included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bare() -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    app = QApplication(sys.argv[:1])
+    window = QMainWindow()
+    window.resize(1440, 900)
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is window:
+                QTimer.singleShot(0, done)  # after this paint has been done
+            return False
+
+    def done() -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+        window.close()
+        app.quit()
+
+    probe = Probe()
+    window.installEventFilter(probe)
+    window.show()
+    return int(app.exec())
+
+
+def desk(argv: list[str]) -> int:
+    sys.path.insert(0, str(ROOT))
+    from reviewer_app.cli import build_parser
+    from reviewer_app.commands import desk as desk_command
+    from reviewer_app.commands.common import dispose_engines
+    from reviewer_app.ui.app import make_application
+    from reviewer_app.ui.qt import QAbstractItemView, QEvent, QMainWindow, QObject, QTimer
+    from reviewer_app.ui.viewer.image_view import ImageView
+
+    args = build_parser().parse_args(argv)
+    app = make_application(sys.argv[:1])  # the desk reuses this application
+    seen = {"row": False, "document": False, "done": False}
+
+    def window() -> QMainWindow | None:
+        return next((w for w in app.topLevelWidgets() if isinstance(w, QMainWindow) and w.isVisible()), None)
+
+    class Probe(QObject):
+        """Watches paint events: the queue's viewport with rows, the image view with a picture."""
+
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() != QEvent.Type.Paint or seen["done"]:
+                return False
+            parent = watched.parent()
+            if isinstance(parent, QAbstractItemView) and parent.objectName() == "queueTable":
+                if parent.model() is not None and parent.model().rowCount() > 0:
+                    seen["row"] = True
+            elif isinstance(parent, ImageView) and parent.has_image():
+                seen["document"] = True
+            if seen["row"] and seen["document"]:
+                seen["done"] = True
+                QTimer.singleShot(0, done)  # after this paint has been done
+            return False
+
+    def done() -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+        shown = window()
+        if shown is not None:
+            shown.close()  # the normal way out: layout saved, workers stopped
+        app.quit()
+
+    def give_up() -> None:
+        print("not painted in time", file=sys.stderr, flush=True)
+        app.quit()
+
+    probe = Probe()
+    app.installEventFilter(probe)
+    QTimer.singleShot(120_000, give_up)
+    try:
+        return int(desk_command.run(args, interactive_sign_in=False))
+    finally:
+        dispose_engines()
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("what", choices=("bare", "desk"))
+    known, rest = parser.parse_known_args()
+    return bare() if known.what == "bare" else desk(rest)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
