@@ -30,7 +30,6 @@ from sqlalchemy import (
     JSON,
     CompoundSelect,
     Connection,
-    DateTime,
     Engine,
     Float,
     Integer,
@@ -44,6 +43,7 @@ from sqlalchemy import (
     func,
     literal,
     null,
+    or_,
     select,
     true,
     union_all,
@@ -54,7 +54,9 @@ from sqlalchemy.sql.selectable import Subquery
 from reviewer_app.models import (
     Decision,
     Facility,
+    Handover,
     Post,
+    PrintRecord,
     RejectionReason,
     ServiceApplication,
     Staff,
@@ -272,23 +274,37 @@ def print_handover_source() -> Subquery:
     ``handed_over_at`` (the recorded hand-over time for the approval-to-hand-over figures, NULL when
     unknown).
 
-    INTERIM SOURCE: there are no print or hand-over records yet, only the post's status. A post whose
-    status is ``printed`` or ``delivered`` counts as printed, ``delivered`` as handed over, both in the
-    month the post was approved (``posts.decided_at``); the hand-over time is unknown, so the
-    approval-to-hand-over percentiles stay empty. When the print and hand-over records arrive, replace
-    the body of this function with a select over them giving the same columns (``printed_on`` = print
-    time, ``handed_over_on`` = ``handed_over_at`` = hand-over time); every figure follows.
+    The print and hand-over records (``print_records``, ``handovers``) give the times: the first print
+    (not a reprint) and the delivered hand-over. A post whose status says printed or delivered but that
+    has no record (printed before the records existed, or imported) still counts, in the month it was
+    approved, with its hand-over time unknown.
     """
-    unknown = cast(null(), DateTime(timezone=True))
+    first_print = (
+        select(PrintRecord.post_id, func.min(PrintRecord.printed_at).label("printed_at"))
+        .where(PrintRecord.reprint.is_(False))
+        .group_by(PrintRecord.post_id)
+        .subquery("first_print")
+    )
+    delivered = (
+        select(Handover.post_id, func.min(Handover.handed_over_at).label("handed_over_at"))
+        .where(Handover.outcome == "delivered")
+        .group_by(Handover.post_id)
+        .subquery("delivered")
+    )
+    status_delivered = case((Post.status == "delivered", Post.decided_at), else_=null())
     return (
         select(
             Post.facility_id.label("facility_id"),
             Post.decided_at.label("approved_at"),
-            Post.decided_at.label("printed_on"),
-            case((Post.status == "delivered", Post.decided_at), else_=unknown).label("handed_over_on"),
-            unknown.label("handed_over_at"),
+            func.coalesce(first_print.c.printed_at, Post.decided_at).label("printed_on"),
+            func.coalesce(delivered.c.handed_over_at, status_delivered).label("handed_over_on"),
+            delivered.c.handed_over_at.label("handed_over_at"),
         )
-        .where(Post.status.in_(("printed", "delivered")))
+        .select_from(Post)
+        .outerjoin(first_print, first_print.c.post_id == Post.id)
+        .outerjoin(delivered, delivered.c.post_id == Post.id)
+        .where(Post.status.in_(("printed", "delivered", "undeliverable")))
+        .where(or_(Post.status != "undeliverable", first_print.c.printed_at.is_not(None)))
         .subquery("print_handover")
     )
 
