@@ -289,3 +289,43 @@ def test_real_rows_name_the_claim_holder(qtbot: QtBot, sync: Sync, journal: Jour
     assert claims and all(c.startswith("李社工師，至 ") for c in claims)
     held = [r for r in data.rows if r.status == "held"]
     assert held and all(r.held_rules for r in held)
+
+
+def test_the_filter_follows_status_changes_and_keeps_the_current_row(qtbot: QtBot, model: QueueModel) -> None:
+    from reviewer_app.ui.qt import QItemSelectionModel, QTableView
+
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.SUBMITTED, Qt.SortOrder.AscendingOrder)
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.setModel(proxy)
+
+    # Searching by the status shown: a status changed since the rows came is found by its new name.
+    proxy.set_text("已決定待同步")
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [4]  # type: ignore[union-attr]
+    view.selectionModel().setCurrentIndex(proxy.index(0, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    model.set_status(("post", 2), "decided")
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [2, 4]  # type: ignore[union-attr]
+    # The current row is still item 4, though another came before it.
+    current = proxy.row_for(view.currentIndex().row())
+    assert current is not None and current.item_id == 4 and view.currentIndex().row() == 1
+    proxy.set_kind("post")  # item 4 leaves the view: no current row any more
+    assert not view.currentIndex().isValid()
+    proxy.set_kind(None)
+    proxy.set_text("")
+    assert proxy.rowCount() == len(ROWS)
+
+
+def test_a_long_queue_sorts_as_the_raw_values_stably(model: QueueModel) -> None:
+    rows = [make_row(i, hours=(i * 37) % 50, name=f"陳{i % 7}") for i in range(1, 2001)]
+    model.set_rows(rows)
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(Column.WAITING, Qt.SortOrder.DescendingOrder)
+    shown = [proxy.row_for(r) for r in range(proxy.rowCount())]
+    # Python's sort is stable with reverse too: equal waits keep the model's order, as Qt's sort did.
+    assert shown == sorted(rows, key=lambda r: r.waited_seconds, reverse=True)
+    proxy.set_text("陳3")
+    assert {r.family_name for r in (proxy.row_for(i) for i in range(proxy.rowCount())) if r} == {"陳3"}
+    assert proxy.rowCount() == sum(1 for r in rows if r.family_name == "陳3")

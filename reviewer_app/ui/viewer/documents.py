@@ -182,6 +182,8 @@ class DocumentService(QObject):
         #: Read by the worker when a task starts: documents nobody wants any more are skipped.
         self._wanted: frozenset[DocKey] = frozenset()
         self.loads_started = 0  # how many documents were actually fetched and decoded (tests, benchmarks)
+        #: Decoded documents of items gone from the queue, dropped once nothing shows them.
+        self._forgotten: set[DocKey] = set()
         #: The size in pixels photos are decoded for (the viewer sets it to its view's); None: whole.
         self.preview_size: tuple[int, int] | None = None
 
@@ -200,6 +202,8 @@ class DocumentService(QObject):
             wanted.update(doc_key(d) for d in docs)
         self._pinned = pinned
         self._wanted = frozenset(wanted)
+        if self._forgotten:
+            self._drop_forgotten()
         for doc in current:
             self._request(doc, policy, SHOWN)
         for docs, item_policy in ahead:
@@ -295,11 +299,18 @@ class DocumentService(QObject):
         if not doc_ids:
             return
         gone = set(doc_ids)
-        for key in [
-            k for k in self._cache if k[0] in gone and k not in self._wanted and k not in self._pinned
-        ]:
-            self._close(self._cache.pop(key))
+        self._forgotten.update(k for k in self._cache if k[0] in gone)
+        self._drop_forgotten()
         self._on_store("evict_item", list(doc_ids))
+
+    def _drop_forgotten(self) -> None:
+        """Drop the decoded documents of items gone from the queue, except any still on screen (or
+        next): those go as soon as the reviewer has moved on."""
+        for key in [k for k in self._forgotten if k not in self._wanted and k not in self._pinned]:
+            self._forgotten.discard(key)
+            shown = self._cache.pop(key, None)
+            if shown is not None:
+                self._close(shown)
 
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop loading; at sign-out the store forgets every cached document."""
