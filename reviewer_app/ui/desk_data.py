@@ -6,7 +6,6 @@ GUI thread only ever reads those, so it never waits on the database.
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -82,7 +81,7 @@ def load_desk(
             kind=item.kind,
             item_id=item.item_id,
             service_id=item.service_id,
-            snapshot=copy.deepcopy(item.snapshot),
+            snapshot=item.snapshot,  # the item was read for this load alone: nothing else holds it
             findings=findings,
             standing=standing,
             local_status=item.local_status,

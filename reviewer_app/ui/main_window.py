@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self._sync_running = False
         self._sync_failures = 0
         self._deciding = False
+        self._deciding_key: ItemKey | None = None  # the decision being recorded, until it is
         self._connected: bool | None = None  # None: not tried yet
         self._last_sync_at: datetime | None = None
         self._last_sync_error: str | None = None
@@ -624,10 +625,25 @@ class MainWindow(QMainWindow):
                 note=note,
             )
 
+        self._deciding_key = detail.key
+        self._move_on(detail.key)  # first: the worker's write would only slow the switch down
         self.journal_tasks.run(work, self._decided, self._decision_failed, "decide")
+
+    def _move_on(self, key: ItemKey) -> None:
+        """Show the item as decided and open the next one now, while the journal records the decision
+        (a few milliseconds on its worker): the reviewer never waits for the write. Should the journal
+        refuse it, the item comes back with the reason (``_decision_failed``)."""
+        self.model.set_status(key, "decided")
+        if self.selected_key() == key:
+            following = self.queue.next_decidable_after(key)
+            if following is not None:
+                self.select_key(following)
+            else:
+                self._show_selected()
 
     def _decided(self, record: DecisionRecord) -> None:
         self._deciding = False
+        self._deciding_key = None
         self.panel.set_busy(False)
         key = (record.kind, record.item_id)
         message = self.tr("Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)").format(
@@ -650,6 +666,9 @@ class MainWindow(QMainWindow):
 
     def _decision_failed(self, exc: BaseException) -> None:
         self._deciding = False
+        if self._deciding_key is not None:  # moved on already: back to the item, with the reason
+            self._select_after_reload = self._deciding_key
+            self._deciding_key = None
         self.panel.set_busy(False)
         title = self.tr("Decision not recorded")
         if isinstance(exc, DecisionRefused):

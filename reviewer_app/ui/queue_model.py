@@ -318,8 +318,16 @@ class QueueModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
     def set_rows(self, rows: Iterable[QueueRow]) -> None:
+        """Show these rows. The same items as before, in the same order (a reload after a decision or
+        a sync): only the rows that changed are replaced and repainted; otherwise a reset."""
+        rows = list(rows)
+        if len(rows) == len(self._rows) and all(
+            a.key == b.key for a, b in zip(rows, self._rows, strict=True)
+        ):
+            self._update_rows(rows)
+            return
         self.beginResetModel()
-        self._rows = list(rows)
+        self._rows = rows
         self._by_key = {r.key: i for i, r in enumerate(self._rows)}
         self._sort_keys = {}
         self._search = None
@@ -328,6 +336,31 @@ class QueueModel(QAbstractTableModel):
         if self._rows and all(r.search_text for r in self._rows):
             self._search_index()  # the worker's search texts indexed now, not at the first keystroke
         self.endResetModel()
+
+    def _update_rows(self, rows: list[QueueRow]) -> None:
+        changed = [i for i, (old, new) in enumerate(zip(self._rows, rows, strict=True)) if old != new]
+        for i in changed:
+            new = rows[i]
+            self._rows[i] = new
+            for column, keys in self._sort_keys.items():
+                keys[i] = self._sort_value(new, column)
+            if self._search is not None:
+                fresh = new.search_text and (
+                    new.search_style is self._dates or new.search_style == self._dates
+                )
+                self._search[i] = new.search_text if fresh else self._texts.search(new)
+            if self._flags is not None:
+                self._flags[i] = new.blocking_rules + new.held_rules
+        if not changed:
+            return
+        self._joined = None
+        self._generation += 1
+        last = len(Column) - 1
+        if len(changed) == changed[-1] - changed[0] + 1:
+            self.dataChanged.emit(self.index(changed[0], 0), self.index(changed[-1], last))
+            return
+        for i in changed:
+            self.dataChanged.emit(self.index(i, 0), self.index(i, last))
 
     def rows(self) -> list[QueueRow]:
         return list(self._rows)
@@ -750,6 +783,13 @@ class QueueFilter(QAbstractProxyModel):
 
     def sibling(self, row: int, column: int, index: AnyIndex) -> QModelIndex:
         return self.index(row, column)
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        # Every cell's flags are the same (QueueModel.flags): no mapping, asked for every cell painted.
+        model = self.sourceModel()
+        if isinstance(model, QueueModel):
+            return model.flags(index)
+        return super().flags(index)
 
     def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._order)
