@@ -22,11 +22,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from reviewer_app import bulk
+from reviewer_app.db import one_of
 from reviewer_app.models import AuditChainHead, AuditEvent, utcnow
 
 FORMAT = "reviewdesk-audit-v1"
@@ -213,15 +215,17 @@ def append(s: Session, events: Sequence[AuditEvent]) -> int:
     return added
 
 
-def append_rows(s: Session, events: Sequence[Mapping[str, Any]]) -> int:
+def append_rows(
+    s: Session, events: Sequence[Mapping[str, Any]], *, details_normalised: bool = False
+) -> int:
     """:func:`append` for plain rows (the keys of :data:`EVENT_FIELDS`): chained the same way, then
     inserted with one multi-row statement instead of one ORM object each. Returns how many were
-    inserted (a replay after a crash inserts nothing twice)."""
+    inserted (a replay after a crash inserts nothing twice). `details_normalised`: the details were
+    read back from JSON already (a journal's outbox), so they are hashed as they are."""
     if not events:
         return 0
-    rows = [r for r in _chain(s, events) if r is not None]
-    if rows:
-        s.execute(insert(AuditEvent.__table__), rows)  # type: ignore[arg-type]
+    rows = [r for r in _chain(s, events, details_normalised) if r is not None]
+    bulk.insert_rows(s.connection(), AuditEvent.__table__, rows)  # type: ignore[arg-type]
     s.flush()
     return len(rows)
 
@@ -230,7 +234,9 @@ def _fields(e: AuditEvent) -> dict[str, Any]:
     return {name: getattr(e, name) for name in EVENT_FIELDS}
 
 
-def _chain(s: Session, events: Sequence[Mapping[str, Any]]) -> list[dict[str, Any] | None]:
+def _chain(
+    s: Session, events: Sequence[Mapping[str, Any]], details_normalised: bool = False
+) -> list[dict[str, Any] | None]:
     """Lock the heads, then number and hash each event after its chain's head (None: already there).
 
     The heads are moved to the last event of each chain (flushed with the caller's transaction)."""
@@ -238,9 +244,12 @@ def _chain(s: Session, events: Sequence[Mapping[str, Any]]) -> list[dict[str, An
     # Checked under the lock: a second pusher of the same events waits above, then finds them here.
     keys = [e["event_key"] for e in events]
     present: set[str] = set()
+    dialect = s.get_bind().dialect.name
     for start in range(0, len(keys), 1000):
         chunk = keys[start : start + 1000]
-        present.update(s.scalars(select(AuditEvent.event_key).where(AuditEvent.event_key.in_(chunk))))
+        present.update(
+            s.scalars(select(AuditEvent.event_key).where(one_of(AuditEvent.event_key, chunk, dialect)))
+        )
     chained: list[dict[str, Any] | None] = []
     tails: dict[int, tuple[int, str | None]] = {c: (h.last_seq, h.last_hash) for c, h in heads.items()}
     for e in events:
@@ -252,7 +261,9 @@ def _chain(s: Session, events: Sequence[Mapping[str, Any]]) -> list[dict[str, An
         chain = chain_of(e["facility_id"])
         last_seq, last_hash = tails[chain]
         row = {name: e[name] for name in EVENT_FIELDS}
-        row["detail"] = normalise_detail(e["detail"])
+        detail = e["detail"]
+        fresh = not (details_normalised and isinstance(detail, dict))
+        row["detail"] = normalise_detail(detail) if fresh else detail
         row["chain_seq"] = last_seq + 1
         row["prev_hash"] = last_hash
         row["hash"] = _hash_normalised(

@@ -12,11 +12,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Table, bindparam, insert, or_, select, update
+from sqlalchemy import Connection, Table, bindparam, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from reviewer_app import bulk
 from reviewer_app.claims import MODELS
+from reviewer_app.db import one_of
 from reviewer_app.journal.journal import AuditRecord, DecisionRecord
 from reviewer_app.models import Decision, Facility, Post, ServiceApplication, Strike, Suspension
 from reviewer_app.timeutil import add_months, local
@@ -81,52 +83,25 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
     decision. Raises BatchMiss when any item changed underneath (version check) or a constraint
     refused; nothing is then half-applied because the caller rolls back the whole transaction."""
     keys = [d.key for d in decisions]
-    present = set(s.scalars(select(Decision.idempotency_key).where(Decision.idempotency_key.in_(keys))))
+    dialect = s.get_bind().dialect.name
+    present = set(
+        s.scalars(select(Decision.idempotency_key).where(one_of(Decision.idempotency_key, keys, dialect)))
+    )
     results: dict[str, Applied | Conflict] = {k: Applied(already=True) for k in present}
     fresh = [d for d in decisions if d.key not in present]
     simple = [d for d in fresh if d.strike is None]
     conn = s.connection()
-    if not conn.dialect.supports_sane_multi_rowcount:
-        raise BatchMiss("driver cannot count rows of an executemany")
     for kind, model in MODELS.items():
         rows = [d for d in simple if d.kind == kind]
         if not rows:
             continue
-        table = cast(Table, model.__table__)
-        stmt = (
-            update(table)
-            .where(
-                table.c.id == bindparam("b_id"),
-                table.c.version == bindparam("b_version"),
-                # Not IN (...): expanding parameters cannot go through executemany.
-                or_(*(table.c.status == status for status in sorted(DECIDABLE_STATUSES))),
-            )
-            .values(
-                status=bindparam("b_status"),
-                version=table.c.version + 1,
-                decided_at=bindparam("b_decided_at"),
-                claimed_by=None,
-                claim_workstation=None,
-                claim_expires_at=None,
-            )
-        )
-        params = [
-            {
-                "b_id": d.item_id,
-                "b_version": d.item_version,
-                "b_status": NEW_STATUS[d.outcome],
-                "b_decided_at": d.decided_at,
-            }
-            for d in rows
-        ]
         try:
-            changed = conn.execute(stmt, params).rowcount
+            changed = _set_decided(conn, cast(Table, model.__table__), rows)
         except IntegrityError as exc:  # E4: another service for the inmate was approved first
             raise BatchMiss(str(exc)) from exc
         if changed != len(rows):
             raise BatchMiss(f"{len(rows) - changed} {kind} items changed since they were reviewed")
-    if simple:
-        conn.execute(insert(Decision), [_decision_row(d) for d in simple])
+    bulk.insert_rows(conn, cast(Table, Decision.__table__), [_decision_row(d) for d in simple])
     results.update({d.key: Applied(already=False) for d in simple})
     # Strikes serialise per family and may create suspensions: the careful path, in order.
     for d in fresh:
@@ -136,6 +111,61 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
                 raise BatchMiss(outcome.reason)
             results[d.key] = outcome
     return results
+
+
+def _set_decided(conn: Connection, table: Table, rows: Sequence[DecisionRecord]) -> int:
+    """Set each item's new status where its version is still the one reviewed; returns how many
+    changed. PostgreSQL: one UPDATE joined to the decisions sent as arrays; elsewhere executemany."""
+    if conn.dialect.name == "postgresql":
+        decidable = ", ".join(f"'{status}'" for status in sorted(DECIDABLE_STATUSES))
+        name = conn.dialect.identifier_preparer.quote(table.name)
+        stmt = text(
+            f"UPDATE {name} AS t SET status = v.status, version = t.version + 1, "
+            "decided_at = v.decided_at, claimed_by = NULL, claim_workstation = NULL, "
+            "claim_expires_at = NULL "
+            "FROM unnest(CAST(:ids AS integer[]), CAST(:versions AS integer[]), "
+            "CAST(:statuses AS text[]), CAST(:decided AS timestamptz[])) "
+            "AS v(id, version, status, decided_at) "
+            f"WHERE t.id = v.id AND t.version = v.version AND t.status IN ({decidable})"
+        )
+        return conn.execute(
+            stmt,
+            {
+                "ids": [d.item_id for d in rows],
+                "versions": [d.item_version for d in rows],
+                "statuses": [NEW_STATUS[d.outcome] for d in rows],
+                "decided": [d.decided_at for d in rows],
+            },
+        ).rowcount
+    if not conn.dialect.supports_sane_multi_rowcount:
+        raise BatchMiss("driver cannot count rows of an executemany")
+    each = (
+        update(table)
+        .where(
+            table.c.id == bindparam("b_id"),
+            table.c.version == bindparam("b_version"),
+            # Not IN (...): expanding parameters cannot go through executemany.
+            or_(*(table.c.status == status for status in sorted(DECIDABLE_STATUSES))),
+        )
+        .values(
+            status=bindparam("b_status"),
+            version=table.c.version + 1,
+            decided_at=bindparam("b_decided_at"),
+            claimed_by=None,
+            claim_workstation=None,
+            claim_expires_at=None,
+        )
+    )
+    params = [
+        {
+            "b_id": d.item_id,
+            "b_version": d.item_version,
+            "b_status": NEW_STATUS[d.outcome],
+            "b_decided_at": d.decided_at,
+        }
+        for d in rows
+    ]
+    return conn.execute(each, params).rowcount
 
 
 def _decision_row(d: DecisionRecord) -> dict[str, object]:
@@ -263,4 +293,5 @@ def push_audit(s: Session, events: list[AuditRecord]) -> int:
             }
             for e in events
         ],
+        details_normalised=True,  # read back from the journal's JSON column
     )

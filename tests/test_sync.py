@@ -266,3 +266,33 @@ def test_held_items_do_not_use_up_the_batch(engine: Engine, desk: Workstation) -
     desk.sync.pull(batch=2)
     pending = [i.item_id for i in desk.journal.items() if i.local_status == "pending"]
     assert len(pending) == 2 and set(pending) <= set(newer)
+
+
+def test_one_item_changed_underneath_does_not_hold_back_the_rest_of_the_push(
+    engine: Engine, desk: Workstation
+) -> None:
+    posts = [post for _ in range(4) for post in _setup_family(engine, desk)]
+    assert desk.sync.pull().claimed == 4
+    records = [desk.decide("post", post_id, "approve") for post_id in posts]
+    with Session(engine) as s, s.begin():  # decided elsewhere meanwhile (an administrator's fix)
+        changed = s.get(Post, posts[2])
+        assert changed is not None
+        changed.status, changed.version = "rejected", changed.version + 1
+
+    result = desk.sync.push()
+
+    assert (result.applied, result.conflicts) == (3, 1)
+    with Session(engine) as s:
+        statuses = {p.id: (p.status, p.version) for p in s.scalars(select(Post))}
+        applied = set(s.scalars(select(Decision.idempotency_key)))
+        audited = set(s.scalars(select(AuditEvent.item_id).where(AuditEvent.action == "decision")))
+    assert statuses == {
+        posts[0]: ("approved", 2),
+        posts[1]: ("approved", 2),
+        posts[2]: ("rejected", 2),
+        posts[3]: ("approved", 2),
+    }
+    assert applied == {r.key for i, r in enumerate(records) if i != 2}
+    assert {posts[0], posts[1], posts[3]} <= audited
+    conflict = desk.journal.decision(records[2].key)
+    assert conflict is not None and conflict.state == "conflict"
