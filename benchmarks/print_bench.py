@@ -2,7 +2,7 @@
 
 Measured: ``PrintDesk.print_pdf`` as ``reviewer-app print --approved`` runs it: each photo fetched from
 the shared database (SQLite file, SHA-256 checked), decoded by the loader (upright, fitted to the
-photo box at 300 dpi), laid out, painted onto a 1200 dpi QPrinter writing the PDF (font embedded,
+photo box at 150 dpi), laid out, painted onto a 1200 dpi QPrinter writing the PDF (font embedded,
 photos re-encoded by Qt), and the run recorded in the journal. The baseline is the part no printing
 can avoid: fetching and decoding the same photos at the same size. The PDF's size is in the scenario.
 ``--quick`` prints 10 posts with smaller photos.
@@ -12,10 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import random
+import sys
 import tempfile
 import time
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run on its own, too
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
@@ -103,9 +106,8 @@ def bench_print(quick: bool = False) -> Result:
     from reviewer_app.documents.loader import ImageDocument, load_document
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import Journal
-    from reviewer_app.printing.batch import Quality
     from reviewer_app.printing.jobs import PrintDesk
-    from reviewer_app.printing.layout import PHOTO_BOX_MM, image_pixels
+    from reviewer_app.printing.layout import PHOTO_BOX_MM, PHOTO_DPI, image_pixels
     from reviewer_app.printing.render import print_font_family
     from reviewer_app.snapshot import policy_from_json
     from reviewer_app.sync import Sync
@@ -121,18 +123,18 @@ def bench_print(quick: bool = False) -> Result:
         journal = Journal(folder / "journal.sqlite3")
         sync = Sync(engine, journal, "bench", "bench-ws", facility_id, clock=lambda: T0)
         store = DocumentStore(engine, folder / "cache", None)
-        desk = PrintDesk(sync, store.fetch, "黃輔導員")
+        desk = PrintDesk(sync, store.fetch_to_print, "黃輔導員")
         desk.refresh()
         posts = desk.to_print()
         assert len(posts) == n
 
         # Baseline: fetch and decode the same photos at the same size (fresh cache: same work).
         baseline_store = DocumentStore(engine, folder / "cache-baseline", None)
-        box = image_pixels(PHOTO_BOX_MM, Quality.PRINT.value)
+        box = image_pixels(PHOTO_BOX_MM, PHOTO_DPI)
         start = time.perf_counter()
         for post in posts:
             (doc,) = post.snapshot["documents"]
-            data = baseline_store.fetch(doc)
+            data = baseline_store.fetch_to_print(doc)
             assert isinstance(data, bytes)
             limits = DocumentLimits.for_kind(doc["kind"], policy_from_json(post.snapshot["policy"]))
             assert isinstance(load_document(data, limits, target_size=box), ImageDocument)
@@ -148,7 +150,6 @@ def bench_print(quick: bool = False) -> Result:
         store.close()
         journal.close()
         engine.dispose()
-    per_post = elapsed / n
     ratio = elapsed / baseline if baseline > 0 else None
     return Result(
         f"print {n} posts with photos to PDF ({size_mb:.1f} MB)",
@@ -156,13 +157,10 @@ def bench_print(quick: bool = False) -> Result:
         "ms",
         round(baseline * 1000, 1),
         round(ratio, 2) if ratio is not None else None,
-        "(--quick: not judged)" if quick else "≤ 0.5 s a post",
-        None if quick else per_post <= 0.5,
+        "(--quick: not judged)" if quick else "<= 5 s",
+        None if quick else elapsed <= 5.0,
     )
 
 
 if __name__ == "__main__":
-    import sys
-
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
     print(bench_print(quick="--quick" in sys.argv))

@@ -89,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     store = DocumentStore.for_staff(engine, staff.username)
     try:
         sync = Sync(engine, journal, staff.username, actor.workstation, staff.facility_id)
-        desk = PrintDesk(sync, store.fetch, staff.display_name)
+        desk = PrintDesk(sync, store.fetch_to_print, staff.display_name)
         try:
             desk.refresh()
         except SharedDatabaseUnavailable as exc:

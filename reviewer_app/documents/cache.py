@@ -35,6 +35,8 @@ class DocumentCache:
         self.folder = Path(folder)
         self.max_bytes = max_bytes
         self._lock = threading.Lock()
+        #: Bytes the cache holds, as of the last listing plus what was written since (None: list again).
+        self._total: int | None = None
         self.folder.mkdir(parents=True, exist_ok=True, mode=0o700)
         if os.name == "posix":
             os.chmod(self.folder, 0o700)  # mkdir's mode is subject to the umask and to an existing folder
@@ -61,18 +63,25 @@ class DocumentCache:
             return
         target = self._path(doc_id, sha256)
         temporary = self.folder / f".{int(doc_id)}-{uuid.uuid4().hex}{_PARTIAL}"
+        # Written outside the lock (a private name, then an atomic rename): two workers fetching two
+        # photos write both at once. The folder is listed again only when the running total says the
+        # cap may be reached, not at every write (a 100-post print batch writes 100 files).
+        try:
+            flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+            fd = os.open(temporary, flags, 0o600)
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            os.replace(temporary, target)
+        except OSError as exc:
+            log.warning("could not cache document %d (%s)", doc_id, type(exc).__name__)
+            self._unlink(temporary)
+            return
         with self._lock:
-            try:
-                flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-                fd = os.open(temporary, flags, 0o600)
-                with os.fdopen(fd, "wb") as f:
-                    f.write(data)
-                os.replace(temporary, target)
-            except OSError as exc:
-                log.warning("could not cache document %d (%s)", doc_id, type(exc).__name__)
-                self._unlink(temporary)
-                return
-            self._trim()
+            if self._total is not None:
+                self._total += len(data)
+            if self._total is None or self._total > self.max_bytes:
+                with contextlib.suppress(OSError):
+                    self._trim()
 
     def _entries(self) -> list[tuple[Path, os.stat_result]]:
         out = []
@@ -98,6 +107,7 @@ class DocumentCache:
                 break
             self._unlink(path)
             total -= st.st_size
+        self._total = total
 
     def files(self) -> list[Path]:
         """Every file the cache holds now (finished or being written)."""
@@ -111,6 +121,7 @@ class DocumentCache:
         wanted = {str(int(i)) for i in doc_ids}
         removed = 0
         with self._lock:
+            self._total = None
             for path, _ in self._entries():
                 if path.name.lstrip(".").split("-", 1)[0] in wanted:
                     removed += self._unlink(path)
@@ -118,11 +129,13 @@ class DocumentCache:
 
     def clear(self) -> int:
         with self._lock:
+            self._total = None
             return sum(self._unlink(path) for path, _ in self._entries())
 
     def purge_stale(self, max_age: timedelta) -> int:
         cutoff = time.time() - max_age.total_seconds()
         with self._lock:
+            self._total = None
             return sum(self._unlink(path) for path, st in self._entries() if st.st_mtime < cutoff)
 
     @staticmethod

@@ -63,8 +63,12 @@ class DocumentStore:
         """The store for a signed-in staff member: the app's cache folder, their keyring credentials."""
         return cls(engine, cache_folder(), portal_credentials(staff_username), **kwargs)
 
-    def fetch(self, doc: Mapping[str, Any]) -> bytes | Rejected:
-        """The bytes of one document (a ``snapshot["documents"]`` entry), checked against its record."""
+    def fetch(self, doc: Mapping[str, Any], *, keep: bool = True) -> bytes | Rejected:
+        """The bytes of one document (a ``snapshot["documents"]`` entry), checked against its record.
+
+        ``keep=False`` (printing): taken from the cache if there, but not added to it. The cache is for
+        items being reviewed and is emptied as their decisions sync; a morning's print batch of
+        approved posts would otherwise leave a hundred family photos on the workstation's disk."""
         record = _record(doc)
         if isinstance(record, Rejected):
             return record
@@ -87,8 +91,13 @@ class DocumentStore:
             return Rejected(verdicts.BAD_RECORD, "文件紀錄的儲存方式不明，請通知資訊人員")
         if isinstance(data, Rejected):
             return data
-        self.cache.put(doc_id, sha256, data)
+        if keep:
+            self.cache.put(doc_id, sha256, data)
         return data
+
+    def fetch_to_print(self, doc: Mapping[str, Any]) -> bytes | Rejected:
+        """:meth:`fetch` without keeping the bytes (the fetch a print batch uses)."""
+        return self.fetch(doc, keep=False)
 
     def _embedded(self, doc_id: int, size: int, sha256: str) -> bytes | Rejected:
         if self.engine is None:

@@ -142,6 +142,9 @@ def qimage(image: PreparedImage) -> QImage:
         decoded = QImage.fromData(image.jpeg)
         if not decoded.isNull():
             return decoded
+    if image.bgrx is not None:  # copied: a print preview keeps the picture after `image` has gone
+        rgb32 = QImage.Format.Format_RGB32
+        return QImage(image.bgrx, image.width, image.height, 4 * image.width, rgb32).copy()
     pixels = image.rgb()
     data = pixels.tobytes()
     return QImage(data, pixels.width, pixels.height, 3 * pixels.width, QImage.Format.Format_RGB888).copy()

@@ -582,7 +582,7 @@ class PrintView(QWidget):
         if sync.journal is not journal:
             raise ValueError("the sync must push this journal")
         self.journal = journal
-        fetch = documents.fetch if isinstance(documents, DocumentStore) else documents
+        fetch = documents.fetch_to_print if isinstance(documents, DocumentStore) else documents
         self.desk = PrintDesk(sync, fetch, staff_display_name, clock)
         self.db_tasks = TaskRunner("print-db", self)
         self.work = TaskRunner("print-work", self)

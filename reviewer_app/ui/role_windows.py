@@ -22,8 +22,12 @@ if TYPE_CHECKING:
 
 
 def _fetcher(context: DeskContext) -> Callable[[Mapping[str, Any]], Any]:
+    from reviewer_app.documents.store import DocumentStore
+
     documents = context.documents
     assert documents is not None
+    if isinstance(documents, DocumentStore):
+        return documents.fetch_to_print  # printed photos are not kept in the document cache
     return lambda doc: documents.fetch(dict(doc))
 
 

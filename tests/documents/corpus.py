@@ -89,6 +89,15 @@ def jpeg_bomb(width: int = 65_000, height: int = 65_000) -> bytes:
     return bytes(data)
 
 
+def many_scans(scans: int = 3000) -> bytes:
+    """A progressive JPEG with thousands of scans (its smallest one repeated): refused before decoding,
+    since crafted files of many scans can keep a decoder busy for minutes."""
+    data = jpeg(Image.open(io.BytesIO(photo())), progressive=True)
+    starts = [i for i in range(len(data) - 1) if data[i : i + 2] == b"\xff\xda"]
+    segments = [data[a:b] for a, b in zip(starts, [*starts[1:], len(data) - 2], strict=True)]
+    return data[:-2] + min(segments, key=len) * scans + b"\xff\xd9"
+
+
 def html_page() -> bytes:
     page = "<!DOCTYPE html>\n<html><head><title>登入逾時</title></head><body>請重新登入</body></html>\n"
     return page.encode()

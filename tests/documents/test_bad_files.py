@@ -53,6 +53,7 @@ BAD: list[tuple[str, Callable[[], bytes], str, str]] = [
     ("plain text", lambda: "我的身分證號碼".encode(), "not_allowed", "實際為 純文字檔"),
     ("tiny PNG claiming 10 gigapixels", corpus.png_bomb, "too_many_pixels", "解壓縮炸彈"),
     ("tiny JPEG claiming 4 gigapixels", corpus.jpeg_bomb, "too_many_pixels", "解壓縮炸彈"),
+    ("progressive JPEG of 3000 scans", corpus.many_scans, "damaged", "掃描段數異常"),
     ("PDF of 5000 pages", lambda: pdfgen.many_pages(5000), "too_many_pages", "5,000 頁"),
     ("password-protected PDF", corpus.encrypted_pdf, "encrypted", "密碼"),
     ("random bytes", lambda: bytes(range(256)) * 8, "not_allowed", "無法辨識"),

@@ -95,6 +95,6 @@ def counsellor(shared: Engine, tmp_path: Path) -> Iterator[Counsellor]:
     journal = Journal(tmp_path / "counsellor-journal.sqlite3")
     sync = Sync(shared, journal, "counsellor", "ws-print", facility_of(shared, "counsellor"))
     store = DocumentStore(shared, tmp_path / "document-cache", None)
-    yield Counsellor(journal, sync, store, PrintDesk(sync, store.fetch, "黃輔導員"))
+    yield Counsellor(journal, sync, store, PrintDesk(sync, store.fetch_to_print, "黃輔導員"))
     store.close()
     journal.close()
