@@ -12,10 +12,11 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
+import threading
 from collections.abc import Iterable, Mapping
 from datetime import timedelta
 from pathlib import Path
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
@@ -25,10 +26,12 @@ from reviewer_app import config
 from reviewer_app.credentials import portal_credentials
 from reviewer_app.documents import verdicts
 from reviewer_app.documents.cache import DEFAULT_CACHE_BYTES, DocumentCache
-from reviewer_app.documents.fetch import HttpFetcher, HttpSettings
 from reviewer_app.documents.limits import HARD_MAX_BYTES
 from reviewer_app.documents.verdicts import Rejected, megabytes
 from reviewer_app.models import DocumentBlob
+
+if TYPE_CHECKING:  # requests and urllib3 are loaded at the first download, not at every start
+    from reviewer_app.documents.fetch import HttpFetcher, HttpSettings
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +59,21 @@ class DocumentStore:
     ) -> None:
         self.engine = engine
         self.cache = DocumentCache(cache_folder, max_cache_bytes)
-        self.http = HttpFetcher(http, credentials)
+        self._http_settings = http
+        self._credentials = credentials
+        self._http: HttpFetcher | None = None
+        self._http_lock = threading.Lock()
+
+    @property
+    def http(self) -> HttpFetcher:
+        """The portal downloader, made at the first document kept there (the embedded default never
+        loads requests)."""
+        with self._http_lock:
+            if self._http is None:
+                from reviewer_app.documents.fetch import HttpFetcher
+
+                self._http = HttpFetcher(self._http_settings, self._credentials)
+            return self._http
 
     @classmethod
     def for_staff(cls, engine: Engine | None, staff_username: str, **kwargs: Any) -> DocumentStore:
@@ -140,7 +157,9 @@ class DocumentStore:
         self.cache.purge_stale(max_age)
 
     def close(self) -> None:
-        self.http.close()
+        with self._http_lock:
+            if self._http is not None:
+                self._http.close()
 
 
 def _record(doc: Mapping[str, Any]) -> tuple[int, int, str] | Rejected:
