@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
+from reviewer_app.ui.gui_gc import GuiThreadCollector
 from reviewer_app.ui.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.idle_lock import IdleLock
 from reviewer_app.ui.main_window import DeskContext, MainWindow
@@ -77,6 +78,7 @@ def run_desk(
     10 minutes by default) and asks for the member's password again.
     """
     app = make_application(argv, context.settings_path)
+    collector = GuiThreadCollector(app)  # workers never collect garbage that holds a widget
     window = window_for_role(role, context, engine, actor)
     signed_out = False
     lock: IdleLock | None = None
@@ -102,4 +104,6 @@ def run_desk(
             lock.stop()
         window.close()  # saves the layout and stops the background workers if exec ended otherwise
         window.deleteLater()
+        collector.stop()
+        collector.deleteLater()
     return SIGNED_OUT if signed_out else status
