@@ -9,6 +9,7 @@ document service's runner, and results come back as plain data (:mod:`desk_data`
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -27,10 +28,13 @@ from reviewer_app.ui.qt import (
     QAction,
     QActionGroup,
     QCloseEvent,
+    QEvent,
     QLabel,
     QMainWindow,
     QMessageBox,
+    QObject,
     QProgressBar,
+    QShowEvent,
     QSplitter,
     Qt,
     QTimer,
@@ -54,6 +58,13 @@ RETRY_DELAYS_MS = (5_000, 15_000, 30_000)
 PROGRESS_AFTER_MS = 400
 #: How many items after the one shown have their documents decoded ahead.
 DECODE_AHEAD = 2
+#: A decision is written to the journal once the next item has been painted (the write and the
+#: repaint would otherwise share the processor and the GIL, and the switch would take twice as long),
+#: or after this long if the window does not repaint (minimised). It is on its way to the journal
+#: either way: closing the window writes it at once.
+WRITE_AFTER_PAINT_S = 0.1
+#: At close, how long the desk waits for the journal to write what it was handed.
+JOURNAL_DRAIN_MS = 30_000
 
 
 def _utcnow() -> datetime:
@@ -105,6 +116,9 @@ class MainWindow(QMainWindow):
         self._sync_failures = 0
         self._deciding = False
         self._deciding_key: ItemKey | None = None  # the decision being recorded, until it is
+        #: Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).
+        self._after_paint: list[threading.Event] = []
+        self._paint_watched: QWidget | None = None
         self._connected: bool | None = None  # None: not tried yet
         self._last_sync_at: datetime | None = None
         self._last_sync_error: str | None = None
@@ -348,13 +362,44 @@ class MainWindow(QMainWindow):
         self.settings.setValue("queue/header", self.table.horizontalHeader().saveState())
         self.settings.sync()
 
+    # ---- after the repaint ----------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        top = self.window()
+        if top is not self._paint_watched:  # the desk may sit in a role window's tab
+            if self._paint_watched is not None:
+                self._paint_watched.removeEventFilter(self)
+            top.installEventFilter(self)
+            self._paint_watched = top
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Qt repaints a window when it handles its UpdateRequest; what is queued now runs after that.
+        if event.type() == QEvent.Type.UpdateRequest and (
+            self._after_paint or self.documents.has_ahead_waiting()
+        ):
+            QTimer.singleShot(0, self, self._painted)
+        return super().eventFilter(watched, event)
+
+    def _painted(self) -> None:
+        """The window shows the current item: the background work held back for it goes ahead."""
+        waiting, self._after_paint = self._after_paint, []
+        for event in waiting:
+            event.set()
+        self.documents.start_ahead()
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        self._painted()  # decisions still waiting for a repaint are written now
         self.save_layout()
         self.sync_timer.stop()
         self.retry_timer.stop()
         self.progress_timer.stop()
         if self.reject_dialog is not None:
             self.reject_dialog.reject()
+        # Every decision already handed to the journal worker is written before the window goes
+        # (shutdown alone would drop the tasks queued behind a running one).
+        if not self.journal_tasks.wait(JOURNAL_DRAIN_MS):
+            log.error("the journal did not finish writing within %d ms of closing", JOURNAL_DRAIN_MS)
         self.journal_tasks.shutdown()
         self.sync_tasks.shutdown()
         self.documents.shutdown()
@@ -625,9 +670,16 @@ class MainWindow(QMainWindow):
                 note=note,
             )
 
+        painted = threading.Event()
+        self._after_paint.append(painted)
+
+        def write_after_paint() -> DecisionRecord:
+            painted.wait(WRITE_AFTER_PAINT_S)
+            return work()
+
         self._deciding_key = detail.key
-        self._move_on(detail.key)  # first: the worker's write would only slow the switch down
-        self.journal_tasks.run(work, self._decided, self._decision_failed, "decide")
+        self._move_on(detail.key)  # the next item first; the write goes right after its repaint
+        self.journal_tasks.run(write_after_paint, self._decided, self._decision_failed, "decide")
 
     def _move_on(self, key: ItemKey) -> None:
         """Show the item as decided and open the next one now, while the journal records the decision

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -291,3 +292,29 @@ def test_window_title_names_the_reviewer(desk: MainWindow) -> None:
     assert "李社工師" in desk.windowTitle()
     assert WORKSTATION in desk.windowTitle()
     assert QApplication.instance() is not None
+
+
+def test_a_decision_made_just_before_closing_is_kept(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """Approve and close at once, while the journal is still busy with earlier work: the decision is
+    written before the window goes, not dropped from the worker's queue."""
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: idle(desk))
+    slow_write_ahead = threading.Event()  # never set: the earlier write takes its full half second
+    desk.journal_tasks.run(lambda: slow_write_ahead.wait(0.5))
+    desk.approve_current()
+    desk.close()
+    assert decided_keys(journal) == [target]
+
+
+def test_a_hidden_desk_still_writes_its_decisions(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
+    """Decisions are written after the next item is painted; a desk that does not repaint (minimised)
+    writes them all the same."""
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: idle(desk))
+    desk.hide()
+    desk.approve_current()
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target])

@@ -18,7 +18,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QApplication, QPoint, QPointF, Qt, QWheelEvent
 from reviewer_app.ui.queue_model import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
-from reviewer_app.ui.viewer.documents import doc_key
+from reviewer_app.ui.viewer.documents import DocumentService, doc_key
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 from tests.ui.conftest import add_post, go_to, idle, jpeg_bytes, pdf_bytes, proxy_rows
 
@@ -322,3 +322,28 @@ def test_a_large_photo_is_decoded_for_the_view_and_whole_when_zoomed_in(
     qtbot.keyClick(desk.table, Qt.Key.Key_0)  # fit again: as the preview fitted, once the scroll bars go
     assert view.is_fit()
     qtbot.waitUntil(lambda: view.zoom() == pytest.approx(fitted))
+
+
+@pytest.mark.parametrize("told", [True, False], ids=["told it is painted", "not told"])
+def test_the_next_items_wait_until_the_shown_one_is_on_screen(
+    qtbot: QtBot, desk: MainWindow, told: bool
+) -> None:
+    """Decoding the next items' documents would compete with painting the shown one: they start once
+    the desk says it has painted, or shortly after when nobody says so."""
+    rows = [r.key for r in proxy_rows(desk) if desk._details[r.key].snapshot["documents"]]
+    shown, *following = (desk._details[k].snapshot for k in rows[:3])
+    assert following
+    # Told: nothing would start the next items before the test says the shown one is painted.
+    service = DocumentService(desk.ctx.documents, ahead_after_ms=3_600_000 if told else 150)
+    try:
+        service.show(shown["documents"], shown["policy"], [(s["documents"], s["policy"]) for s in following])
+        ahead = [d for s in following for d in s["documents"]]
+        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in shown["documents"]))
+        if told:
+            assert service.has_ahead_waiting()
+            assert not any(service.cached(d) is not None or service.is_loading(d) for d in ahead)
+            service.start_ahead()
+        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in ahead))
+        assert not service.has_ahead_waiting()
+    finally:
+        service.shutdown()

@@ -20,7 +20,7 @@ from typing import Any, Protocol
 from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
 from reviewer_app.snapshot import policy_from_json
 from reviewer_app.ui.document_qt import to_qimage
-from reviewer_app.ui.qt import QCoreApplication, QImage, QObject, QSize, Qt, Signal
+from reviewer_app.ui.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
 from reviewer_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -31,6 +31,10 @@ PAGE_WIDTH = 1400
 CACHE_BYTES = 400 * 1024 * 1024
 #: Priorities on the document worker: what is on screen first, then the next items.
 SHOWN, AHEAD = 10, 0
+#: The next items' documents are decoded once the shown item is on screen (``start_ahead``, which the
+#: desk calls after its repaint), or after this long when nobody says so: decoding them at once would
+#: compete with that repaint for the processor.
+AHEAD_AFTER_MS = 150
 
 DocKey = tuple[int, str]  # (document id, sha256): a replaced upload is another document
 
@@ -169,7 +173,11 @@ class DocumentService(QObject):
     pageReady = Signal(object, int)
 
     def __init__(
-        self, source: DocumentSource | None, parent: QObject | None = None, cache_bytes: int = CACHE_BYTES
+        self,
+        source: DocumentSource | None,
+        parent: QObject | None = None,
+        cache_bytes: int = CACHE_BYTES,
+        ahead_after_ms: int = AHEAD_AFTER_MS,
     ) -> None:
         super().__init__(parent)
         self.source = source
@@ -186,6 +194,12 @@ class DocumentService(QObject):
         self._forgotten: set[DocKey] = set()
         #: The size in pixels photos are decoded for (the viewer sets it to its view's); None: whole.
         self.preview_size: tuple[int, int] | None = None
+        #: The next items' documents, waiting for the shown item to be painted (``start_ahead``).
+        self._ahead: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(ahead_after_ms)
+        self._ahead_timer.timeout.connect(self.start_ahead)
 
     # ---- asking --------------------------------------------------------------------------------
 
@@ -206,9 +220,20 @@ class DocumentService(QObject):
             self._drop_forgotten()
         for doc in current:
             self._request(doc, policy, SHOWN)
-        for docs, item_policy in ahead:
-            for doc in docs:
-                self._request(doc, item_policy, AHEAD)
+        self._ahead = [(doc, item_policy) for docs, item_policy in ahead for doc in docs]
+        if self._ahead:
+            self._ahead_timer.start()
+
+    def has_ahead_waiting(self) -> bool:
+        return bool(self._ahead)
+
+    def start_ahead(self) -> None:
+        """Decode the next items' documents now (the shown item is on screen)."""
+        self._ahead_timer.stop()
+        waiting, self._ahead = self._ahead, []
+        for doc, policy in waiting:
+            if doc_key(doc) in self._wanted:
+                self._request(doc, policy, AHEAD)
 
     def cached(self, doc: dict[str, Any]) -> ShownDocument | None:
         shown = self._cache.get(doc_key(doc))
@@ -315,6 +340,8 @@ class DocumentService(QObject):
     def shutdown(self, timeout_ms: int = 30_000) -> bool:
         """Stop loading; at sign-out the store forgets every cached document."""
         self._wanted = frozenset()  # loads still queued are skipped when their turn comes
+        self._ahead_timer.stop()
+        self._ahead = []
         if self._on_store("clear"):
             self.runner.wait(timeout_ms)
         done = self.runner.shutdown(timeout_ms)
