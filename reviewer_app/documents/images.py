@@ -151,8 +151,9 @@ def _checked(
     if stored_w * stored_h > limits.pixel_cap():
         meta = Metadata(kind.mime_type, kind.label, len(data), stored_w, stored_h)
         return verdicts.too_many_pixels(stored_w, stored_h, limits.pixel_cap(), meta)
-    # A progressive JPEG's decode time grows with its scans: thousands of tiny ones stall the worker
-    # (counted only for progressive files: a phone's baseline photo is not searched through again).
+    # A progressive JPEG's decode time grows with its scans: thousands of tiny ones stall the worker.
+    # Only progressive files are counted, as libjpeg-turbo's own scan limit (TJPARAM_SCANLIMIT) does:
+    # a phone's baseline photo is not searched through a second time.
     if image.info.get("progressive") and data.count(b"\xff\xda") > MAX_JPEG_SCANS:
         meta = Metadata(kind.mime_type, kind.label, len(data), stored_w, stored_h)
         return verdicts.damaged(kind.label, meta, "掃描段數異常")

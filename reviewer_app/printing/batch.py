@@ -7,7 +7,7 @@ attachment is missing and why (in the loader's words), so the printout is comple
 Run :func:`prepare_post` / :func:`prepare_posts` on a worker (``TaskRunner``) or in the command line.
 For the preview the pictures are made small and kept as JPEG (``compact``), so a preview of a whole
 morning's batch stays light; for paper and PDF photos are about 150 dpi and attachment pages about
-280 dpi at their largest drawn size, made one post ahead of the renderer on a worker.
+280 dpi at their largest drawn size, made a few posts ahead of the renderer on two workers.
 """
 
 from __future__ import annotations
