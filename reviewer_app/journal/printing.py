@@ -438,7 +438,11 @@ class PrintJournal:
         batch = batch_key or str(uuid.uuid4())
         with self.journal.lock, self._session() as s, s.begin():
             rows = self._rows(s, post_ids)
-            statuses = {pid: self._status_of(s, row) for pid, row in rows.items()}
+            prints, handovers = self._records_of(s, list(rows))
+            statuses = {
+                pid: self._local_status(row.remote_status, prints.get(pid, []), handovers.get(pid, []))
+                for pid, row in rows.items()
+            }
             again = [pid for pid in post_ids if statuses[pid] in PRINTED_STATUSES]
             others = [pid for pid in post_ids if statuses[pid] not in PRINTED_STATUSES | {PRINTABLE}]
             if others:
@@ -455,7 +459,9 @@ class PrintJournal:
                     facility_id=row.facility_id,
                     post_id=pid,
                     service_id=row.snapshot.get("service_id"),
-                    expected_version=None if reprint else self._expected_version(s, row),
+                    expected_version=None
+                    if reprint
+                    else self._version_after_pending(row, prints.get(pid, []), handovers.get(pid, [])),
                     reprint=reprint,
                     reprint_reason=reason if reprint else None,
                     copies=copies,
@@ -465,13 +471,13 @@ class PrintJournal:
                     state="pending",
                 )
                 s.add(record)
-                s.flush()
                 detail: dict[str, Any] = {"print_key": record.key, "batch": batch, "copies": copies}
                 if reprint:
                     detail["reason"] = reason
                 self._audit(s, row, "reprint" if reprint else "print", printed_by, workstation, now, detail)
-                records.append(_print_data(record))
-            return PrintBatch(batch, now, printed_by, tuple(records))
+                records.append(record)
+            s.flush()  # once for the batch: the records' journal order (seq) is known from here
+            return PrintBatch(batch, now, printed_by, tuple(_print_data(r) for r in records))
 
     def record_handover(
         self,
@@ -507,7 +513,13 @@ class PrintJournal:
             raise PrintRefused("沒有選取要登錄轉交的聯絡簿")
         with self.journal.lock, self._session() as s, s.begin():
             rows = self._rows(s, post_ids)
-            wrong = [pid for pid in post_ids if self._status_of(s, rows[pid]) not in HANDOVER_FROM]
+            prints, handovers = self._records_of(s, list(rows))
+            wrong = [
+                pid
+                for pid in post_ids
+                if self._local_status(rows[pid].remote_status, prints.get(pid, []), handovers.get(pid, []))
+                not in HANDOVER_FROM
+            ]
             if wrong:
                 raise PrintRefused(f"聯絡簿 {_ids(wrong)} 尚未列印或已登錄轉交，不能登錄轉交")
             out = []
@@ -518,7 +530,9 @@ class PrintJournal:
                     facility_id=row.facility_id,
                     post_id=pid,
                     service_id=row.snapshot.get("service_id"),
-                    expected_version=self._expected_version(s, row),
+                    expected_version=self._version_after_pending(
+                        row, prints.get(pid, []), handovers.get(pid, [])
+                    ),
                     outcome=outcome,
                     reason=reason,
                     handed_over_by=by,
@@ -531,7 +545,6 @@ class PrintJournal:
                     state="pending",
                 )
                 s.add(record)
-                s.flush()
                 detail: dict[str, Any] = {
                     "handover_key": record.key,
                     "outcome": outcome,
@@ -543,8 +556,9 @@ class PrintJournal:
                 if note:
                     detail["note"] = note
                 self._audit(s, row, "handover", recorded_by, workstation, now, detail)
-                out.append(_handover_data(record))
-            return out
+                out.append(record)
+            s.flush()  # once for the batch: the records' journal order (seq) is known from here
+            return [_handover_data(h) for h in out]
 
     # ---- sync side ------------------------------------------------------------------------------
 
@@ -636,44 +650,36 @@ class PrintJournal:
                 status = h.outcome
         return status
 
-    def _status_of(self, s: Session, row: JournalPrintPost) -> str:
-        prints = list(
-            s.scalars(
+    @staticmethod
+    def _records_of(
+        s: Session, post_ids: Sequence[int]
+    ) -> tuple[dict[int, list[JournalPrintRecord]], dict[int, list[JournalHandover]]]:
+        """Every print and hand-over record of these posts, each post's in journal order (two queries
+        for a whole batch, not two a post)."""
+        prints: dict[int, list[JournalPrintRecord]] = {}
+        handovers: dict[int, list[JournalHandover]] = {}
+        for start in range(0, len(post_ids), 500):
+            chunk = post_ids[start : start + 500]
+            for p in s.scalars(
                 select(JournalPrintRecord)
-                .where(JournalPrintRecord.post_id == row.post_id)
+                .where(JournalPrintRecord.post_id.in_(chunk))
                 .order_by(JournalPrintRecord.seq)
-            )
-        )
-        handovers = list(
-            s.scalars(
-                select(JournalHandover)
-                .where(JournalHandover.post_id == row.post_id)
-                .order_by(JournalHandover.seq)
-            )
-        )
-        return self._local_status(row.remote_status, prints, handovers)
+            ):
+                prints.setdefault(p.post_id, []).append(p)
+            for h in s.scalars(
+                select(JournalHandover).where(JournalHandover.post_id.in_(chunk)).order_by(JournalHandover.seq)
+            ):
+                handovers.setdefault(h.post_id, []).append(h)
+        return prints, handovers
 
     @staticmethod
-    def _expected_version(s: Session, row: JournalPrintPost) -> int:
-        """The version the shared database will have when this record's turn comes in the push."""
-        changes = (
-            s.scalar(
-                select(func.count()).where(
-                    JournalPrintRecord.post_id == row.post_id,
-                    JournalPrintRecord.state == "pending",
-                    JournalPrintRecord.reprint.is_(False),
-                )
-            )
-            or 0
-        ) + (
-            s.scalar(
-                select(func.count()).where(
-                    JournalHandover.post_id == row.post_id, JournalHandover.state == "pending"
-                )
-            )
-            or 0
-        )
-        return row.version + changes
+    def _version_after_pending(
+        row: JournalPrintPost, prints: Sequence[JournalPrintRecord], handovers: Sequence[JournalHandover]
+    ) -> int:
+        """The version the shared database will have when a new record's turn comes in the push: the
+        cached version plus one for each of this workstation's changes still waiting to be pushed."""
+        changes = sum(1 for p in prints if p.state == "pending" and not p.reprint)
+        return row.version + changes + sum(1 for h in handovers if h.state == "pending")
 
     @staticmethod
     def _settle(s: Session, post_id: int, status: str | None, version: int | None) -> None:
