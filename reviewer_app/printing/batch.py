@@ -199,7 +199,16 @@ def _pdf_pages(
 #: Posts prepared at once ahead of the renderer: two workers decode two photos on two cores (the
 #: decoders release the GIL) while the renderer paints; a few posts' pictures in memory at most.
 PREPARE_WORKERS: Final = 2
-PREPARE_AHEAD: Final = 4
+PREPARE_AHEAD: Final = 3
+
+
+def _heavy(snapshot: Mapping[str, Any]) -> bool:
+    """A post with more than its one photo (a PDF's pages at print resolution are some 24 MB each):
+    prepared on its own, nothing else ahead of it in memory."""
+    documents = snapshot.get("documents") or []
+    return len(documents) > 1 or any(
+        not str(d.get("mime_type") or "").startswith("image/") for d in documents
+    )
 
 
 def prepare_posts(
@@ -215,21 +224,28 @@ def prepare_posts(
     threads (`fetch` must be safe to call from several threads, as ``DocumentStore.fetch`` is)."""
     pending: deque[Future[PreparedPost]] = deque()
     source = iter(snapshots)
+    held: Mapping[str, Any] | None = None  # the next post, waiting for room ahead of the renderer
+    heavy_pending = False  # a heavy post is among the pending: nothing is prepared beside it
     with ThreadPoolExecutor(PREPARE_WORKERS, thread_name_prefix="print-prepare") as pool:
         try:
             done = 0
             while True:
                 while len(pending) < PREPARE_AHEAD and not (cancelled is not None and cancelled()):
-                    snapshot = next(source, None)
-                    if snapshot is None:
+                    if held is None:
+                        held = next(source, None)
+                    if held is None or (pending and (heavy_pending or _heavy(held))):
                         break
-                    pending.append(pool.submit(prepare_post, snapshot, fetch, quality, compact=compact))
+                    heavy_pending = _heavy(held)
+                    pending.append(pool.submit(prepare_post, held, fetch, quality, compact=compact))
+                    held = None
                 if not pending or (cancelled is not None and cancelled()):
                     return
                 yield pending.popleft().result()
+                if not pending:
+                    heavy_pending = False
                 done += 1
                 if progress is not None:
                     progress(done)
         finally:
-            for future in pending:  # cancelled, or the renderer stopped early: no work for nobody
+            for future in pending:  # cancelled, or the renderer stopped early: nothing more is made
                 future.cancel()
