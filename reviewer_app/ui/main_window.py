@@ -706,13 +706,7 @@ class MainWindow(QMainWindow):
                 day=self.preferences.date_style().date(record.suspension.ends_at)
             )
         self.statusBar().showMessage(message, 10_000)
-        self.model.set_status(key, "decided")
-        if self.selected_key() == key:
-            following = self.queue.next_decidable_after(key)
-            if following is not None:
-                self.select_key(following)
-            else:
-                self._show_selected()
+        self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
         self.table.setFocus()
         self.request_reload()
 
