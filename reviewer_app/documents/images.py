@@ -124,10 +124,7 @@ def _decode(
     try:
         image = _open(data, kind)
     except DECODE_ERRORS as exc:
-        log.info("image header unreadable: %s", type(exc).__name__)
-        if _is_truncation(exc):
-            return verdicts.truncated(kind.label, base)
-        return verdicts.damaged(kind.label, base)
+        return _undecodable(exc, kind.label, base, "image header unreadable")
     handed_on = False
     try:
         opened = _checked(image, data, kind, limits, target_size)
@@ -203,8 +200,10 @@ def _finish(opened: _Opened, close: bool = True) -> ImageDocument | Rejected:
     return ImageDocument(opened.metadata, picture)
 
 
-def _undecodable(exc: BaseException, label: str, meta: Metadata) -> Rejected:
-    log.info("image data undecodable: %s", type(exc).__name__)
+def _undecodable(
+    exc: BaseException, label: str, meta: Metadata, what: str = "image data undecodable"
+) -> Rejected:
+    log.info("%s: %s", what, type(exc).__name__)
     if _is_truncation(exc):
         return verdicts.truncated(label, meta)
     return verdicts.damaged(label, meta)
