@@ -260,7 +260,7 @@ def main() -> int:
                 (300, 5, 0.05) if quick else (10_000, 20, claim_bench.REVIEW_SECONDS)
             )
             results.extend(claim_bench.bench_claim(claim_url, items, workstations, runs, review, judged))
-        results.append(start_bench.bench_start(new_url, 500 if quick else 10_000, 1 if quick else 5, judged))
+        results.extend(start_bench.bench_start(new_url, 500 if quick else 10_000, 1 if quick else 5, judged))
         items, checkpoint = (30, 10) if quick else (500, 50)
         results.extend(memory_bench.bench_memory(new_url(), items, checkpoint, judged))
     results.extend(queue_bench.bench_queue(5_000 if quick else 100_000, 1 if quick else 3, judged))

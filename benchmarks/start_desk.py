@@ -6,6 +6,8 @@ journal and the document cache in $REVIEWER_DATA_DIR, the first sync claiming a 
 ``painted <unix time>`` once the queue table has painted rows *and* the document viewer has painted the
 first item's photo; then it closes the window the normal way. ``python benchmarks/start_desk.py bare``
 is the baseline: bare PySide6, an empty main window, ``painted <unix time>`` at its first paint.
+``python benchmarks/start_desk.py signin --database-url URL --user NAME`` starts ``reviewer-app`` as a
+member does and prints ``painted <unix time>`` once its sign-in window has painted (then cancels it).
 
 The caller takes the time just before starting the process: launch to painted, interpreter included.
 """
@@ -43,6 +45,38 @@ def bare() -> int:
     window.installEventFilter(probe)
     window.show()
     return int(app.exec())
+
+
+def signin(argv: list[str]) -> int:
+    """`reviewer-app` as a member starts it, to its sign-in window painted (then cancelled)."""
+    sys.path.insert(0, str(ROOT))
+    from reviewer_app.cli import main as reviewer_app
+    from reviewer_app.ui.app import make_application
+    from reviewer_app.ui.qt import QDialog, QEvent, QObject, QTimer
+
+    app = make_application(sys.argv[:1])  # the command reuses this application
+    painted = {"done": False}
+
+    def done(dialog: QDialog) -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+        dialog.reject()
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if (
+                event.type() == QEvent.Type.Paint
+                and not painted["done"]
+                and isinstance(watched, QDialog)
+                and watched.objectName() == "signInDialog"
+            ):
+                painted["done"] = True
+                QTimer.singleShot(0, lambda: done(watched))  # after this paint has been done
+            return False
+
+    probe = Probe()
+    app.installEventFilter(probe)
+    status = reviewer_app(argv)
+    return 0 if status == 1 else 1  # 1: the sign-in was cancelled, as it should be here
 
 
 def desk(argv: list[str]) -> int:
@@ -100,8 +134,10 @@ def desk(argv: list[str]) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("bare", "desk"))
+    parser.add_argument("what", choices=("bare", "signin", "desk"))
     known, rest = parser.parse_known_args()
+    if known.what == "signin":
+        return signin(rest)
     return bare() if known.what == "bare" else desk(rest)
 
 

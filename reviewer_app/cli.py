@@ -13,8 +13,6 @@ import logging
 import sys
 from collections.abc import Sequence
 
-from sqlalchemy.exc import OperationalError
-
 from reviewer_app import config
 from reviewer_app.commands import MODULES, desk
 from reviewer_app.commands.common import UserError, dispose_engines
@@ -35,6 +33,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _cannot_connect(exc: Exception) -> bool:
+    """SQLAlchemy's OperationalError, without importing SQLAlchemy for commands that never load it
+    (the desk's sign-in window is shown before it has loaded)."""
+    errors = sys.modules.get("sqlalchemy.exc")
+    return errors is not None and isinstance(exc, errors.OperationalError)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
@@ -43,8 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, config.SettingsError) as exc:
         print(f"reviewer-app: {exc}", file=sys.stderr)
         return 2
-    except OperationalError as exc:
-        print(f"reviewer-app: 無法連線到共用資料庫：{exc.orig or exc}", file=sys.stderr)
+    except Exception as exc:
+        if not _cannot_connect(exc):
+            raise
+        print(f"reviewer-app: 無法連線到共用資料庫：{getattr(exc, 'orig', None) or exc}", file=sys.stderr)
         return 3
     finally:
         dispose_engines()

@@ -5,9 +5,11 @@ from __future__ import annotations
 import configparser
 import hashlib
 import os
+import re
 import socket
 import uuid
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 
@@ -16,6 +18,8 @@ DATABASE_URL_ENV = "REVIEWER_DATABASE_URL"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"  # tests and portable installs point this elsewhere
 CACHE_DIR_ENV = "REVIEWER_CACHE_DIR"
 SETTINGS_FILE = "settings.ini"  # in the data folder; [database] url = postgresql://USER@HOST/DB
+#: The start of a database URL as SQLAlchemy reads it: dialect[+driver]://
+_URL_START = re.compile(r"^[\w+]+://")
 
 
 class SettingsError(Exception):
@@ -56,14 +60,12 @@ def settings_database_url() -> str | None:
     url = parser.get("database", "url", fallback="").strip()
     if not url:
         return None
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
-    try:
-        parsed = make_url(url)
-    except ArgumentError as exc:
-        raise SettingsError(f"設定檔的資料庫位址無法辨識（{path}）：{url}") from exc
-    if parsed.password:
+    # Checked with the standard library, not SQLAlchemy's parser: the sign-in window is shown before
+    # SQLAlchemy has loaded. Its grammar starts dialect[+driver]:// and the password sits where
+    # urlsplit finds it.
+    if not _URL_START.match(url):
+        raise SettingsError(f"設定檔的資料庫位址無法辨識（{path}）：{url}")
+    if urlsplit(url).password:
         raise SettingsError(f"設定檔不可含密碼，請從資料庫位址中移除（{path}）；密碼存放在系統的金鑰圈")
     return url
 

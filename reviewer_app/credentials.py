@@ -9,9 +9,6 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-import keyring
-from keyring.errors import KeyringError
-
 log = logging.getLogger(__name__)
 
 #: The keyring "service" under which each staff member's portal password is kept.
@@ -20,6 +17,9 @@ PORTAL_SERVICE: Final = "reviewer-app/portal"
 
 def portal_credentials(username: str) -> tuple[str, str] | None:
     """(username, password) for the portal's file store, or None when not stored or no keyring."""
+    import keyring  # at first use, not at every start of the desk
+    from keyring.errors import KeyringError
+
     try:
         password = keyring.get_password(PORTAL_SERVICE, username)
     except KeyringError as exc:
@@ -32,6 +32,9 @@ def portal_credentials(username: str) -> tuple[str, str] | None:
 
 def save_portal_password(username: str, password: str) -> bool:
     """Keep the password in the keyring; False when there is no usable keyring (ask again next time)."""
+    import keyring
+    from keyring.errors import KeyringError
+
     try:
         keyring.set_password(PORTAL_SERVICE, username, password)
     except KeyringError as exc:

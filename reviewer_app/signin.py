@@ -24,8 +24,6 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Any
 
-import keyring
-from keyring.errors import KeyringError, PasswordDeleteError
 from sqlalchemy import Engine, select, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
@@ -288,6 +286,9 @@ class CredentialStore:
         log.warning("keyring %s failed: %s", what, type(exc).__name__)
 
     def get(self, username: str) -> str | None:
+        import keyring  # at first use: loading its backends takes a noticeable part of a start
+        from keyring.errors import KeyringError
+
         self.last_error = None
         try:
             return keyring.get_password(self.service, username)
@@ -296,6 +297,9 @@ class CredentialStore:
             return None
 
     def save(self, username: str, password: str) -> bool:
+        import keyring
+        from keyring.errors import KeyringError
+
         self.last_error = None
         try:
             keyring.set_password(self.service, username, password)
@@ -305,6 +309,9 @@ class CredentialStore:
         return True
 
     def forget(self, username: str) -> bool:
+        import keyring
+        from keyring.errors import KeyringError, PasswordDeleteError
+
         self.last_error = None
         try:
             keyring.delete_password(self.service, username)

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -27,6 +28,21 @@ class MemoryKeyring(KeyringBackend):
     def delete_password(self, service: str, username: str) -> None:
         if self.passwords.pop((service, username), None) is None:
             raise PasswordDeleteError(username)
+
+
+class SlowKeyring(MemoryKeyring):
+    """Answers a read only once `answer` is set: a keyring waiting for its owner to unlock it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.answer = threading.Event()
+        self.asked = threading.Event()
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self.asked.set()
+        if not self.answer.wait(30):
+            raise KeyringError("the test never let the keyring answer")
+        return super().get_password(service, username)
 
 
 class FailingKeyring(KeyringBackend):

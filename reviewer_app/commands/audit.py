@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, text
-from sqlalchemy.orm import Session
-
-from reviewer_app import audit_chain
 from reviewer_app.commands.common import UserError, open_engine
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _require_supervisor_or_it(engine: Engine) -> None:
     """On PostgreSQL a reviewer or counsellor sees only their own events: their 'chain' would look
     broken. Only supervisors (their facility) and IT (everything) verify or export."""
+    from sqlalchemy import text
+
     if engine.dialect.name != "postgresql":
         return
     with engine.connect() as conn:
@@ -41,6 +43,10 @@ def _require_supervisor_or_it(engine: Engine) -> None:
 
 
 def run_verify(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from reviewer_app import audit_chain
+
     engine = open_engine(args)
     _require_supervisor_or_it(engine)
     with Session(engine) as s:
@@ -54,6 +60,10 @@ def run_verify(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from sqlalchemy.orm import Session
+
+    from reviewer_app import audit_chain
+
     engine = open_engine(args)
     _require_supervisor_or_it(engine)
     with Session(engine) as s:

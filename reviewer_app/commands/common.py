@@ -1,16 +1,20 @@
-"""What every command shares: clear user errors, the shared-database engine, the signed-in staff."""
+"""What every command shares: clear user errors, the shared-database engine, the signed-in staff.
+
+SQLAlchemy is imported where it is used, not here: every command module imports this one, and the
+desk's sign-in window should be on screen before SQLAlchemy has loaded (it loads while the member
+types the password).
+"""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
-
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING
 
 from reviewer_app import config
-from reviewer_app.catalogue_db import ensure_catalogue
-from reviewer_app.db import make_engine, upgrade
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
 
 
 class UserError(Exception):
@@ -22,6 +26,8 @@ _engines: list[Engine] = []
 
 def open_engine(args: argparse.Namespace, url: str | None = None) -> Engine:
     """The shared database: `url`, else --database-url, else $REVIEWER_DATABASE_URL, else embedded."""
+    from reviewer_app.db import make_engine
+
     engine = make_engine(url or config.resolve_database_url(args.database_url))
     _engines.append(engine)  # disposed when the command ends, so no connection outlives it
     return engine
@@ -33,6 +39,11 @@ def dispose_engines() -> None:
 
 
 def upgrade_schema(engine: Engine) -> None:
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.catalogue_db import ensure_catalogue
+    from reviewer_app.db import upgrade
+
     upgrade(engine)
     with Session(engine) as s, s.begin():
         ensure_catalogue(s)
@@ -48,6 +59,9 @@ class StaffIdentity:
 
 def find_staff(engine: Engine, username: str | None, role: str = "reviewer") -> StaffIdentity:
     """The named active staff member, or the first active one with `role` when no name is given."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
     from reviewer_app.models import Staff
 
     with Session(engine) as s:

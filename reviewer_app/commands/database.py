@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 
 from reviewer_app.commands.common import open_engine, upgrade_schema
-from reviewer_app.db import current_revision, head_revision
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -24,6 +23,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
+    from reviewer_app.db import current_revision, head_revision
+
     engine = open_engine(args)
     before = current_revision(engine)
     upgrade_schema(engine)
@@ -32,6 +33,8 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_current(args: argparse.Namespace) -> int:
+    from reviewer_app.db import current_revision
+
     print(current_revision(open_engine(args)) or "(empty)")
     return 0
 

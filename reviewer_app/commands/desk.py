@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from reviewer_app import config
 from reviewer_app.commands.common import UserError, find_staff, open_engine, upgrade_schema
-from reviewer_app.db import is_current
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -84,20 +83,26 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
 
 
 def _check_schema(engine: Engine) -> None:
+    from reviewer_app.db import is_current
+
     if not is_current(engine):
         raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
 
 
 def sign_in(app: QApplication, database_url: str, username: str | None) -> StaffSession | None:
-    """The sign-in dialog; the signed-in session, or None when the member cancels."""
-    from reviewer_app import signin
-    from reviewer_app.signin import SignInError
+    """The sign-in dialog; the signed-in session, or None when the member cancels.
+
+    The dialog is shown before SQLAlchemy and the desk's modules have loaded; its worker loads them
+    first (``load_desk_modules``), while the member types, so the desk opens sooner after signing in."""
     from reviewer_app.ui.preferences import open_settings
     from reviewer_app.ui.qt import QDialog
     from reviewer_app.ui.signin_dialog import SignInDialog
 
     def sign_in_and_check(url: str, user: str, password: str) -> StaffSession:
         """On the dialog's worker: sign in, then make sure the shared database is up to date."""
+        from reviewer_app import signin
+        from reviewer_app.signin import SignInError
+
         session = signin.sign_in(url, user, password)
         try:
             _check_schema(session.engine)
@@ -112,6 +117,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     settings = open_settings(None)
     last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
     dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check)
+    dialog.runner.run(load_desk_modules, name="load the desk")
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None
     session = dialog.session if accepted else None
@@ -121,6 +127,16 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
         settings.setValue(LAST_USERNAME_KEY, session.username)  # the name only: never the password
         settings.sync()
     return session
+
+
+def load_desk_modules() -> None:
+    """Import what signing in and opening the desk need, below the widgets: SQLAlchemy, the models,
+    the journal, sync and the document store (on a worker: none of them touches Qt)."""
+    import reviewer_app.documents.hygiene
+    import reviewer_app.documents.store
+    import reviewer_app.journal
+    import reviewer_app.signin
+    import reviewer_app.sync  # noqa: F401
 
 
 def _open_desk(

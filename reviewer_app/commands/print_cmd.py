@@ -17,7 +17,6 @@ from pathlib import Path
 
 from reviewer_app import config, security
 from reviewer_app.commands.common import UserError, find_staff, open_engine
-from reviewer_app.db import current_revision, head_revision
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -63,6 +62,8 @@ def ensure_gui_application() -> object:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer_app.db import current_revision, head_revision
+
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise UserError(f"輸出檔名須為 .pdf：{output}")

@@ -7,7 +7,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from reviewer_app.commands.common import UserError, open_engine
-from reviewer_app.db import current_revision, head_revision
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -29,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from reviewer_app.db import current_revision, head_revision
     from reviewer_app.stats.months import Month
     from reviewer_app.stats.queries import facilities, facility_by_code, month_statistics
     from reviewer_app.stats.report import ReportFormatError, report_format, write_report

@@ -14,7 +14,6 @@ import sys
 
 from reviewer_app import config
 from reviewer_app.commands.common import UserError, open_engine
-from reviewer_app.staff_accounts import StaffError, add_staff, disable_staff, list_staff
 from reviewer_app.vocabulary import STAFF_ROLES
 
 _ADD_HELP = (
@@ -66,6 +65,8 @@ def read_new_password(from_stdin: bool) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
+    from reviewer_app.staff_accounts import StaffError, add_staff
+
     password = read_new_password(args.password_stdin)
     engine = open_engine(args)
     try:
@@ -91,6 +92,8 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_disable(args: argparse.Namespace) -> int:
+    from reviewer_app.staff_accounts import StaffError, disable_staff
+
     engine = open_engine(args)
     try:
         disable_staff(
@@ -103,6 +106,8 @@ def run_disable(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from reviewer_app.staff_accounts import list_staff
+
     rows = list_staff(open_engine(args), args.facility)
     print(f"{'帳號':<20} {'角色':<6} {'機關':<8} {'狀態':<4} {'可登入':<4} 姓名")
     for r in rows:

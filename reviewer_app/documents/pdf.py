@@ -14,10 +14,9 @@ import logging
 import math
 import threading
 import time
-from typing import Any, Final
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Final
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 from PIL import Image
 
 from reviewer_app.documents import verdicts
@@ -25,6 +24,9 @@ from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.metadata import Metadata
 from reviewer_app.documents.sniff import PDF
 from reviewer_app.documents.verdicts import Rejected
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,14 @@ MAX_PAGE_POINTS: Final = 14_400.0
 MAX_RENDER_WIDTH: Final = 10_000
 #: Nested form XObjects are searched for images this deep, no deeper.
 _MAX_FORM_DEPTH: Final = 4
-_RENDER_FLAGS: Final = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_REVERSE_BYTE_ORDER
+
+
+def _pdfium() -> tuple[ModuleType, ModuleType]:
+    """PDFium and its raw API, loaded at the first PDF: not every start of the desk needs them."""
+    import pypdfium2
+    import pypdfium2.raw
+
+    return pypdfium2, pypdfium2.raw
 
 
 class PageError(Exception):
@@ -74,6 +83,7 @@ class PdfDocument:
         pixel cap requires). Raises :class:`PageError` for a page that cannot be shown in time."""
         if not 0 <= index < self.page_count:
             raise IndexError(f"page {index} of {self.page_count}")
+        pdfium, _ = _pdfium()
         with PDFIUM_LOCK:
             raw = self._raw
             if raw is None:
@@ -107,6 +117,7 @@ class PdfDocument:
                 f"超過 {cap / 1e6:.0f} 百萬像素上限，不予顯示",
             )
         _check_time(deadline, index)
+        pdfium, pdfium_c = _pdfium()
         bitmap = pdfium.PdfBitmap.new_native(width, height, pdfium_c.FPDFBitmap_BGR, rev_byteorder=True)
         try:
             bitmap.fill_rect((255, 255, 255, 255), 0, 0, width, height)
@@ -153,10 +164,12 @@ def _render_progressively(
     def need_to_pause(_pause: Any) -> bool:
         return time.monotonic() > deadline
 
+    _, pdfium_c = _pdfium()
+    flags = pdfium_c.FPDF_ANNOT | pdfium_c.FPDF_REVERSE_BYTE_ORDER
     pause = pdfium_c.IFSDK_PAUSE(version=1)
     callback = type(pause.NeedToPauseNow)(need_to_pause)
     pause.NeedToPauseNow = callback
-    status = pdfium_c.FPDF_RenderPageBitmap_Start(bitmap, page, 0, 0, width, height, 0, _RENDER_FLAGS, pause)
+    status = pdfium_c.FPDF_RenderPageBitmap_Start(bitmap, page, 0, 0, width, height, 0, flags, pause)
     try:
         while status == pdfium_c.FPDF_RENDER_TOBECONTINUED:
             _check_time(deadline, index)
@@ -170,6 +183,7 @@ def _render_progressively(
 
 def _largest_image(page: Any) -> int:
     """The pixel count of the largest image drawn on the page (searching nested forms a little)."""
+    _, pdfium_c = _pdfium()
     largest = 0
     width, height = ctypes.c_uint(), ctypes.c_uint()
 
@@ -196,6 +210,7 @@ def open_pdf(data: bytes, limits: DocumentLimits) -> PdfDocument | Rejected:
     """Open and check a PDF: readable, not password-protected, complete, within the page limit."""
     base = Metadata(PDF, "PDF", len(data))
     cut_short = b"%%EOF" not in data[-2048:]
+    pdfium, pdfium_c = _pdfium()
     with PDFIUM_LOCK:
         try:
             raw = pdfium.PdfDocument(data)

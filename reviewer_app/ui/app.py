@@ -9,19 +9,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
-from reviewer_app.ui.gui_gc import GuiThreadCollector
 from reviewer_app.ui.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
-from reviewer_app.ui.idle_lock import IdleLock
-from reviewer_app.ui.main_window import DeskContext, MainWindow
 from reviewer_app.ui.preferences import Preferences, open_settings
 from reviewer_app.ui.qt import QApplication, QCoreApplication
-from reviewer_app.ui.role_windows import window_for_role
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from reviewer_app.security import Actor
     from reviewer_app.signin import StaffSession
+    from reviewer_app.ui.main_window import DeskContext
 
 __all__ = ["CJK_FONT_FAMILIES", "SIGNED_OUT", "ZH_TW", "make_application", "run_desk"]
 
@@ -77,6 +74,13 @@ def run_desk(
     With a signed-in ``session`` the desk locks after the idle time ($REVIEWER_IDLE_LOCK_MINUTES,
     10 minutes by default) and asks for the member's password again.
     """
+    # The desk's modules (and SQLAlchemy under them) load here, not with make_application: the
+    # sign-in window comes first and is shown before they have loaded.
+    from reviewer_app.ui.gui_gc import GuiThreadCollector
+    from reviewer_app.ui.idle_lock import IdleLock
+    from reviewer_app.ui.main_window import MainWindow
+    from reviewer_app.ui.role_windows import window_for_role
+
     app = make_application(argv, context.settings_path)
     collector = GuiThreadCollector(app)  # workers never collect garbage that holds a widget
     window = window_for_role(role, context, engine, actor)

@@ -10,18 +10,20 @@ Plugging it in (the window's owner decides when)::
 
 With a saved password for `username` the dialog signs in with it as soon as it is shown (and says so);
 a saved password that no longer works is forgotten and the member is asked to type it. Signing in
-runs off the GUI thread (a PostgreSQL server may take seconds to answer or to time out). The password
-field is cleared after every attempt; the password goes nowhere but the driver and, if asked, the
-keyring.
+and every use of the keyring run off the GUI thread (a PostgreSQL server may take seconds to answer
+or to time out; a keyring may wait for its owner to unlock it). The password field is cleared after
+every attempt; the password goes nowhere but the driver and, if asked, the keyring.
+
+This module does not import SQLAlchemy (nor :mod:`reviewer_app.signin`, which does): the dialog is on
+screen before it has loaded, and it loads on the dialog's worker while the member types.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from reviewer_app import signin
-from reviewer_app.signin import CredentialStore, SignInError, StaffSession
 from reviewer_app.ui.qt import (
     QDialog,
     QDialogButtonBox,
@@ -35,9 +37,12 @@ from reviewer_app.ui.qt import (
 )
 from reviewer_app.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:
+    from reviewer_app.signin import CredentialStore, StaffSession
+
 log = logging.getLogger(__name__)
 
-SignInFunction = Callable[[str, str, str], StaffSession]
+SignInFunction = Callable[[str, str, str], "StaffSession"]
 
 
 class SignInDialog(QDialog):
@@ -52,7 +57,7 @@ class SignInDialog(QDialog):
         *,
         username: str = "",
         store: CredentialStore | None = None,
-        sign_in: SignInFunction = signin.sign_in,
+        sign_in: SignInFunction | None = None,
         runner: TaskRunner | None = None,
         use_saved_password: bool = True,
         parent: QWidget | None = None,
@@ -61,8 +66,8 @@ class SignInDialog(QDialog):
         self.setObjectName("signInDialog")
         self.setWindowTitle(self.tr("Sign in — Contact Book Review Desk"))
         self.database_url = database_url
-        self.store = store if store is not None else CredentialStore(database_url)
-        self._sign_in = sign_in
+        self._store = store  # made on the worker when not given: it needs SQLAlchemy's URL parser
+        self._sign_in = sign_in  # None: reviewer_app.signin.sign_in
         self._own_runner = runner is None
         self.runner = runner if runner is not None else TaskRunner("sign-in", self)
         self._use_saved = use_saved_password
@@ -108,20 +113,44 @@ class SignInDialog(QDialog):
             self.try_saved_password()
 
     def try_saved_password(self) -> bool:
-        """Sign in with the keyring's password for the username, if there is one. A keyring that fails
-        only means the member types the password: its message is shown."""
+        """Look up the keyring's password for the username (on the worker) and sign in with it if
+        there is one. A keyring that fails only means the member types the password: its message is
+        shown. False when there is no username to look up."""
         username = self.username_edit.text().strip()
         if not username:
             return False
-        saved = self.store.get(username)
+        self.runner.run(
+            lambda: self._read_saved(username),
+            on_done=lambda found: self._saved_password_read(username, *found),
+            on_error=self._failed,
+            name="read the saved password",
+        )
+        return True
+
+    def _credentials(self) -> CredentialStore:
+        """The keyring store (on the worker only)."""
+        if self._store is None:
+            from reviewer_app.signin import CredentialStore
+
+            self._store = CredentialStore(self.database_url)
+        return self._store
+
+    def _read_saved(self, username: str) -> tuple[str | None, str | None]:
+        store = self._credentials()
+        return store.get(username), store.last_error
+
+    def _saved_password_read(self, username: str, saved: str | None, error: str | None) -> None:
+        if self.busy() or self.result() == QDialog.DialogCode.Accepted:
+            return  # the member signed in meanwhile
         if saved is None:
-            if self.store.last_error:
-                self.message_label.setText(self.store.last_error)
-            return False
+            if error:
+                self.message_label.setText(error)
+            return
+        if self.password_edit.text() or self.username_edit.text().strip() != username:
+            return  # the member has started typing: what they type wins
         self.remember_box.setChecked(True)
         self.message_label.setText(self.tr("Signing in with the remembered password…"))
         self._start(username, saved, with_saved=True)
-        return True
 
     def submit(self) -> None:
         username = self.username_edit.text().strip()
@@ -144,29 +173,50 @@ class SignInDialog(QDialog):
         self._with_saved = with_saved
         self.password_edit.clear()
         remember = self.remember_box.isChecked()
-        url, sign_in = self.database_url, self._sign_in
         self.runner.run(
-            lambda: sign_in(url, username, password),
-            on_done=lambda session: self._signed_in(session, username, password, remember),
+            lambda: self._sign_in_and_keep(username, password, remember),
+            on_done=lambda result: self._signed_in(*result),
             on_error=self._failed,
             name="sign-in",
         )
 
-    def _signed_in(self, session: StaffSession, username: str, password: str, remember: bool) -> None:
+    def _sign_in_and_keep(
+        self, username: str, password: str, remember: bool
+    ) -> tuple[StaffSession, str | None]:
+        """On the worker: sign in, then keep (or forget) the password in the keyring. The session and
+        the keyring's complaint, if it could not do as asked (the member is signed in all the same)."""
+        if self._sign_in is not None:
+            session = self._sign_in(self.database_url, username, password)
+        else:
+            from reviewer_app import signin
+
+            session = signin.sign_in(self.database_url, username, password)
+        try:
+            store = self._credentials()
+            kept = store.save(username, password) if remember else store.forget(username)
+        except BaseException:
+            session.close()
+            raise
+        return session, None if kept else store.last_error
+
+    def _signed_in(self, session: StaffSession, keyring_error: str | None) -> None:
         self._set_busy(False)
-        kept = self.store.save(username, password) if remember else self.store.forget(username)
-        if not kept and self.store.last_error:
-            self.keyringFailed.emit(self.store.last_error)
+        if keyring_error:
+            self.keyringFailed.emit(keyring_error)
         self.session = session
         self.signedIn.emit(session)
         self.accept()
 
     def _failed(self, exc: BaseException) -> None:
+        # Normally loaded by now, on the worker (which signed in with it or made the keyring store).
+        from reviewer_app.signin import WRONG_PASSWORD, SignInError
+
         self._set_busy(False)
         if isinstance(exc, SignInError):
             message = exc.message
-            if self._with_saved and exc.kind == signin.WRONG_PASSWORD:
-                self.store.forget(self.username_edit.text().strip())
+            if self._with_saved and exc.kind == WRONG_PASSWORD:
+                username = self.username_edit.text().strip()
+                self.runner.run(lambda: self._credentials().forget(username), name="forget the password")
                 self.remember_box.setChecked(False)
                 message = self.tr(
                     "The remembered password no longer works (it may have been changed). Enter your password."

@@ -13,7 +13,7 @@ from reviewer_app.signin import CredentialStore, StaffSession
 from reviewer_app.staff_accounts import disable_staff
 from reviewer_app.ui.qt import Qt
 from reviewer_app.ui.signin_dialog import SignInDialog
-from tests.keyrings import FailingKeyring, MemoryKeyring, installed
+from tests.keyrings import FailingKeyring, MemoryKeyring, SlowKeyring, installed
 from tests.pgcluster import _free_port
 from tests.ui.security_world import PASSWORD, World, build
 
@@ -130,7 +130,9 @@ def test_disabled_account_is_a_clear_message(
 def test_a_failing_keyring_asks_for_the_password_and_says_why(qtbot: QtBot, world: World) -> None:
     with installed(FailingKeyring()):
         dialog = _dialog(qtbot, world.url)
-        assert "系統鑰匙圈無法使用" in dialog.message_label.text()  # reading the saved password failed
+        # Reading the saved password (on the dialog's worker) failed: the member is told so.
+        qtbot.waitUntil(lambda: "系統鑰匙圈無法使用" in dialog.message_label.text(), timeout=10_000)
+        assert dialog.password_edit.isEnabled() and not dialog.session
         dialog.remember_box.setChecked(True)
         failures: list[str] = []
         dialog.keyringFailed.connect(failures.append)
@@ -144,3 +146,23 @@ def test_an_unreachable_server_is_a_clear_message(qtbot: QtBot, memory_keyring: 
     dialog = _dialog(qtbot, f"postgresql://127.0.0.1:{_free_port()}/reviewdesk", username="lin")
     _type_and_submit(qtbot, dialog, PASSWORD)
     qtbot.waitUntil(lambda: _settled(dialog) and "無法連線" in dialog.message_label.text(), timeout=15_000)
+
+
+def test_what_the_member_types_wins_over_a_keyring_that_answers_late(qtbot: QtBot, world: World) -> None:
+    """The keyring is read on the dialog's worker: a locked one does not freeze the dialog, and the
+    password the member typed meanwhile is the one used (not a stale saved one)."""
+    with installed(SlowKeyring()) as slow:
+        assert isinstance(slow, SlowKeyring)
+        CredentialStore(world.url).save("lin_reviewer", "an old password")
+        dialog = _dialog(qtbot, world.url)
+        qtbot.waitUntil(slow.asked.is_set, timeout=10_000)
+        # The dialog answers the keyboard while the keyring has not answered.
+        _type_and_submit(qtbot, dialog, PASSWORD)
+        assert dialog.busy() and dialog.message_label.text() == "登入中…"
+        with qtbot.waitSignal(dialog.signedIn, timeout=10_000) as signed:
+            slow.answer.set()
+        signed.args[0].close()
+        qtbot.waitUntil(lambda: not dialog.runner.is_busy(), timeout=10_000)
+        assert "失效" not in dialog.message_label.text()  # the old saved password was never tried
+        assert dialog.result() == SignInDialog.DialogCode.Accepted
+        assert slow.passwords == {}  # not asked to remember: the old one is forgotten
