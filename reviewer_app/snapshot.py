@@ -22,6 +22,15 @@ class FamilyStanding:
     suspended_until: datetime | None
 
 
+def standing_at(
+    strikes: int, strike_threshold: int, suspended_until: datetime | None, now: datetime
+) -> FamilyStanding:
+    """A family's standing at ``now``: a suspension that has ended counts as none."""
+    if suspended_until is not None and suspended_until <= now:
+        suspended_until = None
+    return FamilyStanding(strikes=strikes, strike_threshold=strike_threshold, suspended_until=suspended_until)
+
+
 def policy_to_json(policy: Policy) -> dict[str, Any]:
     data = asdict(policy)
     data["allowed_mime_types"] = list(policy.allowed_mime_types)

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
@@ -22,6 +23,7 @@ from reviewer_app import claims, pull
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal
 from reviewer_app.models import Facility
+from reviewer_app.pull import FamilyRow
 from reviewer_app.push import Applied, BatchMiss, Conflict, apply_batch, apply_decision, push_audit
 from reviewer_app.push_records import RecordsPushResult, push_records
 
@@ -77,6 +79,10 @@ class Sync:
         self.clock = clock
         #: called with each decision once it is marked synced (the document cache evicts its item)
         self.on_synced = on_synced
+        #: called on the pulling thread with the snapshots of the items held, their families' standings
+        #: and the pull's time, once read and before the journal stores them: the desk starts decoding
+        #: the first item's photo while the pull is being stored
+        self.on_claimed: Callable[[list[dict[str, Any]], list[FamilyRow], datetime], None] | None = None
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -102,6 +108,7 @@ class Sync:
                 keys = claims.held_by_me(s, self.who, now)
                 snaps = pull.snapshots(s, keys)
                 fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
+                self._notify_claimed(snaps, fams, now)
                 reasons = [
                     Reason(
                         code=r.code,
@@ -174,6 +181,16 @@ class Sync:
                 raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
             raise
         return PushResult(applied, already, conflicts, events, records)
+
+    def _notify_claimed(
+        self, snapshots: list[dict[str, Any]], families: list[FamilyRow], now: datetime
+    ) -> None:
+        if self.on_claimed is None or not snapshots:
+            return
+        try:
+            self.on_claimed(snapshots, families, now)
+        except Exception:  # only a head start for the desk: never a reason for the pull to fail
+            log.exception("on_claimed hook failed")
 
     def _notify_synced(self, records: list[DecisionRecord]) -> None:
         if self.on_synced is None:

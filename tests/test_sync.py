@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.journal import DecisionRefused, NotUndoable
 from reviewer_app.models import AuditEvent, Decision, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.ui.desk_data import first_to_review
 from tests import factories
 from tests.desk import Clock, Workstation, workstation
 
@@ -296,3 +298,52 @@ def test_one_item_changed_underneath_does_not_hold_back_the_rest_of_the_push(
     assert {posts[0], posts[1], posts[3]} <= audited
     conflict = desk.journal.decision(records[2].key)
     assert conflict is not None and conflict.state == "conflict"
+
+
+def hours_before(hours: int) -> datetime:
+    return factories.T0 - timedelta(hours=hours)
+
+
+def test_a_pull_names_the_first_item_to_review_before_storing_it(engine: Engine, desk: Workstation) -> None:
+    """``on_claimed`` (the desk's head start on the first photo) hears of the claimed items before
+    the journal has them, and ``first_to_review`` passes over an older post a suspension holds (P7),
+    as the queue does. A listener that fails leaves the pull as it was."""
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        suspended = factories.family(s, fac)
+        s.add(
+            Suspension(
+                facility_id=fac.id,
+                service_id=suspended.id,
+                block=1,
+                starts_at=factories.T0 - timedelta(days=1),
+                ends_at=factories.T0 + timedelta(days=30),
+                origin_key="seed-suspension",
+            )
+        )
+        held_post = factories.post(s, suspended, submitted_at=hours_before(3)).id
+        first_post = factories.post(s, factories.family(s, fac), submitted_at=hours_before(2)).id
+        factories.post(s, factories.family(s, fac), submitted_at=hours_before(1))
+    heard: list[tuple[int | None, int]] = []
+
+    def listener(snapshots: list[dict[str, object]], families: list[object], now: object) -> None:
+        first = first_to_review(snapshots, families, desk.clock())  # type: ignore[arg-type]
+        heard.append((first["id"] if first and first["kind"] == "post" else None, len(desk.journal.items())))
+
+    desk.sync.on_claimed = listener
+    desk.sync.pull()
+    posts = {i.item_id for i in desk.journal.items() if i.kind == "post"}
+    assert held_post in posts and first_post in posts
+    assert heard == [(first_post, 0)]  # the right item, before the journal had any
+
+    def failing(*_args: object) -> None:
+        raise RuntimeError("a listener that fails")
+
+    desk.sync.on_claimed = failing
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        newest = factories.post(s, factories.family(s, fac)).id
+    desk.sync.pull()
+    assert newest in {i.item_id for i in desk.journal.items() if i.kind == "post"}

@@ -33,7 +33,7 @@ from reviewer_app.journal.models import (
     JournalSuspension,
 )
 from reviewer_app.pull import FamilyRow
-from reviewer_app.snapshot import FamilyStanding, findings_for
+from reviewer_app.snapshot import FamilyStanding, findings_for, standing_at
 from reviewer_app.timeutil import add_months, local
 
 
@@ -658,15 +658,9 @@ class Journal:
             local_until = local_until.replace(tzinfo=now.tzinfo)
         candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
         until = max(candidates) if candidates else None
-        if until is not None and until <= now:
-            until = None
         if family is None:
-            return FamilyStanding(strikes=strikes, strike_threshold=3, suspended_until=until)
-        return FamilyStanding(
-            strikes=family.remote_strikes + strikes,
-            strike_threshold=family.strike_threshold,
-            suspended_until=until,
-        )
+            return standing_at(strikes, 3, until, now)
+        return standing_at(family.remote_strikes + strikes, family.strike_threshold, until, now)
 
     def _audit(
         self,

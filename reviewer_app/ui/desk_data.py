@@ -6,6 +6,7 @@ GUI thread only ever reads those, so it never waits on the database.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -13,7 +14,8 @@ from typing import Any
 from reviewer_app import rules
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
-from reviewer_app.snapshot import FamilyStanding, findings_for
+from reviewer_app.pull import FamilyRow
+from reviewer_app.snapshot import FamilyStanding, findings_for, standing_at
 from reviewer_app.ui.queue_model import ItemKey, QueueRow, QueueTexts, queue_row
 
 
@@ -96,3 +98,23 @@ def load_desk(
         counts=journal.counts(),
         loaded_at=now,
     )
+
+
+def first_to_review(
+    snapshots: Sequence[dict[str, Any]], families: Sequence[FamilyRow], now: datetime
+) -> dict[str, Any] | None:
+    """The item an empty desk, sorted oldest first, selects first (``QueuePane.ensure_current``: the
+    oldest waiting for a decision that no rule holds), from a pull's own snapshots and family
+    standings, before the journal has stored them. None when every item is held or already decided.
+    """
+    standings = {
+        f.service_id: standing_at(f.strikes, f.strike_threshold, f.suspended_until, now) for f in families
+    }
+    waiting = [
+        snap
+        for snap in snapshots
+        if snap.get("status") == "pending"
+        and snap.get("service_id") in standings
+        and not any(f.held for f in findings_for(snap, standings[snap["service_id"]], now))
+    ]
+    return min(waiting, key=lambda snap: datetime.fromisoformat(snap["submitted_at"])) if waiting else None

@@ -14,13 +14,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, DecisionRefused, Journal, JournalError, NotUndoable
+from reviewer_app.pull import FamilyRow
 from reviewer_app.sync import SharedDatabaseUnavailable, Sync
 from reviewer_app.ui import words
 from reviewer_app.ui.decision_panel import DecisionPanel
-from reviewer_app.ui.desk_data import DeskData, ItemDetail, load_desk
+from reviewer_app.ui.desk_data import DeskData, ItemDetail, first_to_review, load_desk
 from reviewer_app.ui.help_overlay import HelpOverlay
 from reviewer_app.ui.i18n import LANGUAGES
 from reviewer_app.ui.preferences import Preferences, open_settings
@@ -39,6 +41,7 @@ from reviewer_app.ui.qt import (
     Qt,
     QTimer,
     QWidget,
+    Signal,
 )
 from reviewer_app.ui.queue_model import ItemKey
 from reviewer_app.ui.queue_pane import QueuePane
@@ -88,6 +91,10 @@ class DeskContext:
 
 
 class MainWindow(QMainWindow):
+    #: The snapshot of the item an empty desk will show first, from the sync worker while its pull
+    #: is being stored (``Sync.on_claimed``).
+    _claimed = Signal(object)
+
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = context
@@ -172,6 +179,9 @@ class MainWindow(QMainWindow):
         self.progress_timer.setInterval(PROGRESS_AFTER_MS)
         self.progress_timer.timeout.connect(self._show_progress)
         self.documents.start_session()
+        self._claimed.connect(self._load_first_claimed)
+        if context.sync is not None:
+            context.sync.on_claimed = self._first_claimed_on_worker
         self.request_reload()
         self.sync_now()
         self.table.setFocus()
@@ -400,6 +410,8 @@ class MainWindow(QMainWindow):
         # (shutdown alone would drop the tasks queued behind a running one).
         if not self.journal_tasks.wait(JOURNAL_DRAIN_MS):
             log.error("the journal did not finish writing within %d ms of closing", JOURNAL_DRAIN_MS)
+        if self.ctx.sync is not None:
+            self.ctx.sync.on_claimed = None  # a sync still running hands nothing to a closed window
         self.journal_tasks.shutdown()
         self.sync_tasks.shutdown()
         self.documents.shutdown()
@@ -443,6 +455,22 @@ class MainWindow(QMainWindow):
         if self._reload_again:
             self._reload_again = False
             self.request_reload()
+
+    def _first_claimed_on_worker(
+        self, snapshots: list[dict[str, Any]], families: list[FamilyRow], now: datetime
+    ) -> None:
+        """On the sync worker (``Sync.on_claimed``): which item an empty desk will select first; only
+        the signal touches the window."""
+        first = first_to_review(snapshots, families, now)
+        if first is not None and first.get("documents"):
+            self._claimed.emit(first)
+
+    def _load_first_claimed(self, first: dict[str, Any]) -> None:
+        """A pull is storing what it claimed in the journal: an empty desk, sorted oldest first, starts
+        loading the documents of the item it will select, so its photo is decoded by the time its row
+        shows (a desk already showing an item, or sorted otherwise, waits for the rows)."""
+        if self.selected_key() is None and self.queue.oldest_first():
+            self.viewer.load_early(list(first["documents"]), dict(first.get("policy") or {}))
 
     def _load_failed(self, exc: BaseException) -> None:
         self._reload_running = False

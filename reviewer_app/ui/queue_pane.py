@@ -186,6 +186,14 @@ class QueuePane(QWidget):
         if current == index:  # no currentRowChanged, but the item may have changed underneath
             self.currentChanged.emit()
 
+    def oldest_first(self) -> bool:
+        """Sorted as it starts: by submission time, the oldest first (the order claims come in)."""
+        header = self.table.horizontalHeader()
+        return (
+            header.sortIndicatorSection() == Column.SUBMITTED
+            and header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+        )
+
     def ensure_current(self) -> None:
         """Make sure something is selected: the first item waiting for a decision, if any."""
         if self.table.currentIndex().isValid() or self.proxy.rowCount() == 0:

@@ -318,3 +318,39 @@ def test_a_hidden_desk_still_writes_its_decisions(qtbot: QtBot, desk: MainWindow
     desk.hide()
     desk.approve_current()
     qtbot.waitUntil(lambda: decided_keys(journal) == [target])
+
+
+def test_the_first_claimed_photo_is_loading_before_its_row_shows_and_is_decoded_once(
+    qtbot: QtBot, journal: Journal, sync: Sync, tmp_path: Path
+) -> None:
+    """A desk opened on an empty journal: its first sync claims a batch, and the first item's
+    documents start loading while the claim is still being stored, not once the row is on screen."""
+    window = MainWindow(make_context(journal, sync, tmp_path))
+    qtbot.addWidget(window)
+    seen_when_rows_came: list[bool] = []
+    ready: list[object] = []
+
+    def rows_came() -> None:
+        pending = [r for r in proxy_rows(window) if r.status == "pending"]
+        if not pending or seen_when_rows_came:
+            return
+        detail = window.detail_of(pending[0].key)
+        docs = detail.snapshot["documents"] if detail is not None else []
+        seen_when_rows_came.append(
+            bool(docs)
+            and all(window.documents.is_loading(d) or window.documents.cached(d) is not None for d in docs)
+        )
+
+    window.model.modelReset.connect(rows_came)
+    window.model.rowsInserted.connect(rows_came)
+    window.documents.documentReady.connect(lambda shown: ready.append(shown.key))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(seen_when_rows_came) and idle(window), timeout=20_000)
+    try:
+        assert seen_when_rows_came == [True]
+        first = window.selected_key()
+        assert first is not None and window.viewer.view.has_image()  # its photo is on screen
+        assert len(ready) == len(set(ready))  # no document was decoded twice
+    finally:
+        window.close()

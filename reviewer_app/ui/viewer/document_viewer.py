@@ -366,6 +366,11 @@ class DocumentViewer(QWidget):
     def detail(self) -> ItemDetail | None:
         return self._detail
 
+    def load_early(self, docs: list[dict[str, Any]], policy: dict[str, Any]) -> None:
+        """Start loading an item's documents for this view before the item is shown."""
+        self.service.preview_size = self._preview_size()
+        self.service.load_early(docs, policy)
+
     def show_item(self, detail: ItemDetail | None, ahead: list[ItemDetail] | None = None) -> None:
         """Show ``detail``'s documents (loading them if needed) and decode ``ahead``'s in the background."""
         docs = list(detail.snapshot.get("documents", [])) if detail is not None else []

@@ -224,6 +224,13 @@ class DocumentService(QObject):
         if self._ahead:
             self._ahead_timer.start()
 
+    def load_early(self, docs: Sequence[dict[str, Any]], policy: dict[str, Any]) -> None:
+        """Start loading ``docs`` before their item is shown (the first claim, while it is still being
+        stored): wanted until the next :meth:`show`, which keeps them when they are its own."""
+        self._wanted = self._wanted | {doc_key(d) for d in docs}
+        for doc in docs:
+            self._request(doc, policy, SHOWN)
+
     def has_ahead_waiting(self) -> bool:
         return bool(self._ahead)
 
