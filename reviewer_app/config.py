@@ -61,11 +61,16 @@ def settings_database_url() -> str | None:
     if not url:
         return None
     # Checked with the standard library, not SQLAlchemy's parser: the sign-in window is shown before
-    # SQLAlchemy has loaded. Its grammar starts dialect[+driver]:// and the password sits where
-    # urlsplit finds it.
-    if not _URL_START.match(url):
+    # SQLAlchemy has loaded. Its grammar starts dialect[+driver]://; the port must be a number and
+    # the password sits where urlsplit finds it.
+    parts = urlsplit(url)
+    try:
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:  # not a number, or out of range
+        port_ok = False
+    if not _URL_START.match(url) or not port_ok:
         raise SettingsError(f"設定檔的資料庫位址無法辨識（{path}）：{url}")
-    if urlsplit(url).password:
+    if parts.password:
         raise SettingsError(f"設定檔不可含密碼，請從資料庫位址中移除（{path}）；密碼存放在系統的金鑰圈")
     return url
 

@@ -49,7 +49,11 @@ def test_a_password_in_the_settings_file_is_refused() -> None:
 
 @pytest.mark.parametrize(
     ("text", "message"),
-    [("url = postgresql://db/x\n", "設定檔格式錯誤"), ("[database]\nurl = not a url\n", "無法辨識")],
+    [
+        ("url = postgresql://db/x\n", "設定檔格式錯誤"),
+        ("[database]\nurl = not a url\n", "無法辨識"),
+        ("[database]\nurl = postgresql://db:fivefourthreetwo/x\n", "無法辨識"),  # a port that is no number
+    ],
 )
 def test_a_broken_settings_file_is_one_clear_line(
     text: str, message: str, capsys: pytest.CaptureFixture[str]
