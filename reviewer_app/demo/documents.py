@@ -260,10 +260,17 @@ def _watermark(image: Image.Image, text: str = WATERMARK_TEXT, opacity: int = 70
         offset = (row % 2) * step_x // 2
         for x in range(-step_x + offset, side, step_x):
             draw.text((x, y), text, font=font, fill=(200, 30, 30, opacity))
-    layer = layer.rotate(28, resample=Image.Resampling.BICUBIC)
+    # BILINEAR: a third of BICUBIC's time, and as smooth on text
+    layer = layer.rotate(28, resample=Image.Resampling.BILINEAR)
     left, top = (side - width) // 2, (side - height) // 2
     layer = layer.crop((left, top, left + width, top + height))
     return Image.alpha_composite(image.convert("RGBA"), layer).convert("RGB")
+
+
+#: The noise is drawn for one tile this size and repeated over the picture: drawing it for all of a
+#: 12-megapixel photo took half the photo's time, and most of a first demo's. Odd sizes: the repeat
+#: lines up neither with JPEG's 8×8 blocks nor with the picture's edges, so it compresses like sensor noise.
+NOISE_TILE = (509, 383)
 
 
 def _add_noise(image: Image.Image, rng: random.Random, amplitude: int) -> Image.Image:
@@ -271,8 +278,13 @@ def _add_noise(image: Image.Image, rng: random.Random, amplitude: int) -> Image.
     if amplitude <= 0:
         return image
     image = image.convert("RGB")
-    noise = Image.frombytes("RGB", image.size, rng.randbytes(image.width * image.height * 3))
-    noise = noise.point([v * 2 * amplitude // 255 for v in range(256)] * 3)
+    width, height = min(image.width, NOISE_TILE[0]), min(image.height, NOISE_TILE[1])
+    tile = Image.frombytes("RGB", (width, height), rng.randbytes(width * height * 3))
+    tile = tile.point([v * 2 * amplitude // 255 for v in range(256)] * 3)
+    noise = Image.new("RGB", image.size)
+    for top in range(0, image.height, height):
+        for left in range(0, image.width, width):
+            noise.paste(tile, (left, top))
     return ImageChops.add(image, noise, 1.0, -amplitude)
 
 
@@ -679,7 +691,7 @@ def _scene(rng: random.Random, width: int, height: int) -> Image.Image:
 def _render_photo(rng: random.Random, width: int, height: int, noise: int) -> Image.Image:
     """Scene drawn at a quarter of the size and scaled up (soft edges, fast), plus sensor noise."""
     small = _scene(rng, max(8, width // 4), max(8, height // 4))
-    image = small.resize((width, height), Image.Resampling.BICUBIC)
+    image = small.resize((width, height), Image.Resampling.BILINEAR)
     return _add_noise(image, rng, noise)
 
 
