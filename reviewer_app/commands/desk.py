@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewer_app import config
@@ -46,13 +47,14 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
-        from reviewer_app.demo.seed import is_empty, seed
+        from reviewer_app.ui.demo_seeding import SeedingCancelled, fill_with_progress
 
         engine = open_engine(args, args.database_url or f"sqlite:///{config.default_database_path()}")
-        upgrade_schema(engine)
-        if is_empty(engine):
-            print("建立示範資料中（約需半分鐘）…", flush=True)
-            seed(engine)
+        try:
+            fill_with_progress(lambda progress: _fill_demo(engine, progress))
+        except SeedingCancelled:
+            print("已取消建立示範資料；下次執行 reviewer-app demo 時會重新建立。", file=sys.stderr)
+            return 1
         staff = find_staff(engine, args.user or "reviewer")
         return _open_desk(
             app, engine, staff.username, staff.display_name, staff.facility_id, None, staff.role
@@ -80,6 +82,16 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
         if status != SIGNED_OUT:
             return status
         args.user = session.username  # signed out at the idle lock: the sign-in comes back
+
+
+def _fill_demo(engine: Engine, progress: Callable[[int, int], None]) -> None:
+    """On a worker: bring the demo database's schema up to date and fill it if it is empty."""
+    from reviewer_app.demo.seed import is_empty, seed
+
+    upgrade_schema(engine)
+    if is_empty(engine):
+        print("建立示範資料中（約需十幾秒）…", flush=True)
+        seed(engine, progress=progress)
 
 
 def _check_schema(engine: Engine) -> None:

@@ -22,7 +22,7 @@ import hashlib
 import io
 import random
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from typing import Final
@@ -152,11 +152,15 @@ def seed(
     rng_seed: int = 2026,
     now: datetime | None = None,
     full_documents: int = 40,
+    progress: Callable[[int, int], None] | None = None,
 ) -> SeedSummary:
     """Add `facilities` facilities with `families` families each to an already migrated database.
 
     Seeding again into the same database adds new facilities (their codes continue after the existing
     ones) with new staff and applicants, so it never collides with what is there.
+
+    `progress(done, total)` is called with the families built so far, first with none. An exception
+    it raises stops the seed; the facility being built is then rolled back, never half written.
     """
     if facilities < 0 or families < 0 or full_documents < 0:
         raise ValueError("facilities, families and full_documents must not be negative")
@@ -165,6 +169,9 @@ def seed(
     elif now.tzinfo is None:
         raise ValueError("now must be an aware datetime")
     now = now.astimezone(UTC)
+    total = facilities * families
+    report = progress or (lambda done, total: None)
+    report(0, total)
     pool = _pool(rng_seed)
     totals = _Totals()
     with Session(engine) as session:
@@ -183,7 +190,7 @@ def seed(
             builder = _FacilityBuilder(
                 session, number, rng_seed, now, pool, catalogue, full_documents, usernames, emails, totals
             )
-            builder.build(families)
+            builder.build(families, lambda: report(totals.families, total))
             session.commit()
             totals.facilities += 1
             number += 1
@@ -449,7 +456,7 @@ class _FacilityBuilder:
 
     # --- facility, staff, writing -------------------------------------------------------------------
 
-    def build(self, families: int) -> None:
+    def build(self, families: int, built_one: Callable[[], None]) -> None:
         self.s.add(self.facility)
         self.s.flush()
         self.facility_id = self.facility.id
@@ -473,6 +480,7 @@ class _FacilityBuilder:
             family = self._new_family(index)
             scenarios.get(index, self._ordinary)(family)
             self.totals.families += 1
+            built_one()
             if index % 100 == 99:
                 self._flush()
         self._flush()

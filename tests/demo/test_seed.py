@@ -388,6 +388,38 @@ def test_the_same_seed_gives_the_same_families(tmp_path: Path) -> None:
     other.dispose()
 
 
+def test_seeding_reports_each_family_built(tmp_path: Path) -> None:
+    engine = _engine(tmp_path / "s.sqlite3")
+    reports: list[tuple[int, int]] = []
+    seed(engine, facilities=2, families=3, full_documents=0, progress=lambda *r: reports.append(r))
+    assert reports == [(0, 6), (1, 6), (2, 6), (3, 6), (4, 6), (5, 6), (6, 6)]
+    engine.dispose()
+
+
+class _Stop(Exception):
+    pass
+
+
+def test_a_seed_stopped_half_way_leaves_nothing_half_written(tmp_path: Path) -> None:
+    """Cancelling the first demo's seed (the progress callback raises) rolls the facility being built
+    back: the database is as empty as before, and the next seed fills it completely."""
+    engine = _engine(tmp_path / "s.sqlite3")
+
+    def stop_at_two(done: int, total: int) -> None:
+        if done == 2:
+            raise _Stop
+
+    with pytest.raises(_Stop):
+        seed(engine, families=SCENARIO_FAMILIES, full_documents=0, progress=stop_at_two)
+    assert is_empty(engine)
+    with Session(engine) as session:
+        for table in (Applicant, Inmate, ServiceApplication, Post, Document, Staff, Decision):
+            assert session.scalar(select(func.count()).select_from(table)) == 0, table.__name__
+    summary = seed(engine, families=SCENARIO_FAMILIES, full_documents=0)
+    assert summary.families == SCENARIO_FAMILIES and not is_empty(engine)
+    engine.dispose()
+
+
 def test_seeding_twice_into_the_same_database(tmp_path: Path) -> None:
     engine = _engine(tmp_path / "s.sqlite3")
     assert is_empty(engine)

@@ -21,8 +21,11 @@ from sqlalchemy import Engine
 
 from reviewer_app import config
 from reviewer_app.cli import main
+from reviewer_app.db import make_engine
+from reviewer_app.demo.seed import is_empty
 from reviewer_app.signin import CredentialStore
 from reviewer_app.staff_accounts import add_staff
+from reviewer_app.ui.demo_seeding import SeedingDialog
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QApplication, Qt, QTimer, QWidget
 from reviewer_app.ui.signin_dialog import SignInDialog
@@ -82,6 +85,8 @@ class Reviewer:
             for widget in QApplication.topLevelWidgets():
                 widget.close()
             return
+        if visible(SeedingDialog) is not None:
+            self.seen["seeding shown"] = True
         if self.steps and self.steps[0]():
             self.steps.pop(0)
 
@@ -209,6 +214,67 @@ def test_demo_signs_the_demo_reviewer_in_at_once(qtbot: QtBot, shared_url: str) 
     assert reviewer.run(["--database-url", shared_url, "demo"]) == 0
     assert "timeout" not in reviewer.seen
     assert reviewer.seen["user"] == "reviewer" and "李社工師" in str(reviewer.seen["title"])
+    assert "seeding shown" not in reviewer.seen  # already filled: no progress window, the desk at once
+
+
+def watch_the_seed(
+    qtbot: QtBot, reviewer: Reviewer, *, cancel_after: int | None = None
+) -> Callable[[], bool]:
+    """Reads the progress window while the seed runs (these steps run on the GUI thread: it is not
+    blocked); cancels with Escape once `cancel_after` families are built."""
+
+    def step() -> bool:
+        dialog = visible(SeedingDialog)
+        if not isinstance(dialog, SeedingDialog):
+            return "labels" in reviewer.seen and cancel_after is None  # the seed is over
+        labels = reviewer.seen.setdefault("labels", [])
+        assert isinstance(labels, list)
+        if dialog.labelText() not in labels:
+            labels.append(dialog.labelText())
+        reviewer.seen["value"] = max(dialog.value(), int(str(reviewer.seen.get("value", 0))))
+        if cancel_after is not None and dialog.value() >= cancel_after:
+            dialog.activateWindow()
+            qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+            reviewer.seen["cancelled at"] = dialog.value()
+            return True
+        return False
+
+    return step
+
+
+def test_the_first_demo_shows_how_far_its_data_has_got_then_opens_the_desk(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    """A new user's first `reviewer-app demo`: the embedded database is filled on a worker while a
+    window counts the families; then the desk opens with the demo reviewer and a queue."""
+    url = f"sqlite:///{tmp_path / 'demo.sqlite3'}"
+    reviewer = Reviewer([])
+    reviewer.steps = [watch_the_seed(qtbot, reviewer), look_at_the_desk_and_close(reviewer)]
+    assert reviewer.run(["--database-url", url, "demo"]) == 0
+    assert "timeout" not in reviewer.seen
+    labels = [str(label) for label in reviewer.seen["labels"]]  # type: ignore[attr-defined]
+    assert labels[0] == "建立示範資料中（家屬、聯絡簿貼文與照片）…"
+    assert "建立示範資料中：第 40 戶，共 40 戶…" in labels
+    assert len(labels) > 5  # it counted up while the seed ran: the GUI thread was free
+    assert reviewer.seen["value"] == 40
+    assert reviewer.seen["user"] == "reviewer" and int(str(reviewer.seen["rows"])) > 0
+
+
+def test_cancelling_the_first_demo_keeps_nothing_of_it(
+    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "demo.sqlite3"
+    reviewer = Reviewer([])
+    reviewer.steps = [watch_the_seed(qtbot, reviewer, cancel_after=2)]
+    assert reviewer.run(["--database-url", f"sqlite:///{path}", "demo"]) == 1
+    assert "timeout" not in reviewer.seen and "cancelled at" in reviewer.seen
+    assert visible(MainWindow) is None and visible(SeedingDialog) is None
+    assert "已取消建立示範資料" in capsys.readouterr().err
+    engine = make_engine(f"sqlite:///{path}")
+    try:
+        assert is_empty(engine)  # the next `reviewer-app demo` fills it from the start
+    finally:
+        engine.dispose()
 
 
 def test_the_sign_in_window_is_shown_before_sqlalchemy_loads(tmp_path: Path) -> None:

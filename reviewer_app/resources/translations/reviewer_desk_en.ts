@@ -4,9 +4,12 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+38"/>
+        <location filename="../../ui/app.py" line="+57"/>
+        <location filename="../../ui/demo_seeding.py" line="+35"/>
         <source>Contact Book Review Desk</source>
-        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
+----------
+fill(progress) fills the database if it needs it; progress(done, total) reports families built (done, total) from the worker, delivered on the GUI thread</extracomment>
         <translation>Contact Book Review Desk</translation>
     </message>
 </context>
@@ -330,9 +333,9 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+97"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="+100"/>
         <source>{kind}: not uploaded</source>
-        <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
+        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
         <translation>{kind}: not uploaded</translation>
     </message>
     <message>
@@ -674,16 +677,16 @@
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../ui/viewer/documents.py" line="+118"/>
+        <location filename="../../ui/viewer/documents.py" line="+162"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items.</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+111"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="+115"/>
         <source>File:</source>
         <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.</extracomment>
         <translation>File:</translation>
@@ -814,22 +817,22 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+52"/>
+        <location line="+58"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <translation>Compare the applicant&apos;s photo with the ID document</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-53"/>
         <source>Focus the document (arrow keys pan, Esc returns)</source>
         <translation>Focus the document (arrow keys pan, Esc returns)</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+55"/>
         <source>This item has no applicant photo or ID document to compare</source>
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+129"/>
+        <location line="+139"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -849,7 +852,7 @@
         <translation>Rendering page {page}…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Applicant&apos;s photo and ID document side by side</source>
         <translation>Applicant&apos;s photo and ID document side by side</translation>
     </message>
@@ -859,7 +862,7 @@
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location line="+29"/>
+        <location line="+42"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -996,14 +999,15 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+85"/>
+        <location filename="../../ui/main_window.py" line="+103"/>
         <source>Contact Book Review Desk — {name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``).</extracomment>
         <translation>Contact Book Review Desk — {name} ({workstation})</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location line="+120"/>
         <source>Undo the last decision</source>
+        <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Undo the last decision</translation>
     </message>
     <message>
@@ -1098,7 +1102,7 @@
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+135"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1173,7 +1177,7 @@
         <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+89"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
     </message>
@@ -1183,7 +1187,7 @@
         <translation>; the family&apos;s posting is suspended until {day}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+14"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>
@@ -1518,7 +1522,7 @@
         <translation>{holder} until {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+260"/>
+        <location line="+293"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>Past the review target of %n hour</numerusform>
@@ -1717,7 +1721,7 @@
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/role_windows.py" line="+33"/>
+        <location filename="../../ui/role_windows.py" line="+44"/>
         <source>Contact Book Review Desk — printing and hand-over</source>
         <translation>Contact Book Review Desk — printing and hand-over</translation>
     </message>
@@ -1763,6 +1767,29 @@
     </message>
 </context>
 <context>
+    <name>SeedingDialog</name>
+    <message>
+        <location filename="../../ui/demo_seeding.py" line="+1"/>
+        <source>Creating the demo data (families, posts and their photos)…</source>
+        <translation>Creating the demo data (families, posts and their photos)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Creating the demo data: family {done} of {total}…</source>
+        <translation>Creating the demo data: family {done} of {total}…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stopping…</source>
+        <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../ui/shortcuts.py" line="+20"/>
@@ -1794,7 +1821,7 @@
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin_dialog.py" line="+62"/>
+        <location filename="../../ui/signin_dialog.py" line="+67"/>
         <source>Sign in — Contact Book Review Desk</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>Sign in — Contact Book Review Desk</translation>
@@ -1825,12 +1852,12 @@
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+53"/>
         <source>Signing in with the remembered password…</source>
         <translation>Signing in with the remembered password…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Enter your username and password.</source>
         <translation>Enter your username and password.</translation>
     </message>
@@ -1840,7 +1867,7 @@
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+61"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>The remembered password no longer works (it may have been changed). Enter your password.</translation>
     </message>
