@@ -108,6 +108,39 @@ def test_third_strike_suspends_offline_and_survives_sync(engine: Engine, desk: W
         assert _count(engine, Strike) == 3
 
 
+def test_each_pull_brings_a_familys_standing_up_to_date(engine: Engine, desk: Workstation) -> None:
+    """A family the journal knows already: the next pull replaces its standing with the shared
+    database's (a strike another workstation recorded meanwhile, then its dismissal)."""
+    (post_id,) = _setup_family(engine, desk, strikes=1)
+    desk.sync.pull()
+    service_id = desk.journal.items()[0].service_id
+    assert desk.journal.standing(service_id, desk.clock()).strikes == 1
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        old = factories.post(s, s.get(ServiceApplication, service_id), submitted_at=factories.T0)
+        old.status = "rejected"
+        s.flush()
+        s.add(
+            Strike(
+                facility_id=fac.id,
+                service_id=service_id,
+                post_id=old.id,
+                decision_key=f"elsewhere-{old.id}",
+                reason_code="P4_TOO_LONG",
+                created_at=factories.T0,
+            )
+        )
+    desk.sync.pull()
+    assert desk.journal.standing(service_id, desk.clock()).strikes == 2
+    with Session(engine) as s, s.begin():
+        for strike in s.scalars(select(Strike).where(Strike.service_id == service_id)):
+            strike.dismissed_at = factories.T0
+    desk.sync.pull()
+    assert desk.journal.standing(service_id, desk.clock()).strikes == 0
+    assert desk.journal.item("post", post_id) is not None
+
+
 def test_non_strike_rejection_does_not_count(engine: Engine, desk: Workstation) -> None:
     first, _second = _setup_family(engine, desk, strikes=2, posts=2)
     desk.sync.pull()

@@ -480,14 +480,16 @@ class Journal:
                 )
             }
             for fam in families:
-                frow = known.get(fam.service_id) or JournalFamily(service_id=fam.service_id)
+                frow = known.get(fam.service_id)
+                if frow is None:  # new here: added, not merged (a merge would look each one up)
+                    frow = JournalFamily(service_id=fam.service_id)
+                    s.add(frow)
                 frow.facility_id = fam.facility_id
                 frow.remote_strikes = fam.strikes
                 frow.remote_blocks = fam.max_block
                 frow.remote_suspended_until = fam.suspended_until
                 frow.strike_threshold = fam.strike_threshold
                 frow.suspension_months = fam.suspension_months
-                s.merge(frow)
             if reasons:
                 s.execute(delete(JournalReason))
                 for order, r in enumerate(reasons):
