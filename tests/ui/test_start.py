@@ -277,6 +277,30 @@ def test_cancelling_the_first_demo_keeps_nothing_of_it(
         engine.dispose()
 
 
+def test_the_sign_in_worker_leaves_nothing_of_the_models_to_set_up_after_enter() -> None:
+    """What the sign-in dialog's worker loads while the member types includes SQLAlchemy's set-up of
+    the models' relationships, which would otherwise run at the first query after Enter (a fresh
+    interpreter: in this one, earlier tests have queried already)."""
+    probe = (
+        "from sqlalchemy import inspect\n"
+        "from reviewer_app.commands.desk import load_desk_modules\n"
+        "load_desk_modules()\n"
+        "from reviewer_app.journal.models import JournalItem\n"
+        "from reviewer_app.models import Post, ServiceApplication\n"
+        "print(all(inspect(m).configured for m in (Post, ServiceApplication, JournalItem)))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip() == "True"
+
+
 def test_the_sign_in_window_is_shown_before_sqlalchemy_loads(tmp_path: Path) -> None:
     """A fresh `reviewer-app` process: the sign-in window paints before the GUI thread has imported any
     of SQLAlchemy (it loads on the dialog's worker while the member types), so the first window of
