@@ -243,7 +243,8 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="small and fast: proves the benchmarks run")
     parser.add_argument("--json", type=Path, help="write the results as a JSON list")
     parser.add_argument(
-        "--database-url", help="a PostgreSQL server (a role that may create databases) instead of a cluster"
+        "--database-url",
+        help="a PostgreSQL server (a role that may create databases and roles) instead of a cluster",
     )
     args = parser.parse_args()
     quick = args.quick
