@@ -1,10 +1,11 @@
 """Run by tests/ui/test_start.py in a fresh process: `reviewer-app` started as a workstation starts it,
-watching which thread imports SQLAlchemy. Once the sign-in window has painted it prints one JSON line
-and cancels the sign-in.
+watching which thread imports SQLAlchemy. Once the sign-in window has painted and its worker has
+nothing left to do, it prints one JSON line and cancels the sign-in.
 
     python -m tests.start_probe --database-url URL
 
-The line: {"painted": true, "sqlalchemy_on_gui_thread_before_paint": [module names]}.
+The line: {"painted": true, "sqlalchemy_on_gui_thread_before_paint": [module names],
+"loaded_off_the_gui_thread": [those of WATCHED the worker imported while the member could type]}.
 """
 
 from __future__ import annotations
@@ -18,7 +19,13 @@ from importlib.machinery import ModuleSpec
 from types import ModuleType
 from typing import Any
 
-state: dict[str, Any] = {"painted": False, "sqlalchemy_on_gui_thread_before_paint": []}
+#: What the desk needs after Enter: loaded by the dialog's worker, it is not loaded after Enter.
+WATCHED = {"sqlalchemy.orm", "reviewer_app.journal", "reviewer_app.sync", "sqlite3", "psycopg"}
+state: dict[str, Any] = {
+    "painted": False,
+    "sqlalchemy_on_gui_thread_before_paint": [],
+    "loaded_off_the_gui_thread": [],
+}
 
 
 class SqlAlchemyWatch(MetaPathFinder):
@@ -27,12 +34,11 @@ class SqlAlchemyWatch(MetaPathFinder):
     def find_spec(
         self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
     ) -> ModuleSpec | None:
-        if (
-            fullname.split(".")[0] == "sqlalchemy"
-            and threading.current_thread() is threading.main_thread()
-            and not state["painted"]
-        ):
+        on_gui_thread = threading.current_thread() is threading.main_thread()
+        if fullname.split(".")[0] == "sqlalchemy" and on_gui_thread and not state["painted"]:
             state["sqlalchemy_on_gui_thread_before_paint"].append(fullname)
+        if fullname in WATCHED and not on_gui_thread:
+            state["loaded_off_the_gui_thread"].append(fullname)
         return None  # the normal finders import it
 
 
@@ -41,10 +47,15 @@ def main() -> int:
     from reviewer_app.cli import main as reviewer_app
     from reviewer_app.ui.app import make_application
     from reviewer_app.ui.qt import QDialog, QEvent, QObject, QTimer
+    from reviewer_app.ui.signin_dialog import SignInDialog
 
     app = make_application(sys.argv[:1])  # the desk reuses it: the watch below sees its windows
 
     def cancel(dialog: QDialog) -> None:
+        if isinstance(dialog, SignInDialog) and dialog.runner.is_busy():
+            QTimer.singleShot(20, lambda: cancel(dialog))  # its worker is still loading the desk
+            return
+        state["loaded_off_the_gui_thread"].sort()
         print(json.dumps(state), flush=True)
         dialog.reject()
 

@@ -277,17 +277,28 @@ def test_cancelling_the_first_demo_keeps_nothing_of_it(
         engine.dispose()
 
 
-def test_the_sign_in_worker_leaves_nothing_of_the_models_to_set_up_after_enter() -> None:
-    """What the sign-in dialog's worker loads while the member types includes SQLAlchemy's set-up of
-    the models' relationships, which would otherwise run at the first query after Enter (a fresh
-    interpreter: in this one, earlier tests have queried already)."""
+@pytest.mark.parametrize(
+    ("url", "driver"),
+    [
+        ("postgresql://127.0.0.1/reviewdesk", "psycopg"),
+        ("sqlite:///shared.sqlite3", "sqlite3"),
+        ("nosuchdatabase://127.0.0.1/reviewdesk", None),  # for signing in to report, not the worker
+    ],
+)
+def test_the_sign_in_worker_leaves_nothing_to_load_after_enter(url: str, driver: str | None) -> None:
+    """What the sign-in dialog's worker loads while the member types includes the database's driver
+    (psycopg takes about 0.1 s to import) and SQLAlchemy's set-up of the models' relationships, which
+    would otherwise happen after Enter, when the engine is made and at its first query. A fresh
+    interpreter: in this one, earlier tests have done both already. Nothing is connected to."""
     probe = (
+        "import sys\n"
         "from sqlalchemy import inspect\n"
         "from reviewer_app.commands.desk import load_desk_modules\n"
-        "load_desk_modules()\n"
+        f"load_desk_modules({url!r})\n"
         "from reviewer_app.journal.models import JournalItem\n"
         "from reviewer_app.models import Post, ServiceApplication\n"
         "print(all(inspect(m).configured for m in (Post, ServiceApplication, JournalItem)))\n"
+        "print(sorted(m for m in ('psycopg', 'sqlite3') if m in sys.modules))\n"
     )
     out = subprocess.run(
         [sys.executable, "-c", probe],
@@ -298,13 +309,15 @@ def test_the_sign_in_worker_leaves_nothing_of_the_models_to_set_up_after_enter()
         cwd=Path(__file__).resolve().parents[2],
     )
     assert out.returncode == 0, out.stderr[-3000:]
-    assert out.stdout.strip() == "True"
+    configured, drivers = out.stdout.split("\n")[:2]
+    assert configured == "True"
+    assert (driver in drivers) if driver else "psycopg" not in drivers
 
 
 def test_the_sign_in_window_is_shown_before_sqlalchemy_loads(tmp_path: Path) -> None:
     """A fresh `reviewer-app` process: the sign-in window paints before the GUI thread has imported any
     of SQLAlchemy (it loads on the dialog's worker while the member types), so the first window of
-    the day comes up in a fraction of the desk's start."""
+    the day comes up in a fraction of the desk's start; and the worker does load what the desk needs."""
     env = dict(
         os.environ,
         QT_QPA_PLATFORM="offscreen",
@@ -332,3 +345,10 @@ def test_the_sign_in_window_is_shown_before_sqlalchemy_loads(tmp_path: Path) -> 
     seen = json.loads(lines[0])
     assert seen["painted"] is True
     assert seen["sqlalchemy_on_gui_thread_before_paint"] == []
+    # ...and its worker loaded the desk, the database's driver included, before Enter could be pressed
+    assert seen["loaded_off_the_gui_thread"] == [
+        "reviewer_app.journal",
+        "reviewer_app.sync",
+        "sqlalchemy.orm",
+        "sqlite3",
+    ]
