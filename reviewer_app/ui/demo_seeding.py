@@ -20,7 +20,7 @@ Fill = Callable[[Callable[[int, int], None]], object]
 
 
 class SeedingCancelled(Exception):
-    """The member cancelled the demo's seed; nothing of it was kept."""
+    """The member cancelled the demo's seed (the facility being built was rolled back)."""
 
 
 class SeedingDialog(QProgressDialog):
@@ -85,10 +85,11 @@ def fill_with_progress(fill: Fill) -> None:
     runner.run(lambda: fill(dialog.report), on_done=lambda _: loop.quit(), on_error=failed, name="seed")
     loop.exec()
     runner.shutdown()
+    cancelled = dialog.cancel_requested.is_set()
     dialog.hide()
     dialog.deleteLater()
     runner.deleteLater()
     if outcome["error"] is not None:
         raise outcome["error"]
-    if dialog.cancel_requested.is_set():
+    if cancelled:
         raise SeedingCancelled  # even when it ended before it could stop: the member asked to leave
