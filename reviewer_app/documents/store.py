@@ -9,11 +9,12 @@ fails the item. Fetched bytes are kept in the user-only cache until the item is 
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 import threading
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 #: At start, cached documents older than this are left over from an earlier session: removed.
 STALE_AFTER: Final = timedelta(hours=12)
 _SHA256: Final = re.compile(r"^[0-9a-fA-F]{64}$")
+#: The portal's (username, password), None for none; or what reads them when first needed.
+Credentials = tuple[str, str] | None | Callable[[], tuple[str, str] | None]
 
 
 def cache_folder() -> Path:
@@ -52,7 +55,7 @@ class DocumentStore:
         self,
         engine: Engine | None,
         cache_folder: Path,
-        credentials: tuple[str, str] | None,
+        credentials: Credentials,
         *,
         http: HttpSettings | None = None,
         max_cache_bytes: int = DEFAULT_CACHE_BYTES,
@@ -72,13 +75,17 @@ class DocumentStore:
             if self._http is None:
                 from reviewer_app.documents.fetch import HttpFetcher
 
-                self._http = HttpFetcher(self._http_settings, self._credentials)
+                credentials = self._credentials() if callable(self._credentials) else self._credentials
+                self._http = HttpFetcher(self._http_settings, credentials)
             return self._http
 
     @classmethod
     def for_staff(cls, engine: Engine | None, staff_username: str, **kwargs: Any) -> DocumentStore:
-        """The store for a signed-in staff member: the app's cache folder, their keyring credentials."""
-        return cls(engine, cache_folder(), portal_credentials(staff_username), **kwargs)
+        """The store for a signed-in staff member: the app's cache folder, their keyring credentials.
+
+        The keyring is read at the first portal download, on the worker that needs it: the desk makes
+        its store on the GUI thread, and a keyring waiting to be unlocked must not hold the window."""
+        return cls(engine, cache_folder(), functools.partial(portal_credentials, staff_username), **kwargs)
 
     def fetch(self, doc: Mapping[str, Any], *, keep: bool = True) -> bytes | Rejected:
         """The bytes of one document (a ``snapshot["documents"]`` entry), checked against its record.

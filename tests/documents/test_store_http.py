@@ -7,6 +7,7 @@ import logging
 import shutil
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,7 @@ from reviewer_app.policy import Policy
 from tests.documents import corpus
 from tests.documents.conftest import FAST_HTTP, MemoryKeyring, StoreFactory
 from tests.documents.servers import FileStore, HttpsFileStore, ResettingServer, Route, self_signed_certificate
+from tests.keyrings import SlowKeyring, installed
 
 _ids = iter(range(1000, 100_000))
 
@@ -201,6 +203,28 @@ def test_staff_credentials_come_from_the_keyring(
     finally:
         store.clear()
         store.close()
+
+
+def test_opening_the_store_leaves_the_keyring_alone_until_a_portal_download(file_store: FileStore) -> None:
+    """The desk makes its document store on the GUI thread as it opens: a keyring waiting for its
+    owner to unlock it must not hold the window up. The portal password is read by the first download
+    that needs it, on the document worker; the embedded default never asks for it at all."""
+    data = corpus.photo()
+    doc = _serve(file_store, "/private", data, require_auth=("ttd_reviewer", "s3cret-密碼"))
+    with installed(SlowKeyring()) as backend:
+        assert isinstance(backend, SlowKeyring)
+        backend.set_password(PORTAL_SERVICE, "ttd_reviewer", "s3cret-密碼")
+        store = DocumentStore.for_staff(None, "ttd_reviewer", http=FAST_HTTP)
+        try:
+            assert not backend.asked.is_set()
+            with ThreadPoolExecutor(1) as worker:
+                download = worker.submit(store.fetch, doc)
+                assert backend.asked.wait(10)  # the worker waits for the keyring, nobody else
+                backend.answer.set()
+                assert download.result(timeout=30) == data
+        finally:
+            store.clear()
+            store.close()
 
 
 def test_without_stored_credentials_the_document_says_access_was_refused(
