@@ -24,6 +24,10 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the bare baseline must not import the desk's modules, so nothing at the top
+    from PySide6.QtCore import QObject
 
 ROOT = Path(__file__).resolve().parent.parent
 #: How long the member takes to type the password: the desk's modules load on the dialog's worker meanwhile.
@@ -87,7 +91,7 @@ def signin(argv: list[str]) -> int:
     return 0 if status == 1 else 1  # 1: the sign-in was cancelled, as it should be here
 
 
-def _desk_painted(on_painted: Callable[[], None]) -> Callable[[object], bool]:
+def _desk_painted(on_painted: Callable[[], None]) -> Callable[[QObject], bool]:
     """A paint-event check for the desk: True once the queue's viewport has painted rows and the
     image view a picture; ``on_painted`` then runs once, after that paint has been done."""
     from reviewer_app.ui.qt import QAbstractItemView, QTimer
@@ -95,10 +99,10 @@ def _desk_painted(on_painted: Callable[[], None]) -> Callable[[object], bool]:
 
     seen = {"row": False, "document": False, "done": False}
 
-    def check(watched: object) -> bool:
+    def check(watched: QObject) -> bool:
         if seen["done"]:
             return True
-        parent = watched.parent()  # type: ignore[attr-defined]  # a QObject being painted
+        parent = watched.parent()
         if isinstance(parent, QAbstractItemView) and parent.objectName() == "queueTable":
             if parent.model() is not None and parent.model().rowCount() > 0:
                 seen["row"] = True
