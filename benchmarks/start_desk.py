@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # the bare baseline must not import the desk's modules, so nothing at the top
     from PySide6.QtCore import QObject
+    from PySide6.QtWidgets import QDialog
 
 ROOT = Path(__file__).resolve().parent.parent
 #: How long the member takes to type the password: the desk's modules load on the dialog's worker meanwhile.
@@ -64,31 +65,46 @@ def signin(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     from reviewer_app.cli import main as reviewer_app
     from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QDialog, QEvent, QObject, QTimer
 
     app = make_application(sys.argv[:1])  # the command reuses this application
-    painted = {"done": False}
 
     def done(dialog: QDialog) -> None:
         print(f"painted {time.time():.6f}", flush=True)
         dialog.reject()
 
-    class Probe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if (
-                event.type() == QEvent.Type.Paint
-                and not painted["done"]
-                and isinstance(watched, QDialog)
-                and watched.objectName() == "signInDialog"
-            ):
-                painted["done"] = True
-                QTimer.singleShot(0, lambda: done(watched))  # after this paint has been done
-            return False
-
-    probe = Probe()
+    probe = _watch_paints(_sign_in_painted(done))
     app.installEventFilter(probe)
     status = reviewer_app(argv)
     return 0 if status == 1 else 1  # 1: the sign-in was cancelled, as it should be here
+
+
+def _watch_paints(*checks: Callable[[QObject], object]) -> QObject:
+    """An event filter (install it on the application) that hands every widget painted to `checks`."""
+    from reviewer_app.ui.qt import QEvent, QObject
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                for check in checks:
+                    check(watched)
+            return False
+
+    return Probe()
+
+
+def _sign_in_painted(then: Callable[[QDialog], None]) -> Callable[[QObject], bool]:
+    """A paint-event check for the sign-in window: ``then(dialog)`` runs once, after its first paint."""
+    from reviewer_app.ui.qt import QDialog, QTimer
+
+    seen = {"done": False}
+
+    def check(watched: QObject) -> bool:
+        if not seen["done"] and isinstance(watched, QDialog) and watched.objectName() == "signInDialog":
+            seen["done"] = True
+            QTimer.singleShot(0, lambda: then(watched))  # after this paint has been done
+        return seen["done"]
+
+    return check
 
 
 def _desk_painted(on_painted: Callable[[], None]) -> Callable[[QObject], bool]:
@@ -121,14 +137,15 @@ def member(argv: list[str]) -> int:
     sys.path.insert(0, str(ROOT))
     from reviewer_app.cli import main as reviewer_app
     from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QEvent, QMainWindow, QObject, QTimer
+    from reviewer_app.ui.qt import QMainWindow, QTimer
     from reviewer_app.ui.signin_dialog import SignInDialog
 
     app = make_application(sys.argv[:1])  # the command reuses this application
     password = os.environ["REVIEWER_BENCH_PASSWORD"]
-    state = {"typing": False, "painted": False}
+    state = {"painted": False}
 
-    def enter(dialog: SignInDialog) -> None:
+    def enter(dialog: QDialog) -> None:
+        assert isinstance(dialog, SignInDialog)
         dialog.password_edit.setText(password)
         print(f"enter {time.time():.6f}", flush=True)
         dialog.submit()
@@ -140,21 +157,10 @@ def member(argv: list[str]) -> int:
             if isinstance(window, QMainWindow) and window.isVisible():
                 window.close()  # the normal way out: the command returns
 
-    desk_painted = _desk_painted(done)
+    def start_typing(dialog: QDialog) -> None:
+        QTimer.singleShot(int(TYPING_S * 1000), lambda: enter(dialog))
 
-    class Probe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() != QEvent.Type.Paint:
-                return False
-            if isinstance(watched, SignInDialog):
-                if not state["typing"]:
-                    state["typing"] = True
-                    QTimer.singleShot(int(TYPING_S * 1000), lambda: enter(watched))
-            elif state["typing"]:
-                desk_painted(watched)
-            return False
-
-    probe = Probe()
+    probe = _watch_paints(_sign_in_painted(start_typing), _desk_painted(done))
     app.installEventFilter(probe)
     QTimer.singleShot(120_000, app.closeAllWindows)  # never hang a benchmark run
     status = reviewer_app(argv)
@@ -167,7 +173,7 @@ def desk(argv: list[str]) -> int:
     from reviewer_app.commands import desk as desk_command
     from reviewer_app.commands.common import dispose_engines
     from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QEvent, QMainWindow, QObject, QTimer
+    from reviewer_app.ui.qt import QMainWindow, QTimer
 
     args = build_parser().parse_args(argv)
     app = make_application(sys.argv[:1])  # the desk reuses this application
@@ -182,19 +188,11 @@ def desk(argv: list[str]) -> int:
             shown.close()  # the normal way out: layout saved, workers stopped
         app.quit()
 
-    desk_painted = _desk_painted(done)
-
-    class Probe(QObject):
-        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                desk_painted(watched)
-            return False
-
     def give_up() -> None:
         print("not painted in time", file=sys.stderr, flush=True)
         app.quit()
 
-    probe = Probe()
+    probe = _watch_paints(_desk_painted(done))
     app.installEventFilter(probe)
     QTimer.singleShot(120_000, give_up)
     try:
