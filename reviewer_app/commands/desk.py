@@ -142,7 +142,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     return session
 
 
-def load_desk_modules(database_url: str | None = None) -> None:
+def load_desk_modules(database_url: str) -> None:
     """Import what signing in and opening the desk need, below the widgets: SQLAlchemy, the models,
     the journal, sync, the document store and the database's driver (on a worker: none of them
     touches Qt). Then resolve the models' relationships. SQLAlchemy would otherwise do both after
@@ -162,8 +162,7 @@ def load_desk_modules(database_url: str | None = None) -> None:
     configure_mappers()
     # A URL or driver that cannot be used is for signing in to report, in words for the member.
     with contextlib.suppress(ArgumentError, NoSuchModuleError, ImportError):
-        if database_url:
-            make_url(normalise_url(database_url)).get_dialect().import_dbapi()
+        make_url(normalise_url(database_url)).get_dialect().import_dbapi()
 
 
 def _open_desk(
