@@ -95,7 +95,8 @@ def post_facts(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) 
         documents=_documents(snapshot),
         previous_post_at=_datetime(snapshot["previous_post_at"]),
         strikes=family.strikes,
-        suspended_until=family.suspended_until,
+        # In Taipei time like every other date here: the finding names the day the suspension ends.
+        suspended_until=local(family.suspended_until) if family.suspended_until is not None else None,
         restrictions=_restrictions(snapshot),
     )
 

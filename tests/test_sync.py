@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -380,3 +380,105 @@ def test_a_pull_names_the_first_item_to_review_before_storing_it(engine: Engine,
         newest = factories.post(s, factories.family(s, fac)).id
     desk.sync.pull()
     assert newest in {i.item_id for i in desk.journal.items() if i.kind == "post"}
+
+
+def test_suspension_end_is_shown_as_the_taipei_date(
+    engine: Engine, shared_url: str, tmp_path: Path
+) -> None:
+    """A third strike decided at 07:00 in Taipei (23:00 UTC the day before): the P7 finding on the
+    family's other post names the same day as the hold reason and the shared database, Taipei's."""
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        app = factories.family(s, fac, strikes=2)
+        first = factories.post(s, app, submitted_at=factories.T0.replace(hour=0)).id
+        second = factories.post(s, app, submitted_at=factories.T0.replace(hour=1)).id
+        fid = fac.id
+    early = Clock(datetime(2026, 11, 1, 23, 0, tzinfo=UTC))  # 2026-11-02 07:00 in Taipei
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid, early)
+    try:
+        ws.sync.pull()
+        ws.decide("post", first, "reject", "P4_TOO_LONG")
+        held = ws.journal.item("post", second)
+        assert held is not None and "2026/12/02" in (held.held_reason or "")
+        (p7,) = [f for f in ws.journal.findings("post", second, early()) if f.rule_id == "P7"]
+        assert p7.message == "家屬發佈權限暫停至 2026/12/02"
+        ws.sync.push()
+        ws.sync.pull()
+        (p7,) = [f for f in ws.journal.findings("post", second, early()) if f.rule_id == "P7"]
+        assert p7.message == "家屬發佈權限暫停至 2026/12/02"
+    finally:
+        ws.close()
+
+
+@pytest.mark.parametrize("how", ["ended", "lifted"])
+def test_a_strike_after_the_suspension_is_over_holds_nothing(
+    engine: Engine, shared_url: str, tmp_path: Path, how: str
+) -> None:
+    """The family served (or was let off) its suspension: a fourth strike, still in the same block of
+    three, must not hold the family's other posts again under that old suspension, and another
+    workstation's approval of one of them goes through."""
+    t0 = factories.T0
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        app = factories.family(s, fac, strikes=3)
+        over = Suspension(
+            facility_id=fac.id,
+            service_id=app.id,
+            block=1,
+            origin_key="earlier",
+            starts_at=t0 - timedelta(days=60),
+            ends_at=t0 - timedelta(days=29),
+        )
+        if how == "lifted":
+            over.ends_at = t0 + timedelta(days=20)
+            over.lifted_at, over.lifted_by, over.lift_reason = t0 - timedelta(days=1), "ttd_supervisor", "已改善"
+        s.add(over)
+        first = factories.post(s, app, submitted_at=t0 - timedelta(days=31)).id
+        second = factories.post(s, app, submitted_at=t0.replace(hour=0)).id
+        fid = fac.id
+    a = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    b = workstation(shared_url, tmp_path, "ws-b", "ttd_rev1", fid)
+    try:
+        assert a.sync.pull(batch=1).claimed == 1 and b.sync.pull(batch=1).claimed == 1
+        assert a.journal.item("post", first) is not None and b.journal.item("post", second) is not None
+        fourth = a.decide("post", first, "reject", "P4_TOO_LONG")
+        assert fourth.strike is not None and fourth.suspension is None
+        approval = b.decide("post", second, "approve")
+        assert a.sync.push().applied == 1
+        with Session(engine) as s:
+            assert s.scalar(select(Post.status).where(Post.id == second)) == "pending"
+        assert (b.sync.push().applied, b.journal.decision(approval.key).state) == (1, "synced")
+        assert _count(engine, Post, Post.id == second, Post.status == "approved") == 1
+    finally:
+        a.close()
+        b.close()
+
+
+def test_a_post_rejected_here_does_not_use_up_the_window(engine: Engine, desk: Workstation) -> None:
+    """P3: a rejected post does not use up the 30 days. The family's earlier post, rejected on this
+    workstation and not yet synced, no longer blocks the later one (nor after the undo is undone)."""
+    t0 = factories.T0
+    with Session(engine) as s, s.begin():
+        fac = s.get(factories.Facility, desk.sync.who.facility_id)
+        assert fac is not None
+        app = factories.family(s, fac)
+        earlier = factories.post(s, app, body="想" * 120, submitted_at=t0 - timedelta(days=10)).id
+        later = factories.post(s, app, submitted_at=t0).id
+    desk.sync.pull()
+
+    def p3_blocks() -> bool:
+        return any(f.rule_id == "P3" and f.blocks for f in desk.journal.findings("post", later, desk.clock()))
+
+    assert p3_blocks()  # 10 days after a post still waiting for its review
+    rejected = desk.decide("post", earlier, "reject", "P4_TOO_LONG")
+    assert not p3_blocks()
+    desk.decide("post", later, "approve")  # refused before the fix: P3_WINDOW
+    undo_later = desk.journal.last_undoable(desk.username)
+    assert undo_later is not None
+    desk.journal.undo(undo_later.key, desk.username, desk.name, desk.clock())
+    desk.journal.undo(rejected.key, desk.username, desk.name, desk.clock())
+    assert p3_blocks()  # the earlier post is waiting again: it counts again
+    desk.decide("post", earlier, "reject", "P4_TOO_LONG")
+    desk.sync.push()
+    desk.sync.pull()
+    assert not p3_blocks()
