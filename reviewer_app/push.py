@@ -233,7 +233,9 @@ def _apply_strike(s: Session, d: DecisionRecord) -> None:
         )
         s.add(existing)
         s.flush()
-    _hold_pending_posts(s, d.service_id, existing.ends_at)
+    # A further strike within a block already served (ended) or let off (lifted) holds nothing.
+    if existing.lifted_at is None and existing.ends_at > d.decided_at:
+        _hold_pending_posts(s, d.service_id, existing.ends_at)
 
 
 def _hold_pending_posts(s: Session, service_id: int, until: datetime) -> None:
