@@ -180,17 +180,16 @@ def _history(families: _Families, applicant_id: int) -> list[dict[str, Any]]:
     return sorted(rows, key=lambda r: r["submitted_at"], reverse=True)
 
 
-def _previous_post_at(families: _Families, applicant_id: int, post: Post) -> datetime | None:
-    """When the service's last earlier post that was not rejected came (P3's 30 days count from it)."""
-    earlier = [
-        submitted
+def _earlier_posts(families: _Families, applicant_id: int, post: Post) -> list[tuple[int, datetime]]:
+    """The service's earlier posts that were not rejected: P3's 30 days count from the last of them."""
+    return [
+        (post_id, submitted)
         for post_id, service, status, submitted, _title in families.posts.get(applicant_id, [])
         if service == post.service_id
         and post_id != post.id
         and submitted < post.submitted_at
         and status != "rejected"
     ]
-    return max(earlier) if earlier else None
 
 
 def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
@@ -262,7 +261,8 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
         )
     for post in posts:
         app = post.service
-        previous = _previous_post_at(families, app.applicant_id, post)
+        earlier = _earlier_posts(families, app.applicant_id, post)
+        previous = max((submitted for _id, submitted in earlier), default=None)
         out.append(
             {
                 **_common(app, facility(post.facility_id)),
@@ -275,6 +275,8 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
                 "body": post.body,
                 "service_status": app.status,
                 "previous_post_at": previous.isoformat() if previous else None,
+                # Each of them, so that a rejection on the workstation can free the window before it syncs.
+                "earlier_posts": [{"id": i, "submitted_at": at.isoformat()} for i, at in earlier],
                 "documents": _documents(post.documents),
                 "history": _history(families, app.applicant_id),
                 "held_reason": post.held_reason,

@@ -20,15 +20,21 @@ class FamilyStanding:
     strikes: int
     strike_threshold: int
     suspended_until: datetime | None
+    #: The family's posts rejected on this workstation and not synced yet: P3 no longer counts them.
+    rejected_here: frozenset[int] = frozenset()
 
 
 def standing_at(
-    strikes: int, strike_threshold: int, suspended_until: datetime | None, now: datetime
+    strikes: int,
+    strike_threshold: int,
+    suspended_until: datetime | None,
+    now: datetime,
+    rejected_here: frozenset[int] = frozenset(),
 ) -> FamilyStanding:
     """A family's standing at ``now``: a suspension that has ended counts as none."""
     if suspended_until is not None and suspended_until <= now:
         suspended_until = None
-    return FamilyStanding(strikes=strikes, strike_threshold=strike_threshold, suspended_until=suspended_until)
+    return FamilyStanding(strikes, strike_threshold, suspended_until, rejected_here)
 
 
 def policy_to_json(policy: Policy) -> dict[str, Any]:
@@ -83,6 +89,16 @@ def application_facts(snapshot: dict[str, Any], today: date) -> rules.Applicatio
     )
 
 
+def _previous_post_at(snapshot: dict[str, Any], rejected_here: frozenset[int]) -> datetime | None:
+    """P3 counts from the service's last earlier post not rejected, here included (a rejection that
+    has not reached the shared database yet already frees the window)."""
+    earlier = snapshot.get("earlier_posts")
+    if earlier is None:  # pulled by a version that sent only the shared database's answer
+        return _datetime(snapshot["previous_post_at"])
+    times = [datetime.fromisoformat(p["submitted_at"]) for p in earlier if p["id"] not in rejected_here]
+    return local(max(times)) if times else None
+
+
 def post_facts(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) -> rules.PostFacts:
     submitted = _datetime(snapshot["submitted_at"])
     assert submitted is not None
@@ -93,7 +109,7 @@ def post_facts(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) 
         title=snapshot["title"],
         body=snapshot["body"],
         documents=_documents(snapshot),
-        previous_post_at=_datetime(snapshot["previous_post_at"]),
+        previous_post_at=_previous_post_at(snapshot, family.rejected_here),
         strikes=family.strikes,
         # In Taipei time like every other date here: the finding names the day the suspension ends.
         suspended_until=local(family.suspended_until) if family.suspended_until is not None else None,

@@ -431,7 +431,8 @@ def test_a_strike_after_the_suspension_is_over_holds_nothing(
         )
         if how == "lifted":
             over.ends_at = t0 + timedelta(days=20)
-            over.lifted_at, over.lifted_by, over.lift_reason = t0 - timedelta(days=1), "ttd_supervisor", "已改善"
+            over.lifted_at, over.lifted_by = t0 - timedelta(days=1), "ttd_supervisor"
+            over.lift_reason = "已改善"
         s.add(over)
         first = factories.post(s, app, submitted_at=t0 - timedelta(days=31)).id
         second = factories.post(s, app, submitted_at=t0.replace(hour=0)).id

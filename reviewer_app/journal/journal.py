@@ -195,7 +195,11 @@ class Journal:
                     .group_by(JournalSuspension.service_id)
                 ).all()
             )
-        return {i: self._standing_of(families.get(i), strikes.get(i) or 0, until.get(i), now) for i in ids}
+            rejected = self._rejected_here(s, ids)
+        return {
+            i: self._standing_of(families.get(i), strikes.get(i) or 0, until.get(i), now, rejected.get(i))
+            for i in ids
+        }
 
     def findings(self, kind: str, item_id: int, now: datetime) -> list[rules.Finding]:
         with self.session() as s:
@@ -650,19 +654,40 @@ class Journal:
             .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
             .where(JournalSuspension.service_id == service_id, JournalDecision.state == "pending")
         )
-        return self._standing_of(family, strikes, local_until, now)
+        rejected = self._rejected_here(s, [service_id]).get(service_id)
+        return self._standing_of(family, strikes, local_until, now, rejected)
+
+    @staticmethod
+    def _rejected_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+        """Each family's posts rejected on this workstation and not synced yet (P3 skips them)."""
+        found: dict[int, set[int]] = {}
+        for service_id, post_id in s.execute(
+            select(JournalDecision.service_id, JournalDecision.item_id).where(
+                JournalDecision.service_id.in_(service_ids),
+                JournalDecision.kind == "post",
+                JournalDecision.outcome == "reject",
+                JournalDecision.state == "pending",
+            )
+        ):
+            found.setdefault(service_id, set()).add(post_id)
+        return {service_id: frozenset(posts) for service_id, posts in found.items()}
 
     @staticmethod
     def _standing_of(
-        family: JournalFamily | None, strikes: int, local_until: datetime | None, now: datetime
+        family: JournalFamily | None,
+        strikes: int,
+        local_until: datetime | None,
+        now: datetime,
+        rejected_here: frozenset[int] | None = None,
     ) -> FamilyStanding:
         if local_until is not None and local_until.tzinfo is None:
             local_until = local_until.replace(tzinfo=now.tzinfo)
         candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
         until = max(candidates) if candidates else None
+        rejected = rejected_here or frozenset()
         if family is None:
-            return standing_at(strikes, 3, until, now)
-        return standing_at(family.remote_strikes + strikes, family.strike_threshold, until, now)
+            return standing_at(strikes, 3, until, now, rejected)
+        return standing_at(family.remote_strikes + strikes, family.strike_threshold, until, now, rejected)
 
     def _audit(
         self,
