@@ -205,6 +205,7 @@ class Sync:
         with self._session() as s:
             try:
                 results = apply_batch(s, chunk)
+                self.journal.mark_sending(chunk[-1].seq, self.clock())
                 s.commit()
                 return results
             except (BatchMiss, IntegrityError):
@@ -221,6 +222,7 @@ class Sync:
                     if isinstance(result, Conflict):
                         s.rollback()
                     else:
+                        self.journal.mark_sending(d.seq, self.clock())
                         s.commit()
                     return result
                 except IntegrityError:

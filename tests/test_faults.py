@@ -15,6 +15,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.orm import Session
 
+from reviewer_app.journal import NotUndoable
 from reviewer_app.models import Decision, Facility, Post, Suspension
 from reviewer_app.sync import SharedDatabaseUnavailable
 from tests import factories
@@ -130,6 +131,39 @@ def test_killed_right_after_a_shared_commit_is_not_applied_twice(shared_url: str
     outcome = ws.sync.push()
     assert (outcome.applied, outcome.already_applied) == (2, 2)
     _assert_exactly_once(engine, ids, keys)
+    ws.close()
+    engine.dispose()
+
+
+def test_a_decision_whose_push_may_have_landed_cannot_be_undone(shared_url: str, tmp_path: Path) -> None:
+    """Killed right after a shared commit: the journal cannot know whether those decisions arrived, so
+    Ctrl+Z must not take them back (the family would keep a rejection and a strike the desk shows as
+    undone). Decisions no push ever sent stay undoable; the next push settles the rest."""
+    engine, fid, ids = _queue(shared_url, 6)
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    decided = [ws.decide("post", i, "reject", "P4_TOO_LONG") for i in ids]
+    journal_file = str(ws.journal.path)
+    ws.close()
+
+    # Batches of 2: the first is synced, the second committed unbeknown to the journal, the third unsent.
+    result = _run_worker("die-after-commit", shared_url, journal_file, "ttd_reviewer", str(fid), "2", "2")
+    assert result.returncode == -signal.SIGKILL, result.stderr
+
+    ws = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    for in_doubt in decided[2:4]:
+        with pytest.raises(NotUndoable, match="同步"):
+            ws.journal.undo(in_doubt.key, ws.username, ws.name, ws.clock())
+    unsent = ws.journal.last_undoable(ws.username)
+    assert unsent is not None and unsent.key == decided[5].key
+    ws.journal.undo(unsent.key, ws.username, ws.name, ws.clock())
+
+    outcome = ws.sync.push()
+    assert (outcome.applied, outcome.already_applied) == (1, 2)
+    with Session(engine) as s:
+        statuses = dict(s.execute(select(Post.id, Post.status)).all())
+    assert [statuses[i] for i in ids] == ["rejected"] * 5 + ["pending"]
+    assert ws.journal.decision(decided[2].key).state == "synced"  # type: ignore[union-attr]
     ws.close()
     engine.dispose()
 

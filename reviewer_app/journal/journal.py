@@ -29,6 +29,7 @@ from reviewer_app.journal.models import (
     JournalFamily,
     JournalItem,
     JournalReason,
+    JournalSendMark,
     JournalStrike,
     JournalSuspension,
 )
@@ -415,6 +416,12 @@ class Journal:
             d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
             if d is None or d.state != "pending":
                 raise NotUndoable("此決定已同步到共用資料庫，無法復原")
+            sent = s.scalar(select(JournalSendMark.through_seq).where(JournalSendMark.id == 1))
+            if sent is not None and d.seq <= sent:
+                raise NotUndoable(
+                    "上次同步時連線中斷，此決定可能已寫入共用資料庫，暫時無法復原；"
+                    "請先同步，確認結果後如需更改請洽業務主管"
+                )
             record = self._record(s, d)
             d.state = "undone"
             s.execute(delete(JournalStrike).where(JournalStrike.decision_key == key))
@@ -527,6 +534,16 @@ class Journal:
             )
         )
         return "pending" not in states and bool(states & {"synced", "conflict"})
+
+    def mark_sending(self, through_seq: int, now: datetime) -> None:
+        """Called just before a shared commit carrying decisions up to ``through_seq`` (push order):
+        from here on their outcome may be known only to the shared database (JournalSendMark)."""
+        with self.session() as s, s.begin():
+            mark = s.get(JournalSendMark, 1)
+            if mark is None:
+                s.add(JournalSendMark(id=1, through_seq=through_seq, marked_at=now))
+            elif through_seq > mark.through_seq:
+                mark.through_seq, mark.marked_at = through_seq, now
 
     def mark_synced(self, keys: Sequence[str], now: datetime) -> None:
         """These decisions are in the shared database: one journal transaction for all of them."""

@@ -80,6 +80,18 @@ class JournalDecision(JournalBase):
     synced_at: Mapped[datetime | None]
 
 
+class JournalSendMark(JournalBase):
+    """How far pushes have gone (one row): decisions up to ``through_seq`` have been handed to a shared
+    commit whose outcome this workstation may never have heard of (the connection dropped during the
+    commit, the process was killed after it). Until a push settles them they cannot be undone."""
+
+    __tablename__ = "send_mark"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    through_seq: Mapped[int]
+    marked_at: Mapped[datetime]
+
+
 class JournalStrike(JournalBase):
     __tablename__ = "strikes"
 
