@@ -28,6 +28,7 @@ from reviewer_app.journal.printing import (
 from reviewer_app.printing.batch import Fetch, Quality, prepare_posts
 from reviewer_app.printing.queue import printable_posts
 from reviewer_app.printing.render import RenderSummary, new_pdf_printer, render_posts
+from reviewer_app.printing.whole_pdf import written_whole
 from reviewer_app.sync import PushResult, SharedDatabaseUnavailable, Sync
 from reviewer_app.ui.qt import QPagedPaintDevice
 
@@ -109,20 +110,22 @@ class PrintDesk:
         """Paint the posts onto `device`, then record the run (one batch) in the journal.
 
         Posts printed before are reprints: without `reprint_reason` nothing is printed
-        (:class:`ReprintNeedsReason`). Nothing is recorded if painting fails.
+        (:class:`ReprintNeedsReason`). Nothing is recorded if painting fails, nor if a PDF file
+        could not be written whole (whole_pdf).
         """
         reprints = {p.post_id for p in posts if p.local_status in PRINTED_STATUSES}
         if reprints and not (reprint_reason or "").strip():
             raise ReprintNeedsReason("已列印過的聯絡簿重印需填寫原因", sorted(reprints))
         now = self.clock()
-        summary = render_posts(
-            device,
-            prepare_posts([p.snapshot for p in posts], self.fetch, Quality.PRINT),
-            printed_by=self.display_name,
-            printed_at=now,
-            reprints=reprints,
-            progress=progress,
-        )
+        with written_whole(device):
+            summary = render_posts(
+                device,
+                prepare_posts([p.snapshot for p in posts], self.fetch, Quality.PRINT),
+                printed_by=self.display_name,
+                printed_at=now,
+                reprints=reprints,
+                progress=progress,
+            )
         batch = self.book.record_print(
             [p.post_id for p in posts],
             printed_by=self.username,

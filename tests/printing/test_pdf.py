@@ -4,6 +4,8 @@ and body are text; the photo is embedded, sized for print and upright; the font 
 from __future__ import annotations
 
 import re
+import signal
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.models import Post, PrintRecord
 from reviewer_app.printing.jobs import PrintRun
+from reviewer_app.printing.render import PrintFailed
 from tests.printing import pdfread, world
 from tests.printing.conftest import Counsellor, Seeded
 
@@ -183,3 +186,36 @@ def test_printing_leaves_no_family_photos_on_the_workstation(
     run, _, ids = printed
     assert run.summary.posts == len(ids) > 0
     assert counsellor.store.cache.files() == []  # fetched to print, not kept in the document cache
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="file-size limits are a POSIX facility")
+def test_a_pdf_the_disk_cannot_take_whole_is_not_recorded_as_printed(
+    qtbot: QtBot, counsellor: Counsellor, tmp_path: Path
+) -> None:
+    """The disk fills while the morning batch is written (here a file-size limit on this process, whose
+    writes then fail as on a full disk): the print fails with a clear message, no post is marked
+    printed, no broken PDF is left under the name asked for, and the batch prints once there is room."""
+    import resource
+
+    counsellor.desk.refresh()
+    posts = counsellor.desk.to_print()
+    out = tmp_path / "batch.pdf"
+    soft, hard = resource.getrlimit(resource.RLIMIT_FSIZE)
+    before = signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a failed write(), not a killed process
+    # Room for the journal to record the run (it stays below this), not for the whole PDF.
+    limit = counsellor.journal.path.stat().st_size + 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, hard))
+    try:
+        with pytest.raises(PrintFailed, match="未登錄為已列印"):
+            counsellor.desk.print_pdf(posts, out)
+    finally:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (soft, hard))
+        signal.signal(signal.SIGXFSZ, before)
+    assert sorted(p.name for p in tmp_path.glob("batch*")) == []
+    counsellor.desk.refresh()
+    assert [p.post_id for p in counsellor.desk.to_print()] == [p.post_id for p in posts]  # still to print
+
+    run = counsellor.desk.print_pdf(posts, out)
+    assert pdfread.pages(out) == run.summary.pages
+    assert sorted(p.name for p in tmp_path.glob("batch*")) == ["batch.pdf"]
+    assert out.stat().st_size > limit  # the whole PDF could not have been written under the limit
