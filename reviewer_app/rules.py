@@ -331,11 +331,51 @@ def rule_p3(submitted_at: datetime, previous_post_at: datetime | None, policy: P
     ]
 
 
+_ZERO_WIDTH_JOINER = "\u200d"
+
+
+def _extends_previous(char: str) -> bool:
+    """Code points drawn as part of the character before them: combining marks, variation selectors
+    (❤️), emoji skin tones (👍🏻) and emoji tag characters (regional flags such as 🏴 of Scotland)."""
+    code = ord(char)
+    return (
+        unicodedata.category(char) in ("Mn", "Me", "Mc")
+        or 0xFE00 <= code <= 0xFE0F
+        or 0x1F3FB <= code <= 0x1F3FF
+        or 0xE0020 <= code <= 0xE007F
+    )
+
+
+def body_length(text: str) -> int:
+    """P4's character count: characters as the family typed and sees them. A line break is one however
+    the web form sent it (CRLF); an emoji built of several code points (a skin tone, a family joined by
+    zero-width joiners, a flag of two regional letters) is one; decomposed accents are composed first.
+    (An approximation of Unicode's grapheme clusters that covers what families type.)"""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    count = 0
+    joined = half_flag = False
+    for char in text:
+        if char == _ZERO_WIDTH_JOINER:
+            joined = True
+            continue
+        if joined or _extends_previous(char):
+            joined = False
+            continue
+        if 0x1F1E6 <= ord(char) <= 0x1F1FF:  # regional indicator letters: two make one flag
+            half_flag = not half_flag
+            if not half_flag:
+                continue
+        else:
+            half_flag = False
+        count += 1
+    return count
+
+
 def rule_p4(title: str, body: str, policy: Policy) -> list[Finding]:
-    """P4: body text at most policy.body_max_chars characters, and not an empty post."""
+    """P4: body text at most policy.body_max_chars characters (body_length), and not an empty post."""
     if not title.strip() and not body.strip():
         return [Finding("P4", True, "標題及內文皆未填寫", "P4_EMPTY")]
-    length, limit = len(body), policy.body_max_chars
+    length, limit = body_length(body), policy.body_max_chars
     if length <= limit:
         return []
     return [Finding("P4", True, f"內文 {length} 字，超過 {limit} 字上限", "P4_TOO_LONG")]

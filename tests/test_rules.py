@@ -370,6 +370,30 @@ def test_p4_body_length(length: int, policy: Policy, blocks: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    ("what", "body", "seen"),
+    [
+        ("a line break as the web form sends it (CRLF)", "想" * 50 + "\r\n" + "念" * 49, 100),
+        ("a line break as an old Mac sends it (CR)", "想" * 50 + "\r" + "念" * 49, 100),
+        ("a thumbs-up with a skin tone", "想" * 99 + "👍🏻", 100),
+        ("a family emoji (three people joined)", "想" * 99 + "👨‍👩‍👧", 100),
+        ("a flag (two regional letters)", "想" * 99 + "🇹🇼", 100),
+        ("two flags side by side", "想" * 98 + "🇹🇼🇯🇵", 100),
+        ("a heart with its emoji presentation selector", "想" * 99 + "❤️", 100),
+        ("an accented letter sent decomposed (NFD)", "想" * 99 + "e\u0301", 100),
+        ("one more character than the limit", "想" * 99 + "念念", 101),
+    ],
+)
+def test_p4_counts_characters_as_the_family_sees_them(what: str, body: str, seen: int) -> None:
+    """The 100 characters are what the family typed and sees, not the code points the form sent."""
+    findings = rule_p4("標題", body, DEFAULT)
+    if seen <= DEFAULT.body_max_chars:
+        assert findings == [], what
+    else:
+        (f,) = findings
+        assert f"內文 {seen} 字" in f.message, what
+
+
+@pytest.mark.parametrize(
     ("title", "body", "blocks"),
     [("", "", True), ("  ", "\n", True), ("生日快樂", "", False), ("", "想念你", False)],
 )

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from reviewer_app.catalogue import Reason
-from reviewer_app.rules import Finding, child_age
+from reviewer_app.rules import Finding, body_length, child_age
 from reviewer_app.timeutil import local
 from reviewer_app.ui import words
 from reviewer_app.ui.dates import DateStyle
@@ -292,7 +292,7 @@ class DecisionPanel(QWidget):
         title.setFont(bold)
         body = _plain(snap["body"] or self.tr("(no text)"))
         body.setObjectName("postBody")
-        length = len(snap["body"])
+        length = body_length(snap["body"])  # as P4 counts: what the family sees
         count = _plain(self.tr("{length}/{limit} characters").format(length=length, limit=limit))
         count.setObjectName("bodyLength")
         if length > limit:

@@ -83,6 +83,17 @@ def test_family_text_is_never_rich_text(panel: DecisionPanel, data: DeskData) ->
     assert body.text() == "<img src=x>孩子很好"
 
 
+def test_the_count_shown_is_the_one_the_rule_uses(panel: DecisionPanel, data: DeskData) -> None:
+    """A body of 100 characters with a line break sent as CRLF and an emoji of two code points: the
+    panel says 100/100, not over the limit, as P4 judges it."""
+    detail = first(data, "post", blocked=False)
+    body = "想" * 49 + "\r\n" + "念" * 49 + "👍🏻"
+    panel.show_detail(ItemDetail(**{**detail.__dict__, "snapshot": {**detail.snapshot, "body": body}}))
+    count = panel.findChild(QLabel, "bodyLength")
+    assert count is not None and count.text() == "100/100 字"
+    assert count.styleSheet() == ""  # not drawn as a blocking finding
+
+
 def test_application_content(panel: DecisionPanel, data: DeskData) -> None:
     detail = first(data, "application")
     panel.show_detail(detail)
