@@ -37,8 +37,20 @@ class Conflict:
     reason: str  # zh-TW, shown to the reviewer
 
 
+def begin_applying(s: Session) -> None:
+    """Open the caller's transaction before anything is applied. On SQLite this matters: Python's
+    sqlite3 opens a transaction only at the first INSERT or UPDATE, so a savepoint taken before one
+    (apply_decision's) opened the transaction itself and its release committed it: an item changed
+    there stayed changed when the caller then rolled back. BEGIN IMMEDIATE also takes the write lock
+    at once (waiting as busy_timeout allows), so the reads that decide what to write stay true."""
+    conn = s.connection()
+    if conn.dialect.name == "sqlite":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
 def apply_decision(s: Session, d: DecisionRecord) -> Applied | Conflict:
-    """Apply inside the caller's transaction; on Conflict the caller rolls back."""
+    """Apply inside the caller's transaction (begun with begin_applying); on Conflict the caller
+    rolls back."""
     if s.scalar(select(Decision.id).where(Decision.idempotency_key == d.key)) is not None:
         return Applied(already=True)
     model = MODELS[d.kind]
@@ -88,11 +100,34 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
         s.scalars(select(Decision.idempotency_key).where(one_of(Decision.idempotency_key, keys, dialect)))
     )
     results: dict[str, Applied | Conflict] = {k: Applied(already=True) for k in present}
-    fresh = [d for d in decisions if d.key not in present]
-    simple = [d for d in fresh if d.strike is None]
     conn = s.connection()
+    # In decision order: runs of plain decisions take a few statements each; a strike, which may
+    # suspend the family and hold its later posts, is applied alone at its place in that order.
+    run: list[DecisionRecord] = []
+    for d in decisions:
+        if d.key in present:
+            continue
+        if d.strike is None:
+            run.append(d)
+            continue
+        _apply_plain(conn, run, results)
+        run = []
+        outcome = apply_decision(s, d)
+        if isinstance(outcome, Conflict):
+            raise BatchMiss(outcome.reason)
+        results[d.key] = outcome
+    _apply_plain(conn, run, results)
+    return results
+
+
+def _apply_plain(
+    conn: Connection, run: Sequence[DecisionRecord], results: dict[str, Applied | Conflict]
+) -> None:
+    """Decisions without a strike: each kind's items in one statement, then their decision rows."""
+    if not run:
+        return
     for kind, model in MODELS.items():
-        rows = [d for d in simple if d.kind == kind]
+        rows = [d for d in run if d.kind == kind]
         if not rows:
             continue
         try:
@@ -101,16 +136,8 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
             raise BatchMiss(str(exc)) from exc
         if changed != len(rows):
             raise BatchMiss(f"{len(rows) - changed} {kind} items changed since they were reviewed")
-    bulk.insert_rows(conn, cast(Table, Decision.__table__), [_decision_row(d) for d in simple])
-    results.update({d.key: Applied(already=False) for d in simple})
-    # Strikes serialise per family and may create suspensions: the careful path, in order.
-    for d in fresh:
-        if d.strike is not None:
-            outcome = apply_decision(s, d)
-            if isinstance(outcome, Conflict):
-                raise BatchMiss(outcome.reason)
-            results[d.key] = outcome
-    return results
+    bulk.insert_rows(conn, cast(Table, Decision.__table__), [_decision_row(d) for d in run])
+    results.update({d.key: Applied(already=False) for d in run})
 
 
 def _set_decided(conn: Connection, table: Table, rows: Sequence[DecisionRecord]) -> int:

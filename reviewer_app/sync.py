@@ -24,7 +24,15 @@ from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal
 from reviewer_app.models import Facility
 from reviewer_app.pull import FamilyRow
-from reviewer_app.push import Applied, BatchMiss, Conflict, apply_batch, apply_decision, push_audit
+from reviewer_app.push import (
+    Applied,
+    BatchMiss,
+    Conflict,
+    apply_batch,
+    apply_decision,
+    begin_applying,
+    push_audit,
+)
 from reviewer_app.push_records import RecordsPushResult, push_records
 
 log = logging.getLogger(__name__)
@@ -203,6 +211,7 @@ class Sync:
 
     def _push_batch(self, chunk: list[DecisionRecord]) -> dict[str, Applied | Conflict] | None:
         with self._session() as s:
+            begin_applying(s)
             try:
                 results = apply_batch(s, chunk)
                 self.journal.mark_sending(chunk[-1].seq, self.clock())
@@ -217,6 +226,7 @@ class Sync:
         # one more attempt sees their commit and decides between already-applied and conflict.
         for attempt in range(3):
             with self._session() as s:
+                begin_applying(s)
                 try:
                     result = apply_decision(s, d)
                     if isinstance(result, Conflict):

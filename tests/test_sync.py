@@ -483,3 +483,43 @@ def test_a_post_rejected_here_does_not_use_up_the_window(engine: Engine, desk: W
     desk.sync.push()
     desk.sync.pull()
     assert not p3_blocks()
+
+
+def test_a_push_applies_its_decisions_in_the_order_they_were_made(
+    engine: Engine, shared_url: str, tmp_path: Path
+) -> None:
+    """Workstation A's rejection turns out to be the family's third strike (B's second arrived
+    meanwhile), and A approved the family's next post five minutes later. Pushed together, as pushes
+    do, the approval must meet the suspension that began before it, exactly as when pushed alone."""
+    t0 = factories.T0
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        app = factories.family(s, fac, strikes=1)
+        oldest = factories.post(s, app, submitted_at=t0 - timedelta(days=70)).id
+        older = factories.post(s, app, submitted_at=t0 - timedelta(days=35)).id
+        newest = factories.post(s, app, submitted_at=t0).id
+        fid = fac.id
+    b = workstation(shared_url, tmp_path, "ws-b", "ttd_rev1", fid)
+    a = workstation(shared_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    try:
+        b.sync.pull(batch=1)
+        a.sync.pull(batch=2)
+        assert b.journal.item("post", oldest) is not None
+        b.decide("post", oldest, "reject", "P4_TOO_LONG")
+        b.sync.push()  # the family's second strike
+        third = a.decide("post", older, "reject", "P4_TOO_LONG")
+        assert third.suspension is None  # A still knows of two strikes only
+        a.clock.advance(minutes=5)
+        approval = a.decide("post", newest, "approve")
+
+        result = a.sync.push()  # both in one batch
+
+        assert (result.applied, result.conflicts) == (1, 1)
+        assert a.journal.decision(approval.key).state == "conflict"  # type: ignore[union-attr]
+        with Session(engine) as s:
+            assert s.scalar(select(Post.status).where(Post.id == newest)) == "held"
+            (suspension,) = s.scalars(select(Suspension)).all()
+            assert suspension.starts_at == third.decided_at < approval.decided_at
+    finally:
+        a.close()
+        b.close()
