@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
+import os
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -296,7 +297,7 @@ def _chain(
 @dataclass(frozen=True)
 class Break:
     chain: int  # facility id, 0 for events without one
-    kind: str  # altered | missing | link | duplicate | head | unchained
+    kind: str  # altered | missing | link | duplicate | head | unchained | unreadable
     seq: int | None
     event_id: int | None
     message: str  # zh-TW
@@ -326,10 +327,45 @@ def _verify_chain(s: Session, chain: int, head: AuditChainHead | None) -> tuple[
         .order_by(AuditEvent.chain_seq, AuditEvent.id)
         .execution_options(yield_per=2000)
     )
+    read = [0, 0]  # events read so far, chain number of the last one
+
+    def reading() -> Iterator[AuditEvent]:
+        for e in rows:
+            read[:] = [read[0] + 1, e.chain_seq or 0]
+            yield e
+
     try:
-        return _walk(rows, chain, head)
+        return _walk(reading(), chain, head)
+    except ValueError:
+        # A detail that is not JSON (or not UTF-8), a time that is not one: SQLite stores what it is
+        # given, so a row changed in the database can fail to load at all. That is a broken chain.
+        rows.close()
+        return read[0], _unreadable(s, chain, where, after_seq=read[1])
     finally:
         rows.close()  # a break ends the walk early: close the server-side cursor
+
+
+def _unreadable(s: Session, chain: int, where: ColumnElement[bool], after_seq: int) -> Break:
+    """The first event after `after_seq` that cannot be loaded (the walk loads them in batches)."""
+    candidates = s.execute(
+        select(AuditEvent.id, AuditEvent.chain_seq)
+        .where(where, AuditEvent.chain_seq > after_seq)
+        .order_by(AuditEvent.chain_seq, AuditEvent.id)
+    ).all()
+    for event_id, seq in candidates:
+        try:
+            s.execute(
+                select(AuditEvent.detail, AuditEvent.occurred_at).where(AuditEvent.id == event_id)
+            ).one()
+        except ValueError:
+            return Break(
+                chain,
+                "unreadable",
+                seq,
+                event_id,
+                f"事件 #{event_id} 的內容無法讀取（不是程式寫入的格式，寫入後被修改）",
+            )
+    return Break(chain, "unreadable", None, None, "稽核鏈中有事件的內容無法讀取（寫入後被修改）")
 
 
 def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -> tuple[int, Break | None]:
@@ -363,7 +399,11 @@ def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -
                 e.id,
                 f"事件 {_describe(e)} 記錄的前一筆雜湊與前一筆事件不符（鏈結被改寫）",
             )
-        if hash_of(e) != e.hash:
+        try:
+            altered = hash_of(e) != e.hash
+        except ValueError:  # a detail no program writes (NaN, …): changed in the database
+            altered = True
+        if altered:
             return count, Break(
                 chain, "altered", e.chain_seq, e.id, f"事件 {_describe(e)} 的內容與其雜湊不符（寫入後被修改）"
             )
@@ -430,8 +470,14 @@ def export_rows(s: Session) -> Iterator[list[str]]:
     try:
         for e in rows:
             yield _export_row(e)
+    except ValueError as exc:  # as in _verify_chain: a row changed in the database cannot be loaded
+        raise UnreadableEvent(str(exc)) from exc
     finally:
         rows.close()
+
+
+class UnreadableEvent(ValueError):
+    """An event that cannot be read back (changed in the database): `verify` names it."""
 
 
 def _export_row(e: AuditEvent) -> list[str]:
@@ -456,10 +502,18 @@ def _export_row(e: AuditEvent) -> list[str]:
 def export_csv(s: Session, path: Path) -> int:
     """The trail as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese)."""
     count = 0
-    with path.open("w", encoding="utf-8-sig", newline="") as out:
-        writer = csv.writer(out)
-        writer.writerow(EXPORT_COLUMNS)
-        for row in export_rows(s):
-            writer.writerow(row)
-            count += 1
+    # Written beside it, then moved over the final name: a failed export (disk full, an unreadable
+    # event) leaves no empty or half file and keeps an earlier export, as the monthly report does.
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with temporary.open("w", encoding="utf-8-sig", newline="") as out:
+            writer = csv.writer(out)
+            writer.writerow(EXPORT_COLUMNS)
+            for row in export_rows(s):
+                writer.writerow(row)
+                count += 1
+        os.replace(temporary, path)
+    except BaseException:
+        temporary.unlink(missing_ok=True)
+        raise
     return count

@@ -33,11 +33,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _cannot_connect(exc: Exception) -> bool:
-    """SQLAlchemy's OperationalError, without importing SQLAlchemy for commands that never load it
-    (the desk's sign-in window is shown before it has loaded)."""
+def _database_problem(exc: Exception) -> tuple[str, int] | None:
+    """A one-line message and exit status for a shared database that cannot be used, else None. The
+    classes are looked up in sys.modules, not imported: commands that never load SQLAlchemy (the
+    desk's sign-in window is shown before it has loaded) must not load it here."""
     errors = sys.modules.get("sqlalchemy.exc")
-    return errors is not None and isinstance(exc, errors.OperationalError)
+    if errors is not None and isinstance(exc, errors.OperationalError):
+        return f"無法連線到共用資料庫：{getattr(exc, 'orig', None) or exc}", 3
+    # Only the bare class: the driver could not say more, e.g. SQLite's "file is not a database".
+    # Its subclasses (IntegrityError, …) are bugs and keep their traceback.
+    if errors is not None and type(exc) is errors.DatabaseError:
+        orig = getattr(exc, "orig", None)
+        hint = "（不是資料庫檔案，或檔案已損毀）" if type(orig).__module__.startswith("sqlite3") else ""
+        return f"共用資料庫無法讀取{hint}：{orig or exc}", 2
+    sync = sys.modules.get("reviewer_app.sync")  # e.g. a read-only SQLite file during `sync`
+    if sync is not None and isinstance(exc, sync.SharedDatabaseUnavailable):
+        return f"無法寫入共用資料庫：{exc}", 3
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -48,11 +60,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, config.SettingsError) as exc:
         print(f"reviewer-app: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        # Ctrl+C anywhere: one line, not a traceback; 130 is the shells' status for SIGINT.
+        print("reviewer-app: 已中斷", file=sys.stderr)
+        return 130
     except Exception as exc:
-        if not _cannot_connect(exc):
+        problem = _database_problem(exc)
+        if problem is None:
             raise
-        print(f"reviewer-app: 無法連線到共用資料庫：{getattr(exc, 'orig', None) or exc}", file=sys.stderr)
-        return 3
+        print(f"reviewer-app: {problem[0]}", file=sys.stderr)
+        return problem[1]
     finally:
         dispose_engines()
 

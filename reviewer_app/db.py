@@ -124,3 +124,16 @@ def is_current(engine: Engine) -> bool:
             return False
         versions = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
     return versions == [head]
+
+
+def unknown_revisions(engine: Engine) -> list[str]:
+    """Revisions in the database's alembic_version that this app does not know: the database was
+    migrated by a newer reviewer-app. Empty for an empty, an older or the current database."""
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as conn:
+        if not inspect(conn).has_table("alembic_version"):
+            return []
+        versions = list(conn.execute(text("SELECT version_num FROM alembic_version")).scalars())
+    known = {script.revision for script in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    return [v for v in versions if v not in known]

@@ -205,6 +205,59 @@ def test_export_writes_every_event_with_its_hashes(
     assert '"名": "王"' in rows[0]["detail"]
 
 
+def test_export_to_a_folder_or_a_missing_folder_is_one_line(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = factories.shared_engine(sqlite_url)
+    with Session(engine) as s, s.begin():
+        facility = factories.facility(s, "TTD").id
+    _events(engine, facility, 2)
+    engine.dispose()
+    missing = tmp_path / "missing"
+    for target, named in ((tmp_path, tmp_path), (missing / "a.csv", missing), (Path("/proc/a.csv"),) * 2):
+        assert main(["--database-url", sqlite_url, "audit", "export", "-o", str(target)]) == 2
+        err = capsys.readouterr().err
+        assert err.startswith("reviewer-app: ") and str(named) in err and err.count("\n") == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["shared.sqlite3"]
+
+
+@pytest.mark.parametrize(
+    ("tampered", "kind"),
+    [
+        ("detail = 'not json'", "unreadable"),
+        ("detail = X'ff'", "unreadable"),
+        ("occurred_at = 'garbage'", "unreadable"),
+        ("""detail = '{"n": NaN}'""", "altered"),  # loads, but cannot be hashed
+    ],
+    ids=["detail-not-json", "detail-not-utf8", "occurred-at-garbage", "detail-nan"],
+)
+def test_an_event_that_cannot_be_read_is_a_broken_chain(
+    tampered: str, kind: str, sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = factories.shared_engine(sqlite_url)
+    with Session(engine) as s, s.begin():
+        facility = factories.facility(s, "TTD").id
+    ids = _events(engine, facility, 4)
+    _tamper(engine, f"UPDATE audit_events SET {tampered} WHERE id = :i", i=ids[2])
+
+    with Session(engine) as s:
+        broken = audit_chain.verify(s).first_break
+    engine.dispose()
+    assert broken is not None and (broken.kind, broken.event_id, broken.seq) == (kind, ids[2], 3)
+    assert main(["--database-url", sqlite_url, "audit", "verify"]) == 1
+    out = capsys.readouterr().out
+    assert "稽核鏈斷裂" in out and f"#{ids[2]}" in out
+
+    if kind != "unreadable":
+        return  # it loads, so it exports (with its hashes, for whoever checks the file)
+    kept = tmp_path / "audit.csv"
+    kept.write_text("an earlier export\n", encoding="utf-8")
+    assert main(["--database-url", sqlite_url, "audit", "export", "-o", str(kept)]) == 1
+    assert "稽核鏈斷裂" in capsys.readouterr().out
+    assert kept.read_text(encoding="utf-8") == "an earlier export\n"  # not half overwritten
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["audit.csv", "shared.sqlite3"]
+
+
 def test_pushed_decisions_are_chained(
     engine: Engine, facilities: tuple[int, int], shared_url: str, tmp_path: Path
 ) -> None:

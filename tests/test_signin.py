@@ -7,6 +7,8 @@ from __future__ import annotations
 import io
 import logging
 import os
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -161,6 +163,87 @@ def test_staff_commands_on_sqlite(
         actions = conn.execute(text("SELECT action, staff_username FROM audit_events ORDER BY id")).all()
     assert [a for a, _ in actions] == ["staff_add", "staff_add", "staff_disable"]
     assert actions[0][1].startswith("os:") and actions[1][1] == "ttd_supervisor"
+
+
+def _staff_add(url: str, *extra: str) -> list[str]:
+    add = ["staff", "add", "wang20", "--role", "reviewer", "--name", "王", "--facility", "TTD"]
+    return ["--database-url", url, *add, *extra]
+
+
+@pytest.mark.parametrize("stdin", [b"", b"only once\n"], ids=["dev-null", "piped-once"])
+def test_staff_add_prompt_without_a_terminal_adds_no_one(
+    sqlite_world: tuple[str, Engine], stdin: bytes
+) -> None:
+    url, engine = sqlite_world
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer_app", *_staff_add(url)],
+        input=stdin,
+        capture_output=True,
+        timeout=120,
+        start_new_session=True,  # no controlling terminal: getpass falls back to standard input
+    )
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2, err
+    assert "Traceback" not in err and "--password-stdin" in err
+    assert "wang20" not in {r.username for r in list_staff(engine)}
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX terminal")
+@pytest.mark.parametrize(
+    ("key", "status", "said"),
+    [(b"\x04", 2, "輸入已結束"), (b"\x03", 130, "已中斷")],
+    ids=["ctrl-d", "ctrl-c"],
+)
+def test_ctrl_d_or_ctrl_c_at_the_password_prompt_adds_no_one(
+    sqlite_world: tuple[str, Engine], key: bytes, status: int, said: str
+) -> None:
+    import fcntl  # POSIX only
+    import pty
+    import termios
+
+    url, engine = sqlite_world
+    master, slave = pty.openpty()
+
+    def own_terminal() -> None:  # in the child, after setsid: the pty becomes its /dev/tty
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "reviewer_app", *_staff_add(url)],
+        stdin=slave,
+        stdout=slave,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+        preexec_fn=own_terminal,
+    )
+    os.close(slave)
+    try:
+        shown = b""
+        while "新帳號的密碼".encode() not in shown:  # the prompt: main() is running
+            shown += os.read(master, 1024)
+        os.write(master, key)
+        _, err = process.communicate(timeout=60)
+    finally:
+        os.close(master)
+        if process.poll() is None:
+            process.kill()
+    text = err.decode("utf-8")
+    assert process.returncode == status, text
+    assert said in text and "Traceback" not in text
+    assert "wang20" not in {r.username for r in list_staff(engine)}
+
+
+def test_a_password_that_is_not_utf8_is_one_line(sqlite_world: tuple[str, Engine]) -> None:
+    url, engine = sqlite_world
+    result = subprocess.run(
+        [sys.executable, "-m", "reviewer_app", *_staff_add(url, "--password-stdin")],
+        input=b"\xff\xfe\xfaStr0ng-Passw0rd!\n",
+        capture_output=True,
+        timeout=120,
+    )
+    err = result.stderr.decode("utf-8")
+    assert result.returncode == 2, err
+    assert "UTF-8" in err and "Traceback" not in err
+    assert "wang20" not in {r.username for r in list_staff(engine)}
 
 
 def test_a_malformed_username_is_refused(sqlite_world: tuple[str, Engine]) -> None:

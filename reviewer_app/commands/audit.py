@@ -11,10 +11,12 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from reviewer_app.commands.common import UserError, open_engine
+from reviewer_app.commands.common import UserError, open_engine, require_output_folder
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from reviewer_app.audit_chain import Break
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,7 +56,10 @@ def run_verify(args: argparse.Namespace) -> int:
     if report.first_break is None:
         print(f"稽核鏈完整：{report.events} 筆事件，{report.chains} 條鏈（每個機關一條）")
         return 0
-    b = report.first_break
+    return _broken(report.first_break)
+
+
+def _broken(b: Break) -> int:
     print(f"稽核鏈斷裂（機關 {b.chain}，第 {b.seq if b.seq is not None else '?'} 筆）：{b.message}")
     return 1
 
@@ -64,9 +69,21 @@ def run_export(args: argparse.Namespace) -> int:
 
     from reviewer_app import audit_chain
 
+    output: Path = args.output
+    require_output_folder(output)
     engine = open_engine(args)
     _require_supervisor_or_it(engine)
     with Session(engine) as s:
-        count = audit_chain.export_csv(s, args.output)
-    print(f"已匯出 {count} 筆稽核事件到 {args.output}")
+        try:
+            count = audit_chain.export_csv(s, output)
+        except audit_chain.UnreadableEvent:
+            # An event changed in the database: name it as verify does (nothing was written).
+            s.rollback()
+            report = audit_chain.verify(s)
+            if report.first_break is None:
+                raise
+            return _broken(report.first_break)
+        except OSError as exc:
+            raise UserError(f"無法寫入稽核紀錄 {output}：{exc.strerror or exc}") from None
+    print(f"已匯出 {count} 筆稽核事件到 {output}")
     return 0

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app import config
@@ -24,11 +25,25 @@ class UserError(Exception):
 _engines: list[Engine] = []
 
 
+_SUPPORTED_URLS = "請使用 sqlite:///檔案路徑 或 postgresql://帳號@主機/資料庫"
+
+
 def open_engine(args: argparse.Namespace, url: str | None = None) -> Engine:
     """The shared database: `url`, else --database-url, else $REVIEWER_DATABASE_URL, else embedded."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+
     from reviewer_app.db import make_engine
 
-    engine = make_engine(url or config.resolve_database_url(args.database_url))
+    url = url or config.resolve_database_url(args.database_url)
+    # A URL SQLAlchemy cannot parse, or a database kind without a dialect or driver here (mysql://):
+    # one line for the user. The URL itself is not echoed: it may hold a password.
+    try:
+        engine = make_engine(url)
+    except (NoSuchModuleError, ImportError):
+        raise UserError(f"不支援的資料庫種類 {make_url(url).drivername}；{_SUPPORTED_URLS}") from None
+    except ArgumentError:
+        raise UserError(f"無法辨識資料庫網址；{_SUPPORTED_URLS}") from None
     _engines.append(engine)  # disposed when the command ends, so no connection outlives it
     return engine
 
@@ -38,15 +53,50 @@ def dispose_engines() -> None:
         _engines.pop().dispose()
 
 
+_TOO_OLD = "共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade"
+
+
+def _refuse_newer(engine: Engine) -> None:
+    """A database migrated by a newer reviewer-app: upgrading cannot help, and this app must not use
+    a schema it does not know. Alembic is loaded here only (the caller found the schema not current,
+    or is about to migrate)."""
+    from reviewer_app.db import unknown_revisions
+
+    newer = unknown_revisions(engine)
+    if newer:
+        raise UserError(
+            f"共用資料庫的版本（{'、'.join(newer)}）比這個版本的 reviewer-app 新，請更新 reviewer-app"
+        )
+
+
+def require_current_schema(engine: Engine) -> None:
+    """UserError unless the database is at this app's schema, with the advice that fits: update the
+    app (a newer database) or run db upgrade (an empty or older one)."""
+    from reviewer_app.db import is_current
+
+    if not is_current(engine):
+        _refuse_newer(engine)
+        raise UserError(_TOO_OLD)
+
+
 def upgrade_schema(engine: Engine) -> None:
     from sqlalchemy.orm import Session
 
     from reviewer_app.catalogue_db import ensure_catalogue
     from reviewer_app.db import upgrade
 
+    _refuse_newer(engine)  # else Alembic's CommandError "Can't locate revision"
     upgrade(engine)
     with Session(engine) as s, s.begin():
         ensure_catalogue(s)
+
+
+def require_output_folder(output: Path) -> None:
+    """Before any work: `output` names a file in a folder that exists (not a folder itself)."""
+    if output.is_dir():
+        raise UserError(f"輸出路徑是資料夾，請指定檔名：{output}")
+    if not output.parent.is_dir():
+        raise UserError(f"輸出資料夾不存在：{output.parent}")
 
 
 @dataclass(frozen=True)

@@ -3,14 +3,31 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from reviewer_app.commands.common import open_engine, upgrade_schema
 
 
+def _count(minimum: int) -> Callable[[str], int]:
+    """An argparse type: an integer of at least `minimum`, refused with the usage line (exit 2)
+    before anything is opened, not a ValueError traceback from the seed halfway in."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"不是整數：{text}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError(f"至少要 {minimum}：{value}")
+        return value
+
+    return parse
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     seed = sub.add_parser("seed", help="fill a database with believable demo data")
-    seed.add_argument("--facilities", type=int, default=1)
-    seed.add_argument("--families", type=int, default=40)
+    seed.add_argument("--facilities", type=_count(1), default=1)
+    seed.add_argument("--families", type=_count(0), default=40)  # 0: facilities and staff only
     seed.add_argument("--seed", type=int, default=2026, dest="rng_seed")
     seed.set_defaults(handler=run_seed)
 

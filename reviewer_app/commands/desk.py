@@ -18,7 +18,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewer_app import config
-from reviewer_app.commands.common import UserError, find_staff, open_engine, upgrade_schema
+from reviewer_app.commands.common import (
+    UserError,
+    find_staff,
+    open_engine,
+    require_current_schema,
+    upgrade_schema,
+)
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -30,9 +36,13 @@ LAST_USERNAME_KEY = "signin/username"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    sub.add_parser(
+    demo = sub.add_parser(
         "demo", help="create and fill the embedded demo database if missing, then open the desk"
-    ).set_defaults(handler=run_demo)
+    )
+    # Also after `demo` (the README's order). SUPPRESS: without it the subparser's default None
+    # would overwrite a --user given before `demo`.
+    demo.add_argument("--user", default=argparse.SUPPRESS, help="staff username to sign in as")
+    demo.set_defaults(handler=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
@@ -96,10 +106,7 @@ def _fill_demo(engine: Engine, progress: Callable[[int, int], None]) -> None:
 
 
 def _check_schema(engine: Engine) -> None:
-    from reviewer_app.db import is_current
-
-    if not is_current(engine):
-        raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
+    require_current_schema(engine)  # says "update the app" for a newer database, not "db upgrade"
 
 
 def sign_in(app: QApplication, database_url: str, username: str | None) -> StaffSession | None:

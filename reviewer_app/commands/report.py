@@ -6,7 +6,12 @@ import argparse
 from datetime import UTC, datetime
 from pathlib import Path
 
-from reviewer_app.commands.common import UserError, open_engine
+from reviewer_app.commands.common import (
+    UserError,
+    open_engine,
+    require_current_schema,
+    require_output_folder,
+)
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -28,7 +33,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer_app.db import current_revision, head_revision
     from reviewer_app.stats.months import Month
     from reviewer_app.stats.queries import facilities, facility_by_code, month_statistics
     from reviewer_app.stats.report import ReportFormatError, report_format, write_report
@@ -42,12 +46,10 @@ def run(args: argparse.Namespace) -> int:
         report_format(output)
     except ReportFormatError as exc:
         raise UserError(str(exc)) from None
-    if not output.parent.is_dir():
-        raise UserError(f"輸出資料夾不存在：{output.parent}")
+    require_output_folder(output)
 
     engine = open_engine(args)
-    if current_revision(engine) != head_revision():
-        raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
+    require_current_schema(engine)
     now = datetime.now(UTC)
     with engine.connect() as conn:
         if args.facility:

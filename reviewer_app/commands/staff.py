@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import sys
+import warnings
 
 from reviewer_app import config
 from reviewer_app.commands.common import UserError, open_engine
@@ -54,12 +55,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def read_new_password(from_stdin: bool) -> str:
     """The new member's password: one line of standard input, or typed twice at a hidden prompt."""
     if from_stdin:
-        password = sys.stdin.readline().rstrip("\r\n")
+        try:
+            password = sys.stdin.readline().rstrip("\r\n")
+            password.encode("utf-8")  # bytes that are not UTF-8 arrive as surrogate escapes
+        except UnicodeError:
+            raise UserError("標準輸入的密碼不是有效的 UTF-8 文字") from None
         if not password:
             raise UserError("標準輸入沒有密碼")
         return password
-    first = getpass.getpass("新帳號的密碼：")
-    if getpass.getpass("再輸入一次：") != first:
+    try:
+        # Without a terminal getpass warns, then reads standard input with echo: refuse instead
+        # (the password could be echoed) and point to --password-stdin.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", getpass.GetPassWarning)
+            first = getpass.getpass("新帳號的密碼：")
+            again = getpass.getpass("再輸入一次：")
+    except getpass.GetPassWarning:
+        raise UserError("沒有可輸入密碼的終端機，未新增帳號；請改用 --password-stdin") from None
+    except EOFError:  # Ctrl+D at the prompt
+        raise UserError(
+            "沒有讀到密碼（輸入已結束），未新增帳號；不在終端機輸入時請改用 --password-stdin"
+        ) from None
+    if again != first:
         raise UserError("兩次輸入的密碼不同")
     return first
 
