@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from reviewer_app import config, security
-from reviewer_app.commands.common import UserError, find_staff, open_engine
+from reviewer_app.commands.common import UserError, find_staff, open_engine, require_current_schema
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,16 +62,13 @@ def ensure_gui_application() -> object:
 
 
 def run(args: argparse.Namespace) -> int:
-    from reviewer_app.db import current_revision, head_revision
-
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
         raise UserError(f"輸出檔名須為 .pdf：{output}")
     if not output.parent.is_dir():
         raise UserError(f"輸出資料夾不存在：{output.parent}")
     engine = open_engine(args)
-    if current_revision(engine) != head_revision():
-        raise UserError("共用資料庫尚未建立或版本過舊，請先執行：reviewer-app db upgrade")
+    require_current_schema(engine)
     staff = find_staff(engine, getattr(args, "user", None), role="counsellor")
     actor = security.Actor(staff.username, staff.role, staff.facility_id, config.workstation_id())
     try:

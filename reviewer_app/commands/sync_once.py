@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 
 from reviewer_app import config
-from reviewer_app.commands.common import find_staff, open_engine
+from reviewer_app.commands.common import find_staff, open_engine, require_current_schema
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync = sub.add_parser("sync", help="push this workstation's decisions and pull its claims once")
     sync.add_argument("--batch", type=int, default=30)
+    # Also accepted after the subcommand (the README's order); SUPPRESS keeps a --user given before it.
+    sync.add_argument("--user", default=argparse.SUPPRESS, help="staff username (default: first reviewer)")
     sync.set_defaults(handler=run)
 
 
@@ -22,6 +24,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer_app.sync import Sync
 
     engine = open_engine(args)
+    require_current_schema(engine)  # never push into a schema this app does not know
     staff = find_staff(engine, args.user)
     journal = Journal(config.journal_path(str(engine.url), staff.username))
     # decisions that reach the shared database take their documents out of this user's cache
