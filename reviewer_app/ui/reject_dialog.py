@@ -123,7 +123,6 @@ class RejectDialog(QDialog):
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.ok_button.setText(self.tr("Reject"))
-        self.ok_button.setDefault(True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.ok_button.setToolTip(self.tr("Reject with the ticked reasons (Enter)"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
@@ -141,6 +140,10 @@ class RejectDialog(QDialog):
         layout.addWidget(QLabel(self.tr("Note:")))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
+        # Only now, with the button box inside the dialog: setDefault() registers the dialog's main
+        # default button, which it falls back to when an autoDefault button loses focus. Called
+        # earlier, Tab to 退件 and Shift+Tab back left the dialog with no default, so Enter did nothing.
+        self.ok_button.setDefault(True)
         self.resize(640, 620)
 
         self.reason_model.itemChanged.connect(self._update)

@@ -101,3 +101,23 @@ def test_reason_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: Model
     dialog.set_checked("P2_CONTENT")
     dialog.set_checked("P4_TOO_LONG")
     dialog.set_checked("P2_CONTENT", False)
+
+
+def test_enter_rejects_after_tabbing_past_the_reject_button(qtbot: QtBot) -> None:
+    """QA: Tab to 退件 and Shift+Tab back to the note; the OK button must stay the default for Enter."""
+    dialog = make(qtbot, "post")
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    dialog.set_checked("P2_CONTENT")
+    dialog.note_edit.setFocus()
+    qtbot.waitUntil(dialog.note_edit.hasFocus)
+    qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Tab)
+    qtbot.waitUntil(dialog.ok_button.hasFocus)
+    qtbot.keyClick(dialog.ok_button, Qt.Key.Key_Backtab)
+    qtbot.waitUntil(dialog.note_edit.hasFocus)
+    assert dialog.ok_button.isDefault()
+    with qtbot.waitSignal(dialog.accepted, timeout=2000):
+        qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
+    assert dialog.chosen_codes() == ["P2_CONTENT"]
