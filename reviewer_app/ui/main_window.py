@@ -32,6 +32,7 @@ from reviewer_app.ui.qt import (
     QCloseEvent,
     QEvent,
     QLabel,
+    QLocale,
     QMainWindow,
     QMessageBox,
     QObject,
@@ -94,6 +95,8 @@ class MainWindow(QMainWindow):
     #: The snapshot of the item an empty desk will show first, from the sync worker while its pull
     #: is being stored (``Sync.on_claimed``).
     _claimed = Signal(object)
+    #: The desk has closed (Ctrl+Q, the window's close button, sign-out): windows opened from it close too.
+    closed = Signal()
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -131,6 +134,10 @@ class MainWindow(QMainWindow):
         self._last_sync_error: str | None = None
         self._first_load = True
         self._header_restored = False
+        # Column widths fit the words of the language this window is shown in (English ones are wider):
+        # each language keeps its own; zh-TW the original key, so its saved widths stay.
+        shown_in = QLocale().name()
+        self._header_key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
         self.reject_dialog: RejectDialog | None = None
         self.message_box: QMessageBox | None = None
 
@@ -361,7 +368,7 @@ class MainWindow(QMainWindow):
         detail = self.settings.value("window/detailSplitter")
         if detail is None or not self.detail_splitter.restoreState(detail):
             self.detail_splitter.setSizes([820, 600])
-        header = self.settings.value("queue/header")
+        header = self.settings.value(self._header_key)
         self._header_restored = header is not None and self.table.horizontalHeader().restoreState(header)
 
     def save_layout(self) -> None:
@@ -369,7 +376,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/detailSplitter", self.detail_splitter.saveState())
-        self.settings.setValue("queue/header", self.table.horizontalHeader().saveState())
+        self.settings.setValue(self._header_key, self.table.horizontalHeader().saveState())
         self.settings.sync()
 
     # ---- after the repaint ----------------------------------------------------------------------
@@ -416,6 +423,7 @@ class MainWindow(QMainWindow):
         self.sync_tasks.shutdown()
         self.documents.shutdown()
         super().closeEvent(event)
+        self.closed.emit()
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -469,6 +477,8 @@ class MainWindow(QMainWindow):
         """A pull is storing what it claimed in the journal: an empty desk, sorted oldest first, starts
         loading the documents of the item it will select, so its photo is decoded by the time its row
         shows (a desk already showing an item, or sorted otherwise, waits for the rows)."""
+        if self.documents.runner.is_closed():
+            return  # emitted by the sync worker just before the window closed: nothing to load for
         if self.selected_key() is None and self.queue.oldest_first():
             self.viewer.load_early(list(first["documents"]), dict(first.get("policy") or {}))
 

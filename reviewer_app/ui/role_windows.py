@@ -102,7 +102,8 @@ def window_for_role(
 
 
 def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engine, actor: Actor) -> None:
-    menu = window.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "&Supervisor"))
+    # Alt+P, not Alt+S: 設定(&S) / &Settings already has S (each menu needs its own mnemonic).
+    menu = window.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "Su&pervisor"))
     menu.setObjectName("supervisorMenu")
     holder: dict[str, SupervisorWindow] = {}
 
@@ -115,6 +116,16 @@ def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engin
         tools.show()
         tools.raise_()
         tools.activateWindow()
+
+    def close_tools() -> None:
+        # 主管 is a top-level window of its own: left open, app.exec() in run_desk would not return
+        # after Ctrl+Q on the desk and the app would not quit.
+        tools = holder.get("window")
+        if tools is not None:
+            tools.shutdown()
+            tools.close()
+
+    window.closed.connect(close_tools)
 
     for index, (label, keys) in enumerate(
         (

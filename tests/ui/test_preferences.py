@@ -134,3 +134,29 @@ def test_layout_and_splitters_are_remembered(
         assert second.table.horizontalHeader().sectionSize(Column.FAMILY) == 211
     finally:
         second.close()
+
+
+def test_queue_column_widths_are_kept_per_language(
+    qtbot: QtBot, qapp: QApplication, sync: Sync, journal: Journal, tmp_path: Path
+) -> None:
+    """QA: the zh-TW column widths were reused in English, cutting off 「Contact-b…」, 「Service ap…」."""
+    sync.pull()
+    chinese = open_desk(qtbot, make_context(journal, sync, tmp_path))
+    chinese.table.horizontalHeader().resizeSection(Column.KIND, 61)
+    chinese.close()
+    try:
+        assert apply_language(qapp, "en")
+        english = open_desk(qtbot, make_context(journal, sync, tmp_path))
+        try:
+            header = english.table.horizontalHeader()
+            for column in (Column.KIND, Column.CLAIM):  # English words are wider than the Chinese
+                assert header.sectionSize(column) >= english.table.sizeHintForColumn(column), column
+        finally:
+            english.close()
+    finally:
+        assert apply_language(qapp, "zh_TW")
+    again = open_desk(qtbot, make_context(journal, sync, tmp_path))
+    try:
+        assert again.table.horizontalHeader().sectionSize(Column.KIND) == 61  # zh-TW keeps its own
+    finally:
+        again.close()

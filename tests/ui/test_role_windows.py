@@ -5,14 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from reviewer_app.journal import Journal
 from reviewer_app.security import Actor
 from reviewer_app.sync import Sync
+from reviewer_app.ui.i18n import apply_language
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.ui.qt import QApplication, QMenu
+from reviewer_app.ui.qt import QApplication, QKeySequence, QMenu, Qt
 from reviewer_app.ui.role_windows import PrintWindow, SupervisorWindow, window_for_role
 from tests.ui.conftest import WORKSTATION, make_context
 
@@ -59,3 +61,56 @@ def test_reviewer_gets_the_desk_without_the_supervisor_menu(
     assert isinstance(window, MainWindow)
     assert window.findChild(QMenu, "supervisorMenu") is None
     window.close()
+
+
+@pytest.mark.parametrize("language", ["zh_TW", "en"])
+def test_supervisor_desk_menus_have_distinct_mnemonics(
+    qtbot: QtBot,
+    qapp: QApplication,
+    journal: Journal,
+    sync: Sync,
+    shared_engine: Engine,
+    tmp_path: Path,
+    language: str,
+) -> None:
+    """QA: 設定(&S) and 主管(&S) shared Alt+S; each top-level menu needs its own Alt+letter."""
+    try:
+        assert apply_language(qapp, language)
+        context = make_context(journal, sync, tmp_path)
+        actor = Actor("supervisor", "supervisor", sync.who.facility_id, WORKSTATION)
+        window = window_for_role("supervisor", context, shared_engine, actor)
+        qtbot.addWidget(window)
+        titles = [action.text() for action in window.menuBar().actions()]
+        assert len(titles) == 5, titles
+        mnemonics = [QKeySequence.mnemonic(title).toString() for title in titles]
+        assert all(mnemonics), titles
+        assert len(set(mnemonics)) == len(mnemonics), list(zip(titles, mnemonics, strict=True))
+        window.close()
+    finally:
+        assert apply_language(qapp, "zh_TW")
+
+
+def test_quitting_the_supervisor_desk_closes_the_supervisor_window(
+    qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path
+) -> None:
+    """QA: Ctrl+Q on the desk left 主管 open, so app.exec() never returned and the app did not quit."""
+    sync.pull()
+    context = make_context(journal, sync, tmp_path)
+    actor = Actor("supervisor", "supervisor", sync.who.facility_id, WORKSTATION)
+    window = window_for_role("supervisor", context, shared_engine, actor)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(
+        window, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    )
+    tools = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SupervisorWindow))
+    qtbot.addWidget(tools)
+    qtbot.waitUntil(tools.isVisible)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible())
+    qtbot.waitUntil(lambda: not tools.isVisible(), timeout=2000)

@@ -832,7 +832,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -962,7 +962,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/help_overlay.py" line="+47"/>
+        <location filename="../../ui/help_overlay.py" line="+54"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -999,13 +999,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+103"/>
+        <location filename="../../ui/main_window.py" line="+106"/>
         <source>Contact Book Review Desk — {name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``).</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>Contact Book Review Desk — {name} ({workstation})</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>Undo the last decision</source>
         <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Undo the last decision</translation>
@@ -1102,7 +1102,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1578,7 +1578,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor/common.py" line="+145"/>
+        <location filename="../../ui/supervisor/common.py" line="+147"/>
         <source>New end date</source>
         <translation>New end date</translation>
     </message>
@@ -1631,7 +1631,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Reject</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -1651,7 +1651,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>
@@ -1746,12 +1746,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>&amp;Supervisor</source>
-        <translation>&amp;Supervisor</translation>
+        <location line="+23"/>
+        <source>Su&amp;pervisor</source>
+        <translation>Su&amp;pervisor</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Suspensions, reasons and audit trail…</source>
         <translation>Suspensions, reasons and audit trail…</translation>
     </message>
@@ -1792,8 +1792,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="+20"/>
+        <location filename="../../ui/shortcuts.py" line="+23"/>
         <source>Decisions</source>
+        <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>Decisions</translation>
     </message>
     <message>
@@ -1880,8 +1881,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="+99"/>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="+104"/>
         <source>Date</source>
+        <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1890,12 +1892,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Post</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Dismissed by</source>
         <translation>Dismissed by</translation>
     </message>
@@ -1921,7 +1923,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>SuspensionsModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="-68"/>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="-73"/>
         <source>Suspended</source>
         <translation>Suspended</translation>
     </message>
@@ -1979,7 +1981,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+64"/>
+        <location line="+95"/>
         <source>Lift suspension…</source>
         <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Lift suspension…</translation>
@@ -2000,7 +2002,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Suspensions at this facility</source>
         <translation>Suspensions at this facility</translation>
     </message>
@@ -2035,7 +2037,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Dismiss strike</source>
         <translation>Dismiss strike</translation>
     </message>

@@ -829,7 +829,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+143"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -958,7 +958,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/help_overlay.py" line="+47"/>
+        <location filename="../../ui/help_overlay.py" line="+54"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -995,13 +995,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+103"/>
+        <location filename="../../ui/main_window.py" line="+106"/>
         <source>Contact Book Review Desk — {name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``).</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>電子家庭聯絡簿審核台 — {name}（{workstation}）</translation>
     </message>
     <message>
-        <location line="+120"/>
+        <location line="+124"/>
         <source>Undo the last decision</source>
         <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>復原上一個決定</translation>
@@ -1098,7 +1098,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location line="+135"/>
+        <location line="+138"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1573,7 +1573,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor/common.py" line="+145"/>
+        <location filename="../../ui/supervisor/common.py" line="+147"/>
         <source>New end date</source>
         <translation>新的結束日</translation>
     </message>
@@ -1626,7 +1626,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>退件</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1646,7 +1646,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+51"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>
@@ -1740,12 +1740,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>列印</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>&amp;Supervisor</source>
-        <translation>主管(&amp;S)</translation>
+        <location line="+23"/>
+        <source>Su&amp;pervisor</source>
+        <translation>主管(&amp;P)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+27"/>
         <source>Suspensions, reasons and audit trail…</source>
         <translation>停權、退件原因與稽核紀錄…</translation>
     </message>
@@ -1786,8 +1786,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="+20"/>
+        <location filename="../../ui/shortcuts.py" line="+23"/>
         <source>Decisions</source>
+        <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>審核決定</translation>
     </message>
     <message>
@@ -1874,8 +1875,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="+99"/>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="+104"/>
         <source>Date</source>
+        <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>日期</translation>
     </message>
     <message>
@@ -1884,12 +1886,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>聯絡簿</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Reason</source>
         <translation>退件原因</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Dismissed by</source>
         <translation>撤銷</translation>
     </message>
@@ -1915,7 +1917,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>SuspensionsModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="-68"/>
+        <location filename="../../ui/supervisor/suspensions_panel.py" line="-73"/>
         <source>Suspended</source>
         <translation>停權中</translation>
     </message>
@@ -1973,7 +1975,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+64"/>
+        <location line="+95"/>
         <source>Lift suspension…</source>
         <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>解除停權…</translation>
@@ -1994,7 +1996,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+22"/>
         <source>Suspensions at this facility</source>
         <translation>本機關的停權紀錄</translation>
     </message>
@@ -2029,7 +2031,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。請說明原因：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Dismiss strike</source>
         <translation>撤銷違規</translation>
     </message>
