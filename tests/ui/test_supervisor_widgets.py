@@ -217,6 +217,68 @@ def test_dismiss_a_strike_through_the_panel(qtbot: QtBot, world: World) -> None:
         assert saved is not None and saved.dismissed_by == "chen_supervisor"
 
 
+def test_strikes_show_the_reason_as_the_catalogue_words_it(qtbot: QtBot, world: World) -> None:
+    """QA: the 退件原因 column showed internal codes (P4_TOO_LONG); it shows the catalogue's text,
+    including a supervisor's edit of it."""
+    with Session(world.engine) as s:
+        reason = s.get(RejectionReason, "P4_TOO_LONG")
+        assert reason is not None
+        reason.text = "內容超過字數上限（主管修改）"
+        s.commit()
+    panel = SuspensionsPanel(world.engine, world.supervisor, clock=_clock)
+    _show(qtbot, panel)
+    panel.refresh()
+    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
+    panel.suspension_view.selectRow(0)
+    qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
+    assert panel.strike_model.headerData(2, Qt.Orientation.Horizontal) == "退件原因"
+    shown = [panel.strike_model.index(row, 2).data() for row in range(3)]
+    assert shown == ["內容超過字數上限（主管修改）"] * 3
+
+
+def test_suspensions_and_their_buttons_by_keyboard(qtbot: QtBot, world: World) -> None:
+    """QA: ↓/↑ did not select the only suspension, Tab went cell by cell round the table (and cleared
+    the selection), so 解除停權…/縮短停權… could not be reached without the mouse."""
+    tools = SupervisorTools(world.engine, world.supervisor, clock=_clock)
+    _show(qtbot, tools)
+    tools.activateWindow()
+    qtbot.waitUntil(tools.isActiveWindow)
+    panel = tools.suspensions
+    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
+    table = panel.suspension_view
+    tab_bar = tools.tabBar()
+    tab_bar.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(tab_bar.hasFocus)
+    qtbot.keyClick(tab_bar, Qt.Key.Key_Tab)  # into the table, now that it has rows
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.selected_suspension() is not None)
+    qtbot.keyClick(table, Qt.Key.Key_Up)
+    assert panel.selected_suspension() is not None
+    qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
+    qtbot.keyClick(table, Qt.Key.Key_Tab)  # leaves the table, keeping the selection
+    qtbot.waitUntil(panel.strike_view.hasFocus)
+    assert panel.selected_suspension() is not None
+    qtbot.keyClick(panel.strike_view, Qt.Key.Key_Tab)
+    qtbot.waitUntil(panel.lift_button.hasFocus)
+    qtbot.keyClick(panel.lift_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible())
+    lift = panel.dialog
+    assert lift is not None and lift.date_edit is None
+    lift.reject()
+    qtbot.waitUntil(lambda: not lift.isVisible())
+    panel.lift_button.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(panel.lift_button.hasFocus)
+    qtbot.keyClick(panel.lift_button, Qt.Key.Key_Tab)
+    qtbot.waitUntil(panel.shorten_button.hasFocus)
+    qtbot.keyClick(panel.shorten_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(
+        lambda: panel.dialog is not lift and panel.dialog is not None and panel.dialog.isVisible()
+    )
+    assert panel.dialog is not None and panel.dialog.date_edit is not None  # the shorten dialog
+    panel.dialog.reject()
+
+
 def test_a_reviewer_gets_a_clear_refusal(qtbot: QtBot, world: World) -> None:
     panel = SuspensionsPanel(world.engine, world.reviewer, clock=_clock)
     _show(qtbot, panel)

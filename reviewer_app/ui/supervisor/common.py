@@ -171,6 +171,8 @@ def make_table(model: QtCore.QAbstractItemModel, name: str) -> QtWidgets.QTableV
     view.setSelectionBehavior(QtWidgets.QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QtWidgets.QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+    # Tab leaves the table for the buttons beside it (read-only rows: nothing to do cell by cell).
+    view.setTabKeyNavigation(False)
     view.horizontalHeader().setStretchLastSection(True)
     view.verticalHeader().setVisible(False)
     return view

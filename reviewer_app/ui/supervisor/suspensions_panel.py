@@ -25,9 +25,12 @@ from reviewer_app.timeutil import FACILITY_TZ, local
 from reviewer_app.ui.qt import (
     QCoreApplication,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
+    QModelIndex,
     QObject,
     QPushButton,
+    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -93,6 +96,8 @@ class SuspensionsModel(RowsModel[SuspensionRow]):
 
 class StrikesModel(RowsModel[StrikeRow]):
     def __init__(self, parent: QObject | None = None) -> None:
+        #: Reason code → the catalogue's text (what the family read); a code not in it shows as is.
+        self.reason_texts: dict[str, str] = {}
         super().__init__(
             [
                 ColumnSpec(
@@ -104,7 +109,10 @@ class StrikesModel(RowsModel[StrikeRow]):
                     QCoreApplication.translate("StrikesModel", "Post"),
                     lambda r: f"#{r.post_id} {r.post_title}",
                 ),
-                ColumnSpec(QCoreApplication.translate("StrikesModel", "Reason"), lambda r: r.reason_code),
+                ColumnSpec(
+                    QCoreApplication.translate("StrikesModel", "Reason"),
+                    lambda r: self.reason_text(r.reason_code),
+                ),
                 ColumnSpec(
                     QCoreApplication.translate("StrikesModel", "Dismissed by"),
                     lambda r: (
@@ -116,6 +124,30 @@ class StrikesModel(RowsModel[StrikeRow]):
             ],
             parent,
         )
+
+    def reason_text(self, code: str) -> str:
+        # Supervisors know reasons by their words, not by internal codes such as P4_TOO_LONG.
+        return self.reason_texts.get(code, code)
+
+    def set_rows_and_reasons(self, rows: list[StrikeRow], reason_texts: dict[str, str]) -> None:
+        self.reason_texts = dict(reason_texts)
+        self.set_rows(rows)
+
+
+def _strikes_and_reasons(
+    engine: Engine, actor: Actor, service_id: int
+) -> tuple[list[StrikeRow], dict[str, str]]:
+    """On the worker: the family's strikes and the catalogue's words for their reasons (read afresh:
+    the 退件原因 tab may have changed them)."""
+    rows = supervisor.strikes(engine, actor, service_id)
+    return rows, {r.code: r.text for r in supervisor.reasons(engine, actor)}
+
+
+def _select_current(view: QTableView, current: QModelIndex) -> None:
+    """The keyboard's current row is the selected one. Focus on the table makes the first row current
+    without selecting it; with one row ↓/↑ then cannot move, and nothing could be selected by keyboard."""
+    if current.isValid() and not view.selectionModel().isRowSelected(current.row()):
+        view.selectRow(current.row())
 
 
 class SuspensionsPanel(QWidget):
@@ -145,6 +177,8 @@ class SuspensionsPanel(QWidget):
         self.strike_model = StrikesModel(self)
         self.suspension_view = make_table(self.suspension_model, "suspensions")
         self.strike_view = make_table(self.strike_model, "strikes")
+        # The reason is a sentence the family read: it shares the spare width with 撤銷.
+        self.strike_view.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.lift_button = QPushButton(self.tr("Lift suspension…"))
         self.shorten_button = QPushButton(self.tr("Shorten suspension…"))
         self.dismiss_button = QPushButton(self.tr("Dismiss strike…"))
@@ -158,6 +192,10 @@ class SuspensionsPanel(QWidget):
         self.dismiss_button.clicked.connect(self.ask_dismiss)
         self.refresh_button.clicked.connect(self.refresh)
         self.suspension_view.selectionModel().selectionChanged.connect(self._suspension_selected)
+        for view in (self.suspension_view, self.strike_view):
+            view.selectionModel().currentRowChanged.connect(
+                lambda current, _previous, v=view: _select_current(v, current)
+            )
         self.strike_view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
@@ -212,14 +250,14 @@ class SuspensionsPanel(QWidget):
             return
         engine, actor, service_id = self.engine, self.actor, row.service_id
         self.runner.run(
-            lambda: supervisor.strikes(engine, actor, service_id),
+            lambda: _strikes_and_reasons(engine, actor, service_id),
             on_done=self._show_strikes,
             on_error=self._failed,
             name="strikes",
         )
 
-    def _show_strikes(self, rows: list[StrikeRow]) -> None:
-        self.strike_model.set_rows(rows)
+    def _show_strikes(self, found: tuple[list[StrikeRow], dict[str, str]]) -> None:
+        self.strike_model.set_rows_and_reasons(*found)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -281,7 +319,11 @@ class SuspensionsPanel(QWidget):
             return
         prompt = self.tr(
             "Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?"  # noqa: E501
-        ).format(day=day(strike.created_at), post=strike.post_id, code=strike.reason_code)
+        ).format(
+            day=day(strike.created_at),
+            post=strike.post_id,
+            code=self.strike_model.reason_text(strike.reason_code),
+        )
         self._open(
             ReasonDialog(self.tr("Dismiss strike"), prompt, parent=self),
             lambda d: self.dismiss(strike.id, d.reason()),
