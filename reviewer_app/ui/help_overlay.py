@@ -22,7 +22,14 @@ from reviewer_app.ui.qt import (
     QVBoxLayout,
     QWidget,
 )
-from reviewer_app.ui.shortcuts import BASE_TOOLTIP, HELP_GROUP, group_title, help_actions, keys_text
+from reviewer_app.ui.shortcuts import (
+    BASE_TOOLTIP,
+    HELP_GROUP,
+    HELP_TEXT,
+    group_title,
+    help_actions,
+    keys_text,
+)
 
 CARD_STYLE = """
 #helpCard { background: #ffffff; border: 1px solid #8a8a8a; border-radius: 8px; }
@@ -110,7 +117,9 @@ class HelpOverlay(QWidget):
             rows[column] += 1
             for action in group_actions:
                 keys = keys_text(action)
-                description = str(action.property(BASE_TOOLTIP) or action.text()).replace("&", "")
+                description = str(
+                    action.property(HELP_TEXT) or action.property(BASE_TOOLTIP) or action.text()
+                ).replace("&", "")
                 key_label = QLabel(keys)
                 key_label.setProperty("role", "keys")
                 key_label.setTextFormat(Qt.TextFormat.PlainText)

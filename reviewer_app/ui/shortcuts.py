@@ -13,6 +13,9 @@ from reviewer_app.ui.qt import QAction, QCoreApplication, QKeySequence, QObject,
 
 HELP_GROUP = "helpGroup"
 BASE_TOOLTIP = "baseToolTip"
+#: What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which
+#: may say why the action is off for the current item (C on a post).
+HELP_TEXT = "helpText"
 
 
 def group_title(group: str) -> str:
@@ -74,6 +77,7 @@ def make_action(
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setProperty(HELP_GROUP, group)
     set_tooltip(action, tooltip or text.rstrip("…."))
+    action.setProperty(HELP_TEXT, tooltip or text.rstrip("…."))
     if slot is not None:
         action.triggered.connect(slot)
     if isinstance(parent, QWidget):

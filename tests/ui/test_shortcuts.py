@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QAction, QKeySequence, Qt, QToolButton
 from reviewer_app.ui.shortcuts import HELP_GROUP, first_key_text, help_actions, keys_text
-from tests.ui.conftest import proxy_rows
+from tests.ui.conftest import go_to, proxy_rows
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -121,3 +121,19 @@ def test_filters_by_keyboard(qtbot: QtBot, desk: MainWindow) -> None:
     qtbot.keyClick(desk.table, Qt.Key.Key_Q, Qt.KeyboardModifier.AltModifier)
     assert desk.table.hasFocus()
     assert desk.findChild(QAction, "queueFocusAction").property(HELP_GROUP) == "queue"  # type: ignore[union-attr]
+
+
+def test_help_describes_compare_whatever_the_current_item(qtbot: QtBot, desk: MainWindow) -> None:
+    """QA: on a post, F1 described C with its "not available" tooltip instead of what C does."""
+    compare = desk.viewer.compare_action
+    for kind in ("post", "application"):
+        go_to(qtbot, desk, next(r.key for r in proxy_rows(desk) if r.kind == kind))
+        if kind == "post":
+            qtbot.waitUntil(lambda: "沒有申請人照片" in compare.toolTip())  # the button still says why
+        qtbot.keyClick(desk.table, Qt.Key.Key_F1)
+        assert desk.help_overlay.isVisible()
+        assert [text for _group, keys, text in desk.help_overlay.entries if keys == "C"] == [
+            "並排比對申請人照片與身分證明文件"
+        ], kind
+        qtbot.keyClick(desk.help_overlay, Qt.Key.Key_Escape)
+        assert not desk.help_overlay.isVisible()
