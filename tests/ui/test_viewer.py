@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 
 from reviewer_app.sync import Sync
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.ui.qt import QApplication, QPoint, QPointF, Qt, QWheelEvent
+from reviewer_app.ui.qt import QApplication, QPoint, QPointF, QRect, Qt, QWheelEvent
 from reviewer_app.ui.queue_model import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
 from reviewer_app.ui.viewer.documents import DocumentService, doc_key
@@ -347,3 +347,22 @@ def test_the_next_items_wait_until_the_shown_one_is_on_screen(
         assert not service.has_ahead_waiting()
     finally:
         service.shutdown()
+
+
+def test_the_first_items_thumbnails_are_drawn_whole_at_start(qtbot: QtBot, desk: MainWindow) -> None:
+    """QA: right after start the first item's thumbnail was a 54×36 slice without its label, until J, K.
+    The strip laid it out before its picture was decoded and kept that size."""
+    viewer = desk.viewer
+    qtbot.waitUntil(lambda: loaded(viewer) and idle(desk))
+    model, strip = viewer.thumbnails, viewer.strip
+    shown = [model.shown_at(r) for r in range(model.rowCount())]
+    pictured = [r for r, doc in enumerate(shown) if doc is not None and doc.thumbnail is not None]
+    assert pictured, "the first item has a photo"
+    label_height = strip.fontMetrics().height()
+    for row in pictured:
+        index = model.index(row, 0)
+        qtbot.waitUntil(lambda index=index: strip.visualRect(index).height() >= 80 + label_height)
+        rect = strip.visualRect(index).translated(strip.horizontalScrollBar().value(), 0)
+        grid = strip.gridSize()
+        assert rect.width() >= 80
+        assert QRect(row * grid.width(), 0, grid.width(), grid.height()).contains(rect)  # in its own cell

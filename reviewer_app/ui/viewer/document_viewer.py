@@ -525,6 +525,10 @@ class DocumentViewer(QWidget):
 
     def _document_ready(self, shown: ShownDocument) -> None:
         self.thumbnails.set_shown(shown)
+        if self.thumbnails.row_of(shown.key) is not None:
+            # Lay the strip out again: with uniform item sizes Qt keeps the size (and place) an item had
+            # before its picture was decoded, a label-less sliver for the first item at start.
+            self.strip.doItemsLayout()
         current = self.current_doc()
         if (self._comparing and any(doc_key(d) == shown.key for d in self.thumbnails.documents())) or (
             current is not None and doc_key(current) == shown.key
