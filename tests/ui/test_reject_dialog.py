@@ -23,6 +23,16 @@ def make(qtbot: QtBot, kind: str, **kwargs: object) -> RejectDialog:
     return dialog
 
 
+def shown(qtbot: QtBot, kind: str) -> RejectDialog:
+    """The dialog on screen, active, with the keyboard in its reason list (as Ctrl+R opens it)."""
+    dialog = make(qtbot, kind)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    return dialog
+
+
 def codes(dialog: RejectDialog) -> list[str]:
     return [dialog.reason_model.item(r).data(CODE_ROLE) for r in range(dialog.reason_model.rowCount())]
 
@@ -76,11 +86,7 @@ def test_strike_wording(qtbot: QtBot) -> None:
 
 
 def test_keyboard_check_and_enter(qtbot: QtBot) -> None:
-    dialog = make(qtbot, "application")
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    dialog = shown(qtbot, "application")
     qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Return)  # nothing checked: Enter does nothing
     assert dialog.isVisible()
     qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Down)
@@ -105,11 +111,7 @@ def test_reason_model_passes_the_model_tester(qtbot: QtBot, qtmodeltester: Model
 
 def test_enter_rejects_after_tabbing_past_the_reject_button(qtbot: QtBot) -> None:
     """QA: Tab to 退件 and Shift+Tab back to the note; the OK button must stay the default for Enter."""
-    dialog = make(qtbot, "post")
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    dialog.activateWindow()
-    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    dialog = shown(qtbot, "post")
     dialog.set_checked("P2_CONTENT")
     dialog.note_edit.setFocus()
     qtbot.waitUntil(dialog.note_edit.hasFocus)

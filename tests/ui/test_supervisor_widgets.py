@@ -196,13 +196,19 @@ def test_shorten_a_suspension_through_the_panel(qtbot: QtBot, world: World) -> N
         assert sus.ends_at < factories.T0 + timedelta(days=30) and sus.lifted_at is None
 
 
-def test_dismiss_a_strike_through_the_panel(qtbot: QtBot, world: World) -> None:
+def _family_selected(qtbot: QtBot, world: World) -> SuspensionsPanel:
+    """The panel shown with the facility's one suspended family selected and its three strikes listed."""
     panel = SuspensionsPanel(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, panel)
     panel.refresh()
     qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
     panel.suspension_view.selectRow(0)
     qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
+    return panel
+
+
+def test_dismiss_a_strike_through_the_panel(qtbot: QtBot, world: World) -> None:
+    panel = _family_selected(qtbot, world)
     assert not panel.dismiss_button.isEnabled()
     panel.strike_view.selectRow(1)
     strike = panel.selected_strike()
@@ -225,12 +231,7 @@ def test_strikes_show_the_reason_as_the_catalogue_words_it(qtbot: QtBot, world: 
         assert reason is not None
         reason.text = "內容超過字數上限（主管修改）"
         s.commit()
-    panel = SuspensionsPanel(world.engine, world.supervisor, clock=_clock)
-    _show(qtbot, panel)
-    panel.refresh()
-    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
-    panel.suspension_view.selectRow(0)
-    qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
+    panel = _family_selected(qtbot, world)
     assert panel.strike_model.headerData(2, Qt.Orientation.Horizontal) == "退件原因"
     shown = [panel.strike_model.index(row, 2).data() for row in range(3)]
     assert shown == ["內容超過字數上限（主管修改）"] * 3
