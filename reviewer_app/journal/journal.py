@@ -170,7 +170,7 @@ class Journal:
             return self._standing(s, service_id, now)
 
     def standings(self, service_ids: Sequence[int], now: datetime) -> dict[int, FamilyStanding]:
-        """``standing`` of many families in three queries (the desk reloads them all at once)."""
+        """``standing`` of many families in four queries (the desk reloads them all at once)."""
         ids = sorted(set(service_ids))
         if not ids:
             return {}
