@@ -37,6 +37,13 @@ def standing_at(
     return FamilyStanding(strikes, strike_threshold, suspended_until, rejected_here)
 
 
+def held_in_shared(snapshot: dict[str, Any], family_suspended: bool) -> bool:
+    """Whether the shared database holds the item. A post is held for its family's suspension, and
+    the shared database leaves it "held" after the suspension is lifted or has ended: only while
+    the family is suspended does it count as held."""
+    return snapshot["status"] == "held" and (snapshot["kind"] != "post" or family_suspended)
+
+
 def policy_to_json(policy: Policy) -> dict[str, Any]:
     data = asdict(policy)
     data["allowed_mime_types"] = list(policy.allowed_mime_types)

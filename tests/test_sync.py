@@ -290,7 +290,18 @@ def test_held_items_do_not_use_up_the_batch(engine: Engine, desk: Workstation) -
     with Session(engine) as s, s.begin():
         fac = s.get(factories.Facility, desk.sync.who.facility_id)
         assert fac is not None
-        held = factories.post(s, factories.family(s, fac))
+        family = factories.family(s, fac)
+        s.add(  # the suspension that holds the family's post
+            Suspension(
+                facility_id=fac.id,
+                service_id=family.id,
+                block=1,
+                starts_at=factories.T0 - timedelta(days=1),
+                ends_at=factories.T0 + timedelta(days=30),
+                origin_key="seed-suspension",
+            )
+        )
+        held = factories.post(s, family)
         held.status = "held"
         held.held_reason = "家屬發佈權限暫停（P7）"
     assert desk.sync.pull(batch=2).held == 1
@@ -523,3 +534,37 @@ def test_a_push_applies_its_decisions_in_the_order_they_were_made(
     finally:
         a.close()
         b.close()
+
+
+@pytest.mark.parametrize("how", ["lifted", "ended"])
+def test_held_posts_are_released_when_the_suspension_is_over(
+    engine: Engine, desk: Workstation, how: str
+) -> None:
+    """The third strike, decided here, holds the family's other post. Once the suspension is over (a
+    supervisor lifted it elsewhere, or its month has passed), the next pull shows that post as waiting
+    for review again, without the old hold reason, and it can be approved."""
+    first, second = _setup_family(engine, desk, strikes=2, posts=2)
+    desk.sync.pull()
+    desk.decide("post", first, "reject", "P4_TOO_LONG")
+    desk.sync.push()
+    desk.sync.pull()
+    held = desk.journal.item("post", second)
+    assert held is not None and held.local_status == "held" and "暫停" in (held.held_reason or "")
+
+    if how == "lifted":
+        with Session(engine) as s, s.begin():
+            (suspension,) = s.scalars(select(Suspension)).all()
+            suspension.lifted_at, suspension.lifted_by = desk.clock(), "ttd_supervisor"
+            suspension.lift_reason = "家屬已改善"
+    else:
+        desk.clock.advance(days=32)
+    named: list[int] = []
+    desk.sync.on_claimed = lambda snapshots, families, now: named.extend(
+        [first["id"]] if (first := first_to_review(snapshots, families, now)) else []
+    )
+    desk.sync.pull()
+
+    assert named == [second]  # the desk's head start picks what its queue will select
+    released = desk.journal.item("post", second)
+    assert released is not None and (released.local_status, released.held_reason) == ("pending", None)
+    assert desk.decide("post", second, "approve").outcome == "approve"

@@ -34,7 +34,7 @@ from reviewer_app.journal.models import (
     JournalSuspension,
 )
 from reviewer_app.pull import FamilyRow
-from reviewer_app.snapshot import FamilyStanding, findings_for, standing_at
+from reviewer_app.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
 from reviewer_app.timeutil import add_months, local
 
 
@@ -463,6 +463,10 @@ class Journal:
                 else:
                     kept[(row.kind, row.item_id)] = row
             s.flush()
+            suspended = {f.service_id for f in families if f.suspended_until is not None}
+            holding = set(  # local suspensions not synced yet still hold what they held
+                s.scalars(select(JournalDecision.key).where(JournalDecision.state == "pending"))
+            )
             for key, snap in pulled.items():
                 existing = kept.get(key)  # every item is loaded above: no query per item
                 if existing is not None and existing.local_status == "decided":
@@ -479,9 +483,11 @@ class Journal:
                 row.claim_expires_at = claim_expires_at
                 row.pulled_at = now
                 row.snapshot = snap
-                if row.held_by_key is None:
-                    row.local_status = "held" if snap["status"] == "held" else "pending"
-                    row.held_reason = snap.get("held_reason")
+                if row.held_by_key not in holding:
+                    held = held_in_shared(snap, snap["service_id"] in suspended)
+                    row.held_by_key = None
+                    row.local_status = "held" if held else "pending"
+                    row.held_reason = snap.get("held_reason") if held else None
             known = {
                 f.service_id: f
                 for f in s.scalars(

@@ -15,7 +15,7 @@ from reviewer_app import rules
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
 from reviewer_app.pull import FamilyRow
-from reviewer_app.snapshot import FamilyStanding, findings_for, standing_at
+from reviewer_app.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
 from reviewer_app.ui.queue_model import ItemKey, QueueRow, QueueTexts, queue_row
 
 
@@ -113,8 +113,9 @@ def first_to_review(
     waiting = [
         snap
         for snap in snapshots
-        if snap.get("status") == "pending"
-        and snap.get("service_id") in standings
+        if snap.get("service_id") in standings
+        and snap.get("status") in ("pending", "held")
+        and not held_in_shared(snap, standings[snap["service_id"]].suspended_until is not None)
         and not any(f.held for f in findings_for(snap, standings[snap["service_id"]], now))
     ]
     return min(waiting, key=lambda snap: datetime.fromisoformat(snap["submitted_at"])) if waiting else None
