@@ -8,8 +8,10 @@ path by which document bytes are decoded in the application.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
+import stat
 from pathlib import Path
 
 from reviewer_app.documents import verdicts
@@ -87,8 +89,11 @@ def load_document_file(
 ) -> ImageDocument | PdfDocument | Rejected:
     """The same verdict for a file on disk, reading no more of it than the limits allow.
 
-    Raises OSError when the file cannot be read at all (missing, a folder, no permission).
+    Raises OSError when the file cannot be read at all (missing, a folder, a pipe or a device, no
+    permission).
     """
+    if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe would wait for a writer, a device never end
+        raise OSError(errno.EINVAL, "不是一般檔案（資料夾、管線或裝置）", str(path))
     with Path(path).open("rb") as f:
         size = os.fstat(f.fileno()).st_size
         head = f.read(SNIFF_BYTES)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -87,3 +88,19 @@ def test_the_installed_command_exits_cleanly(tmp_path: Path) -> None:
     )
     assert done.returncode == 1
     assert "Traceback" not in done.stderr and "實際為 HTML 網頁" in done.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX facility")
+def test_a_named_pipe_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """A pipe (or a device) is not a file to judge: reading it would wait for a writer forever."""
+    pipe = tmp_path / "photo.jpg"
+    os.mkfifo(pipe)
+    done = subprocess.run(
+        [sys.executable, "-m", "reviewer_app", "check-file", str(pipe)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "不是一般檔案" in done.stdout and "Traceback" not in done.stdout + done.stderr
