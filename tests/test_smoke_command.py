@@ -42,3 +42,19 @@ def test_smoke_test_fails_clearly_when_the_queue_stays_empty(
 def test_outside_the_windows_bundle_the_console_is_left_alone() -> None:
     assert not is_frozen()
     assert attach_parent_console() is False
+
+
+def test_a_screenshot_that_cannot_be_saved_is_reported(
+    sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An installation check whose picture is missing must not pass silently: a folder that does not
+    exist is refused before the desk opens; a write that fails (here /dev/full, a full disk) fails."""
+    assert main(["--database-url", sqlite_url, "seed", "--families", "6"]) == 0
+    capsys.readouterr()
+    base = ["--database-url", sqlite_url, "--user", "reviewer", "smoke-test", "--screenshot"]
+    assert main([*base, str(tmp_path / "missing" / "desk.png")]) == 2
+    assert "輸出資料夾不存在" in capsys.readouterr().err
+    if Path("/dev/full").exists():
+        assert main([*base, "/dev/full"]) == 1
+        captured = capsys.readouterr()
+        assert "main window ok" in captured.out and "無法儲存畫面截圖" in captured.err

@@ -36,9 +36,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from reviewer_app.commands import desk
+    from reviewer_app.commands.common import require_output_folder
     from reviewer_app.ui.app import make_application
     from reviewer_app.ui.qt import QTimer
 
+    if args.screenshot is not None:
+        require_output_folder(args.screenshot)  # before the desk opens, not after it has
     app = make_application(sys.argv[:1])  # the desk reuses this application
     watch = _Watch(app, time.monotonic() + args.timeout, args.screenshot)
     timer = QTimer()
@@ -55,6 +58,9 @@ def run(args: argparse.Namespace) -> int:
     print(f"main window ok: {watch.rows} rows")
     for line in environment_report(app):
         print(line)
+    if args.screenshot is not None and not watch.saved:
+        print(f"reviewer-app: 無法儲存畫面截圖：{args.screenshot}", file=sys.stderr)
+        return 1
     return status
 
 
@@ -66,6 +72,7 @@ class _Watch:
         self.deadline = deadline
         self.screenshot = screenshot
         self.rows = 0
+        self.saved = False
 
     def main_window(self) -> QMainWindow | None:
         from reviewer_app.ui.qt import QMainWindow
@@ -84,7 +91,7 @@ class _Watch:
         if window is not None and rows > 0:
             self.rows = rows
             if self.screenshot is not None:
-                window.grab().save(str(self.screenshot), "PNG")
+                self.saved = window.grab().save(str(self.screenshot), "PNG")
             window.close()  # the normal way out: layout saved, workers stopped, the desk returns
             self.app.quit()
         elif time.monotonic() > self.deadline:
