@@ -164,6 +164,12 @@ def disable_staff(engine: Engine, *, username: str, workstation: str, acting_use
         raise _db_error(exc) from exc
 
 
+def facility_exists(engine: Engine, facility_code: str) -> bool:
+    """Whether the facility code is one this connection can see."""
+    with Session(engine) as s:
+        return s.scalar(select(Facility.id).where(Facility.code == facility_code)) is not None
+
+
 def list_staff(engine: Engine, facility_code: str | None = None) -> list[StaffRow]:
     with Session(engine) as s:
         q = select(Staff, Facility.code).join(Facility, Facility.id == Staff.facility_id)

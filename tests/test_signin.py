@@ -122,6 +122,9 @@ def test_staff_commands_on_sqlite(
     line = next(x for x in listing.splitlines() if x.startswith("wang_counsellor"))
     assert "停用" in line and "王輔導員" in line
     assert any(r.username == "lin_reviewer" and r.active for r in list_staff(engine))
+    # A facility code that does not exist is an error (an empty table would read as "no staff").
+    assert main(["--database-url", url, "staff", "list", "--facility", "NOPE"]) == 2
+    assert "找不到矯正機關代碼：NOPE" in capsys.readouterr().err
     # The password is never an argument, and a short one is refused.
     with pytest.raises(SystemExit):
         main(

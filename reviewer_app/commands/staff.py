@@ -123,9 +123,12 @@ def run_disable(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from reviewer_app.staff_accounts import list_staff
+    from reviewer_app.staff_accounts import facility_exists, list_staff
 
-    rows = list_staff(open_engine(args), args.facility)
+    engine = open_engine(args)
+    rows = list_staff(engine, args.facility)
+    if args.facility and not rows and not facility_exists(engine, args.facility):
+        raise UserError(f"找不到矯正機關代碼：{args.facility}")
     print(f"{'帳號':<20} {'角色':<6} {'機關':<8} {'狀態':<4} {'可登入':<4} 姓名")
     for r in rows:
         login = "—" if r.can_log_in is None else ("是" if r.can_log_in else "否")
