@@ -790,7 +790,16 @@ class MainWindow(QMainWindow):
                 raise NotUndoable(nothing_to_undo)
             return journal.undo(record.key, ctx.staff_username, ctx.workstation, ctx.clock())
 
-        self.journal_tasks.run(work, self._undone, self._decision_failed, "undo")
+        self.journal_tasks.run(work, self._undone, self._undo_failed, "undo")
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        if not isinstance(exc, JournalError):  # unexpected: the decision path's message and logging
+            self._decision_failed(exc)
+            return
+        self._deciding = False
+        self.panel.set_busy(False)
+        # Nothing to undo, already synced, or possibly synced: said under an undo's own title.
+        self._show_message(QMessageBox.Icon.Information, self.tr("Cannot undo"), str(exc))
 
     def _undone(self, record: DecisionRecord) -> None:
         self._deciding = False

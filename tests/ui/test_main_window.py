@@ -354,3 +354,18 @@ def test_the_first_claimed_photo_is_loading_before_its_row_shows_and_is_decoded_
         assert len(ready) == len(set(ready))  # no document was decoded twice
     finally:
         window.close()
+
+
+def test_an_undo_that_is_refused_says_so_under_its_own_title(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """Ctrl+Z with nothing to take back: the message is titled as an undo, not as a decision that
+    failed to be recorded."""
+    qtbot.keyClick(desk.table, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    assert desk.message_box is not None
+    assert desk.message_box.windowTitle() == "無法復原"
+    assert "沒有可復原的決定" in desk.message_box.text()
+    desk.message_box.accept()
+    qtbot.waitUntil(lambda: desk.message_box is None and idle(desk))
+    assert desk.panel.approve_button.isEnabled() or desk.panel.reject_button.isEnabled()

@@ -1202,7 +1202,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>There is no decision to undo (decisions already synced to the shared database cannot be undone)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>Cannot undo</source>
+        <translation>Cannot undo</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>

@@ -1198,7 +1198,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>沒有可復原的決定（已同步到共用資料庫的決定無法復原）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
+        <source>Cannot undo</source>
+        <translation>無法復原</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
