@@ -47,6 +47,7 @@ class PrintWindow(QMainWindow):
             context.journal, context.sync, _fetcher(context), staff_display_name=context.staff_display_name
         )
         self.setCentralWidget(self.view)
+        self.view.tree.setFocus()  # the keyboard starts in the list of posts, not in the filter above it
         self.resize(1400, 860)
 
     def closeEvent(self, event: object) -> None:

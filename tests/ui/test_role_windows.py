@@ -31,6 +31,22 @@ def test_counsellor_gets_the_print_view_and_no_decision_buttons(
     window.close()
 
 
+def test_the_counsellors_keyboard_starts_in_the_list_of_posts(
+    qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path
+) -> None:
+    """The counsellor works the list (tick, print, hand over) from the keyboard: it has the focus when
+    the window opens, not the filter box above it."""
+    window = window_for_role("counsellor", make_context(journal, sync, tmp_path), shared_engine, None)
+    qtbot.addWidget(window)
+    assert isinstance(window, PrintWindow)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: window.focusWidget() is not None)
+    assert window.focusWidget() is window.view.tree
+    window.close()
+
+
 def test_supervisor_menu_opens_tools_statistics_and_printing(
     qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path
 ) -> None:
