@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 
 from reviewer_app.commands.common import open_engine, upgrade_schema
@@ -56,12 +57,33 @@ def run_current(args: argparse.Namespace) -> int:
     return 0
 
 
+def _progress_on_stderr() -> Callable[[int, int], None]:
+    """A seed of many families takes minutes: a line at the first family, then every tenth of the way."""
+    shown = {"tenth": -1}
+
+    def report(done: int, total: int) -> None:
+        if done == 0:
+            return
+        tenth = done * 10 // total
+        if tenth > shown["tenth"]:
+            shown["tenth"] = tenth
+            print(f"已建立 {done}／{total} 戶", file=sys.stderr, flush=True)
+
+    return report
+
+
 def run_seed(args: argparse.Namespace) -> int:
     from reviewer_app.demo.seed import seed
 
     engine = open_engine(args)
     upgrade_schema(engine)
-    summary = seed(engine, facilities=args.facilities, families=args.families, rng_seed=args.rng_seed)
+    summary = seed(
+        engine,
+        facilities=args.facilities,
+        families=args.families,
+        rng_seed=args.rng_seed,
+        progress=_progress_on_stderr(),
+    )
     print(
         f"seeded {summary.facilities} facilities, {summary.families} families, "
         f"{summary.applications} applications, {summary.posts} posts, {summary.documents} documents "
