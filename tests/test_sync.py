@@ -47,6 +47,22 @@ def _setup_family(engine: Engine, desk: Workstation, strikes: int = 0, posts: in
         return [factories.post(s, app, submitted_at=factories.T0.replace(hour=h)).id for h in range(posts)]
 
 
+def _suspended_family(s: Session, fac: factories.Facility) -> ServiceApplication:
+    """A family whose right to post is suspended from the day before T0 for 30 days (P7)."""
+    family = factories.family(s, fac)
+    s.add(
+        Suspension(
+            facility_id=fac.id,
+            service_id=family.id,
+            block=1,
+            starts_at=factories.T0 - timedelta(days=1),
+            ends_at=factories.T0 + timedelta(days=30),
+            origin_key="seed-suspension",
+        )
+    )
+    return family
+
+
 def test_approve_reaches_shared_database_exactly_once(engine: Engine, desk: Workstation) -> None:
     (post_id,) = _setup_family(engine, desk)
     assert desk.sync.pull().claimed == 1
@@ -290,17 +306,7 @@ def test_held_items_do_not_use_up_the_batch(engine: Engine, desk: Workstation) -
     with Session(engine) as s, s.begin():
         fac = s.get(factories.Facility, desk.sync.who.facility_id)
         assert fac is not None
-        family = factories.family(s, fac)
-        s.add(  # the suspension that holds the family's post
-            Suspension(
-                facility_id=fac.id,
-                service_id=family.id,
-                block=1,
-                starts_at=factories.T0 - timedelta(days=1),
-                ends_at=factories.T0 + timedelta(days=30),
-                origin_key="seed-suspension",
-            )
-        )
+        family = _suspended_family(s, fac)  # the suspension holds the family's post
         held = factories.post(s, family)
         held.status = "held"
         held.held_reason = "家屬發佈權限暫停（P7）"
@@ -355,17 +361,7 @@ def test_a_pull_names_the_first_item_to_review_before_storing_it(engine: Engine,
     with Session(engine) as s, s.begin():
         fac = s.get(factories.Facility, desk.sync.who.facility_id)
         assert fac is not None
-        suspended = factories.family(s, fac)
-        s.add(
-            Suspension(
-                facility_id=fac.id,
-                service_id=suspended.id,
-                block=1,
-                starts_at=factories.T0 - timedelta(days=1),
-                ends_at=factories.T0 + timedelta(days=30),
-                origin_key="seed-suspension",
-            )
-        )
+        suspended = _suspended_family(s, fac)
         held_post = factories.post(s, suspended, submitted_at=hours_before(3)).id
         first_post = factories.post(s, factories.family(s, fac), submitted_at=hours_before(2)).id
         factories.post(s, factories.family(s, fac), submitted_at=hours_before(1))
