@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
         )
     if not interactive_sign_in:
         engine = open_engine(args)
-        _check_schema(engine)
+        require_current_schema(engine)
         staff = find_staff(engine, args.user)
         return _open_desk(
             app, engine, staff.username, staff.display_name, staff.facility_id, None, staff.role
@@ -105,10 +105,6 @@ def _fill_demo(engine: Engine, progress: Callable[[int, int], None]) -> None:
         seed(engine, progress=progress)
 
 
-def _check_schema(engine: Engine) -> None:
-    require_current_schema(engine)  # says "update the app" for a newer database, not "db upgrade"
-
-
 def sign_in(app: QApplication, database_url: str, username: str | None) -> StaffSession | None:
     """The sign-in dialog; the signed-in session, or None when the member cancels.
 
@@ -125,7 +121,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
 
         session = signin.sign_in(url, user, password)
         try:
-            _check_schema(session.engine)
+            require_current_schema(session.engine)
         except UserError as exc:
             session.close()
             raise SignInError(signin.REFUSED, str(exc)) from exc
