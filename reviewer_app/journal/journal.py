@@ -116,7 +116,6 @@ class AuditRecord:
 @dataclass(frozen=True)
 class JournalCounts:
     claimed: int
-    to_review: int
     waiting_to_sync: int
     conflicts: int
 
@@ -212,13 +211,11 @@ class Journal:
     def counts(self) -> JournalCounts:
         with self.session() as s:
             claimed = s.scalar(select(func.count()).select_from(JournalItem)) or 0
-            to_review = s.scalar(select(func.count()).where(JournalItem.local_status != "decided")) or 0
             by_state = dict(
                 s.execute(select(JournalDecision.state, func.count()).group_by(JournalDecision.state)).all()
             )
         return JournalCounts(
             claimed=claimed,
-            to_review=to_review,
             waiting_to_sync=by_state.get("pending", 0),
             conflicts=by_state.get("conflict", 0),
         )

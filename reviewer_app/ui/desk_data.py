@@ -56,6 +56,15 @@ class DeskData:
     counts: JournalCounts
     loaded_at: datetime
 
+    @property
+    def to_review(self) -> int:
+        """What the reviewer can decide now (the held wait for their family's suspension to end)."""
+        return sum(1 for r in self.rows if r.status == "pending")
+
+    @property
+    def held(self) -> int:
+        return sum(1 for r in self.rows if r.status == "held")
+
 
 def load_desk(
     journal: Journal, now: datetime, claim_holder: str = "", texts: QueueTexts | None = None

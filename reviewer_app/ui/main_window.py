@@ -581,11 +581,12 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, data: DeskData) -> None:
         counts = data.counts
-        self.claimed_label.setText(
-            self.tr("Claimed {claimed}, to review {to_review}").format(
-                claimed=counts.claimed, to_review=counts.to_review
-            )
+        claimed = self.tr("Claimed {claimed}, to review {to_review}").format(
+            claimed=counts.claimed, to_review=data.to_review
         )
+        if data.held:
+            claimed += self.tr(", on hold {held}").format(held=data.held)
+        self.claimed_label.setText(claimed)
         text = self.tr("Decisions waiting to sync: {n}").format(n=counts.waiting_to_sync)
         if counts.conflicts:
             text += self.tr(", conflicts: {n}").format(n=counts.conflicts)

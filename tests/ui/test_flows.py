@@ -7,6 +7,7 @@ takes it all back); work offline, then the shared database comes back and the ba
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -117,6 +118,7 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     assert desk._details[first].standing.strikes == 2
     assert status_text(desk, second) == "審核中"
 
+    held_before = on_hold(desk)
     go_to(qtbot, desk, first)
     assert desk.panel.standing_label.text().startswith("退件累計 2/3")
     dialog = reject_by_keyboard(qtbot, desk, "P2_CONTENT")
@@ -129,6 +131,7 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     assert decision.strike is not None and decision.suspension is not None
     assert decision.held_items == [second]
     assert "暫停至" in desk.statusBar().currentMessage()
+    assert on_hold(desk) == held_before + 1  # the status bar no longer counts it as to review
     held = row_of(desk, second)
     assert held.held_reason is not None and "暫停至" in held.held_reason
     assert "P7" in held.flags
@@ -146,6 +149,12 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     assert journal.last_undoable(STAFF_USERNAME) is None
     assert desk.selected_key() == first
     assert desk.panel.standing_label.text().startswith("退件累計 2/3")
+
+
+def on_hold(desk: MainWindow) -> int:
+    """The status bar's count of held items (no count shown when none is held)."""
+    found = re.search(r"，暫緩 (\d+) 件$", desk.claimed_label.text())
+    return int(found.group(1)) if found else 0
 
 
 @pytest.fixture

@@ -60,7 +60,11 @@ def test_queue_shows_the_pulled_items(desk: MainWindow, journal: Journal) -> Non
     assert desk.selected_key() == next(r.key for r in proxy_rows(desk) if r.status == "pending")
     assert desk.panel.detail() is not None
     assert desk.connection_label.text() == "已連線"
-    assert desk.claimed_label.text() == "已認領 16 件，待審 16 件"
+    # Held items wait for their family's suspension to end: they are not counted as to review.
+    statuses = [r.status for r in proxy_rows(desk)]
+    to_review, held = statuses.count("pending"), statuses.count("held")
+    assert held > 0 and to_review + held == 16
+    assert desk.claimed_label.text() == f"已認領 16 件，待審 {to_review} 件，暫緩 {held} 件"
     assert desk.waiting_label.text() == "待同步決定 0 件"
     assert desk.last_sync_label.text().startswith("上次同步 ")
 

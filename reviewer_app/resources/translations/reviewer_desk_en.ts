@@ -1152,12 +1152,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>Claimed {claimed}, to review {to_review}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>, on hold {held}</source>
+        <translation>, on hold {held}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Decisions waiting to sync: {n}</source>
         <translation>Decisions waiting to sync: {n}</translation>
     </message>
@@ -1731,7 +1736,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact Book Review Desk — printing and hand-over</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>

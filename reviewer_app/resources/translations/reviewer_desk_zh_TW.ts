@@ -1148,12 +1148,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>已認領 {claimed} 件，待審 {to_review} 件</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>, on hold {held}</source>
+        <translation>，暫緩 {held} 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Decisions waiting to sync: {n}</source>
         <translation>待同步決定 {n} 件</translation>
     </message>
@@ -1725,7 +1730,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿審核工作站 — 列印與轉交</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
