@@ -18,6 +18,7 @@ from reviewer_app.ui.qt import (
     QHeaderView,
     QItemSelectionModel,
     QKeyEvent,
+    QLabel,
     QLineEdit,
     QModelIndex,
     QObject,
@@ -99,6 +100,20 @@ class QueuePane(QWidget):
         header.setSortIndicatorShown(True)
         self.table.sortByColumn(Column.SUBMITTED, Qt.SortOrder.AscendingOrder)
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
+
+        # An empty table under a search or a filter says why, instead of looking like an empty queue.
+        self.no_match = QLabel(
+            self.tr("No item matches the search or the filters.\nEsc in the search box clears it.")
+        )
+        self.no_match.setObjectName("noMatch")
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setWordWrap(True)
+        self.no_match.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.no_match.hide()
+        QVBoxLayout(self.table.viewport()).addWidget(self.no_match)
+        proxy = self.proxy
+        for changed in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
+            changed.connect(self._show_no_match)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -243,6 +258,9 @@ class QueuePane(QWidget):
         self.search.selectAll()
 
     # ---- events --------------------------------------------------------------------------------
+
+    def _show_no_match(self) -> None:
+        self.no_match.setVisible(self.proxy.rowCount() == 0 and self.model.rowCount() > 0)
 
     def _current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._replacing:

@@ -216,6 +216,26 @@ def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
     assert desk.selected_key() is not None and desk.selected_key()[0] == "application"  # type: ignore[index]
 
 
+def test_a_search_that_matches_nothing_says_so(qtbot: QtBot, desk: MainWindow) -> None:
+    no_match = desk.queue.no_match
+    assert not no_match.isVisible()
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(desk.search, "zzq-no-such")
+    assert desk.proxy.rowCount() == 0
+    assert no_match.isVisible() and "沒有符合" in no_match.text()
+    assert desk.panel.placeholder.isVisible()  # nothing selected, nothing decidable
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    assert desk.proxy.rowCount() == 16 and not no_match.isVisible()
+
+    # A filter can hide everything too: nothing is in conflict here.
+    desk.kind_filter.setCurrentIndex(desk.kind_filter.findData("application"))
+    assert desk.proxy.rowCount() > 0 and not no_match.isVisible()
+    desk.queue.status_filter.setCurrentIndex(desk.queue.status_filter.findData("conflict"))
+    assert desk.proxy.rowCount() == 0 and no_match.isVisible()
+    desk.queue.status_filter.setCurrentIndex(0)  # 全部狀態
+    assert desk.proxy.rowCount() > 0 and not no_match.isVisible()
+
+
 def test_refused_decision_shows_a_message_not_a_traceback(
     qtbot: QtBot, desk: MainWindow, journal: Journal
 ) -> None:

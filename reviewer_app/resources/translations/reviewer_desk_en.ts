@@ -1548,7 +1548,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="+58"/>
+        <location filename="../../ui/queue_pane.py" line="+59"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
@@ -1564,7 +1564,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+34"/>
+        <source>No item matches the search or the filters.
+Esc in the search box clears it.</source>
+        <translation>No item matches the search or the filters.
+Esc in the search box clears it.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>

@@ -1543,7 +1543,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="+58"/>
+        <location filename="../../ui/queue_pane.py" line="+59"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
@@ -1559,7 +1559,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+34"/>
+        <source>No item matches the search or the filters.
+Esc in the search box clears it.</source>
+        <translation>沒有符合搜尋或篩選條件的案件。
+在搜尋框按 Esc 可清除搜尋。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
