@@ -102,8 +102,8 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = context
         self.setObjectName("reviewDesk")
-        self.setWindowTitle(
-            self.tr("Contact Book Review Desk — {name} ({workstation})").format(
+        self.setWindowTitle(  # the platform adds the application's name (applicationDisplayName)
+            self.tr("{name} ({workstation})").format(
                 name=context.staff_display_name, workstation=context.workstation
             )
         )

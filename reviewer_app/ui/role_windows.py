@@ -40,9 +40,7 @@ class PrintWindow(QMainWindow):
 
         assert context.sync is not None and context.documents is not None
         self.setObjectName("printWindow")
-        self.setWindowTitle(
-            QCoreApplication.translate("RoleWindows", "Contact Book Review Desk — printing and hand-over")
-        )
+        self.setWindowTitle(QCoreApplication.translate("RoleWindows", "Printing and hand-over"))
         self.view = PrintView(
             context.journal, context.sync, _fetcher(context), staff_display_name=context.staff_display_name
         )

@@ -64,7 +64,7 @@ class SignInDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("signInDialog")
-        self.setWindowTitle(self.tr("Sign in — Contact Book Review Desk"))
+        self.setWindowTitle(self.tr("Sign in"))
         self.database_url = database_url
         self._store = store  # made on the worker when not given: it needs SQLAlchemy's URL parser
         self._sign_in = sign_in  # None: reviewer_app.signin.sign_in

@@ -14,8 +14,9 @@ from reviewer_app.security import Actor
 from reviewer_app.sync import Sync
 from reviewer_app.ui.i18n import apply_language
 from reviewer_app.ui.main_window import MainWindow
-from reviewer_app.ui.qt import QApplication, QKeySequence, QMenu, Qt
+from reviewer_app.ui.qt import QApplication, QCoreApplication, QKeySequence, QMenu, Qt
 from reviewer_app.ui.role_windows import PrintWindow, SupervisorWindow, window_for_role
+from reviewer_app.ui.signin_dialog import SignInDialog
 from tests.ui.conftest import WORKSTATION, make_context
 
 
@@ -130,3 +131,27 @@ def test_quitting_the_supervisor_desk_closes_the_supervisor_window(
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible())
     qtbot.waitUntil(lambda: not tools.isVisible(), timeout=2000)
+
+
+def test_windows_name_the_application_once_and_the_same_way(
+    qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path
+) -> None:
+    """Windows and Linux add the application's display name to every window title ("主管 — 家庭聯絡簿
+    審核工作站"): a title that carried a name of its own showed two, and two different ones."""
+    assert QCoreApplication.translate("Application", "Contact Book Review Desk") == "家庭聯絡簿審核工作站"
+    context = make_context(journal, sync, tmp_path)
+    actor = Actor("supervisor", "supervisor", sync.who.facility_id, WORKSTATION)
+    desk = window_for_role("supervisor", context, shared_engine, actor)
+    counsellor = window_for_role("counsellor", make_context(journal, sync, tmp_path), shared_engine, None)
+    supervisor = SupervisorWindow(context, shared_engine, actor)
+    sign_in = SignInDialog("sqlite:///" + str(tmp_path / "none.sqlite3"), username="reviewer")
+    for window in (desk, counsellor, supervisor, sign_in):
+        qtbot.addWidget(window)
+    assert [w.windowTitle() for w in (desk, counsellor, supervisor, sign_in)] == [
+        f"李社工師（{WORKSTATION}）",
+        "列印與轉交",
+        "主管",
+        "登入",
+    ]
+    supervisor.shutdown()
+    counsellor.close()

@@ -1000,9 +1000,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+106"/>
-        <source>Contact Book Review Desk — {name} ({workstation})</source>
+        <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
-        <translation>Contact Book Review Desk — {name} ({workstation})</translation>
+        <translation>{name} ({workstation})</translation>
     </message>
     <message>
         <location line="+124"/>
@@ -1738,12 +1738,12 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/role_windows.py" line="+44"/>
-        <source>Contact Book Review Desk — printing and hand-over</source>
-        <translation>Contact Book Review Desk — printing and hand-over</translation>
+        <location filename="../../ui/role_windows.py" line="+43"/>
+        <source>Printing and hand-over</source>
+        <translation>Printing and hand-over</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
@@ -1839,19 +1839,15 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin_dialog.py" line="+67"/>
-        <source>Sign in — Contact Book Review Desk</source>
-        <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
-        <translation>Sign in — Contact Book Review Desk</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../ui/signin_dialog.py" line="+83"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>Remember the password (in the system keyring)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
+        <location line="+25"/>
         <source>Sign in</source>
+        <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>Sign in</translation>
     </message>
     <message>

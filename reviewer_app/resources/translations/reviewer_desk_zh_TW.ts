@@ -10,7 +10,7 @@
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
 ----------
 fill(progress) fills the database if it needs it; progress(done, total) reports families built (done, total) from the worker, delivered on the GUI thread</extracomment>
-        <translation>電子家庭聯絡簿審核台</translation>
+        <translation>家庭聯絡簿審核工作站</translation>
     </message>
 </context>
 <context>
@@ -996,9 +996,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     <name>MainWindow</name>
     <message>
         <location filename="../../ui/main_window.py" line="+106"/>
-        <source>Contact Book Review Desk — {name} ({workstation})</source>
+        <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
-        <translation>電子家庭聯絡簿審核台 — {name}（{workstation}）</translation>
+        <translation>{name}（{workstation}）</translation>
     </message>
     <message>
         <location line="+124"/>
@@ -1732,12 +1732,12 @@ Esc in the search box clears it.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/role_windows.py" line="+44"/>
-        <source>Contact Book Review Desk — printing and hand-over</source>
-        <translation>家庭聯絡簿審核工作站 — 列印與轉交</translation>
+        <location filename="../../ui/role_windows.py" line="+43"/>
+        <source>Printing and hand-over</source>
+        <translation>列印與轉交</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+23"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -1833,19 +1833,15 @@ Esc in the search box clears it.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin_dialog.py" line="+67"/>
-        <source>Sign in — Contact Book Review Desk</source>
-        <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
-        <translation>登入 — 家庭聯絡簿審核工作站</translation>
-    </message>
-    <message>
-        <location line="+16"/>
+        <location filename="../../ui/signin_dialog.py" line="+83"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>記住密碼（存於系統鑰匙圈）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="-16"/>
+        <location line="+25"/>
         <source>Sign in</source>
+        <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>登入</translation>
     </message>
     <message>
