@@ -146,14 +146,17 @@ def wrap(text: str, font: QFont, width: float) -> list[str]:
             continue
         layout = QTextLayout(paragraph, font)
         layout.setTextOption(option)
+        # Qt gives a line's start and length in UTF-16 units; a character beyond the BMP (a name's rare
+        # character, an emoji) is two of them, so the line is cut from the UTF-16 text, not the str.
+        utf16 = paragraph.encode("utf-16-le")
         layout.beginLayout()
         while True:
             line = layout.createLine()
             if not line.isValid():
                 break
             line.setLineWidth(max(1.0, width))
-            start, length = line.textStart(), line.textLength()
-            lines.append(paragraph[start : start + length].rstrip())
+            start, length = 2 * line.textStart(), 2 * line.textLength()
+            lines.append(utf16[start : start + length].decode("utf-16-le").rstrip())
         layout.endLayout()
     return lines
 

@@ -82,6 +82,24 @@ def test_wrapping_keeps_every_character(fonts: Fonts) -> None:
     assert "".join(narrow) == "孩子這學期很努力"
 
 
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "孩子們都很好𡒊𥕢𣶏𠀋𠮷，" * 12,  # names' rare characters, beyond the BMP (two UTF-16 units each)
+        "林𡒊華說：" + "我們都很想你，要好好照顧自己。" * 8,
+        "👍🏽" + "爸爸加油，我們等你回家。" * 10,
+    ],
+)
+def test_wrapping_text_beyond_the_bmp_stays_on_the_page(fonts: Fonts, paragraph: str) -> None:
+    """Qt counts a line's start and length in UTF-16 units; a Python string counts code points. Sliced
+    with Qt's numbers, every line after a rare character took text it had no room for (off the paper)."""
+    width = PageGeometry.a4(DPI).width
+    lines = wrap(paragraph, fonts.font(Role.BODY), width)
+    assert "".join(lines) == paragraph
+    assert all(fonts.width(Role.BODY, line) <= width + 1 for line in lines)
+    assert all(lines) and not any(line.startswith("，") for line in lines)
+
+
 def test_an_ordinary_post_is_one_page_with_everything(fonts: Fonts) -> None:
     g = PageGeometry.a4(DPI)
     (page,) = layout_post(text(), fonts, g, photo_size=(4000, 3000))
