@@ -143,8 +143,9 @@ def _over_size_text(size_bytes: int, limit_bytes: int) -> str:
 
 
 def _call_number_key(call_number: str) -> str:
-    """A call number as compared: full-width digits folded (NFKC), all spaces removed."""
-    return "".join(unicodedata.normalize("NFKC", call_number).split()).upper()
+    """A call number as compared: full-width digits folded (NFKC), all spaces and invisible characters
+    (a zero-width space or byte-order mark pasted with it) removed."""
+    return "".join(unicodedata.normalize("NFKC", visible_text(call_number)).split()).upper()
 
 
 # --- ages ---------------------------------------------------------------------------------------------
@@ -332,6 +333,33 @@ def rule_p3(submitted_at: datetime, previous_post_at: datetime | None, policy: P
 
 
 _ZERO_WIDTH_JOINER = "\u200d"
+#: Letters that draw nothing, typed or pasted to look blank (Hangul fillers, the blank Braille pattern).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def _invisible(char: str) -> bool:
+    """Drawn as nothing: format characters (zero-width space, joiners, direction marks, byte-order mark,
+    soft hyphen) and the blank letters."""
+    return unicodedata.category(char) == "Cf" or char in _BLANK_LETTERS
+
+
+def visible_text(text: str) -> str:
+    """`text` without the characters that draw nothing (a zero-width joiner inside an emoji stays: it
+    makes one picture of several)."""
+    return "".join(
+        char
+        for i, char in enumerate(text)
+        if not _invisible(char)
+        or (char == _ZERO_WIDTH_JOINER and 0 < i < len(text) - 1 and _emoji_joined(text[i - 1], text[i + 1]))
+    )
+
+
+def _emoji_joined(before: str, after: str) -> bool:
+    """Whether a zero-width joiner between these two makes one emoji (👨‍👩‍👧, ❤️‍🔥): pictographs on both sides
+    (the one before may carry its presentation selector or skin tone)."""
+    return unicodedata.category(after) == "So" and (
+        unicodedata.category(before) == "So" or _extends_previous(before)
+    )
 
 
 def _extends_previous(char: str) -> bool:
@@ -352,6 +380,8 @@ def body_length(text: str) -> int:
     zero-width joiners, a flag of two regional letters) is one; decomposed accents are composed first.
     (An approximation of Unicode's grapheme clusters that covers what families type.)"""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    # Nobody sees characters that draw nothing, nor spaces and line breaks before or after the text.
+    text = visible_text(text).strip()
     count = 0
     joined = half_flag = False
     for char in text:
@@ -372,8 +402,9 @@ def body_length(text: str) -> int:
 
 
 def rule_p4(title: str, body: str, policy: Policy) -> list[Finding]:
-    """P4: body text at most policy.body_max_chars characters (body_length), and not an empty post."""
-    if not title.strip() and not body.strip():
+    """P4: body text at most policy.body_max_chars characters (body_length), and not an empty post
+    (nothing visible in either: a zero-width space alone would print a blank page)."""
+    if not visible_text(title).strip() and body_length(body) == 0:
         return [Finding("P4", True, "標題及內文皆未填寫", "P4_EMPTY")]
     length, limit = body_length(body), policy.body_max_chars
     if length <= limit:

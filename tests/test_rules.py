@@ -252,6 +252,8 @@ def test_e5_required_documents(kinds: tuple[str, ...], missing: list[str]) -> No
         (" 12 34 ", True, []),  # spaces are stripped
         ("１２３４", True, []),  # full-width digits typed with a Chinese input method
         ("1243", True, ["「1243」與收容人資料「1234」不符"]),
+        ("1234\u200b", True, []),  # pasted with a zero-width space: the same number
+        ("\ufeff1234", True, []),
         ("", True, ["未填寫收容人呼號"]),
         ("1234", False, ["未確認申請對象"]),
         ("9999", False, ["「9999」", "未確認申請對象"]),
@@ -381,6 +383,14 @@ def test_p4_body_length(length: int, policy: Policy, blocks: bool) -> None:
         ("a heart with its emoji presentation selector", "想" * 99 + "❤️", 100),
         ("an accented letter sent decomposed (NFD)", "想" * 99 + "e\u0301", 100),
         ("one more character than the limit", "想" * 99 + "念念", 101),
+        # Pasted from a chat app or a word processor: characters nobody can see are not counted.
+        ("zero-width spaces", "想" * 50 + "\u200b" * 5 + "念" * 50, 100),
+        ("a byte-order mark and word joiners", "\ufeff" + "想" * 50 + "\u2060\u200c" + "念" * 50, 100),
+        ("direction marks", "\u200e" + "想" * 100 + "\u200f\u202a", 100),
+        ("a line break and spaces after the text", "想" * 100 + " \n\r\n  ", 100),
+        ("spaces before the text", "\u3000 " + "想" * 100, 100),
+        ("a zero-width joiner between two characters (not an emoji)", "想" * 100 + "\u200d念", 101),
+        ("spaces inside the text count: the family sees them", "想" * 50 + "  " + "念" * 49, 101),
     ],
 )
 def test_p4_counts_characters_as_the_family_sees_them(what: str, body: str, seen: int) -> None:
@@ -395,7 +405,15 @@ def test_p4_counts_characters_as_the_family_sees_them(what: str, body: str, seen
 
 @pytest.mark.parametrize(
     ("title", "body", "blocks"),
-    [("", "", True), ("  ", "\n", True), ("生日快樂", "", False), ("", "想念你", False)],
+    [
+        ("", "", True),
+        ("  ", "\n", True),
+        ("生日快樂", "", False),
+        ("", "想念你", False),
+        ("", "\u200b", True),  # nothing anybody can see: the post would print as a blank page
+        ("\ufeff", "\u00a0\u200d", True),
+        ("\u3164", "\u2800", True),  # the Hangul filler and the blank Braille pattern, used as "blank"
+    ],
 )
 def test_p4_empty_post_blocks(title: str, body: str, blocks: bool) -> None:
     findings = rule_p4(title, body, DEFAULT)
