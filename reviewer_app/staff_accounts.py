@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app import audit_chain
 from reviewer_app.models import Facility, Staff
+from reviewer_app.rules import visible_text
 from reviewer_app.signin import USERNAME_PATTERN, check_new_password, hash_password
 from reviewer_app.vocabulary import STAFF_ROLES
 
@@ -78,6 +79,24 @@ def _db_error(exc: DBAPIError) -> StaffError:
     return StaffError(f"資料庫拒絕：{message}")
 
 
+DISPLAY_NAME_MAX = 60  # staff.display_name's column
+#: Excel reads text starting with these as a formula (names go into the monthly report).
+_FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def clean_display_name(typed: str) -> str:
+    """The display name as shown everywhere (queue, audit trail, print, reports): on one line, with
+    single spaces; refused when nobody could read it, when too long, or when it starts like a formula."""
+    name = " ".join(typed.split())
+    if not visible_text(name).strip():
+        raise StaffError("請填寫顯示名稱（例如 李社工師）")
+    if len(name) > DISPLAY_NAME_MAX:
+        raise StaffError(f"顯示名稱最多 {DISPLAY_NAME_MAX} 字")
+    if name.startswith(_FORMULA_STARTS):
+        raise StaffError("顯示名稱不可以 = + - @ 開頭")
+    return name
+
+
 def add_staff(
     engine: Engine,
     *,
@@ -93,6 +112,7 @@ def add_staff(
         raise StaffError("帳號只能用小寫英文字母、數字與底線，且不以數字開頭（最多 63 字元）")
     if role not in STAFF_ROLES:
         raise StaffError(f"角色必須是 {', '.join(STAFF_ROLES)} 之一")
+    display_name = clean_display_name(display_name)
     try:
         check_new_password(password)
     except ValueError as exc:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -463,6 +464,39 @@ def test_staff_error_for_unknown_facility(sqlite_world: tuple[str, Engine]) -> N
             facility_code="ZZZ",
             workstation="w",
         )
+
+
+@pytest.mark.parametrize(
+    ("typed", "refused"),
+    [
+        ("", "請填寫顯示名稱"),
+        ("  \t ", "請填寫顯示名稱"),
+        ("\u200b", "請填寫顯示名稱"),  # nothing anybody can see
+        ("=HYPERLINK(\"http://evil.example\")", "不可以 = + - @ 開頭"),
+        ("-王社工師", "不可以 = + - @ 開頭"),
+        ("王" * 61, "最多 60 字"),
+    ],
+)
+def test_a_display_name_nobody_could_read_is_refused(
+    sqlite_world: tuple[str, Engine], typed: str, refused: str
+) -> None:
+    _, engine = sqlite_world
+    with pytest.raises(StaffError, match=re.escape(refused)):
+        add_staff(
+            engine, username="zz_user", display_name=typed, role="reviewer", password=PASSWORD,
+            facility_code="TTD", workstation="w",
+        )
+    assert not any(r.username == "zz_user" for r in list_staff(engine))
+
+
+def test_a_display_name_is_kept_on_one_line(sqlite_world: tuple[str, Engine]) -> None:
+    """Pasted with a tab or a line break, the name stays one line in the queue, the staff list and print."""
+    _, engine = sqlite_world
+    add_staff(
+        engine, username="zz_user", display_name=" \t王\n 社工師  ", role="reviewer", password=PASSWORD,
+        facility_code="TTD", workstation="w",
+    )
+    assert next(r.display_name for r in list_staff(engine) if r.username == "zz_user") == "王 社工師"
 
 
 @pytest.mark.postgres
