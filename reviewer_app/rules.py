@@ -12,6 +12,7 @@ most likely pick.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -333,14 +334,20 @@ def rule_p3(submitted_at: datetime, previous_post_at: datetime | None, policy: P
 
 
 _ZERO_WIDTH_JOINER = "\u200d"
-#: Letters that draw nothing, typed or pasted to look blank (Hangul fillers, the blank Braille pattern).
-_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+#: Characters drawn as nothing, as a regular-expression class: Unicode's format characters (category
+#: Cf: zero-width space, joiners, direction marks, byte-order mark, soft hyphen…), then letters typed or
+#: pasted to look blank (Hangul fillers, the blank Braille pattern).
+INVISIBLE_CHARACTERS = (
+    "\u00ad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e\u200b-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\U000110bd\U000110cd\U00013430-\U0001343f"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0001\U000e0020-\U000e007f"
+    "\u115f\u1160\u3164\uffa0\u2800"
+)
+_INVISIBLE = re.compile(f"[{INVISIBLE_CHARACTERS}]")
 
 
 def _invisible(char: str) -> bool:
-    """Drawn as nothing: format characters (zero-width space, joiners, direction marks, byte-order mark,
-    soft hyphen) and the blank letters."""
-    return unicodedata.category(char) == "Cf" or char in _BLANK_LETTERS
+    return _INVISIBLE.match(char) is not None
 
 
 def visible_text(text: str) -> str:

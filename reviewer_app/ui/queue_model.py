@@ -10,6 +10,8 @@ from __future__ import annotations
 import bisect
 import enum
 import itertools
+import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
@@ -91,7 +93,7 @@ class QueueRow:
     claim_holder: str = ""  # who holds the claim (this reviewer, on this workstation)
     claim_expires_at: datetime | None = None
     claim_expired: bool = False
-    #: What the search box matches (every column's text and the title, casefolded), made on the worker
+    #: What the search box matches (every column's text and the title, search_key), made on the worker
     #: by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.
     search_text: str = field(default="", compare=False, repr=False)
     search_style: DateStyle | None = field(default=None, compare=False, repr=False)
@@ -257,8 +259,19 @@ class QueueTexts:
         return self.status(row.status)
 
     def search(self, row: QueueRow) -> str:
-        """Every column's text and the title, casefolded: what the search box looks in."""
-        return " ".join([*(self.display(row, c) for c in Column), row.title]).casefold()
+        """Every column's text and the title, folded (search_key): what the search box looks in."""
+        return search_key(" ".join([*(self.display(row, c) for c in Column), row.title]))
+
+
+#: Left out of what is searched and what is typed: characters drawn as nothing, variant selectors.
+_NOT_SEARCHED = re.compile(f"[{rules.INVISIBLE_CHARACTERS}\ufe00-\ufe0f\U000e0100-\U000e01ef]")
+
+
+def search_key(text: str) -> str:
+    """`text` as the search compares it: what looks the same matches. Full-width digits and letters
+    folded to half-width and accents composed (NFKC), invisible characters and variant selectors left
+    out, case folded."""
+    return _NOT_SEARCHED.sub("", unicodedata.normalize("NFKC", text)).casefold()
 
 
 class QueueModel(QAbstractTableModel):
@@ -420,7 +433,7 @@ class QueueModel(QAbstractTableModel):
         return self._joined, self._starts
 
     def rows_containing(self, part: str) -> set[int]:
-        """The rows whose search text contains ``part`` (casefolded, no white space).
+        """The rows whose search text contains ``part`` (a search_key, no white space).
 
         One scan of all the rows' texts joined (made once, until the rows change), not a test per
         row: a rare name in a long queue is found in a few milliseconds."""
@@ -742,7 +755,7 @@ class QueueFilter(QAbstractProxyModel):
         return self._needle
 
     def set_text(self, text: str) -> None:
-        self._change("_needle", " ".join(text.split()).casefold())
+        self._change("_needle", search_key(" ".join(text.split())))
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by ``column``'s raw values (numbers and times as numbers); -1: the model's order.

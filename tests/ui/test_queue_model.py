@@ -194,6 +194,31 @@ def test_filter_by_kind_and_text(model: QueueModel) -> None:
         proxy.set_kind("letter")
 
 
+@pytest.mark.parametrize(
+    ("stored_name", "stored_call_number", "typed"),
+    [
+        ("陳雅婷", "５８８２", "5882"),  # the portal kept the full-width digits the family typed
+        ("陳雅婷", "9464", "９４６４"),  # the reviewer's input method is in full-width mode
+        ("黃\u200b小明", "0317", "黃小明"),  # a zero-width space pasted into the name
+        ("葛\U000e0100洪", "0317", "葛洪"),  # a name's character with its variant selector (IVS)
+        ("林\ufe00美玲", "0317", "林美玲"),
+        ("Nguye\u0302\u0303n Thi", "0317", "Nguyễn"),  # decomposed accents, typed composed
+        ("\ufeff王美華", "0317", "王美華"),
+    ],
+)
+def test_search_finds_a_name_or_number_however_it_was_encoded(
+    stored_name: str, stored_call_number: str, typed: str
+) -> None:
+    """What looks the same to the reviewer matches: full-width and half-width digits and letters, names
+    with invisible characters or variant selectors, accents composed or not."""
+    model = QueueModel()
+    model.set_rows([*ROWS, make_row(9, name=stored_name, call_number=stored_call_number)])
+    proxy = QueueFilter()
+    proxy.setSourceModel(model)
+    proxy.set_text(typed)
+    assert [proxy.row_for(r).item_id for r in range(proxy.rowCount())] == [9]  # type: ignore[union-attr]
+
+
 def test_rows_from_real_journal_items(qtbot: QtBot, sync: Sync, journal: Journal) -> None:
     sync.pull()
     data = desk_data(journal)
