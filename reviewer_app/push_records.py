@@ -219,31 +219,36 @@ def push_records(engine: Engine, journal: Journal, clock: Callable[[], datetime]
     book = PrintJournal(journal)
     prints = handovers = already = conflicts = 0
     notes: list[str] = []
-    with journal.lock:
-        for r in book.prints(("pending",)):
-            result = _apply_one(engine, partial(apply_print, r=r))
-            if isinstance(result, RecordConflict):
+    # The journal is locked only to record each answer: while the shared database answers (it may
+    # wait on a lock there for long), decisions and new records are written meanwhile.
+    for r in book.prints(("pending",)):
+        result = _apply_one(engine, partial(apply_print, r=r))
+        if isinstance(result, RecordConflict):
+            with journal.lock:
                 book.mark_print_conflict(r.key, result.reason, clock())
-                conflicts += 1
-                notes.append(f"#{r.post_id} {result.reason}")
-                continue
+            conflicts += 1
+            notes.append(f"#{r.post_id} {result.reason}")
+            continue
+        with journal.lock:
             book.mark_print_synced(r.key, clock(), result.status, result.version, result.note)
-            if result.already:
-                already += 1
-            else:
-                prints += 1
-            if result.note:
-                notes.append(f"#{r.post_id} {result.note}")
-        for h in book.handovers(("pending",)):
-            result = _apply_one(engine, partial(apply_handover, h=h))
-            if isinstance(result, RecordConflict):
+        if result.already:
+            already += 1
+        else:
+            prints += 1
+        if result.note:
+            notes.append(f"#{r.post_id} {result.note}")
+    for h in book.handovers(("pending",)):
+        result = _apply_one(engine, partial(apply_handover, h=h))
+        if isinstance(result, RecordConflict):
+            with journal.lock:
                 book.mark_handover_conflict(h.key, result.reason, clock())
-                conflicts += 1
-                notes.append(f"#{h.post_id} {result.reason}")
-                continue
+            conflicts += 1
+            notes.append(f"#{h.post_id} {result.reason}")
+            continue
+        with journal.lock:
             book.mark_handover_synced(h.key, clock(), result.status, result.version)
-            if result.already:
-                already += 1
-            else:
-                handovers += 1
+        if result.already:
+            already += 1
+        else:
+            handovers += 1
     return RecordsPushResult(prints, handovers, already, conflicts, tuple(notes))

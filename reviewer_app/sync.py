@@ -163,17 +163,19 @@ class Sync:
         decision at a time, which tells each conflict apart.
         """
         applied = already = conflicts = 0
+        with self.journal.lock:  # what is pending now, and no undo of it until the answer is in
+            pending = self.journal.decisions(("pending",))
+            self.journal.begin_sending(d.key for d in pending)
         try:
-            with self.journal.lock:
-                pending = self.journal.decisions(("pending",))
-                for start in range(0, len(pending), batch_size):
-                    chunk = pending[start : start + batch_size]
-                    results = self._push_batch(chunk) or {d.key: self._push_one(d) for d in chunk}
+            for start in range(0, len(pending), batch_size):
+                chunk = pending[start : start + batch_size]
+                # No journal lock while the shared database answers (it may wait on a lock there for
+                # long): the reviewer's next decisions are written meanwhile.
+                results = self._push_batch(chunk) or {d.key: self._push_one(d) for d in chunk}
+                with self.journal.lock:
                     now = self.clock()
                     synced = [k for k, r in results.items() if isinstance(r, Applied)]
                     self.journal.mark_synced(synced, now)
-                    done = set(synced)
-                    self._notify_synced([d for d in chunk if d.key in done])
                     for key, result in results.items():
                         if isinstance(result, Conflict):
                             self.journal.mark_conflict(key, result.reason, now)
@@ -182,12 +184,17 @@ class Sync:
                             already += 1
                         else:
                             applied += 1
+                    self.journal.end_sending(results)
+                done = set(synced)
+                self._notify_synced([d for d in chunk if d.key in done])
             records = push_records(self.engine, self.journal, self.clock)
             events = self._push_audit()
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
             raise
+        finally:
+            self.journal.end_sending(d.key for d in pending)
         return PushResult(applied, already, conflicts, events, records)
 
     def _notify_claimed(

@@ -12,7 +12,11 @@ import shutil
 import socket
 import subprocess
 import tempfile
+import threading
+import time
 from pathlib import Path
+
+from sqlalchemy import Engine, text
 
 STAFF_HBA_LINE = "host all +reviewdesk_staff 127.0.0.1/32 scram-sha-256\n"
 
@@ -80,3 +84,19 @@ class PgCluster:
     def destroy(self) -> None:
         self.stop()
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def wait_for_a_lock_wait(admin: Engine, worker: threading.Thread, timeout_s: float = 30) -> None:
+    """Return once a session of `admin`'s database waits for a lock (the worker's, the test arranges
+    it), polling pg_stat_activity; fail if the worker ends or nothing waits within `timeout_s`."""
+    deadline = time.monotonic() + timeout_s
+    query = text(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE wait_event_type = 'Lock' AND datname = current_database()"
+    )
+    while True:
+        with admin.connect() as conn:
+            if conn.scalar(query):
+                return
+        if not worker.is_alive() or time.monotonic() > deadline:
+            raise AssertionError("the worker never waited for the locked table")

@@ -8,6 +8,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,13 +16,13 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.orm import Session
 
-from reviewer_app.journal import NotUndoable
+from reviewer_app.journal import DecisionRecord, NotUndoable
 from reviewer_app.models import Decision, Facility, Post, Suspension
 from reviewer_app.sync import SharedDatabaseUnavailable
 from tests import factories
 from tests.conftest import IN_CI
 from tests.desk import Workstation, workstation
-from tests.pgcluster import PgCluster
+from tests.pgcluster import PgCluster, wait_for_a_lock_wait
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -212,4 +213,55 @@ def test_shared_database_down_for_a_while(private_cluster: PgCluster, tmp_path: 
         assert suspension.starts_at == first.decided_at
         assert s.scalar(select(Facility.code)) == "TTD"
     ws.close()
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_decisions_are_recorded_while_a_push_waits_on_the_shared_database(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """A push can wait a long time on the shared database (a table locked by a migration or a stuck
+    session). The reviewer's next decision must reach the journal meanwhile: they saw it as decided,
+    and a killed desk would otherwise lose it. Undoing the decision being sent says why it cannot."""
+    engine, fid, ids = _queue(pg_url, 3)
+    ws = workstation(pg_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    first = ws.decide("post", ids[0], "approve")
+    admin = create_engine(pg_url, isolation_level="AUTOCOMMIT")
+    locker = engine.connect()
+    held = locker.begin()
+    locker.execute(text("LOCK TABLE posts IN ACCESS EXCLUSIVE MODE"))
+    pushed: dict[str, object] = {}
+    push = threading.Thread(target=lambda: pushed.setdefault("result", ws.sync.push()), daemon=True)
+    second: dict[str, DecisionRecord] = {}
+
+    def decide_the_next() -> None:
+        second["record"] = ws.decide("post", ids[1], "reject", "P4_TOO_LONG")
+
+    deciding = threading.Thread(target=decide_the_next, daemon=True)
+    try:
+        push.start()
+        wait_for_a_lock_wait(admin, push)  # the push is now waiting on the shared database
+        deciding.start()
+        deciding.join(timeout=15)  # a guard only: a recorded decision takes milliseconds
+        assert not deciding.is_alive(), "the decision waited for the push"
+        assert push.is_alive()  # still waiting on the shared database
+        recorded = ws.journal.decision(second["record"].key)
+        assert recorded is not None and recorded.state == "pending"
+        with pytest.raises(NotUndoable, match="正在同步"):
+            ws.journal.undo(first.key, ws.username, ws.name, ws.clock())
+    finally:
+        held.rollback()
+        locker.close()
+        push.join(timeout=60)
+        deciding.join(timeout=60)
+    assert not push.is_alive()
+    assert pushed["result"].applied == 1  # type: ignore[attr-defined]
+    assert ws.journal.decision(first.key).state == "synced"  # type: ignore[union-attr]
+    ws.journal.undo(second["record"].key, ws.username, ws.name, ws.clock())  # never sent: still undoable
+    with Session(engine) as s:
+        statuses = dict(s.execute(select(Post.id, Post.status)).all())
+    assert [statuses[i] for i in ids] == ["approved", "pending", "pending"]
+    ws.close()
+    admin.dispose()
     engine.dispose()

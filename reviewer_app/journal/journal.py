@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import threading
 import uuid
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -139,6 +139,17 @@ class Journal:
         self.engine: Engine = make_engine(f"sqlite:///{self.path}")
         JournalBase.metadata.create_all(self.engine)
         self.lock = threading.RLock()
+        #: Decisions a push is sending now (begin_sending): not undoable until it has its answer. The
+        #: push holds no lock while it talks to the shared database, so decisions go on meanwhile.
+        self._sending: set[str] = set()
+
+    def begin_sending(self, keys: Iterable[str]) -> None:
+        with self.lock:
+            self._sending.update(keys)
+
+    def end_sending(self, keys: Iterable[str]) -> None:
+        with self.lock:
+            self._sending.difference_update(keys)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -413,6 +424,8 @@ class Journal:
             d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
             if d is None or d.state != "pending":
                 raise NotUndoable("此決定已同步到共用資料庫，無法復原")
+            if key in self._sending:
+                raise NotUndoable("此決定正在同步到共用資料庫，暫時無法復原；請待同步完成後再試")
             sent = s.scalar(select(JournalSendMark.through_seq).where(JournalSendMark.id == 1))
             if sent is not None and d.seq <= sent:
                 raise NotUndoable(

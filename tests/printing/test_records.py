@@ -3,6 +3,7 @@ optimistic version check, on an SQLite file and on a real PostgreSQL."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -21,6 +22,7 @@ from reviewer_app.push_records import apply_print
 from reviewer_app.sync import SharedDatabaseUnavailable, Sync
 from tests import factories
 from tests.desk import Workstation, workstation
+from tests.pgcluster import wait_for_a_lock_wait
 
 
 @dataclass
@@ -382,3 +384,46 @@ def test_a_whole_print_run_is_handed_over_at_once(world: World, counsellor: Coun
     counsellor.hand_over(list(batch.post_ids))
     counsellor.ws.sync.push()
     assert {st for st, _ in statuses(world.engine, world.posts).values()} == {"delivered"}
+
+
+@pytest.mark.postgres
+def test_a_hand_over_is_recorded_while_a_push_waits_on_the_shared_database(
+    pg_url: str, tmp_path: Path
+) -> None:
+    """The counsellor's records wait for nothing on the shared database: while a push of the printed
+    posts waits on a lock there, the hand-over of the same posts is written to the journal at once."""
+    engine = factories.shared_engine(pg_url)
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        posts = [factories.post(s, factories.family(s, fac)) for _ in range(2)]
+        for p in posts:
+            p.status, p.version = "approved", 2
+        ids, fid = [p.id for p in posts], fac.id
+    counsellor = World(engine, pg_url, fid, ids, tmp_path).counsellor()
+    counsellor.desk.refresh()
+    counsellor.print(ids)
+    admin = make_engine(pg_url, isolation_level="AUTOCOMMIT")
+    locker = engine.connect()
+    held = locker.begin()
+    locker.execute(text("LOCK TABLE posts IN ACCESS EXCLUSIVE MODE"))
+    push = threading.Thread(target=counsellor.ws.sync.push, daemon=True)
+    handing_over = threading.Thread(target=counsellor.hand_over, args=(ids,), daemon=True)
+    try:
+        push.start()
+        wait_for_a_lock_wait(admin, push)
+        handing_over.start()
+        handing_over.join(timeout=15)  # a guard only: writing it takes milliseconds
+        assert not handing_over.is_alive(), "the hand-over waited for the push"
+        assert push.is_alive()
+        assert len(counsellor.book.handovers(("pending",))) == 2
+    finally:
+        held.rollback()
+        locker.close()
+        push.join(timeout=60)
+        handing_over.join(timeout=60)
+    counsellor.ws.sync.push()  # whatever the waiting push did not take yet
+    assert counsellor.book.counts().waiting_to_sync == 0
+    assert statuses(engine, ids) == {i: ("delivered", 4) for i in ids}
+    counsellor.ws.close()
+    admin.dispose()
+    engine.dispose()
