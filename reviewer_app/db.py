@@ -24,11 +24,17 @@ def normalise_url(url: str) -> str:
     return parsed.render_as_string(hide_password=False)
 
 
+#: How long a statement waits behind another session's lock before it fails (SQLite's busy timeout,
+#: PostgreSQL's lock_timeout): a sync then reports the shared database unavailable and retries later,
+#: instead of hanging behind a stuck session or a migration.
+LOCK_WAIT_S = 10
+
+
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA foreign_keys=ON")
     # Several processes (workstation app, CLI, sync) share the file: wait for locks, don't fail.
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={LOCK_WAIT_S * 1000}")
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
     cursor.close()
@@ -53,6 +59,8 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     kwargs.setdefault("pool_pre_ping", True)
     connect_args = kwargs.pop("connect_args", {})
     connect_args.setdefault("connect_timeout", 5)
+    if "options" not in make_url(url).query:  # a deployment's own options (search_path…) win
+        connect_args.setdefault("options", f"-c lock_timeout={LOCK_WAIT_S * 1000}")
     return create_engine(url, connect_args=connect_args, **kwargs)
 
 

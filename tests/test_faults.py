@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from sqlalchemy import Engine, create_engine, event, func, select, text
 from sqlalchemy.orm import Session
 
+from reviewer_app.db import LOCK_WAIT_S
 from reviewer_app.journal import DecisionRecord, NotUndoable
 from reviewer_app.models import Decision, Facility, Post, Suspension
 from reviewer_app.sync import SharedDatabaseUnavailable
@@ -264,4 +266,39 @@ def test_decisions_are_recorded_while_a_push_waits_on_the_shared_database(
     assert [statuses[i] for i in ids] == ["approved", "pending", "pending"]
     ws.close()
     admin.dispose()
+    engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_push_behind_a_lock_gives_up_after_the_lock_wait(pg_url: str, tmp_path: Path) -> None:
+    """Behind a lock held longer (a stuck session), the push gives up after LOCK_WAIT_S as on SQLite,
+    as "shared database unavailable": the desk says so, retries later, and can close without waiting
+    for it; the decisions stay in the journal for the next push."""
+    engine, fid, ids = _queue(pg_url, 2)
+    ws = workstation(pg_url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    keys = [ws.decide("post", i, "approve").key for i in ids]
+    failed: list[BaseException] = []
+
+    def push() -> None:
+        try:
+            ws.sync.push()
+        except BaseException as exc:
+            failed.append(exc)
+
+    pushing = threading.Thread(target=push, daemon=True)
+    with engine.connect() as locker, locker.begin():
+        locker.execute(text("LOCK TABLE posts IN ACCESS EXCLUSIVE MODE"))
+        started = time.monotonic()
+        pushing.start()
+        pushing.join(timeout=LOCK_WAIT_S + 30)  # the lock is held all along: a push that waits hangs
+        waited = time.monotonic() - started
+        gave_up = not pushing.is_alive()
+    pushing.join()
+    assert gave_up, "the push waited behind the lock for good"
+    assert waited >= LOCK_WAIT_S
+    assert [type(e) for e in failed] == [SharedDatabaseUnavailable] and "lock" in str(failed[0])
+    assert [ws.journal.decision(k).state for k in keys] == ["pending", "pending"]  # type: ignore[union-attr]
+    assert ws.sync.push().applied == 2
+    ws.close()
     engine.dispose()
