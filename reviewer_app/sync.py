@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -54,6 +54,8 @@ class PushResult:
     already_applied: int = 0
     conflicts: int = 0
     audit_events: int = 0
+    #: the decisions of this push that did not count (someone else decided first), with their reasons
+    conflicted: tuple[DecisionRecord, ...] = ()
     #: print and hand-over records (counsellors), pushed after the decisions
     records: RecordsPushResult = field(default_factory=RecordsPushResult)
 
@@ -162,7 +164,8 @@ class Sync:
         per decision); a batch in which anything changed underneath is rolled back and applied one
         decision at a time, which tells each conflict apart.
         """
-        applied = already = conflicts = 0
+        applied = already = 0
+        conflicted: list[DecisionRecord] = []
         with self.journal.lock:  # what is pending now, and no undo of it until the answer is in
             pending = self.journal.decisions(("pending",))
             self.journal.begin_sending(d.key for d in pending)
@@ -176,10 +179,13 @@ class Sync:
                     now = self.clock()
                     synced = [k for k, r in results.items() if isinstance(r, Applied)]
                     self.journal.mark_synced(synced, now)
+                    by_key = {d.key: d for d in chunk}
                     for key, result in results.items():
                         if isinstance(result, Conflict):
                             self.journal.mark_conflict(key, result.reason, now)
-                            conflicts += 1
+                            conflicted.append(
+                                replace(by_key[key], state="conflict", conflict_reason=result.reason)
+                            )
                         elif result.already:
                             already += 1
                         else:
@@ -195,7 +201,9 @@ class Sync:
             raise
         finally:
             self.journal.end_sending(d.key for d in pending)
-        return PushResult(applied, already, conflicts, events, records)
+        return PushResult(
+            applied, already, len(conflicted), events, records=records, conflicted=tuple(conflicted)
+        )
 
     def _notify_claimed(
         self, snapshots: list[dict[str, Any]], families: list[FamilyRow], now: datetime

@@ -19,7 +19,7 @@ from typing import Any
 from reviewer_app.catalogue import Reason
 from reviewer_app.journal.journal import DecisionRecord, DecisionRefused, Journal, JournalError, NotUndoable
 from reviewer_app.pull import FamilyRow
-from reviewer_app.sync import SharedDatabaseUnavailable, Sync
+from reviewer_app.sync import PullResult, PushResult, SharedDatabaseUnavailable, Sync
 from reviewer_app.ui import words
 from reviewer_app.ui.decision_panel import DecisionPanel
 from reviewer_app.ui.desk_data import DeskData, ItemDetail, first_to_review, load_desk
@@ -519,8 +519,11 @@ class MainWindow(QMainWindow):
             self.sync_progress.setToolTip(self.tr("Syncing with the shared database…"))
             self.sync_progress.show()
 
-    def _synced(self, _result: object) -> None:
+    def _synced(self, result: tuple[PushResult, PullResult]) -> None:
         self._sync_finished()
+        pushed, _pulled = result
+        if pushed.conflicted:
+            self._tell_conflicts(pushed.conflicted)
         self._connected = True
         self._sync_failures = 0
         self._last_sync_at = self.ctx.clock()
@@ -551,6 +554,27 @@ class MainWindow(QMainWindow):
         self._sync_failures += 1
         self._show_connection()
         self.request_reload()
+
+    def _tell_conflicts(self, conflicted: Sequence[DecisionRecord]) -> None:
+        """Decisions that did not count: the pull that follows takes their items off the queue, so
+        this is where the reviewer learns which, and why (who decided first)."""
+        lines = [
+            self.tr("{kind} #{id} {outcome}: {reason}").format(
+                kind=words.item_kind(d.kind),
+                id=d.item_id,
+                outcome=words.outcome(d.outcome),
+                reason=d.conflict_reason or "",
+            )
+            for d in conflicted
+        ]
+        self.statusBar().clearMessage()  # "Recorded… waiting to sync" is no longer true for them
+        self._show_message(
+            QMessageBox.Icon.Warning,
+            self.tr("Decisions not applied"),
+            self.tr("%n decision(s) from this workstation did not take effect: the item was dealt with "
+                    "elsewhere first.", "", len(conflicted)),
+            "\n".join(lines),
+        )
 
     # ---- status bar ----------------------------------------------------------------------------
 

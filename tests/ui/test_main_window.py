@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,6 +18,7 @@ from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QApplication, Qt
 from reviewer_app.ui.queue_model import Column, ItemKey, QueueRow
 from reviewer_app.ui.reject_dialog import CODE_ROLE, RejectDialog, family_message
+from tests.desk import Clock, workstation
 from tests.ui.conftest import WORKSTATION, desk_data, go_to, idle, make_context, open_desk, proxy_rows
 
 pytestmark = [
@@ -393,3 +394,36 @@ def test_an_undo_that_is_refused_says_so_under_its_own_title(
     desk.message_box.accept()
     qtbot.waitUntil(lambda: desk.message_box is None and idle(desk))
     assert desk.panel.approve_button.isEnabled() or desk.panel.reject_button.isEnabled()
+
+
+def test_a_decision_someone_else_overtook_is_told_with_its_reason(
+    qtbot: QtBot, desk: MainWindow, journal: Journal, sync: Sync, tmp_path: Path
+) -> None:
+    """The push that finds an item decided elsewhere first drops this desk's decision (a conflict),
+    and the pull that follows takes the item off the queue: the reviewer is told which decision did
+    not count and why, not just a counter."""
+    target = approvable(desk, "post").key
+    # Another workstation, two hours on (this desk's leases have run out), claims and rejects it first.
+    other = workstation(
+        str(sync.engine.url), tmp_path, "ws-b", "supervisor", sync.who.facility_id,
+        Clock(datetime.now(UTC) + timedelta(hours=2)),
+    )
+    try:
+        assert other.sync.pull().claimed > 0
+        other.decide(target[0], target[1], "reject", "P2_CONTENT")
+        assert other.sync.push().applied == 1
+    finally:
+        other.close()
+    go_to(qtbot, desk, target)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 1 件")
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    box = desk.message_box
+    assert box is not None
+    assert box.windowTitle() == "決定未生效"
+    assert "1 件決定未生效" in box.text()
+    assert f"家庭聯絡簿 #{target[1]} 審核通過" in box.informativeText()
+    assert "supervisor（ws-b）" in box.informativeText()  # who decided first, and where
+    box.accept()

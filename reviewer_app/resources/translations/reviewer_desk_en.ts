@@ -1112,7 +1112,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
@@ -1127,7 +1127,25 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Sync failed; retrying in the background: {error}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>{kind} #{id} {outcome}: {reason}</source>
+        <translation>{kind} #{id} {outcome}: {reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Decisions not applied</source>
+        <translation>Decisions not applied</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
+        <translation>
+            <numerusform>%n decision from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
+            <numerusform>%n decisions from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1461,9 +1479,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+181"/>
+        <location filename="../../ui/queue_model.py" line="+183"/>
         <source>{minutes} min</source>
-        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, casefolded), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, search_key), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} min</translation>
     </message>
     <message>
@@ -1482,8 +1500,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+113"/>
         <source>Kind</source>
+        <extracomment>Left out of what is searched and what is typed: characters drawn as nothing, variant selectors.</extracomment>
         <translation>Kind</translation>
     </message>
     <message>
@@ -1522,7 +1541,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-73"/>
         <source>{holder} (lease expired)</source>
         <translation>{holder} (lease expired)</translation>
     </message>
@@ -1532,7 +1551,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{holder} until {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+293"/>
+        <location line="+304"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>Past the review target of %n hour</numerusform>

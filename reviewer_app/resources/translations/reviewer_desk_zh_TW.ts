@@ -1108,7 +1108,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
@@ -1123,7 +1123,24 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>同步失敗，系統將在背景重試：{error}</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
+        <source>{kind} #{id} {outcome}: {reason}</source>
+        <translation>{kind} #{id} {outcome}：{reason}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Decisions not applied</source>
+        <translation>決定未生效</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+1"/>
+        <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
+        <translation>
+            <numerusform>本工作站有 %n 件決定未生效：案件已先由他人處理。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Connecting…</source>
         <translation>連線中…</translation>
     </message>
@@ -1457,9 +1474,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+181"/>
+        <location filename="../../ui/queue_model.py" line="+183"/>
         <source>{minutes} min</source>
-        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, casefolded), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, search_key), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} 分鐘</translation>
     </message>
     <message>
@@ -1478,8 +1495,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{days} 天 {hours} 小時</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+113"/>
         <source>Kind</source>
+        <extracomment>Left out of what is searched and what is typed: characters drawn as nothing, variant selectors.</extracomment>
         <translation>類別</translation>
     </message>
     <message>
@@ -1518,7 +1536,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="-62"/>
+        <location line="-73"/>
         <source>{holder} (lease expired)</source>
         <translation>{holder}（認領已逾期）</translation>
     </message>
@@ -1528,7 +1546,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{holder}，至 {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+293"/>
+        <location line="+304"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>已超過 %n 小時審核目標</numerusform>
