@@ -154,13 +154,23 @@ class StaffSession:
     engine: Engine
     database_url: str  # without any password
     _password_ok: Any = field(repr=False)
+    #: A salted hash of the password that signed in, in memory only: unlocking while the shared
+    #: database is unreachable is checked against it (work goes on offline, so does the idle lock).
+    offline_verifier: str | None = field(default=None, repr=False)
 
     def actor(self, workstation: str) -> Actor:
         return Actor(self.username, self.role, self.facility_id, workstation)
 
     def verify_password(self, password: str) -> None:
-        """Unlocking: the same checks as signing in (a disabled account fails too). Raises SignInError."""
-        self._password_ok(password)
+        """Unlocking: the same checks as signing in (a disabled account fails too); while the shared
+        database is unreachable, the password that signed in. Raises SignInError."""
+        try:
+            self._password_ok(password)
+        except SignInError as exc:
+            if exc.kind != UNREACHABLE or self.offline_verifier is None:
+                raise
+            if not check_password(self.offline_verifier, password):
+                raise SignInError(WRONG_PASSWORD) from exc
 
     def close(self) -> None:
         self.engine.dispose()
@@ -228,8 +238,8 @@ def _sqlite_check(engine: Engine, username: str, password: str) -> tuple[str, st
                 if staff is None
                 else (staff.display_name, staff.role, staff.facility_id, staff.active, staff.password_hash)
             )
-    except OperationalError as exc:
-        raise SignInError(REFUSED, f"無法讀取共用資料庫：{exc.orig or exc}") from exc
+    except OperationalError as exc:  # the file is locked, gone or unreadable: as a server unreachable
+        raise SignInError(UNREACHABLE, f"無法讀取共用資料庫：{exc.orig or exc}") from exc
     if found is None:
         raise SignInError(WRONG_PASSWORD)
     display_name, role, facility_id, active, stored = found
@@ -262,8 +272,11 @@ def sign_in(database_url: str, username: str, password: str) -> StaffSession:
     if not username or not password:
         raise SignInError(WRONG_PASSWORD, "請輸入帳號與密碼。")
     if is_postgresql(database_url):
-        return _sign_in_postgresql(database_url, username, password)
-    return _sign_in_sqlite(database_url, username, password)
+        session = _sign_in_postgresql(database_url, username, password)
+    else:
+        session = _sign_in_sqlite(database_url, username, password)
+    session.offline_verifier = hash_password(password)
+    return session
 
 
 # ---- the keyring -----------------------------------------------------------------------------------

@@ -41,6 +41,21 @@ def pg_cluster() -> Iterator[PgCluster]:
 
 
 @pytest.fixture
+def private_cluster() -> Iterator[PgCluster]:
+    """A cluster of this test's own, so stopping it disturbs no other test."""
+    try:
+        cluster = PgCluster()
+        cluster.init()
+        cluster.start()
+    except (RuntimeError, OSError) as exc:
+        if IN_CI:
+            pytest.fail(f"PostgreSQL test server could not start (CI requires it): {exc}")
+        pytest.skip(f"PostgreSQL test server could not start: {exc}")
+    yield cluster
+    cluster.destroy()
+
+
+@pytest.fixture
 def pg_url(pg_cluster: PgCluster) -> Iterator[str]:
     """A fresh, empty database on the throwaway cluster for each test."""
     name = f"t{os.getpid()}_{next(_db_numbers)}"

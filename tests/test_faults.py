@@ -10,7 +10,6 @@ import subprocess
 import sys
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,6 @@ from reviewer_app.journal import DecisionRecord, NotUndoable
 from reviewer_app.models import Decision, Facility, Post, Suspension
 from reviewer_app.sync import SharedDatabaseUnavailable
 from tests import factories
-from tests.conftest import IN_CI
 from tests.desk import Workstation, workstation
 from tests.pgcluster import PgCluster, wait_for_a_lock_wait
 
@@ -169,21 +167,6 @@ def test_a_decision_whose_push_may_have_landed_cannot_be_undone(shared_url: str,
     assert ws.journal.decision(decided[2].key).state == "synced"  # type: ignore[union-attr]
     ws.close()
     engine.dispose()
-
-
-@pytest.fixture
-def private_cluster() -> Iterator[PgCluster]:
-    """A cluster of this test's own, so stopping it disturbs no other test."""
-    try:
-        cluster = PgCluster()
-        cluster.init()
-        cluster.start()
-    except (RuntimeError, OSError) as exc:
-        if IN_CI:
-            pytest.fail(f"PostgreSQL test server could not start (CI requires it): {exc}")
-        pytest.skip(f"PostgreSQL test server could not start: {exc}")
-    yield cluster
-    cluster.destroy()
 
 
 @pytest.mark.postgres

@@ -13,6 +13,7 @@ from reviewer_app.signin import StaffSession, sign_in
 from reviewer_app.staff_accounts import disable_staff
 from reviewer_app.ui.idle_lock import IdleLock
 from reviewer_app.ui.qt import QApplication, QLineEdit, QMainWindow, Qt
+from tests.pgcluster import PgCluster
 from tests.ui.security_world import PASSWORD, World, build
 
 pytestmark = [
@@ -148,3 +149,28 @@ def test_other_open_windows_are_covered_too(qtbot: QtBot, window: QMainWindow, s
     with qtbot.waitSignal(lock.unlocked, timeout=5_000):
         _enter(qtbot, lock, PASSWORD)
     lock.stop()
+
+
+@pytest.mark.postgres
+def test_the_lock_opens_while_the_shared_database_is_unreachable(
+    qtbot: QtBot, window: QMainWindow, private_cluster: PgCluster
+) -> None:
+    """Work goes on while the shared database is unreachable, so does unlocking: the password the
+    member signed in with is checked on this workstation. Before, every attempt (the right password
+    too) counted as wrong, and the member was signed out with decisions still to sync."""
+    world = build(private_cluster.url())
+    session = sign_in(world.url, "lin_reviewer", PASSWORD)
+    world.engine.dispose()
+    try:
+        lock = _lock(window, session, timeout_ms=60_000, max_attempts=2)
+        private_cluster.stop()
+        lock.lock_now()
+        dialog = lock.dialog
+        assert dialog is not None
+        _enter(qtbot, lock, "wrong 1")  # still checked: a wrong password stays wrong
+        qtbot.waitUntil(lambda: dialog.unlock_button.isEnabled() and "錯誤" in dialog.message_label.text())
+        with qtbot.waitSignal(lock.unlocked, timeout=10_000):
+            _enter(qtbot, lock, PASSWORD)
+        assert not lock.is_locked()
+    finally:
+        session.close()
