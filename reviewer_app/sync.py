@@ -97,6 +97,13 @@ class Sync:
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
 
+    def _unavailable(self, exc: DBAPIError) -> SharedDatabaseUnavailable:
+        """The shared database could not be used: the pooled connections go too, so that the retry
+        connects afresh (a connection can outlive what it pointed at: a server restarted, an SQLite
+        file replaced)."""
+        self.engine.dispose()
+        return SharedDatabaseUnavailable(str(exc.orig or exc))
+
     def _lease(self, s: Session) -> timedelta:
         facility = s.get(Facility, self.who.facility_id)
         return timedelta(minutes=facility.claim_lease_minutes if facility else 20)
@@ -133,7 +140,7 @@ class Sync:
                 ]
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
-                raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
+                raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now)
         return PullResult(claimed=len(snaps), held=sum(1 for s in snaps if s["status"] == "held"))
@@ -197,7 +204,7 @@ class Sync:
             events = self._push_audit()
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
-                raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
+                raise self._unavailable(exc) from exc
             raise
         finally:
             self.journal.end_sending(d.key for d in pending)

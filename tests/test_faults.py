@@ -285,3 +285,33 @@ def test_a_push_behind_a_lock_gives_up_after_the_lock_wait(pg_url: str, tmp_path
     assert ws.sync.push().applied == 2
     ws.close()
     engine.dispose()
+
+
+def test_the_shared_file_taken_away_and_put_back(tmp_path: Path) -> None:
+    """The embedded shared file moved away (a restore, a share remounted) and put back. While it is
+    gone, a new connection finds (makes) an empty file and the sync says the shared database is
+    unavailable; once the file is back, the next sync applies what was decided meanwhile. It stayed
+    offline until a restart: the pool kept its connection to the empty file it had made."""
+    shared = tmp_path / "share" / "shared.sqlite3"
+    shared.parent.mkdir()
+    url = f"sqlite:///{shared}"
+    engine, fid, ids = _queue(url, 2)
+    engine.dispose()
+    ws = workstation(url, tmp_path, "ws-a", "ttd_reviewer", fid)
+    ws.sync.pull()
+    ws.engine.dispose()  # no connection open at the moment the file goes (they come and go)
+    away = tmp_path / "away"
+    away.mkdir()
+    for f in list(shared.parent.iterdir()):
+        f.rename(away / f.name)
+    key = ws.decide("post", ids[0], "approve").key
+    with pytest.raises(SharedDatabaseUnavailable):
+        ws.sync.sync()
+    for f in list(shared.parent.iterdir()):
+        f.unlink()
+    for f in away.iterdir():
+        f.rename(shared.parent / f.name)
+    pushed, _pulled = ws.sync.sync()
+    assert pushed.applied == 1
+    assert ws.journal.decision(key).state == "synced"  # type: ignore[union-attr]
+    ws.close()
