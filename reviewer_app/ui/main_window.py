@@ -75,6 +75,14 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _brief(exc: BaseException) -> str:
+    """An error in one line for the status bar: the driver's own error, without SQLAlchemy's
+    statement and web address."""
+    cause = getattr(exc, "orig", None) or exc
+    first = next(iter(str(cause).splitlines()), "")
+    return f"{type(cause).__name__}: {first}" if first else type(cause).__name__
+
+
 @dataclass
 class DeskContext:
     """What the desk works with; the caller builds it (no globals, easy to replace in tests)."""
@@ -536,16 +544,20 @@ class MainWindow(QMainWindow):
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._sync_finished()
+        self._connected = False  # unreachable or unusable: either way nothing syncs now
         if isinstance(exc, SharedDatabaseUnavailable):
-            self._connected = False
             message = self.tr(
                 "Cannot reach the shared database. Decisions are kept on this workstation and synced "
                 "when it is back; retrying in the background."
             )
         else:
-            log.error("sync failed", exc_info=exc)
-            message = self.tr("Sync failed; retrying in the background: {error}").format(error=exc)
-        if message != self._last_sync_error:  # the same error is shown once, not at every retry
+            message = self.tr(
+                "Sync failed; decisions are kept on this workstation and the sync is retried in the "
+                "background ({error})"
+            ).format(error=_brief(exc))
+        if message != self._last_sync_error:  # the same error is shown (and logged) once, not at every retry
+            if not isinstance(exc, SharedDatabaseUnavailable):
+                log.error("sync failed", exc_info=exc)
             self.statusBar().showMessage(message, 30_000)
         self._last_sync_error = message
         delays = self.ctx.retry_delays_ms

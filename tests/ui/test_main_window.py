@@ -427,3 +427,23 @@ def test_a_decision_someone_else_overtook_is_told_with_its_reason(
     assert f"家庭聯絡簿 #{target[1]} 審核通過" in box.informativeText()
     assert "supervisor（ws-b）" in box.informativeText()  # who decided first, and where
     box.accept()
+
+
+def test_a_sync_that_fails_for_another_reason_says_so_in_words(
+    qtbot: QtBot, desk: MainWindow, sync: Sync
+) -> None:
+    """Not unreachable but unusable (the shared file replaced by something that is not a database):
+    the status bar stops saying 已連線, and the message is the desk's words, not the driver's English
+    with a web address."""
+    qtbot.waitUntil(lambda: idle(desk) and desk.connection_label.text() == "已連線")
+    shared = Path(str(sync.engine.url.database))
+    shared.write_bytes(b"this is not a database file " * 512)
+    for suffix in ("-wal", "-shm"):
+        shared.with_name(shared.name + suffix).unlink(missing_ok=True)
+    sync.engine.dispose()
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: desk.statusBar().currentMessage() != "" and idle(desk))
+    message = desk.statusBar().currentMessage()
+    assert message.startswith("同步失敗") and "本機" in message, message
+    assert "sqlalche.me" not in message and "Background on this error" not in message
+    assert desk.connection_label.text() != "已連線"

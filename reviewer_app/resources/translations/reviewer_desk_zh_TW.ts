@@ -995,7 +995,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+106"/>
+        <location filename="../../ui/main_window.py" line="+114"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
@@ -1119,11 +1119,11 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+5"/>
-        <source>Sync failed; retrying in the background: {error}</source>
-        <translation>同步失敗，系統將在背景重試：{error}</translation>
+        <source>Sync failed; decisions are kept on this workstation and the sync is retried in the background ({error})</source>
+        <translation>同步失敗：決定會先保存在本機，系統將在背景重試（{error}）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+19"/>
         <source>{kind} #{id} {outcome}: {reason}</source>
         <translation>{kind} #{id} {outcome}：{reason}</translation>
     </message>
