@@ -10,6 +10,7 @@ goes on from the journal and the outbox waits.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
@@ -89,6 +90,9 @@ class Sync:
         self.clock = clock
         #: called with each decision once it is marked synced (the document cache evicts its item)
         self.on_synced = on_synced
+        #: One push at a time (the desk and a print view share this Sync): the journal lock is no
+        #: longer held for a whole push, so it cannot keep two of them apart.
+        self._pushing = threading.Lock()
         #: called on the pulling thread with the snapshots of the items held, their families' standings
         #: and the pull's time, once read and before the journal stores them: the desk starts decoding
         #: the first item's photo while the pull is being stored
@@ -171,6 +175,10 @@ class Sync:
         per decision); a batch in which anything changed underneath is rolled back and applied one
         decision at a time, which tells each conflict apart.
         """
+        with self._pushing:
+            return self._push(batch_size)
+
+    def _push(self, batch_size: int) -> PushResult:
         applied = already = 0
         conflicted: list[DecisionRecord] = []
         with self.journal.lock:  # what is pending now, and no undo of it until the answer is in
