@@ -77,13 +77,16 @@ def idle_lock_minutes() -> float:
 # ---- passwords on the embedded SQLite file -------------------------------------------------------
 
 _SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+#: For the in-memory unlock verifier (StaffSession.offline_verifier): made after Enter at every
+#: sign-in, where the stored hash's cost (about 45 ms here) would be felt; it never leaves memory.
+_SESSION_SCRYPT = {"n": 2**12, "r": 8, "p": 1}
 
 
-def hash_password(password: str) -> str:
+def hash_password(password: str, params: dict[str, int] = _SCRYPT) -> str:
     salt = secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, **_SCRYPT)
+    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, dklen=32, **params)
     b64 = base64.b64encode
-    return f"scrypt${_SCRYPT['n']}${_SCRYPT['r']}${_SCRYPT['p']}${b64(salt).decode()}${b64(digest).decode()}"
+    return f"scrypt${params['n']}${params['r']}${params['p']}${b64(salt).decode()}${b64(digest).decode()}"
 
 
 def check_password(stored: str, password: str) -> bool:
@@ -275,7 +278,7 @@ def sign_in(database_url: str, username: str, password: str) -> StaffSession:
         session = _sign_in_postgresql(database_url, username, password)
     else:
         session = _sign_in_sqlite(database_url, username, password)
-    session.offline_verifier = hash_password(password)
+    session.offline_verifier = hash_password(password, _SESSION_SCRYPT)
     return session
 
 
