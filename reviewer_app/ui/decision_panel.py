@@ -8,7 +8,7 @@ documents themselves are in the document viewer beside it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from typing import Any
 
@@ -76,6 +76,9 @@ class DecisionPanel(QWidget):
         self.setObjectName("decisionPanel")
         self._detail: ItemDetail | None = None
         self._busy = False
+        #: Why documents of the shown item can never be shown as they are (the viewer says): approving
+        #: is saying they were seen and are fine.
+        self._document_problems: tuple[str, ...] = ()
         self._dates = DateStyle()
         self._reasons: dict[str, Reason] = {}
 
@@ -166,6 +169,10 @@ class DecisionPanel(QWidget):
     def detail(self) -> ItemDetail | None:
         return self._detail
 
+    def set_document_problems(self, problems: Sequence[str]) -> None:
+        self._document_problems = tuple(problems)
+        self._update_actions()
+
     def set_busy(self, busy: bool) -> None:
         """While a decision is being recorded, no second one can be asked for."""
         self._busy = busy
@@ -197,7 +204,8 @@ class DecisionPanel(QWidget):
         d = self._detail
         decidable = d is not None and d.decidable and not self._busy
         blocking = d.blocking if d is not None else ()
-        self.approve_action.setEnabled(decidable and not blocking)
+        unseen = self._document_problems if d is not None else ()
+        self.approve_action.setEnabled(decidable and not blocking and not unseen)
         self.reject_action.setEnabled(decidable)
         self.approve_button.setEnabled(self.approve_action.isEnabled())
         self.reject_button.setEnabled(self.reject_action.isEnabled())
@@ -209,6 +217,12 @@ class DecisionPanel(QWidget):
                 "",
                 len(blocking),
             ).format(rules=rule_ids)
+            self.approve_action.setToolTip(approve_tip)
+        elif d is not None and d.decidable and unseen:
+            approve_tip = self.tr(
+                "Cannot approve: a document cannot be shown ({problem}); reject it, saying what the "
+                "family should send again"
+            ).format(problem=unseen[0])
             self.approve_action.setToolTip(approve_tip)
         elif d is not None and not d.decidable:
             approve_tip = self.tr("This item has a decision; to change it, undo first (Ctrl+Z)")

@@ -156,6 +156,7 @@ class MainWindow(QMainWindow):
         self.viewer = DocumentViewer(self.documents)
         self.viewer.escapePressed.connect(self.restore_focus)
         self.panel = DecisionPanel()
+        self.viewer.documentsChecked.connect(lambda: self.panel.set_document_problems(self.viewer.problems()))
         self.panel.approveRequested.connect(self.approve_current)
         self.panel.rejectRequested.connect(self.reject_current)
 

@@ -197,6 +197,14 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
         )  # retried in the background
         assert desk.statusBar().currentMessage() == "", "the same error is shown once"
 
+        # A photo cannot be fetched now; it says so (and is asked for again once the network is back).
+        with_photo = next(
+            r.key for r in reversed(proxy_rows(desk))
+            if r.status == "pending" and desk.detail_of(r.key).snapshot["documents"]  # type: ignore[union-attr]
+        )
+        go_to(qtbot, desk, with_photo)
+        qtbot.waitUntil(lambda: "無法連線" in desk.viewer.message.text())
+
         # Reviewing goes on from the journal: approve one, reject a post with a reason.
         approve = next(r.key for r in proxy_rows(desk) if r.status == "pending" and not r.flags)
         go_to(qtbot, desk, approve)
@@ -223,5 +231,9 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
             assert s.scalar(select(Suspension.id).where(Suspension.service_id == rejected.service_id)) is None
         assert applied[approve] == "approve" and applied[post] == "reject"
         assert desk.proxy.proxy_row_of(approve) is None  # settled: off the queue
+        assert with_photo not in (approve, post)
+        go_to(qtbot, desk, with_photo)  # its photo is fetched again, and shown
+        shown = desk.viewer.current_shown
+        qtbot.waitUntil(lambda: shown() is not None and shown().problem is None)  # type: ignore[union-attr]
     finally:
         desk.close()

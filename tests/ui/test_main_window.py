@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -9,17 +10,28 @@ from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from reviewer_app.catalogue import by_code
 from reviewer_app.db import make_engine
 from reviewer_app.journal.journal import Journal
+from reviewer_app.models import Document, DocumentBlob, Post
 from reviewer_app.sync import Sync
 from reviewer_app.ui.main_window import MainWindow
 from reviewer_app.ui.qt import QApplication, Qt
 from reviewer_app.ui.queue_model import Column, ItemKey, QueueRow
 from reviewer_app.ui.reject_dialog import CODE_ROLE, RejectDialog, family_message
 from tests.desk import Clock, workstation
-from tests.ui.conftest import WORKSTATION, desk_data, go_to, idle, make_context, open_desk, proxy_rows
+from tests.ui.conftest import (
+    WORKSTATION,
+    desk_data,
+    go_to,
+    idle,
+    make_context,
+    open_desk,
+    proxy_rows,
+)
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -447,3 +459,43 @@ def test_a_sync_that_fails_for_another_reason_says_so_in_words(
     assert message.startswith("同步失敗") and "本機" in message, message
     assert "sqlalche.me" not in message and "Background on this error" not in message
     assert desk.connection_label.text() != "已連線"
+
+
+def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
+    qtbot: QtBot, desk: MainWindow, shared_engine: Engine
+) -> None:
+    """Approving is saying the photo was seen and is fine: a photo that cannot be shown (broken, not
+    what it claims to be) leaves only 退件."""
+    target = approvable(desk, "post").key
+    data = b"\xff\xd8\xff\xe0" + b"not really a jpeg" * 40
+    with Session(shared_engine) as s, s.begin():  # the family's photo arrives broken
+        post = s.get(Post, target[1])
+        assert post is not None
+        post.documents.clear()
+        post.documents.append(
+            Document(
+                facility_id=post.facility_id, kind="post_attachment", filename="孩子.jpg",
+                mime_type="image/jpeg", size_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                blob=DocumentBlob(data=data),
+            )
+        )
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)  # the sync brings the item's documents as they are now
+
+    def filenames() -> list[str]:
+        detail = desk.detail_of(target)
+        return [d["filename"] for d in detail.snapshot["documents"]] if detail else []
+
+    qtbot.waitUntil(lambda: idle(desk) and filenames() == ["孩子.jpg"])
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: not desk.panel.approve_action.isEnabled())
+    assert "無法顯示" in desk.panel.approve_action.toolTip()
+    assert desk.panel.reject_action.isEnabled()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)  # nothing happens
+    assert desk.selected_key() == target
+    assert desk.ctx.journal.decisions() == []
+
+    # An item whose documents show can be approved as before.
+    good = next(r.key for r in proxy_rows(desk) if r.key != target and r.status == "pending"
+                and not r.blocking_rules and r.kind == "post")
+    go_to(qtbot, desk, good)
+    qtbot.waitUntil(lambda: desk.panel.approve_action.isEnabled())

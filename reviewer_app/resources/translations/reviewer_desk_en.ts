@@ -361,26 +361,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/decision_panel.py" line="+83"/>
+        <location filename="../../ui/decision_panel.py" line="+86"/>
         <location line="+59"/>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Approve</source>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-140"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+125"/>
+        <location line="+136"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-118"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -405,7 +406,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -413,7 +414,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>This item has a decision; to change it, undo first (Ctrl+Z)</translation>
     </message>
@@ -513,7 +514,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-76"/>
+        <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
+        <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -677,18 +683,18 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../ui/viewer/documents.py" line="+162"/>
+        <location filename="../../ui/viewer/documents.py" line="+172"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+115"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="+117"/>
         <source>File:</source>
-        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.</extracomment>
+        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>File:</translation>
     </message>
     <message>
@@ -817,22 +823,22 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+5"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <translation>Compare the applicant&apos;s photo with the ID document</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Focus the document (arrow keys pan, Esc returns)</source>
         <translation>Focus the document (arrow keys pan, Esc returns)</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>This item has no applicant photo or ID document to compare</source>
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -1005,7 +1011,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Undo the last decision</source>
         <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Undo the last decision</translation>

@@ -361,26 +361,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/decision_panel.py" line="+83"/>
+        <location filename="../../ui/decision_panel.py" line="+86"/>
         <location line="+59"/>
-        <location line="+75"/>
+        <location line="+86"/>
         <source>Approve</source>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-129"/>
+        <location line="-140"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+125"/>
+        <location line="+136"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-107"/>
+        <location line="-118"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -405,14 +406,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+69"/>
+        <location line="+74"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+12"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>此案件已有決定；如需更改，請先復原（Ctrl+Z）</translation>
     </message>
@@ -512,7 +513,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="-76"/>
+        <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
+        <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -674,18 +680,18 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../ui/viewer/documents.py" line="+162"/>
+        <location filename="../../ui/viewer/documents.py" line="+172"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
         <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
     </message>
 </context>
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+115"/>
+        <location filename="../../ui/viewer/document_viewer.py" line="+117"/>
         <source>File:</source>
-        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.</extracomment>
+        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>檔名：</translation>
     </message>
     <message>
@@ -814,22 +820,22 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+5"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <translation>並排比對申請人照片與身分證明文件</translation>
     </message>
     <message>
-        <location line="-53"/>
+        <location line="-54"/>
         <source>Focus the document (arrow keys pan, Esc returns)</source>
         <translation>移至文件檢視（方向鍵移動畫面，Esc 返回）</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+56"/>
         <source>This item has no applicant photo or ID document to compare</source>
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+150"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -1001,7 +1007,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location line="+125"/>
         <source>Undo the last decision</source>
         <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>復原上一個決定</translation>

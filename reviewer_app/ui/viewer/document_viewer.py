@@ -122,6 +122,8 @@ class DocumentViewer(QWidget):
 
     #: The reviewer pressed Escape in the large view: the desk gives the focus back to the queue.
     escapePressed = Signal()
+    #: What is known of the shown item's documents changed: ``problems()`` may say something new.
+    documentsChecked = Signal()
 
     def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -395,6 +397,7 @@ class DocumentViewer(QWidget):
             if cached is not None:
                 shown[cached.key] = cached
         self.thumbnails.set_documents(docs, shown)
+        self.documentsChecked.emit()
         has_compare = any(d["kind"] in COMPARE_KINDS for d in docs)
         self.compare_action.setEnabled(has_compare)
         if not has_compare and self._comparing:
@@ -523,9 +526,16 @@ class DocumentViewer(QWidget):
         self._page = 0
         self._show_current()
 
+    def problems(self) -> list[str]:
+        """Why documents of the shown item can never be shown as they are (broken, refused, not what
+        they claim), of those loaded so far; not those out of reach for now (offline)."""
+        found = (self.thumbnails.shown_at(row) for row in range(len(self.thumbnails.documents())))
+        return [s.problem for s in found if s is not None and s.problem and not s.transient]
+
     def _document_ready(self, shown: ShownDocument) -> None:
         self.thumbnails.set_shown(shown)
         if self.thumbnails.row_of(shown.key) is not None:
+            self.documentsChecked.emit()
             # Lay the strip out again: with uniform item sizes Qt keeps the size (and place) an item had
             # before its picture was decoded, a label-less sliver for the first item at start.
             self.strip.doItemsLayout()

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
+from reviewer_app.documents.verdicts import UNAVAILABLE
 from reviewer_app.snapshot import policy_from_json
 from reviewer_app.ui.document_qt import to_qimage
 from reviewer_app.ui.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
@@ -60,6 +61,8 @@ class ShownDocument:
     thumbnail: QImage | None = None
     pages: int = 1
     problem: str | None = None  # why it cannot be shown, in plain zh-TW
+    #: The problem will pass (the shared database out of reach): not kept, asked again next time.
+    transient: bool = False
     pdf: PdfDocument | None = field(default=None, repr=False)  # only touched on the document worker
     page_images: dict[int, QImage] = field(default_factory=dict)
     page_problems: dict[int, str] = field(default_factory=dict)  # pages that cannot be shown, and why
@@ -108,7 +111,14 @@ def prepare(
     key = doc_key(doc)
     fetched = source.fetch(doc)
     if isinstance(fetched, Rejected):
-        return ShownDocument(key, doc, metadata=fetched.metadata, problem=fetched.reason, policy=policy)
+        return ShownDocument(
+            key,
+            doc,
+            metadata=fetched.metadata,
+            problem=fetched.reason,
+            policy=policy,
+            transient=fetched.code == UNAVAILABLE,
+        )
     limits = DocumentLimits.for_kind(doc["kind"], policy_from_json(policy))
     loaded = load_document(fetched, limits, target_size=preview)
     if isinstance(loaded, Rejected):
@@ -374,8 +384,9 @@ class DocumentService(QObject):
             self._in_flight.discard(key)
             if shown is None:
                 return
-            self._cache[key] = shown
-            self._trim()
+            if not shown.transient:
+                self._cache[key] = shown
+                self._trim()
             self.documentReady.emit(shown)
 
         def failed(exc: BaseException) -> None:
