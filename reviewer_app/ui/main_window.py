@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer_app.catalogue import Reason
+from reviewer_app.journal.elsewhere import waiting_elsewhere
 from reviewer_app.journal.journal import DecisionRecord, DecisionRefused, Journal, JournalError, NotUndoable
 from reviewer_app.pull import FamilyRow
 from reviewer_app.sync import PullResult, PushResult, SharedDatabaseUnavailable, Sync
@@ -200,6 +201,13 @@ class MainWindow(QMainWindow):
             context.sync.on_claimed = self._first_claimed_on_worker
         self.request_reload()
         self.sync_now()
+        if context.sync is not None:
+            url, me = str(context.sync.engine.url), context.staff_username
+
+            def look() -> dict[str, int]:  # on the journal worker: a few small files read
+                return waiting_elsewhere(url, me)
+
+            self.journal_tasks.run(look, self._tell_waiting_elsewhere, self._elsewhere_failed, "others")
         self.table.setFocus()
 
     # ---- building ------------------------------------------------------------------------------
@@ -567,6 +575,27 @@ class MainWindow(QMainWindow):
         self._sync_failures += 1
         self._show_connection()
         self.request_reload()
+
+    def _tell_waiting_elsewhere(self, waiting: dict[str, int]) -> None:
+        """Colleagues left decisions on this workstation that are not in the shared database yet."""
+        if not waiting:
+            return
+        who = "、".join(
+            self.tr("{user} ({count})").format(user=user, count=n) for user, n in sorted(waiting.items())
+        )
+        self._show_message(
+            QMessageBox.Icon.Information,
+            self.tr("Decisions of colleagues waiting to sync"),
+            self.tr(
+                "This workstation keeps decisions of {who} that have not reached the shared database. "
+                "Ask them to sign in here once, so that they sync; until then someone else may claim "
+                "and decide those items again."
+            ).format(who=who),
+        )
+
+    @staticmethod
+    def _elsewhere_failed(exc: BaseException) -> None:
+        log.warning("could not look for other members' journals: %s", exc)
 
     def _tell_conflicts(self, conflicted: Sequence[DecisionRecord]) -> None:
         """Decisions that did not count: the pull that follows takes their items off the queue, so

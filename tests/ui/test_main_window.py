@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import shutil
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -13,8 +14,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from reviewer_app import config
 from reviewer_app.catalogue import by_code
 from reviewer_app.db import make_engine
+from reviewer_app.demo.seed import STAFF_USERNAME
 from reviewer_app.journal.journal import Journal
 from reviewer_app.models import Document, DocumentBlob, Post
 from reviewer_app.sync import Sync
@@ -499,3 +502,38 @@ def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
                 and not r.blocking_rules and r.kind == "post")
     go_to(qtbot, desk, good)
     qtbot.waitUntil(lambda: desk.panel.approve_action.isEnabled())
+
+
+def test_a_colleagues_decisions_left_on_this_workstation_are_pointed_out(
+    qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path
+) -> None:
+    """A colleague signed out before their decisions synced (offline, or locked out): they stay in
+    their journal until they sign in here again. Whoever signs in next is told, with names."""
+    url = str(shared_engine.url)
+    theirs = Journal(config.journal_path(url, "supervisor"))
+    try:
+        Sync(shared_engine, theirs, "supervisor", "ws-b", sync.who.facility_id).pull(batch=1)
+        (item,) = theirs.items()
+        theirs.decide(
+            kind=item.kind, item_id=item.item_id, outcome="reject", staff_username="supervisor",
+            workstation="ws-b", now=datetime.now(UTC), reason_codes=["P2_CONTENT"] if item.kind == "post"
+            else ["E5_MISSING_DOCS"], message_to_family="請依建議修正後重新送件",
+        )
+    finally:
+        theirs.close()
+    # A journal file that is not what its name says (copied over): counted as nobody's.
+    shutil.copy(theirs.path, config.journal_path(url, "counsellor"))
+    shutil.copy(theirs.path, config.journal_path(url, STAFF_USERNAME))  # this member's own: never news
+    sync.pull()
+    desk = MainWindow(make_context(journal, sync, tmp_path))  # the message may come before it is active
+    qtbot.addWidget(desk)
+    try:
+        desk.show()
+        qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+        box = desk.message_box
+        assert box is not None
+        assert box.windowTitle() == "同仁的決定尚未同步"
+        assert "supervisor（1 件）" in box.text() and STAFF_USERNAME not in box.text()
+        box.accept()
+    finally:
+        desk.close()  # stops its workers before the databases go

@@ -1001,13 +1001,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+114"/>
+        <location filename="../../ui/main_window.py" line="+115"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+132"/>
         <source>Undo the last decision</source>
         <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>復原上一個決定</translation>
@@ -1129,7 +1129,22 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>同步失敗：決定會先保存在本機，系統將在背景重試（{error}）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
+        <source>{user} ({count})</source>
+        <translation>{user}（{count} 件）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decisions of colleagues waiting to sync</source>
+        <translation>同仁的決定尚未同步</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This workstation keeps decisions of {who} that have not reached the shared database. Ask them to sign in here once, so that they sync; until then someone else may claim and decide those items again.</source>
+        <translation>本工作站保存了 {who}尚未同步到共用資料庫的決定。請這些同仁在本工作站登入一次，即會完成同步；在此之前，這些案件可能被他人重新認領並審核。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>{kind} #{id} {outcome}: {reason}</source>
         <translation>{kind} #{id} {outcome}：{reason}</translation>
     </message>
