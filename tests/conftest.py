@@ -26,8 +26,8 @@ def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory, monkeypatch:
     monkeypatch.delenv("REVIEWER_DATABASE_URL", raising=False)
 
 
-@pytest.fixture(scope="session")
-def pg_cluster() -> Iterator[PgCluster]:
+def _started_cluster() -> Iterator[PgCluster]:
+    """A throwaway cluster, started, destroyed afterwards; in CI a server that cannot start fails."""
     try:
         cluster = PgCluster()
         cluster.init()
@@ -38,21 +38,17 @@ def pg_cluster() -> Iterator[PgCluster]:
         pytest.skip(f"PostgreSQL test server could not start: {exc}")
     yield cluster
     cluster.destroy()
+
+
+@pytest.fixture(scope="session")
+def pg_cluster() -> Iterator[PgCluster]:
+    yield from _started_cluster()
 
 
 @pytest.fixture
 def private_cluster() -> Iterator[PgCluster]:
     """A cluster of this test's own, so stopping it disturbs no other test."""
-    try:
-        cluster = PgCluster()
-        cluster.init()
-        cluster.start()
-    except (RuntimeError, OSError) as exc:
-        if IN_CI:
-            pytest.fail(f"PostgreSQL test server could not start (CI requires it): {exc}")
-        pytest.skip(f"PostgreSQL test server could not start: {exc}")
-    yield cluster
-    cluster.destroy()
+    yield from _started_cluster()
 
 
 @pytest.fixture
