@@ -25,6 +25,7 @@ from reviewer_app import audit_chain
 from reviewer_app.models import Facility, Staff
 from reviewer_app.rules import visible_text
 from reviewer_app.signin import USERNAME_PATTERN, check_new_password, hash_password
+from reviewer_app.stats.report import FORMULA_STARTS
 from reviewer_app.vocabulary import STAFF_ROLES
 
 
@@ -80,8 +81,6 @@ def _db_error(exc: DBAPIError) -> StaffError:
 
 
 DISPLAY_NAME_MAX = 60  # staff.display_name's column
-#: Excel reads text starting with these as a formula (names go into the monthly report).
-_FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 def clean_display_name(typed: str) -> str:
@@ -92,7 +91,7 @@ def clean_display_name(typed: str) -> str:
         raise StaffError("請填寫顯示名稱（例如 李社工師）")
     if len(name) > DISPLAY_NAME_MAX:
         raise StaffError(f"顯示名稱最多 {DISPLAY_NAME_MAX} 字")
-    if name.startswith(_FORMULA_STARTS):
+    if name.startswith(FORMULA_STARTS):  # names go into the monthly report, read by Excel
         raise StaffError("顯示名稱不可以 = + - @ 開頭")
     return name
 
