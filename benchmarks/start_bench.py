@@ -21,6 +21,11 @@ what the member waits for after that (``start_desk.py member``): they type their
 1.5 s, press Enter, and the desk signs in with their own PostgreSQL role (SCRAM, row-level security
 on every query), claims and paints its first row and photo; timed from Enter.
 
+Beside them too, informative: the floor (``start_desk.py floor``), the same first screen with none of
+the desk: PySide6, psycopg, the desk's claim as plain SQL, the first photo decoded, a table and a
+picture, without SQLAlchemy, journal or rules. What any desk on this stack pays at least; it shows how
+much of the target is left for the desk itself.
+
 The baseline, measured in the same run, interleaved: bare PySide6 (``start_desk.py bare``), an empty
 main window, to its first paint. Both times are from just before the process is started, so the
 interpreter's own start is in both.
@@ -40,11 +45,13 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import Engine, text
+from sqlalchemy.dialects import postgresql
 from sqlalchemy.engine import make_url
 
 from benchmarks.common import Result
 from benchmarks.data import USERNAME, pending_posts
+from reviewer_app.claims import _claim_statement
 from reviewer_app.db import make_engine
 from reviewer_app.demo.documents import family_photo
 from reviewer_app.staff_accounts import add_staff
@@ -93,6 +100,7 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
         workstation="bench",
     )
     member_url = make_url(url).set(username=None, password=None).render_as_string(hide_password=False)
+    floor_env = _floor_env(engine, url)
     compileall.compile_dir(str(Path(__file__).resolve().parent.parent / "reviewer_app"), quiet=1)
     base_env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # No keyring daemon on a build machine: the null backend answers at once (a workstation's does too).
@@ -102,6 +110,7 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
     bare_times: list[float] = []
     signin_times: list[float] = []
     member_times: list[float] = []
+    floor_times: list[float] = []
     try:
         for run in range(runs + 1):  # the first of each is a warm-up (files into the page cache)
             with engine.begin() as conn:  # nobody's claims: the desk claims its first batch
@@ -123,7 +132,14 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
                 member = _painted_after(
                     ["member", "--database-url", member_url, "--user", MEMBER], env, since="enter"
                 )
+            floor = None
+            if floor_env is not None:
+                with engine.begin() as conn:
+                    conn.execute(text(RELEASE_ALL))
+                floor = _painted_after(["floor"], dict(base_env, **floor_env))
             if run:
+                if floor is not None:
+                    floor_times.append(floor)
                 bare_times.append(bare)
                 desk_times.append(desk)
                 signin_times.append(signin)
@@ -134,6 +150,20 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
     ratio = value / base
     first_window = statistics.median(signin_times)
     after_enter = statistics.median(member_times)
+    floor_rows = []
+    if floor_times:
+        floor_value = statistics.median(floor_times)
+        floor_rows.append(
+            Result(
+                "start floor: the same first screen with none of the desk (no SQLAlchemy, journal, rules)",
+                round(floor_value * 1000, 1),
+                "ms",
+                round(base * 1000, 1),
+                round(floor_value / base, 2),
+                "(not in #7's table)",
+                None,
+            )
+        )
     return [
         Result(
             f"start: launch to first queue row and photo painted ({items} pending, batch of 30 claimed)",
@@ -162,4 +192,22 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
             "(not in #7's table)",
             None,
         ),
+        *floor_rows,
     ]
+
+
+def _floor_env(engine: Engine, url: str) -> dict[str, str] | None:
+    """What ``start_desk.py floor`` needs, made here so that it imports no SQLAlchemy: the desk's claim
+    compiled for PostgreSQL, the plain libpq URL and the facility. None on SQLite (no psycopg there)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql":
+        return None
+    with engine.connect() as conn:
+        facility = conn.scalar(text("SELECT facility_id FROM staff WHERE username = :u"), {"u": USERNAME})
+    claim_sql = str(_claim_statement().compile(dialect=postgresql.dialect()))
+    plain = parsed.set(drivername="postgresql").render_as_string(hide_password=False)
+    return {
+        "REVIEWER_FLOOR_URL": plain,
+        "REVIEWER_FLOOR_CLAIM_SQL": claim_sql,
+        "REVIEWER_FLOOR_FACILITY": str(facility),
+    }

@@ -6,6 +6,8 @@ journal and the document cache in $REVIEWER_DATA_DIR, the first sync claiming a 
 ``painted <unix time>`` once the queue table has painted rows *and* the document viewer has painted the
 first item's photo; then it closes the window the normal way. ``python benchmarks/start_desk.py bare``
 is the baseline: bare PySide6, an empty main window, ``painted <unix time>`` at its first paint.
+``python benchmarks/start_desk.py floor`` (its inputs in $REVIEWER_FLOOR_*, made by start_bench) is the
+same first screen with none of the desk: the floor under the start.
 ``python benchmarks/start_desk.py signin --database-url URL --user NAME`` starts ``reviewer-app`` as a
 member does and prints ``painted <unix time>`` once its sign-in window has painted (then cancels it).
 ``python benchmarks/start_desk.py member --database-url URL --user NAME`` goes on from there as a
@@ -57,6 +59,99 @@ def bare() -> int:
     probe = Probe()
     window.installEventFilter(probe)
     window.show()
+    return int(app.exec())
+
+
+def floor() -> int:
+    """The floor under the start: the first screen with none of the desk. PySide6, psycopg imported on
+    a thread while the window is built, the desk's own claim (plain SQL, $REVIEWER_FLOOR_CLAIM_SQL, as
+    SQLAlchemy compiles it) of 30 for $REVIEWER_FLOOR_FACILITY, the first claimed post's photo fetched
+    and decoded at viewer size, a table and a picture; ``painted <unix time>`` once both are painted.
+    No SQLAlchemy, journal, rules or snapshot: what any desk on this stack pays at least."""
+    import threading
+    from datetime import UTC, datetime, timedelta
+    from io import BytesIO
+
+    from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+    from PySide6.QtGui import QImage, QPixmap
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QSplitter, QTableWidget, QTableWidgetItem
+
+    url, claim_sql = os.environ["REVIEWER_FLOOR_URL"], os.environ["REVIEWER_FLOOR_CLAIM_SQL"]
+    facility = int(os.environ["REVIEWER_FLOOR_FACILITY"])
+    app = QApplication(sys.argv[:1])
+
+    class Bridge(QObject):
+        ready = Signal(object)
+
+    bridge = Bridge()
+
+    def work() -> None:
+        import psycopg
+        from PIL import Image
+
+        now = datetime.now(UTC)
+        params = {
+            "c_facility": facility,
+            "c_now": now,
+            "c_me": "floor",
+            "c_workstation": "floor",
+            "c_limit": 30,
+            "c_expires": now + timedelta(minutes=20),
+        }
+        with psycopg.connect(url) as conn:
+            ids = [i for kind, i in conn.execute(claim_sql, params).fetchall() if kind == "post"]
+            conn.commit()
+            rows = conn.execute(
+                "SELECT id, title, submitted_at FROM posts WHERE id = ANY(%s) ORDER BY submitted_at, id",
+                (ids,),
+            ).fetchall()
+            (data,) = conn.execute(
+                "SELECT b.data FROM documents d JOIN document_blobs b ON b.document_id = d.id"
+                " WHERE d.post_id = %s ORDER BY d.id LIMIT 1",
+                (rows[0][0],),
+            ).fetchone() or (b"",)
+        opened = Image.open(BytesIO(data))
+        opened.draft("RGB", (900, 700))  # a JPEG decoded at a fraction of its pixels, as the desk does
+        picture = opened.convert("RGB")
+        picture.thumbnail((900, 700))
+        image = QImage(
+            picture.tobytes(), picture.width, picture.height, picture.width * 3, QImage.Format.Format_RGB888
+        ).copy()
+        bridge.ready.emit((rows, image))
+
+    window = QMainWindow()
+    window.resize(1440, 900)
+    table, label = QTableWidget(0, 3), QLabel()
+    split = QSplitter()
+    split.addWidget(table)
+    split.addWidget(label)
+    window.setCentralWidget(split)
+    shown = {"ready": False}
+
+    def ready(payload: tuple[list[tuple[object, ...]], QImage]) -> None:
+        rows, image = payload
+        table.setRowCount(len(rows))
+        for r, row in enumerate(rows):
+            for c, value in enumerate(row):
+                table.setItem(r, c, QTableWidgetItem(str(value)))
+        label.setPixmap(QPixmap.fromImage(image))
+        shown["ready"] = True
+
+    def done() -> None:
+        print(f"painted {time.time():.6f}", flush=True)
+        app.quit()
+
+    class Probe(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is label and shown["ready"]:
+                QTimer.singleShot(0, done)
+            return False
+
+    bridge.ready.connect(ready)
+    probe = Probe()
+    label.installEventFilter(probe)
+    window.show()
+    threading.Thread(target=work, daemon=True).start()
     return int(app.exec())
 
 
@@ -203,8 +298,10 @@ def desk(argv: list[str]) -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("what", choices=("bare", "signin", "member", "desk"))
+    parser.add_argument("what", choices=("bare", "floor", "signin", "member", "desk"))
     known, rest = parser.parse_known_args()
+    if known.what == "floor":
+        return floor()
     if known.what == "signin":
         return signin(rest)
     if known.what == "member":
