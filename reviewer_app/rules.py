@@ -411,9 +411,9 @@ def body_length(text: str) -> int:
 def rule_p4(title: str, body: str, policy: Policy) -> list[Finding]:
     """P4: body text at most policy.body_max_chars characters (body_length), and not an empty post
     (nothing visible in either: a zero-width space alone would print a blank page)."""
-    if not visible_text(title).strip() and body_length(body) == 0:
-        return [Finding("P4", True, "標題及內文皆未填寫", "P4_EMPTY")]
     length, limit = body_length(body), policy.body_max_chars
+    if length == 0 and not visible_text(title).strip():
+        return [Finding("P4", True, "標題及內文皆未填寫", "P4_EMPTY")]
     if length <= limit:
         return []
     return [Finding("P4", True, f"內文 {length} 字，超過 {limit} 字上限", "P4_TOO_LONG")]
