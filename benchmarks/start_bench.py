@@ -148,20 +148,14 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
         engine.dispose()
     value, base = statistics.median(desk_times), statistics.median(bare_times)
     ratio = value / base
-    first_window = statistics.median(signin_times)
     after_enter = statistics.median(member_times)
     floor_rows = []
     if floor_times:
-        floor_value = statistics.median(floor_times)
         floor_rows.append(
-            Result(
+            _beside_bare(
                 "start floor: the same first screen with none of the desk (no SQLAlchemy, journal, rules)",
-                round(floor_value * 1000, 1),
-                "ms",
-                round(base * 1000, 1),
-                round(floor_value / base, 2),
-                "(not in #7's table)",
-                None,
+                floor_times,
+                base,
             )
         )
     return [
@@ -174,14 +168,10 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
             "ratio <= 4" if judged else "(--quick: not judged)",
             ratio <= 4 if judged else None,
         ),
-        Result(
+        _beside_bare(
             "start: launch to the sign-in window painted (a member's start; the desk loads meanwhile)",
-            round(first_window * 1000, 1),
-            "ms",
-            round(base * 1000, 1),
-            round(first_window / base, 2),
-            "(not in #7's table)",
-            None,
+            signin_times,
+            base,
         ),
         Result(
             "start: a member's Enter to first queue row and photo painted (own role, typed for 1.5 s)",
@@ -194,6 +184,20 @@ def bench_start(new_url: Callable[[], str], items: int, runs: int, judged: bool)
         ),
         *floor_rows,
     ]
+
+
+def _beside_bare(scenario: str, times: list[float], base: float) -> Result:
+    """An informative start row (not in #7's table): its median, against the bare window's."""
+    value = statistics.median(times)
+    return Result(
+        scenario,
+        round(value * 1000, 1),
+        "ms",
+        round(base * 1000, 1),
+        round(value / base, 2),
+        "(not in #7's table)",
+        None,
+    )
 
 
 def _floor_env(engine: Engine, url: str) -> dict[str, str] | None:
