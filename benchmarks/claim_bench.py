@@ -1,7 +1,7 @@
 """Claims: 20 workstations claiming from one PostgreSQL queue at once, until it is empty.
 
 Each workstation is its own process with its own engine (as on its own machine). It claims the desk's
-batch (``Sync.pull``'s 30) with :func:`reviewer_app.claims.claim` in a shared transaction — that
+batch (``Sync.pull``'s 30) with :func:`reviewer_app.sync.claims.claim` in a shared transaction — that
 transaction is what is timed, one latency per claim — then its reviewer works through the batch, the
 decisions are pushed (the items leave the queue and are logged in ``bench_claim_log``), and it claims
 again, until a claim comes back empty. Afterwards the database is asked how many items were claimed
@@ -36,7 +36,7 @@ from sqlalchemy.orm import Session
 
 from benchmarks.common import Result
 from benchmarks.data import pending_posts
-from reviewer_app.db import make_engine
+from reviewer_app.shared_db.engine import make_engine
 
 BATCH = 30  # Sync.pull's default: what a desk claims at a time
 LEASE = timedelta(minutes=20)
@@ -50,7 +50,7 @@ def _workstation(
     url: str, facility_id: int, number: int, review: float, runs: int, start: Barrier, out: Any
 ) -> None:
     """One workstation for every run: wait for the start, claim until nothing is left, report."""
-    from reviewer_app import claims
+    from reviewer_app.sync import claims
 
     engine = make_engine(url, pool_size=1)
     who = claims.Claimant(f"reviewer{number:02d}", f"ws-{number:02d}", facility_id)

@@ -18,9 +18,9 @@ from typing import Any
 from sqlalchemy import Engine, Table, insert
 from sqlalchemy.orm import Session
 
-from reviewer_app.catalogue_db import ensure_catalogue
-from reviewer_app.db import upgrade
-from reviewer_app.models import (
+from reviewer_app.shared_db.catalogue import ensure_catalogue
+from reviewer_app.shared_db.engine import upgrade
+from reviewer_app.shared_db.models import (
     Applicant,
     Child,
     Document,

@@ -29,13 +29,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.common import Result
+from reviewer_app.core.policy import Policy
 from reviewer_app.demo.documents import family_photo
 from reviewer_app.documents import DocumentLimits, ImageDocument, load_document
 from reviewer_app.documents.fetch import HttpSettings
 from reviewer_app.documents.loader import Verdict
 from reviewer_app.documents.pipeline import open_document
 from reviewer_app.documents.store import DocumentStore
-from reviewer_app.policy import Policy
 
 VIEWER_SIZE = (1500, 1000)
 READ_SECONDS = 0.5

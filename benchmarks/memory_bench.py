@@ -51,15 +51,15 @@ def resident_mb() -> float:
 
 def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any]:
     from benchmarks.data import DISPLAY_NAME, USERNAME
-    from reviewer_app.db import make_engine
     from reviewer_app.documents.fetch import HttpSettings
     from reviewer_app.documents.hygiene import evict_on_sync
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import Journal
-    from reviewer_app.sync import Sync, facility_of
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.main_window import DeskContext, MainWindow
-    from reviewer_app.ui.qt import QApplication, QTimer
+    from reviewer_app.qt import QApplication, QTimer
+    from reviewer_app.shared_db.engine import make_engine
+    from reviewer_app.sync.service import Sync, facility_of
+    from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
     from reviewer_app.ui.viewer.documents import doc_key
 
     app = make_application(sys.argv[:1], folder / "desk.ini")
@@ -167,8 +167,8 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
 def bench_memory(url: str, items: int, checkpoint: int, judged: bool) -> list[Result]:
     from benchmarks.data import pending_posts
     from benchmarks.documents_bench import file_store
-    from reviewer_app.db import make_engine
     from reviewer_app.demo.documents import family_photo
+    from reviewer_app.shared_db.engine import make_engine
 
     rng = random.Random(21)
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:

@@ -24,10 +24,10 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from benchmarks.common import Result
-from reviewer_app.catalogue_db import ensure_catalogue
-from reviewer_app.db import make_engine, upgrade
 from reviewer_app.demo.documents import family_photo
-from reviewer_app.models import (
+from reviewer_app.shared_db.catalogue import ensure_catalogue
+from reviewer_app.shared_db.engine import make_engine, upgrade
+from reviewer_app.shared_db.models import (
     Applicant,
     Child,
     Document,
@@ -102,6 +102,7 @@ def bench_print(quick: bool = False) -> Result:
     from reviewer_app.commands.print_cmd import ensure_gui_application
 
     ensure_gui_application()
+    from reviewer_app.core.snapshot import policy_from_json
     from reviewer_app.documents.limits import DocumentLimits
     from reviewer_app.documents.loader import ImageDocument, load_document
     from reviewer_app.documents.store import DocumentStore
@@ -109,8 +110,7 @@ def bench_print(quick: bool = False) -> Result:
     from reviewer_app.printing.jobs import PrintDesk
     from reviewer_app.printing.layout import PHOTO_BOX_MM, PHOTO_DPI, image_pixels
     from reviewer_app.printing.render import print_font_family
-    from reviewer_app.snapshot import policy_from_json
-    from reviewer_app.sync import Sync
+    from reviewer_app.sync.service import Sync
 
     n = 10 if quick else 100
     rng = random.Random(7)

@@ -42,10 +42,10 @@ from benchmarks import (  # noqa: E402
     start_bench,
 )
 from benchmarks.common import Result, median_seconds  # noqa: E402
-from reviewer_app.catalogue_db import ensure_catalogue  # noqa: E402
-from reviewer_app.db import make_engine, upgrade  # noqa: E402
 from reviewer_app.journal import Journal  # noqa: E402
-from reviewer_app.models import (  # noqa: E402
+from reviewer_app.shared_db.catalogue import ensure_catalogue  # noqa: E402
+from reviewer_app.shared_db.engine import make_engine, upgrade  # noqa: E402
+from reviewer_app.shared_db.models import (  # noqa: E402
     Applicant,
     Child,
     Facility,
@@ -54,7 +54,7 @@ from reviewer_app.models import (  # noqa: E402
     ServiceApplication,
     Staff,
 )
-from reviewer_app.sync import Sync  # noqa: E402
+from reviewer_app.sync.service import Sync  # noqa: E402
 
 T0 = datetime(2026, 11, 2, 1, 0, tzinfo=UTC)
 
@@ -182,7 +182,7 @@ def bench_sync_push(new_url: Callable[[], str], n: int, runs: int, judged: bool 
         fid = queue_of_posts(engine, n)
         with Session(engine) as s:
             ids = list(s.scalars(select(Post.id)))
-        from reviewer_app.models import Decision
+        from reviewer_app.shared_db.models import Decision
 
         rows = [
             {

@@ -51,10 +51,10 @@ from sqlalchemy.engine import make_url
 
 from benchmarks.common import Result
 from benchmarks.data import USERNAME, pending_posts
-from reviewer_app.claims import _claim_statement
-from reviewer_app.db import make_engine
+from reviewer_app.access.staff import add_staff
 from reviewer_app.demo.documents import family_photo
-from reviewer_app.staff_accounts import add_staff
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.sync.claims import _claim_statement
 
 CHILD = Path(__file__).resolve().parent / "start_desk.py"
 PHOTO_POSTS = 40

@@ -159,7 +159,7 @@ def signin(argv: list[str]) -> int:
     """`reviewer-app` as a member starts it, to its sign-in window painted (then cancelled)."""
     sys.path.insert(0, str(ROOT))
     from reviewer_app.cli import main as reviewer_app
-    from reviewer_app.ui.app import make_application
+    from reviewer_app.ui.common.app import make_application
 
     app = make_application(sys.argv[:1])  # the command reuses this application
 
@@ -175,7 +175,7 @@ def signin(argv: list[str]) -> int:
 
 def _watch_paints(*checks: Callable[[QObject], object]) -> QObject:
     """An event filter (install it on the application) that hands every widget painted to `checks`."""
-    from reviewer_app.ui.qt import QEvent, QObject
+    from reviewer_app.qt import QEvent, QObject
 
     class Probe(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -189,7 +189,7 @@ def _watch_paints(*checks: Callable[[QObject], object]) -> QObject:
 
 def _sign_in_painted(then: Callable[[QDialog], None]) -> Callable[[QObject], bool]:
     """A paint-event check for the sign-in window: ``then(dialog)`` runs once, after its first paint."""
-    from reviewer_app.ui.qt import QDialog, QTimer
+    from reviewer_app.qt import QDialog, QTimer
 
     seen = {"done": False}
 
@@ -205,7 +205,7 @@ def _sign_in_painted(then: Callable[[QDialog], None]) -> Callable[[QObject], boo
 def _desk_painted(on_painted: Callable[[], None]) -> Callable[[QObject], bool]:
     """A paint-event check for the desk: True once the queue's viewport has painted rows and the
     image view a picture; ``on_painted`` then runs once, after that paint has been done."""
-    from reviewer_app.ui.qt import QAbstractItemView, QTimer
+    from reviewer_app.qt import QAbstractItemView, QTimer
     from reviewer_app.ui.viewer.image_view import ImageView
 
     seen = {"row": False, "document": False, "done": False}
@@ -231,9 +231,9 @@ def member(argv: list[str]) -> int:
     """`reviewer-app` as a member starts it: the sign-in window, the password typed, Enter, the desk."""
     sys.path.insert(0, str(ROOT))
     from reviewer_app.cli import main as reviewer_app
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QMainWindow, QTimer
-    from reviewer_app.ui.signin_dialog import SignInDialog
+    from reviewer_app.qt import QMainWindow, QTimer
+    from reviewer_app.ui.access.signin_dialog import SignInDialog
+    from reviewer_app.ui.common.app import make_application
 
     app = make_application(sys.argv[:1])  # the command reuses this application
     password = os.environ["REVIEWER_BENCH_PASSWORD"]
@@ -267,8 +267,8 @@ def desk(argv: list[str]) -> int:
     from reviewer_app.cli import build_parser
     from reviewer_app.commands import desk as desk_command
     from reviewer_app.commands.common import dispose_engines
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QMainWindow, QTimer
+    from reviewer_app.qt import QMainWindow, QTimer
+    from reviewer_app.ui.common.app import make_application
 
     args = build_parser().parse_args(argv)
     app = make_application(sys.argv[:1])  # the desk reuses this application

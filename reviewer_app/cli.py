@@ -46,7 +46,7 @@ def _database_problem(exc: Exception) -> tuple[str, int] | None:
         orig = getattr(exc, "orig", None)
         hint = "（不是資料庫檔案，或檔案已損毀）" if type(orig).__module__.startswith("sqlite3") else ""
         return f"共用資料庫無法讀取{hint}：{orig or exc}", 2
-    sync = sys.modules.get("reviewer_app.sync")  # e.g. a read-only SQLite file during `sync`
+    sync = sys.modules.get("reviewer_app.sync.service")  # e.g. a read-only SQLite file during `sync`
     if sync is not None and isinstance(exc, sync.SharedDatabaseUnavailable):
         return f"無法寫入共用資料庫：{exc}", 3
     return None

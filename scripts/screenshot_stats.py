@@ -27,12 +27,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.catalogue import DEFAULT_REASONS, by_code
-from reviewer_app.db import make_engine, upgrade
+from reviewer_app.core.reasons import DEFAULT_REASONS, by_code
+from reviewer_app.core.timeutil import FACILITY_TZ
 from reviewer_app.demo.seed import seed
-from reviewer_app.models import Decision, Post, ServiceApplication, Staff, Strike
+from reviewer_app.shared_db.engine import make_engine, upgrade
+from reviewer_app.shared_db.models import Decision, Post, ServiceApplication, Staff, Strike
 from reviewer_app.stats.months import Month
-from reviewer_app.timeutil import FACILITY_TZ
 
 ROOT = Path(__file__).resolve().parent.parent
 #: "Today" in the picture: 20 November 2026, 12:00 in Taipei; the view shows October.
@@ -150,7 +150,7 @@ def busier_year(engine: Engine, facility_id: int) -> None:
 def render(engine: Engine, facility_id: int, output: Path) -> None:
     """Show the view on `engine` as of NOW and save it; uses the running QApplication if there is one
     (scripts/screenshots.py makes it, with the desk's language and font)."""
-    from reviewer_app.ui.qt import QApplication, QFont
+    from reviewer_app.qt import QApplication, QFont
     from reviewer_app.ui.stats import StatisticsView
     from reviewer_app.ui.stats.charts import CHART_FONT_FAMILIES
 

@@ -51,8 +51,8 @@ def application(folder: Path, language: str) -> Any:
     os.environ["REVIEWER_DATA_DIR"] = str(folder / "data")
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.preferences import Preferences, open_settings
+    from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.preferences import Preferences, open_settings
 
     settings_path = folder / "desk.ini"
     Preferences(open_settings(settings_path)).set_language(language)
@@ -65,16 +65,16 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
 
-    from reviewer_app.db import make_engine, upgrade
     from reviewer_app.demo.seed import STAFF_USERNAME, seed
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal.journal import Journal
-    from reviewer_app.sync import Sync, facility_of
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.main_window import DeskContext, MainWindow
-    from reviewer_app.ui.preferences import Preferences, open_settings
-    from reviewer_app.ui.qt import QWidget
-    from reviewer_app.ui.queue_model import QueueRow
+    from reviewer_app.qt import QWidget
+    from reviewer_app.shared_db.engine import make_engine, upgrade
+    from reviewer_app.sync.service import Sync, facility_of
+    from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.preferences import Preferences, open_settings
+    from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
+    from reviewer_app.ui.queue.queue_model import QueueRow
 
     out.mkdir(parents=True, exist_ok=True)
     settings_path = folder / "desk.ini"
@@ -214,14 +214,14 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     import shutil
     import subprocess
 
-    from reviewer_app.db import make_engine, upgrade
     from reviewer_app.demo.seed import seed
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import DecisionRefused, Journal
     from reviewer_app.journal.printing import unit_of
-    from reviewer_app.sync import Sync, facility_of
-    from reviewer_app.ui.print_view import PrintView
-    from reviewer_app.ui.qt import QApplication
+    from reviewer_app.qt import QApplication
+    from reviewer_app.shared_db.engine import make_engine, upgrade
+    from reviewer_app.sync.service import Sync, facility_of
+    from reviewer_app.ui.printing.print_view import PrintView
 
     app = QApplication.instance()
     assert app is not None, "make the application first"

@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
-from reviewer_app.db import make_engine
 from reviewer_app.journal import Journal
-from reviewer_app.sync import Sync
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.sync.service import Sync
 
 
 def main() -> None:

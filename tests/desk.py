@@ -8,9 +8,9 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from reviewer_app.db import make_engine
 from reviewer_app.journal import DecisionRecord, Journal
-from reviewer_app.sync import Sync
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.sync.service import Sync
 from tests.factories import T0
 
 

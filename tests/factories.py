@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app.catalogue_db import ensure_catalogue
-from reviewer_app.db import make_engine, upgrade
-from reviewer_app.models import (
+from reviewer_app.shared_db.catalogue import ensure_catalogue
+from reviewer_app.shared_db.engine import make_engine, upgrade
+from reviewer_app.shared_db.models import (
     Applicant,
     Child,
     Document,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
-from reviewer_app.staff_accounts import add_staff
+from reviewer_app.access.staff import add_staff
 
 
 @dataclass(frozen=True)

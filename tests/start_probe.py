@@ -20,7 +20,7 @@ from types import ModuleType
 from typing import Any
 
 #: What the desk needs after Enter: loaded by the dialog's worker, it is not loaded after Enter.
-WATCHED = {"sqlalchemy.orm", "reviewer_app.journal", "reviewer_app.sync", "sqlite3", "psycopg"}
+WATCHED = {"sqlalchemy.orm", "reviewer_app.journal", "reviewer_app.sync.service", "sqlite3", "psycopg"}
 state: dict[str, Any] = {
     "painted": False,
     "sqlalchemy_on_gui_thread_before_paint": [],
@@ -45,9 +45,9 @@ class SqlAlchemyWatch(MetaPathFinder):
 def main() -> int:
     sys.meta_path.insert(0, SqlAlchemyWatch())
     from reviewer_app.cli import main as reviewer_app
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QDialog, QEvent, QObject, QTimer
-    from reviewer_app.ui.signin_dialog import SignInDialog
+    from reviewer_app.qt import QDialog, QEvent, QObject, QTimer
+    from reviewer_app.ui.access.signin_dialog import SignInDialog
+    from reviewer_app.ui.common.app import make_application
 
     app = make_application(sys.argv[:1])  # the desk reuses it: the watch below sees its windows
 

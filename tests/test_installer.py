@@ -132,7 +132,7 @@ def test_bundle_holds_what_a_workstation_needs(bundle: Bundle) -> None:
     assert bundle.exe("reviewer-app").is_file() and bundle.exe("reviewer-app-cli").is_file()
 
     # Alembic reads the migrations from disk: env.py and every version as .py files.
-    source = ROOT / "reviewer_app" / "migrations"
+    source = ROOT / "reviewer_app" / "shared_db" / "migrations"
     for path in [source / "env.py", *sorted((source / "versions").glob("*.py"))]:
         assert (internal / "reviewer_app" / path.relative_to(ROOT / "reviewer_app")).is_file(), path
 

@@ -16,7 +16,7 @@ from reviewer_app.commands.common import UserError, open_engine, require_output_
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from reviewer_app.audit_chain import Break
+    from reviewer_app.access.audit_chain import Break
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,7 +47,7 @@ def _require_supervisor_or_it(engine: Engine) -> None:
 def run_verify(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
-    from reviewer_app import audit_chain
+    from reviewer_app.access import audit_chain
 
     engine = open_engine(args)
     _require_supervisor_or_it(engine)
@@ -67,7 +67,7 @@ def _broken(b: Break) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from sqlalchemy.orm import Session
 
-    from reviewer_app import audit_chain
+    from reviewer_app.access import audit_chain
 
     output: Path = args.output
     require_output_folder(output)

@@ -11,8 +11,8 @@ import argparse
 import logging
 import sys
 
-from reviewer_app.policy import Policy
-from reviewer_app.vocabulary import DOCUMENT_KINDS
+from reviewer_app.core.policy import Policy
+from reviewer_app.core.vocabulary import DOCUMENT_KINDS
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ def _policy(args: argparse.Namespace) -> Policy:
     from sqlalchemy.orm import Session
 
     from reviewer_app.commands.common import UserError, open_engine
-    from reviewer_app.models import Facility
+    from reviewer_app.shared_db.models import Facility
 
     with Session(open_engine(args)) as s:
         facility = s.scalars(select(Facility).where(Facility.code == args.facility)).first()

@@ -33,7 +33,7 @@ def open_engine(args: argparse.Namespace, url: str | None = None) -> Engine:
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
 
-    from reviewer_app.db import make_engine
+    from reviewer_app.shared_db.engine import make_engine
 
     url = url or config.resolve_database_url(args.database_url)
     # A URL SQLAlchemy cannot parse, or a database kind without a dialect or driver here (mysql://):
@@ -60,7 +60,7 @@ def _refuse_newer(engine: Engine) -> None:
     """A database migrated by a newer reviewer-app: upgrading cannot help, and this app must not use
     a schema it does not know. Alembic is loaded here only (the caller found the schema not current,
     or is about to migrate)."""
-    from reviewer_app.db import unknown_revisions
+    from reviewer_app.shared_db.engine import unknown_revisions
 
     newer = unknown_revisions(engine)
     if newer:
@@ -72,7 +72,7 @@ def _refuse_newer(engine: Engine) -> None:
 def require_current_schema(engine: Engine) -> None:
     """UserError unless the database is at this app's schema, with the advice that fits: update the
     app (a newer database) or run db upgrade (an empty or older one)."""
-    from reviewer_app.db import is_current
+    from reviewer_app.shared_db.engine import is_current
 
     if not is_current(engine):
         _refuse_newer(engine)
@@ -82,8 +82,8 @@ def require_current_schema(engine: Engine) -> None:
 def upgrade_schema(engine: Engine) -> None:
     from sqlalchemy.orm import Session
 
-    from reviewer_app.catalogue_db import ensure_catalogue
-    from reviewer_app.db import upgrade
+    from reviewer_app.shared_db.catalogue import ensure_catalogue
+    from reviewer_app.shared_db.engine import upgrade
 
     _refuse_newer(engine)  # else Alembic's CommandError "Can't locate revision"
     upgrade(engine)
@@ -112,7 +112,7 @@ def find_staff(engine: Engine, username: str | None, role: str = "reviewer") -> 
     from sqlalchemy import select
     from sqlalchemy.orm import Session
 
-    from reviewer_app.models import Staff
+    from reviewer_app.shared_db.models import Staff
 
     with Session(engine) as s:
         q = select(Staff).where(Staff.active.is_(True))

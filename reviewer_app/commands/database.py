@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def run_upgrade(args: argparse.Namespace) -> int:
-    from reviewer_app.db import current_revision, head_revision
+    from reviewer_app.shared_db.engine import current_revision, head_revision
 
     engine = open_engine(args)
     before = current_revision(engine)
@@ -51,7 +51,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 
 def run_current(args: argparse.Namespace) -> int:
-    from reviewer_app.db import current_revision
+    from reviewer_app.shared_db.engine import current_revision
 
     print(current_revision(open_engine(args)) or "(empty)")
     return 0

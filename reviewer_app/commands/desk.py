@@ -29,8 +29,8 @@ from reviewer_app.commands.common import (
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from reviewer_app.signin import StaffSession
-    from reviewer_app.ui.qt import QApplication
+    from reviewer_app.access.signin import StaffSession
+    from reviewer_app.qt import QApplication
 
 LAST_USERNAME_KEY = "signin/username"
 
@@ -52,13 +52,13 @@ def run_demo(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bool = True) -> int:
     """Open the desk. ``interactive_sign_in=False`` (the unattended installation check) opens it as
     ``--user`` on the configured database's own credentials, as a script would."""
-    from reviewer_app.ui.app import make_application
+    from reviewer_app.ui.common.app import make_application
 
     app = make_application(sys.argv[:1])
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
-        from reviewer_app.ui.demo_seeding import SeedingCancelled, fill_with_progress
+        from reviewer_app.ui.desk.demo_seeding import SeedingCancelled, fill_with_progress
 
         engine = open_engine(args, args.database_url or f"sqlite:///{config.default_database_path()}")
         try:
@@ -88,7 +88,7 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
             )
         finally:
             session.close()
-        from reviewer_app.ui.app import SIGNED_OUT
+        from reviewer_app.ui.common.app import SIGNED_OUT
 
         if status != SIGNED_OUT:
             return status
@@ -110,14 +110,14 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
 
     The dialog is shown before SQLAlchemy and the desk's modules have loaded; its worker loads them
     first (``load_desk_modules``), while the member types, so the desk opens sooner after signing in."""
-    from reviewer_app.ui.preferences import open_settings
-    from reviewer_app.ui.qt import QDialog
-    from reviewer_app.ui.signin_dialog import SignInDialog
+    from reviewer_app.qt import QDialog
+    from reviewer_app.ui.access.signin_dialog import SignInDialog
+    from reviewer_app.ui.common.preferences import open_settings
 
     def sign_in_and_check(url: str, user: str, password: str) -> StaffSession:
         """On the dialog's worker: sign in, then make sure the shared database is up to date."""
-        from reviewer_app import signin
-        from reviewer_app.signin import SignInError
+        from reviewer_app.access import signin
+        from reviewer_app.access.signin import SignInError
 
         session = signin.sign_in(url, user, password)
         try:
@@ -155,12 +155,12 @@ def load_desk_modules(database_url: str) -> None:
     from sqlalchemy.exc import ArgumentError, NoSuchModuleError
     from sqlalchemy.orm import configure_mappers
 
+    import reviewer_app.access.signin
     import reviewer_app.documents.hygiene
     import reviewer_app.documents.store
     import reviewer_app.journal
-    import reviewer_app.signin
-    import reviewer_app.sync  # noqa: F401
-    from reviewer_app.db import normalise_url
+    import reviewer_app.sync.service  # noqa: F401
+    from reviewer_app.shared_db.engine import normalise_url
 
     configure_mappers()
     # A URL or driver that cannot be used is for signing in to report, in words for the member.
@@ -180,9 +180,9 @@ def _open_desk(
     from reviewer_app.documents.hygiene import evict_on_sync
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import Journal
-    from reviewer_app.sync import Sync
-    from reviewer_app.ui.app import run_desk
-    from reviewer_app.ui.main_window import DeskContext
+    from reviewer_app.sync.service import Sync
+    from reviewer_app.ui.common.app import run_desk
+    from reviewer_app.ui.desk.main_window import DeskContext
 
     journal = Journal(config.journal_path(str(engine.url), username))
     workstation = config.workstation_id()
@@ -200,7 +200,7 @@ def _open_desk(
         documents=documents,
     )
     try:
-        from reviewer_app.security import Actor
+        from reviewer_app.access.roles import Actor
 
         role = session.role if session is not None else (role or "reviewer")
         actor = Actor(username, role, facility_id, workstation)

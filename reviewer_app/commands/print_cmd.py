@@ -15,7 +15,8 @@ import os
 import sys
 from pathlib import Path
 
-from reviewer_app import config, security
+from reviewer_app import config
+from reviewer_app.access import roles as security
 from reviewer_app.commands.common import UserError, find_staff, open_engine, require_current_schema
 
 
@@ -52,7 +53,7 @@ def ensure_gui_application() -> object:
         and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
     ):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from reviewer_app.ui.qt import QCoreApplication, QGuiApplication
+    from reviewer_app.qt import QCoreApplication, QGuiApplication
 
     app = QCoreApplication.instance()
     if app is None:
@@ -81,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer_app.journal import Journal
     from reviewer_app.printing.jobs import PrintDesk
     from reviewer_app.printing.render import PrintFailed
-    from reviewer_app.sync import SharedDatabaseUnavailable, Sync
+    from reviewer_app.sync.service import SharedDatabaseUnavailable, Sync
 
     journal = Journal(config.journal_path(str(engine.url), staff.username))
     store = DocumentStore.for_staff(engine, staff.username)

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from reviewer_app.ui.qt import QApplication, QMainWindow
+    from reviewer_app.qt import QApplication, QMainWindow
 
 DEFAULT_TIMEOUT_S = 60.0
 QUEUE_TABLE = "queueTable"  # objectName of the desk's queue view
@@ -37,8 +37,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     from reviewer_app.commands import desk
     from reviewer_app.commands.common import require_output_folder
-    from reviewer_app.ui.app import make_application
-    from reviewer_app.ui.qt import QTimer
+    from reviewer_app.qt import QTimer
+    from reviewer_app.ui.common.app import make_application
 
     if args.screenshot is not None:
         require_output_folder(args.screenshot)  # before the desk opens, not after it has
@@ -75,7 +75,7 @@ class _Watch:
         self.saved = False
 
     def main_window(self) -> QMainWindow | None:
-        from reviewer_app.ui.qt import QMainWindow
+        from reviewer_app.qt import QMainWindow
 
         for widget in self.app.topLevelWidgets():
             if isinstance(widget, QMainWindow) and widget.isVisible():
@@ -83,7 +83,7 @@ class _Watch:
         return None
 
     def poll(self) -> None:
-        from reviewer_app.ui.qt import QAbstractItemView
+        from reviewer_app.qt import QAbstractItemView
 
         window = self.main_window()
         queue = window.findChild(QAbstractItemView, QUEUE_TABLE) if window is not None else None
@@ -108,8 +108,8 @@ def shipped_files(folder: str, *suffixes: str) -> list[Path]:
 
 def environment_report(app: QApplication) -> list[str]:
     """One line per thing the desk needs from its installation, each saying what was found."""
-    from reviewer_app.ui.app import ZH_TW
-    from reviewer_app.ui.qt import QFontInfo, QLibraryInfo, QtGui, QTranslator
+    from reviewer_app.qt import QFontInfo, QLibraryInfo, QtGui, QTranslator
+    from reviewer_app.ui.common.app import ZH_TW
 
     def check(label: str, probe: object) -> str:
         try:

@@ -15,7 +15,7 @@ import warnings
 
 from reviewer_app import config
 from reviewer_app.commands.common import UserError, open_engine
-from reviewer_app.vocabulary import STAFF_ROLES
+from reviewer_app.core.vocabulary import STAFF_ROLES
 
 _ADD_HELP = (
     "add a staff member. PostgreSQL: creates their own login role with the password and grants the "
@@ -82,7 +82,7 @@ def read_new_password(from_stdin: bool) -> str:
 
 
 def run_add(args: argparse.Namespace) -> int:
-    from reviewer_app.staff_accounts import StaffError, add_staff
+    from reviewer_app.access.staff import StaffError, add_staff
 
     password = read_new_password(args.password_stdin)
     engine = open_engine(args)
@@ -109,7 +109,7 @@ def run_add(args: argparse.Namespace) -> int:
 
 
 def run_disable(args: argparse.Namespace) -> int:
-    from reviewer_app.staff_accounts import StaffError, disable_staff
+    from reviewer_app.access.staff import StaffError, disable_staff
 
     engine = open_engine(args)
     try:
@@ -123,7 +123,7 @@ def run_disable(args: argparse.Namespace) -> int:
 
 
 def run_list(args: argparse.Namespace) -> int:
-    from reviewer_app.staff_accounts import facility_exists, list_staff
+    from reviewer_app.access.staff import facility_exists, list_staff
 
     engine = open_engine(args)
     rows = list_staff(engine, args.facility)

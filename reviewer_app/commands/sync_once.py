@@ -21,7 +21,7 @@ def run(args: argparse.Namespace) -> int:
     from reviewer_app.documents.hygiene import evict_on_sync
     from reviewer_app.documents.store import cache_folder
     from reviewer_app.journal import Journal
-    from reviewer_app.sync import Sync
+    from reviewer_app.sync.service import Sync
 
     engine = open_engine(args)
     require_current_schema(engine)  # never push into a schema this app does not know

@@ -31,10 +31,12 @@ from PIL import Image, ImageDraw, ImageFont
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.catalogue import Reason, by_code, default_reasons
-from reviewer_app.catalogue_db import ensure_catalogue
+from reviewer_app.core.policy import MB
+from reviewer_app.core.reasons import Reason, by_code, default_reasons
+from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.demo import documents, names
-from reviewer_app.models import (
+from reviewer_app.shared_db.catalogue import ensure_catalogue
+from reviewer_app.shared_db.models import (
     Applicant,
     Child,
     Decision,
@@ -49,8 +51,6 @@ from reviewer_app.models import (
     Strike,
     Suspension,
 )
-from reviewer_app.policy import MB
-from reviewer_app.timeutil import add_months, local
 
 #: The family index (within each facility) of each rule problem; all fit in the first 12 families.
 SCENARIOS: Final[dict[int, str]] = {

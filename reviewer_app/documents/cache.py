@@ -21,7 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Final
 
-from reviewer_app.policy import MB
+from reviewer_app.core.policy import MB
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from reviewer_app.core.policy import MB, Policy
 from reviewer_app.documents.sniff import JPEG, PDF, PNG
-from reviewer_app.policy import MB, Policy
 
 #: Nothing larger is ever fetched or decoded, whatever a facility's policy says.
 HARD_MAX_BYTES: Final = 64 * MB

@@ -9,11 +9,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import Verdict, load_document
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.documents.verdicts import Rejected
-from reviewer_app.policy import Policy
 
 
 def open_document(

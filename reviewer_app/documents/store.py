@@ -24,12 +24,12 @@ from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from reviewer_app import config
-from reviewer_app.credentials import portal_credentials
+from reviewer_app.access.credentials import portal_credentials
 from reviewer_app.documents import verdicts
 from reviewer_app.documents.cache import DEFAULT_CACHE_BYTES, DocumentCache
 from reviewer_app.documents.limits import HARD_MAX_BYTES
 from reviewer_app.documents.verdicts import Rejected, megabytes
-from reviewer_app.models import DocumentBlob
+from reviewer_app.shared_db.models import DocumentBlob
 
 if TYPE_CHECKING:  # requests and urllib3 are loaded at the first download, not at every start
     from reviewer_app.documents.fetch import HttpFetcher, HttpSettings

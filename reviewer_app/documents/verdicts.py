@@ -12,9 +12,9 @@ from typing import Final
 
 from PIL import Image
 
+from reviewer_app.core.policy import MB
 from reviewer_app.documents.metadata import Metadata
 from reviewer_app.documents.sniff import Kind, type_words
-from reviewer_app.policy import MB
 
 # Refusal codes. The loader's:
 EMPTY: Final = "empty"

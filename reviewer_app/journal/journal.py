@@ -18,9 +18,10 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, Row, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
-from reviewer_app import rules
-from reviewer_app.catalogue import Reason
-from reviewer_app.db import make_engine
+from reviewer_app.core import rules
+from reviewer_app.core.reasons import Reason
+from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
+from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.journal import printing as _printing  # noqa: F401  (registers the print tables created below)
 from reviewer_app.journal.models import (
     JournalAudit,
@@ -33,9 +34,8 @@ from reviewer_app.journal.models import (
     JournalStrike,
     JournalSuspension,
 )
-from reviewer_app.pull import FamilyRow
-from reviewer_app.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
-from reviewer_app.timeutil import add_months, local
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.sync.pull import FamilyRow
 
 
 class JournalError(Exception):

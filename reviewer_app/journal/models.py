@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import JSON, ForeignKey, Index, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from reviewer_app.models.base import UTCDateTime
+from reviewer_app.shared_db.models.base import UTCDateTime
 
 
 class JournalBase(DeclarativeBase):

@@ -6,7 +6,7 @@ Three tables on the journal's own metadata (``Journal`` creates them with the ot
   print, printed ones to hand over), so the list and the hand-over work on while the shared database
   is unreachable.
 * ``print_outbox``: every printing of a post (first print or reprint with its reason), with an
-  idempotency key, waiting to be pushed (reviewer_app/push_records.py) and kept afterwards.
+  idempotency key, waiting to be pushed (reviewer_app/sync/push_records.py) and kept afterwards.
 * ``handover_outbox``: every hand-over (delivered, or undeliverable with a reason), likewise.
 
 A record that changes the post's status (a first print, a hand-over) carries the post version it
@@ -27,8 +27,8 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import JSON, Index, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from reviewer_app.core.vocabulary import HANDOVER_OUTCOMES, UNDELIVERABLE_REASONS
 from reviewer_app.journal.models import JournalAudit, JournalBase
-from reviewer_app.vocabulary import HANDOVER_OUTCOMES, UNDELIVERABLE_REASONS
 
 if TYPE_CHECKING:
     from reviewer_app.journal.journal import Journal

@@ -6,5 +6,5 @@ fetched and decoded through the one loader, off the GUI thread), ``layout`` (whe
 pure geometry, testable), ``render`` (painting onto a QPrinter, a PDF or the preview), ``jobs`` (a
 print run from list to records, for the command line, the counsellor's view and the benchmark).
 Records of printing and hand-over go to the journal (reviewer_app/journal/printing.py) and are pushed
-by reviewer_app/push_records.py.
+by reviewer_app/sync/push_records.py.
 """

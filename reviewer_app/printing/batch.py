@@ -24,6 +24,8 @@ from typing import Any, Final
 
 from PIL import Image
 
+from reviewer_app.core.snapshot import policy_from_json
+from reviewer_app.core.vocabulary import RELATIONSHIPS
 from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import ImageDocument, PageError, PdfDocument, Rejected, load_document
 from reviewer_app.printing.layout import (
@@ -35,8 +37,6 @@ from reviewer_app.printing.layout import (
     PostText,
     image_pixels,
 )
-from reviewer_app.snapshot import policy_from_json
-from reviewer_app.vocabulary import RELATIONSHIPS
 
 log = logging.getLogger(__name__)
 

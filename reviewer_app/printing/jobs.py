@@ -29,8 +29,8 @@ from reviewer_app.printing.batch import Fetch, Quality, prepare_posts
 from reviewer_app.printing.queue import printable_posts
 from reviewer_app.printing.render import RenderSummary, new_pdf_printer, render_posts
 from reviewer_app.printing.whole_pdf import written_whole
-from reviewer_app.sync import PushResult, SharedDatabaseUnavailable, Sync
-from reviewer_app.ui.qt import QPagedPaintDevice
+from reviewer_app.qt import QPagedPaintDevice
+from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Sync
 
 
 def matches_unit(housing_unit: str, unit: str) -> bool:

@@ -23,8 +23,8 @@ from datetime import datetime
 from enum import StrEnum
 from typing import Final
 
-from reviewer_app.timeutil import local
-from reviewer_app.ui.qt import QFont, QFontMetricsF, QTextLayout, QTextOption
+from reviewer_app.core.timeutil import local
+from reviewer_app.qt import QFont, QFontMetricsF, QTextLayout, QTextOption
 
 MM_PER_INCH: Final = 25.4
 #: A4 portrait, in millimetres, and the margins every page keeps.

@@ -17,7 +17,8 @@ from typing import Any, Final
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from reviewer_app.models import (
+from reviewer_app.core.snapshot import policy_to_json
+from reviewer_app.shared_db.models import (
     Applicant,
     Decision,
     Facility,
@@ -28,8 +29,7 @@ from reviewer_app.models import (
     ServiceApplication,
     Staff,
 )
-from reviewer_app.pull import _documents
-from reviewer_app.snapshot import policy_to_json
+from reviewer_app.sync.pull import _documents
 
 #: Handed-over posts stay in the list this long (a reprint for a lost or damaged copy).
 RECENT_DAYS: Final = 14

@@ -21,7 +21,7 @@ from pathlib import Path
 from reviewer_app.printing.batch import PreparedImage, PreparedPost, post_text
 from reviewer_app.printing.layout import MARGINS_MM, Fonts, Page, PageGeometry, Role, layout_post
 from reviewer_app.printing.pdf_font import FontFormatError, searchable_copy
-from reviewer_app.ui.qt import (
+from reviewer_app.qt import (
     QByteArray,
     QColor,
     QFontDatabase,
@@ -65,7 +65,7 @@ def print_font_family() -> str:
 
 
 def _load_print_font() -> str:
-    from reviewer_app.ui.i18n import font_path
+    from reviewer_app.ui.common.i18n import font_path
 
     path = font_path()
     try:

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from reviewer_app.printing.render import PrintFailed
-from reviewer_app.ui.qt import QPagedPaintDevice, QPrinter
+from reviewer_app.qt import QPagedPaintDevice, QPrinter
 
 #: A complete PDF ends with this marker, give or take a line break.
 TRAILER = b"%%EOF"

@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from reviewer_app.core.timeutil import local
+from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.stats.queries import Durations, MonthStatistics
-from reviewer_app.timeutil import local
-from reviewer_app.vocabulary import ITEM_KINDS
 
 #: Short names of the catalogue's reasons for charts and tables (the catalogue's own text is what the
 #: family reads, a sentence or two). A supervisor's own reason shows its code.

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from reviewer_app.timeutil import FACILITY_TZ
+from reviewer_app.core.timeutil import FACILITY_TZ
 
 _MONTH_TEXT = re.compile(r"(\d{4})-(\d{2})")
 

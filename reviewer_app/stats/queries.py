@@ -51,7 +51,8 @@ from sqlalchemy import (
 from sqlalchemy.sql.elements import ColumnElement
 from sqlalchemy.sql.selectable import Subquery
 
-from reviewer_app.models import (
+from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
+from reviewer_app.shared_db.models import (
     Decision,
     Facility,
     Handover,
@@ -64,7 +65,6 @@ from reviewer_app.models import (
     Suspension,
 )
 from reviewer_app.stats.months import Month
-from reviewer_app.vocabulary import DECIDABLE_STATUSES
 
 # ----------------------------------------------------------------------------------------- results
 

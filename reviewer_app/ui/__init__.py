@@ -1,1 +1,1 @@
-"""The Qt desktop client. Only ``reviewer_app.ui.qt`` imports PySide6; everything else imports from it."""
+"""The Qt desktop client. Only ``reviewer_app.qt`` imports PySide6; everything else imports from it."""

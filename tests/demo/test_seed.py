@@ -17,10 +17,11 @@ from PIL import ExifTags, Image
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from reviewer_app import pull
-from reviewer_app.catalogue import DEFAULT_REASONS
-from reviewer_app.catalogue_db import ensure_catalogue
-from reviewer_app.db import make_engine, upgrade
+from reviewer_app.core.policy import MB, Policy
+from reviewer_app.core.reasons import DEFAULT_REASONS
+from reviewer_app.core.rules import Finding, blocking, child_age
+from reviewer_app.core.snapshot import FamilyStanding, findings_for
+from reviewer_app.core.timeutil import local
 from reviewer_app.demo import names
 from reviewer_app.demo.seed import (
     JUVENILE_INDEX,
@@ -29,7 +30,9 @@ from reviewer_app.demo.seed import (
     is_empty,
     seed,
 )
-from reviewer_app.models import (
+from reviewer_app.shared_db.catalogue import ensure_catalogue
+from reviewer_app.shared_db.engine import make_engine, upgrade
+from reviewer_app.shared_db.models import (
     Applicant,
     Child,
     Decision,
@@ -45,10 +48,7 @@ from reviewer_app.models import (
     Strike,
     Suspension,
 )
-from reviewer_app.policy import MB, Policy
-from reviewer_app.rules import Finding, blocking, child_age
-from reviewer_app.snapshot import FamilyStanding, findings_for
-from reviewer_app.timeutil import local
+from reviewer_app.sync import pull
 
 NOW = datetime(2026, 3, 10, 1, 30, tzinfo=UTC)
 TODAY = local(NOW).date()

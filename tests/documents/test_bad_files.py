@@ -10,9 +10,9 @@ from collections.abc import Callable
 import pytest
 from PIL import ExifTags, Image, PngImagePlugin
 
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents import DocumentLimits, ImageDocument, PdfDocument, Rejected, load_document
 from reviewer_app.documents.loader import Verdict
-from reviewer_app.policy import Policy
 from tests.documents import corpus, pdfgen
 
 POST = DocumentLimits.for_kind("post_attachment", Policy())

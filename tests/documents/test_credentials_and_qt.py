@@ -10,9 +10,9 @@ import keyring
 from keyring.backends import fail
 from PIL import Image
 
-from reviewer_app.credentials import PORTAL_SERVICE, portal_credentials, save_portal_password
-from reviewer_app.ui.document_qt import to_qimage
-from reviewer_app.ui.qt import QImage
+from reviewer_app.access.credentials import PORTAL_SERVICE, portal_credentials, save_portal_password
+from reviewer_app.qt import QImage
+from reviewer_app.ui.viewer.document_qt import to_qimage
 from tests.documents.conftest import MemoryKeyring
 
 

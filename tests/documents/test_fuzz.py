@@ -21,6 +21,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents import (
     DocumentLimits,
     ImageDocument,
@@ -30,7 +31,6 @@ from reviewer_app.documents import (
     load_document,
     verdicts,
 )
-from reviewer_app.policy import Policy
 from tests.documents import corpus, pdfgen
 
 LIMITS = DocumentLimits.for_kind("post_attachment", Policy())

@@ -8,8 +8,8 @@ from datetime import datetime
 import pytest
 from PIL import Image, ImageChops, ImageOps
 
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents import DocumentLimits, ImageDocument, Rejected, load_document
-from reviewer_app.policy import Policy
 from tests.documents import corpus
 
 LIMITS = DocumentLimits.for_kind("id_document", Policy())

@@ -8,8 +8,8 @@ import time
 import pytest
 from PIL import Image
 
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents import DocumentLimits, PageError, PdfDocument, Rejected, load_document
-from reviewer_app.policy import Policy
 from tests.documents import corpus, pdfgen
 
 LIMITS = DocumentLimits.for_kind("relationship_proof", Policy())

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from reviewer_app.core.policy import MB, Policy
 from reviewer_app.documents import DocumentLimits
 from reviewer_app.documents.limits import DEFAULT_MAX_BYTES, HARD_MAX_BYTES
 from reviewer_app.documents.sniff import sniff, type_words
-from reviewer_app.policy import MB, Policy
 from tests.documents import corpus
 
 

@@ -15,13 +15,13 @@ import pytest
 from sqlalchemy import Engine, delete, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.db import make_engine
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents import ImageDocument, Rejected
 from reviewer_app.documents.hygiene import evict_on_sync, item_document_ids
 from reviewer_app.documents.pipeline import open_document
-from reviewer_app.models import DocumentBlob, Post
-from reviewer_app.policy import Policy
-from reviewer_app.sync import Sync
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.shared_db.models import DocumentBlob, Post
+from reviewer_app.sync.service import Sync
 from tests import factories
 from tests.desk import Workstation, workstation
 from tests.documents import corpus

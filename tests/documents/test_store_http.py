@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 from reviewer_app import config
-from reviewer_app.credentials import PORTAL_SERVICE
+from reviewer_app.access.credentials import PORTAL_SERVICE
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents import ImageDocument, Rejected
 from reviewer_app.documents.pipeline import open_document
 from reviewer_app.documents.store import DocumentStore
-from reviewer_app.policy import Policy
 from tests.documents import corpus
 from tests.documents.conftest import FAST_HTTP, MemoryKeyring, StoreFactory
 from tests.documents.servers import FileStore, HttpsFileStore, ResettingServer, Route, self_signed_certificate

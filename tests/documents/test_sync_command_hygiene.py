@@ -9,10 +9,10 @@ import pytest
 
 from reviewer_app import config
 from reviewer_app.cli import main
-from reviewer_app.db import make_engine
 from reviewer_app.documents.hygiene import item_document_ids
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import Journal
+from reviewer_app.shared_db.engine import make_engine
 
 
 def test_sync_command_evicts_the_documents_of_pushed_decisions(

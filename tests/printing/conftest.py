@@ -11,12 +11,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Engine
 
-from reviewer_app.db import make_engine, upgrade
 from reviewer_app.demo.seed import seed
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import Journal
 from reviewer_app.printing.jobs import PrintDesk
-from reviewer_app.sync import Sync, facility_of
+from reviewer_app.shared_db.engine import make_engine, upgrade
+from reviewer_app.sync.service import Sync, facility_of
 from tests.printing import world
 
 LONG_TITLE = "給爸爸的一封長信：" + "孩子們這個學期在學校裡的表現都很好，" * 6

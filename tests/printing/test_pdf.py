@@ -13,9 +13,9 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer_app.models import Post, PrintRecord
 from reviewer_app.printing.jobs import PrintRun
 from reviewer_app.printing.render import PrintFailed
+from reviewer_app.shared_db.models import Post, PrintRecord
 from tests.printing import pdfread, world
 from tests.printing.conftest import Counsellor, Seeded
 

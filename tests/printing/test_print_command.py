@@ -10,7 +10,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.cli import main
-from reviewer_app.models import Inmate, Post, PrintRecord, ServiceApplication
+from reviewer_app.shared_db.models import Inmate, Post, PrintRecord, ServiceApplication
 from tests.printing import pdfread
 
 

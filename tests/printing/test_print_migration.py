@@ -6,7 +6,13 @@ from __future__ import annotations
 from alembic import command
 from sqlalchemy import inspect, text
 
-from reviewer_app.db import alembic_config, current_revision, head_revision, make_engine, upgrade
+from reviewer_app.shared_db.engine import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    upgrade,
+)
 
 
 def test_0004_goes_up_down_and_up_again(shared_url: str) -> None:

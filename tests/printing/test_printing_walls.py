@@ -16,8 +16,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
-from reviewer_app.models import AuditEvent, Handover, Post, PrintRecord
 from reviewer_app.printing.jobs import PrintDesk
+from reviewer_app.shared_db.models import AuditEvent, Handover, Post, PrintRecord
 from tests import factories
 from tests.desk import workstation
 from tests.staffdb import Login, PgLogins

@@ -14,12 +14,12 @@ from sqlalchemy import Engine, func, select, text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from reviewer_app.db import make_engine
 from reviewer_app.journal.printing import PrintJournal, PrintRefused, ReprintNeedsReason
-from reviewer_app.models import AuditEvent, Handover, Post, PrintRecord
 from reviewer_app.printing.jobs import PrintDesk
-from reviewer_app.push_records import apply_print
-from reviewer_app.sync import SharedDatabaseUnavailable, Sync
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.shared_db.models import AuditEvent, Handover, Post, PrintRecord
+from reviewer_app.sync.push_records import apply_print
+from reviewer_app.sync.service import SharedDatabaseUnavailable, Sync
 from tests import factories
 from tests.desk import Workstation, workstation
 from tests.pgcluster import wait_for_a_lock_wait

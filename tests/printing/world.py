@@ -11,7 +11,7 @@ from PIL import Image
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.models import Decision, Document, DocumentBlob, Post, ServiceApplication
+from reviewer_app.shared_db.models import Decision, Document, DocumentBlob, Post, ServiceApplication
 
 Upload = tuple[bytes, str, str]  # (bytes, declared MIME type, file name)
 

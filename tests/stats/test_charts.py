@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.ui.qt import QColor, QFontInfo, QImage, QPoint
+from reviewer_app.qt import QColor, QFontInfo, QImage, QPoint
 from reviewer_app.ui.stats.charts import (
     BLUE,
     CHART_FONT_FAMILIES,

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app.models import Facility, Handover, PrintRecord
+from reviewer_app.shared_db.models import Facility, Handover, PrintRecord
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import month_statistics
 from tests import factories

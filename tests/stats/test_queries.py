@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import Engine
 
-from reviewer_app.catalogue import DEFAULT_REASONS
+from reviewer_app.core.reasons import DEFAULT_REASONS
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import (
     BACKLOG_BOUNDS,

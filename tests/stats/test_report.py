@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.models import Staff
+from reviewer_app.shared_db.models import Staff
 from reviewer_app.stats.figures import FigureRow, figure_rows, format_value
 from reviewer_app.stats.queries import MonthStatistics, month_statistics
 from reviewer_app.stats.report import HEADER, ReportFormatError, report_rows, write_report

@@ -10,11 +10,11 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from reviewer_app.db import make_engine
+from reviewer_app.qt import Qt
+from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.stats.figures import figure_rows
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import month_statistics
-from reviewer_app.ui.qt import Qt
 from reviewer_app.ui.stats import StatisticsView
 from reviewer_app.ui.stats.table_model import KEY_ROLE, VALUE_ROLE, Column, FiguresModel
 from tests.stats.world import AS_OF, NOVEMBER, World

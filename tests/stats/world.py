@@ -17,9 +17,9 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app.models import Decision, Facility, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.core.timeutil import FACILITY_TZ
+from reviewer_app.shared_db.models import Decision, Facility, Post, ServiceApplication, Strike, Suspension
 from reviewer_app.stats.months import Month
-from reviewer_app.timeutil import FACILITY_TZ
 from tests import factories
 
 NOVEMBER = Month(2026, 11)

@@ -16,17 +16,17 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.db import make_engine, upgrade
 from reviewer_app.demo.seed import STAFF_USERNAME, seed
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.journal import Journal
-from reviewer_app.models import Document, DocumentBlob, Post
-from reviewer_app.sync import Sync, facility_of
-from reviewer_app.ui.desk_data import DeskData, load_desk
-from reviewer_app.ui.i18n import apply_language, load_font
-from reviewer_app.ui.main_window import DeskContext, MainWindow
-from reviewer_app.ui.qt import QApplication, Qt
-from reviewer_app.ui.queue_model import ItemKey, QueueRow
+from reviewer_app.qt import QApplication, Qt
+from reviewer_app.shared_db.engine import make_engine, upgrade
+from reviewer_app.shared_db.models import Document, DocumentBlob, Post
+from reviewer_app.sync.service import Sync, facility_of
+from reviewer_app.ui.common.i18n import apply_language, load_font
+from reviewer_app.ui.desk.desk_data import DeskData, load_desk
+from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
+from reviewer_app.ui.queue.queue_model import ItemKey, QueueRow
 
 WORKSTATION = "ws-test-01"
 

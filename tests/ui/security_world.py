@@ -10,10 +10,10 @@ from datetime import timedelta
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from reviewer_app import audit_chain
-from reviewer_app.models import Strike, Suspension
-from reviewer_app.security import Actor
-from reviewer_app.staff_accounts import add_staff
+from reviewer_app.access import audit_chain
+from reviewer_app.access.roles import Actor
+from reviewer_app.access.staff import add_staff
+from reviewer_app.shared_db.models import Strike, Suspension
 from tests import factories
 
 PASSWORD = "a good password 7"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Final
 
-from reviewer_app.ui.qt import (
+from reviewer_app.qt import (
     QColor,
     QFont,
     QFontMetrics,

@@ -11,8 +11,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from reviewer_app.stats.figures import PERCENT, FigureRow, format_value
-from reviewer_app.ui.qt import (
+from reviewer_app.qt import (
     QAbstractTableModel,
     QBrush,
     QColor,
@@ -22,6 +21,7 @@ from reviewer_app.ui.qt import (
     QPersistentModelIndex,
     Qt,
 )
+from reviewer_app.stats.figures import PERCENT, FigureRow, format_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 

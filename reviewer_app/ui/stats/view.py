@@ -1,7 +1,7 @@
 """The supervisors' statistics view: a month and a facility, four charts and the same figures as a table.
 
 The figures come from :mod:`reviewer_app.stats.queries` (SQL aggregates on the shared database) and
-are computed on a :class:`~reviewer_app.ui.tasks.TaskRunner` worker; the widgets only show what comes
+are computed on a :class:`~reviewer_app.ui.common.tasks.TaskRunner` worker; the widgets only show what comes
 back. Choosing another month or facility while a load is running shows only the newest answer.
 """
 
@@ -14,6 +14,23 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from reviewer_app.core.timeutil import local
+from reviewer_app.qt import (
+    QAbstractItemView,
+    QCloseEvent,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    Qt,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from reviewer_app.stats.figures import (
     ALL_FACILITIES_NAME,
     BACKLOG_LABELS,
@@ -32,23 +49,7 @@ from reviewer_app.stats.queries import (
     month_statistics,
     month_trend,
 )
-from reviewer_app.timeutil import local
-from reviewer_app.ui.qt import (
-    QAbstractItemView,
-    QCloseEvent,
-    QComboBox,
-    QGridLayout,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QSplitter,
-    Qt,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-    Signal,
-)
+from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.stats.charts import (
     BLUE,
     CHART_FONT_FAMILIES,
@@ -63,7 +64,6 @@ from reviewer_app.ui.stats.charts import (
     Series,
 )
 from reviewer_app.ui.stats.table_model import Column, FiguresModel
-from reviewer_app.ui.tasks import TaskRunner
 
 TREND_MONTHS = 12
 MONTHS_OFFERED = 24

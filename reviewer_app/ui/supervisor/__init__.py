@@ -1,8 +1,8 @@
 """Supervisor tools as widgets: suspensions and strikes, the reason catalogue, the audit trail.
 
 :class:`SupervisorTools` puts the three in tabs; each also stands alone. All take the supervisor's
-engine (their own connection) and :class:`~reviewer_app.security.Actor`, and an optional shared
-:class:`~reviewer_app.ui.tasks.TaskRunner` for the database work.
+engine (their own connection) and :class:`~reviewer_app.access.roles.Actor`, and an optional shared
+:class:`~reviewer_app.ui.common.tasks.TaskRunner` for the database work.
 """
 
 from __future__ import annotations
@@ -12,13 +12,13 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from reviewer_app.models import utcnow
-from reviewer_app.security import Actor
-from reviewer_app.ui.qt import QtWidgets, QWidget
+from reviewer_app.access.roles import Actor
+from reviewer_app.qt import QtWidgets, QWidget
+from reviewer_app.shared_db.models import utcnow
+from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.suspensions_panel import StrikesModel, SuspensionsModel, SuspensionsPanel
-from reviewer_app.ui.tasks import TaskRunner
 
 __all__ = [
     "AuditBrowser",

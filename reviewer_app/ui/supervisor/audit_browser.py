@@ -20,12 +20,11 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
-from reviewer_app import audit_chain, supervisor
-from reviewer_app.models import utcnow
-from reviewer_app.security import Actor, NotAllowed, require
-from reviewer_app.supervisor import AuditFilter, AuditRow, SupervisorError
-from reviewer_app.timeutil import local
-from reviewer_app.ui.qt import (
+from reviewer_app.access import audit_chain
+from reviewer_app.access.roles import Actor, NotAllowed, require
+from reviewer_app.core.timeutil import local
+from reviewer_app.core.vocabulary import ITEM_KINDS
+from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
     QHBoxLayout,
@@ -42,6 +41,10 @@ from reviewer_app.ui.qt import (
     QWidget,
     Signal,
 )
+from reviewer_app.shared_db.models import utcnow
+from reviewer_app.supervision import tools as supervisor
+from reviewer_app.supervision.tools import AuditFilter, AuditRow, SupervisorError
+from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
     ROW_ROLE,
@@ -54,8 +57,6 @@ from reviewer_app.ui.supervisor.common import (
     start_of_local_day,
     when,
 )
-from reviewer_app.ui.tasks import TaskRunner
-from reviewer_app.vocabulary import ITEM_KINDS
 
 
 def _item(r: AuditRow) -> str:

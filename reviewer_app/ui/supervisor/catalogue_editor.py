@@ -18,11 +18,8 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from reviewer_app import supervisor
-from reviewer_app.models import utcnow
-from reviewer_app.security import Actor, NotAllowed
-from reviewer_app.supervisor import ReasonRow, SupervisorError
-from reviewer_app.ui.qt import (
+from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
     QFormLayout,
@@ -36,8 +33,11 @@ from reviewer_app.ui.qt import (
     QWidget,
     Signal,
 )
+from reviewer_app.shared_db.models import utcnow
+from reviewer_app.supervision import tools as supervisor
+from reviewer_app.supervision.tools import ReasonRow, SupervisorError
+from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
-from reviewer_app.ui.tasks import TaskRunner
 
 APPLIES_CODES = ("post", "application", "both")
 

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Generic, TypeVar
 
-from reviewer_app.timeutil import FACILITY_TZ, local
-from reviewer_app.ui.qt import (
+from reviewer_app.core.timeutil import FACILITY_TZ, local
+from reviewer_app.qt import (
     QAbstractTableModel,
     QCoreApplication,
     QDialog,

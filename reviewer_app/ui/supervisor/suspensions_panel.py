@@ -17,12 +17,9 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from reviewer_app import supervisor
-from reviewer_app.models import utcnow
-from reviewer_app.security import Actor, NotAllowed
-from reviewer_app.supervisor import StrikeRow, SupervisorError, SuspensionRow
-from reviewer_app.timeutil import FACILITY_TZ, local
-from reviewer_app.ui.qt import (
+from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.core.timeutil import FACILITY_TZ, local
+from reviewer_app.qt import (
     QCoreApplication,
     QHBoxLayout,
     QHeaderView,
@@ -35,8 +32,11 @@ from reviewer_app.ui.qt import (
     QWidget,
     Signal,
 )
+from reviewer_app.shared_db.models import utcnow
+from reviewer_app.supervision import tools as supervisor
+from reviewer_app.supervision.tools import StrikeRow, SupervisorError, SuspensionRow
+from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.common import ColumnSpec, ReasonDialog, RowsModel, day, make_table, when
-from reviewer_app.ui.tasks import TaskRunner
 
 
 def state_word(code: str) -> str:

@@ -10,10 +10,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from reviewer_app.ui import words
-from reviewer_app.ui.dates import DateStyle
-from reviewer_app.ui.desk_data import ItemDetail
-from reviewer_app.ui.qt import (
+from reviewer_app.qt import (
     QAbstractItemView,
     QFrame,
     QGridLayout,
@@ -31,7 +28,10 @@ from reviewer_app.ui.qt import (
     QWidget,
     Signal,
 )
-from reviewer_app.ui.shortcuts import make_action, set_tooltip
+from reviewer_app.ui.common import words
+from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
+from reviewer_app.ui.desk.desk_data import ItemDetail
 from reviewer_app.ui.viewer.documents import DocKey, DocumentService, ShownDocument, doc_key
 from reviewer_app.ui.viewer.image_view import ImageView
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel

@@ -17,12 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+from reviewer_app.core.snapshot import policy_from_json
 from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
 from reviewer_app.documents.verdicts import UNAVAILABLE
-from reviewer_app.snapshot import policy_from_json
-from reviewer_app.ui.document_qt import to_qimage
-from reviewer_app.ui.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
-from reviewer_app.ui.tasks import TaskRunner
+from reviewer_app.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
+from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.viewer.document_qt import to_qimage
 
 log = logging.getLogger(__name__)
 

@@ -6,7 +6,7 @@ pixmap and paints it. "Fit" stays in force while the view is resized, until the 
 
 from __future__ import annotations
 
-from reviewer_app.ui.qt import (
+from reviewer_app.qt import (
     QFrame,
     QGraphicsPixmapItem,
     QGraphicsScene,

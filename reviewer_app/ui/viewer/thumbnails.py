@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewer_app.ui import words
-from reviewer_app.ui.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from reviewer_app.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from reviewer_app.ui.common import words
 from reviewer_app.ui.viewer.documents import DocKey, ShownDocument, doc_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex

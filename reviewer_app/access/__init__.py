@@ -1,0 +1,1 @@
+"""Who may do what: sign-in, staff accounts, credentials, roles, the audit chain."""

@@ -1,0 +1,218 @@
+"""Staff accounts: add, disable, list (`reviewer-app staff …`).
+
+On PostgreSQL an account is a login role of its own, a member of the group role of its staff role
+(reviewdesk_reviewer / _counsellor / _supervisor), plus its `staff` row. Both are made by the database
+function reviewdesk_add_staff (migration 0003), which lets IT add anyone and a supervisor add staff of
+their own facility only. The password reaches the server only as a SCRAM verifier computed here by
+libpq: the clear password is never sent, so it cannot land in a server log either.
+
+On the embedded SQLite file an account is only its `staff` row, with a salted scrypt hash of the
+password that the app checks at sign-in; nothing stops someone who can write the file.
+
+Every change is an audit event.
+"""
+
+from __future__ import annotations
+
+import getpass
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from reviewer_app.access import audit_chain
+from reviewer_app.access.signin import USERNAME_PATTERN, check_new_password, hash_password
+from reviewer_app.core.rules import visible_text
+from reviewer_app.core.vocabulary import STAFF_ROLES
+from reviewer_app.shared_db.models import Facility, Staff
+from reviewer_app.stats.report import FORMULA_STARTS
+
+
+class StaffError(Exception):
+    """A staff command the database or the rules refused; the message is for the user (zh-TW)."""
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    username: str
+    display_name: str
+    role: str
+    facility_code: str
+    active: bool
+    can_log_in: bool | None  # PostgreSQL: the login role exists and may log in; SQLite: None
+
+
+def _is_pg(engine: Engine) -> bool:
+    return engine.dialect.name == "postgresql"
+
+
+def _who(s: Session, fallback: str | None) -> str:
+    """Whoever runs the command: the connected role on PostgreSQL, else --user or the OS account."""
+    if s.get_bind().dialect.name == "postgresql":
+        return str(s.scalar(text("SELECT session_user")))
+    if fallback:
+        return fallback
+    try:
+        return f"os:{getpass.getuser()}"
+    except OSError:
+        return "os:unknown"
+
+
+def _facility(s: Session, code: str | None) -> Facility:
+    q = select(Facility)
+    if code:
+        q = q.where(Facility.code == code)
+    found = s.scalars(q.order_by(Facility.id)).all()
+    if code and not found:
+        raise StaffError(f"找不到矯正機關代碼 {code}（或您無權管理該機關）")
+    if len(found) != 1:
+        raise StaffError("請以 --facility 指定矯正機關代碼")
+    return found[0]
+
+
+def _db_error(exc: DBAPIError) -> StaffError:
+    message = str(exc.orig or exc).strip().splitlines()[0]
+    if "already exists" in message:
+        return StaffError(f"帳號已存在：{message}")
+    if "permission denied" in message or "may add staff" in message or "may disable staff" in message:
+        return StaffError(f"您沒有管理此帳號的權限：{message}")
+    return StaffError(f"資料庫拒絕：{message}")
+
+
+DISPLAY_NAME_MAX = 60  # staff.display_name's column
+
+
+def clean_display_name(typed: str) -> str:
+    """The display name as shown everywhere (queue, audit trail, print, reports): on one line, with
+    single spaces; refused when nobody could read it, when too long, or when it starts like a formula."""
+    name = " ".join(typed.split())
+    if not visible_text(name).strip():
+        raise StaffError("請填寫顯示名稱（例如 李社工師）")
+    if len(name) > DISPLAY_NAME_MAX:
+        raise StaffError(f"顯示名稱最多 {DISPLAY_NAME_MAX} 字")
+    if name.startswith(FORMULA_STARTS):  # names go into the monthly report, read by Excel
+        raise StaffError("顯示名稱不可以 = + - @ 開頭")
+    return name
+
+
+def add_staff(
+    engine: Engine,
+    *,
+    username: str,
+    display_name: str,
+    role: str,
+    password: str,
+    facility_code: str | None,
+    workstation: str,
+    acting_user: str | None = None,
+) -> None:
+    if not USERNAME_PATTERN.match(username):
+        raise StaffError("帳號只能用小寫英文字母、數字與底線，且不以數字開頭（最多 63 字元）")
+    if role not in STAFF_ROLES:
+        raise StaffError(f"角色必須是 {', '.join(STAFF_ROLES)} 之一")
+    display_name = clean_display_name(display_name)
+    try:
+        check_new_password(password)
+    except ValueError as exc:
+        raise StaffError(str(exc)) from exc
+    try:
+        with Session(engine) as s, s.begin():
+            facility = _facility(s, facility_code)
+            if s.scalar(select(Staff.id).where(Staff.username == username)) is not None:
+                raise StaffError(f"帳號已存在：{username}")
+            if _is_pg(engine):
+                pgconn = s.connection().connection.driver_connection.pgconn  # type: ignore[union-attr]
+                verifier = pgconn.encrypt_password(password.encode(), username.encode(), b"scram-sha-256")
+                s.execute(
+                    text("SELECT reviewdesk_add_staff(:u, :n, :r, :f, :v)"),
+                    {"u": username, "n": display_name, "r": role, "f": facility.id, "v": verifier.decode()},
+                )
+            else:
+                s.add(
+                    Staff(
+                        facility_id=facility.id,
+                        username=username,
+                        display_name=display_name,
+                        role=role,
+                        password_hash=hash_password(password),
+                    )
+                )
+            audit_chain.append(
+                s,
+                [
+                    audit_chain.new_event(
+                        action="staff_add",
+                        staff_username=_who(s, acting_user),
+                        workstation=workstation,
+                        facility_id=facility.id,
+                        detail={"username": username, "role": role, "display_name": display_name},
+                    )
+                ],
+            )
+    except DBAPIError as exc:
+        raise _db_error(exc) from exc
+
+
+def disable_staff(engine: Engine, *, username: str, workstation: str, acting_user: str | None = None) -> None:
+    try:
+        with Session(engine) as s, s.begin():
+            if _is_pg(engine):
+                facility_id = s.scalar(text("SELECT reviewdesk_disable_staff(:u)"), {"u": username})
+            else:
+                staff = s.scalars(select(Staff).where(Staff.username == username)).first()
+                if staff is None:
+                    raise StaffError(f"找不到工作人員帳號：{username}")
+                staff.active = False
+                facility_id = staff.facility_id
+            audit_chain.append(
+                s,
+                [
+                    audit_chain.new_event(
+                        action="staff_disable",
+                        staff_username=_who(s, acting_user),
+                        workstation=workstation,
+                        facility_id=facility_id,
+                        detail={"username": username},
+                    )
+                ],
+            )
+    except DBAPIError as exc:
+        if "no staff member" in str(exc.orig):
+            raise StaffError(f"找不到工作人員帳號：{username}") from exc
+        raise _db_error(exc) from exc
+
+
+def facility_exists(engine: Engine, facility_code: str) -> bool:
+    """Whether the facility code is one this connection can see."""
+    with Session(engine) as s:
+        return s.scalar(select(Facility.id).where(Facility.code == facility_code)) is not None
+
+
+def list_staff(engine: Engine, facility_code: str | None = None) -> list[StaffRow]:
+    with Session(engine) as s:
+        q = select(Staff, Facility.code).join(Facility, Facility.id == Staff.facility_id)
+        if facility_code:
+            q = q.where(Facility.code == facility_code)
+        rows = s.execute(q.order_by(Facility.code, Staff.username)).all()
+        logins: dict[str, bool] = {}
+        if _is_pg(engine):
+            names = [staff.username for staff, _ in rows]
+            if names:
+                logins = dict(
+                    s.execute(
+                        text("SELECT rolname, rolcanlogin FROM pg_roles WHERE rolname = ANY(:names)"),
+                        {"names": names},
+                    ).all()
+                )
+        return [
+            StaffRow(
+                username=staff.username,
+                display_name=staff.display_name,
+                role=staff.role,
+                facility_code=code,
+                active=staff.active,
+                can_log_in=logins.get(staff.username, False) if _is_pg(engine) else None,
+            )
+            for staff, code in rows
+        ]

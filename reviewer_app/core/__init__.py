@@ -1,0 +1,1 @@
+"""The programme's rules and words, free of I/O: rules, policy, vocabulary, reasons, time."""

@@ -1,0 +1,1 @@
+"""The shared database: SQLAlchemy models, Alembic migrations, engines."""

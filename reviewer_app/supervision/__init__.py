@@ -1,0 +1,1 @@
+"""The supervisor's tools: suspensions, strikes, the reason catalogue, the audit trail."""

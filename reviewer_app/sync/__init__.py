@@ -1,0 +1,1 @@
+"""Between the workstation's journal and the shared database: claims, pull, push."""

@@ -1,0 +1,216 @@
+"""Claims with leases on the shared queue, so two workstations never review the same item unknowingly.
+
+On PostgreSQL the candidates are locked with FOR UPDATE SKIP LOCKED, so concurrent workstations pass
+each other instead of queueing. SQLite drops that clause silently; there the conditional UPDATE ...
+RETURNING (re-checking that the claim is still free) is what prevents a double claim.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    CompoundSelect,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    literal_column,
+    or_,
+    select,
+    union_all,
+    update,
+)
+from sqlalchemy.orm import Session
+
+from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
+from reviewer_app.shared_db.models import Post, ServiceApplication
+from reviewer_app.shared_db.models.base import UTCDateTime
+
+ItemModel = type[ServiceApplication] | type[Post]
+MODELS: dict[str, ItemModel] = {"application": ServiceApplication, "post": Post}
+
+
+@dataclass(frozen=True)
+class Claimant:
+    staff_username: str
+    workstation: str
+    facility_id: int
+
+
+def _free(model: ItemModel, now: datetime) -> ColumnElement[bool]:
+    return or_(model.claim_expires_at.is_(None), model.claim_expires_at < now)
+
+
+def _free_or_mine(model: ItemModel, who: Claimant, now: datetime) -> ColumnElement[bool]:
+    return or_(
+        _free(model, now),
+        and_(model.claimed_by == who.staff_username, model.claim_workstation == who.workstation),
+    )
+
+
+def _claimable(model: ItemModel) -> ColumnElement[bool]:
+    """The decidable statuses as literal SQL, as the partial claim indexes are defined
+    (a bound parameter would not let PostgreSQL or SQLite use them)."""
+    assert set(DECIDABLE_STATUSES) == {"held", "pending"}
+    return model.status.in_([literal_column("'held'"), literal_column("'pending'")])
+
+
+def _candidates(model: ItemModel, who: Claimant, now: datetime, limit: int) -> Select[datetime, int]:
+    """The oldest claimable items of one kind nobody holds, in queue order (the partial claim index).
+    Items this workstation holds already are not among them: they were renewed, and must not use up
+    the batch (a held one waits through no one's fault)."""
+    return (
+        select(model.submitted_at, model.id)
+        .where(model.facility_id == who.facility_id, _claimable(model), _free(model, now))
+        .order_by(model.submitted_at, model.id)
+        .limit(limit)
+    )
+
+
+def claim(s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta) -> list[tuple[str, int]]:
+    """Claim up to `limit` of the oldest undecided items; returns (kind, id) actually claimed."""
+    if limit <= 0:
+        return []
+    if s.get_bind().dialect.name == "postgresql":
+        return _claim_postgresql(s, who, now, limit, lease)
+    candidates: list[tuple[datetime, str, int]] = []
+    for kind, model in MODELS.items():
+        q = _candidates(model, who, now, limit)
+        candidates.extend((submitted, kind, item_id) for submitted, item_id in s.execute(q))
+    chosen = sorted(candidates)[:limit]
+    claimed: list[tuple[str, int]] = []
+    for kind, model in MODELS.items():
+        ids = [item_id for _, k, item_id in chosen if k == kind]
+        if ids:
+            claimed.extend((kind, i) for i in _take(s, model, ids, who, now, lease))
+    return claimed
+
+
+def _claim_postgresql(
+    s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta
+) -> list[tuple[str, int]]:
+    """The same claim in one statement, one round trip: lock the candidates of both kinds with
+    FOR UPDATE SKIP LOCKED (concurrent workstations pass each other), keep the oldest `limit`,
+    take them. A workstation holds its row locks for the few milliseconds of its own transaction."""
+    rows = s.execute(
+        _claim_statement(),
+        {
+            "c_facility": who.facility_id,
+            "c_now": now,
+            "c_me": who.staff_username,
+            "c_workstation": who.workstation,
+            "c_limit": limit,
+            "c_expires": now + lease,
+        },
+    )
+    return [(str(kind), int(item_id)) for kind, item_id in rows]
+
+
+@functools.cache
+def _claim_statement() -> CompoundSelect[str, int]:
+    """Built once (building it costs more than running it); the values are bound per claim, under
+    names no column has (an UPDATE would take a column's name as a value to set)."""
+    now = bindparam("c_now", type_=UTCDateTime())
+    me = bindparam("c_me", type_=String())
+    workstation = bindparam("c_workstation", type_=String())
+    limit = bindparam("c_limit", type_=Integer())
+    locked = []
+    for kind, model in MODELS.items():
+        q: Select[datetime, int, Any] = (
+            select(model.submitted_at, model.id, literal_column(f"'{kind}'").label("kind"))
+            .where(
+                model.facility_id == bindparam("c_facility", type_=Integer()),
+                _claimable(model),
+                or_(model.claim_expires_at.is_(None), model.claim_expires_at < now),  # _free
+            )
+            .order_by(model.submitted_at, model.id)
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        locked.append(q.cte(f"{kind}_candidates"))
+    both = union_all(*(select(c.c.submitted_at, c.c.kind, c.c.id) for c in locked))
+    columns = both.selected_columns
+    chosen = both.order_by(columns.submitted_at, columns.kind, columns.id).limit(limit).cte("chosen")
+    taken = []
+    for kind, model in MODELS.items():
+        taken.append(
+            update(model)
+            .where(model.id.in_(select(chosen.c.id).where(chosen.c.kind == literal_column(f"'{kind}'"))))
+            .values(
+                claimed_by=me,
+                claim_workstation=workstation,
+                claim_expires_at=bindparam("c_expires", type_=UTCDateTime()),
+            )
+            .returning(literal_column(f"'{kind}'").label("kind"), model.id)
+            .cte(f"{kind}_taken")
+        )
+    return union_all(*(select(t.c.kind, t.c.id) for t in taken))
+
+
+def renew(
+    s: Session, who: Claimant, keys: Sequence[tuple[str, int]], now: datetime, lease: timedelta
+) -> None:
+    """Extend the leases this workstation still holds (a reviewer at work keeps their items)."""
+    for kind, model in MODELS.items():
+        ids = [item_id for k, item_id in keys if k == kind]
+        if ids:
+            s.execute(
+                update(model)
+                .where(
+                    model.id.in_(ids),
+                    model.claimed_by == who.staff_username,
+                    model.claim_workstation == who.workstation,
+                )
+                .values(claim_expires_at=now + lease)
+            )
+
+
+def release(s: Session, who: Claimant, kind: str, item_id: int) -> bool:
+    model = MODELS[kind]
+    result = s.execute(
+        update(model)
+        .where(
+            model.id == item_id,
+            model.claimed_by == who.staff_username,
+            model.claim_workstation == who.workstation,
+        )
+        .values(claimed_by=None, claim_workstation=None, claim_expires_at=None)
+        .returning(model.id)
+    )
+    return result.first() is not None
+
+
+def held_by_me(
+    s: Session, who: Claimant, now: datetime, statuses: Collection[str] = DECIDABLE_STATUSES
+) -> list[tuple[str, int]]:
+    keys: list[tuple[str, int]] = []
+    for kind, model in MODELS.items():
+        q = select(model.id).where(
+            model.claimed_by == who.staff_username,
+            model.claim_workstation == who.workstation,
+            model.claim_expires_at >= now,
+            model.status.in_(statuses),
+        )
+        keys.extend((kind, i) for i in s.scalars(q))
+    return keys
+
+
+def _take(
+    s: Session, model: ItemModel, ids: list[int], who: Claimant, now: datetime, lease: timedelta
+) -> list[int]:
+    result = s.execute(
+        update(model)
+        .where(model.id.in_(ids), model.status.in_(DECIDABLE_STATUSES), _free_or_mine(model, who, now))
+        .values(
+            claimed_by=who.staff_username, claim_workstation=who.workstation, claim_expires_at=now + lease
+        )
+        .returning(model.id)
+    )
+    return list(result.scalars())

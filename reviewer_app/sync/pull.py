@@ -1,0 +1,343 @@
+"""What a workstation takes home with a claim: item snapshots, family standings, the catalogue."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from reviewer_app.core.privacy import mask_national_id
+from reviewer_app.core.snapshot import policy_to_json
+from reviewer_app.shared_db.models import (
+    Decision,
+    Document,
+    Facility,
+    Inmate,
+    Post,
+    RejectionReason,
+    ServiceApplication,
+    Strike,
+    Suspension,
+)
+
+
+@dataclass(frozen=True)
+class FamilyRow:
+    service_id: int
+    facility_id: int
+    strikes: int
+    max_block: int
+    suspended_until: datetime | None
+    strike_threshold: int
+    suspension_months: int
+
+
+def _documents(docs: Iterable[Document]) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": d.id,
+            "kind": d.kind,
+            "filename": d.filename,
+            "mime_type": d.mime_type,
+            "size_bytes": d.size_bytes,
+            "sha256": d.sha256,
+            "storage": d.storage,
+            "url": d.url,
+        }
+        for d in docs
+    ]
+
+
+def _inmate(inmate: Inmate) -> dict[str, Any]:
+    return {
+        "id": inmate.id,
+        "call_number": inmate.call_number,
+        "name": inmate.name,
+        "housing_unit": inmate.housing_unit,
+        "children": [c.birth_date.isoformat() for c in inmate.children],
+        "restrictions": [
+            {
+                "kind": r.kind,
+                "starts_on": r.starts_on.isoformat(),
+                "ends_on": r.ends_on.isoformat() if r.ends_on else None,
+            }
+            for r in inmate.restrictions
+        ],
+    }
+
+
+def _common(app: ServiceApplication, facility: Facility) -> dict[str, Any]:
+    return {
+        "facility": {"id": facility.id, "code": facility.code, "name": facility.name},
+        "policy": policy_to_json(facility.policy()),
+        "applicant": {
+            "id": app.applicant.id,
+            "name": app.applicant.name,
+            "national_id_masked": mask_national_id(app.applicant.national_id),
+            "email": app.applicant.email,
+            "phone": app.applicant.phone,
+        },
+        "relationship": app.relationship_code,
+        "inmate": _inmate(app.inmate),
+        "service_id": app.id,
+    }
+
+
+@dataclass
+class _Families:
+    """What the snapshots of one pull need about the families concerned, read in a few queries for all
+    of them (not a few per item: a pull claims a batch)."""
+
+    #: applicant id -> their applications (id, inmate, status, submitted) and posts (id, service,
+    #: status, submitted, title)
+    applications: dict[int, list[tuple[int, int, str, datetime]]]
+    posts: dict[int, list[tuple[int, int, str, datetime, str]]]
+    #: (kind, id) -> the latest decision's reasons and time
+    latest: dict[tuple[str, int], tuple[list[str], datetime]]
+    struck: set[int]  # posts whose rejection counted as a strike (not dismissed)
+    #: inmate id -> (application id, status) of every application for the inmate
+    by_inmate: dict[int, list[tuple[int, str]]]
+
+
+def _families_of(s: Session, applicant_ids: set[int], inmate_ids: set[int]) -> _Families:
+    applications: dict[int, list[tuple[int, int, str, datetime]]] = {a: [] for a in applicant_ids}
+    posts: dict[int, list[tuple[int, int, str, datetime, str]]] = {a: [] for a in applicant_ids}
+    if applicant_ids:
+        for app_id, applicant, inmate, status, submitted in s.execute(
+            select(
+                ServiceApplication.id,
+                ServiceApplication.applicant_id,
+                ServiceApplication.inmate_id,
+                ServiceApplication.status,
+                ServiceApplication.submitted_at,
+            )
+            .where(ServiceApplication.applicant_id.in_(applicant_ids))
+            .order_by(ServiceApplication.id)
+        ):
+            applications[applicant].append((app_id, inmate, status, submitted))
+        for post_id, applicant, service, status, submitted, title in s.execute(
+            select(
+                Post.id,
+                ServiceApplication.applicant_id,
+                Post.service_id,
+                Post.status,
+                Post.submitted_at,
+                Post.title,
+            )
+            .join(ServiceApplication, ServiceApplication.id == Post.service_id)
+            .where(ServiceApplication.applicant_id.in_(applicant_ids))
+            .order_by(Post.id)
+        ):
+            posts[applicant].append((post_id, service, status, submitted, title))
+    # The latest decision on each (its reasons, when) and which rejected posts counted as strikes.
+    latest: dict[tuple[str, int], tuple[list[str], datetime]] = {}
+    ids = {
+        "application": [a[0] for rows in applications.values() for a in rows],
+        "post": [p[0] for rows in posts.values() for p in rows],
+    }
+    for kind, item_ids in ids.items():
+        if not item_ids:
+            continue
+        for item_id, codes, decided_at in s.execute(
+            select(Decision.item_id, Decision.reason_codes, Decision.decided_at)
+            .where(Decision.item_kind == kind, Decision.item_id.in_(item_ids))
+            .order_by(Decision.decided_at, Decision.id)
+        ):
+            latest[(kind, item_id)] = (list(codes or []), decided_at)
+    struck: set[int] = set()
+    if ids["post"]:
+        live = select(Strike.post_id).where(Strike.post_id.in_(ids["post"]), Strike.dismissed_at.is_(None))
+        struck = set(s.scalars(live))
+    by_inmate: dict[int, list[tuple[int, str]]] = {i: [] for i in inmate_ids}
+    if inmate_ids:
+        for app_id, inmate, status in s.execute(
+            select(ServiceApplication.id, ServiceApplication.inmate_id, ServiceApplication.status).where(
+                ServiceApplication.inmate_id.in_(inmate_ids)
+            )
+        ):
+            by_inmate[inmate].append((app_id, status))
+    return _Families(applications, posts, latest, struck, by_inmate)
+
+
+def _history(families: _Families, applicant_id: int) -> list[dict[str, Any]]:
+    """The family's earlier applications and posts, newest first, for the decision panel."""
+    rows: list[dict[str, Any]] = [
+        {"kind": "application", "id": i, "status": st, "submitted_at": at.isoformat(), "title": ""}
+        for i, _inmate, st, at in families.applications.get(applicant_id, [])
+    ] + [
+        {"kind": "post", "id": i, "status": st, "submitted_at": at.isoformat(), "title": t}
+        for i, _service, st, at, t in families.posts.get(applicant_id, [])
+    ]
+    for r in rows:
+        decision = families.latest.get((r["kind"], r["id"]))
+        r["reasons"] = list(decision[0]) if decision else []
+        r["decided_at"] = decision[1].isoformat() if decision else None
+        r["strike"] = r["kind"] == "post" and r["id"] in families.struck
+    return sorted(rows, key=lambda r: r["submitted_at"], reverse=True)
+
+
+def _earlier_posts(families: _Families, applicant_id: int, post: Post) -> list[tuple[int, datetime]]:
+    """The service's earlier posts that were not rejected: P3's 30 days count from the last of them."""
+    return [
+        (post_id, submitted)
+        for post_id, service, status, submitted, _title in families.posts.get(applicant_id, [])
+        if service == post.service_id
+        and post_id != post.id
+        and submitted < post.submitted_at
+        and status != "rejected"
+    ]
+
+
+def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    facilities: dict[int, Facility] = {}
+
+    def facility(fid: int) -> Facility:
+        if fid not in facilities:
+            f = s.get(Facility, fid)
+            assert f is not None
+            facilities[fid] = f
+        return facilities[fid]
+
+    app_ids = [i for k, i in keys if k == "application"]
+    post_ids = [i for k, i in keys if k == "post"]
+    app_load = (
+        selectinload(ServiceApplication.applicant),
+        selectinload(ServiceApplication.inmate).selectinload(Inmate.children),
+        selectinload(ServiceApplication.inmate).selectinload(Inmate.restrictions),
+    )
+    apps = (
+        list(
+            s.scalars(
+                select(ServiceApplication)
+                .where(ServiceApplication.id.in_(app_ids))
+                .options(*app_load, selectinload(ServiceApplication.documents))
+            )
+        )
+        if app_ids
+        else []
+    )
+    posts = (
+        list(
+            s.scalars(
+                select(Post)
+                .where(Post.id.in_(post_ids))
+                .options(selectinload(Post.documents), selectinload(Post.service).options(*app_load))
+            )
+        )
+        if post_ids
+        else []
+    )
+    families = _families_of(
+        s,
+        {a.applicant_id for a in apps} | {p.service.applicant_id for p in posts},
+        {a.inmate_id for a in apps},
+    )
+    for app in apps:
+        by_status: dict[str, int] = {}
+        for other_id, status in families.by_inmate.get(app.inmate_id, []):
+            if other_id != app.id:
+                by_status[status] = by_status.get(status, 0) + 1
+        out.append(
+            {
+                **_common(app, facility(app.facility_id)),
+                "kind": "application",
+                "id": app.id,
+                "version": app.version,
+                "status": app.status,
+                "submitted_at": app.submitted_at.isoformat(),
+                "call_number_entered": app.call_number_entered,
+                "surname_confirmed": app.surname_confirmed,
+                "other_approved_services": by_status.get("approved", 0),
+                "other_pending_applications": by_status.get("pending", 0) + by_status.get("held", 0),
+                "documents": _documents(app.documents),
+                "history": _history(families, app.applicant_id),
+                "held_reason": None,
+            }
+        )
+    for post in posts:
+        app = post.service
+        earlier = _earlier_posts(families, app.applicant_id, post)
+        previous = max((submitted for _id, submitted in earlier), default=None)
+        out.append(
+            {
+                **_common(app, facility(post.facility_id)),
+                "kind": "post",
+                "id": post.id,
+                "version": post.version,
+                "status": post.status,
+                "submitted_at": post.submitted_at.isoformat(),
+                "title": post.title,
+                "body": post.body,
+                "service_status": app.status,
+                "previous_post_at": previous.isoformat() if previous else None,
+                # Each of them, so that a rejection on the workstation can free the window before it syncs.
+                "earlier_posts": [{"id": i, "submitted_at": at.isoformat()} for i, at in earlier],
+                "documents": _documents(post.documents),
+                "history": _history(families, app.applicant_id),
+                "held_reason": post.held_reason,
+            }
+        )
+    return out
+
+
+def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[FamilyRow]:
+    """Each family's standing in the shared database: a few queries for all of them."""
+    ids = sorted(set(service_ids))
+    if not ids:
+        return []
+    facility_of = dict(
+        s.execute(
+            select(ServiceApplication.id, ServiceApplication.facility_id).where(
+                ServiceApplication.id.in_(ids)
+            )
+        ).all()
+    )
+    strikes = dict(
+        s.execute(
+            select(Strike.service_id, func.count())
+            .where(Strike.service_id.in_(ids), Strike.dismissed_at.is_(None))
+            .group_by(Strike.service_id)
+        ).all()
+    )
+    max_block = dict(
+        s.execute(
+            select(Suspension.service_id, func.max(Suspension.block))
+            .where(Suspension.service_id.in_(ids))
+            .group_by(Suspension.service_id)
+        ).all()
+    )
+    until = dict(
+        s.execute(
+            select(Suspension.service_id, func.max(Suspension.ends_at))
+            .where(Suspension.service_id.in_(ids), Suspension.lifted_at.is_(None), Suspension.ends_at > now)
+            .group_by(Suspension.service_id)
+        ).all()
+    )
+    rows: list[FamilyRow] = []
+    for service_id in ids:
+        facility_id = facility_of.get(service_id)
+        if facility_id is None:
+            continue
+        fac = s.get(Facility, facility_id)
+        assert fac is not None
+        rows.append(
+            FamilyRow(
+                service_id=service_id,
+                facility_id=facility_id,
+                strikes=strikes.get(service_id) or 0,
+                max_block=max_block.get(service_id) or 0,
+                suspended_until=until.get(service_id),
+                strike_threshold=fac.strike_threshold,
+                suspension_months=fac.suspension_months,
+            )
+        )
+    return rows
+
+
+def catalogue(s: Session) -> list[RejectionReason]:
+    return list(s.scalars(select(RejectionReason).order_by(RejectionReason.sort_order, RejectionReason.code)))

@@ -1,0 +1,298 @@
+"""Sync between a workstation's journal and the shared database.
+
+Pull claims items with a lease and snapshots them into the journal; push applies decisions in order,
+each in its own shared transaction, and marks them synced only after that commit. If the connection
+drops at any point the decision stays pending and is pushed again later; the idempotency key makes the
+replay harmless. When the shared database is unreachable nothing fails for the reviewer: reviewing
+goes on from the journal and the outbox waits.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from reviewer_app.core.reasons import Reason
+from reviewer_app.journal.journal import DecisionRecord, Journal
+from reviewer_app.shared_db.models import Facility
+from reviewer_app.sync import claims, pull
+from reviewer_app.sync.pull import FamilyRow
+from reviewer_app.sync.push import (
+    Applied,
+    BatchMiss,
+    Conflict,
+    apply_batch,
+    apply_decision,
+    begin_applying,
+    push_audit,
+)
+from reviewer_app.sync.push_records import RecordsPushResult, push_records
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+class SharedDatabaseUnavailable(Exception):
+    """The shared database cannot be reached now; work continues from the journal."""
+
+
+@dataclass(frozen=True)
+class PushResult:
+    applied: int = 0
+    already_applied: int = 0
+    conflicts: int = 0
+    audit_events: int = 0
+    #: the decisions of this push that did not count (someone else decided first), with their reasons
+    conflicted: tuple[DecisionRecord, ...] = ()
+    #: print and hand-over records (counsellors), pushed after the decisions
+    records: RecordsPushResult = field(default_factory=RecordsPushResult)
+
+
+@dataclass(frozen=True)
+class PullResult:
+    claimed: int
+    held: int
+
+
+def _is_connection_error(exc: BaseException) -> bool:
+    return isinstance(exc, OperationalError) or (
+        isinstance(exc, DBAPIError) and bool(exc.connection_invalidated)
+    )
+
+
+class Sync:
+    def __init__(
+        self,
+        engine: Engine,
+        journal: Journal,
+        staff_username: str,
+        workstation: str,
+        facility_id: int,
+        clock: Clock = _utcnow,
+        on_synced: Callable[[DecisionRecord], None] | None = None,
+    ) -> None:
+        self.engine = engine
+        self.journal = journal
+        self.who = claims.Claimant(staff_username, workstation, facility_id)
+        self.clock = clock
+        #: called with each decision once it is marked synced (the document cache evicts its item)
+        self.on_synced = on_synced
+        #: One push at a time (the desk and a print view share this Sync): the journal lock is no
+        #: longer held for a whole push, so it cannot keep two of them apart.
+        self._pushing = threading.Lock()
+        #: called on the pulling thread with the snapshots of the items held, their families' standings
+        #: and the pull's time, once read and before the journal stores them: the desk starts decoding
+        #: the first item's photo while the pull is being stored
+        self.on_claimed: Callable[[list[dict[str, Any]], list[FamilyRow], datetime], None] | None = None
+
+    def _session(self) -> Session:
+        return Session(self.engine, expire_on_commit=False)
+
+    def _unavailable(self, exc: DBAPIError) -> SharedDatabaseUnavailable:
+        """The shared database could not be used: the pooled connections go too, so that the retry
+        connects afresh (a connection can outlive what it pointed at: a server restarted, an SQLite
+        file replaced)."""
+        self.engine.dispose()
+        return SharedDatabaseUnavailable(str(exc.orig or exc))
+
+    def _lease(self, s: Session) -> timedelta:
+        facility = s.get(Facility, self.who.facility_id)
+        return timedelta(minutes=facility.claim_lease_minutes if facility else 20)
+
+    # ---- pull ----------------------------------------------------------------------------------
+
+    def pull(self, batch: int = 30) -> PullResult:
+        """Renew this workstation's claims, claim up to `batch` undecided items, snapshot them."""
+        now = self.clock()
+        try:
+            with self._session() as s, s.begin():
+                lease = self._lease(s)
+                mine = [(i.kind, i.item_id) for i in self.journal.items()]
+                claims.renew(s, self.who, mine, now, lease)
+                # Held items (suspended family, restricted inmate) wait through no one's fault:
+                # they must not use up the batch, or a workstation holding them claims nothing new.
+                working = claims.held_by_me(s, self.who, now, statuses=("pending",))
+                claims.claim(s, self.who, now, batch - len(working), lease)
+                keys = claims.held_by_me(s, self.who, now)
+                snaps = pull.snapshots(s, keys)
+                fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
+                self._notify_claimed(snaps, fams, now)
+                reasons = [
+                    Reason(
+                        code=r.code,
+                        text=r.text,
+                        suggestion=r.suggestion,
+                        counts_as_strike=r.counts_as_strike,
+                        applies_to=r.applies_to,
+                        rule_id=r.rule_id,
+                        active=r.active,
+                    )
+                    for r in pull.catalogue(s)
+                ]
+        except (OperationalError, DBAPIError) as exc:
+            if _is_connection_error(exc):
+                raise self._unavailable(exc) from exc
+            raise
+        self.journal.store_pulled(snaps, fams, reasons, now + lease, now)
+        return PullResult(claimed=len(snaps), held=sum(1 for s in snaps if s["status"] == "held"))
+
+    def release(self, kind: str, item_id: int) -> None:
+        """Give an undecided item back to the queue for others."""
+        now = self.clock()
+        with self._session() as s, s.begin():
+            claims.release(s, self.who, kind, item_id)
+        self.journal.forget(kind, item_id)
+        self.journal.record_audit(
+            action="claim_release",
+            staff_username=self.who.staff_username,
+            workstation=self.who.workstation,
+            now=now,
+            facility_id=self.who.facility_id,
+            item_kind=kind,
+            item_id=item_id,
+        )
+
+    # ---- push ----------------------------------------------------------------------------------
+
+    def push(self, batch_size: int = 1000) -> PushResult:
+        """Apply every pending decision in order, then the print and hand-over records, then the audit
+        outbox.
+
+        Decisions go in batches, one shared transaction each (a few statements per batch rather than
+        per decision); a batch in which anything changed underneath is rolled back and applied one
+        decision at a time, which tells each conflict apart.
+        """
+        with self._pushing:
+            return self._push(batch_size)
+
+    def _push(self, batch_size: int) -> PushResult:
+        applied = already = 0
+        conflicted: list[DecisionRecord] = []
+        with self.journal.lock:  # what is pending now, and no undo of it until the answer is in
+            pending = self.journal.decisions(("pending",))
+            self.journal.begin_sending(d.key for d in pending)
+        try:
+            for start in range(0, len(pending), batch_size):
+                chunk = pending[start : start + batch_size]
+                # No journal lock while the shared database answers (it may wait on a lock there for
+                # long): the reviewer's next decisions are written meanwhile.
+                results = self._push_batch(chunk) or {d.key: self._push_one(d) for d in chunk}
+                with self.journal.lock:
+                    now = self.clock()
+                    synced = [k for k, r in results.items() if isinstance(r, Applied)]
+                    self.journal.mark_synced(synced, now)
+                    by_key = {d.key: d for d in chunk}
+                    for key, result in results.items():
+                        if isinstance(result, Conflict):
+                            self.journal.mark_conflict(key, result.reason, now)
+                            conflicted.append(
+                                replace(by_key[key], state="conflict", conflict_reason=result.reason)
+                            )
+                        elif result.already:
+                            already += 1
+                        else:
+                            applied += 1
+                    self.journal.end_sending(results)
+                done = set(synced)
+                self._notify_synced([d for d in chunk if d.key in done])
+            records = push_records(self.engine, self.journal, self.clock)
+            events = self._push_audit()
+        except (OperationalError, DBAPIError) as exc:
+            if _is_connection_error(exc):
+                raise self._unavailable(exc) from exc
+            raise
+        finally:
+            self.journal.end_sending(d.key for d in pending)
+        return PushResult(
+            applied, already, len(conflicted), events, records=records, conflicted=tuple(conflicted)
+        )
+
+    def _notify_claimed(
+        self, snapshots: list[dict[str, Any]], families: list[FamilyRow], now: datetime
+    ) -> None:
+        if self.on_claimed is None or not snapshots:
+            return
+        try:
+            self.on_claimed(snapshots, families, now)
+        except Exception:  # only a head start for the desk: never a reason for the pull to fail
+            log.exception("on_claimed hook failed")
+
+    def _notify_synced(self, records: list[DecisionRecord]) -> None:
+        if self.on_synced is None:
+            return
+        for record in records:
+            try:
+                self.on_synced(record)
+            except Exception:  # the decision is synced: a failing hook must not make the push look failed
+                log.exception("on_synced hook failed for decision %s", record.key)
+
+    def _push_batch(self, chunk: list[DecisionRecord]) -> dict[str, Applied | Conflict] | None:
+        with self._session() as s:
+            begin_applying(s)
+            try:
+                results = apply_batch(s, chunk)
+                self.journal.mark_sending(chunk[-1].seq, self.clock())
+                s.commit()
+                return results
+            except (BatchMiss, IntegrityError):
+                s.rollback()
+                return None
+
+    def _push_one(self, d: DecisionRecord) -> Applied | Conflict:
+        # A unique violation can only come from a race with another pusher of the same rows;
+        # one more attempt sees their commit and decides between already-applied and conflict.
+        for attempt in range(3):
+            with self._session() as s:
+                begin_applying(s)
+                try:
+                    result = apply_decision(s, d)
+                    if isinstance(result, Conflict):
+                        s.rollback()
+                    else:
+                        self.journal.mark_sending(d.seq, self.clock())
+                        s.commit()
+                    return result
+                except IntegrityError:
+                    s.rollback()
+                    if attempt == 2:
+                        raise
+        raise AssertionError("unreachable")
+
+    def _push_audit(self) -> int:
+        total = 0
+        while True:
+            events = self.journal.pending_audit()
+            if not events:
+                return total
+            with self._session() as s, s.begin():
+                push_audit(s, events)
+            self.journal.mark_audit_pushed([e.key for e in events])
+            total += len(events)
+
+    def sync(self, batch: int = 30) -> tuple[PushResult, PullResult]:
+        pushed = self.push()
+        pulled = self.pull(batch)
+        return pushed, pulled
+
+
+def facility_of(engine: Engine, staff_username: str) -> int:
+    from reviewer_app.shared_db.models import Staff
+
+    with Session(engine) as s:
+        fid = s.scalar(select(Staff.facility_id).where(Staff.username == staff_username))
+    if fid is None:
+        raise LookupError(staff_username)
+    return fid

@@ -1,0 +1,230 @@
+"""The sign-in dialog: username, password, 記住密碼 (kept in the operating system's keyring).
+
+Plugging it in (the window's owner decides when)::
+
+    store = CredentialStore(database_url)
+    dialog = SignInDialog(database_url, username=last_username, store=store)
+    dialog.signedIn.connect(start_desk)            # receives the signin.StaffSession
+    dialog.keyringFailed.connect(status_bar_message) # the keyring could not keep the password
+    dialog.open()                                    # or exec(); rejected() when the member cancels
+
+With a saved password for `username` the dialog signs in with it as soon as it is shown (and says so);
+a saved password that no longer works is forgotten and the member is asked to type it. Signing in
+and every use of the keyring run off the GUI thread (a PostgreSQL server may take seconds to answer
+or to time out; a keyring may wait for its owner to unlock it). The password field is cleared after
+every attempt; the password goes nowhere but the driver and, if asked, the keyring.
+
+This module does not import SQLAlchemy (nor :mod:`reviewer_app.access.signin`, which does): the dialog is on
+screen before it has loaded, and it loads on the dialog's worker while the member types.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from reviewer_app.qt import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QtWidgets,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
+from reviewer_app.ui.common.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from reviewer_app.access.signin import CredentialStore, StaffSession
+
+log = logging.getLogger(__name__)
+
+SignInFunction = Callable[[str, str, str], "StaffSession"]
+
+
+class SignInDialog(QDialog):
+    #: The member signed in: a signin.StaffSession (its engine is connected as the member).
+    signedIn = Signal(object)
+    #: The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).
+    keyringFailed = Signal(str)
+
+    def __init__(
+        self,
+        database_url: str,
+        *,
+        username: str = "",
+        store: CredentialStore | None = None,
+        sign_in: SignInFunction | None = None,
+        runner: TaskRunner | None = None,
+        use_saved_password: bool = True,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("signInDialog")
+        self.setWindowTitle(self.tr("Sign in"))
+        self.database_url = database_url
+        self._store = store  # made on the worker when not given: it needs SQLAlchemy's URL parser
+        self._sign_in = sign_in  # None: reviewer_app.access.signin.sign_in
+        self._own_runner = runner is None
+        self.runner = runner if runner is not None else TaskRunner("sign-in", self)
+        self._use_saved = use_saved_password
+        self._tried_saved = False
+        self._with_saved = False
+        self.session: StaffSession | None = None
+
+        self.username_edit = QLineEdit(username)
+        self.username_edit.setObjectName("username")
+        self.password_edit = QLineEdit()
+        self.password_edit.setObjectName("password")
+        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.remember_box = QtWidgets.QCheckBox(self.tr("Remember the password (in the system keyring)"))
+        self.remember_box.setObjectName("remember")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("message")
+        self.message_label.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.sign_in_button.setText(self.tr("Sign in"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+
+        form = QFormLayout()
+        form.addRow(self.tr("Username"), self.username_edit)
+        form.addRow(self.tr("Password"), self.password_edit)
+        form.addRow("", self.remember_box)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message_label)
+        layout.addWidget(self.buttons)
+        (self.password_edit if username else self.username_edit).setFocus()
+
+    # ---- flow ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: object) -> None:
+        super().showEvent(event)  # type: ignore[arg-type]
+        if self._use_saved and not self._tried_saved:
+            self._tried_saved = True
+            self.try_saved_password()
+
+    def try_saved_password(self) -> bool:
+        """Look up the keyring's password for the username (on the worker) and sign in with it if
+        there is one. A keyring that fails only means the member types the password: its message is
+        shown. False when there is no username to look up."""
+        username = self.username_edit.text().strip()
+        if not username:
+            return False
+        self.runner.run(
+            lambda: self._read_saved(username),
+            on_done=lambda found: self._saved_password_read(username, *found),
+            on_error=self._failed,
+            name="read the saved password",
+        )
+        return True
+
+    def _credentials(self) -> CredentialStore:
+        """The keyring store (on the worker only)."""
+        if self._store is None:
+            from reviewer_app.access.signin import CredentialStore
+
+            self._store = CredentialStore(self.database_url)
+        return self._store
+
+    def _read_saved(self, username: str) -> tuple[str | None, str | None]:
+        store = self._credentials()
+        return store.get(username), store.last_error
+
+    def _saved_password_read(self, username: str, saved: str | None, error: str | None) -> None:
+        if self.busy() or self.result() == QDialog.DialogCode.Accepted:
+            return  # the member signed in meanwhile
+        if saved is None:
+            if error:
+                self.message_label.setText(error)
+            return
+        if self.password_edit.text() or self.username_edit.text().strip() != username:
+            return  # the member has started typing: what they type wins
+        self.remember_box.setChecked(True)
+        self.message_label.setText(self.tr("Signing in with the remembered password…"))
+        self._start(username, saved, with_saved=True)
+
+    def submit(self) -> None:
+        username = self.username_edit.text().strip()
+        password = self.password_edit.text()
+        if not username or not password:
+            self.message_label.setText(self.tr("Enter your username and password."))
+            return
+        self.message_label.setText(self.tr("Signing in…"))
+        self._start(username, password, with_saved=False)
+
+    def busy(self) -> bool:
+        return not self.sign_in_button.isEnabled()
+
+    def _set_busy(self, busy: bool) -> None:
+        for widget in (self.username_edit, self.password_edit, self.remember_box, self.sign_in_button):
+            widget.setEnabled(not busy)
+
+    def _start(self, username: str, password: str, *, with_saved: bool) -> None:
+        self._set_busy(True)
+        self._with_saved = with_saved
+        self.password_edit.clear()
+        remember = self.remember_box.isChecked()
+        self.runner.run(
+            lambda: self._sign_in_and_keep(username, password, remember),
+            on_done=lambda result: self._signed_in(*result),
+            on_error=self._failed,
+            name="sign-in",
+        )
+
+    def _sign_in_and_keep(
+        self, username: str, password: str, remember: bool
+    ) -> tuple[StaffSession, str | None]:
+        """On the worker: sign in, then keep (or forget) the password in the keyring. The session and
+        the keyring's complaint, if it could not do as asked (the member is signed in all the same)."""
+        if self._sign_in is not None:
+            session = self._sign_in(self.database_url, username, password)
+        else:
+            from reviewer_app.access import signin
+
+            session = signin.sign_in(self.database_url, username, password)
+        try:
+            store = self._credentials()
+            kept = store.save(username, password) if remember else store.forget(username)
+        except BaseException:
+            session.close()
+            raise
+        return session, None if kept else store.last_error
+
+    def _signed_in(self, session: StaffSession, keyring_error: str | None) -> None:
+        self._set_busy(False)
+        if keyring_error:
+            self.keyringFailed.emit(keyring_error)
+        self.session = session
+        self.signedIn.emit(session)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        # Normally loaded by now, on the worker (which signed in with it or made the keyring store).
+        from reviewer_app.access.signin import WRONG_PASSWORD, SignInError
+
+        self._set_busy(False)
+        if isinstance(exc, SignInError):
+            message = exc.message
+            if self._with_saved and exc.kind == WRONG_PASSWORD:
+                username = self.username_edit.text().strip()
+                self.runner.run(lambda: self._credentials().forget(username), name="forget the password")
+                self.remember_box.setChecked(False)
+                message = self.tr(
+                    "The remembered password no longer works (it may have been changed). Enter your password."
+                )
+        else:
+            log.error("sign-in failed unexpectedly: %s", type(exc).__name__)
+            message = self.tr("Signing in failed unexpectedly ({error}). Please contact IT.").format(
+                error=type(exc).__name__
+            )
+        self.message_label.setText(message)
+        self.password_edit.setFocus()

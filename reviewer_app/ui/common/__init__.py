@@ -1,0 +1,1 @@
+"""What every window shares: the application, languages, background tasks, shortcuts."""

@@ -1,0 +1,60 @@
+"""How the desk shows dates and times: YYYY/MM/DD, or with the ROC year (民國) when the reviewer prefers.
+
+Every date on screen goes through a :class:`DateStyle`, so switching the preference changes them all.
+Times are shown in the facility's time zone (Asia/Taipei), whatever the workstation's clock says.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from reviewer_app.core.timeutil import local
+
+#: The ROC calendar counts years from 1912 (民國元年): 2025 is 民國 114.
+ROC_OFFSET = 1911
+
+
+@dataclass(frozen=True)
+class DateStyle:
+    """``roc``: years as 民國 (114/03/10) instead of the Western calendar (2025/03/10)."""
+
+    roc: bool = False
+
+    def year(self, year: int) -> str:
+        if self.roc:
+            roc_year = year - ROC_OFFSET
+            # Before 民國元年 there is no ROC year: keep the Western one rather than show 0 or less.
+            return f"{roc_year:03d}" if roc_year > 0 else f"{year:04d}"
+        return f"{year:04d}"
+
+    def date(self, day: dt.date) -> str:
+        """2025/03/10, or 114/03/10 with ROC years."""
+        if isinstance(day, dt.datetime):
+            day = local(day).date()
+        return f"{self.year(day.year)}/{day.month:02d}/{day.day:02d}"
+
+    def datetime(self, moment: dt.datetime) -> str:
+        """2025/03/10 09:05 in Taipei time (an aware moment), or 114/03/10 09:05."""
+        moment = local(moment)
+        return f"{self.date(moment.date())} {moment:%H:%M}"
+
+    def time(self, moment: dt.datetime) -> str:
+        return f"{local(moment):%H:%M}"
+
+    def iso_date(self, value: str | None) -> str:
+        """A date or datetime stored as ISO text (snapshots), as shown on screen; '' for None."""
+        if not value:
+            return ""
+        parsed = dt.datetime.fromisoformat(value)
+        if "T" in value or " " in value:
+            return self.date(local(parsed).date()) if parsed.tzinfo else self.date(parsed.date())
+        return self.date(parsed.date())
+
+    def iso_datetime(self, value: str | None) -> str:
+        if not value:
+            return ""
+        parsed = dt.datetime.fromisoformat(value)
+        if parsed.tzinfo is None:
+            return f"{self.date(parsed.date())} {parsed:%H:%M}"
+        return self.datetime(parsed)

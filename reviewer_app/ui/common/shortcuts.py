@@ -1,0 +1,92 @@
+"""Actions with keyboard shortcuts, named once: their tooltips and the help overlay come from here.
+
+Every command of the desk is a ``QAction`` made by :func:`make_action`: it has at least one shortcut,
+its tooltip names the shortcut ("Approve (Ctrl+Return)"), and it carries its help group, so the help
+overlay (F1 or ?) lists exactly the actions that exist.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from reviewer_app.qt import QAction, QCoreApplication, QKeySequence, QObject, Qt, QWidget
+
+HELP_GROUP = "helpGroup"
+BASE_TOOLTIP = "baseToolTip"
+#: What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which
+#: may say why the action is off for the current item (C on a post).
+HELP_TEXT = "helpText"
+
+
+def group_title(group: str) -> str:
+    titles = {
+        "decide": QCoreApplication.translate("Shortcuts", "Decisions"),
+        "queue": QCoreApplication.translate("Shortcuts", "Queue"),
+        "documents": QCoreApplication.translate("Shortcuts", "Documents"),
+        "desk": QCoreApplication.translate("Shortcuts", "Desk"),
+    }
+    return titles.get(group, group)
+
+
+#: The order of the groups in the help overlay.
+GROUPS = ("decide", "queue", "documents", "desk")
+
+
+def keys_text(action: QAction) -> str:
+    """All shortcuts of an action as the platform writes them: "Ctrl+Return, Ctrl+Enter"."""
+    return ", ".join(k.toString(QKeySequence.SequenceFormat.NativeText) for k in action.shortcuts())
+
+
+def first_key_text(action: QAction) -> str:
+    shortcuts = action.shortcuts()
+    return shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText) if shortcuts else ""
+
+
+def with_keys(text: str, action: QAction) -> str:
+    """A tooltip that names the action's shortcut: "Zoom in (+)"."""
+    keys = first_key_text(action)
+    return (
+        QCoreApplication.translate("Shortcuts", "{text} ({keys})").format(text=text, keys=keys)
+        if keys
+        else text
+    )
+
+
+def set_tooltip(action: QAction, text: str) -> None:
+    """Set the action's tooltip to ``text`` plus its shortcut."""
+    action.setProperty(BASE_TOOLTIP, text)
+    action.setToolTip(with_keys(text, action))
+
+
+def make_action(
+    parent: QObject,
+    text: str,
+    keys: Sequence[str | QKeySequence | QKeySequence.StandardKey],
+    slot: Callable[[], object] | None,
+    name: str,
+    group: str,
+    tooltip: str | None = None,
+) -> QAction:
+    """A window-wide action with its shortcuts, a tooltip naming them and its help group."""
+    action = QAction(text, parent)
+    action.setObjectName(name)
+    sequences: list[QKeySequence] = []
+    for key in keys:
+        sequences.append(key if isinstance(key, QKeySequence) else QKeySequence(key))
+    action.setShortcuts(sequences)
+    action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+    action.setProperty(HELP_GROUP, group)
+    set_tooltip(action, tooltip or text.rstrip("…."))
+    action.setProperty(HELP_TEXT, tooltip or text.rstrip("…."))
+    if slot is not None:
+        action.triggered.connect(slot)
+    if isinstance(parent, QWidget):
+        parent.addAction(action)
+    return action
+
+
+def help_actions(widget: QWidget) -> list[QAction]:
+    """The actions of ``widget`` and its children that belong in the help overlay, in group order."""
+    found = [a for a in widget.findChildren(QAction) if a.property(HELP_GROUP)]
+    order = {g: i for i, g in enumerate(GROUPS)}
+    return sorted(found, key=lambda a: order.get(str(a.property(HELP_GROUP)), len(order)))

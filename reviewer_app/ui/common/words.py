@@ -1,0 +1,109 @@
+"""The programme's words on screen, through Qt's translation system (context ``Words``).
+
+The database stores stable English codes (``reviewer_app.core.vocabulary``); the desk shows them in the
+chosen language. The zh-TW translations are the words families and staff already use (審核通過, 呼號,
+與收容人關係…). Text stored for families to read (rejection messages) is never translated.
+"""
+
+from __future__ import annotations
+
+from reviewer_app.qt import QCoreApplication
+
+
+def item_kind(code: str) -> str:
+    labels = {
+        "application": QCoreApplication.translate("Words", "Service application"),
+        "post": QCoreApplication.translate("Words", "Contact-book post"),
+    }
+    return labels.get(code, code)
+
+
+def item_status(code: str) -> str:
+    """Statuses of applications and posts in the shared database (as the family sees them)."""
+    labels = {
+        "pending": QCoreApplication.translate("Words", "Pending review"),
+        "held": QCoreApplication.translate("Words", "On hold"),
+        "approved": QCoreApplication.translate("Words", "Approved"),
+        "rejected": QCoreApplication.translate("Words", "Not approved"),
+        "withdrawn": QCoreApplication.translate("Words", "Withdrawn"),
+        "printed": QCoreApplication.translate("Words", "Printed"),
+        "delivered": QCoreApplication.translate("Words", "Delivered"),
+        "undeliverable": QCoreApplication.translate("Words", "Undeliverable"),
+    }
+    return labels.get(code, code)
+
+
+def outcome(code: str) -> str:
+    labels = {
+        "approve": QCoreApplication.translate("Words", "Approved"),
+        "reject": QCoreApplication.translate("Words", "Not approved"),
+    }
+    return labels.get(code, code)
+
+
+def relationship(code: str) -> str:
+    labels = {
+        "spouse": QCoreApplication.translate("Words", "Spouse"),
+        "father": QCoreApplication.translate("Words", "Father"),
+        "mother": QCoreApplication.translate("Words", "Mother"),
+        "child": QCoreApplication.translate("Words", "Child"),
+        "grandparent": QCoreApplication.translate("Words", "Grandparent"),
+        "grandchild": QCoreApplication.translate("Words", "Grandchild"),
+        "sibling": QCoreApplication.translate("Words", "Sibling"),
+        "parent_in_law": QCoreApplication.translate("Words", "Parent of spouse"),
+        "child_in_law": QCoreApplication.translate("Words", "Spouse of child"),
+        "grandparent_in_law": QCoreApplication.translate("Words", "Grandparent of spouse"),
+        "grandchild_in_law": QCoreApplication.translate("Words", "Spouse of grandchild"),
+        "sibling_in_law": QCoreApplication.translate("Words", "Sibling-in-law"),
+        "cohabiting_with_child": QCoreApplication.translate(
+            "Words", "Family member living with the inmate's child"
+        ),
+        "other": QCoreApplication.translate("Words", "Other"),
+    }
+    return labels.get(code, code)
+
+
+def restriction_kind(code: str) -> str:
+    labels = {
+        "court_order": QCoreApplication.translate(
+            "Words", "Court or prosecutor order forbidding visits, correspondence and items"
+        ),
+        "disciplinary": QCoreApplication.translate("Words", "Disciplinary sanction in force"),
+        "investigation_isolation": QCoreApplication.translate("Words", "Isolated for investigation"),
+        "protective_isolation": QCoreApplication.translate("Words", "Protective isolation"),
+        "protection_room": QCoreApplication.translate("Words", "Placed in a protection room"),
+        "medical_isolation": QCoreApplication.translate("Words", "Medical isolation"),
+    }
+    return labels.get(code, code)
+
+
+def document_kind(code: str) -> str:
+    labels = {
+        "id_document": QCoreApplication.translate("Words", "Identity document"),
+        "relationship_proof": QCoreApplication.translate("Words", "Relationship proof"),
+        "applicant_photo": QCoreApplication.translate("Words", "Applicant's front photo"),
+        "post_attachment": QCoreApplication.translate("Words", "Attachment"),
+        "post_photo": QCoreApplication.translate("Words", "Post photo"),
+    }
+    return labels.get(code, code)
+
+
+def queue_status(code: str) -> str:
+    """An item's status in this workstation's queue."""
+    labels = {
+        "pending": QCoreApplication.translate("Words", "Pending review"),
+        "held": QCoreApplication.translate("Words", "On hold"),
+        "decided": QCoreApplication.translate("Words", "Decided, waiting to sync"),
+        "synced": QCoreApplication.translate("Words", "Synced"),
+        "conflict": QCoreApplication.translate("Words", "Decided by someone else"),
+    }
+    return labels.get(code, code)
+
+
+def file_size(size_bytes: int) -> str:
+    """1.4 MB, 820 KB, 512 bytes."""
+    if size_bytes >= 1024 * 1024:
+        return QCoreApplication.translate("Words", "{size} MB").format(size=f"{size_bytes / 1024 / 1024:.1f}")
+    if size_bytes >= 1024:
+        return QCoreApplication.translate("Words", "{size} KB").format(size=f"{size_bytes / 1024:.0f}")
+    return QCoreApplication.translate("Words", "{size} bytes").format(size=size_bytes)

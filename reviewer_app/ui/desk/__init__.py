@@ -1,0 +1,1 @@
+"""The review desk: the main window, the decision panel and the reject dialog."""

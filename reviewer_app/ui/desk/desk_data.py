@@ -1,0 +1,130 @@
+"""Everything the desk shows, read from the journal in one go on a worker thread.
+
+:func:`load_desk` returns plain frozen objects (queue rows, item details, the catalogue, counts); the
+GUI thread only ever reads those, so it never waits on the database.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from reviewer_app.core import rules
+from reviewer_app.core.reasons import Reason
+from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
+from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
+from reviewer_app.sync.pull import FamilyRow
+from reviewer_app.ui.queue.queue_model import ItemKey, QueueRow, QueueTexts, queue_row
+
+
+@dataclass(frozen=True)
+class ItemDetail:
+    """One claimed item as the decision panel shows it."""
+
+    kind: str
+    item_id: int
+    service_id: int
+    snapshot: dict[str, Any]
+    findings: tuple[rules.Finding, ...]
+    standing: FamilyStanding
+    local_status: str  # pending | held | decided
+    held_reason: str | None
+    decision: DecisionRecord | None  # this workstation's latest decision on it, if not undone
+    #: When the findings were evaluated; not part of equality, so a reload with nothing new is a no-op.
+    evaluated_at: datetime = field(compare=False, default=datetime.min)
+
+    @property
+    def key(self) -> ItemKey:
+        return (self.kind, self.item_id)
+
+    @property
+    def blocking(self) -> tuple[rules.Finding, ...]:
+        return tuple(rules.blocking(self.findings))
+
+    @property
+    def decidable(self) -> bool:
+        return self.local_status != "decided"
+
+
+@dataclass(frozen=True)
+class DeskData:
+    rows: tuple[QueueRow, ...]
+    details: dict[ItemKey, ItemDetail]
+    catalogue: tuple[Reason, ...]
+    counts: JournalCounts
+    loaded_at: datetime
+
+    @property
+    def to_review(self) -> int:
+        """What the reviewer can decide now (the held wait for their family's suspension to end)."""
+        return sum(1 for r in self.rows if r.status == "pending")
+
+    @property
+    def held(self) -> int:
+        return sum(1 for r in self.rows if r.status == "held")
+
+
+def load_desk(
+    journal: Journal, now: datetime, claim_holder: str = "", texts: QueueTexts | None = None
+) -> DeskData:
+    """Read the claimed items, their findings and the family standings (call on a worker).
+
+    ``claim_holder`` is how the queue names who holds the claims (this reviewer on this workstation);
+    with ``texts`` (the queue's, in its date style) the rows' search texts are made here too.
+    """
+    items = journal.items(include_decided=True)
+    latest: dict[ItemKey, DecisionRecord] = {}
+    keys = [(i.kind, i.item_id) for i in items]
+    for d in journal.decisions(("pending", "synced", "conflict"), items=keys):
+        latest[(d.kind, d.item_id)] = d  # ordered by seq: the last one wins
+    standings: dict[int, FamilyStanding] = journal.standings([i.service_id for i in items], now)
+    rows: list[QueueRow] = []
+    details: dict[ItemKey, ItemDetail] = {}
+    for item in items:
+        standing = standings[item.service_id]
+        findings = tuple(findings_for(item.snapshot, standing, now))
+        key = (item.kind, item.item_id)
+        decision = latest.get(key) if item.local_status == "decided" else None
+        rows.append(queue_row(item, findings, now, decision.state if decision else None, claim_holder, texts))
+        details[key] = ItemDetail(
+            kind=item.kind,
+            item_id=item.item_id,
+            service_id=item.service_id,
+            snapshot=item.snapshot,  # the item was read for this load alone: nothing else holds it
+            findings=findings,
+            standing=standing,
+            local_status=item.local_status,
+            held_reason=item.held_reason,
+            decision=decision,
+            evaluated_at=now,
+        )
+    return DeskData(
+        rows=tuple(rows),
+        details=details,
+        catalogue=tuple(journal.catalogue().values()),
+        counts=journal.counts(),
+        loaded_at=now,
+    )
+
+
+def first_to_review(
+    snapshots: Sequence[dict[str, Any]], families: Sequence[FamilyRow], now: datetime
+) -> dict[str, Any] | None:
+    """The item an empty desk, sorted oldest first, selects first (``QueuePane.ensure_current``: the
+    oldest waiting for a decision that no rule holds), from a pull's own snapshots and family
+    standings, before the journal has stored them. None when every item is held or already decided.
+    """
+    standings = {
+        f.service_id: standing_at(f.strikes, f.strike_threshold, f.suspended_until, now) for f in families
+    }
+    waiting = [
+        snap
+        for snap in snapshots
+        if snap.get("service_id") in standings
+        and snap.get("status") in ("pending", "held")
+        and not held_in_shared(snap, standings[snap["service_id"]].suspended_until is not None)
+        and not any(f.held for f in findings_for(snap, standings[snap["service_id"]], now))
+    ]
+    return min(waiting, key=lambda snap: datetime.fromisoformat(snap["submitted_at"])) if waiting else None

@@ -1,0 +1,212 @@
+"""Choosing why an item is rejected (審核未通過原因), seeing what the family will read.
+
+The reasons are the catalogue entries that fit the item kind (``catalogue.reasons_for``), shown as a
+keyboard-navigable checklist (arrows to move, space to check, Enter to reject). For the checked ones
+the dialog shows the message exactly as the family will read it after clicking [審核未通過], and
+whether the rejection counts as a strike (P7).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from reviewer_app.core import reasons as catalogue
+from reviewer_app.core.reasons import Reason
+from reviewer_app.qt import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStandardItem,
+    QStandardItemModel,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+)
+from reviewer_app.ui.common import words
+
+CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+
+
+def family_message(reasons: Sequence[Reason]) -> str:
+    """The text the family reads for a rejection: each reason and what to do about it.
+
+    Stored with the decision and shown on the family portal, so it is zh-TW whatever language the
+    desk itself is shown in (not passed through tr()).
+    """
+    numbered = len(reasons) > 1
+    parts = []
+    for number, reason in enumerate(reasons, start=1):
+        prefix = f"{number}. " if numbered else ""
+        parts.append(f"{prefix}{reason.text}\n建議：{reason.suggestion}")
+    return "\n\n".join(parts)
+
+
+class RejectDialog(QDialog):
+    def __init__(
+        self,
+        kind: str,
+        item_id: int,
+        reasons: Iterable[Reason],
+        *,
+        suggested_codes: Iterable[str] = (),
+        strikes: int = 0,
+        strike_threshold: int = 3,
+        suspension_months: int = 1,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        self.item_id = item_id
+        self._reasons = catalogue.reasons_for(kind, reasons)
+        self._strikes = strikes
+        self._threshold = strike_threshold
+        self._months = suspension_months
+        suggested = set(suggested_codes)
+
+        self.setWindowTitle(self.tr("Reject: {kind} #{id}").format(kind=words.item_kind(kind), id=item_id))
+        self.setObjectName("rejectDialog")
+
+        intro = QLabel(
+            self.tr("Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):")
+        )
+        intro.setWordWrap(True)
+
+        self.reason_model = QStandardItemModel(self)
+        for reason in self._reasons:
+            text = f"{reason.rule_id or '—'}　{reason.text}"
+            if reason.code in suggested:
+                text += self.tr(" (suggested by the rule check)")
+            item = QStandardItem(text)
+            item.setData(reason.code, CODE_ROLE)
+            item.setFlags(
+                Qt.ItemFlag.ItemIsEnabled
+                | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsUserCheckable
+                | Qt.ItemFlag.ItemNeverHasChildren
+            )
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(reason.suggestion)
+            self.reason_model.appendRow(item)
+        self.reason_list = QListView()
+        self.reason_list.setObjectName("reasonList")
+        self.reason_list.setModel(self.reason_model)
+        self.reason_list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.reason_list.setWordWrap(True)
+        self.reason_list.setUniformItemSizes(False)
+        self.reason_list.setMinimumHeight(220)
+        if self.reason_model.rowCount():
+            self.reason_list.setCurrentIndex(self.reason_model.index(0, 0))
+
+        preview_title = QLabel(self.tr("The family will read (the [Not approved] dialog on the portal):"))
+        self.preview = QLabel()
+        self.preview.setObjectName("familyPreview")
+        self.preview.setTextFormat(Qt.TextFormat.PlainText)
+        self.preview.setWordWrap(True)
+        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.preview.setStyleSheet("background: #ffffff; border: 1px solid #b8b8b8; padding: 8px;")
+        self.preview.setMinimumHeight(90)
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.strike_label = QLabel()
+        self.strike_label.setObjectName("strikeLabel")
+        self.strike_label.setWordWrap(True)
+
+        self.note_edit = QLineEdit()
+        self.note_edit.setObjectName("staffNote")
+        self.note_edit.setPlaceholderText(self.tr("Staff note (optional, the family does not see it)"))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(self.tr("Reject"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        self.ok_button.setToolTip(self.tr("Reject with the ticked reasons (Enter)"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
+            self.tr("Close without a decision (Esc)")
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.reason_list, 2)
+        layout.addWidget(preview_title)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.strike_label)
+        layout.addWidget(QLabel(self.tr("Note:")))
+        layout.addWidget(self.note_edit)
+        layout.addWidget(self.buttons)
+        # Only now, with the button box inside the dialog: setDefault() registers the dialog's main
+        # default button, which it falls back to when an autoDefault button loses focus. Called
+        # earlier, Tab to 退件 and Shift+Tab back left the dialog with no default, so Enter did nothing.
+        self.ok_button.setDefault(True)
+        self.resize(640, 620)
+
+        self.reason_model.itemChanged.connect(self._update)
+        self.reason_list.setFocus()
+        self._update()
+
+    # ---- results -------------------------------------------------------------------------------
+
+    def chosen(self) -> list[Reason]:
+        by_code = {r.code: r for r in self._reasons}
+        chosen = []
+        for row in range(self.reason_model.rowCount()):
+            item = self.reason_model.item(row)
+            if item is not None and item.checkState() == Qt.CheckState.Checked:
+                chosen.append(by_code[item.data(CODE_ROLE)])
+        return chosen
+
+    def chosen_codes(self) -> list[str]:
+        return [r.code for r in self.chosen()]
+
+    def message_to_family(self) -> str:
+        return family_message(self.chosen())
+
+    def note(self) -> str | None:
+        return self.note_edit.text().strip() or None
+
+    def set_checked(self, code: str, checked: bool = True) -> None:
+        for row in range(self.reason_model.rowCount()):
+            item = self.reason_model.item(row)
+            if item is not None and item.data(CODE_ROLE) == code:
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                return
+        raise KeyError(code)
+
+    # ---- updating ------------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self.chosen():  # Enter with nothing checked does nothing
+            super().accept()
+
+    def _update(self) -> None:
+        chosen = self.chosen()
+        self.ok_button.setEnabled(bool(chosen))
+        if not chosen:
+            self.preview.setText(self.tr("(no reason chosen yet)"))
+            self.strike_label.setText("")
+            return
+        self.preview.setText(family_message(chosen))
+        strike = self.kind == "post" and any(r.counts_as_strike for r in chosen)
+        if self.kind != "post":
+            text = self.tr("Rejecting a service application is not a strike.")
+        elif not strike:
+            text = self.tr("Not a strike (the reasons are not the family's fault).")
+        else:
+            total = self._strikes + 1
+            text = self.tr("Counts as a strike: the family will have {total}/{threshold}.").format(
+                total=total, threshold=self._threshold
+            )
+            if total % self._threshold == 0:
+                text += self.tr(
+                    " Posting will be suspended for %n month(s); the family's other pending posts go on "
+                    "hold.",
+                    "",
+                    self._months,
+                )
+        self.strike_label.setText(text)

@@ -1,0 +1,1 @@
+"""The counsellor's print and hand-over view."""

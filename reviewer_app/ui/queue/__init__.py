@@ -1,0 +1,1 @@
+"""The review queue: its rows, table model, filter and pane."""

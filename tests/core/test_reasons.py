@@ -1,0 +1,99 @@
+"""The default rejection-reason catalogue: what families read, what they should do, what is a strike."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from reviewer_app.core.policy import MB, Policy
+from reviewer_app.core.reasons import DEFAULT_REASONS, Reason, by_code, default_reasons, reasons_for
+
+CATALOGUE = by_code(DEFAULT_REASONS)
+
+# P7: the family's own rule breaches on posts are strikes; nothing else is.
+STRIKES = {"P2_CONTENT", "P3_WINDOW", "P4_TOO_LONG", "P5_PHOTO", "P6_ATTACHMENT", "OTHER_FAMILY"}
+APPLICATION_ONLY = {
+    "E1_NO_MINOR_CHILD",
+    "E2_RELATIONSHIP",
+    "E4_DUPLICATE",
+    "E5_MISSING_DOCS",
+    "E5_UNCLEAR_PHOTO",
+    "E6_WRONG_CALL_NUMBER",
+    "OTHER_APPLICATION",
+}
+POST_ONLY = {*STRIKES, "P1_NO_SERVICE", "P4_EMPTY", "P7_SUSPENDED"}
+BOTH = {"E3_RESTRICTED", "OTHER_FACILITY"}
+
+
+def test_codes_are_unique_and_cover_every_rule() -> None:
+    assert len(CATALOGUE) == len(DEFAULT_REASONS)
+    assert set(CATALOGUE) == APPLICATION_ONLY | POST_ONLY | BOTH
+    rules = {r.rule_id for r in DEFAULT_REASONS if r.rule_id is not None}
+    assert rules == {"E1", "E2", "E3", "E4", "E5", "E6", "P1", "P2", "P3", "P4", "P5", "P6", "P7"}
+
+
+@pytest.mark.parametrize("reason", DEFAULT_REASONS, ids=lambda r: r.code)
+def test_each_reason_is_actionable_traditional_chinese(reason: Reason) -> None:
+    assert reason.active
+    assert reason.text.strip() and reason.suggestion.strip()
+    assert reason.text.endswith("。") and reason.suggestion.endswith("。")
+    assert not set(reason.text + reason.suggestion) & set("请发张与关证时间档为认这个们说无内")
+    if reason.rule_id is not None:
+        assert reason.code.startswith(reason.rule_id + "_")
+
+
+@pytest.mark.parametrize("reason", DEFAULT_REASONS, ids=lambda r: r.code)
+def test_only_family_breaches_on_posts_are_strikes(reason: Reason) -> None:
+    assert reason.counts_as_strike is (reason.code in STRIKES)
+    if reason.counts_as_strike:
+        assert reason.applies_to == "post"
+
+
+@pytest.mark.parametrize(
+    ("item_kind", "expected"), [("application", APPLICATION_ONLY | BOTH), ("post", POST_ONLY | BOTH)]
+)
+def test_reasons_for_item_kind(item_kind: str, expected: set[str]) -> None:
+    assert {r.code for r in reasons_for(item_kind, DEFAULT_REASONS)} == expected
+
+
+def test_reasons_for_leaves_out_inactive_reasons_and_keeps_order() -> None:
+    reasons = [replace(r, active=False) if r.code == "P3_WINDOW" else r for r in DEFAULT_REASONS]
+    chosen = [r.code for r in reasons_for("post", reasons)]
+    assert "P3_WINDOW" not in chosen
+    assert chosen == [r.code for r in DEFAULT_REASONS if r.code in (POST_ONLY | BOTH) - {"P3_WINDOW"}]
+
+
+def test_reasons_for_unknown_item_kind_raises() -> None:
+    with pytest.raises(ValueError, match="unknown item kind"):
+        reasons_for("letter", DEFAULT_REASONS)
+
+
+def test_reason_rejects_unknown_applies_to() -> None:
+    with pytest.raises(ValueError, match="applies_to"):
+        Reason("X", "原因。", "建議。", False, "posts", None)
+
+
+@pytest.mark.parametrize(
+    ("code", "field", "default_text", "juvenile_text"),
+    [
+        ("P3_WINDOW", "text", "每 30 日限發佈 1 次", "每 7 日限發佈 1 次"),
+        ("P4_TOO_LONG", "suggestion", "100 字以內", "150 字以內"),
+        ("P5_PHOTO", "text", "不超過 10 MB", "不超過 20 MB"),
+        ("P6_ATTACHMENT", "text", "PDF、JPG、JPEG、PNG 格式，至多 3 個檔案，合計不超過 20 MB", "30 MB"),
+        ("P7_SUSPENDED", "text", "累計 3 次以上，發佈權限暫停 1 個月", "累計 5 次以上，發佈權限暫停 2 個月"),
+    ],
+)
+def test_reason_wording_follows_the_facility_policy(
+    code: str, field: str, default_text: str, juvenile_text: str
+) -> None:
+    juvenile = Policy(
+        post_window_days=7,
+        body_max_chars=150,
+        photo_max_bytes=20 * MB,
+        attachments_max_total_bytes=30 * MB,
+        strike_threshold=5,
+        suspension_months=2,
+    )
+    assert default_text in getattr(CATALOGUE[code], field)
+    assert juvenile_text in getattr(by_code(default_reasons(juvenile))[code], field)

@@ -1,0 +1,539 @@
+"""The review desk driven by keyboard on a real seeded shared database, journal and sync."""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+import threading
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from reviewer_app import config
+from reviewer_app.core.reasons import by_code
+from reviewer_app.demo.seed import STAFF_USERNAME
+from reviewer_app.journal.journal import Journal
+from reviewer_app.qt import QApplication, Qt
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.shared_db.models import Document, DocumentBlob, Post
+from reviewer_app.sync.service import Sync
+from reviewer_app.ui.desk.main_window import MainWindow
+from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog, family_message
+from reviewer_app.ui.queue.queue_model import Column, ItemKey, QueueRow
+from tests.desk import Clock, workstation
+from tests.ui.conftest import (
+    WORKSTATION,
+    desk_data,
+    go_to,
+    idle,
+    make_context,
+    open_desk,
+    proxy_rows,
+)
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def approvable(window: MainWindow, kind: str | None = None) -> QueueRow:
+    return next(
+        r for r in proxy_rows(window)
+        if r.status == "pending" and not r.blocking_rules and (kind is None or r.kind == kind)
+    )
+
+
+def next_pending_after(window: MainWindow, key: ItemKey) -> ItemKey:
+    rows = proxy_rows(window)
+    start = next(i for i, r in enumerate(rows) if r.key == key)
+    return next(r.key for r in [*rows[start + 1:], *rows[:start]] if r.status == "pending")
+
+
+def decided_keys(journal: Journal) -> list[ItemKey]:
+    return [(d.kind, d.item_id) for d in journal.decisions(("pending",))]
+
+
+def test_queue_shows_the_pulled_items(desk: MainWindow, journal: Journal) -> None:
+    pulled = {(i.kind, i.item_id) for i in journal.items()}
+    shown = {r.key for r in proxy_rows(desk)}
+    assert shown == pulled
+    assert len(pulled) == 16
+    headers = [desk.proxy.headerData(c, Qt.Orientation.Horizontal) for c in Column]
+    assert headers == ["類別", "家屬", "收容人", "送件時間", "等候", "規則提示", "認領", "狀態"]
+    kinds = {desk.proxy.index(r, Column.KIND).data() for r in range(desk.proxy.rowCount())}
+    assert kinds == {"服務項目申請", "家庭聯絡簿"}
+    # Oldest first, the first item waiting for a decision selected and shown.
+    times = [r.submitted_at for r in proxy_rows(desk)]
+    assert times == sorted(times)
+    assert desk.selected_key() == next(r.key for r in proxy_rows(desk) if r.status == "pending")
+    assert desk.panel.detail() is not None
+    assert desk.connection_label.text() == "已連線"
+    # Held items wait for their family's suspension to end: they are not counted as to review.
+    statuses = [r.status for r in proxy_rows(desk)]
+    to_review, held = statuses.count("pending"), statuses.count("held")
+    assert held > 0 and to_review + held == 16
+    assert desk.claimed_label.text() == f"已認領 16 件，待審 {to_review} 件，暫緩 {held} 件"
+    assert desk.waiting_label.text() == "待同步決定 0 件"
+    assert desk.last_sync_label.text().startswith("上次同步 ")
+
+
+def test_approve_with_ctrl_return_records_and_moves_on(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    expected_next = next_pending_after(desk, target)
+    assert desk.panel.approve_button.isEnabled()
+    assert "Ctrl+Return" in desk.panel.approve_button.toolTip()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and desk.selected_key() == expected_next)
+    decision = journal.decisions()[0]
+    assert decision.outcome == "approve"
+    assert (decision.staff_username, decision.workstation) == ("reviewer", WORKSTATION)
+    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 1 件")
+    row = desk.proxy.proxy_row_of(target)
+    assert row is not None
+    assert desk.proxy.index(row, Column.STATUS).data() == "已決定待同步"
+
+
+def test_reject_a_post_with_two_reasons_by_keyboard(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk, "post").key
+    go_to(qtbot, desk, target)
+    assert "Ctrl+R" in desk.panel.reject_button.toolTip()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+    dialog = desk.reject_dialog
+    assert isinstance(dialog, RejectDialog)
+    codes = [dialog.reason_model.item(r).data(CODE_ROLE) for r in range(dialog.reason_model.rowCount())]
+    assert "P2_CONTENT" in codes and "P4_TOO_LONG" in codes
+    assert not any(c.startswith("E1") for c in codes)  # application reasons do not fit a post
+    assert not dialog.ok_button.isEnabled()
+
+    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    row = 0
+    for code in ("P2_CONTENT", "P4_TOO_LONG"):
+        for _ in range(codes.index(code) - row):
+            qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Down)
+        row = codes.index(code)
+        qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Space)
+    assert dialog.chosen_codes() == ["P2_CONTENT", "P4_TOO_LONG"]
+    assert dialog.ok_button.isEnabled()
+    catalogue = by_code(desk_data(journal).catalogue)
+    expected_message = family_message([catalogue["P2_CONTENT"], catalogue["P4_TOO_LONG"]])
+    assert dialog.preview.text() == expected_message
+    assert catalogue["P2_CONTENT"].suggestion in dialog.preview.text()
+    assert "計入退件次數" in dialog.strike_label.text()
+
+    qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target])
+    decision = journal.decisions()[0]
+    assert decision.outcome == "reject"
+    assert decision.reason_codes == ["P2_CONTENT", "P4_TOO_LONG"]
+    assert decision.message_to_family == expected_message
+    assert decision.strike is not None
+    qtbot.waitUntil(lambda: desk.reject_dialog is None and desk.selected_key() != target)
+
+
+def test_ctrl_z_undoes_the_last_decision(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
+    assert desk.selected_key() != target
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Z, CTRL)
+
+    qtbot.waitUntil(lambda: journal.last_undoable("reviewer") is None and idle(desk))
+    item = journal.item(*target)
+    assert item is not None and item.local_status == "pending"
+    assert [d.state for d in journal.decisions(("pending", "undone"))] == ["undone"]
+    qtbot.waitUntil(lambda: desk.selected_key() == target)
+    assert desk.panel.approve_button.isEnabled()
+    assert "已復原" in desk.statusBar().currentMessage()
+
+
+def test_a_blocked_item_cannot_be_approved(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
+    blocked = next(r for r in proxy_rows(desk) if r.status == "pending" and r.blocking_rules)
+    go_to(qtbot, desk, blocked.key)
+    assert not desk.panel.approve_button.isEnabled()
+    assert not desk.panel.approve_action.isEnabled()
+    assert blocked.blocking_rules[0] in desk.panel.approve_button.toolTip()
+    assert desk.panel.reject_button.isEnabled()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: idle(desk))
+    assert journal.decisions() == []
+    assert desk.selected_key() == blocked.key
+
+
+def test_held_item_says_why(qtbot: QtBot, desk: MainWindow) -> None:
+    held = next(r for r in proxy_rows(desk) if r.status == "held")
+    go_to(qtbot, desk, held.key)
+    assert desk.panel.banner.isVisible()
+    assert desk.panel.banner.text().startswith("暫緩審核：")
+    assert held.held_reason and held.held_reason in desk.panel.banner.text()
+    assert not desk.panel.approve_button.isEnabled()
+    row = desk.proxy.proxy_row_of(held.key)
+    assert row is not None and desk.proxy.index(row, Column.STATUS).data() == "暫緩審核"
+
+
+def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
+    desk.table.setFocus()
+    start = desk.table.currentIndex().row()
+    qtbot.keyClick(desk.table, Qt.Key.Key_J)
+    assert desk.table.currentIndex().row() == start + 1
+    qtbot.keyClick(desk.table, Qt.Key.Key_K)
+    assert desk.table.currentIndex().row() == start
+    qtbot.keyClick(desk.table, Qt.Key.Key_Down)
+    assert desk.table.currentIndex().row() == start + 1
+    qtbot.keyClick(desk.table, Qt.Key.Key_Up)
+    assert desk.table.currentIndex().row() == start
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    assert desk.search.hasFocus()
+    wanted = proxy_rows(desk)[-1]
+    qtbot.keyClicks(desk.search, wanted.inmate_call_number)
+    assert desk.proxy.rowCount() >= 1
+    assert all(wanted.inmate_call_number in f"{r.inmate_call_number} {r.family_id_masked}" or
+               wanted.inmate_call_number in r.title for r in proxy_rows(desk))
+    assert desk.selected_key() in {r.key for r in proxy_rows(desk)}
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    assert desk.search.text() == ""
+    assert desk.table.hasFocus()
+    assert desk.proxy.rowCount() == 16
+
+    # J typed into the search box is text, not "next item".
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(desk.search, "j")
+    assert desk.search.text() == "j"
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    # Down in the search box moves through the queue.
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    row = desk.table.currentIndex().row()
+    qtbot.keyClick(desk.search, Qt.Key.Key_Down)
+    assert desk.table.currentIndex().row() == row + 1
+
+    desk.kind_filter.setCurrentIndex(desk.kind_filter.findData("application"))
+    assert {r.kind for r in proxy_rows(desk)} == {"application"}
+    assert desk.selected_key() is not None and desk.selected_key()[0] == "application"  # type: ignore[index]
+
+
+def test_a_search_that_matches_nothing_says_so(qtbot: QtBot, desk: MainWindow) -> None:
+    no_match = desk.queue.no_match
+    assert not no_match.isVisible()
+    qtbot.keyClick(desk.table, Qt.Key.Key_F, CTRL)
+    qtbot.keyClicks(desk.search, "zzq-no-such")
+    assert desk.proxy.rowCount() == 0
+    assert no_match.isVisible() and "沒有符合" in no_match.text()
+    assert desk.panel.placeholder.isVisible()  # nothing selected, nothing decidable
+    qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
+    assert desk.proxy.rowCount() == 16 and not no_match.isVisible()
+
+    # A filter can hide everything too: nothing is in conflict here.
+    desk.kind_filter.setCurrentIndex(desk.kind_filter.findData("application"))
+    assert desk.proxy.rowCount() > 0 and not no_match.isVisible()
+    desk.queue.status_filter.setCurrentIndex(desk.queue.status_filter.findData("conflict"))
+    assert desk.proxy.rowCount() == 0 and no_match.isVisible()
+    desk.queue.status_filter.setCurrentIndex(0)  # 全部狀態
+    assert desk.proxy.rowCount() > 0 and not no_match.isVisible()
+
+
+def test_refused_decision_shows_a_message_not_a_traceback(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    # Decided meanwhile (another window of this workstation): the desk still shows it as open.
+    journal.decide(
+        kind=target[0], item_id=target[1], outcome="approve", staff_username="reviewer",
+        workstation=WORKSTATION, now=datetime.now(UTC),
+    )
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    assert desk.message_box is not None
+    assert "已有決定" in desk.message_box.text()
+    desk.message_box.accept()
+    qtbot.waitUntil(lambda: desk.message_box is None)
+    assert len(journal.decisions()) == 1
+
+
+def test_offline_desk_keeps_working_and_reports_once(
+    qtbot: QtBot,
+    tmp_path: Path,
+    journal: Journal,
+    sync: Sync,
+    desk_factory: Callable[[Sync | None], MainWindow],
+) -> None:
+    sync.pull()  # the items are in the journal; now the shared database goes away
+    gone = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'shared.sqlite3'}")
+    offline = Sync(gone, journal, "reviewer", WORKSTATION, sync.who.facility_id)
+    desk = desk_factory(offline)
+    try:
+        qtbot.waitUntil(lambda: desk.connection_label.text() == "離線：決定會先保存在本機")
+        assert "無法連線共用資料庫" in desk.statusBar().currentMessage()
+        assert desk.proxy.rowCount() == 16
+
+        desk.statusBar().clearMessage()
+        desk.sync_now()  # the next tick fails the same way: not reported again
+        qtbot.waitUntil(lambda: idle(desk))
+        assert desk.statusBar().currentMessage() == ""
+
+        target = approvable(desk).key
+        go_to(qtbot, desk, target)
+        qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+        qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
+        assert desk.waiting_label.text() == "待同步決定 1 件"
+    finally:
+        desk.close()
+        gone.dispose()
+
+
+def test_decisions_reach_the_shared_database_on_the_next_sync(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 0 件")
+    assert [(d.kind, d.item_id) for d in journal.decisions(("synced",))] == [target]
+    assert desk.proxy.proxy_row_of(target) is None  # settled: the next pull took it off the queue
+    assert journal.last_undoable("reviewer") is None
+
+
+def test_without_a_shared_database_the_desk_reads_the_journal(
+    qtbot: QtBot, sync: Sync, journal: Journal, tmp_path: Path
+) -> None:
+    sync.pull()
+    desk = open_desk(qtbot, make_context(journal, None, tmp_path))
+    try:
+        assert desk.connection_label.text() == "離線：決定會先保存在本機"
+        assert desk.proxy.rowCount() == 16
+    finally:
+        desk.close()
+
+
+def test_window_title_names_the_reviewer(desk: MainWindow) -> None:
+    assert "李社工師" in desk.windowTitle()
+    assert WORKSTATION in desk.windowTitle()
+    assert QApplication.instance() is not None
+
+
+def test_a_decision_made_just_before_closing_is_kept(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """Approve and close at once, while the journal is still busy with earlier work: the decision is
+    written before the window goes, not dropped from the worker's queue."""
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: idle(desk))
+    slow_write_ahead = threading.Event()  # never set: the earlier write takes its full half second
+    desk.journal_tasks.run(lambda: slow_write_ahead.wait(0.5))
+    desk.approve_current()
+    desk.close()
+    assert decided_keys(journal) == [target]
+
+
+def test_a_hidden_desk_still_writes_its_decisions(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
+    """Decisions are written after the next item is painted; a desk that does not repaint (minimised)
+    writes them all the same."""
+    target = approvable(desk).key
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: idle(desk))
+    desk.hide()
+    desk.approve_current()
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target])
+
+
+def test_the_first_claimed_photo_is_loading_before_its_row_shows_and_is_decoded_once(
+    qtbot: QtBot, journal: Journal, sync: Sync, tmp_path: Path
+) -> None:
+    """A desk opened on an empty journal: its first sync claims a batch, and the first item's
+    documents start loading while the claim is still being stored, not once the row is on screen."""
+    window = MainWindow(make_context(journal, sync, tmp_path))
+    qtbot.addWidget(window)
+    seen_when_rows_came: list[bool] = []
+    ready: list[object] = []
+
+    def rows_came() -> None:
+        pending = [r for r in proxy_rows(window) if r.status == "pending"]
+        if not pending or seen_when_rows_came:
+            return
+        detail = window.detail_of(pending[0].key)
+        docs = detail.snapshot["documents"] if detail is not None else []
+        seen_when_rows_came.append(
+            bool(docs)
+            and all(window.documents.is_loading(d) or window.documents.cached(d) is not None for d in docs)
+        )
+
+    window.model.modelReset.connect(rows_came)
+    window.model.rowsInserted.connect(rows_came)
+    window.documents.documentReady.connect(lambda shown: ready.append(shown.key))
+    window.show()
+    qtbot.waitExposed(window)
+    qtbot.waitUntil(lambda: bool(seen_when_rows_came) and idle(window), timeout=20_000)
+    try:
+        assert seen_when_rows_came == [True]
+        first = window.selected_key()
+        assert first is not None and window.viewer.view.has_image()  # its photo is on screen
+        assert len(ready) == len(set(ready))  # no document was decoded twice
+    finally:
+        window.close()
+
+
+def test_an_undo_that_is_refused_says_so_under_its_own_title(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """Ctrl+Z with nothing to take back: the message is titled as an undo, not as a decision that
+    failed to be recorded."""
+    qtbot.keyClick(desk.table, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    assert desk.message_box is not None
+    assert desk.message_box.windowTitle() == "無法復原"
+    assert "沒有可復原的決定" in desk.message_box.text()
+    desk.message_box.accept()
+    qtbot.waitUntil(lambda: desk.message_box is None and idle(desk))
+    assert desk.panel.approve_button.isEnabled() or desk.panel.reject_button.isEnabled()
+
+
+def test_a_decision_someone_else_overtook_is_told_with_its_reason(
+    qtbot: QtBot, desk: MainWindow, journal: Journal, sync: Sync, tmp_path: Path
+) -> None:
+    """The push that finds an item decided elsewhere first drops this desk's decision (a conflict),
+    and the pull that follows takes the item off the queue: the reviewer is told which decision did
+    not count and why, not just a counter."""
+    target = approvable(desk, "post").key
+    # Another workstation, two hours on (this desk's leases have run out), claims and rejects it first.
+    other = workstation(
+        str(sync.engine.url), tmp_path, "ws-b", "supervisor", sync.who.facility_id,
+        Clock(datetime.now(UTC) + timedelta(hours=2)),
+    )
+    try:
+        assert other.sync.pull().claimed > 0
+        other.decide(target[0], target[1], "reject", "P2_CONTENT")
+        assert other.sync.push().applied == 1
+    finally:
+        other.close()
+    go_to(qtbot, desk, target)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 1 件")
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+    box = desk.message_box
+    assert box is not None
+    assert box.windowTitle() == "決定未生效"
+    assert "1 件決定未生效" in box.text()
+    assert f"家庭聯絡簿 #{target[1]} 審核通過" in box.informativeText()
+    assert "supervisor（ws-b）" in box.informativeText()  # who decided first, and where
+    box.accept()
+
+
+def test_a_sync_that_fails_for_another_reason_says_so_in_words(
+    qtbot: QtBot, desk: MainWindow, sync: Sync
+) -> None:
+    """Not unreachable but unusable (the shared file replaced by something that is not a database):
+    the status bar stops saying 已連線, and the message is the desk's words, not the driver's English
+    with a web address."""
+    qtbot.waitUntil(lambda: idle(desk) and desk.connection_label.text() == "已連線")
+    shared = Path(str(sync.engine.url.database))
+    shared.write_bytes(b"this is not a database file " * 512)
+    for suffix in ("-wal", "-shm"):
+        shared.with_name(shared.name + suffix).unlink(missing_ok=True)
+    sync.engine.dispose()
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+    qtbot.waitUntil(lambda: desk.statusBar().currentMessage() != "" and idle(desk))
+    message = desk.statusBar().currentMessage()
+    assert message.startswith("同步失敗") and "本機" in message, message
+    assert "sqlalche.me" not in message and "Background on this error" not in message
+    assert desk.connection_label.text() != "已連線"
+
+
+def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
+    qtbot: QtBot, desk: MainWindow, shared_engine: Engine
+) -> None:
+    """Approving is saying the photo was seen and is fine: a photo that cannot be shown (broken, not
+    what it claims to be) leaves only 退件."""
+    target = approvable(desk, "post").key
+    data = b"\xff\xd8\xff\xe0" + b"not really a jpeg" * 40
+    with Session(shared_engine) as s, s.begin():  # the family's photo arrives broken
+        post = s.get(Post, target[1])
+        assert post is not None
+        post.documents.clear()
+        post.documents.append(
+            Document(
+                facility_id=post.facility_id, kind="post_attachment", filename="孩子.jpg",
+                mime_type="image/jpeg", size_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                blob=DocumentBlob(data=data),
+            )
+        )
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)  # the sync brings the item's documents as they are now
+
+    def filenames() -> list[str]:
+        detail = desk.detail_of(target)
+        return [d["filename"] for d in detail.snapshot["documents"]] if detail else []
+
+    qtbot.waitUntil(lambda: idle(desk) and filenames() == ["孩子.jpg"])
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: not desk.panel.approve_action.isEnabled())
+    assert "無法顯示" in desk.panel.approve_action.toolTip()
+    assert desk.panel.reject_action.isEnabled()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)  # nothing happens
+    assert desk.selected_key() == target
+    assert desk.ctx.journal.decisions() == []
+
+    # An item whose documents show can be approved as before.
+    good = next(r.key for r in proxy_rows(desk) if r.key != target and r.status == "pending"
+                and not r.blocking_rules and r.kind == "post")
+    go_to(qtbot, desk, good)
+    qtbot.waitUntil(lambda: desk.panel.approve_action.isEnabled())
+
+
+def test_a_colleagues_decisions_left_on_this_workstation_are_pointed_out(
+    qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path
+) -> None:
+    """A colleague signed out before their decisions synced (offline, or locked out): they stay in
+    their journal until they sign in here again. Whoever signs in next is told, with names."""
+    url = str(shared_engine.url)
+    theirs = Journal(config.journal_path(url, "supervisor"))
+    try:
+        Sync(shared_engine, theirs, "supervisor", "ws-b", sync.who.facility_id).pull(batch=1)
+        (item,) = theirs.items()
+        theirs.decide(
+            kind=item.kind, item_id=item.item_id, outcome="reject", staff_username="supervisor",
+            workstation="ws-b", now=datetime.now(UTC), reason_codes=["P2_CONTENT"] if item.kind == "post"
+            else ["E5_MISSING_DOCS"], message_to_family="請依建議修正後重新送件",
+        )
+    finally:
+        theirs.close()
+    # A journal file that is not what its name says (copied over): counted as nobody's.
+    shutil.copy(theirs.path, config.journal_path(url, "counsellor"))
+    shutil.copy(theirs.path, config.journal_path(url, STAFF_USERNAME))  # this member's own: never news
+    sync.pull()
+    desk = MainWindow(make_context(journal, sync, tmp_path))  # the message may come before it is active
+    qtbot.addWidget(desk)
+    try:
+        desk.show()
+        qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
+        box = desk.message_box
+        assert box is not None
+        assert box.windowTitle() == "同仁的決定尚未同步"
+        assert "supervisor（1 件）" in box.text() and STAFF_USERNAME not in box.text()
+        box.accept()
+    finally:
+        desk.close()  # stops its workers before the databases go

@@ -1,0 +1,368 @@
+"""The document viewer on real uploads in the shared database, driven by keyboard.
+
+Thumbnails, zoom (keys and wheel), rotate, PDF pages, side-by-side compare, metadata with the GPS
+warning, a broken upload that says why, and the next items' documents decoded ahead.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from reviewer_app.qt import QApplication, QPoint, QPointF, QRect, Qt, QWheelEvent
+from reviewer_app.sync.service import Sync
+from reviewer_app.ui.desk.main_window import MainWindow
+from reviewer_app.ui.queue.queue_model import ItemKey
+from reviewer_app.ui.viewer.document_viewer import DocumentViewer
+from reviewer_app.ui.viewer.documents import DocumentService, doc_key
+from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
+from tests.ui.conftest import add_post, go_to, idle, jpeg_bytes, pdf_bytes, proxy_rows
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def loaded(viewer: DocumentViewer) -> bool:
+    """Every document of the item shown is decoded (or known to be unshowable)."""
+    model = viewer.thumbnails
+    return model.rowCount() > 0 and all(model.shown_at(r) is not None for r in range(model.rowCount()))
+
+
+def open_item(qtbot: QtBot, desk: MainWindow, key: ItemKey) -> DocumentViewer:
+    go_to(qtbot, desk, key)
+    qtbot.waitUntil(lambda: loaded(desk.viewer) and idle(desk))
+    return desk.viewer
+
+
+def application_with_all_documents(desk: MainWindow) -> ItemKey:
+    for row in proxy_rows(desk):
+        detail = desk._details[row.key]
+        kinds = {d["kind"] for d in detail.snapshot["documents"]}
+        if row.kind == "application" and {"id_document", "relationship_proof", "applicant_photo"} <= kinds:
+            return row.key
+    raise AssertionError("the seed has an application with all three documents")
+
+
+@pytest.fixture
+def desk_with(
+    sync: Sync, shared_engine: Engine, desk_factory: Callable[[Sync | None], MainWindow]
+) -> Callable[..., tuple[MainWindow, ItemKey]]:
+    """A desk after adding one more post with these uploads to the shared database, and that post's key."""
+
+    def make(*uploads: tuple[str, bytes, str, str]) -> tuple[MainWindow, ItemKey]:
+        post_id = add_post(shared_engine, uploads)
+        sync.pull()
+        return desk_factory(sync), ("post", post_id)
+
+    return make
+
+
+def test_all_documents_of_an_application_as_thumbnails_and_a_large_view(
+    qtbot: QtBot, desk: MainWindow, qtmodeltester: ModelTester
+) -> None:
+    key = application_with_all_documents(desk)
+    viewer = open_item(qtbot, desk, key)
+    docs = desk._details[key].snapshot["documents"]
+    assert viewer.thumbnails.rowCount() == len(docs) >= 3
+    labels = [viewer.thumbnails.index(r, 0).data() for r in range(viewer.thumbnails.rowCount())]
+    assert set(labels) >= {"身分證明文件", "關係證明文件", "申請人正面清晰照片"}
+    assert all(
+        viewer.thumbnails.index(r, 0).data(Qt.ItemDataRole.DecorationRole) is not None for r in range(3)
+    )
+    qtmodeltester.check(viewer.thumbnails)
+
+    # The first document in the large view, fitted, with its metadata.
+    assert viewer.current_row() == 0
+    assert viewer.stack.currentWidget() is viewer.view and viewer.view.has_image()
+    assert viewer.view.is_fit()
+    assert viewer.meta_file.text() == docs[0]["filename"]
+    assert viewer.meta_type.text().split("，")[0] in ("JPEG", "PNG", "PDF")
+    assert "×" in viewer.meta_pixels.text() or viewer.meta_pixels.text() == "—"
+
+    # ] and [ page through the documents.
+    qtbot.keyClick(desk.table, Qt.Key.Key_BracketRight)
+    assert viewer.current_row() == 1
+    assert viewer.meta_file.text() == docs[1]["filename"]
+    qtbot.keyClick(desk.table, Qt.Key.Key_BracketRight)
+    qtbot.keyClick(desk.table, Qt.Key.Key_BracketLeft)
+    assert viewer.current_row() == 1
+    qtbot.keyClick(desk.table, Qt.Key.Key_BracketLeft)
+    assert viewer.current_row() == 0
+    # The queue keeps the keyboard: J still moves to the next item.
+    assert desk.table.hasFocus()
+
+
+def test_zoom_fit_actual_size_and_rotate_by_keyboard_and_wheel(qtbot: QtBot, desk: MainWindow) -> None:
+    viewer = open_item(qtbot, desk, application_with_all_documents(desk))
+    view = viewer.view
+    fitted = view.zoom()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Plus)
+    assert view.zoom() == pytest.approx(fitted * 1.25) and not view.is_fit()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Equal)  # + without Shift on most keyboards
+    assert view.zoom() == pytest.approx(fitted * 1.25 * 1.25)
+    qtbot.keyClick(desk.table, Qt.Key.Key_Minus)
+    assert view.zoom() == pytest.approx(fitted * 1.25)
+    qtbot.keyClick(desk.table, Qt.Key.Key_1)
+    assert view.zoom() == 1.0 and viewer.zoom_label.text() == "100%"
+    qtbot.keyClick(desk.table, Qt.Key.Key_0)
+    assert view.is_fit() and view.zoom() == pytest.approx(fitted)
+
+    # The wheel zooms too (over the picture).
+    center = QPointF(view.viewport().rect().center())
+    for delta in (120, 120):
+        wheel = QWheelEvent(
+            center,
+            QPointF(view.viewport().mapToGlobal(center.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, delta),
+            Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(view.viewport(), wheel)
+    assert view.zoom() == pytest.approx(fitted * 1.25 * 1.25)
+
+    # Rotate clockwise with R, back with Shift+R; a rotated picture is fitted anew.
+    qtbot.keyClick(desk.table, Qt.Key.Key_0)
+    qtbot.keyClick(desk.table, Qt.Key.Key_R)
+    assert view.rotation() == 90
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, SHIFT)
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, SHIFT)
+    assert view.rotation() == 270
+
+    # V gives the picture the keyboard (arrows pan); Esc gives it back to the queue.
+    qtbot.keyClick(desk.table, Qt.Key.Key_1)
+    qtbot.keyClick(desk.table, Qt.Key.Key_V)
+    assert view.hasFocus()
+    before = view.horizontalScrollBar().value(), view.verticalScrollBar().value()
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    qtbot.keyClick(view, Qt.Key.Key_Down)
+    assert (view.horizontalScrollBar().value(), view.verticalScrollBar().value()) != before
+    qtbot.keyClick(view, Qt.Key.Key_Escape)
+    assert desk.table.hasFocus()
+
+
+def test_compare_the_applicants_photo_with_the_id_document(qtbot: QtBot, desk: MainWindow) -> None:
+    viewer = open_item(qtbot, desk, application_with_all_documents(desk))
+    assert viewer.compare_action.isEnabled()
+    assert "(C)" in viewer.compare_action.toolTip() or "（C）" in viewer.compare_action.toolTip()
+    qtbot.keyClick(desk.table, Qt.Key.Key_C)
+    assert viewer.is_comparing() and viewer.stack.currentWidget() is viewer.compare
+    views = viewer.compare.views
+    assert views["applicant_photo"].has_image() and views["id_document"].has_image()
+    assert viewer.compare.captions["applicant_photo"].text() == "申請人正面清晰照片"
+    assert viewer.compare.captions["id_document"].text() == "身分證明文件"
+    assert not viewer.meta_box.isVisible()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Plus)  # zoom acts on both sides
+    assert not views["applicant_photo"].is_fit() and not views["id_document"].is_fit()
+    qtbot.keyClick(desk.table, Qt.Key.Key_C)
+    assert not viewer.is_comparing() and viewer.stack.currentWidget() is viewer.view
+    assert viewer.meta_box.isVisible()
+
+    # A post has neither document: compare is off, and its tooltip says why.
+    post = next(
+        r.key for r in proxy_rows(desk) if r.kind == "post" and desk._details[r.key].snapshot["documents"]
+    )
+    go_to(qtbot, desk, post)
+    assert not viewer.compare_action.isEnabled()
+    assert "沒有申請人照片或身分證明文件" in viewer.compare_action.toolTip()
+    qtbot.keyClick(desk.table, Qt.Key.Key_C)
+    assert not viewer.is_comparing()
+
+
+def test_pdf_pages(qtbot: QtBot, desk_with: Callable[..., tuple[MainWindow, ItemKey]]) -> None:
+    desk, key = desk_with(("post_attachment", pdf_bytes(3), "application/pdf", "成績單.pdf"))
+    viewer = open_item(qtbot, desk, key)
+    shown = viewer.current_shown()
+    assert shown is not None and shown.problem is None and shown.pages == 3
+    assert viewer.page_label.text() == "第 1/3 頁"
+    assert viewer.meta_type.text() == "PDF，共 3 頁"
+    assert "共 3 頁" in viewer.thumbnails.index(0, 0).data()
+    assert not viewer.previous_page_action.isEnabled() and viewer.next_page_action.isEnabled()
+    first = viewer.view.image_size()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_PageDown)
+    assert viewer.page() == 1
+    qtbot.waitUntil(lambda: viewer.view.has_image() and viewer.page_label.text() == "第 2/3 頁")
+    qtbot.keyClick(desk.table, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: viewer.view.has_image() and viewer.page() == 2)
+    assert not viewer.next_page_action.isEnabled()
+    qtbot.keyClick(desk.table, Qt.Key.Key_PageDown)  # past the last page: stays
+    assert viewer.page() == 2
+    qtbot.keyClick(desk.table, Qt.Key.Key_PageUp)
+    assert viewer.page() == 1 and viewer.view.has_image()  # rendered before: shown at once
+    assert viewer.view.image_size() == first
+    # PgDown/PgUp turned the PDF's pages, not the queue's rows.
+    assert desk.selected_key() == key
+
+
+def test_metadata_and_the_gps_privacy_warning(qtbot: QtBot, desk: MainWindow) -> None:
+    # The seed's sideways, GPS-tagged phone photo (scenario 8).
+    for row in proxy_rows(desk):
+        if row.kind != "post" or not desk._details[row.key].snapshot["documents"]:
+            continue
+        viewer = open_item(qtbot, desk, row.key)
+        if viewer.gps_warning.isVisible():
+            break
+    else:
+        raise AssertionError("the seed has a GPS-tagged photo")
+    assert "GPS" in viewer.gps_warning.text() and "隱私" in viewer.gps_warning.text()
+    shown = viewer.current_shown()
+    assert shown is not None and shown.metadata is not None
+    assert shown.metadata.orientation == 6
+    width, height = viewer.view.image_size()
+    assert height > width, "stored sideways, shown upright"
+    assert viewer.meta_pixels.text() == f"{shown.metadata.width} × {shown.metadata.height}"
+    assert viewer.meta_camera.text() not in ("", "未記錄")
+    captured = shown.metadata.captured_at
+    assert captured is not None and viewer.meta_captured.text().startswith(f"{captured:%Y/%m/%d}")
+
+
+def test_a_broken_upload_says_why_in_its_place(
+    qtbot: QtBot, desk_with: Callable[..., tuple[MainWindow, ItemKey]]
+) -> None:
+    whole = jpeg_bytes(800, 600)
+    desk, key = desk_with(
+        ("post_attachment", whole[: len(whole) // 2], "image/jpeg", "IMG_0042.jpg"),
+        ("post_attachment", b"PK\x03\x04 not a picture at all", "image/jpeg", "IMG_0043.jpg"),
+    )
+    viewer = open_item(qtbot, desk, key)
+    assert viewer.stack.currentIndex() == 1 and viewer.message.isVisible()
+    assert "不完整" in viewer.message.text()
+    assert "無法顯示" in viewer.thumbnails.index(0, 0).data()
+    assert viewer.current_shown() is not None and viewer.current_shown().problem == viewer.message.text()  # type: ignore[union-attr]
+    qtbot.keyClick(desk.table, Qt.Key.Key_BracketRight)
+    assert viewer.message.text() and viewer.message.text() != viewer.thumbnails.shown_at(0).problem  # type: ignore[union-attr]
+    # The desk goes on: the item can still be rejected by keyboard.
+    assert desk.panel.reject_button.isEnabled()
+
+
+def test_the_next_items_documents_are_decoded_ahead(qtbot: QtBot, desk: MainWindow) -> None:
+    with_documents = [
+        r.key for r in proxy_rows(desk) if r.decidable and desk._details[r.key].snapshot["documents"]
+    ]
+    start = with_documents[0]
+    open_item(qtbot, desk, start)
+    following = desk.queue.keys_after(start, 2)
+    assert len(following) == 2
+    ahead = [d for k in following for d in desk._details[k].snapshot["documents"]]
+    assert ahead
+    qtbot.waitUntil(lambda: all(desk.documents.cached(d) is not None for d in ahead) and idle(desk))
+    loads = desk.documents.loads_started
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_J)
+    # Shown at once, in the same event: nothing left to fetch or decode.
+    assert desk.selected_key() == following[0]
+    viewer = desk.viewer
+    if desk._details[following[0]].snapshot["documents"]:
+        assert viewer.current_shown() is not None
+        if viewer.stack.currentIndex() == 0:
+            assert viewer.view.has_image()
+        else:  # why it cannot be shown, never "loading"
+            assert viewer.message.text() not in ("文件載入中…", "")
+    assert desk.documents.loads_started == loads
+    assert {doc_key(d) for d in ahead} <= set(desk.documents._cache)
+
+
+def test_thumbnail_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
+    model = ThumbnailModel()
+    docs = [
+        {
+            "id": 1,
+            "kind": "id_document",
+            "filename": "a.jpg",
+            "sha256": "a",
+            "size_bytes": 1,
+            "mime_type": "x",
+        },
+        {
+            "id": 2,
+            "kind": "applicant_photo",
+            "filename": "b.jpg",
+            "sha256": "b",
+            "size_bytes": 1,
+            "mime_type": "x",
+        },
+    ]
+    model.set_documents(docs, {})
+    qtmodeltester.check(model, force_py=True)
+    qtmodeltester.check(model)
+    model.set_documents(docs[:1], {})
+    model.set_documents([], {})
+
+
+def test_a_large_photo_is_decoded_for_the_view_and_whole_when_zoomed_in(
+    qtbot: QtBot, desk_with: Callable[..., tuple[MainWindow, ItemKey]]
+) -> None:
+    # A phone photo has several times the pixels of the view: it is decoded at about the view's size
+    # (fast, small), shown at the picture's own size; 100 % brings the whole picture in its place.
+    desk, key = desk_with(("post_attachment", jpeg_bytes(4000, 3000), "image/jpeg", "IMG_2001.jpg"))
+    viewer = open_item(qtbot, desk, key)
+    view, shown = viewer.view, viewer.current_shown()
+    assert shown is not None and shown.preview and shown.size == (4000, 3000)
+    width, height = view.image_size()
+    assert width < 4000 and height < 3000 and abs(width / height - 4 / 3) < 0.01
+    assert viewer.meta_pixels.text() == "4000 × 3000"
+    fitted = view.zoom()
+    assert view.is_fit() and fitted < 1 and not view.wants_more_pixels()
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_1)  # 100 %
+    assert view.zoom() == 1.0 and viewer.zoom_label.text() == "100%"
+    qtbot.waitUntil(lambda: view.image_size() == (4000, 3000))
+    assert not shown.preview and view.zoom() == 1.0 and not view.is_fit()  # the view did not move
+    qtbot.keyClick(desk.table, Qt.Key.Key_0)  # fit again: as the preview fitted, once the scroll bars go
+    assert view.is_fit()
+    qtbot.waitUntil(lambda: view.zoom() == pytest.approx(fitted))
+
+
+@pytest.mark.parametrize("told", [True, False], ids=["told it is painted", "not told"])
+def test_the_next_items_wait_until_the_shown_one_is_on_screen(
+    qtbot: QtBot, desk: MainWindow, told: bool
+) -> None:
+    """Decoding the next items' documents would compete with painting the shown one: they start once
+    the desk says it has painted, or shortly after when nobody says so."""
+    rows = [r.key for r in proxy_rows(desk) if desk._details[r.key].snapshot["documents"]]
+    shown, *following = (desk._details[k].snapshot for k in rows[:3])
+    assert following
+    # Told: nothing would start the next items before the test says the shown one is painted.
+    service = DocumentService(desk.ctx.documents, ahead_after_ms=3_600_000 if told else 150)
+    try:
+        service.show(shown["documents"], shown["policy"], [(s["documents"], s["policy"]) for s in following])
+        ahead = [d for s in following for d in s["documents"]]
+        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in shown["documents"]))
+        if told:
+            assert service.has_ahead_waiting()
+            assert not any(service.cached(d) is not None or service.is_loading(d) for d in ahead)
+            service.start_ahead()
+        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in ahead))
+        assert not service.has_ahead_waiting()
+    finally:
+        service.shutdown()
+
+
+def test_the_first_items_thumbnails_are_drawn_whole_at_start(qtbot: QtBot, desk: MainWindow) -> None:
+    """QA: right after start the first item's thumbnail was a 54×36 slice without its label, until J, K.
+    The strip laid it out before its picture was decoded and kept that size."""
+    viewer = desk.viewer
+    qtbot.waitUntil(lambda: loaded(viewer) and idle(desk))
+    model, strip = viewer.thumbnails, viewer.strip
+    shown = [model.shown_at(r) for r in range(model.rowCount())]
+    pictured = [r for r, doc in enumerate(shown) if doc is not None and doc.thumbnail is not None]
+    assert pictured, "the first item has a photo"
+    label_height = strip.fontMetrics().height()
+    for row in pictured:
+        index = model.index(row, 0)
+        qtbot.waitUntil(lambda index=index: strip.visualRect(index).height() >= 80 + label_height)
+        rect = strip.visualRect(index).translated(strip.horizontalScrollBar().value(), 0)
+        grid = strip.gridSize()
+        assert rect.width() >= 80
+        assert QRect(row * grid.width(), 0, grid.width(), grid.height()).contains(rect)  # in its own cell
