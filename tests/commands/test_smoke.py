@@ -28,6 +28,20 @@ def test_smoke_test_opens_the_desk_and_reports_what_it_found(
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
 
 
+def test_after_the_desk_has_ended_a_new_window_still_waits_for_the_member(sqlite_url: str) -> None:
+    """The smoke test closes the window and quits, so the window's own Quit is still queued when the
+    desk ends. Left there, it stopped every later event loop at once: whatever the process shows next
+    (the sign-in again after an idle-lock sign-out, a dialog of the next test) ended by itself."""
+    from reviewer_app.qt import QCoreApplication, QEventLoop, QTimer
+
+    assert main(["--database-url", sqlite_url, "seed", "--families", "6"]) == 0
+    assert main(["--database-url", sqlite_url, "--user", "reviewer", "smoke-test"]) == 0
+    QCoreApplication.sendPostedEvents()  # what is left over is handled by whatever spins next
+    loop = QEventLoop()
+    QTimer.singleShot(50, lambda: loop.exit(7))
+    assert loop.exec() == 7  # -1: returned at once, without waiting
+
+
 def test_smoke_test_fails_clearly_when_the_queue_stays_empty(
     sqlite_url: str, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
-from reviewer_app.qt import QApplication, QCoreApplication
+from reviewer_app.qt import QApplication, QCoreApplication, QEvent
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 
@@ -110,4 +110,7 @@ def run_desk(
         window.deleteLater()
         collector.stop()
         collector.deleteLater()
+        # Closing the last window posts a Quit event. Handled after exec has returned, it would stop
+        # every later event loop at once: the sign-in dialog shown again after an idle-lock sign-out.
+        QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)
     return SIGNED_OUT if signed_out else status
