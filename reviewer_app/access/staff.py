@@ -24,9 +24,9 @@ from sqlalchemy.orm import Session
 from reviewer_app.access import audit_chain
 from reviewer_app.access.signin import USERNAME_PATTERN, check_new_password, hash_password
 from reviewer_app.core.rules import visible_text
+from reviewer_app.core.spreadsheet_text import looks_like_formula
 from reviewer_app.core.vocabulary import STAFF_ROLES
 from reviewer_app.shared_db.models import Facility, Staff
-from reviewer_app.stats.report import FORMULA_STARTS
 
 
 class StaffError(Exception):
@@ -91,7 +91,7 @@ def clean_display_name(typed: str) -> str:
         raise StaffError("請填寫顯示名稱（例如 李社工師）")
     if len(name) > DISPLAY_NAME_MAX:
         raise StaffError(f"顯示名稱最多 {DISPLAY_NAME_MAX} 字")
-    if name.startswith(FORMULA_STARTS):  # names go into the monthly report, read by Excel
+    if looks_like_formula(name):  # names go into the monthly report, read by Excel
         raise StaffError("顯示名稱不可以 = + - @ 開頭")
     return name
 

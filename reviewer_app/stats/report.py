@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
+from reviewer_app.core.spreadsheet_text import looks_like_formula
 from reviewer_app.stats.figures import ALL_FACILITIES_CODE, FigureRow, facility_name, figure_rows
 from reviewer_app.stats.queries import MonthStatistics
 
@@ -82,15 +83,10 @@ def write_report(path: Path, blocks: Sequence[MonthStatistics]) -> int:
     return len(rows)
 
 
-#: Excel takes a CSV field starting with one of these for a formula (a staff member's display name is
-#: whatever was typed at `staff add`): such text is written after a quote mark, as Excel's own text marker.
-FORMULA_STARTS: Final = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _csv_cell(cell: Cell) -> Cell:
     if cell is None:
         return ""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
+    if isinstance(cell, str) and looks_like_formula(cell):
         return "'" + cell
     return cell
 
