@@ -41,11 +41,7 @@ from reviewer_app.journal.printing import (
 )
 from reviewer_app.printing.batch import PreparedPost, Quality, prepare_post
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
-from reviewer_app.printing.render import (
-    configure_printer,
-    new_pdf_printer,
-    print_font_family,
-)
+from reviewer_app.printing.render import configure_printer, new_pdf_printer, print_font_family
 from reviewer_app.qt import (
     QCloseEvent,
     QComboBox,
