@@ -1,6 +1,6 @@
 """The supervisors' statistics view: a month and a facility, four charts and the same figures as a table.
 
-The figures come from :mod:`reviewer_app.stats.queries` (SQL aggregates on the shared database) and
+The figures come from :mod:`reviewer_app.stats.dashboard` (SQL aggregates on the shared database) and
 are computed on a :class:`~reviewer_app.ui.common.tasks.TaskRunner` worker; the widgets only show what comes
 back. Choosing another month or facility while a load is running shows only the newest answer.
 """
@@ -8,7 +8,6 @@ back. Choosing another month or facility while a load is running shows only the 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine
@@ -31,6 +30,7 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
+from reviewer_app.stats.dashboard import StatisticsData, load_statistics
 from reviewer_app.stats.figures import (
     ALL_FACILITIES_NAME,
     BACKLOG_LABELS,
@@ -41,14 +41,7 @@ from reviewer_app.stats.figures import (
     reason_label,
 )
 from reviewer_app.stats.months import Month
-from reviewer_app.stats.queries import (
-    FacilityRef,
-    MonthStatistics,
-    MonthTrend,
-    facilities,
-    month_statistics,
-    month_trend,
-)
+from reviewer_app.stats.queries import FacilityRef, MonthStatistics, MonthTrend, facilities
 from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.stats.charts import (
     BLUE,
@@ -65,25 +58,7 @@ from reviewer_app.ui.stats.charts import (
 )
 from reviewer_app.ui.stats.table_model import Column, FiguresModel
 
-TREND_MONTHS = 12
 MONTHS_OFFERED = 24
-
-
-@dataclass(frozen=True)
-class StatisticsData:
-    stats: MonthStatistics
-    trend: tuple[MonthTrend, ...]
-
-
-def load_statistics(
-    engine: Engine, month: Month, facility_id: int | None, as_of: datetime, trend_months: int = TREND_MONTHS
-) -> StatisticsData:
-    """The month's figures and the trend up to it (on a worker thread)."""
-    with engine.connect() as conn:
-        return StatisticsData(
-            month_statistics(conn, month, facility_id, as_of),
-            month_trend(conn, month, trend_months, facility_id),
-        )
 
 
 def month_axis_labels(months: tuple[Month, ...]) -> list[tuple[str, str]]:

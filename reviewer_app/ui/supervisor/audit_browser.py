@@ -18,10 +18,9 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import Session
 
 from reviewer_app.access import audit_chain
-from reviewer_app.access.roles import Actor, NotAllowed, require
+from reviewer_app.access.roles import Actor, NotAllowed
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
@@ -42,8 +41,8 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
-from reviewer_app.supervision import tools as supervisor
-from reviewer_app.supervision.tools import AuditFilter, AuditRow, SupervisorError
+from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query, verify_chain
+from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
@@ -288,7 +287,7 @@ class AuditBrowser(QWidget):
             self.loaded.emit(len(rows))
 
         self.runner.run(
-            lambda: supervisor.audit_query(engine, actor, flt, now),
+            lambda: audit_query(engine, actor, flt, now),
             on_done=done,
             on_error=self._failed,
             name="audit",
@@ -297,11 +296,6 @@ class AuditBrowser(QWidget):
     def verify(self) -> None:
         engine, actor = self.engine, self.actor
         self.verify_button.setEnabled(False)
-
-        def check() -> audit_chain.VerifyReport:
-            require(actor, "view_audit")
-            with Session(engine) as s:
-                return audit_chain.verify(s)
 
         def done(report: audit_chain.VerifyReport) -> None:
             self.verify_button.setEnabled(True)
@@ -315,7 +309,9 @@ class AuditBrowser(QWidget):
                 )
             self.verified.emit(report)
 
-        self.runner.run(check, on_done=done, on_error=self._failed, name="verify")
+        self.runner.run(
+            lambda: verify_chain(engine, actor), on_done=done, on_error=self._failed, name="verify"
+        )
 
     def _failed(self, exc: BaseException) -> None:
         self.query_button.setEnabled(True)

@@ -8,7 +8,7 @@ Plugging it in::
     editor.refresh()
 
 Reasons are never deleted (decisions refer to them by code): one that should no longer be offered is
-saved with 啟用 unchecked. Every save is an audit event (supervisor.save_reason).
+saved with 啟用 unchecked. Every save is an audit event (supervision/catalogue.py).
 """
 
 from __future__ import annotations
@@ -34,8 +34,8 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
-from reviewer_app.supervision import tools as supervisor
-from reviewer_app.supervision.tools import ReasonRow, SupervisorError
+from reviewer_app.supervision.catalogue import ReasonRow, reasons, save_reason
+from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
 
@@ -173,7 +173,7 @@ class CatalogueEditor(QWidget):
     def refresh(self, select_code: str | None = None) -> None:
         engine, actor = self.engine, self.actor
         self.runner.run(
-            lambda: supervisor.reasons(engine, actor),
+            lambda: reasons(engine, actor),
             on_done=lambda rows: self._show(rows, select_code),
             on_error=self._failed,
             name="reasons",
@@ -245,7 +245,7 @@ class CatalogueEditor(QWidget):
             self.refresh(saved.code)
 
         self.runner.run(
-            lambda: supervisor.save_reason(engine, actor, row, now),
+            lambda: save_reason(engine, actor, row, now),
             on_done=done,
             on_error=self._failed,
             name="save",

@@ -33,8 +33,11 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
-from reviewer_app.supervision import tools as supervisor
-from reviewer_app.supervision.tools import StrikeRow, SupervisorError, SuspensionRow
+from reviewer_app.supervision import strikes as strike_tools
+from reviewer_app.supervision import suspensions as suspension_tools
+from reviewer_app.supervision.common import SupervisorError
+from reviewer_app.supervision.strikes import StrikeRow
+from reviewer_app.supervision.suspensions import SuspensionRow
 from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.common import ColumnSpec, ReasonDialog, RowsModel, day, make_table, when
 
@@ -134,15 +137,6 @@ class StrikesModel(RowsModel[StrikeRow]):
         self.set_rows(rows)
 
 
-def _strikes_and_reasons(
-    engine: Engine, actor: Actor, service_id: int
-) -> tuple[list[StrikeRow], dict[str, str]]:
-    """On the worker: the family's strikes and the catalogue's words for their reasons (read afresh:
-    the 退件原因 tab may have changed them)."""
-    rows = supervisor.strikes(engine, actor, service_id)
-    return rows, {r.code: r.text for r in supervisor.reasons(engine, actor)}
-
-
 def _select_current(view: QTableView, current: QModelIndex) -> None:
     """The keyboard's current row is the selected one. Focus on the table makes the first row current
     without selecting it; with one row ↓/↑ then cannot move, and nothing could be selected by keyboard."""
@@ -226,7 +220,7 @@ class SuspensionsPanel(QWidget):
         engine, actor = self.engine, self.actor
         keep = self.selected_suspension()
         self.runner.run(
-            lambda: supervisor.suspensions(engine, actor),
+            lambda: suspension_tools.suspensions(engine, actor),
             on_done=lambda rows: self._show_suspensions(rows, keep.id if keep else None),
             on_error=self._failed,
             name="suspensions",
@@ -250,7 +244,7 @@ class SuspensionsPanel(QWidget):
             return
         engine, actor, service_id = self.engine, self.actor, row.service_id
         self.runner.run(
-            lambda: _strikes_and_reasons(engine, actor, service_id),
+            lambda: strike_tools.strikes_and_reason_words(engine, actor, service_id),
             on_done=self._show_strikes,
             on_error=self._failed,
             name="strikes",
@@ -332,21 +326,21 @@ class SuspensionsPanel(QWidget):
     def lift(self, suspension_id: int, reason: str) -> None:
         engine, actor, now = self.engine, self.actor, self.clock()
         self._save(
-            lambda: supervisor.lift_suspension(engine, actor, suspension_id, reason, now),
+            lambda: suspension_tools.lift_suspension(engine, actor, suspension_id, reason, now),
             self.tr("Suspension lifted"),
         )
 
     def shorten(self, suspension_id: int, new_end: datetime, reason: str) -> None:
         engine, actor, now = self.engine, self.actor, self.clock()
         self._save(
-            lambda: supervisor.shorten_suspension(engine, actor, suspension_id, new_end, reason, now),
+            lambda: suspension_tools.shorten_suspension(engine, actor, suspension_id, new_end, reason, now),
             self.tr("Suspension shortened"),
         )
 
     def dismiss(self, strike_id: int, reason: str) -> None:
         engine, actor, now = self.engine, self.actor, self.clock()
         self._save(
-            lambda: supervisor.dismiss_strike(engine, actor, strike_id, reason, now),
+            lambda: strike_tools.dismiss_strike(engine, actor, strike_id, reason, now),
             self.tr("Strike dismissed"),
         )
 

@@ -14,10 +14,13 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.timeutil import local
 from reviewer_app.qt import Qt
 from reviewer_app.shared_db.models import AuditEvent, RejectionReason, Strike, Suspension
-from reviewer_app.supervision import tools as supervisor
-from reviewer_app.supervision.tools import AuditFilter, AuditRow
+from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query
+from reviewer_app.supervision.catalogue import reasons
+from reviewer_app.supervision.strikes import strikes
+from reviewer_app.supervision.suspensions import suspensions
 from reviewer_app.ui.supervisor import (
     AuditBrowser,
     AuditFilterProxy,
@@ -75,10 +78,10 @@ def _answer(qtbot: QtBot, panel: SuspensionsPanel, reason: str) -> ReasonDialog:
 
 
 MODELS = {
-    "suspensions": lambda w: (SuspensionsModel(_clock), supervisor.suspensions(w.engine, w.supervisor)),
-    "strikes": lambda w: (StrikesModel(), supervisor.strikes(w.engine, w.supervisor)),
-    "catalogue": lambda w: (CatalogueModel(), supervisor.reasons(w.engine, w.supervisor)),
-    "audit": lambda w: (AuditModel(), supervisor.audit_query(w.engine, w.supervisor, AuditFilter(), NOW)),
+    "suspensions": lambda w: (SuspensionsModel(_clock), suspensions(w.engine, w.supervisor)),
+    "strikes": lambda w: (StrikesModel(), strikes(w.engine, w.supervisor)),
+    "catalogue": lambda w: (CatalogueModel(), reasons(w.engine, w.supervisor)),
+    "audit": lambda w: (AuditModel(), audit_query(w.engine, w.supervisor, AuditFilter(), NOW)),
 }
 
 
@@ -96,7 +99,7 @@ def test_models_pass_the_model_tester(qtmodeltester: ModelTester, world: World, 
 
 def test_the_filter_proxy_passes_the_model_tester(qtmodeltester: ModelTester, world: World) -> None:
     audit = AuditModel()
-    rows = supervisor.audit_query(world.engine, world.supervisor, AuditFilter(), NOW)
+    rows = audit_query(world.engine, world.supervisor, AuditFilter(), NOW)
     audit.set_rows(rows)
     proxy = AuditFilterProxy()
     proxy.setSourceModel(audit)
@@ -192,7 +195,7 @@ def test_shorten_a_suspension_through_the_panel(qtbot: QtBot, world: World) -> N
     with Session(world.engine) as s:
         sus = s.get(Suspension, world.suspension_id)
         assert sus is not None
-        assert supervisor.local(sus.ends_at).date() == new_day
+        assert local(sus.ends_at).date() == new_day
         assert sus.ends_at < factories.T0 + timedelta(days=30) and sus.lifted_at is None
 
 

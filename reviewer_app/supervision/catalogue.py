@@ -1,0 +1,97 @@
+"""The rejection-reason catalogue: read it, add a reason or change one (never delete: decisions refer to
+reasons by code). Each change is audited in the same transaction; call these off the GUI thread."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
+
+from reviewer_app.access.roles import Actor, require
+from reviewer_app.core.reasons import APPLIES_TO
+from reviewer_app.shared_db.models import RejectionReason
+from reviewer_app.supervision.common import SupervisorError, record_event
+
+CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
+
+
+@dataclass(frozen=True)
+class ReasonRow:
+    code: str
+    text: str
+    suggestion: str
+    counts_as_strike: bool
+    applies_to: str
+    rule_id: str | None = None
+    active: bool = True
+    sort_order: int = 0
+
+
+def _reason_row(r: RejectionReason) -> ReasonRow:
+    return ReasonRow(
+        r.code, r.text, r.suggestion, r.counts_as_strike, r.applies_to, r.rule_id, r.active, r.sort_order
+    )
+
+
+def reasons(engine: Engine, actor: Actor) -> list[ReasonRow]:
+    require(actor, "edit_catalogue")
+    with Session(engine) as s:
+        rows = s.scalars(select(RejectionReason).order_by(RejectionReason.sort_order, RejectionReason.code))
+        return [_reason_row(r) for r in rows]
+
+
+def _check_reason(r: ReasonRow) -> ReasonRow:
+    problems = []
+    if not CODE_PATTERN.match(r.code):
+        problems.append("代碼須為大寫英文字母開頭，只含大寫英文、數字與底線（2–40 字）")
+    if not r.text.strip() or len(r.text) > 300:
+        problems.append("家屬看到的原因不可空白，且在 300 字以內")
+    if not r.suggestion.strip() or len(r.suggestion) > 300:
+        problems.append("修正建議不可空白，且在 300 字以內")
+    if r.applies_to not in APPLIES_TO:
+        problems.append("適用對象須為服務申請、家庭聯絡簿或兩者")
+    if r.counts_as_strike and r.applies_to != "post":
+        problems.append("只有家庭聯絡簿的退件原因可以計入違規（P7）")
+    if r.rule_id is not None and len(r.rule_id) > 4:
+        problems.append("規則代號最多 4 字")
+    if problems:
+        raise SupervisorError("；".join(problems))
+    return replace(r, text=r.text.strip(), suggestion=r.suggestion.strip(), rule_id=(r.rule_id or None))
+
+
+_REASON_FIELDS = ("text", "suggestion", "counts_as_strike", "applies_to", "rule_id", "active", "sort_order")
+
+
+def save_reason(engine: Engine, actor: Actor, reason: ReasonRow, now: datetime) -> ReasonRow:
+    """Add a reason or change one (by code). Reasons are never deleted: decisions refer to them by
+    code; a reason that should no longer be offered is saved with active=False."""
+    require(actor, "edit_catalogue")
+    reason = _check_reason(reason)
+    with Session(engine) as s, s.begin():
+        existing = s.get(RejectionReason, reason.code, with_for_update=True)
+        if existing is None:
+            s.add(RejectionReason(code=reason.code, **{f: getattr(reason, f) for f in _REASON_FIELDS}))
+            record_event(
+                s, actor, "reason_create", now, detail={"code": reason.code, "after": _as_json(reason)}
+            )
+        else:
+            before = _reason_row(existing)
+            if before == reason:
+                return reason
+            for f in _REASON_FIELDS:
+                setattr(existing, f, getattr(reason, f))
+            changed = {
+                f: [getattr(before, f), getattr(reason, f)]
+                for f in _REASON_FIELDS
+                if getattr(before, f) != getattr(reason, f)
+            }
+            record_event(s, actor, "reason_update", now, detail={"code": reason.code, "changed": changed})
+    return reason
+
+
+def _as_json(r: ReasonRow) -> dict[str, Any]:
+    return {f: getattr(r, f) for f in _REASON_FIELDS}

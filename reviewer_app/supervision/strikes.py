@@ -1,0 +1,109 @@
+"""Strikes (P7): the facility's list (or one family's), and dismissing a strike given by mistake.
+
+Like every supervisor action: the actor's capability is checked, only the actor's facility is touched,
+the change is audited in the same transaction; call these off the GUI thread.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import Engine, select, update
+from sqlalchemy.orm import Session
+
+from reviewer_app.access.roles import Actor, require
+from reviewer_app.shared_db.models import Applicant, Inmate, Post, ServiceApplication, Strike
+from reviewer_app.supervision.catalogue import reasons
+from reviewer_app.supervision.common import SupervisorError, checked_reason, record_event
+
+
+@dataclass(frozen=True)
+class StrikeRow:
+    id: int
+    service_id: int
+    post_id: int
+    post_title: str
+    applicant_name: str
+    inmate_call_number: str
+    reason_code: str
+    created_at: datetime
+    dismissed_at: datetime | None
+    dismissed_by: str | None
+    dismiss_reason: str | None
+
+
+def strikes(engine: Engine, actor: Actor, service_id: int | None = None) -> list[StrikeRow]:
+    """The facility's strikes (one family's with `service_id`), the latest first."""
+    require(actor, "dismiss_strike")
+    with Session(engine) as s:
+        q = (
+            select(Strike, Post.title, Applicant.name, Inmate.call_number)
+            .join(Post, Post.id == Strike.post_id)
+            .join(ServiceApplication, ServiceApplication.id == Strike.service_id)
+            .join(Applicant, Applicant.id == ServiceApplication.applicant_id)
+            .join(Inmate, Inmate.id == ServiceApplication.inmate_id)
+            .where(Strike.facility_id == actor.facility_id)
+        )
+        if service_id is not None:
+            q = q.where(Strike.service_id == service_id)
+        return [
+            StrikeRow(
+                st.id,
+                st.service_id,
+                st.post_id,
+                title,
+                applicant,
+                call_number,
+                st.reason_code,
+                st.created_at,
+                st.dismissed_at,
+                st.dismissed_by,
+                st.dismiss_reason,
+            )
+            for st, title, applicant, call_number in s.execute(
+                q.order_by(Strike.created_at.desc(), Strike.id.desc())
+            ).all()
+        ]
+
+
+def dismiss_strike(engine: Engine, actor: Actor, strike_id: int, reason: str, now: datetime) -> StrikeRow:
+    """Dismiss a strike given by mistake: it no longer counts towards a suspension (P7). A suspension
+    it already triggered stays until lifted (lift_suspension), so that is always a decision of its own."""
+    require(actor, "dismiss_strike")
+    reason = checked_reason(reason)
+    with Session(engine) as s, s.begin():
+        strike = s.scalar(
+            select(Strike).where(Strike.id == strike_id, Strike.facility_id == actor.facility_id)
+        )
+        if strike is None:
+            raise SupervisorError("找不到這筆違規紀錄（或不屬於本機關）")
+        done = s.execute(
+            update(Strike)
+            .where(Strike.id == strike_id, Strike.dismissed_at.is_(None))
+            .values(dismissed_at=now, dismissed_by=actor.username, dismiss_reason=reason)
+            .returning(Strike.id)
+        ).first()
+        service_id = strike.service_id
+        if done is None:
+            raise SupervisorError(f"此違規紀錄已由 {strike.dismissed_by} 撤銷")
+        record_event(
+            s,
+            actor,
+            "strike_dismiss",
+            now,
+            item_kind="post",
+            item_id=strike.post_id,
+            service_id=strike.service_id,
+            detail={"strike_id": strike_id, "reason": reason, "reason_code": strike.reason_code},
+        )
+    found = strikes(engine, actor, service_id)
+    return next(r for r in found if r.id == strike_id)
+
+
+def strikes_and_reason_words(
+    engine: Engine, actor: Actor, service_id: int
+) -> tuple[list[StrikeRow], dict[str, str]]:
+    """A family's strikes and the catalogue's words for their reasons, read afresh (the catalogue may
+    have changed since): supervisors know reasons by their words, not by codes such as P4_TOO_LONG."""
+    return strikes(engine, actor, service_id), {r.code: r.text for r in reasons(engine, actor)}
