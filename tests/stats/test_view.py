@@ -43,8 +43,7 @@ def open_view(qtbot: QtBot, sqlite_world: tuple[Engine, World]) -> Iterator[Open
         qtbot.addWidget(view)
         view.resize(1400, 900)
         view.show()
-        # Two queries on a worker: the default 5 s was once too little with the suite sharing 2 cores.
-        qtbot.waitUntil(lambda: settled(view), timeout=30_000)
+        qtbot.waitUntil(lambda: settled(view))
         views.append(view)
         return view
 
