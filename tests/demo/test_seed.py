@@ -461,7 +461,8 @@ def test_the_juvenile_facility_overrides_photo_size_and_window(tmp_path: Path) -
         big = [
             key for key, findings in found.items()
             if any(
-                f.reason_code == "P5_PHOTO" and staff_text(f.code, f.values).startswith("照片 14") for f in findings
+                f.reason_code == "P5_PHOTO" and staff_text(f.code, f.values).startswith("照片 14")
+                for f in findings
             )
         ]
         posts = [session.get(Post, i) for kind, i in big if kind == "post"]
