@@ -72,7 +72,11 @@ def emitted_finding_codes() -> set[str]:
     for tree in _sources("core/rules"):
         for call in ast.walk(tree):
             if isinstance(call, ast.Call) and isinstance(call.func, ast.Name) and call.func.id == "Finding":
-                code = call.args[2] if len(call.args) > 2 else next(k.value for k in call.keywords if k.arg == "code")
+                code = (
+                    call.args[2]
+                    if len(call.args) > 2
+                    else next(k.value for k in call.keywords if k.arg == "code")
+                )
                 codes |= _strings_in(code)
     return codes
 
@@ -153,12 +157,18 @@ def test_a_facility_s_own_window_and_photo_limit_reach_the_family() -> None:
 
 def test_the_family_reads_which_documents_are_missing() -> None:
     [missing] = rule_e5([DocumentFacts("id_document", "image/jpeg", MB)])
-    assert family_text(missing.code, missing.values, Policy()) == "申請缺少必要文件：關係證明文件、申請人正面清晰照片。"
+    assert (
+        family_text(missing.code, missing.values, Policy())
+        == "申請缺少必要文件：關係證明文件、申請人正面清晰照片。"
+    )
 
 
 def test_english_staff_words_name_the_specifics_without_chinese() -> None:
     [too_long] = rule_p4("標題", "字" * 130, Policy())
-    assert staff_text(too_long.code, too_long.values, "en") == "The body has 130 characters, over the limit of 100"
+    assert (
+        staff_text(too_long.code, too_long.values, "en")
+        == "The body has 130 characters, over the limit of 100"
+    )
     [missing] = rule_e5([])
     english = staff_text(missing.code, missing.values, "en")
     assert english == "Required documents missing: id document, relationship proof, applicant photo"
@@ -174,7 +184,9 @@ def test_english_words_for_codes_come_from_the_caller() -> None:
         relationship = restriction_kind = document_kind = item_status = item_kind = _readable
 
     finding = Finding("E2", True, "E2_RELATIONSHIP", {"relationship": "other"})
-    assert staff_text(finding.code, finding.values, "en", Shouting()).startswith('Relationship to the inmate "OTHER"')
+    assert staff_text(finding.code, finding.values, "en", Shouting()).startswith(
+        'Relationship to the inmate "OTHER"'
+    )
 
 
 def test_refusals_are_zh_tw_by_default_and_english_on_request() -> None:
@@ -188,6 +200,11 @@ def test_print_refusals_name_the_posts() -> None:
     reprint = ReprintNeedsReason("PRINT_REPRINT_NEEDS_REASON", [3, 1, 4, 5, 9, 2, 6])
     assert reprint.post_ids == [3, 1, 4, 5, 9, 2, 6]
     assert str(reprint) == "聯絡簿 #3、#1、#4、#5、#9 等 7 則 已列印過，重印需填寫原因"
-    assert reprint.text("en") == "Posts #3, #1, #4, #5, #9 (7 in all) were printed before: a reprint needs a reason"
+    assert (
+        reprint.text("en")
+        == "Posts #3, #1, #4, #5, #9 (7 in all) were printed before: a reprint needs a reason"
+    )
     assert isinstance(reprint, PrintRefused)
-    assert str(PrintRefused("PRINT_NOT_IN_LIST", posts=(8,))) == "聯絡簿 #8 不在本工作站的列印清單中，請重新整理"
+    assert (
+        str(PrintRefused("PRINT_NOT_IN_LIST", posts=(8,))) == "聯絡簿 #8 不在本工作站的列印清單中，請重新整理"
+    )
