@@ -14,7 +14,9 @@ import reviewer_app
 from reviewer_app.core import messages
 from reviewer_app.core.messages import ERROR_TEXTS, FINDING_TEXTS, CodedError, family_text, staff_text
 from reviewer_app.core.policy import MB, Policy
-from reviewer_app.core.rules import DocumentFacts, Finding, Value, rule_e5, rule_p3, rule_p4, rule_p5, rule_p7
+from reviewer_app.core.rules import DocumentFacts, Finding, Value
+from reviewer_app.core.rules.applications import rule_e5
+from reviewer_app.core.rules.posts import rule_p3, rule_p4, rule_p5, rule_p7
 from reviewer_app.journal.journal import NotUndoable
 from reviewer_app.journal.printing import PrintRefused, ReprintNeedsReason
 

@@ -25,20 +25,9 @@ from reviewer_app.core.rules import (
     check_rejection,
     child_age,
     is_strike,
-    rule_e1,
-    rule_e2,
-    rule_e3,
-    rule_e4,
-    rule_e5,
-    rule_e6,
-    rule_p1,
-    rule_p2,
-    rule_p3,
-    rule_p4,
-    rule_p5,
-    rule_p6,
-    rule_p7,
 )
+from reviewer_app.core.rules.applications import rule_e1, rule_e2, rule_e3, rule_e4, rule_e5, rule_e6
+from reviewer_app.core.rules.posts import rule_p1, rule_p2, rule_p3, rule_p4, rule_p5, rule_p6, rule_p7
 from reviewer_app.core.vocabulary import ELIGIBLE_RELATIONSHIPS, RESTRICTION_KINDS
 
 TODAY = date(2025, 3, 15)

@@ -12,15 +12,7 @@ Where each rule lives: ``applications`` (E1–E6), ``posts`` (P1–P7), ``decisi
 ``body_text`` (P4's character count), ``facts`` (what the rules read and return).
 """
 
-from reviewer_app.core.rules.applications import (
-    check_application,
-    rule_e1,
-    rule_e2,
-    rule_e3,
-    rule_e4,
-    rule_e5,
-    rule_e6,
-)
+from reviewer_app.core.rules.applications import check_application
 from reviewer_app.core.rules.body_text import INVISIBLE_CHARACTERS, body_length, visible_text
 from reviewer_app.core.rules.decisions import blocking, check_rejection, is_strike
 from reviewer_app.core.rules.facts import (
@@ -32,17 +24,7 @@ from reviewer_app.core.rules.facts import (
     Value,
     child_age,
 )
-from reviewer_app.core.rules.posts import (
-    PHOTO_MIME_TYPES,
-    check_post,
-    rule_p1,
-    rule_p2,
-    rule_p3,
-    rule_p4,
-    rule_p5,
-    rule_p6,
-    rule_p7,
-)
+from reviewer_app.core.rules.posts import PHOTO_MIME_TYPES, check_post
 
 __all__ = [
     "INVISIBLE_CHARACTERS",
@@ -60,18 +42,5 @@ __all__ = [
     "check_rejection",
     "child_age",
     "is_strike",
-    "rule_e1",
-    "rule_e2",
-    "rule_e3",
-    "rule_e4",
-    "rule_e5",
-    "rule_e6",
-    "rule_p1",
-    "rule_p2",
-    "rule_p3",
-    "rule_p4",
-    "rule_p5",
-    "rule_p6",
-    "rule_p7",
     "visible_text",
 ]
