@@ -16,8 +16,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Final
 
+from reviewer_app.core.formats import size_text, types_text
 from reviewer_app.core.policy import Policy
-from reviewer_app.core.rules import size_text, types_text
 from reviewer_app.core.vocabulary import ITEM_KINDS
 
 APPLIES_TO: Final[frozenset[str]] = frozenset({*ITEM_KINDS, "both"})

@@ -19,6 +19,7 @@ from sqlalchemy import ColumnElement, Engine, Row, and_, delete, func, select, u
 from sqlalchemy.orm import Session
 
 from reviewer_app.core import rules
+from reviewer_app.core.messages import CodedError
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
 from reviewer_app.core.timeutil import add_months, local
@@ -38,8 +39,9 @@ from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.sync.pull import FamilyRow
 
 
-class JournalError(Exception):
-    """A decision the journal will not record; the message is for the reviewer (zh-TW)."""
+class JournalError(CodedError):
+    """A decision the journal will not record: a code of :mod:`reviewer_app.core.messages` and its
+    values, worded for the reviewer in the desk's language."""
 
 
 class NotClaimed(JournalError):
@@ -55,8 +57,8 @@ class NotUndoable(JournalError):
 
 
 class DecisionRefused(JournalError):
-    def __init__(self, message: str, findings: Sequence[rules.Finding]) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, findings: Sequence[rules.Finding]) -> None:
+        super().__init__(code)
         self.findings = list(findings)
 
 
@@ -216,7 +218,7 @@ class Journal:
         with self.session() as s:
             item = s.get(JournalItem, (kind, item_id))
             if item is None:
-                raise NotClaimed("此案件不在本工作站的審核清單中")
+                raise NotClaimed("NOT_CLAIMED")
             return findings_for(item.snapshot, self._standing(s, item.service_id, now), now)
 
     def counts(self) -> JournalCounts:
@@ -310,21 +312,21 @@ class Journal:
         with self.lock, self.session() as s, s.begin():
             item = s.get(JournalItem, (kind, item_id))
             if item is None:
-                raise NotClaimed("此案件不在本工作站的審核清單中，請重新整理")
+                raise NotClaimed("NOT_CLAIMED_REFRESH")
             if item.local_status == "decided":
-                raise AlreadyDecided("此案件已有決定；如需更改，請先復原（Ctrl+Z）")
+                raise AlreadyDecided("ALREADY_DECIDED")
             catalogue = {r.code: _reason(r) for r in s.scalars(select(JournalReason))}
             family = self._standing(s, item.service_id, now)
             strike = False
             if outcome == "approve":
                 blocking = rules.blocking(findings_for(item.snapshot, family, now))
                 if blocking:
-                    raise DecisionRefused("仍有未符合的規定，不能審核通過", blocking)
+                    raise DecisionRefused("APPROVAL_BLOCKED", blocking)
                 reason_codes = ()
             else:
                 problems = rules.check_rejection(reason_codes, kind, catalogue)
                 if problems:
-                    raise DecisionRefused("退件原因不完整", problems)
+                    raise DecisionRefused("REJECTION_INCOMPLETE", problems)
                 strike = kind == "post" and rules.is_strike(reason_codes, catalogue)
 
             decision = JournalDecision(
@@ -423,15 +425,12 @@ class Journal:
         with self.lock, self.session() as s, s.begin():
             d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
             if d is None or d.state != "pending":
-                raise NotUndoable("此決定已同步到共用資料庫，無法復原")
+                raise NotUndoable("UNDO_SYNCED")
             if key in self._sending:
-                raise NotUndoable("此決定正在同步到共用資料庫，暫時無法復原；請待同步完成後再試")
+                raise NotUndoable("UNDO_SYNCING")
             sent = s.scalar(select(JournalSendMark.through_seq).where(JournalSendMark.id == 1))
             if sent is not None and d.seq <= sent:
-                raise NotUndoable(
-                    "上次同步時連線中斷，此決定可能已寫入共用資料庫，暫時無法復原；"
-                    "請先同步，確認結果後如需更改請洽業務主管"
-                )
+                raise NotUndoable("UNDO_MAYBE_SYNCED")
             record = self._record(s, d)
             d.state = "undone"
             s.execute(delete(JournalStrike).where(JournalStrike.decision_key == key))

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Any, Final
 from sqlalchemy import JSON, Index, String, func, select
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
+from reviewer_app.core.messages import CodedError
 from reviewer_app.core.vocabulary import HANDOVER_OUTCOMES, UNDELIVERABLE_REASONS
 from reviewer_app.journal.models import JournalAudit, JournalBase
 
@@ -40,15 +41,16 @@ PRINTED_STATUSES: Final[frozenset[str]] = frozenset({"printed", "delivered", "un
 HANDOVER_FROM: Final[frozenset[str]] = frozenset({"printed", "undeliverable"})
 
 
-class PrintRefused(Exception):
-    """A print or hand-over the journal will not record; the message is for the counsellor (zh-TW)."""
+class PrintRefused(CodedError):
+    """A print or hand-over the journal will not record: a code of :mod:`reviewer_app.core.messages`
+    and its values, worded for the counsellor in the desk's language."""
 
 
 class ReprintNeedsReason(PrintRefused):
     """Some of the posts were printed before: printing them again is a reprint, which needs a reason."""
 
-    def __init__(self, message: str, post_ids: Sequence[int]) -> None:
-        super().__init__(message)
+    def __init__(self, code: str, post_ids: Sequence[int]) -> None:
+        super().__init__(code, posts=tuple(post_ids))
         self.post_ids = list(post_ids)
 
 
@@ -431,9 +433,9 @@ class PrintJournal:
         `reprint_reason` (else :class:`ReprintNeedsReason`, nothing recorded).
         """
         if copies < 1:
-            raise PrintRefused("份數至少 1 份")
+            raise PrintRefused("PRINT_NO_COPIES")
         if not post_ids:
-            raise PrintRefused("沒有選取要列印的聯絡簿")
+            raise PrintRefused("PRINT_NOTHING_TICKED")
         reason = _clean(reprint_reason, 300)
         batch = batch_key or str(uuid.uuid4())
         with self.journal.lock, self._session() as s, s.begin():
@@ -446,9 +448,9 @@ class PrintJournal:
             again = [pid for pid in post_ids if statuses[pid] in PRINTED_STATUSES]
             others = [pid for pid in post_ids if statuses[pid] not in PRINTED_STATUSES | {PRINTABLE}]
             if others:
-                raise PrintRefused(f"聯絡簿 {_ids(others)} 不是審核通過待列印的狀態，不能列印")
+                raise PrintRefused("PRINT_NOT_PRINTABLE", posts=tuple(others))
             if again and reason is None:
-                raise ReprintNeedsReason(f"聯絡簿 {_ids(again)} 已列印過，重印需填寫原因", again)
+                raise ReprintNeedsReason("PRINT_REPRINT_NEEDS_REASON", again)
             records = []
             for pid in dict.fromkeys(post_ids):
                 row = rows[pid]
@@ -499,18 +501,18 @@ class PrintJournal:
         note = _clean(note, 300)
         if outcome == "undeliverable":
             if reason not in UNDELIVERABLE_REASONS:
-                raise PrintRefused("無法轉交需選擇原因：移監、出監或其他")
+                raise PrintRefused("HANDOVER_NEEDS_REASON")
             if reason == "other" and not note:
-                raise PrintRefused("原因為「其他」時，請在備註說明")
+                raise PrintRefused("HANDOVER_OTHER_NEEDS_NOTE")
         else:
             reason = None
         by = _clean(handed_over_by, 60)
         if not by:
-            raise PrintRefused("請填寫轉交人")
+            raise PrintRefused("HANDOVER_NEEDS_GIVER")
         if handed_over_at.tzinfo is None:
             raise ValueError("handed_over_at must be aware")
         if not post_ids:
-            raise PrintRefused("沒有選取要登錄轉交的聯絡簿")
+            raise PrintRefused("HANDOVER_NOTHING_TICKED")
         with self.journal.lock, self._session() as s, s.begin():
             rows = self._rows(s, post_ids)
             prints, handovers = self._records_of(s, list(rows))
@@ -521,7 +523,7 @@ class PrintJournal:
                 not in HANDOVER_FROM
             ]
             if wrong:
-                raise PrintRefused(f"聯絡簿 {_ids(wrong)} 尚未列印或已登錄轉交，不能登錄轉交")
+                raise PrintRefused("HANDOVER_NOT_ALLOWED", posts=tuple(wrong))
             out = []
             for pid in dict.fromkeys(post_ids):
                 row = rows[pid]
@@ -632,7 +634,7 @@ class PrintJournal:
         }
         missing = [pid for pid in post_ids if pid not in rows]
         if missing:
-            raise PrintRefused(f"聯絡簿 {_ids(missing)} 不在本工作站的列印清單中，請重新整理")
+            raise PrintRefused("PRINT_NOT_IN_LIST", posts=tuple(missing))
         return rows
 
     @staticmethod
@@ -739,11 +741,6 @@ class PrintJournal:
                 detail=detail,
             )
         )
-
-
-def _ids(post_ids: Iterable[int]) -> str:
-    ids = [f"#{i}" for i in post_ids]
-    return "、".join(ids[:5]) + (f" 等 {len(ids)} 則" if len(ids) > 5 else "")
 
 
 def unit_of(housing_unit: str) -> str:

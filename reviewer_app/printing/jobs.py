@@ -115,7 +115,7 @@ class PrintDesk:
         """
         reprints = {p.post_id for p in posts if p.local_status in PRINTED_STATUSES}
         if reprints and not (reprint_reason or "").strip():
-            raise ReprintNeedsReason("已列印過的聯絡簿重印需填寫原因", sorted(reprints))
+            raise ReprintNeedsReason("PRINT_REPRINT_NEEDS_REASON", sorted(reprints))
         now = self.clock()
         with written_whole(device):
             summary = render_posts(

@@ -17,6 +17,7 @@ from PIL import ExifTags, Image
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.messages import staff_text
 from reviewer_app.core.policy import MB, Policy
 from reviewer_app.core.reasons import DEFAULT_REASONS
 from reviewer_app.core.rules import Finding, blocking, child_age
@@ -126,7 +127,7 @@ def test_every_rule_problem_is_in_the_first_facilitys_queue(s: Session) -> None:
     for code in ("P4_TOO_LONG", "P3_WINDOW", "E3_RESTRICTED", "E1_NO_MINOR_CHILD", "E4_DUPLICATE",
                  "E6_WRONG_CALL_NUMBER", "E5_MISSING_DOCS", "P7_SUSPENDED"):
         assert codes[code] >= 1, code
-    messages = [f.message for findings in found.values() for f in findings]
+    messages = [staff_text(f.code, f.values) for findings in found.values() for f in findings]
     assert codes["P5_PHOTO"] >= 2
     assert any(m.startswith("照片 2 張") for m in messages)  # two photos
     assert any(m.startswith("照片 14") and "超過 10 MB" in m for m in messages)  # one big photo
@@ -459,7 +460,10 @@ def test_the_juvenile_facility_overrides_photo_size_and_window(tmp_path: Path) -
         found = _queue_findings(session)
         big = [
             key for key, findings in found.items()
-            if any(f.reason_code == "P5_PHOTO" and f.message.startswith("照片 14") for f in findings)
+            if any(
+                f.reason_code == "P5_PHOTO" and staff_text(f.code, f.values).startswith("照片 14")
+                for f in findings
+            )
         ]
         posts = [session.get(Post, i) for kind, i in big if kind == "post"]
         assert {p.facility_id for p in posts if p is not None} == {facilities[0].id}

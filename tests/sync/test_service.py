@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.messages import staff_text
 from reviewer_app.journal import DecisionRefused, NotUndoable
 from reviewer_app.shared_db.models import AuditEvent, Decision, Post, ServiceApplication, Strike, Suspension
 from reviewer_app.ui.desk.desk_data import first_to_review
@@ -408,11 +409,11 @@ def test_suspension_end_is_shown_as_the_taipei_date(
         held = ws.journal.item("post", second)
         assert held is not None and "2026/12/02" in (held.held_reason or "")
         (p7,) = [f for f in ws.journal.findings("post", second, early()) if f.rule_id == "P7"]
-        assert p7.message == "家屬發佈權限暫停至 2026/12/02"
+        assert staff_text(p7.code, p7.values) == "家屬發佈權限暫停至 2026/12/02"
         ws.sync.push()
         ws.sync.pull()
         (p7,) = [f for f in ws.journal.findings("post", second, early()) if f.rule_id == "P7"]
-        assert p7.message == "家屬發佈權限暫停至 2026/12/02"
+        assert staff_text(p7.code, p7.values) == "家屬發佈權限暫停至 2026/12/02"
     finally:
         ws.close()
 

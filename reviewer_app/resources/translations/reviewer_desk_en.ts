@@ -4,8 +4,8 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+57"/>
-        <location filename="../../ui/demo_seeding.py" line="+35"/>
+        <location filename="../../ui/common/app.py" line="+57"/>
+        <location filename="../../ui/desk/demo_seeding.py" line="+35"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
 ----------
@@ -85,7 +85,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../ui/supervisor/audit_browser.py" line="+192"/>
+        <location filename="../../ui/supervisor/audit_browser.py" line="+193"/>
         <source>Staff username</source>
         <translation>Staff username</translation>
     </message>
@@ -352,7 +352,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+74"/>
+        <location filename="../../ui/access/idle_lock.py" line="+74"/>
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>Screen locked</translation>
@@ -361,7 +361,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/decision_panel.py" line="+86"/>
+        <location filename="../../ui/desk/decision_panel.py" line="+86"/>
         <location line="+59"/>
         <location line="+86"/>
         <source>Approve</source>
@@ -439,7 +439,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Decided: {outcome}, synced</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>On hold: {why}</source>
         <translation>On hold: {why}</translation>
     </message>
@@ -514,12 +514,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-78"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -635,7 +635,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>[{mark}] {rule}  {message}</source>
         <translation>[{mark}] {rule}  {message}</translation>
     </message>
@@ -890,7 +890,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="+465"/>
+        <location filename="../../ui/printing/print_view.py" line="+465"/>
         <source>Record hand-over</source>
         <translation>Record hand-over</translation>
     </message>
@@ -968,7 +968,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/help_overlay.py" line="+54"/>
+        <location filename="../../ui/common/help_overlay.py" line="+54"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -981,7 +981,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+190"/>
+        <location filename="../../ui/access/idle_lock.py" line="+190"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>Checking…</translation>
@@ -1005,7 +1005,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+115"/>
+        <location filename="../../ui/desk/main_window.py" line="+115"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
@@ -1241,12 +1241,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>There is no decision to undo (decisions already synced to the shared database cannot be undone)</source>
-        <translation>There is no decision to undo (decisions already synced to the shared database cannot be undone)</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Cannot undo</source>
         <translation>Cannot undo</translation>
     </message>
@@ -1264,7 +1259,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../ui/print_view.py" line="-230"/>
+        <location filename="../../ui/printing/print_view.py" line="-230"/>
         <source>Housing unit / inmate / post</source>
         <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>Housing unit / inmate / post</translation>
@@ -1500,7 +1495,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+183"/>
+        <location filename="../../ui/queue/queue_model.py" line="+184"/>
         <source>{minutes} min</source>
         <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, search_key), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} min</translation>
@@ -1588,7 +1583,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="+59"/>
+        <location filename="../../ui/queue/queue_pane.py" line="+59"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
@@ -1658,7 +1653,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../ui/reject_dialog.py" line="+69"/>
+        <location filename="../../ui/desk/reject_dialog.py" line="+69"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
@@ -1673,12 +1668,12 @@ Esc in the search box clears it.</translation>
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>The family will read (the [Not approved] dialog on the portal):</source>
-        <translation>The family will read (the [Not approved] dialog on the portal):</translation>
+        <location line="+23"/>
+        <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
+        <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
@@ -1739,7 +1734,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="-647"/>
+        <location filename="../../ui/printing/print_view.py" line="-647"/>
         <location line="+26"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
@@ -1778,7 +1773,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/role_windows.py" line="+43"/>
+        <location filename="../../ui/desk/role_windows.py" line="+43"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
@@ -1826,7 +1821,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SeedingDialog</name>
     <message>
-        <location filename="../../ui/demo_seeding.py" line="+1"/>
+        <location filename="../../ui/desk/demo_seeding.py" line="+1"/>
         <source>Creating the demo data (families, posts and their photos)…</source>
         <translation>Creating the demo data (families, posts and their photos)…</translation>
     </message>
@@ -1849,7 +1844,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="+23"/>
+        <location filename="../../ui/common/shortcuts.py" line="+23"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>Decisions</translation>
@@ -1879,7 +1874,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin_dialog.py" line="+83"/>
+        <location filename="../../ui/access/signin_dialog.py" line="+83"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>Remember the password (in the system keyring)</translation>
     </message>
@@ -2146,7 +2141,7 @@ Cannot be shown</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="-180"/>
+        <location filename="../../ui/access/idle_lock.py" line="-180"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
@@ -2174,7 +2169,7 @@ Cannot be shown</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/words.py" line="+15"/>
+        <location filename="../../ui/common/words.py" line="+22"/>
         <source>Service application</source>
         <translation>Service application</translation>
     </message>
@@ -2381,6 +2376,11 @@ Cannot be shown</translation>
         <location line="+1"/>
         <source>{size} bytes</source>
         <translation>{size} bytes</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Message to the family (zh-TW): {text}</source>
+        <translation>Message to the family (zh-TW): {text}</translation>
     </message>
 </context>
 </TS>

@@ -4,8 +4,8 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/app.py" line="+57"/>
-        <location filename="../../ui/demo_seeding.py" line="+35"/>
+        <location filename="../../ui/common/app.py" line="+57"/>
+        <location filename="../../ui/desk/demo_seeding.py" line="+35"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
 ----------
@@ -85,7 +85,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../ui/supervisor/audit_browser.py" line="+192"/>
+        <location filename="../../ui/supervisor/audit_browser.py" line="+193"/>
         <source>Staff username</source>
         <translation>人員帳號</translation>
     </message>
@@ -352,7 +352,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+74"/>
+        <location filename="../../ui/access/idle_lock.py" line="+74"/>
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>畫面已鎖定</translation>
@@ -361,7 +361,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/decision_panel.py" line="+86"/>
+        <location filename="../../ui/desk/decision_panel.py" line="+86"/>
         <location line="+59"/>
         <location line="+86"/>
         <source>Approve</source>
@@ -438,7 +438,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>已決定：{outcome}，已同步</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>On hold: {why}</source>
         <translation>暫緩審核：{why}</translation>
     </message>
@@ -513,12 +513,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-76"/>
+        <location line="-78"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -632,7 +632,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>提醒</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>[{mark}] {rule}  {message}</source>
         <translation>【{mark}】{rule}&#x3000;{message}</translation>
     </message>
@@ -886,7 +886,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="+465"/>
+        <location filename="../../ui/printing/print_view.py" line="+465"/>
         <source>Record hand-over</source>
         <translation>登錄轉交</translation>
     </message>
@@ -964,7 +964,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/help_overlay.py" line="+54"/>
+        <location filename="../../ui/common/help_overlay.py" line="+54"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -977,7 +977,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="+190"/>
+        <location filename="../../ui/access/idle_lock.py" line="+190"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>確認中…</translation>
@@ -1001,7 +1001,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="+115"/>
+        <location filename="../../ui/desk/main_window.py" line="+115"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
@@ -1236,12 +1236,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <source>There is no decision to undo (decisions already synced to the shared database cannot be undone)</source>
-        <translation>沒有可復原的決定（已同步到共用資料庫的決定無法復原）</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Cannot undo</source>
         <translation>無法復原</translation>
     </message>
@@ -1259,7 +1254,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../ui/print_view.py" line="-230"/>
+        <location filename="../../ui/printing/print_view.py" line="-230"/>
         <source>Housing unit / inmate / post</source>
         <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>舍房／收容人／聯絡簿</translation>
@@ -1495,7 +1490,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue_model.py" line="+183"/>
+        <location filename="../../ui/queue/queue_model.py" line="+184"/>
         <source>{minutes} min</source>
         <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, search_key), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} 分鐘</translation>
@@ -1582,7 +1577,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue_pane.py" line="+59"/>
+        <location filename="../../ui/queue/queue_pane.py" line="+59"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
@@ -1652,7 +1647,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../ui/reject_dialog.py" line="+69"/>
+        <location filename="../../ui/desk/reject_dialog.py" line="+69"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
@@ -1667,12 +1662,12 @@ Esc in the search box clears it.</source>
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+22"/>
-        <source>The family will read (the [Not approved] dialog on the portal):</source>
+        <location line="+23"/>
+        <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
@@ -1732,7 +1727,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/print_view.py" line="-647"/>
+        <location filename="../../ui/printing/print_view.py" line="-647"/>
         <location line="+26"/>
         <source>Reprint</source>
         <translation>重印</translation>
@@ -1771,7 +1766,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/role_windows.py" line="+43"/>
+        <location filename="../../ui/desk/role_windows.py" line="+43"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
@@ -1819,7 +1814,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SeedingDialog</name>
     <message>
-        <location filename="../../ui/demo_seeding.py" line="+1"/>
+        <location filename="../../ui/desk/demo_seeding.py" line="+1"/>
         <source>Creating the demo data (families, posts and their photos)…</source>
         <translation>建立示範資料中（家屬、聯絡簿貼文與照片）…</translation>
     </message>
@@ -1842,7 +1837,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/shortcuts.py" line="+23"/>
+        <location filename="../../ui/common/shortcuts.py" line="+23"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>審核決定</translation>
@@ -1872,7 +1867,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/signin_dialog.py" line="+83"/>
+        <location filename="../../ui/access/signin_dialog.py" line="+83"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>記住密碼（存於系統鑰匙圈）</translation>
     </message>
@@ -2137,7 +2132,7 @@ Cannot be shown</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/idle_lock.py" line="-180"/>
+        <location filename="../../ui/access/idle_lock.py" line="-180"/>
         <source>Screen locked</source>
         <translation>畫面已鎖定</translation>
     </message>
@@ -2165,7 +2160,7 @@ Cannot be shown</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/words.py" line="+15"/>
+        <location filename="../../ui/common/words.py" line="+22"/>
         <source>Service application</source>
         <translation>服務項目申請</translation>
     </message>
@@ -2372,6 +2367,11 @@ Cannot be shown</source>
         <location line="+1"/>
         <source>{size} bytes</source>
         <translation>{size} 位元組</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Message to the family (zh-TW): {text}</source>
+        <translation>給家屬的訊息：{text}</translation>
     </message>
 </context>
 </TS>

@@ -53,6 +53,12 @@ def font_path() -> Path:
     return resource_dir("fonts") / FONT_FILE
 
 
+def current_language() -> str:
+    """The desk's language now ("zh_TW" or "en"), from the default locale :func:`apply_language` set
+    (safe on a worker thread: the queue's rows are worded there)."""
+    return DEFAULT_LANGUAGE if QLocale().language() == QLocale.Language.Chinese else "en"
+
+
 def locale_for(language: str) -> QLocale:
     return ZH_TW if language == "zh_TW" else ENGLISH
 

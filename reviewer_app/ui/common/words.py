@@ -2,12 +2,19 @@
 
 The database stores stable English codes (``reviewer_app.core.vocabulary``); the desk shows them in the
 chosen language. The zh-TW translations are the words families and staff already use (審核通過, 呼號,
-與收容人關係…). Text stored for families to read (rejection messages) is never translated.
+與收容人關係…). Text stored for families to read (rejection messages) is never translated: on the
+English desk it is labelled as the family's zh-TW message (:func:`family_message`).
+
+Rule findings and the journal's refusals are worded by :mod:`reviewer_app.core.messages` in the desk's
+language (:func:`finding`, :func:`refusal`), with the codes they name in the words below.
 """
 
 from __future__ import annotations
 
+from reviewer_app.core import messages
+from reviewer_app.core.rules import Finding
 from reviewer_app.qt import QCoreApplication
+from reviewer_app.ui.common.i18n import current_language
 
 
 def item_kind(code: str) -> str:
@@ -107,3 +114,30 @@ def file_size(size_bytes: int) -> str:
     if size_bytes >= 1024:
         return QCoreApplication.translate("Words", "{size} KB").format(size=f"{size_bytes / 1024:.0f}")
     return QCoreApplication.translate("Words", "{size} bytes").format(size=size_bytes)
+
+
+class _DeskWords:
+    """The words above as the catalogue's :class:`~reviewer_app.core.messages.Vocabulary`."""
+
+    relationship = staticmethod(relationship)
+    restriction_kind = staticmethod(restriction_kind)
+    document_kind = staticmethod(document_kind)
+    item_status = staticmethod(item_status)
+    item_kind = staticmethod(item_kind)
+
+
+def finding(f: Finding) -> str:
+    """A rule finding in the desk's language (safe on a worker thread)."""
+    return messages.staff_text(f.code, f.values, current_language(), _DeskWords())
+
+
+def refusal(error: messages.CodedError) -> str:
+    """Why the journal refused (a decision, an undo, a print), in the desk's language."""
+    return error.text(current_language(), _DeskWords())
+
+
+def family_message(text: str) -> str:
+    """A message stored for the family (always zh-TW), labelled as such on the English desk."""
+    if current_language() != "en":
+        return text
+    return QCoreApplication.translate("Words", "Message to the family (zh-TW): {text}").format(text=text)

@@ -266,7 +266,9 @@ class DecisionPanel(QWidget):
                 text = self.tr("Decided: {outcome}, synced").format(outcome=outcome)
                 style = BANNER_STYLES["decided"]
         elif d.local_status == "held" or any(f.held for f in d.findings):
-            why = d.held_reason or "；".join(f.message for f in d.findings if f.held)
+            why = (d.held_reason and words.family_message(d.held_reason)) or "；".join(
+                words.finding(f) for f in d.findings if f.held
+            )
             text = self.tr("On hold: {why}").format(why=why)
             style = BANNER_STYLES["held"]
         self.banner.setText(text)
@@ -368,9 +370,8 @@ class DecisionPanel(QWidget):
                 mark = self.tr("Not met")
             else:
                 mark = self.tr("Note")
-            label = _plain(
-                self.tr("[{mark}] {rule}  {message}").format(mark=mark, rule=f.rule_id, message=f.message)
-            )
+            text = self.tr("[{mark}] {rule}  {message}")
+            label = _plain(text.format(mark=mark, rule=f.rule_id, message=words.finding(f)))
             label.setProperty("ruleId", f.rule_id)
             label.setProperty("blocks", f.blocks)
             label.setStyleSheet(BLOCKING_STYLE if f.blocks else NOTICE_STYLE)

@@ -823,10 +823,10 @@ class MainWindow(QMainWindow):
         self.panel.set_busy(False)
         title = self.tr("Decision not recorded")
         if isinstance(exc, DecisionRefused):
-            details = "\n".join(f"{f.rule_id}　{f.message}" for f in exc.findings)
-            self._show_message(QMessageBox.Icon.Warning, title, str(exc), details)
+            details = "\n".join(f"{f.rule_id}　{words.finding(f)}" for f in exc.findings)
+            self._show_message(QMessageBox.Icon.Warning, title, words.refusal(exc), details)
         elif isinstance(exc, JournalError):
-            self._show_message(QMessageBox.Icon.Warning, title, str(exc))
+            self._show_message(QMessageBox.Icon.Warning, title, words.refusal(exc))
         else:
             log.error("recording a decision failed", exc_info=exc)
             self._show_message(
@@ -847,14 +847,11 @@ class MainWindow(QMainWindow):
         self._deciding = True
         self.panel.set_busy(True)
         journal, ctx = self.ctx.journal, self.ctx
-        nothing_to_undo = self.tr(
-            "There is no decision to undo (decisions already synced to the shared database cannot be undone)"
-        )
 
         def work() -> DecisionRecord:
             record = journal.last_undoable(ctx.staff_username)
             if record is None:
-                raise NotUndoable(nothing_to_undo)
+                raise NotUndoable("UNDO_NOTHING")
             return journal.undo(record.key, ctx.staff_username, ctx.workstation, ctx.clock())
 
         self.journal_tasks.run(work, self._undone, self._undo_failed, "undo")
@@ -866,7 +863,7 @@ class MainWindow(QMainWindow):
         self._deciding = False
         self.panel.set_busy(False)
         # Nothing to undo, already synced, or possibly synced: said under an undo's own title.
-        self._show_message(QMessageBox.Icon.Information, self.tr("Cannot undo"), str(exc))
+        self._show_message(QMessageBox.Icon.Information, self.tr("Cannot undo"), words.refusal(exc))
 
     def _undone(self, record: DecisionRecord) -> None:
         self._deciding = False

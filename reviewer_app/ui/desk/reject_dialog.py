@@ -100,7 +100,9 @@ class RejectDialog(QDialog):
         if self.reason_model.rowCount():
             self.reason_list.setCurrentIndex(self.reason_model.index(0, 0))
 
-        preview_title = QLabel(self.tr("The family will read (the [Not approved] dialog on the portal):"))
+        preview_title = QLabel(
+            self.tr("Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:")
+        )
         self.preview = QLabel()
         self.preview.setObjectName("familyPreview")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)

@@ -298,7 +298,7 @@ class PrintView(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         if isinstance(error, PrintRefused):
-            self._say(str(error))
+            self._say(words.refusal(error))
         elif isinstance(error, SharedDatabaseUnavailable):
             self._say(self.tr("The shared database is unreachable; the records wait on this workstation."))
         else:

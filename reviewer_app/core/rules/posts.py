@@ -1,0 +1,116 @@
+"""P1–P7: the rules for a contact-book post (家庭聯絡簿), with E3 for the inmate's restrictions."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from typing import Final
+
+from reviewer_app.core.policy import Policy
+from reviewer_app.core.rules.applications import rule_e3
+from reviewer_app.core.rules.body_text import body_length, visible_text
+from reviewer_app.core.rules.facts import DocumentFacts, Finding, PostFacts, Value
+
+#: MIME types that count as a photo for P5 (decided from the bytes by the loader).
+PHOTO_MIME_TYPES: Final[frozenset[str]] = frozenset({"image/jpeg", "image/png"})
+
+
+def rule_p1(service_status: str) -> list[Finding]:
+    """P1: a post only under an approved service."""
+    if service_status == "approved":
+        return []
+    return [Finding("P1", True, "P1_NO_SERVICE", {"status": service_status}, "P1_NO_SERVICE")]
+
+
+def rule_p2() -> list[Finding]:
+    """P2: the reviewer judges the content (a reminder, never blocking by itself)."""
+    return [Finding("P2", False, "P2_CONTENT", {}, "P2_CONTENT")]
+
+
+def rule_p3(submitted_at: datetime, previous_post_at: datetime | None, policy: Policy) -> list[Finding]:
+    """P3: at most one post every policy.post_window_days days (rejected posts do not count)."""
+    if previous_post_at is None:
+        return []
+    window = policy.post_window_days
+    days = (submitted_at.date() - previous_post_at.date()).days
+    if days >= window:
+        return []
+    values: dict[str, Value] = {
+        "previous_on": previous_post_at.date(),
+        "days": days,
+        "window": window,
+        "next_on": previous_post_at.date() + timedelta(days=window),
+    }
+    return [Finding("P3", True, "P3_WINDOW", values, "P3_WINDOW")]
+
+
+def rule_p4(title: str, body: str, policy: Policy) -> list[Finding]:
+    """P4: body text at most policy.body_max_chars characters (body_length), and not an empty post
+    (nothing visible in either: a zero-width space alone would print a blank page)."""
+    length, limit = body_length(body), policy.body_max_chars
+    if length == 0 and not visible_text(title).strip():
+        return [Finding("P4", True, "P4_EMPTY", {}, "P4_EMPTY")]
+    if length <= limit:
+        return []
+    return [Finding("P4", True, "P4_TOO_LONG", {"length": length, "limit": limit}, "P4_TOO_LONG")]
+
+
+def rule_p5(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]:
+    """P5: at most policy.max_photos photos, each at most policy.photo_max_bytes."""
+    photos = [d for d in documents if d.mime_type in PHOTO_MIME_TYPES]
+    findings = []
+    if len(photos) > policy.max_photos:
+        values: dict[str, Value] = {"photos": len(photos), "limit": policy.max_photos}
+        findings.append(Finding("P5", True, "P5_TOO_MANY_PHOTOS", values, "P5_PHOTO"))
+    limit = policy.photo_max_bytes
+    for number, photo in enumerate(photos, start=1):
+        if photo.size_bytes > limit:
+            code = "P5_PHOTO_TOO_LARGE" if len(photos) == 1 else "P5_NTH_PHOTO_TOO_LARGE"
+            values = {"number": number, "size_bytes": photo.size_bytes, "limit_bytes": limit}
+            findings.append(Finding("P5", True, code, values, "P5_PHOTO"))
+    return findings
+
+
+def rule_p6(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]:
+    """P6: attachments only of the allowed types, at most policy.max_attachments, limited in total size."""
+    findings = []
+    allowed = policy.allowed_mime_types
+    bad = tuple(dict.fromkeys(d.mime_type for d in documents if d.mime_type not in allowed))
+    if bad:
+        values: dict[str, Value] = {"types": bad, "allowed": tuple(allowed)}
+        findings.append(Finding("P6", True, "P6_WRONG_TYPES", values, "P6_ATTACHMENT"))
+    if len(documents) > policy.max_attachments:
+        values = {"files": len(documents), "limit": policy.max_attachments}
+        findings.append(Finding("P6", True, "P6_TOO_MANY_FILES", values, "P6_ATTACHMENT"))
+    total, limit = sum(d.size_bytes for d in documents), policy.attachments_max_total_bytes
+    if total > limit:
+        values = {"size_bytes": total, "limit_bytes": limit}
+        findings.append(Finding("P6", True, "P6_TOO_LARGE", values, "P6_ATTACHMENT"))
+    return findings
+
+
+def rule_p7(now: datetime, strikes: int, suspended_until: datetime | None, policy: Policy) -> list[Finding]:
+    """P7: three strikes suspend the family's right to post (held while suspended)."""
+    if suspended_until is not None and suspended_until > now:
+        values: dict[str, Value] = {"until": suspended_until.date()}
+        return [Finding("P7", True, "P7_SUSPENDED", values, "P7_SUSPENDED", held=True)]
+    if strikes <= 0:
+        return []
+    threshold = policy.strike_threshold
+    last = strikes == threshold - 1
+    values = {"strikes": strikes, "threshold": threshold, "months": policy.suspension_months}
+    return [Finding("P7", False, "P7_LAST_STRIKE" if last else "P7_STRIKES", values)]
+
+
+def check_post(facts: PostFacts, policy: Policy) -> list[Finding]:
+    """P1–P7 and E3: all findings on a contact-book post, in rule order."""
+    return [
+        *rule_p1(facts.service_status),
+        *rule_p2(),
+        *rule_p3(facts.submitted_at, facts.previous_post_at, policy),
+        *rule_p4(facts.title, facts.body, policy),
+        *rule_p5(facts.documents, policy),
+        *rule_p6(facts.documents, policy),
+        *rule_p7(facts.now, facts.strikes, facts.suspended_until, policy),
+        *rule_e3(facts.restrictions, facts.now.date()),
+    ]
