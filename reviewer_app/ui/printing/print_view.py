@@ -58,6 +58,7 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Sync
+from reviewer_app.ui.common import words
 from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
