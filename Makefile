@@ -36,7 +36,7 @@ clean:
 
 # The desk's translations: English source strings in tr(); zh-TW (the default) and English .ts files,
 # updated from every Python file of the interface, then compiled to the .qm files the package ships.
-TS_DIR := reviewer_app/resources/translations
+TS_DIR := resources/translations
 TS_FILES := $(TS_DIR)/reviewer_desk_zh_TW.ts $(TS_DIR)/reviewer_desk_en.ts
 
 .PHONY: translations
