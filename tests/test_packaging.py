@@ -3,6 +3,7 @@ mapping), and reviewer_app.assets reaches them from a checkout as from an instal
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -35,14 +36,26 @@ def test_the_accessor_finds_the_font_translations_and_icons() -> None:
     assert shipped_files("no such folder", ".png") == []
 
 
+def copy_of_the_project(into: Path) -> Path:
+    """What a clean checkout holds for building (pip builds in the source tree, where an old build/
+    folder could carry files that are gone)."""
+    for name in ("pyproject.toml", "setup.py", "README.md"):
+        shutil.copy(ROOT / name, into / name)
+    for folder in ("reviewer_app", "resources"):
+        shutil.copytree(ROOT / folder, into / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    return into
+
+
 @pytest.mark.slow
 def test_the_wheel_holds_every_resource(tmp_path: Path) -> None:
+    (tmp_path / "source").mkdir()
+    source = copy_of_the_project(tmp_path / "source")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(tmp_path),
-         str(ROOT)],
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w",
+         str(tmp_path / "wheels"), str(source)],
         check=True, capture_output=True, timeout=300,
     )
-    (wheel,) = tmp_path.glob("reviewer_app-*.whl")
+    (wheel,) = (tmp_path / "wheels").glob("reviewer_app-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
     wanted = shipped_resources()
     assert Path("resources/fonts/NotoSansTC-Regular.otf") in wanted and len(wanted) >= 7
