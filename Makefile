@@ -19,24 +19,29 @@ sysdeps:
 demo: $(STAMP) sysdeps
 	$(VENV)/bin/reviewer-app demo
 
+# lint-imports checks the layers (pyproject.toml's [tool.importlinter]); actionlint, run by
+# tests/test_workflows.py, checks .github/workflows/.
 test: $(STAMP) sysdeps
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 	$(VENV)/bin/ruff check reviewer_app tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check reviewer_app tests benchmarks
 	$(VENV)/bin/mypy
+	$(VENV)/bin/lint-imports --no-logo
+	$(VENV)/bin/actionlint
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 
 clean:
-	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) build dist .pytest_cache .mypy_cache .ruff_cache .import_linter_cache
 
 # The desk's translations: English source strings in tr(); zh-TW (the default) and English .ts files,
 # updated from every Python file of the interface, then compiled to the .qm files the package ships.
-TS_DIR := reviewer_app/resources/translations
+TS_DIR := resources/translations
 TS_FILES := $(TS_DIR)/reviewer_desk_zh_TW.ts $(TS_DIR)/reviewer_desk_en.ts
 
 .PHONY: translations

@@ -136,8 +136,8 @@ def test_bundle_holds_what_a_workstation_needs(bundle: Bundle) -> None:
     for path in [source / "env.py", *sorted((source / "versions").glob("*.py"))]:
         assert (internal / "reviewer_app" / path.relative_to(ROOT / "reviewer_app")).is_file(), path
 
-    # Everything under reviewer_app/resources: the CJK font, the app's translations, the icons.
-    resources = ROOT / "reviewer_app" / "resources"
+    # Everything under resources/ (as reviewer_app/resources): the CJK font, translations, the icons.
+    resources = ROOT / "resources"
     shipped = [
         p
         for p in resources.rglob("*")
@@ -145,7 +145,7 @@ def test_bundle_holds_what_a_workstation_needs(bundle: Bundle) -> None:
     ]
     assert any(p.suffix == ".ico" for p in shipped) and any(p.suffix == ".png" for p in shipped)
     for path in shipped:
-        assert (internal / "reviewer_app" / path.relative_to(ROOT / "reviewer_app")).is_file(), path
+        assert (internal / "reviewer_app" / path.relative_to(ROOT)).is_file(), path
 
     qt = internal / "PySide6" if sys.platform == "win32" else internal / "PySide6" / "Qt"
     plugins = qt / "plugins"
@@ -196,11 +196,14 @@ def test_bundle_upgrades_seeds_and_opens_the_desk(bundle: Bundle, tmp_path: Path
     assert lines["pdf engine"].startswith("pdfium"), report
     assert not lines["keyring backend"].startswith("unavailable"), report
     assert "keyrings.alt" not in lines["keyring backend"], report
-    for font in (ROOT / "reviewer_app" / "resources" / "fonts").glob("*.[ot]tf"):
+    for font in (ROOT / "resources" / "fonts").glob("*.[ot]tf"):
         assert font.name in lines["shipped fonts"], report
     assert "cannot be loaded" not in lines["shipped fonts"], report
-    for qm in (ROOT / "reviewer_app" / "resources" / "translations").glob("*.qm"):
+    for qm in (ROOT / "resources" / "translations").glob("*.qm"):
         assert qm.name in lines["app translations"], report
+    # the icons, found through importlib.resources inside the bundle, and on the window
+    assert lines["app icons"].startswith("app.ico, app.png (window icon set; from "), report
+    assert str(bundle.internal / "reviewer_app" / "resources") in lines["app icons"], report
 
 
 def test_bundle_prints_approved_posts_to_pdf_and_verifies_the_audit_trail(

@@ -2,7 +2,7 @@
 
     .venv/bin/python tools/make_icon.py
 
-writes reviewer_app/resources/icons/app.png (256 px) and app.ico (16-256 px). The files are kept in
+writes resources/icons/app.png (256 px) and app.ico (16-256 px). The files are kept in
 the repository; run this again only to change the drawing.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw
 
-OUT = Path(__file__).resolve().parent.parent / "reviewer_app" / "resources" / "icons"
+OUT = Path(__file__).resolve().parent.parent / "resources" / "icons"
 S = 1024  # drawn large, scaled down with a good filter: smooth edges at every size
 
 COVER = (30, 94, 140, 255)  # deep blue cover

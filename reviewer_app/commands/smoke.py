@@ -13,9 +13,10 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from reviewer_app.assets import resources_root, shipped_files
 
 if TYPE_CHECKING:
     from reviewer_app.qt import QApplication, QMainWindow
@@ -98,14 +99,6 @@ class _Watch:
             self.app.quit()
 
 
-def shipped_files(folder: str, *suffixes: str) -> list[Path]:
-    """The files with one of `suffixes` in reviewer_app/resources/<folder> (none if it is missing)."""
-    path = resources.files("reviewer_app") / "resources" / folder
-    if not path.is_dir():
-        return []
-    return sorted(Path(str(p)) for p in path.iterdir() if p.name.endswith(suffixes))
-
-
 def environment_report(app: QApplication) -> list[str]:
     """One line per thing the desk needs from its installation, each saying what was found."""
     from reviewer_app.qt import QFontInfo, QLibraryInfo, QtGui, QTranslator
@@ -145,6 +138,11 @@ def environment_report(app: QApplication) -> list[str]:
     def app_translations() -> str:
         return ", ".join(p.name for p in shipped_files("translations", ".qm")) or "none"
 
+    def app_icons() -> str:
+        icons = [p.name for p in shipped_files("icons", ".png", ".ico")]
+        window_icon = "set" if not app.windowIcon().isNull() else "missing"
+        return f"{', '.join(icons) or 'none'} (window icon {window_icon}; from {resources_root()})"
+
     def frozen() -> str:
         return f"yes ({Path(sys.executable).parent})" if getattr(sys, "frozen", False) else "no"
 
@@ -164,6 +162,7 @@ def environment_report(app: QApplication) -> list[str]:
         check("qt platform", app.platformName),
         check("qt zh-TW translation", qt_translation),
         check("app translations", app_translations),
+        check("app icons", app_icons),
         check("shipped fonts", fonts),
         check("ui font", lambda: QFontInfo(app.font()).family()),
         check("database driver", database_driver),

@@ -23,6 +23,7 @@ def test_smoke_test_opens_the_desk_and_reports_what_it_found(
     assert lines[0].startswith("main window ok: ") and int(lines[0].split()[3]) > 0
     report = dict(line.split(": ", 1) for line in lines[1:])
     assert report["frozen"] == "no"
+    assert report["app icons"].startswith("app.ico, app.png (window icon set; "), report
     assert report["pdf engine"].startswith("pdfium")
     assert "psycopg" in report["database driver"]
     assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -11,7 +11,7 @@ import pypdfium2 as pdfium
 import pytest
 from PIL import ExifTags, Image, ImageOps, ImageStat
 
-from reviewer_app.demo import documents, names
+from reviewer_app.demo import documents, drawing, names
 
 
 def _open(data: bytes) -> Image.Image:
@@ -161,10 +161,10 @@ def test_screenshot_png() -> None:
 
 
 def test_works_without_a_cjk_font(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(documents, "cjk_font_path", lambda: None)
-    documents._font.cache_clear()
+    monkeypatch.setattr(drawing, "cjk_font_path", lambda: None)
+    drawing._font.cache_clear()
     try:
         assert _open(documents.id_card_image(random.Random(1), "陳雅婷", "A123456789", date(1990, 1, 1)))
         assert _open(documents.screenshot_png(random.Random(1), "孩子期中考進步了"))
     finally:
-        documents._font.cache_clear()
+        drawing._font.cache_clear()

@@ -8,7 +8,7 @@ import random
 import pytest
 from sqlalchemy import Engine, Float, String, cast, literal, select, union_all
 
-from reviewer_app.stats.queries import percentiles_query
+from reviewer_app.stats.aggregates import percentiles_query
 
 
 def reference(values: list[float], p: float) -> float:

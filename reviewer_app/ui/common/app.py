@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
-from reviewer_app.qt import QApplication, QCoreApplication, QEvent
+from reviewer_app.assets import resource_path
+from reviewer_app.qt import QApplication, QCoreApplication, QEvent, QIcon
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 
@@ -52,6 +53,7 @@ def make_application(argv: list[str], settings_path: Path | None = None) -> QApp
     app.setApplicationName("reviewer-app")
     app.setApplicationVersion(__version__)
     app.setOrganizationName("Agency of Corrections")
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))  # every window's title bar and taskbar
     preferences = Preferences(open_settings(settings_path))
     apply_language(app, preferences.language)
     app.setApplicationDisplayName(QCoreApplication.translate("Application", "Contact Book Review Desk"))

@@ -1,17 +1,17 @@
 """The desk's languages and its font: zh-TW by default, English selectable, Noto Sans TC shipped.
 
 Source strings are English (``tr()`` / ``QCoreApplication.translate``); ``reviewer_desk_zh_TW.qm`` is
-the complete zh-TW translation, built from ``reviewer_app/resources/translations/*.ts`` by
-``make translations``. The .qm and the font live inside the package, so ``importlib.resources`` finds
-them in a checkout, an installed wheel and a PyInstaller bundle alike.
+the complete zh-TW translation, built from ``resources/translations/*.ts`` by ``make translations``.
+The .qm and the font are reached through :mod:`reviewer_app.assets`, in a checkout, an installed wheel
+and a PyInstaller bundle alike.
 """
 
 from __future__ import annotations
 
 import logging
-from importlib import resources
 from pathlib import Path
 
+from reviewer_app.assets import resource_path
 from reviewer_app.qt import (
     QApplication,
     QCoreApplication,
@@ -40,17 +40,12 @@ CJK_FONT_FAMILIES = [FONT_FAMILY, "Noto Sans CJK TC", "Microsoft JhengHei", "Pin
 _TRANSLATOR_NAME = "reviewerDeskTranslator"
 
 
-def resource_dir(name: str) -> Path:
-    """A folder of ``reviewer_app/resources`` as a real path (fonts and .qm files are loaded by Qt)."""
-    return Path(str(resources.files("reviewer_app") / "resources" / name))
-
-
 def translations_dir() -> Path:
-    return resource_dir("translations")
+    return resource_path("translations")
 
 
 def font_path() -> Path:
-    return resource_dir("fonts") / FONT_FILE
+    return resource_path("fonts", FONT_FILE)
 
 
 def current_language() -> str:

@@ -9,7 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.journal.journal import Journal
-from reviewer_app.qt import QApplication, QFont, QFontInfo, QLocale, QTextLayout, QTimer
+from reviewer_app.qt import QApplication, QFont, QFontInfo, QLocale, QSize, QTextLayout, QTimer
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common.app import CJK_FONT_FAMILIES, run_desk
 from reviewer_app.ui.common.i18n import load_font, translations_dir
@@ -40,6 +40,7 @@ def test_run_desk_shows_the_window_in_zh_tw(
         seen["locale"] = QLocale().name()
         seen["families"] = app.font().families()
         seen["font"] = QFontInfo(app.font()).family()
+        seen["icon sizes"] = windows[0].windowIcon().availableSizes()
         windows[0].close()
 
     QTimer.singleShot(0, look_and_close)
@@ -52,6 +53,7 @@ def test_run_desk_shows_the_window_in_zh_tw(
     assert seen["locale"] == "zh_TW"
     assert seen["families"] == CJK_FONT_FAMILIES
     assert seen["font"] == "Noto Sans TC"  # the font shipped with the app, whatever the system has
+    assert QSize(256, 256) in seen["icon sizes"]  # resources/icons/app.png: the title bar and taskbar icon
 
 
 def test_the_shipped_font_draws_every_character_of_the_translation(qapp: QApplication) -> None:

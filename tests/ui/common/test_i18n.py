@@ -139,8 +139,8 @@ def test_qm_files_are_built_from_the_ts_files(tmp_path: Path) -> None:
 
 def test_the_package_ships_the_qm_files_and_the_font() -> None:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
-    patterns = config["tool"]["setuptools"]["package-data"]["reviewer_app"]
-    package = ROOT / "reviewer_app"
+    patterns = config["tool"]["setuptools"]["package-data"]["reviewer_app.resources"]
+    package = ROOT / config["tool"]["setuptools"]["package-dir"]["reviewer_app.resources"]
     needed = [
         *translations_dir().glob("*.qm"),
         font_path(),

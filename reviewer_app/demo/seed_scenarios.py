@@ -1,0 +1,141 @@
+"""The demo seed's builder for one facility, last part: `build`, which gives the first families the
+rule problems a reviewer must notice (`SCENARIOS`, one method each) and the others ordinary items."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import timedelta
+
+from reviewer_app.core.timeutil import local
+from reviewer_app.demo import documents, names
+from reviewer_app.demo.seed_items import _ItemBuilder
+from reviewer_app.demo.seed_plan import _Family, _Old, _wrong_call_number, _years_before
+from reviewer_app.shared_db.models import Restriction
+
+
+class FacilitySeeder(_ItemBuilder):
+    """One facility with its staff and `families` families (see :func:`reviewer_app.demo.seed.seed`)."""
+
+    def build(self, families: int, built_one: Callable[[], None]) -> None:
+        self._open()
+        scenarios = {
+            0: self._long_body,
+            1: self._two_photos,
+            2: self._big_photo,
+            3: self._inside_window,
+            4: self._two_strikes,
+            5: self._disciplinary,
+            6: self._child_turned_19,
+            7: self._duplicate,
+            8: self._sideways_photo,
+            9: self._wrong_call_number,
+            10: self._missing_proof,
+            11: self._suspended,
+        }
+        for index in range(families):
+            family = self._new_family(index)
+            scenarios.get(index, self._ordinary)(family)
+            self.totals.families += 1
+            built_one()
+            if index % 100 == 99:
+                self._flush()
+        self._flush()
+
+    # --- the rule problems (SCENARIOS) ----------------------------------------------------------------
+
+    def _long_body(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=30)
+        title = names.post_text(family.rng)[0]
+        history = self._history(family.rng, pending_at - timedelta(days=41), 3, "delivered", rejection=False)
+        body = names.long_post_text(family.rng, 130)
+        self._approved_family(family, history, pending_at, text=(title, body))
+
+    def _two_photos(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=80)
+        history = self._history(family.rng, pending_at - timedelta(days=37), 2, "approved", rejection=False)
+        photos = [self._pending_photo(family), family.files.choice(self.pool.history_medium)]
+        self._approved_family(family, history, pending_at, photos=photos)
+
+    def _big_photo(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=50)
+        history = self._history(family.rng, pending_at - timedelta(days=45), 2, "delivered", rejection=False)
+        self._approved_family(family, history, pending_at, photos=[self.pool.big_photo])
+
+    def _inside_window(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=40)
+        history = [
+            _Old(pending_at - timedelta(days=10), "approved"),
+            *self._history(family.rng, pending_at - timedelta(days=52), 2, "delivered", rejection=False),
+        ]
+        self._approved_family(family, history, pending_at)
+
+    def _two_strikes(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=20)
+        days = (40, 80, 117, 120)
+        history = [
+            _Old(pending_at - timedelta(days=days[0]), "delivered"),
+            _Old(pending_at - timedelta(days=days[1]), "rejected", "P2_CONTENT"),
+            _Old(pending_at - timedelta(days=days[2]), "delivered"),
+            _Old(pending_at - timedelta(days=days[3]), "rejected", "P4_TOO_LONG"),
+        ]
+        self._approved_family(family, history, pending_at)
+
+    def _disciplinary(self, family: _Family) -> None:
+        family.inmate.restrictions.append(
+            Restriction(
+                kind="disciplinary",
+                starts_on=self.today - timedelta(days=12),
+                ends_on=self.today + timedelta(days=18),
+                note="違規處分：停止購買自費物品 30 日",
+            )
+        )
+        self._pending_application(family, timedelta(hours=100))
+
+    def _child_turned_19(self, family: _Family) -> None:
+        child = family.inmate.children[0]
+        child.birth_date = _years_before(self.today - timedelta(days=1), 19)
+        family.inmate.children = [child]
+        self._pending_application(family, timedelta(hours=8))
+
+    def _duplicate(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=60)
+        history = self._history(family.rng, pending_at - timedelta(days=36), 3, "approved", rejection=False)
+        attachment = (self._certificate(family), "獎狀.pdf", "application/pdf")
+        self._approved_family(family, history, pending_at, "spouse", attachments=[attachment])
+        # the inmate's mother applies too, not knowing the spouse already has the service (E4)
+        self._pending_application(family, timedelta(hours=70), relationship="mother")
+
+    def _sideways_photo(self, family: _Family) -> None:
+        pending_at = self.now - timedelta(hours=26)
+        history = self._history(family.rng, pending_at - timedelta(days=39), 2, "approved", rejection=False)
+        if family.full:
+            photo = documents.family_photo(family.files, exif_orientation=6, gps=True)
+        else:
+            photo = self.pool.sideways_small
+        self._approved_family(family, history, pending_at, photos=[photo])
+
+    def _wrong_call_number(self, family: _Family) -> None:
+        wrong = _wrong_call_number(family.inmate.call_number)
+        self._pending_application(family, timedelta(hours=90), call_number_entered=wrong)
+
+    def _missing_proof(self, family: _Family) -> None:
+        self._pending_application(family, timedelta(hours=14), skip_documents=("relationship_proof",))
+
+    def _suspended(self, family: _Family) -> None:
+        now = self.now
+        third_decided = now - timedelta(days=4)
+        history = [
+            _Old(now - timedelta(days=130), "delivered"),
+            _Old(now - timedelta(days=90), "rejected", "P4_TOO_LONG"),
+            _Old(now - timedelta(days=88), "delivered"),
+            _Old(now - timedelta(days=50), "rejected", "P2_CONTENT"),
+            _Old(now - timedelta(days=9), "rejected", "P5_PHOTO", decided_at=third_decided),
+        ]
+        service = self._approved_family(family, history, None)
+        third = self.decisions[-1]
+        assert third.strike and third.decided_at == third_decided
+        self.suspensions.append((service, third_decided, third.key))
+        held = self._post(family, service, now - timedelta(days=5.5), status="held",
+                          photos=[self._history_photo(family)])
+        held.version = 2  # held by the third strike's suspension
+        held.held_reason = f"家屬發佈權限暫停至 {local(self._suspended_until(third_decided)):%Y/%m/%d}（P7）"
