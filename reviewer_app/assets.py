@@ -40,3 +40,11 @@ def shipped_files(folder: str, *suffixes: str) -> list[Path]:
     if not path.is_dir():
         return []
     return sorted(p for p in path.iterdir() if p.name.endswith(suffixes))
+
+
+#: The CJK font shipped with the desk (Noto Sans TC, OFL): screens and printouts use it on every workstation.
+FONT_FILE = "NotoSansTC-Regular.otf"
+
+
+def font_path() -> Path:
+    return resource_path("fonts", FONT_FILE)

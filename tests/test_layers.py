@@ -41,6 +41,7 @@ def test_every_import_contract_is_kept() -> None:
     [
         ("core/__init__.py", "import reviewer_app.qt", "domain-without-qt"),
         ("sync/__init__.py", "import reviewer_app.ui.common.app", "domain-without-qt"),
+        ("printing/__init__.py", "import reviewer_app.ui.common.i18n", "features-below-the-interface"),
         ("stats/__init__.py", "from PySide6 import QtCore", "one-qt-door"),
         ("ui/queue/__init__.py", "from sqlalchemy.orm import Session", "ui-without-sessions"),
     ],

@@ -65,7 +65,7 @@ def print_font_family() -> str:
 
 
 def _load_print_font() -> str:
-    from reviewer_app.ui.common.i18n import font_path
+    from reviewer_app.assets import font_path
 
     path = font_path()
     try:

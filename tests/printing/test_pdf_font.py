@@ -10,10 +10,10 @@ import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 from pytestqt.qtbot import QtBot
 
+from reviewer_app.assets import font_path
 from reviewer_app.printing import pdf_font
 from reviewer_app.printing.render import new_pdf_printer, print_font_family
 from reviewer_app.qt import QFont, QPainter, QPointF
-from reviewer_app.ui.common.i18n import font_path
 from tests.printing import pdfread
 
 WORDS = "大家都很想你，長大了；子女、人、工作、日期、黃輔導員、第 1／2 頁～"

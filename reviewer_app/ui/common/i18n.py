@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from reviewer_app.assets import resource_path
+from reviewer_app.assets import font_path, resource_path
 from reviewer_app.qt import (
     QApplication,
     QCoreApplication,
@@ -32,7 +32,6 @@ LANGUAGES: dict[str, str] = {"zh_TW": "繁體中文", "en": "English"}
 ZH_TW = QLocale(QLocale.Language.Chinese, QLocale.Script.TraditionalChineseScript, QLocale.Country.Taiwan)
 ENGLISH = QLocale(QLocale.Language.English, QLocale.Country.UnitedStates)
 
-FONT_FILE = "NotoSansTC-Regular.otf"
 FONT_FAMILY = "Noto Sans TC"
 #: The shipped font first; the others only if it could not be loaded (Linux, Windows, macOS).
 CJK_FONT_FAMILIES = [FONT_FAMILY, "Noto Sans CJK TC", "Microsoft JhengHei", "PingFang TC"]
@@ -42,10 +41,6 @@ _TRANSLATOR_NAME = "reviewerDeskTranslator"
 
 def translations_dir() -> Path:
     return resource_path("translations")
-
-
-def font_path() -> Path:
-    return resource_path("fonts", FONT_FILE)
 
 
 def current_language() -> str:
