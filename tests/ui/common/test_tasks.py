@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.qt import QApplication, QTimer
+from reviewer_app.qt import QTimer
 from reviewer_app.ui.common.gui_gc import GuiThreadCollector
 from reviewer_app.ui.common.tasks import TaskRunner
 
@@ -104,13 +104,20 @@ def test_tasks_run_one_at_a_time_in_order(qtbot: QtBot, runner: TaskRunner) -> N
 
 def test_a_shut_down_runner_refuses_work_and_drops_callbacks(qtbot: QtBot) -> None:
     runner = TaskRunner("closing")
+    returned = threading.Event()
     called: list[object] = []
-    runner.run(lambda: 1, called.append)
+
+    def task() -> int:
+        returned.set()
+        return 1
+
+    op = runner.run(task, called.append)
+    assert returned.wait(10)  # no events processed: its answer waits in the GUI thread's queue
     assert runner.shutdown(10_000)
     with pytest.raises(RuntimeError):
         runner.run(lambda: 2)
-    QApplication.processEvents()  # a delivery queued before the shutdown is processed and ignored
-    assert called == []
+    qtbot.waitUntil(lambda: op.done)  # the answer reached the GUI thread…
+    assert called == []  # …and was dropped
 
 
 def _collections_on(threads: list[int]) -> Callable[[str, dict[str, int]], None]:
