@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
 from reviewer_app.qt import QApplication, QCoreApplication
+from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 
@@ -106,8 +107,11 @@ def run_desk(
     finally:
         if lock is not None:
             lock.stop()
-        window.close()  # saves the layout and stops the background workers if exec ended otherwise
+        window.close()  # saves the layout and cancels its background reads if exec ended otherwise
         window.deleteLater()
+        # The window is gone; the decisions it handed to the journal are written before the journal
+        # closes (a few milliseconds; bounded should a sync hang on an unreachable server).
+        executors.finish_all()
         collector.stop()
         collector.deleteLater()
     return SIGNED_OUT if signed_out else status

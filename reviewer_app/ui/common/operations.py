@@ -181,21 +181,19 @@ class Operation(Generic[T]):
 
     def _delivered(self, ok: bool, payload: object) -> None:  # on the GUI thread
         self.done = True
-        if self._detached or self._cancel.is_set():
-            if not ok and not isinstance(payload, OperationCancelled):  # nobody else will hear of it
-                log.error("background operation %s failed", self.name, exc_info=payload)  # type: ignore[arg-type]
-            return
+        dropped = self._detached or self._cancel.is_set()
         if ok:
-            if self._on_success is not None:
+            if not dropped and self._on_success is not None:
                 self._on_success(payload)  # type: ignore[arg-type]
+            # The work was done (even for an owner gone since): whoever shows the data hears of it.
             change_notifier().notify(self._kinds, self.owner)
             return
         assert isinstance(payload, BaseException)
         if isinstance(payload, OperationCancelled):
             return  # it stopped because it was asked to
-        if self._on_failure is not None:
+        if not dropped and self._on_failure is not None:
             self._on_failure(payload)
-        else:
+        else:  # nobody else will hear of it
             log.error("background operation %s failed", self.name, exc_info=payload)
 
 

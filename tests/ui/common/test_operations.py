@@ -163,7 +163,8 @@ def test_journal_writes_run_one_at_a_time_in_the_order_asked(qtbot: QtBot) -> No
     delivered: list[int] = []
     owners = [QObject(), QObject()]  # two windows writing to the same journal
     ops = [
-        Operation(lambda n=n: write(n), owner=owners[n % 2]).success(delivered.append)
+        Operation(lambda n=n: write(n), owner=owners[n % 2])
+        .success(delivered.append)
         .run_in_background(executors.journal())
         for n in range(25)
     ]
