@@ -118,6 +118,11 @@ class SyncController(QObject):
     def is_syncing(self) -> bool:
         return self._running
 
+    @property
+    def failures_in_a_row(self) -> int:
+        """Syncs that failed since the last one that worked (each one retried in the background)."""
+        return self._failures
+
     def _finished(self) -> None:
         self._running = False
         self.progress_timer.stop()
