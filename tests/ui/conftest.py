@@ -27,7 +27,7 @@ from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import apply_language, load_font
 from reviewer_app.ui.desk.desk_data import DeskData, load_desk
 from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
-from reviewer_app.ui.queue.queue_model import ItemKey, QueueRow
+from reviewer_app.ui.queue.rows import ItemKey, QueueRow
 
 WORKSTATION = "ws-test-01"
 

@@ -20,7 +20,7 @@ from reviewer_app.ui.common.changes import DECISIONS
 from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.desk_data import ItemDetail
 from reviewer_app.ui.desk.reject_dialog import RejectDialog
-from reviewer_app.ui.queue.queue_model import ItemKey
+from reviewer_app.ui.queue.rows import ItemKey
 
 if TYPE_CHECKING:
     from reviewer_app.ui.desk.main_window import MainWindow

@@ -51,8 +51,8 @@ from reviewer_app.ui.desk.decisions import Decisions
 from reviewer_app.ui.desk.desk_data import DeskData, ItemDetail, first_to_review, load_desk
 from reviewer_app.ui.desk.reject_dialog import RejectDialog
 from reviewer_app.ui.desk.sync_controller import SyncController
-from reviewer_app.ui.queue.queue_model import ItemKey
 from reviewer_app.ui.queue.queue_pane import QueuePane
+from reviewer_app.ui.queue.rows import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
 from reviewer_app.ui.viewer.documents import DocumentService, DocumentSource
 
@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
         # Whoever recorded a decision or pulled items (this desk, a sync, another window), the queue
         # shows it: one reload for them all.
         changes().items_changed.connect(self._data_changed)
+        self._listening = True
         self.request_reload()
         self.sync_controller.start()
         self.table.setFocus()
@@ -281,7 +282,9 @@ class MainWindow(QMainWindow):
         # Nothing is waited for here: reads and a sync still queued are cancelled, and the decisions
         # handed to the journal are written in the background with the window gone (the process
         # waits for them at exit: executors.finish_all).
-        changes().items_changed.disconnect(self._data_changed)
+        if self._listening:  # a role window may close the desk twice
+            changes().items_changed.disconnect(self._data_changed)
+            self._listening = False
         cancel_owned_by(self, also=(self.sync_controller, self.decisions))
         self.documents.shutdown()
         super().closeEvent(event)

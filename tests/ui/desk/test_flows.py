@@ -24,7 +24,7 @@ from reviewer_app.shared_db.models import Decision, Post, Strike, Suspension
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog
-from reviewer_app.ui.queue.queue_model import Column, ItemKey, QueueRow
+from reviewer_app.ui.queue.rows import Column, ItemKey, QueueRow
 from tests.ui.conftest import (
     WORKSTATION,
     add_post,

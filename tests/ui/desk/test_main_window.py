@@ -27,7 +27,7 @@ from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog, family_message
-from reviewer_app.ui.queue.queue_model import Column, ItemKey, QueueRow
+from reviewer_app.ui.queue.rows import Column, ItemKey, QueueRow
 from tests.desk import Clock, workstation
 from tests.ui.conftest import (
     WORKSTATION,

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from reviewer_app.qt import QApplication, QPoint, QPointF, QRect, Qt, QWheelEvent
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
-from reviewer_app.ui.queue.queue_model import ItemKey
+from reviewer_app.ui.queue.rows import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
 from reviewer_app.ui.viewer.documents import DocumentService, doc_key
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
