@@ -24,6 +24,7 @@ from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.shared_db.models import Document, DocumentBlob, Post
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import DECISIONS
 from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog, family_message
@@ -556,3 +557,28 @@ def test_a_colleagues_decisions_left_on_this_workstation_are_pointed_out(
         box.accept()
     finally:
         desk.close()  # stops its workers before the databases go
+
+
+def test_the_desk_shows_a_decision_recorded_elsewhere_when_it_is_announced(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """Another window (a supervisor tool, a second desk) records a decision and announces it: the desk
+    reloads on the change notification, without being asked to."""
+    target = approvable(desk).key
+    kind, item_id = target
+
+    def decide_elsewhere() -> None:
+        journal.decide(
+            kind=kind,
+            item_id=item_id,
+            outcome="approve",
+            staff_username=STAFF_USERNAME,
+            workstation=WORKSTATION,
+            now=datetime.now(UTC),
+        )
+
+    Operation(decide_elsewhere, name="elsewhere").changes(DECISIONS).run_in_background(executors.journal())
+    qtbot.waitUntil(lambda: desk.waiting_label.text() == "待同步決定 1 件")
+    row = desk.proxy.proxy_row_of(target)
+    assert row is not None
+    assert desk.proxy.row_for(row).status == "decided"  # type: ignore[union-attr]
