@@ -12,6 +12,7 @@ window that also changed something shows it at once and may skip the notificatio
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TypeVar
 
 from reviewer_app.qt import QCoreApplication, QObject, Signal
 
@@ -37,15 +38,23 @@ class Changes(QObject):
             self.items_changed.emit(wanted, origin)
 
 
+Q = TypeVar("Q", bound=QObject)
+
+
+def on_gui_thread(obj: Q) -> Q:
+    """``obj`` lives on the application's (GUI) thread: its slots run there, whoever emits."""
+    app = QCoreApplication.instance()
+    if app is not None:
+        obj.moveToThread(app.thread())
+    return obj
+
+
 _changes: Changes | None = None
 
 
 def changes() -> Changes:
-    """The application's one notifier (made on first use, on the GUI thread)."""
+    """The application's one notifier (made on first use)."""
     global _changes
     if _changes is None:
-        _changes = Changes()
-        app = QCoreApplication.instance()
-        if app is not None:
-            _changes.moveToThread(app.thread())
+        _changes = on_gui_thread(Changes())
     return _changes

@@ -22,9 +22,10 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
-from reviewer_app.qt import QCoreApplication, QObject, QRunnable, Signal, Slot
+from reviewer_app.qt import QObject, QRunnable, Signal, Slot
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import changes as change_notifier
+from reviewer_app.ui.common.changes import on_gui_thread
 from reviewer_app.ui.common.executors import Executor
 
 log = logging.getLogger(__name__)
@@ -76,10 +77,7 @@ _watched_owners: set[int] = set()
 def _relay_on_gui_thread() -> _Relay:
     global _relay
     if _relay is None:
-        _relay = _Relay()
-        app = QCoreApplication.instance()
-        if app is not None:
-            _relay.moveToThread(app.thread())
+        _relay = on_gui_thread(_Relay())
     return _relay
 
 

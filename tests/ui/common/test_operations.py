@@ -4,7 +4,6 @@ away, journal writes in order, and the change notification after a success."""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -21,14 +20,6 @@ from reviewer_app.ui.common.operations import (
 )
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
-
-
-@pytest.fixture
-def executor() -> Iterator[Executor]:
-    """A private single-worker executor: a gate held on it never delays the shared ones."""
-    e = Executor("test", 1)
-    yield e
-    assert e.wait(10_000)
 
 
 def gate(executor: Executor) -> tuple[threading.Event, threading.Event]:
