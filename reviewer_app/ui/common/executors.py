@@ -17,6 +17,7 @@ import atexit
 import logging
 import threading
 import time
+import weakref
 
 from reviewer_app.qt import QRunnable, QThreadPool
 
@@ -30,11 +31,12 @@ EXIT_WAIT_MS = 30_000
 class Executor:
     """A named ``QThreadPool``; knows how many jobs it has queued or running."""
 
-    def __init__(self, name: str, workers: int) -> None:
+    def __init__(self, name: str, workers: int, *, keep_threads: bool = False) -> None:
         self.name = name
         self._pool = QThreadPool()
         self._pool.setMaxThreadCount(workers)
-        self._pool.setExpiryTimeout(-1 if workers == 1 else 30_000)  # the single worker stays
+        if keep_threads:  # the shared ones: their threads stay for the whole session
+            self._pool.setExpiryTimeout(-1)
         self._lock = threading.Lock()
         self._outstanding = 0
         self._idle = threading.Condition(self._lock)
@@ -72,6 +74,8 @@ class Executor:
 
 _lock = threading.Lock()
 _executors: dict[str, Executor] = {}
+#: Private executors (the compatibility TaskRunner's), for finish_all while they exist.
+_private: weakref.WeakSet[Executor] = weakref.WeakSet()
 _WORKERS = {"journal": 1, "network": 2, "documents": 1}
 
 
@@ -79,7 +83,7 @@ def _shared(name: str) -> Executor:
     with _lock:
         executor = _executors.get(name)
         if executor is None:
-            executor = _executors[name] = Executor(name, _WORKERS.get(name, 1))
+            executor = _executors[name] = Executor(name, _WORKERS.get(name, 1), keep_threads=True)
         return executor
 
 
@@ -98,7 +102,7 @@ def documents() -> Executor:
 def register(executor: Executor) -> Executor:
     """Count a private executor (the compatibility ``TaskRunner``'s) in :func:`finish_all`."""
     with _lock:
-        _executors[f"{executor.name}#{id(executor)}"] = executor
+        _private.add(executor)
     return executor
 
 
@@ -107,7 +111,7 @@ def finish_all(timeout_ms: int = EXIT_WAIT_MS) -> bool:
 
     The journal goes first, then the others: a sync still running may be writing to the journal too."""
     with _lock:
-        executors = list(_executors.values())
+        executors = [*_executors.values(), *_private]
     deadline = time.monotonic() + timeout_ms / 1000
     done = True
     for executor in sorted(executors, key=lambda e: e.name != "journal"):
