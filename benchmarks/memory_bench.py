@@ -88,10 +88,7 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
     window.show()
 
     def idle() -> bool:
-        busy = (
-            window.journal_tasks.is_busy() or window.sync_tasks.is_busy() or window.documents.runner.is_busy()
-        )
-        return not busy and not window.is_syncing()
+        return not window.is_busy() and not window.is_syncing()
 
     def wait(condition: Callable[[], bool], timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
@@ -130,13 +127,13 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
             # From the event loop, as the reviewer's Ctrl+Return comes (Qt deletes the widgets the
             # desk replaces once control is back in the loop; called from outside it, they would stay).
             QTimer.singleShot(0, window.approve_current)
-            wait(lambda: window._deciding or not idle())  # the approve has run
+            wait(lambda: window.is_deciding() or not idle())  # the approve has run
             if following is not None:
                 previous = detail.key
                 wait(lambda: next_shown(previous))  # noqa: B023 (waited for here, in this iteration)
                 QApplication.processEvents()  # painted
                 (cold if dropped else ahead).append(time.perf_counter() - begin)
-            wait(lambda: not window._deciding and idle())
+            wait(lambda: not window.is_deciding() and idle())
             decided += 1
             if decided in (checkpoint, items):
                 wait(lambda: idle() and photo_shown())

@@ -47,7 +47,8 @@ def make_rows(n: int, now: datetime) -> list[Any]:
     """n queue rows as the journal worker makes them: journal items, their findings, queue_row."""
     from reviewer_app.core import rules
     from reviewer_app.journal.models import JournalItem
-    from reviewer_app.ui.queue.queue_model import QueueTexts, queue_row
+    from reviewer_app.ui.queue.rows import queue_row
+    from reviewer_app.ui.queue.texts import QueueTexts
 
     texts = QueueTexts()  # as load_desk gets them from the desk: the queue's date style
 
@@ -88,8 +89,9 @@ def make_rows(n: int, now: datetime) -> list[Any]:
 def measure(n: int, runs: int) -> dict[str, Any]:
     from reviewer_app.qt import QApplication, Qt
     from reviewer_app.ui.common.app import make_application
-    from reviewer_app.ui.queue.queue_model import ANY_FLAG, Column
+    from reviewer_app.ui.queue.filter import ANY_FLAG
     from reviewer_app.ui.queue.queue_pane import QueuePane
+    from reviewer_app.ui.queue.rows import Column
 
     app = make_application(sys.argv[:1])
     pane = QueuePane()

@@ -52,7 +52,7 @@ def main() -> int:
     app = make_application(sys.argv[:1])  # the desk reuses it: the watch below sees its windows
 
     def cancel(dialog: QDialog) -> None:
-        if isinstance(dialog, SignInDialog) and dialog.runner.is_busy():
+        if isinstance(dialog, SignInDialog) and dialog.is_working():
             QTimer.singleShot(20, lambda: cancel(dialog))  # its worker is still loading the desk
             return
         state["loaded_off_the_gui_thread"].sort()

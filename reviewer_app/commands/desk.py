@@ -133,7 +133,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     settings = open_settings(None)
     last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
     dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check)
-    dialog.runner.run(lambda: load_desk_modules(database_url), name="load the desk")
+    dialog.run_in_background(lambda: load_desk_modules(database_url), name="load the desk")
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None
     session = dialog.session if accepted else None

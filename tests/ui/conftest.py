@@ -23,10 +23,11 @@ from reviewer_app.qt import QApplication, Qt
 from reviewer_app.shared_db.engine import make_engine, upgrade
 from reviewer_app.shared_db.models import Document, DocumentBlob, Post
 from reviewer_app.sync.service import Sync, facility_of
+from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import apply_language, load_font
 from reviewer_app.ui.desk.desk_data import DeskData, load_desk
 from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
-from reviewer_app.ui.queue.queue_model import ItemKey, QueueRow
+from reviewer_app.ui.queue.rows import ItemKey, QueueRow
 
 WORKSTATION = "ws-test-01"
 
@@ -89,9 +90,7 @@ def make_context(
 
 def idle(window: MainWindow) -> bool:
     """Nothing running in the background (journal, sync, documents) and the last reload shown."""
-    return not (
-        window.journal_tasks.is_busy() or window.sync_tasks.is_busy() or window.documents.runner.is_busy()
-    )
+    return not window.is_busy()
 
 
 def open_desk(qtbot: QtBot, context: DeskContext) -> MainWindow:
@@ -119,7 +118,8 @@ def desk_factory(
 
     yield factory
     for window in windows:
-        window.close()  # stops the workers before the databases go away
+        window.close()
+    assert executors.finish_all(30_000)  # the work they left (decisions) ends before the databases go
 
 
 @pytest.fixture
@@ -220,4 +220,5 @@ def collect_garbage_on_the_gui_thread() -> Iterator[None]:
     """Widgets left over by a test are collected here, on the GUI thread. Left for later, Python's
     collector may run on a TaskRunner worker and destroy them there, which crashes Qt."""
     yield
+    executors.finish_all(30_000)  # nothing a test left running spills into the next one
     gc.collect()

@@ -41,7 +41,8 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.operations import Operation, in_flight
 
 log = logging.getLogger(__name__)
 
@@ -167,7 +168,6 @@ class IdleLock(QObject):
         *,
         username: str,
         timeout_ms: int | None = None,
-        runner: TaskRunner | None = None,
         max_attempts: int = 5,
         parent: QObject | None = None,
     ) -> None:
@@ -177,7 +177,6 @@ class IdleLock(QObject):
         self._verify = verify
         self.username = username
         self.max_attempts = max_attempts
-        self.runner = runner if runner is not None else TaskRunner("idle-lock", self)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)  # a coarse timer may shift by 5 %
@@ -263,7 +262,12 @@ class IdleLock(QObject):
         dialog.set_busy(True)
         dialog.message_label.setText(self.tr("Checking…"))
         verify = self._verify
-        self.runner.run(lambda: verify(password), on_done=lambda _: self._unlock(), on_error=self._refused)
+        check = Operation(lambda: verify(password), owner=self, name="unlock")
+        check.success(lambda _: self._unlock()).failure(self._refused).run_in_background(executors.network())
+
+    def is_checking(self) -> bool:
+        """A password is being checked (off the GUI thread)."""
+        return in_flight(self) > 0
 
     def _refused(self, exc: BaseException) -> None:
         dialog = self.dialog

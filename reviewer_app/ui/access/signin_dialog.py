@@ -35,7 +35,8 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.operations import Operation, in_flight
 
 if TYPE_CHECKING:
     from reviewer_app.access.signin import CredentialStore, StaffSession
@@ -58,7 +59,6 @@ class SignInDialog(QDialog):
         username: str = "",
         store: CredentialStore | None = None,
         sign_in: SignInFunction | None = None,
-        runner: TaskRunner | None = None,
         use_saved_password: bool = True,
         parent: QWidget | None = None,
     ) -> None:
@@ -68,8 +68,6 @@ class SignInDialog(QDialog):
         self.database_url = database_url
         self._store = store  # made on the worker when not given: it needs SQLAlchemy's URL parser
         self._sign_in = sign_in  # None: reviewer_app.access.signin.sign_in
-        self._own_runner = runner is None
-        self.runner = runner if runner is not None else TaskRunner("sign-in", self)
         self._use_saved = use_saved_password
         self._tried_saved = False
         self._with_saved = False
@@ -112,6 +110,14 @@ class SignInDialog(QDialog):
             self._tried_saved = True
             self.try_saved_password()
 
+    def run_in_background(self, fn: Callable[[], object], name: str) -> None:
+        """Work the dialog's caller wants done meanwhile (loading the desk's modules), off the GUI thread."""
+        Operation(fn, owner=self, name=name).run_in_background(executors.network())
+
+    def is_working(self) -> bool:
+        """Background work of this dialog (keyring, sign-in, the caller's) has not answered yet."""
+        return in_flight(self) > 0
+
     def try_saved_password(self) -> bool:
         """Look up the keyring's password for the username (on the worker) and sign in with it if
         there is one. A keyring that fails only means the member types the password: its message is
@@ -119,12 +125,9 @@ class SignInDialog(QDialog):
         username = self.username_edit.text().strip()
         if not username:
             return False
-        self.runner.run(
-            lambda: self._read_saved(username),
-            on_done=lambda found: self._saved_password_read(username, *found),
-            on_error=self._failed,
-            name="read the saved password",
-        )
+        Operation(lambda: self._read_saved(username), owner=self, name="read the saved password").success(
+            lambda found: self._saved_password_read(username, *found)
+        ).failure(self._failed).run_in_background(executors.network())
         return True
 
     def _credentials(self) -> CredentialStore:
@@ -173,12 +176,12 @@ class SignInDialog(QDialog):
         self._with_saved = with_saved
         self.password_edit.clear()
         remember = self.remember_box.isChecked()
-        self.runner.run(
-            lambda: self._sign_in_and_keep(username, password, remember),
-            on_done=lambda result: self._signed_in(*result),
-            on_error=self._failed,
-            name="sign-in",
-        )
+        def work() -> tuple[StaffSession, str | None]:
+            return self._sign_in_and_keep(username, password, remember)
+
+        sign_in = Operation(work, owner=self, name="sign-in")
+        sign_in.success(lambda result: self._signed_in(*result)).failure(self._failed)
+        sign_in.run_in_background(executors.network())
 
     def _sign_in_and_keep(
         self, username: str, password: str, remember: bool
@@ -216,7 +219,8 @@ class SignInDialog(QDialog):
             message = exc.message
             if self._with_saved and exc.kind == WRONG_PASSWORD:
                 username = self.username_edit.text().strip()
-                self.runner.run(lambda: self._credentials().forget(username), name="forget the password")
+                forget = Operation(lambda: self._credentials().forget(username), owner=self, name="forget")
+                forget.must_finish().run_in_background(executors.network())  # even if the dialog goes
                 self.remember_box.setChecked(False)
                 message = self.tr(
                     "The remembered password no longer works (it may have been changed). Enter your password."

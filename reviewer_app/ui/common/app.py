@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reviewer_app import __version__
 from reviewer_app.assets import resource_path
 from reviewer_app.qt import QApplication, QCoreApplication, QEvent, QIcon
+from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 
@@ -108,8 +109,11 @@ def run_desk(
     finally:
         if lock is not None:
             lock.stop()
-        window.close()  # saves the layout and stops the background workers if exec ended otherwise
+        window.close()  # saves the layout and cancels its background reads if exec ended otherwise
         window.deleteLater()
+        # The window is gone; the decisions it handed to the journal are written before the journal
+        # closes (a few milliseconds; bounded should a sync hang on an unreachable server).
+        executors.finish_all()
         collector.stop()
         collector.deleteLater()
         # Closing the last window posts a Quit event. Handled after exec has returned, it would stop

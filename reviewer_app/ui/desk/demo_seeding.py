@@ -13,7 +13,8 @@ import threading
 from collections.abc import Callable
 
 from reviewer_app.qt import QCoreApplication, QEventLoop, QProgressDialog, Qt, QWidget, Signal
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.operations import Operation
 
 #: fill(progress) fills the database if it needs it; progress(done, total) reports families built
 Fill = Callable[[Callable[[int, int], None]], object]
@@ -74,7 +75,6 @@ def fill_with_progress(fill: Fill) -> None:
     """Run ``fill`` on a worker while the GUI thread keeps painting; the window appears once the seed
     begins. Raises SeedingCancelled when the member cancelled, or whatever ``fill`` raised."""
     dialog = SeedingDialog()
-    runner = TaskRunner("demo seed")
     loop = QEventLoop()
     outcome: dict[str, BaseException | None] = {"error": None}
 
@@ -82,13 +82,12 @@ def fill_with_progress(fill: Fill) -> None:
         outcome["error"] = exc
         loop.quit()
 
-    runner.run(lambda: fill(dialog.report), on_done=lambda _: loop.quit(), on_error=failed, name="seed")
-    loop.exec()
-    runner.shutdown()
+    seed = Operation(lambda: fill(dialog.report), owner=dialog, name="seed")
+    seed.success(lambda _: loop.quit()).failure(failed).run_in_background(executors.network())
+    loop.exec()  # the GUI thread goes on painting the dialog meanwhile
     cancelled = dialog.cancel_requested.is_set()
     dialog.hide()
     dialog.deleteLater()
-    runner.deleteLater()
     if outcome["error"] is not None:
         raise outcome["error"]
     if cancelled:

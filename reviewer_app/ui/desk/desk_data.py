@@ -16,7 +16,8 @@ from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
 from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
 from reviewer_app.sync.pull import FamilyRow
-from reviewer_app.ui.queue.queue_model import ItemKey, QueueRow, QueueTexts, queue_row
+from reviewer_app.ui.queue.rows import ItemKey, QueueRow, queue_row
+from reviewer_app.ui.queue.texts import QueueTexts
 
 
 @dataclass(frozen=True)

@@ -29,16 +29,9 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.ui.common import words
-from reviewer_app.ui.queue.queue_model import (
-    ANY_FLAG,
-    NO_FLAG,
-    STATUS_ORDER,
-    Column,
-    ItemKey,
-    QueueFilter,
-    QueueModel,
-    QueueRow,
-)
+from reviewer_app.ui.queue.filter import ANY_FLAG, NO_FLAG, QueueFilter
+from reviewer_app.ui.queue.model import QueueModel
+from reviewer_app.ui.queue.rows import STATUS_ORDER, Column, ItemKey, QueueRow
 
 
 class QueuePane(QWidget):

@@ -12,10 +12,10 @@ from typing import Any
 
 from reviewer_app.qt import (
     QAbstractItemView,
+    QAction,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QKeyEvent,
     QLabel,
     QListView,
     QModelIndex,
@@ -30,91 +30,18 @@ from reviewer_app.qt import (
 )
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
-from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
+from reviewer_app.ui.common.shortcuts import set_tooltip
 from reviewer_app.ui.desk.desk_data import ItemDetail
+from reviewer_app.ui.viewer import viewer_actions
+from reviewer_app.ui.viewer.compare_pane import COMPARE_KINDS, ComparePane, EscapeView, make_label
 from reviewer_app.ui.viewer.documents import DocKey, DocumentService, ShownDocument, doc_key
 from reviewer_app.ui.viewer.image_view import ImageView
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 
 MESSAGE_STYLE = "color: #5a4a00; background: #fff8e0; border: 1px solid #e0c060; padding: 16px;"
 GPS_STYLE = "color: #8a3b00; background: #ffe9d6; border: 1px solid #e8a070; padding: 4px;"
-CAPTION_STYLE = "font-weight: bold;"
 #: Photos are decoded for the large view's size, but never for less than this (pixels).
 PREVIEW_MIN = (800, 600)
-#: The two documents compared side by side: the applicant's photo and the ID document.
-COMPARE_KINDS = ("applicant_photo", "id_document")
-
-
-def _label(name: str, *, selectable: bool = True) -> QLabel:
-    label = QLabel()
-    label.setObjectName(name)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
-
-
-class _View(ImageView):
-    """An image view that hands Escape back to the desk (arrow keys pan while it has focus)."""
-
-    escapePressed = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        if event.key() == Qt.Key.Key_Escape:
-            self.escapePressed.emit()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-
-class ComparePane(QWidget):
-    """The applicant's photo and the ID document side by side, each fitted, zoomed together."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("comparePane")
-        self.views: dict[str, _View] = {}
-        self.captions: dict[str, QLabel] = {}
-        self.shown: dict[str, ShownDocument | None] = {}
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        for kind in COMPARE_KINDS:
-            column = QVBoxLayout()
-            caption = _label(f"compareCaption_{kind}", selectable=False)
-            caption.setStyleSheet(CAPTION_STYLE)
-            caption.setWordWrap(True)
-            view = _View()
-            view.setObjectName(f"compareView_{kind}")
-            column.addWidget(caption)
-            column.addWidget(view, 1)
-            layout.addLayout(column, 1)
-            self.views[kind] = view
-            self.captions[kind] = caption
-
-    def show_documents(self, docs: dict[str, tuple[dict[str, Any] | None, ShownDocument | None]]) -> None:
-        for kind in COMPARE_KINDS:
-            doc, shown = docs.get(kind, (None, None))
-            caption, view = self.captions[kind], self.views[kind]
-            label = words.document_kind(kind)
-            if doc is None:
-                caption.setText(self.tr("{kind}: not uploaded").format(kind=label))
-                view.set_image(None)
-            elif shown is None:
-                caption.setText(self.tr("{kind}: loading…").format(kind=label))
-                view.set_image(None)
-            elif shown.problem is not None:
-                caption.setText(self.tr("{kind}: {problem}").format(kind=label, problem=shown.problem))
-                view.set_image(None)
-            else:
-                caption.setText(label)
-                if view.property("docKey") != list(shown.key):
-                    view.set_image(shown.image, size=shown.size)
-                elif shown.image is not None and view.image_size()[0] != shown.image.width():
-                    view.set_image(shown.image, keep_view=True, size=shown.size)  # the whole picture came
-            self.shown[kind] = shown if shown is not None and shown.problem is None else None
-            view.setProperty(
-                "docKey", list(shown.key) if shown is not None and shown.problem is None else None
-            )
 
 
 class DocumentViewer(QWidget):
@@ -124,6 +51,20 @@ class DocumentViewer(QWidget):
     escapePressed = Signal()
     #: What is known of the shown item's documents changed: ``problems()`` may say something new.
     documentsChecked = Signal()
+
+    # Set by viewer_actions.build_actions.
+    next_document_action: QAction
+    previous_document_action: QAction
+    zoom_in_action: QAction
+    zoom_out_action: QAction
+    fit_action: QAction
+    actual_size_action: QAction
+    rotate_right_action: QAction
+    rotate_left_action: QAction
+    next_page_action: QAction
+    previous_page_action: QAction
+    compare_action: QAction
+    focus_view_action: QAction
 
     def __init__(self, service: DocumentService, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -136,7 +77,7 @@ class DocumentViewer(QWidget):
         service.documentReady.connect(self._document_ready)
         service.pageReady.connect(self._page_ready)
 
-        self._build_actions()
+        viewer_actions.build_actions(self)
 
         self.thumbnails = ThumbnailModel(self)
         self.strip = QListView()
@@ -160,11 +101,11 @@ class DocumentViewer(QWidget):
         self.strip.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.strip.selectionModel().currentChanged.connect(self._strip_changed)
 
-        self.doc_title = _label("documentTitle")
+        self.doc_title = make_label("documentTitle")
         self.doc_title.setWordWrap(True)
         self.doc_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        self.page_label = _label("pageLabel", selectable=False)
-        self.zoom_label = _label("zoomLabel", selectable=False)
+        self.page_label = make_label("pageLabel", selectable=False)
+        self.zoom_label = make_label("zoomLabel", selectable=False)
         self.zoom_label.setMinimumWidth(56)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
@@ -183,10 +124,10 @@ class DocumentViewer(QWidget):
         for action in (self.rotate_left_action, self.rotate_right_action, self.compare_action):
             tools.addWidget(self._button(action))
 
-        self.view = _View()
+        self.view = EscapeView()
         self.view.escapePressed.connect(self.escapePressed)
         self.view.zoomChanged.connect(self._zoom_changed)
-        self.message = _label("documentMessage")
+        self.message = make_label("documentMessage")
         self.message.setWordWrap(True)
         self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.message.setStyleSheet(MESSAGE_STYLE)
@@ -206,13 +147,13 @@ class DocumentViewer(QWidget):
         self.stack.addWidget(message_page)
         self.stack.addWidget(self.compare)
 
-        self.meta_file = _label("metaFile")
-        self.meta_type = _label("metaType")
-        self.meta_size = _label("metaSize")
-        self.meta_pixels = _label("metaPixels")
-        self.meta_captured = _label("metaCaptured")
-        self.meta_camera = _label("metaCamera")
-        self.gps_warning = _label("gpsWarning")
+        self.meta_file = make_label("metaFile")
+        self.meta_type = make_label("metaType")
+        self.meta_size = make_label("metaSize")
+        self.meta_pixels = make_label("metaPixels")
+        self.meta_captured = make_label("metaCaptured")
+        self.meta_camera = make_label("metaCamera")
+        self.gps_warning = make_label("gpsWarning")
         self.gps_warning.setWordWrap(True)
         self.gps_warning.setStyleSheet(GPS_STYLE)
         self.gps_warning.hide()
@@ -254,109 +195,6 @@ class DocumentViewer(QWidget):
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         return button
-
-    def _build_actions(self) -> None:
-        self.next_document_action = make_action(
-            self, self.tr("Next document"), ["]"], self.next_document, "nextDocumentAction", "documents"
-        )
-        self.previous_document_action = make_action(
-            self,
-            self.tr("Previous document"),
-            ["["],
-            self.previous_document,
-            "previousDocumentAction",
-            "documents",
-        )
-        self.zoom_in_action = make_action(
-            self,
-            self.tr("+", "zoom in button"),
-            ["+", "="],
-            self.zoom_in,
-            "zoomInAction",
-            "documents",
-            self.tr("Zoom in"),
-        )
-        self.zoom_out_action = make_action(
-            self,
-            self.tr("−", "zoom out button"),
-            ["-"],
-            self.zoom_out,
-            "zoomOutAction",
-            "documents",
-            self.tr("Zoom out"),
-        )
-        self.fit_action = make_action(
-            self,
-            self.tr("Fit"),
-            ["0"],
-            self.fit,
-            "fitAction",
-            "documents",
-            self.tr("Fit the document in the view"),
-        )
-        self.actual_size_action = make_action(
-            self,
-            self.tr("100%"),
-            ["1"],
-            self.actual_size,
-            "actualSizeAction",
-            "documents",
-            self.tr("Actual size (100%)"),
-        )
-        self.rotate_right_action = make_action(
-            self,
-            self.tr("Rotate ↻"),
-            ["R"],
-            lambda: self.rotate(90),
-            "rotateRightAction",
-            "documents",
-            self.tr("Rotate clockwise"),
-        )
-        self.rotate_left_action = make_action(
-            self,
-            self.tr("Rotate ↺"),
-            ["Shift+R"],
-            lambda: self.rotate(-90),
-            "rotateLeftAction",
-            "documents",
-            self.tr("Rotate anticlockwise"),
-        )
-        self.next_page_action = make_action(
-            self,
-            self.tr("›", "next page button"),
-            ["PgDown"],
-            self.next_page,
-            "nextPageAction",
-            "documents",
-            self.tr("Next PDF page"),
-        )
-        self.previous_page_action = make_action(
-            self,
-            self.tr("‹", "previous page button"),
-            ["PgUp"],
-            self.previous_page,
-            "previousPageAction",
-            "documents",
-            self.tr("Previous PDF page"),
-        )
-        self.compare_action = make_action(
-            self,
-            self.tr("Compare"),
-            ["C"],
-            self.toggle_compare,
-            "compareAction",
-            "documents",
-            self.tr("Compare the applicant's photo with the ID document"),
-        )
-        self.compare_action.setCheckable(True)
-        self.focus_view_action = make_action(
-            self,
-            self.tr("Focus the document (arrow keys pan, Esc returns)"),
-            ["V"],
-            self.focus_view,
-            "focusViewAction",
-            "documents",
-        )
 
     # ---- what is shown -------------------------------------------------------------------------
 

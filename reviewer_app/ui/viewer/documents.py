@@ -1,8 +1,9 @@
 """Getting documents ready to show: fetch, decode, thumbnail — all on a worker, ahead of time.
 
-:class:`DocumentService` owns a single document worker (so the PDF engine is only ever used from one
-thread) and a small LRU of decoded documents. When the desk shows an item it asks for that item's
-documents first and for the next items' documents at a lower priority, so moving on shows them at once.
+:class:`DocumentService` runs its work as operations on the shared documents executor (one worker,
+so the PDF engine is only ever used from one thread) and keeps a small LRU of decoded documents. When
+the desk shows an item it asks for that item's documents first and for the next items' documents at a
+lower priority, so moving on shows them at once.
 Documents that are no longer wanted when their turn comes are skipped.
 
 The bytes are fetched and decoded only by ``reviewer_app.documents`` (the one document loader); this
@@ -13,18 +14,20 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from reviewer_app.core.snapshot import policy_from_json
 from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
 from reviewer_app.documents.verdicts import UNAVAILABLE
 from reviewer_app.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.viewer.document_qt import to_qimage
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 THUMBNAIL_SIZE = QSize(112, 112)
 #: PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page.
@@ -191,7 +194,7 @@ class DocumentService(QObject):
     ) -> None:
         super().__init__(parent)
         self.source = source
-        self.runner = TaskRunner("documents", self)
+        self._closed = False
         self._cache: OrderedDict[DocKey, ShownDocument] = OrderedDict()
         self._cache_bytes = cache_bytes
         self._in_flight: set[DocKey] = set()
@@ -294,12 +297,12 @@ class DocumentService(QObject):
                 shown.page_problems[index] = unexpected_problem()
             self.pageReady.emit(shown.key, index)
 
-        self.runner.run(work, done, failed, "render page", priority=SHOWN + 1)
+        self._run(work, done, failed, "render page", SHOWN + 1)
 
     def request_full(self, shown: ShownDocument) -> None:
         """Decode the whole picture of a preview in the background; ``documentReady`` follows with
         the same document, its ``image`` now the whole picture. Asked once per document."""
-        if not shown.preview or shown.full_requested or self.source is None or self.runner.is_closed():
+        if not shown.preview or shown.full_requested or self.source is None or self._closed:
             return
         shown.full_requested = True
         source = self.source
@@ -319,15 +322,17 @@ class DocumentService(QObject):
         def failed(exc: BaseException) -> None:
             log.error("decoding document %s whole failed", shown.key[0], exc_info=exc)
 
-        self.runner.run(work, done, failed, "whole picture", priority=SHOWN + 1)
+        self._run(work, done, failed, "whole picture", SHOWN + 1)
 
     # ---- the store's cache hygiene (on the worker: it touches files) ----------------------------
 
     def _on_store(self, method: str, *args: Any) -> bool:
         call = getattr(self.source, method, None)
-        if not callable(call) or self.runner.is_closed():
+        if not callable(call) or self._closed:
             return False
-        self.runner.run(lambda: call(*args), name=method, priority=AHEAD - 1)
+        Operation(lambda: call(*args), owner=self, name=method).run_in_background(
+            executors.documents(), AHEAD - 1
+        )
         return True
 
     def start_session(self) -> None:
@@ -354,16 +359,39 @@ class DocumentService(QObject):
             if shown is not None:
                 self._close(shown)
 
-    def shutdown(self, timeout_ms: int = 30_000) -> bool:
-        """Stop loading; at sign-out the store forgets every cached document."""
-        self._wanted = frozenset()  # loads still queued are skipped when their turn comes
+    def is_closed(self) -> bool:
+        return self._closed
+
+    def is_busy(self) -> bool:
+        """Work asked for whose answer has not come back yet."""
+        return in_flight(self) > 0
+
+    def shutdown(self) -> None:
+        """Stop loading, without waiting: the loads still queued are cancelled; after the one running,
+        the store forgets every cached document (sign-out) and the open PDFs are closed, on the
+        worker, with the window already gone."""
+        self._wanted = frozenset()
         self._ahead_timer.stop()
         self._ahead = []
-        if self._on_store("clear"):
-            self.runner.wait(timeout_ms)
-        done = self.runner.shutdown(timeout_ms)
-        self._close_all()
-        return done
+        cancel_owned_by(self)
+        self._closed = True
+        pdfs = [shown.pdf for shown in self._cache.values() if shown.pdf is not None]
+        for shown in self._cache.values():
+            shown.pdf = None
+        self._cache.clear()
+        clear = getattr(self.source, "clear", None)
+
+        def last_job() -> None:
+            if callable(clear):
+                clear()
+            for pdf in pdfs:
+                close = getattr(pdf, "close", None)
+                if callable(close):
+                    close()
+
+        Operation(last_job, name="close the documents").must_finish().run_in_background(
+            executors.documents(), AHEAD - 10
+        )
 
     # ---- loading -------------------------------------------------------------------------------
 
@@ -396,7 +424,7 @@ class DocumentService(QObject):
             self._cache[key] = shown
             self.documentReady.emit(shown)
 
-        self.runner.run(work, done, failed, f"document {key[0]}", priority=priority)
+        self._run(work, done, failed, f"document {key[0]}", priority)
 
     def _trim(self) -> None:
         total = sum(s.nbytes() for s in self._cache.values())
@@ -411,15 +439,21 @@ class DocumentService(QObject):
 
     def _close(self, shown: ShownDocument) -> None:
         pdf, shown.pdf = shown.pdf, None
-        if pdf is not None and not self.runner.is_closed():
+        if pdf is not None and not self._closed:
             close = getattr(pdf, "close", None)
             if callable(close):
-                self.runner.run(close, name="close pdf", priority=AHEAD - 1)
+                Operation(close, owner=self, name="close pdf").must_finish().run_in_background(
+                    executors.documents(), AHEAD - 1
+                )
 
-    def _close_all(self) -> None:
-        for shown in self._cache.values():
-            pdf, shown.pdf = shown.pdf, None
-            close = getattr(pdf, "close", None)
-            if callable(close):
-                close()  # the worker has stopped: nothing else uses it now
-        self._cache.clear()
+    def _run(
+        self,
+        work: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+        name: str,
+        priority: int,
+    ) -> None:
+        Operation(work, owner=self, name=name).success(done).failure(failed).run_in_background(
+            executors.documents(), priority
+        )

@@ -118,7 +118,7 @@ def test_a_disabled_account_cannot_unlock(
     assert dialog is not None
     disable_staff(world.engine, username="lin_reviewer", workstation="it")  # while away
     _enter(qtbot, lock, PASSWORD)
-    qtbot.waitUntil(lambda: "停用" in dialog.message_label.text() and not lock.runner.is_busy())
+    qtbot.waitUntil(lambda: "停用" in dialog.message_label.text() and not lock.is_checking())
     assert not dialog.unlock_button.isEnabled() and lock.is_locked()
     with qtbot.waitSignal(lock.signOutRequested):
         qtbot.mouseClick(dialog.sign_out_button, Qt.MouseButton.LeftButton)

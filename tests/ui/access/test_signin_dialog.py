@@ -52,7 +52,7 @@ def _type_and_submit(qtbot: QtBot, dialog: SignInDialog, password: str) -> None:
 
 
 def _settled(dialog: SignInDialog) -> bool:
-    return not dialog.busy() and not dialog.runner.is_busy()
+    return not dialog.busy() and not dialog.is_working()
 
 
 def test_sign_in_and_remember_the_password(qtbot: QtBot, world: World, memory_keyring: MemoryKeyring) -> None:
@@ -162,7 +162,7 @@ def test_what_the_member_types_wins_over_a_keyring_that_answers_late(qtbot: QtBo
         with qtbot.waitSignal(dialog.signedIn, timeout=10_000) as signed:
             slow.answer.set()
         signed.args[0].close()
-        qtbot.waitUntil(lambda: not dialog.runner.is_busy(), timeout=10_000)
+        qtbot.waitUntil(lambda: not dialog.is_working(), timeout=10_000)
         assert "失效" not in dialog.message_label.text()  # the old saved password was never tried
         assert dialog.result() == SignInDialog.DialogCode.Accepted
         assert slow.passwords == {}  # not asked to remember: the old one is forgotten

@@ -21,7 +21,8 @@ from pytestqt.qtbot import QtBot
 from reviewer_app.assets import font_path
 from reviewer_app.qt import QApplication, QLocale
 from reviewer_app.ui.common.i18n import TRANSLATION_BASENAME, apply_language, translations_dir
-from reviewer_app.ui.queue.queue_model import QueueModel, waiting_text
+from reviewer_app.ui.queue.model import QueueModel
+from reviewer_app.ui.queue.texts import waiting_text
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 

@@ -15,7 +15,7 @@ from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.i18n import apply_language
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 from reviewer_app.ui.desk.main_window import MainWindow
-from reviewer_app.ui.queue.queue_model import Column
+from reviewer_app.ui.queue.rows import Column
 from tests.ui.conftest import make_context, open_desk
 
 pytestmark = [

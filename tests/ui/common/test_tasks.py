@@ -1,17 +1,16 @@
-"""TaskRunner: work off the GUI thread, answers back on it, in order, without freezing the GUI."""
+"""TaskRunner (the compatibility wrapper over operations): work off the GUI thread, answers back on
+it, in order, without freezing the GUI."""
 
 from __future__ import annotations
 
 import functools
-import gc
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.qt import QApplication, QTimer
-from reviewer_app.ui.common.gui_gc import GuiThreadCollector
+from reviewer_app.qt import QTimer
 from reviewer_app.ui.common.tasks import TaskRunner
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
@@ -104,62 +103,17 @@ def test_tasks_run_one_at_a_time_in_order(qtbot: QtBot, runner: TaskRunner) -> N
 
 def test_a_shut_down_runner_refuses_work_and_drops_callbacks(qtbot: QtBot) -> None:
     runner = TaskRunner("closing")
+    returned = threading.Event()
     called: list[object] = []
-    runner.run(lambda: 1, called.append)
+
+    def task() -> int:
+        returned.set()
+        return 1
+
+    op = runner.run(task, called.append)
+    assert returned.wait(10)  # no events processed: its answer waits in the GUI thread's queue
     assert runner.shutdown(10_000)
     with pytest.raises(RuntimeError):
         runner.run(lambda: 2)
-    QApplication.processEvents()  # a delivery queued before the shutdown is processed and ignored
-    assert called == []
-
-
-def _collections_on(threads: list[int]) -> Callable[[str, dict[str, int]], None]:
-    def record(phase: str, _info: dict[str, int]) -> None:
-        if phase == "start":
-            threads.append(threading.get_ident())
-
-    return record
-
-
-def _garbage_cycles(count: int) -> int:
-    for _ in range(count):
-        cycle: list[object] = []
-        cycle.append(cycle)
-    return count
-
-
-def test_garbage_made_on_a_worker_is_collected_on_the_gui_thread(qtbot: QtBot, runner: TaskRunner) -> None:
-    """A widget left in garbage must be deleted on the GUI thread: with the desk's collector running,
-    the cycle collector never runs on a worker, however much garbage the worker makes."""
-    gc.collect()
-    collector = GuiThreadCollector(interval_ms=10)
-    threads: list[int] = []
-    record = _collections_on(threads)
-    gc.callbacks.append(record)
-    made: list[int] = []
-    try:
-        runner.run(lambda: _garbage_cycles(50_000), made.append)
-        qtbot.waitUntil(lambda: bool(made))
-        qtbot.waitUntil(lambda: gc.get_count()[0] <= gc.get_threshold()[0])  # collected after it
-    finally:
-        gc.callbacks.remove(record)
-        collector.stop()
-    assert made == [50_000]
-    assert threads, "the garbage was never collected"
-    assert set(threads) == {threading.get_ident()}
-    assert gc.isenabled()  # automatic collection is back once the desk has closed
-
-
-def test_without_the_collector_a_worker_would_collect(qtbot: QtBot, runner: TaskRunner) -> None:
-    """What the collector prevents: Python's automatic collection runs on the allocating worker."""
-    gc.collect()
-    threads: list[int] = []
-    record = _collections_on(threads)
-    gc.callbacks.append(record)
-    made: list[int] = []
-    try:
-        runner.run(lambda: _garbage_cycles(50_000), made.append)
-        qtbot.waitUntil(lambda: bool(made))
-    finally:
-        gc.callbacks.remove(record)
-    assert set(threads) - {threading.get_ident()}
+    qtbot.waitUntil(lambda: op.done)  # the answer reached the GUI thread…
+    assert called == []  # …and was dropped

@@ -24,7 +24,7 @@ from reviewer_app.shared_db.models import Decision, Post, Strike, Suspension
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog
-from reviewer_app.ui.queue.queue_model import Column, ItemKey, QueueRow
+from reviewer_app.ui.queue.rows import Column, ItemKey, QueueRow
 from tests.ui.conftest import (
     WORKSTATION,
     add_post,
@@ -115,7 +115,7 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     sync.pull()
     desk = desk_factory(sync)
     first, second = ("post", first_id), ("post", newer)
-    assert desk._details[first].standing.strikes == 2
+    assert desk.detail_of(first).standing.strikes == 2  # type: ignore[union-attr]
     assert status_text(desk, second) == "審核中"
 
     held_before = on_hold(desk)
@@ -191,9 +191,9 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
         qtbot.waitUntil(lambda: desk.connection_label.text() == "離線：決定會先保存在本機")
         assert "無法連線共用資料庫" in desk.statusBar().currentMessage()
         desk.statusBar().clearMessage()
-        failures = desk._sync_failures
+        failures = desk.sync_controller.failures_in_a_row
         qtbot.waitUntil(
-            lambda: desk._sync_failures >= failures + 2, timeout=10_000
+            lambda: desk.sync_controller.failures_in_a_row >= failures + 2, timeout=10_000
         )  # retried in the background
         assert desk.statusBar().currentMessage() == "", "the same error is shown once"
 

@@ -8,8 +8,10 @@ moves through the queue by keyboard and records a decision.
 
 from __future__ import annotations
 
+import itertools
 import sqlite3
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -23,6 +25,7 @@ from reviewer_app.documents.verdicts import Rejected
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import Qt, QTimer
 from reviewer_app.sync.service import Sync
+from reviewer_app.ui.common import executors
 from reviewer_app.ui.desk.main_window import MainWindow
 from tests.ui.conftest import go_to, make_context, proxy_rows
 
@@ -51,16 +54,29 @@ class GatedStore:
         return self.store.fetch(doc)
 
 
+#: The longest the GUI thread may go without handling its timer: the reviewer would notice a freeze
+#: of 300 ms, so the bound sits below it.
+LONGEST_GAP_S = 0.2
+
+
 class Ticker:
-    """A GUI-thread timer counting its ticks: proof that the event loop is running."""
+    """A GUI-thread timer logging its ticks: proof that the event loop is running, and how long it
+    ever stopped (the longest gap between two ticks)."""
 
     def __init__(self) -> None:
         self.threads: list[int] = []
+        self.times: list[float] = []
         self.timer = QTimer()
         self.timer.setInterval(10)
-        self.timer.timeout.connect(lambda: self.threads.append(threading.get_ident()))
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+
+    def _tick(self) -> None:
+        self.threads.append(threading.get_ident())
+        self.times.append(time.monotonic())
 
     def __enter__(self) -> Ticker:
+        self.times.append(time.monotonic())
         self.timer.start()
         return self
 
@@ -70,6 +86,11 @@ class Ticker:
     def ticks(self) -> int:
         return len(self.threads)
 
+    def longest_gap(self) -> float:
+        """Seconds, the longest the GUI thread went without a tick (from the start to now)."""
+        times = [*self.times, time.monotonic()]
+        return max(b - a for a, b in itertools.pairwise(times))
+
 
 @pytest.fixture
 def window_factory(qtbot: QtBot) -> Iterator[list[MainWindow]]:
@@ -77,6 +98,7 @@ def window_factory(qtbot: QtBot) -> Iterator[list[MainWindow]]:
     yield windows
     for window in windows:
         window.close()
+    assert executors.finish_all(30_000)  # their decisions are written before the journal closes
 
 
 def show(qtbot: QtBot, window: MainWindow) -> MainWindow:
@@ -117,7 +139,7 @@ def test_gui_keeps_working_while_a_document_load_is_slow(
                 for r in proxy_rows(desk)
                 if r.status == "pending"
                 and not r.blocking_rules
-                and desk._details[r.key].snapshot["documents"]
+                and desk.detail_of(r.key).snapshot["documents"]
             )
             go_to(qtbot, desk, with_docs)
             assert desk.viewer.message.text() == "文件載入中…"
@@ -128,6 +150,7 @@ def test_gui_keeps_working_while_a_document_load_is_slow(
             )
             assert not store.gate.is_set(), "all of this happened while the document was still loading"
             assert ticker.ticks() > start + 5
+            assert ticker.longest_gap() < LONGEST_GAP_S, f"the GUI froze for {ticker.longest_gap():.3f} s"
     finally:
         store.gate.set()
     qtbot.waitUntil(lambda: desk.viewer.current_shown() is not None)
@@ -166,6 +189,7 @@ def test_gui_keeps_working_while_a_sync_is_slow(
             qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
             qtbot.waitUntil(lambda: [(d.kind, d.item_id) for d in journal.decisions()] == [target])
             assert desk.is_syncing() and desk.sync_progress.isVisible()
+            assert ticker.longest_gap() < LONGEST_GAP_S, f"the GUI froze for {ticker.longest_gap():.3f} s"
         blocker.execute("ROLLBACK")
         released = True
         qtbot.waitUntil(lambda: not desk.is_syncing(), timeout=15_000)

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from reviewer_app.qt import QApplication, QPoint, QPointF, QRect, Qt, QWheelEvent
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
-from reviewer_app.ui.queue.queue_model import ItemKey
+from reviewer_app.ui.queue.rows import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
 from reviewer_app.ui.viewer.documents import DocumentService, doc_key
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
@@ -44,7 +44,7 @@ def open_item(qtbot: QtBot, desk: MainWindow, key: ItemKey) -> DocumentViewer:
 
 def application_with_all_documents(desk: MainWindow) -> ItemKey:
     for row in proxy_rows(desk):
-        detail = desk._details[row.key]
+        detail = desk.detail_of(row.key)
         kinds = {d["kind"] for d in detail.snapshot["documents"]}
         if row.kind == "application" and {"id_document", "relationship_proof", "applicant_photo"} <= kinds:
             return row.key
@@ -70,7 +70,7 @@ def test_all_documents_of_an_application_as_thumbnails_and_a_large_view(
 ) -> None:
     key = application_with_all_documents(desk)
     viewer = open_item(qtbot, desk, key)
-    docs = desk._details[key].snapshot["documents"]
+    docs = desk.detail_of(key).snapshot["documents"]
     assert viewer.thumbnails.rowCount() == len(docs) >= 3
     labels = [viewer.thumbnails.index(r, 0).data() for r in range(viewer.thumbnails.rowCount())]
     assert set(labels) >= {"身分證明文件", "關係證明文件", "申請人正面清晰照片"}
@@ -170,7 +170,7 @@ def test_compare_the_applicants_photo_with_the_id_document(qtbot: QtBot, desk: M
 
     # A post has neither document: compare is off, and its tooltip says why.
     post = next(
-        r.key for r in proxy_rows(desk) if r.kind == "post" and desk._details[r.key].snapshot["documents"]
+        r.key for r in proxy_rows(desk) if r.kind == "post" and desk.detail_of(r.key).snapshot["documents"]
     )
     go_to(qtbot, desk, post)
     assert not viewer.compare_action.isEnabled()
@@ -208,7 +208,7 @@ def test_pdf_pages(qtbot: QtBot, desk_with: Callable[..., tuple[MainWindow, Item
 def test_metadata_and_the_gps_privacy_warning(qtbot: QtBot, desk: MainWindow) -> None:
     # The seed's sideways, GPS-tagged phone photo (scenario 8).
     for row in proxy_rows(desk):
-        if row.kind != "post" or not desk._details[row.key].snapshot["documents"]:
+        if row.kind != "post" or not desk.detail_of(row.key).snapshot["documents"]:
             continue
         viewer = open_item(qtbot, desk, row.key)
         if viewer.gps_warning.isVisible():
@@ -248,13 +248,13 @@ def test_a_broken_upload_says_why_in_its_place(
 
 def test_the_next_items_documents_are_decoded_ahead(qtbot: QtBot, desk: MainWindow) -> None:
     with_documents = [
-        r.key for r in proxy_rows(desk) if r.decidable and desk._details[r.key].snapshot["documents"]
+        r.key for r in proxy_rows(desk) if r.decidable and desk.detail_of(r.key).snapshot["documents"]
     ]
     start = with_documents[0]
     open_item(qtbot, desk, start)
     following = desk.queue.keys_after(start, 2)
     assert len(following) == 2
-    ahead = [d for k in following for d in desk._details[k].snapshot["documents"]]
+    ahead = [d for k in following for d in desk.detail_of(k).snapshot["documents"]]
     assert ahead
     qtbot.waitUntil(lambda: all(desk.documents.cached(d) is not None for d in ahead) and idle(desk))
     loads = desk.documents.loads_started
@@ -263,7 +263,7 @@ def test_the_next_items_documents_are_decoded_ahead(qtbot: QtBot, desk: MainWind
     # Shown at once, in the same event: nothing left to fetch or decode.
     assert desk.selected_key() == following[0]
     viewer = desk.viewer
-    if desk._details[following[0]].snapshot["documents"]:
+    if desk.detail_of(following[0]).snapshot["documents"]:
         assert viewer.current_shown() is not None
         if viewer.stack.currentIndex() == 0:
             assert viewer.view.has_image()
@@ -330,8 +330,8 @@ def test_the_next_items_wait_until_the_shown_one_is_on_screen(
 ) -> None:
     """Decoding the next items' documents would compete with painting the shown one: they start once
     the desk says it has painted, or shortly after when nobody says so."""
-    rows = [r.key for r in proxy_rows(desk) if desk._details[r.key].snapshot["documents"]]
-    shown, *following = (desk._details[k].snapshot for k in rows[:3])
+    rows = [r.key for r in proxy_rows(desk) if desk.detail_of(r.key).snapshot["documents"]]
+    shown, *following = (desk.detail_of(k).snapshot for k in rows[:3])
     assert following
     # Told: nothing would start the next items before the test says the shown one is painted.
     service = DocumentService(desk.ctx.documents, ahead_after_ms=3_600_000 if told else 150)

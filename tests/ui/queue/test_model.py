@@ -13,17 +13,10 @@ from reviewer_app.qt import QBrush, Qt
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.desk.desk_data import load_desk
-from reviewer_app.ui.queue.queue_model import (
-    ANY_FLAG,
-    NO_FLAG,
-    OVERDUE_COLOUR,
-    SORT_ROLE,
-    Column,
-    QueueFilter,
-    QueueModel,
-    QueueRow,
-    waiting_text,
-)
+from reviewer_app.ui.queue.filter import ANY_FLAG, NO_FLAG, QueueFilter
+from reviewer_app.ui.queue.model import OVERDUE_COLOUR, SORT_ROLE, QueueModel
+from reviewer_app.ui.queue.rows import Column, QueueRow
+from reviewer_app.ui.queue.texts import waiting_text
 from tests.ui.conftest import desk_data
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")

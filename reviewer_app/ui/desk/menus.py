@@ -1,0 +1,172 @@
+"""The desk's actions and menus: what each key does and where it is listed.
+
+Functions of the window (they set its ``*_action`` attributes), kept apart from the window's layout
+and flow. The words keep the window's translation context ("MainWindow").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from reviewer_app.qt import QAction, QActionGroup, QCoreApplication, QMessageBox, Qt, QWidget
+from reviewer_app.ui.common.i18n import LANGUAGES
+from reviewer_app.ui.common.shortcuts import make_action
+
+if TYPE_CHECKING:
+    from reviewer_app.ui.desk.main_window import MainWindow
+
+translate = QCoreApplication.translate
+
+
+def build_actions(window: MainWindow) -> None:
+    """The desk's own actions (with their shortcuts), kept as the window's attributes."""
+    window.undo_action = make_action(
+        window,
+        translate("MainWindow", "Undo the last decision"),
+        ["Ctrl+Z"],
+        window.undo_last,
+        "undoAction",
+        "decide",
+        translate("MainWindow", "Undo the last decision not yet synced"),
+    )
+    window.next_action = make_action(
+        window, translate("MainWindow", "Next item"), ["J"], window.select_next, "nextAction", "queue"
+    )
+    window.previous_action = make_action(
+        window,
+        translate("MainWindow", "Previous item"),
+        ["K"],
+        window.select_previous,
+        "previousAction",
+        "queue",
+    )
+    window.find_action = make_action(
+        window,
+        translate("MainWindow", "Search the queue"),
+        ["Ctrl+F", "/"],
+        window.focus_search,
+        "findAction",
+        "queue",
+    )
+    window.kind_filter_action = make_action(
+        window,
+        translate("MainWindow", "Filter by kind"),
+        ["Alt+1"],
+        lambda: open_filter(window.queue.kind_filter),
+        "kindFilterAction",
+        "queue",
+    )
+    window.status_filter_action = make_action(
+        window,
+        translate("MainWindow", "Filter by status"),
+        ["Alt+2"],
+        lambda: open_filter(window.queue.status_filter),
+        "statusFilterAction",
+        "queue",
+    )
+    window.flag_filter_action = make_action(
+        window,
+        translate("MainWindow", "Filter by rule flag"),
+        ["Alt+3"],
+        lambda: open_filter(window.queue.flag_filter),
+        "flagFilterAction",
+        "queue",
+    )
+    window.queue_focus_action = make_action(
+        window,
+        translate("MainWindow", "Back to the queue"),
+        ["Alt+Q"],
+        window.restore_focus,
+        "queueFocusAction",
+        "queue",
+    )
+    window.sync_action = make_action(
+        window, translate("MainWindow", "Sync now"), ["F5"], window.sync_now, "syncAction", "desk"
+    )
+    window.roc_action = make_action(
+        window,
+        translate("MainWindow", "Show dates with ROC (民國) years"),
+        ["Ctrl+Shift+Y"],
+        None,
+        "rocYearsAction",
+        "desk",
+    )
+    window.roc_action.setCheckable(True)
+    window.roc_action.setChecked(window.preferences.roc_years)
+    window.roc_action.toggled.connect(window.preferences.set_roc_years)
+    window.help_action = make_action(
+        window,
+        translate("MainWindow", "Keyboard shortcuts"),
+        ["F1", "?"],
+        window.toggle_help,
+        "helpAction",
+        "desk",
+    )
+    window.close_action = make_action(
+        window, translate("MainWindow", "Quit"), ["Ctrl+Q"], window.close, "quitAction", "desk"
+    )
+
+
+def build_menus(window: MainWindow) -> None:
+    """The menu bar: Review, Documents, Settings (dates, language), Help."""
+    bar = window.menuBar()
+    review = bar.addMenu(translate("MainWindow", "&Review"))
+    review.addActions([window.panel.approve_action, window.panel.reject_action, window.undo_action])
+    review.addSeparator()
+    review.addActions([window.next_action, window.previous_action, window.find_action])
+    review.addActions([window.kind_filter_action, window.status_filter_action, window.flag_filter_action])
+    review.addSeparator()
+    review.addActions([window.sync_action, window.close_action])
+    v = window.viewer
+    documents = bar.addMenu(translate("MainWindow", "&Documents"))
+    documents.addActions([v.next_document_action, v.previous_document_action])
+    documents.addSeparator()
+    documents.addActions([v.zoom_in_action, v.zoom_out_action, v.fit_action, v.actual_size_action])
+    documents.addActions([v.rotate_right_action, v.rotate_left_action])
+    documents.addActions([v.next_page_action, v.previous_page_action])
+    documents.addSeparator()
+    documents.addActions([v.compare_action, v.focus_view_action])
+    settings = bar.addMenu(translate("MainWindow", "&Settings"))
+    settings.setObjectName("settingsMenu")
+    settings.addAction(window.roc_action)
+    language = settings.addMenu(translate("MainWindow", "Language"))
+    language.setObjectName("languageMenu")
+    window.language_group = QActionGroup(window)
+    window.language_actions = {}
+    for code, name in LANGUAGES.items():
+        action = language.addAction(name)
+        action.setObjectName(f"language_{code}")
+        action.setCheckable(True)
+        action.setChecked(code == window.preferences.language)
+        action.setData(code)
+        window.language_group.addAction(action)
+        window.language_actions[code] = action
+    window.language_group.triggered.connect(lambda action: language_chosen(window, action))
+    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    help_menu.addAction(window.help_action)
+    # Menus show names and shortcuts; tooltips are for the buttons (they name the shortcuts too).
+    for menu in (review, documents, settings, help_menu):
+        menu.setToolTipsVisible(False)
+
+
+def language_chosen(window: MainWindow, action: QAction) -> None:
+    """A language from the Settings menu: kept for the next start (the texts are loaded at start)."""
+    code = str(action.data())
+    if code == window.preferences.language:
+        return
+    window.preferences.set_language(code)
+    window.show_message(
+        QMessageBox.Icon.Information,
+        translate("MainWindow", "Language"),
+        translate("MainWindow", "The desk will be shown in {language} the next time it opens.").format(
+            language=LANGUAGES[code]
+        ),
+    )
+
+
+def open_filter(combo: QWidget) -> None:
+    """Alt+1…3: the queue's filter opens its list, ready for the arrow keys."""
+    combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
+    show_popup = getattr(combo, "showPopup", None)
+    if callable(show_popup):
+        show_popup()

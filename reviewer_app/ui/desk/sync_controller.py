@@ -1,0 +1,252 @@
+"""The desk's sync: when it runs (every minute, on F5, retried after a failure), what the status bar
+says about the connection, and the messages a sync brings (decisions overtaken elsewhere, colleagues'
+decisions left on this workstation).
+
+The sync itself runs as an operation on the shared network executor; a success announces that the
+queue's items and decisions changed, which is what makes the desk reload.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from reviewer_app.journal.elsewhere import waiting_elsewhere
+from reviewer_app.journal.journal import DecisionRecord
+from reviewer_app.qt import QCoreApplication, QLabel, QMessageBox, QObject, QProgressBar, QTimer
+from reviewer_app.sync.service import PullResult, PushResult, SharedDatabaseUnavailable
+from reviewer_app.ui.common import executors, words
+from reviewer_app.ui.common.changes import DECISIONS, ITEMS
+from reviewer_app.ui.common.operations import Operation
+
+if TYPE_CHECKING:
+    from reviewer_app.ui.desk.main_window import MainWindow
+
+log = logging.getLogger(__name__)
+#: The desk's words keep the window's translation context ("MainWindow"), wherever their code lives.
+translate = QCoreApplication.translate
+
+#: A sync running longer than this shows a progress indicator.
+PROGRESS_AFTER_MS = 400
+
+
+def _brief(exc: BaseException) -> str:
+    """An error in one line for the status bar: the driver's own error, without SQLAlchemy's
+    statement and web address."""
+    cause = getattr(exc, "orig", None) or exc
+    first = next(iter(str(cause).splitlines()), "")
+    return f"{type(cause).__name__}: {first}" if first else type(cause).__name__
+
+
+class SyncController(QObject):
+    """Schedules the desk's syncs and shows their state in the window's status bar."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.ctx = window.ctx
+        self._running = False
+        self._failures = 0
+        self._connected: bool | None = None  # None: not tried yet
+        self._last_sync_at: datetime | None = None
+        self._last_error: str | None = None
+
+        self.timer = QTimer(self)
+        self.timer.setInterval(self.ctx.sync_interval_ms)
+        self.timer.timeout.connect(self.sync_now)
+        self.retry_timer = QTimer(self)
+        self.retry_timer.setSingleShot(True)
+        self.retry_timer.timeout.connect(self.sync_now)
+        self.progress_timer = QTimer(self)
+        self.progress_timer.setSingleShot(True)
+        self.progress_timer.setInterval(PROGRESS_AFTER_MS)
+        self.progress_timer.timeout.connect(self._show_progress)
+
+    def build_status_widgets(self) -> list[QLabel | QProgressBar]:
+        """The status bar's progress bar and connection and last-sync labels (kept on the window)."""
+        w = self.window
+        w.connection_label = QLabel()
+        w.connection_label.setObjectName("connectionState")
+        w.last_sync_label = QLabel()
+        w.last_sync_label.setObjectName("lastSync")
+        w.sync_progress = QProgressBar()
+        w.sync_progress.setObjectName("syncProgress")
+        w.sync_progress.setRange(0, 0)  # busy: a sync has no known length
+        w.sync_progress.setMaximumWidth(110)
+        w.sync_progress.setMaximumHeight(14)
+        w.sync_progress.setTextVisible(False)
+        w.sync_progress.hide()
+        return [w.sync_progress, w.connection_label, w.last_sync_label]
+
+    def start(self) -> None:
+        self.timer.start()
+        self.sync_now()
+        if self.ctx.sync is not None:
+            url, me = str(self.ctx.sync.engine.url), self.ctx.staff_username
+
+            def look() -> dict[str, int]:  # on the journal worker: a few small files read
+                return waiting_elsewhere(url, me)
+
+            Operation(look, owner=self, name="others").success(self._tell_waiting_elsewhere).failure(
+                self._elsewhere_failed
+            ).run_in_background(executors.journal())
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.retry_timer.stop()
+        self.progress_timer.stop()
+
+    def sync_now(self) -> None:
+        """Push decisions, then pull (claim) items; on the network worker, never blocking the desk."""
+        sync = self.ctx.sync
+        if sync is None:
+            self._connected = False
+            self.show_connection()
+            self.window.request_reload()
+            return
+        if self._running:
+            return
+        self._running = True
+        self.retry_timer.stop()
+        self.progress_timer.start()
+        Operation(sync.sync, owner=self, name="sync").success(self._synced).failure(
+            self._sync_failed
+        ).changes(ITEMS, DECISIONS).run_in_background(executors.network())
+
+    def is_syncing(self) -> bool:
+        return self._running
+
+    @property
+    def failures_in_a_row(self) -> int:
+        """Syncs that failed since the last one that worked (each one retried in the background)."""
+        return self._failures
+
+    def _finished(self) -> None:
+        self._running = False
+        self.progress_timer.stop()
+        self.window.sync_progress.hide()
+
+    def _show_progress(self) -> None:
+        if self._running:
+            self.window.sync_progress.setToolTip(translate("MainWindow", "Syncing with the shared database…"))
+            self.window.sync_progress.show()
+
+    def _synced(self, result: tuple[PushResult, PullResult]) -> None:
+        self._finished()
+        pushed, _pulled = result
+        if pushed.conflicted:
+            self._tell_conflicts(pushed.conflicted)
+        self._connected = True
+        self._failures = 0
+        self._last_sync_at = self.ctx.clock()
+        if self._last_error is not None:
+            self.window.statusBar().showMessage(
+                translate("MainWindow", "Connected to the shared database again; synced"), 8_000
+            )
+        self._last_error = None
+        self.show_connection()
+        self.show_last_sync()
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        self._finished()
+        self._connected = False  # unreachable or unusable: either way nothing syncs now
+        if isinstance(exc, SharedDatabaseUnavailable):
+            message = translate(
+                "MainWindow",
+                "Cannot reach the shared database. Decisions are kept on this workstation and synced "
+                "when it is back; retrying in the background.",
+            )
+        else:
+            message = translate(
+                "MainWindow",
+                "Sync failed; decisions are kept on this workstation and the sync is retried in the "
+                "background ({error})",
+            ).format(error=_brief(exc))
+        if message != self._last_error:  # the same error is shown (and logged) once, not at every retry
+            if not isinstance(exc, SharedDatabaseUnavailable):
+                log.error("sync failed", exc_info=exc)
+            self.window.statusBar().showMessage(message, 30_000)
+        self._last_error = message
+        delays = self.ctx.retry_delays_ms
+        if self._failures < len(delays):
+            self.retry_timer.start(delays[self._failures])
+        self._failures += 1
+        self.show_connection()
+        self.window.request_reload()  # a pull that failed half-way may have stored some items
+
+    def _tell_waiting_elsewhere(self, waiting: dict[str, int]) -> None:
+        """Colleagues left decisions on this workstation that are not in the shared database yet."""
+        if not waiting:
+            return
+        who = "、".join(
+            translate("MainWindow", "{user} ({count})").format(user=user, count=n)
+            for user, n in sorted(waiting.items())
+        )
+        self.window.show_message(
+            QMessageBox.Icon.Information,
+            translate("MainWindow", "Decisions of colleagues waiting to sync"),
+            translate(
+                "MainWindow",
+                "This workstation keeps decisions of {who} that have not reached the shared database. "
+                "Ask them to sign in here once, so that they sync; until then someone else may claim "
+                "and decide those items again.",
+            ).format(who=who),
+        )
+
+    @staticmethod
+    def _elsewhere_failed(exc: BaseException) -> None:
+        log.warning("could not look for other members' journals: %s", exc)
+
+    def _tell_conflicts(self, conflicted: Sequence[DecisionRecord]) -> None:
+        """Decisions that did not count: the pull that follows takes their items off the queue, so
+        this is where the reviewer learns which, and why (who decided first)."""
+        lines = [
+            translate("MainWindow", "{kind} #{id} {outcome}: {reason}").format(
+                kind=words.item_kind(d.kind),
+                id=d.item_id,
+                outcome=words.outcome(d.outcome),
+                reason=d.conflict_reason or "",
+            )
+            for d in conflicted
+        ]
+        self.window.statusBar().clearMessage()  # "Recorded… waiting to sync" is no longer true for them
+        self.window.show_message(
+            QMessageBox.Icon.Warning,
+            translate("MainWindow", "Decisions not applied"),
+            translate(
+                "MainWindow",
+                "%n decision(s) from this workstation did not take effect: the item was dealt with "
+                "elsewhere first.",
+                "",
+                len(conflicted),
+            ),
+            "\n".join(lines),
+        )
+
+    # ---- status bar ----------------------------------------------------------------------------
+
+    def show_connection(self) -> None:
+        label = self.window.connection_label
+        if self._connected is None:
+            label.setText(translate("MainWindow", "Connecting…"))
+            label.setStyleSheet("")
+        elif self._connected:
+            label.setText(translate("MainWindow", "Connected"))
+            label.setStyleSheet("color: #1b6e1b;")
+        else:
+            label.setText(translate("MainWindow", "Offline: decisions are kept on this workstation"))
+            label.setStyleSheet("color: #a05a00; font-weight: bold;")
+        label.setToolTip(self._last_error or "")
+
+    def show_last_sync(self) -> None:
+        label = self.window.last_sync_label
+        if self._last_sync_at is None:
+            label.setText(translate("MainWindow", "Not synced yet"))
+        else:
+            style = self.window.preferences.date_style()
+            label.setText(
+                translate("MainWindow", "Last sync {time}").format(time=style.time(self._last_sync_at))
+            )
+            label.setToolTip(style.datetime(self._last_sync_at))
