@@ -120,18 +120,6 @@ class JournalCounts:
     conflicts: int
 
 
-def _reason(row: JournalReason) -> Reason:
-    return Reason(
-        code=row.code,
-        text=row.text,
-        suggestion=row.suggestion,
-        counts_as_strike=row.counts_as_strike,
-        applies_to=row.applies_to,
-        rule_id=row.rule_id,
-        active=row.active,
-    )
-
-
 class Journal:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
@@ -173,7 +161,7 @@ class Journal:
     def catalogue(self) -> dict[str, Reason]:
         with self.session() as s:
             rows = s.scalars(select(JournalReason).order_by(JournalReason.sort_order, JournalReason.code))
-            return {r.code: _reason(r) for r in rows}
+            return {r.code: Reason.from_row(r) for r in rows}
 
     def standing(self, service_id: int, now: datetime) -> FamilyStanding:
         with self.session() as s:
@@ -313,7 +301,7 @@ class Journal:
                 raise NotClaimed("此案件不在本工作站的審核清單中，請重新整理")
             if item.local_status == "decided":
                 raise AlreadyDecided("此案件已有決定；如需更改，請先復原（Ctrl+Z）")
-            catalogue = {r.code: _reason(r) for r in s.scalars(select(JournalReason))}
+            catalogue = {r.code: Reason.from_row(r) for r in s.scalars(select(JournalReason))}
             family = self._standing(s, item.service_id, now)
             strike = False
             if outcome == "approve":
@@ -520,18 +508,7 @@ class Journal:
             if reasons:
                 s.execute(delete(JournalReason))
                 for order, r in enumerate(reasons):
-                    s.add(
-                        JournalReason(
-                            code=r.code,
-                            text=r.text,
-                            suggestion=r.suggestion,
-                            counts_as_strike=r.counts_as_strike,
-                            applies_to=r.applies_to,
-                            rule_id=r.rule_id,
-                            active=r.active,
-                            sort_order=order,
-                        )
-                    )
+                    s.add(JournalReason(**r.as_row_values(), sort_order=order))
 
     def forget(self, kind: str, item_id: int) -> None:
         """Drop an undecided item (its claim was released)."""

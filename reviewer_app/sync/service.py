@@ -130,18 +130,7 @@ class Sync:
                 snaps = pull.snapshots(s, keys)
                 fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
                 self._notify_claimed(snaps, fams, now)
-                reasons = [
-                    Reason(
-                        code=r.code,
-                        text=r.text,
-                        suggestion=r.suggestion,
-                        counts_as_strike=r.counts_as_strike,
-                        applies_to=r.applies_to,
-                        rule_id=r.rule_id,
-                        active=r.active,
-                    )
-                    for r in pull.catalogue(s)
-                ]
+                reasons = [Reason.from_row(r) for r in pull.catalogue(s)]
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
