@@ -21,7 +21,7 @@ It never pulls claims (a counsellor reviews nothing): it reads its own list and 
 from __future__ import annotations
 
 import gc
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -40,7 +40,7 @@ from reviewer_app.journal.printing import (
     QueuedPost,
     unit_of,
 )
-from reviewer_app.printing.batch import PreparedPost, Quality, prepare_post
+from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_post
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
 from reviewer_app.printing.render import (
     configure_printer,
@@ -158,7 +158,7 @@ class PrintQueueModel(QAbstractItemModel):
             unit_node = units.get(unit)
             if unit_node is None:
                 unit_node = units[unit] = root.add(_Node("unit", unit, root))
-            inmate_key = (unit, post.inmate.get("id") or post.call_number)
+            inmate_key = (unit, post.inmate.id or post.call_number)
             inmate_node = inmates.get(inmate_key)
             if inmate_node is None:
                 inmate_node = inmates[inmate_key] = unit_node.add(
@@ -315,10 +315,8 @@ class PrintQueueModel(QAbstractItemModel):
             if column != 0:
                 return None
             inmate = post.inmate
-            text = (
-                f"{inmate.get('call_number', '')}　{inmate.get('name', '')}　{inmate.get('housing_unit', '')}"
-            )
-            custody = inmate.get("custody")
+            text = f"{inmate.call_number}　{inmate.name}　{inmate.housing_unit}"
+            custody = inmate.custody
             if custody == "transferred":
                 text += self.tr(" (transferred)")
             elif custody == "released":
@@ -332,19 +330,18 @@ class PrintQueueModel(QAbstractItemModel):
                 status = self.tr("{status}, waiting to sync").format(status=status)
             return status
         if column == 2:
-            applicant = (snap.get("applicant") or {}).get("name", "")
-            relation = words.relationship(str(snap.get("relationship") or ""))
+            applicant = snap.applicant.name
+            relation = words.relationship(snap.relationship)
             return f"{applicant}（{relation}）" if relation else applicant
         if column == 3:
-            return _date(snap.get("approved_at"))
+            return _date(snap.approved_at)
         if column == 4:
             if not post.prints:
                 return ""
             return self.tr("{count}× {date}").format(count=post.prints, date=_date(post.last_printed_at))
         if column == 5:
             parts = []
-            documents = snap.get("documents") or []
-            pdfs = sum(1 for d in documents if str(d.get("mime_type", "")).endswith("pdf"))
+            pdfs = sum(1 for d in snap.documents if d.mime_type.endswith("pdf"))
             if pdfs:
                 parts.append(self.tr("{count} PDF").format(count=pdfs))
             if post.problem:
@@ -356,7 +353,7 @@ class PrintQueueModel(QAbstractItemModel):
         post = node.post
         if post is None or node.kind != "post":
             return None
-        tip = f"{post.title}\n{post.snapshot.get('body', '')}"
+        tip = f"{post.title}\n{post.snapshot.body}"
         return f"{tip}\n\n{post.problem}" if post.problem else tip
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
@@ -571,7 +568,7 @@ class PrintView(QWidget):
         self,
         journal: Journal,
         sync: Sync,
-        documents: DocumentStore | Callable[[Mapping[str, Any]], Any],
+        documents: DocumentStore | Fetch,
         *,
         staff_display_name: str,
         clock: Callable[[], datetime] | None = None,
