@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
@@ -21,6 +21,7 @@ from reviewer_app.core.items import (
     Restriction,
     SharedStanding,
 )
+from reviewer_app.core.policy import Policy
 from reviewer_app.core.privacy import mask_national_id
 from reviewer_app.shared_db.models import (
     Decision,
@@ -73,8 +74,18 @@ def _inmate(inmate: Inmate) -> InmateInfo:
     )
 
 
-def _common(app: ServiceApplication, facility: Facility) -> dict[str, Any]:
+class _ServiceFields(TypedDict):
     """The fields an application and a post share (the service's family and inmate)."""
+
+    facility: FacilityRef
+    policy: Policy
+    applicant: ApplicantInfo
+    relationship: str
+    inmate: InmateInfo
+    service_id: int
+
+
+def _common(app: ServiceApplication, facility: Facility) -> _ServiceFields:
     return {
         "facility": facility_of(facility),
         "policy": facility.policy(),
