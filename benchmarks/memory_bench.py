@@ -100,7 +100,7 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
 
     def photo_shown() -> bool:
         detail = window.panel.detail()
-        if detail is None or not detail.snapshot.get("documents"):
+        if detail is None or not detail.snapshot.documents:
             return True
         return window.viewer.current_shown() is not None
 
@@ -121,7 +121,7 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
             following = window.queue.next_decidable_after(detail.key)
             dropped = following is not None and decided % COLD_EVERY == COLD_EVERY - 1
             if dropped and following is not None:
-                for doc in window.detail_of(following).snapshot["documents"]:  # type: ignore[union-attr]
+                for doc in window.detail_of(following).snapshot.documents:  # type: ignore[union-attr]
                     window.documents._cache.pop(doc_key(doc), None)
             begin = time.perf_counter()
             # From the event loop, as the reviewer's Ctrl+Return comes (Qt deletes the widgets the

@@ -102,7 +102,6 @@ def bench_print(quick: bool = False) -> Result:
     from reviewer_app.commands.print_cmd import ensure_gui_application
 
     ensure_gui_application()
-    from reviewer_app.core.snapshot import policy_from_json
     from reviewer_app.documents.limits import DocumentLimits
     from reviewer_app.documents.loader import ImageDocument, load_document
     from reviewer_app.documents.store import DocumentStore
@@ -133,10 +132,10 @@ def bench_print(quick: bool = False) -> Result:
         box = image_pixels(PHOTO_BOX_MM, PHOTO_DPI)
         start = time.perf_counter()
         for post in posts:
-            (doc,) = post.snapshot["documents"]
+            (doc,) = post.snapshot.documents
             data = baseline_store.fetch_to_print(doc)
             assert isinstance(data, bytes)
-            limits = DocumentLimits.for_kind(doc["kind"], policy_from_json(post.snapshot["policy"]))
+            limits = DocumentLimits.for_kind(doc.kind, post.snapshot.policy)
             assert isinstance(load_document(data, limits, target_size=box), ImageDocument)
         baseline = time.perf_counter() - start
 

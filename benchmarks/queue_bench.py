@@ -46,7 +46,9 @@ def resident_mb() -> float:
 def make_rows(n: int, now: datetime) -> list[Any]:
     """n queue rows as the journal worker makes them: journal items, their findings, queue_row."""
     from reviewer_app.core import rules
-    from reviewer_app.journal.models import JournalItem
+    from reviewer_app.core.items import ApplicantInfo, ClaimedItem, FacilityRef, InmateInfo
+    from reviewer_app.core.policy import Policy
+    from reviewer_app.journal import LocalItem
     from reviewer_app.ui.queue.rows import queue_row
     from reviewer_app.ui.queue.texts import QueueTexts
 
@@ -60,13 +62,22 @@ def make_rows(n: int, now: datetime) -> list[Any]:
     for i in range(n):
         name = SURNAMES[i % len(SURNAMES)] + GIVEN[i // len(SURNAMES) % len(GIVEN)]
         kind = "application" if i % 10 == 0 else "post"
-        snapshot = {
-            "applicant": {"name": name, "national_id_masked": "A2****6781"},
-            "inmate": {"call_number": f"{10000 + i}", "name": "王大明"},
-            "policy": {"review_target_hours": 72},
-            "title": "孩子的近況" if kind == "post" else "",
-        }
-        item = JournalItem(
+        submitted = now - timedelta(minutes=(i * 7919) % 100_000)
+        snapshot = ClaimedItem(
+            kind=kind,
+            id=i + 1,
+            version=1,
+            status="pending",
+            submitted_at=submitted.isoformat(),
+            service_id=i + 1,
+            facility=FacilityRef(1, "BENCH", "效能測試監獄"),
+            policy=Policy(review_target_hours=72),
+            applicant=ApplicantInfo(i + 1, name, national_id_masked="A2****6781"),
+            relationship="spouse",
+            inmate=InmateInfo(i + 1, f"{10000 + i}", "王大明", ""),
+            title="孩子的近況" if kind == "post" else "",
+        )
+        item = LocalItem(
             kind=kind,
             item_id=i + 1,
             version=1,
@@ -75,8 +86,7 @@ def make_rows(n: int, now: datetime) -> list[Any]:
             remote_status="pending",
             local_status="pending",
             held_reason=None,
-            held_by_key=None,
-            submitted_at=now - timedelta(minutes=(i * 7919) % 100_000),
+            submitted_at=submitted,
             claim_expires_at=now + timedelta(minutes=20),
             pulled_at=now,
             snapshot=snapshot,

@@ -65,6 +65,8 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
 
+    from reviewer_app.ui.queue.queue_model import QueueRow
+
     from reviewer_app.demo.seed import STAFF_USERNAME, seed
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal.journal import Journal
@@ -74,7 +76,6 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     from reviewer_app.ui.common.app import make_application
     from reviewer_app.ui.common.preferences import Preferences, open_settings
     from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
-    from reviewer_app.ui.queue.queue_model import QueueRow
 
     out.mkdir(parents=True, exist_ok=True)
     settings_path = folder / "desk.ini"
@@ -134,7 +135,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
 
     def documents_of(row: QueueRow) -> list[dict[str, Any]]:
         detail = window.detail_of(row.key)
-        return list(detail.snapshot["documents"]) if detail is not None else []
+        return list(detail.snapshot.documents) if detail is not None else []
 
     def kinds_of(row: QueueRow) -> set[str]:
         return {d["kind"] for d in documents_of(row)}
@@ -276,7 +277,7 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     desk = view.desk
     to_print = desk.to_print()
     showcase = next(
-        (p for p in to_print if any(d["mime_type"] == "application/pdf" for d in p.snapshot["documents"])),
+        (p for p in to_print if any(d.mime_type == "application/pdf" for d in p.snapshot.documents)),
         to_print[0],
     )
     printed_pdf = folder / "printed.pdf"

@@ -13,8 +13,8 @@ reason is never a strike.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Final
+from dataclasses import dataclass, fields
+from typing import Any, Final
 
 from reviewer_app.core.formats import size_text, types_text
 from reviewer_app.core.policy import Policy
@@ -40,6 +40,19 @@ class Reason:
     def __post_init__(self) -> None:
         if self.applies_to not in APPLIES_TO:
             raise ValueError(f"applies_to must be one of {sorted(APPLIES_TO)}, not {self.applies_to!r}")
+
+    @classmethod
+    def from_row(cls, row: object) -> Reason:
+        """The reason of a catalogue row (shared database or journal): the one copy from a table."""
+        return cls(**{name: getattr(row, name) for name in REASON_FIELDS})
+
+    def as_row_values(self) -> dict[str, Any]:
+        """The reason's columns, for a catalogue row: the one copy into a table."""
+        return {name: getattr(self, name) for name in REASON_FIELDS}
+
+
+#: A reason's columns, as every catalogue table (shared database, journal) names them.
+REASON_FIELDS: Final[tuple[str, ...]] = tuple(f.name for f in fields(Reason))
 
 
 def default_reasons(policy: Policy | None = None) -> tuple[Reason, ...]:

@@ -1,4 +1,4 @@
-"""A claimed item's snapshot (JSON kept in the journal) turned into rule facts and findings.
+"""A claimed item (core/items.py, kept in the journal) turned into rule facts and findings.
 
 The snapshot is everything a reviewer needs offline; rules run on it with the family's standing
 as this workstation knows it (remote strikes plus strikes decided here and not yet synced).
@@ -6,12 +6,11 @@ as this workstation knows it (remote strikes plus strikes decided here and not y
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from reviewer_app.core import rules
-from reviewer_app.core.policy import Policy
+from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.timeutil import local
 
 
@@ -37,23 +36,11 @@ def standing_at(
     return FamilyStanding(strikes, strike_threshold, suspended_until, rejected_here)
 
 
-def held_in_shared(snapshot: dict[str, Any], family_suspended: bool) -> bool:
+def held_in_shared(item: ClaimedItem, family_suspended: bool) -> bool:
     """Whether the shared database holds the item. A post is held for its family's suspension, and
     the shared database leaves it "held" after the suspension is lifted or has ended: only while
     the family is suspended does it count as held."""
-    return snapshot["status"] == "held" and (snapshot["kind"] != "post" or family_suspended)
-
-
-def policy_to_json(policy: Policy) -> dict[str, Any]:
-    data = asdict(policy)
-    data["allowed_mime_types"] = list(policy.allowed_mime_types)
-    return data
-
-
-def policy_from_json(data: dict[str, Any]) -> Policy:
-    values = dict(data)
-    values["allowed_mime_types"] = tuple(values.get("allowed_mime_types", Policy().allowed_mime_types))
-    return Policy(**values)
+    return item.status == "held" and (item.kind != "post" or family_suspended)
 
 
 def _date(value: str | None) -> date | None:
@@ -64,68 +51,66 @@ def _datetime(value: str | None) -> datetime | None:
     return local(datetime.fromisoformat(value)) if value else None
 
 
-def _restrictions(snapshot: dict[str, Any]) -> tuple[rules.RestrictionFacts, ...]:
+def _restrictions(item: ClaimedItem) -> tuple[rules.RestrictionFacts, ...]:
     out = []
-    for r in snapshot["inmate"]["restrictions"]:
-        starts = _date(r["starts_on"])
+    for r in item.inmate.restrictions:
+        starts = _date(r.starts_on)
         assert starts is not None
-        out.append(rules.RestrictionFacts(kind=r["kind"], starts_on=starts, ends_on=_date(r["ends_on"])))
+        out.append(rules.RestrictionFacts(kind=r.kind, starts_on=starts, ends_on=_date(r.ends_on)))
     return tuple(out)
 
 
-def _documents(snapshot: dict[str, Any]) -> tuple[rules.DocumentFacts, ...]:
+def _documents(item: ClaimedItem) -> tuple[rules.DocumentFacts, ...]:
     return tuple(
-        rules.DocumentFacts(kind=d["kind"], mime_type=d["mime_type"], size_bytes=d["size_bytes"])
-        for d in snapshot["documents"]
+        rules.DocumentFacts(kind=d.kind, mime_type=d.mime_type, size_bytes=d.size_bytes)
+        for d in item.documents
     )
 
 
-def application_facts(snapshot: dict[str, Any], today: date) -> rules.ApplicationFacts:
-    births = tuple(d for d in (_date(v) for v in snapshot["inmate"]["children"]) if d is not None)
+def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
+    births = tuple(d for d in (_date(v) for v in item.inmate.children) if d is not None)
     return rules.ApplicationFacts(
         today=today,
-        relationship=snapshot["relationship"],
+        relationship=item.relationship,
         children_birth_dates=births,
-        restrictions=_restrictions(snapshot),
-        other_approved_services=snapshot["other_approved_services"],
-        other_pending_applications=snapshot["other_pending_applications"],
-        documents=_documents(snapshot),
-        call_number_entered=snapshot["call_number_entered"],
-        inmate_call_number=snapshot["inmate"]["call_number"],
-        surname_confirmed=snapshot["surname_confirmed"],
+        restrictions=_restrictions(item),
+        other_approved_services=item.other_approved_services,
+        other_pending_applications=item.other_pending_applications,
+        documents=_documents(item),
+        call_number_entered=item.call_number_entered,
+        inmate_call_number=item.inmate.call_number,
+        surname_confirmed=item.surname_confirmed,
     )
 
 
-def _previous_post_at(snapshot: dict[str, Any], rejected_here: frozenset[int]) -> datetime | None:
+def _previous_post_at(item: ClaimedItem, rejected_here: frozenset[int]) -> datetime | None:
     """P3 counts from the service's last earlier post not rejected, here included (a rejection that
     has not reached the shared database yet already frees the window)."""
-    earlier = snapshot.get("earlier_posts")
-    if earlier is None:  # pulled by a version that sent only the shared database's answer
-        return _datetime(snapshot["previous_post_at"])
-    times = [datetime.fromisoformat(p["submitted_at"]) for p in earlier if p["id"] not in rejected_here]
+    if item.earlier_posts is None:  # pulled by a version that sent only the shared database's answer
+        return _datetime(item.previous_post_at)
+    times = [datetime.fromisoformat(p.submitted_at) for p in item.earlier_posts if p.id not in rejected_here]
     return local(max(times)) if times else None
 
 
-def post_facts(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) -> rules.PostFacts:
-    submitted = _datetime(snapshot["submitted_at"])
+def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rules.PostFacts:
+    submitted = _datetime(item.submitted_at)
     assert submitted is not None
     return rules.PostFacts(
         now=local(now),
         submitted_at=submitted,
-        service_status=snapshot["service_status"],
-        title=snapshot["title"],
-        body=snapshot["body"],
-        documents=_documents(snapshot),
-        previous_post_at=_previous_post_at(snapshot, family.rejected_here),
+        service_status=item.service_status,
+        title=item.title,
+        body=item.body,
+        documents=_documents(item),
+        previous_post_at=_previous_post_at(item, family.rejected_here),
         strikes=family.strikes,
         # In Taipei time like every other date here: the finding names the day the suspension ends.
         suspended_until=local(family.suspended_until) if family.suspended_until is not None else None,
-        restrictions=_restrictions(snapshot),
+        restrictions=_restrictions(item),
     )
 
 
-def findings_for(snapshot: dict[str, Any], family: FamilyStanding, now: datetime) -> list[rules.Finding]:
-    policy = policy_from_json(snapshot["policy"])
-    if snapshot["kind"] == "application":
-        return rules.check_application(application_facts(snapshot, local(now).date()), policy)
-    return rules.check_post(post_facts(snapshot, family, now), policy)
+def findings_for(item: ClaimedItem, family: FamilyStanding, now: datetime) -> list[rules.Finding]:
+    if item.kind == "application":
+        return rules.check_application(application_facts(item, local(now).date()), item.policy)
+    return rules.check_post(post_facts(item, family, now), item.policy)

@@ -18,8 +18,7 @@ def item_document_ids(journal: Journal, kind: str, item_id: int) -> list[int]:
     item = journal.item(kind, item_id)
     if item is None:
         return []
-    documents = (item.snapshot or {}).get("documents") or []
-    return [d["id"] for d in documents if isinstance(d, dict) and isinstance(d.get("id"), int)]
+    return [d.id for d in item.snapshot.documents]
 
 
 def evict_on_sync(

@@ -6,9 +6,7 @@ Run it on a worker, never the GUI thread. The desk's document service
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
 from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import Verdict, load_document
@@ -17,11 +15,11 @@ from reviewer_app.documents.verdicts import Rejected
 
 
 def open_document(
-    store: DocumentStore, doc: Mapping[str, Any], policy: Policy, target_size: tuple[int, int] | None = None
+    store: DocumentStore, doc: DocumentRef, policy: Policy, target_size: tuple[int, int] | None = None
 ) -> Verdict:
-    """Fetch one ``snapshot["documents"]`` entry and load it under its kind's limits."""
+    """Fetch one item's document and load it under its kind's limits."""
     data = store.fetch(doc)
     if isinstance(data, Rejected):
         return data
-    limits = DocumentLimits.for_kind(str(doc.get("kind", "")), policy)
+    limits = DocumentLimits.for_kind(doc.kind, policy)
     return load_document(data, limits, target_size=target_size)

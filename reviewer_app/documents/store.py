@@ -14,7 +14,7 @@ import hashlib
 import logging
 import re
 import threading
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app import config
 from reviewer_app.access.credentials import portal_credentials
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.documents import verdicts
 from reviewer_app.documents.cache import DEFAULT_CACHE_BYTES, DocumentCache
 from reviewer_app.documents.limits import HARD_MAX_BYTES
@@ -49,7 +50,7 @@ def cache_folder() -> Path:
 
 
 class DocumentStore:
-    """Bytes for ``snapshot["documents"]`` entries; safe to call from several worker threads."""
+    """Bytes for pulled items' documents (:class:`DocumentRef`); safe to call from several workers."""
 
     def __init__(
         self,
@@ -87,8 +88,8 @@ class DocumentStore:
         its store on the GUI thread, and a keyring waiting to be unlocked must not hold the window."""
         return cls(engine, cache_folder(), functools.partial(portal_credentials, staff_username), **kwargs)
 
-    def fetch(self, doc: Mapping[str, Any], *, keep: bool = True) -> bytes | Rejected:
-        """The bytes of one document (a ``snapshot["documents"]`` entry), checked against its record.
+    def fetch(self, doc: DocumentRef, *, keep: bool = True) -> bytes | Rejected:
+        """The bytes of one document (an item's :class:`DocumentRef`), checked against its record.
 
         ``keep=False`` (printing): taken from the cache if there, but not added to it. The cache is for
         items being reviewed and is emptied as their decisions sync; a morning's print batch of
@@ -103,10 +104,10 @@ class DocumentStore:
         cached = self.cache.get(doc_id, sha256)
         if cached is not None:
             return cached
-        storage = doc.get("storage") or "embedded"
+        storage = doc.storage or "embedded"
         if storage == "url":
-            url = doc.get("url")
-            if not isinstance(url, str) or not url:
+            url = doc.url
+            if not url:
                 return Rejected(verdicts.BAD_RECORD, "文件紀錄缺少下載位址，請通知資訊人員")
             data = self.http.get(doc_id, url, size, sha256)
         elif storage == "embedded":
@@ -119,7 +120,7 @@ class DocumentStore:
             self.cache.put(doc_id, sha256, data)
         return data
 
-    def fetch_to_print(self, doc: Mapping[str, Any]) -> bytes | Rejected:
+    def fetch_to_print(self, doc: DocumentRef) -> bytes | Rejected:
         """:meth:`fetch` without keeping the bytes (the fetch a print batch uses)."""
         return self.fetch(doc, keep=False)
 
@@ -169,14 +170,8 @@ class DocumentStore:
                 self._http.close()
 
 
-def _record(doc: Mapping[str, Any]) -> tuple[int, int, str] | Rejected:
-    doc_id, size, sha256 = doc.get("id"), doc.get("size_bytes"), doc.get("sha256")
-    if (
-        not isinstance(doc_id, int)
-        or not isinstance(size, int)
-        or size < 0
-        or not isinstance(sha256, str)
-        or not _SHA256.match(sha256)
-    ):
+def _record(doc: DocumentRef) -> tuple[int, int, str] | Rejected:
+    doc_id, size, sha256 = doc.id, doc.size_bytes, doc.sha256
+    if size < 0 or not _SHA256.match(sha256):
         return Rejected(verdicts.BAD_RECORD, "文件紀錄不完整（缺少大小或雜湊值），請通知資訊人員")
     return doc_id, size, sha256.lower()

@@ -1,12 +1,24 @@
 """The workstation's local journal (SQLite): decisions are written here first, then synced."""
 
-from reviewer_app.journal.journal import (
+from reviewer_app.journal.errors import (
     AlreadyDecided,
-    DecisionRecord,
     DecisionRefused,
-    Journal,
+    JournalError,
     NotClaimed,
     NotUndoable,
 )
+from reviewer_app.journal.journal import Journal
+from reviewer_app.journal.records import AuditRecord, DecisionRecord, JournalCounts, LocalItem
 
-__all__ = ["AlreadyDecided", "DecisionRecord", "DecisionRefused", "Journal", "NotClaimed", "NotUndoable"]
+__all__ = [
+    "AlreadyDecided",
+    "AuditRecord",
+    "DecisionRecord",
+    "DecisionRefused",
+    "Journal",
+    "JournalCounts",
+    "JournalError",
+    "LocalItem",
+    "NotClaimed",
+    "NotUndoable",
+]

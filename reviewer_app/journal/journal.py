@@ -1,29 +1,30 @@
-"""Local decisions: one SQLite transaction records the decision, the strike and, at the facility's
-threshold, the suspension (P7), holding the family's other pending posts at once, before any sync.
+"""The workstation's local journal (SQLite): decisions are written here first, then synced.
 
 All methods are safe to call from worker threads: each opens its own session; `lock` serialises the
-decide/undo/push steps so an undo can never race the push of the same decision.
+decide/undo/push steps so an undo can never race the push of the same decision. What they return are
+records (journal/records.py), never ORM rows. The work is in one module per job: the claimed items
+(claimed.py), deciding and undoing (deciding.py), the families' standing (standing.py).
 """
 
 from __future__ import annotations
 
 import threading
-import uuid
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, Row, and_, delete, func, select, update
+from sqlalchemy import ColumnElement, Engine, and_, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.core import rules
-from reviewer_app.core.messages import CodedError
+from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.core.reasons import Reason
-from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
-from reviewer_app.core.timeutil import add_months, local
-from reviewer_app.journal import printing as _printing  # noqa: F401  (registers the print tables created below)
+from reviewer_app.core.snapshot import FamilyStanding, findings_for
+from reviewer_app.journal import claimed, deciding, standing
+from reviewer_app.journal.errors import (
+    NotClaimed,
+)
 from reviewer_app.journal.models import (
     JournalAudit,
     JournalBase,
@@ -35,103 +36,18 @@ from reviewer_app.journal.models import (
     JournalStrike,
     JournalSuspension,
 )
+from reviewer_app.journal.records import (
+    AuditRecord,
+    DecisionRecord,
+    JournalCounts,
+    LocalItem,
+    add_audit,
+    audit_decision,
+    build_decision,
+    decision_record,
+    local_item,
+)
 from reviewer_app.shared_db.engine import make_engine
-from reviewer_app.sync.pull import FamilyRow
-
-
-class JournalError(CodedError):
-    """A decision the journal will not record: a code of :mod:`reviewer_app.core.messages` and its
-    values, worded for the reviewer in the desk's language."""
-
-
-class NotClaimed(JournalError):
-    pass
-
-
-class AlreadyDecided(JournalError):
-    pass
-
-
-class NotUndoable(JournalError):
-    pass
-
-
-class DecisionRefused(JournalError):
-    def __init__(self, code: str, findings: Sequence[rules.Finding]) -> None:
-        super().__init__(code)
-        self.findings = list(findings)
-
-
-@dataclass(frozen=True)
-class StrikeRecord:
-    service_id: int
-    post_id: int
-    reason_code: str
-    created_at: datetime
-
-
-@dataclass(frozen=True)
-class SuspensionRecord:
-    service_id: int
-    block: int
-    starts_at: datetime
-    ends_at: datetime
-
-
-@dataclass(frozen=True)
-class DecisionRecord:
-    key: str
-    seq: int
-    kind: str
-    item_id: int
-    item_version: int
-    facility_id: int
-    service_id: int
-    outcome: str
-    reason_codes: list[str]
-    message_to_family: str | None
-    note: str | None
-    staff_username: str
-    workstation: str
-    decided_at: datetime
-    state: str
-    conflict_reason: str | None = None
-    strike: StrikeRecord | None = None
-    suspension: SuspensionRecord | None = None
-    held_items: list[tuple[str, int]] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class AuditRecord:
-    key: str
-    facility_id: int | None
-    occurred_at: datetime
-    staff_username: str
-    workstation: str
-    action: str
-    item_kind: str | None
-    item_id: int | None
-    service_id: int | None
-    detail: dict[str, Any]
-
-
-@dataclass(frozen=True)
-class JournalCounts:
-    claimed: int
-    waiting_to_sync: int
-    conflicts: int
-
-
-def _reason(row: JournalReason) -> Reason:
-    return Reason(
-        code=row.code,
-        text=row.text,
-        suggestion=row.suggestion,
-        counts_as_strike=row.counts_as_strike,
-        applies_to=row.applies_to,
-        rule_id=row.rule_id,
-        active=row.active,
-    )
 
 
 class Journal:
@@ -161,65 +77,40 @@ class Journal:
 
     # ---- reading -------------------------------------------------------------------------------
 
-    def items(self, include_decided: bool = False) -> list[JournalItem]:
+    def items(self, include_decided: bool = False) -> list[LocalItem]:
         with self.session() as s:
             q = select(JournalItem).order_by(JournalItem.submitted_at, JournalItem.kind, JournalItem.item_id)
             if not include_decided:
                 q = q.where(JournalItem.local_status != "decided")
-            return list(s.scalars(q))
+            return [local_item(row) for row in s.scalars(q)]
 
-    def item(self, kind: str, item_id: int) -> JournalItem | None:
+    def item(self, kind: str, item_id: int) -> LocalItem | None:
         with self.session() as s:
-            return s.get(JournalItem, (kind, item_id))
+            row = s.get(JournalItem, (kind, item_id))
+            return None if row is None else local_item(row)
 
     def catalogue(self) -> dict[str, Reason]:
         with self.session() as s:
             rows = s.scalars(select(JournalReason).order_by(JournalReason.sort_order, JournalReason.code))
-            return {r.code: _reason(r) for r in rows}
+            return {r.code: Reason.from_row(r) for r in rows}
 
     def standing(self, service_id: int, now: datetime) -> FamilyStanding:
         with self.session() as s:
-            return self._standing(s, service_id, now)
+            return standing.standing(s, service_id, now)
 
     def standings(self, service_ids: Sequence[int], now: datetime) -> dict[int, FamilyStanding]:
         """``standing`` of many families in four queries (the desk reloads them all at once)."""
-        ids = sorted(set(service_ids))
-        if not ids:
-            return {}
-        pending = JournalDecision.state == "pending"
         with self.session() as s:
-            families = {
-                f.service_id: f
-                for f in s.scalars(select(JournalFamily).where(JournalFamily.service_id.in_(ids)))
-            }
-            strikes = dict(
-                s.execute(
-                    select(JournalStrike.service_id, func.count())
-                    .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
-                    .where(JournalStrike.service_id.in_(ids), pending)
-                    .group_by(JournalStrike.service_id)
-                ).all()
-            )
-            until = dict(
-                s.execute(
-                    select(JournalSuspension.service_id, func.max(JournalSuspension.ends_at))
-                    .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
-                    .where(JournalSuspension.service_id.in_(ids), pending)
-                    .group_by(JournalSuspension.service_id)
-                ).all()
-            )
-            rejected = self._rejected_here(s, ids)
-        return {
-            i: self._standing_of(families.get(i), strikes.get(i) or 0, until.get(i), now, rejected.get(i))
-            for i in ids
-        }
+            return standing.standings(s, service_ids, now)
 
     def findings(self, kind: str, item_id: int, now: datetime) -> list[rules.Finding]:
         with self.session() as s:
-            item = s.get(JournalItem, (kind, item_id))
-            if item is None:
+            row = s.get(JournalItem, (kind, item_id))
+            if row is None:
                 raise NotClaimed("NOT_CLAIMED")
-            return findings_for(item.snapshot, self._standing(s, item.service_id, now), now)
+            return findings_for(
+                ClaimedItem.from_json(row.snapshot), standing.standing(s, row.service_id, now), now
+            )
 
     def counts(self) -> JournalCounts:
         with self.session() as s:
@@ -271,7 +162,7 @@ class Journal:
                 held.setdefault(str(key), []).append((kind, item_id))
             wanted = set(items) if items is not None else None
             return [
-                self._build(d, strikes.get(d.key), suspensions.get(d.key), held.get(d.key, []))
+                build_decision(d, strikes.get(d.key), suspensions.get(d.key), held.get(d.key, []))
                 for d in rows
                 if wanted is None or (d.kind, d.item_id) in wanted
             ]
@@ -279,7 +170,7 @@ class Journal:
     def decision(self, key: str) -> DecisionRecord | None:
         with self.session() as s:
             d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
-            return None if d is None else self._record(s, d)
+            return None if d is None else decision_record(s, d)
 
     def last_undoable(self, staff_username: str) -> DecisionRecord | None:
         with self.session() as s:
@@ -289,7 +180,7 @@ class Journal:
                 .order_by(JournalDecision.seq.desc())
                 .limit(1)
             )
-            return None if d is None else self._record(s, d)
+            return None if d is None else decision_record(s, d)
 
     # ---- deciding ------------------------------------------------------------------------------
 
@@ -310,227 +201,37 @@ class Journal:
         if outcome not in ("approve", "reject"):
             raise ValueError(outcome)
         with self.lock, self.session() as s, s.begin():
-            item = s.get(JournalItem, (kind, item_id))
-            if item is None:
-                raise NotClaimed("NOT_CLAIMED_REFRESH")
-            if item.local_status == "decided":
-                raise AlreadyDecided("ALREADY_DECIDED")
-            catalogue = {r.code: _reason(r) for r in s.scalars(select(JournalReason))}
-            family = self._standing(s, item.service_id, now)
-            strike = False
-            if outcome == "approve":
-                blocking = rules.blocking(findings_for(item.snapshot, family, now))
-                if blocking:
-                    raise DecisionRefused("APPROVAL_BLOCKED", blocking)
-                reason_codes = ()
-            else:
-                problems = rules.check_rejection(reason_codes, kind, catalogue)
-                if problems:
-                    raise DecisionRefused("REJECTION_INCOMPLETE", problems)
-                strike = kind == "post" and rules.is_strike(reason_codes, catalogue)
-
-            decision = JournalDecision(
-                key=str(uuid.uuid4()),
+            return deciding.decide(
+                s,
                 kind=kind,
                 item_id=item_id,
-                item_version=item.version,
-                facility_id=item.facility_id,
-                service_id=item.service_id,
                 outcome=outcome,
-                reason_codes=list(reason_codes),
-                message_to_family=message_to_family,
-                note=note,
-                is_strike=strike,
-                previous_local_status=item.local_status,
                 staff_username=staff_username,
                 workstation=workstation,
-                decided_at=now,
-                state="pending",
+                now=now,
+                reason_codes=reason_codes,
+                message_to_family=message_to_family,
+                note=note,
             )
-            s.add(decision)
-            s.flush()
-            item.local_status = "decided"
-            self._audit(s, decision, "decision", now, {"outcome": outcome, "reasons": list(reason_codes)})
-            if strike:
-                self._add_strike(s, decision, item, catalogue, reason_codes, now)
-            return self._record(s, decision)
-
-    def _add_strike(
-        self,
-        s: Session,
-        decision: JournalDecision,
-        item: JournalItem,
-        catalogue: dict[str, Reason],
-        reason_codes: Sequence[str],
-        now: datetime,
-    ) -> None:
-        code = next(c for c in reason_codes if catalogue[c].counts_as_strike)
-        s.add(
-            JournalStrike(
-                decision_key=decision.key,
-                service_id=item.service_id,
-                post_id=item.item_id,
-                reason_code=code,
-                created_at=now,
-            )
-        )
-        s.flush()
-        family = s.get(JournalFamily, item.service_id)
-        if family is None:
-            return
-        total = family.remote_strikes + self._pending_strikes(s, item.service_id)
-        block = total // family.strike_threshold
-        local_blocks = s.scalar(
-            select(func.max(JournalSuspension.block))
-            .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
-            .where(JournalSuspension.service_id == item.service_id, JournalDecision.state == "pending")
-        )
-        if block < 1 or block <= max(family.remote_blocks, local_blocks or 0):
-            return
-        ends = add_months(local(now), family.suspension_months)
-        s.add(
-            JournalSuspension(
-                decision_key=decision.key,
-                service_id=item.service_id,
-                block=block,
-                starts_at=now,
-                ends_at=ends,
-            )
-        )
-        reason = f"家屬發佈權限暫停至 {ends:%Y/%m/%d}（累計退件 {total} 次）"
-        held = (
-            s.execute(
-                update(JournalItem)
-                .where(
-                    JournalItem.service_id == item.service_id,
-                    JournalItem.kind == "post",
-                    JournalItem.local_status == "pending",
-                )
-                .values(local_status="held", held_reason=reason, held_by_key=decision.key)
-                .returning(JournalItem.item_id)
-            )
-            .scalars()
-            .all()
-        )
-        self._audit(
-            s,
-            decision,
-            "suspension",
-            now,
-            {"block": block, "strikes": total, "ends_at": ends.isoformat(), "held_posts": list(held)},
-        )
 
     def undo(self, key: str, staff_username: str, workstation: str, now: datetime) -> DecisionRecord:
         """Take back a decision that has not been synced yet, with its strike and suspension."""
         with self.lock, self.session() as s, s.begin():
-            d = s.scalar(select(JournalDecision).where(JournalDecision.key == key))
-            if d is None or d.state != "pending":
-                raise NotUndoable("UNDO_SYNCED")
-            if key in self._sending:
-                raise NotUndoable("UNDO_SYNCING")
-            sent = s.scalar(select(JournalSendMark.through_seq).where(JournalSendMark.id == 1))
-            if sent is not None and d.seq <= sent:
-                raise NotUndoable("UNDO_MAYBE_SYNCED")
-            record = self._record(s, d)
-            d.state = "undone"
-            s.execute(delete(JournalStrike).where(JournalStrike.decision_key == key))
-            s.execute(delete(JournalSuspension).where(JournalSuspension.decision_key == key))
-            s.execute(
-                update(JournalItem)
-                .where(JournalItem.held_by_key == key)
-                .values(local_status="pending", held_reason=None, held_by_key=None)
-            )
-            item = s.get(JournalItem, (d.kind, d.item_id))
-            if item is not None:
-                item.local_status = d.previous_local_status
-            self._audit(s, d, "undo", now, {"outcome": d.outcome}, staff_username, workstation)
-            return record
+            return deciding.undo(s, key, staff_username, workstation, now, sending=key in self._sending)
 
     # ---- sync side -----------------------------------------------------------------------------
 
     def store_pulled(
         self,
-        items: Sequence[dict[str, Any]],
-        families: Sequence[FamilyRow],
+        items: Sequence[ClaimedItem],
+        families: Sequence[SharedStanding],
         reasons: Sequence[Reason],
         claim_expires_at: datetime,
         now: datetime,
     ) -> None:
-        """Replace the undecided claimed items with what the shared database says now.
-
-        Items decided here and not yet synced are kept as they are; undecided items this workstation
-        no longer holds (lease lost, decided elsewhere) leave the list.
-        """
+        """Replace the undecided claimed items with what the shared database says now (claimed.py)."""
         with self.lock, self.session() as s, s.begin():
-            pulled = {(i["kind"], i["id"]): i for i in items}
-            kept: dict[tuple[str, int], JournalItem] = {}
-            for row in s.scalars(select(JournalItem)):
-                decided = row.local_status == "decided"
-                lost = (row.kind, row.item_id) not in pulled and not decided
-                if lost or (decided and self._settled(s, row)):
-                    s.delete(row)
-                else:
-                    kept[(row.kind, row.item_id)] = row
-            s.flush()
-            suspended = {f.service_id for f in families if f.suspended_until is not None}
-            holding = set(  # local suspensions not synced yet still hold what they held
-                s.scalars(select(JournalDecision.key).where(JournalDecision.state == "pending"))
-            )
-            for key, snap in pulled.items():
-                existing = kept.get(key)  # every item is loaded above: no query per item
-                if existing is not None and existing.local_status == "decided":
-                    continue
-                if existing is None:
-                    existing = JournalItem(kind=key[0], item_id=key[1], local_status="pending")
-                    s.add(existing)
-                row = existing
-                row.version = snap["version"]
-                row.facility_id = snap["facility"]["id"]
-                row.service_id = snap["service_id"]
-                row.remote_status = snap["status"]
-                row.submitted_at = datetime.fromisoformat(snap["submitted_at"])
-                row.claim_expires_at = claim_expires_at
-                row.pulled_at = now
-                row.snapshot = snap
-                if row.held_by_key not in holding:
-                    held = held_in_shared(snap, snap["service_id"] in suspended)
-                    row.held_by_key = None
-                    row.local_status = "held" if held else "pending"
-                    row.held_reason = snap.get("held_reason") if held else None
-            known = {
-                f.service_id: f
-                for f in s.scalars(
-                    select(JournalFamily).where(
-                        JournalFamily.service_id.in_([f.service_id for f in families])
-                    )
-                )
-            }
-            for fam in families:
-                frow = known.get(fam.service_id)
-                if frow is None:  # new here: added, not merged (a merge would look each one up)
-                    frow = JournalFamily(service_id=fam.service_id)
-                    s.add(frow)
-                frow.facility_id = fam.facility_id
-                frow.remote_strikes = fam.strikes
-                frow.remote_blocks = fam.max_block
-                frow.remote_suspended_until = fam.suspended_until
-                frow.strike_threshold = fam.strike_threshold
-                frow.suspension_months = fam.suspension_months
-            if reasons:
-                s.execute(delete(JournalReason))
-                for order, r in enumerate(reasons):
-                    s.add(
-                        JournalReason(
-                            code=r.code,
-                            text=r.text,
-                            suggestion=r.suggestion,
-                            counts_as_strike=r.counts_as_strike,
-                            applies_to=r.applies_to,
-                            rule_id=r.rule_id,
-                            active=r.active,
-                            sort_order=order,
-                        )
-                    )
+            claimed.store_pulled(s, items, families, reasons, claim_expires_at, now)
 
     def forget(self, kind: str, item_id: int) -> None:
         """Drop an undecided item (its claim was released)."""
@@ -538,17 +239,6 @@ class Journal:
             row = s.get(JournalItem, (kind, item_id))
             if row is not None and row.local_status != "decided":
                 s.delete(row)
-
-    def _settled(self, s: Session, row: JournalItem) -> bool:
-        """A decided item whose decision reached the shared database (or lost to another) is done."""
-        states = set(
-            s.scalars(
-                select(JournalDecision.state).where(
-                    JournalDecision.kind == row.kind, JournalDecision.item_id == row.item_id
-                )
-            )
-        )
-        return "pending" not in states and bool(states & {"synced", "conflict"})
 
     def mark_sending(self, through_seq: int, now: datetime) -> None:
         """Called just before a shared commit carrying decisions up to ``through_seq`` (push order):
@@ -601,14 +291,8 @@ class Journal:
             d.state = "conflict"
             d.conflict_reason = reason
             d.synced_at = now
-            s.execute(delete(JournalStrike).where(JournalStrike.decision_key == key))
-            s.execute(delete(JournalSuspension).where(JournalSuspension.decision_key == key))
-            s.execute(
-                update(JournalItem)
-                .where(JournalItem.held_by_key == key)
-                .values(local_status="pending", held_reason=None, held_by_key=None)
-            )
-            self._audit(s, d, "conflict", now, {"reason": reason})
+            deciding.drop_consequences(s, key)
+            audit_decision(s, d, "conflict", now, {"reason": reason})
 
     def pending_audit(self, limit: int = 2000) -> list[AuditRecord]:
         with self.session() as s:
@@ -650,141 +334,15 @@ class Journal:
         detail: dict[str, Any] | None = None,
     ) -> None:
         with self.session() as s, s.begin():
-            s.add(
-                JournalAudit(
-                    key=str(uuid.uuid4()),
-                    facility_id=facility_id,
-                    occurred_at=now,
-                    staff_username=staff_username,
-                    workstation=workstation,
-                    action=action,
-                    item_kind=item_kind,
-                    item_id=item_id,
-                    service_id=service_id,
-                    detail=detail or {},
-                )
-            )
-
-    # ---- helpers -------------------------------------------------------------------------------
-
-    def _pending_strikes(self, s: Session, service_id: int) -> int:
-        return (
-            s.scalar(
-                select(func.count())
-                .select_from(JournalStrike)
-                .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
-                .where(JournalStrike.service_id == service_id, JournalDecision.state == "pending")
-            )
-            or 0
-        )
-
-    def _standing(self, s: Session, service_id: int, now: datetime) -> FamilyStanding:
-        family = s.get(JournalFamily, service_id)
-        strikes = self._pending_strikes(s, service_id)
-        local_until = s.scalar(
-            select(func.max(JournalSuspension.ends_at))
-            .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
-            .where(JournalSuspension.service_id == service_id, JournalDecision.state == "pending")
-        )
-        rejected = self._rejected_here(s, [service_id]).get(service_id)
-        return self._standing_of(family, strikes, local_until, now, rejected)
-
-    @staticmethod
-    def _rejected_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
-        """Each family's posts rejected on this workstation and not synced yet (P3 skips them)."""
-        found: dict[int, set[int]] = {}
-        for service_id, post_id in s.execute(
-            select(JournalDecision.service_id, JournalDecision.item_id).where(
-                JournalDecision.service_id.in_(service_ids),
-                JournalDecision.kind == "post",
-                JournalDecision.outcome == "reject",
-                JournalDecision.state == "pending",
-            )
-        ):
-            found.setdefault(service_id, set()).add(post_id)
-        return {service_id: frozenset(posts) for service_id, posts in found.items()}
-
-    @staticmethod
-    def _standing_of(
-        family: JournalFamily | None,
-        strikes: int,
-        local_until: datetime | None,
-        now: datetime,
-        rejected_here: frozenset[int] | None = None,
-    ) -> FamilyStanding:
-        if local_until is not None and local_until.tzinfo is None:
-            local_until = local_until.replace(tzinfo=now.tzinfo)
-        candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
-        until = max(candidates) if candidates else None
-        rejected = rejected_here or frozenset()
-        if family is None:
-            return standing_at(strikes, 3, until, now, rejected)
-        return standing_at(family.remote_strikes + strikes, family.strike_threshold, until, now, rejected)
-
-    def _audit(
-        self,
-        s: Session,
-        d: JournalDecision,
-        action: str,
-        now: datetime,
-        detail: dict[str, Any],
-        staff_username: str | None = None,
-        workstation: str | None = None,
-    ) -> None:
-        s.add(
-            JournalAudit(
-                key=str(uuid.uuid4()),
-                facility_id=d.facility_id,
-                occurred_at=now,
-                staff_username=staff_username or d.staff_username,
-                workstation=workstation or d.workstation,
+            add_audit(
+                s,
                 action=action,
-                item_kind=d.kind,
-                item_id=d.item_id,
-                service_id=d.service_id,
-                detail={"decision_key": d.key, **detail},
+                staff_username=staff_username,
+                workstation=workstation,
+                now=now,
+                facility_id=facility_id,
+                item_kind=item_kind,
+                item_id=item_id,
+                service_id=service_id,
+                detail=detail,
             )
-        )
-
-    def _record(self, s: Session, d: JournalDecision) -> DecisionRecord:
-        held = s.execute(
-            select(JournalItem.kind, JournalItem.item_id).where(JournalItem.held_by_key == d.key)
-        ).all()
-        return self._build(
-            d, s.get(JournalStrike, d.key), s.get(JournalSuspension, d.key), [(k, i) for k, i in held]
-        )
-
-    @staticmethod
-    def _build(
-        d: JournalDecision | Row[Any],
-        strike: JournalStrike | None,
-        suspension: JournalSuspension | None,
-        held: list[tuple[str, int]],
-    ) -> DecisionRecord:
-        return DecisionRecord(
-            key=d.key,
-            seq=d.seq,
-            kind=d.kind,
-            item_id=d.item_id,
-            item_version=d.item_version,
-            facility_id=d.facility_id,
-            service_id=d.service_id,
-            outcome=d.outcome,
-            reason_codes=list(d.reason_codes),
-            message_to_family=d.message_to_family,
-            note=d.note,
-            staff_username=d.staff_username,
-            workstation=d.workstation,
-            decided_at=d.decided_at,
-            state=d.state,
-            conflict_reason=d.conflict_reason,
-            strike=None
-            if strike is None
-            else StrikeRecord(strike.service_id, strike.post_id, strike.reason_code, strike.created_at),
-            suspension=None
-            if suspension is None
-            else SuspensionRecord(
-                suspension.service_id, suspension.block, suspension.starts_at, suspension.ends_at
-            ),
-            held_items=[(k, i) for k, i in held],
-        )

@@ -1,4 +1,5 @@
-"""The workstation's own SQLite journal: claimed items, decisions waiting to sync, audit outbox.
+"""The workstation's own SQLite journal: claimed items, decisions waiting to sync, audit outbox, and
+the printing side (the counsellor's list, print and hand-over records waiting to sync).
 
 Nothing decided here is lost on a crash: a decision, its strike and its suspension are one SQLite
 transaction, written before anything is sent to the shared database.
@@ -145,3 +146,65 @@ class JournalReason(JournalBase):
     rule_id: Mapped[str | None] = mapped_column(String(4))
     active: Mapped[bool]
     sort_order: Mapped[int]
+
+
+class JournalPrintPost(JournalBase):
+    """A post in the counsellor's list, as the shared database had it at the last refresh."""
+
+    __tablename__ = "print_queue"
+
+    post_id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    facility_id: Mapped[int] = mapped_column(index=True)
+    version: Mapped[int]
+    remote_status: Mapped[str] = mapped_column(String(16))
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    pulled_at: Mapped[datetime]
+
+
+class JournalPrintRecord(JournalBase):
+    __tablename__ = "print_outbox"
+    __table_args__ = (Index("ix_print_outbox_state_seq", "state", "seq"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)  # push order
+    key: Mapped[str] = mapped_column(String(36), unique=True)  # idempotency key
+    batch_key: Mapped[str] = mapped_column(String(36), index=True)
+    facility_id: Mapped[int]
+    post_id: Mapped[int] = mapped_column(index=True)
+    service_id: Mapped[int | None]
+    #: the post version a first print expects in the shared database; None for a reprint
+    expected_version: Mapped[int | None]
+    reprint: Mapped[bool]
+    reprint_reason: Mapped[str | None] = mapped_column(String(300))
+    copies: Mapped[int]
+    printed_by: Mapped[str] = mapped_column(String(63))
+    workstation: Mapped[str] = mapped_column(String(100))
+    printed_at: Mapped[datetime]
+    # pending (waiting to sync) | synced | conflict
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    #: why it conflicted, or what the push noticed (printed elsewhere first: kept as a reprint)
+    note: Mapped[str | None] = mapped_column(String(300))
+    synced_at: Mapped[datetime | None]
+
+
+class JournalHandover(JournalBase):
+    __tablename__ = "handover_outbox"
+    __table_args__ = (Index("ix_handover_outbox_state_seq", "state", "seq"),)
+
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(36), unique=True)
+    facility_id: Mapped[int]
+    post_id: Mapped[int] = mapped_column(index=True)
+    service_id: Mapped[int | None]
+    expected_version: Mapped[int]
+    outcome: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str | None] = mapped_column(String(16))
+    handed_over_by: Mapped[str] = mapped_column(String(60))
+    handed_over_at: Mapped[datetime]
+    recipient: Mapped[str | None] = mapped_column(String(60))
+    note: Mapped[str | None] = mapped_column(String(300))
+    recorded_by: Mapped[str] = mapped_column(String(63))
+    workstation: Mapped[str] = mapped_column(String(100))
+    recorded_at: Mapped[datetime]
+    state: Mapped[str] = mapped_column(String(16), default="pending")
+    conflict_reason: Mapped[str | None] = mapped_column(String(300))
+    synced_at: Mapped[datetime | None]

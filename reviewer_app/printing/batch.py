@@ -15,16 +15,16 @@ from __future__ import annotations
 import io
 import logging
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 from enum import Enum
-from typing import Any, Final
+from typing import Final
 
 from PIL import Image
 
-from reviewer_app.core.snapshot import policy_from_json
+from reviewer_app.core.items import DocumentRef, PrintablePost
 from reviewer_app.core.vocabulary import RELATIONSHIPS
 from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import ImageDocument, PageError, PdfDocument, Rejected, load_document
@@ -40,7 +40,7 @@ from reviewer_app.printing.layout import (
 
 log = logging.getLogger(__name__)
 
-Fetch = Callable[[Mapping[str, Any]], "bytes | Rejected"]
+Fetch = Callable[[DocumentRef], "bytes | Rejected"]
 
 #: The preview's pictures: sharp enough on screen, light enough for a hundred posts.
 PREVIEW_DPI = 110
@@ -84,35 +84,30 @@ class PreparedAttachment:
 
 @dataclass(frozen=True, eq=False)
 class PreparedPost:
-    snapshot: dict[str, Any]
+    snapshot: PrintablePost
     photo: PreparedImage | None
     attachments: tuple[PreparedAttachment, ...]
     notes: tuple[str, ...]  # documents that could not be printed, in zh-TW
 
     @property
     def post_id(self) -> int:
-        return int(self.snapshot["id"])
+        return self.snapshot.id
 
 
-def post_text(
-    snapshot: Mapping[str, Any], printed_by: str, printed_at: datetime, reprint: bool = False
-) -> PostText:
-    inmate = snapshot.get("inmate") or {}
-    approved_by = snapshot.get("approved_by") or {}
-    approved_at = snapshot.get("approved_at")
-    relationship = str(snapshot.get("relationship") or "")
+def post_text(post: PrintablePost, printed_by: str, printed_at: datetime, reprint: bool = False) -> PostText:
+    inmate, approved_by = post.inmate, post.approved_by
     return PostText(
-        post_id=int(snapshot["id"]),
-        facility_name=str((snapshot.get("facility") or {}).get("name") or ""),
-        call_number=str(inmate.get("call_number") or ""),
-        inmate_name=str(inmate.get("name") or ""),
-        housing_unit=str(inmate.get("housing_unit") or ""),
-        family_name=str((snapshot.get("applicant") or {}).get("name") or ""),
-        relationship=RELATIONSHIPS.get(relationship, relationship),
-        title=str(snapshot.get("title") or ""),
-        body=str(snapshot.get("body") or ""),
-        approved_at=datetime.fromisoformat(approved_at) if approved_at else None,
-        approved_by=approved_by.get("name") or approved_by.get("username"),
+        post_id=post.id,
+        facility_name=post.facility.name,
+        call_number=inmate.call_number,
+        inmate_name=inmate.name,
+        housing_unit=inmate.housing_unit,
+        family_name=post.applicant.name,
+        relationship=RELATIONSHIPS.get(post.relationship, post.relationship),
+        title=post.title,
+        body=post.body,
+        approved_at=datetime.fromisoformat(post.approved_at) if post.approved_at else None,
+        approved_by=(approved_by.name or approved_by.username) if approved_by else None,
         printed_at=printed_at,
         printed_by=printed_by,
         reprint=reprint,
@@ -137,29 +132,29 @@ def _prepared(image: Image.Image, compact: bool) -> PreparedImage:
     return PreparedImage(image.width, image.height, jpeg=out.getvalue())
 
 
-def _label(doc: Mapping[str, Any]) -> str:
-    return str(doc.get("filename") or f"文件 {doc.get('id')}")
+def _label(doc: DocumentRef) -> str:
+    return doc.filename or f"文件 {doc.id}"
 
 
 def prepare_post(
-    snapshot: Mapping[str, Any], fetch: Fetch, quality: Quality = Quality.PRINT, *, compact: bool = False
+    post: PrintablePost, fetch: Fetch, quality: Quality = Quality.PRINT, *, compact: bool = False
 ) -> PreparedPost:
     """One post's pictures: the first image is the photo, every PDF page (and any further image)
     an attachment page. Never raises for a bad document: it becomes a note on the page."""
-    policy = policy_from_json(dict(snapshot.get("policy") or {}))
+    policy = post.policy
     photo_box = image_pixels(PHOTO_BOX_MM, min(quality.value, PHOTO_DPI))
     page_box = image_pixels(ATTACHMENT_BOX_MM, quality.value)
     photo: PreparedImage | None = None
     pages: list[tuple[str, int, int, PreparedImage]] = []
     notes: list[str] = []
-    for doc in snapshot.get("documents") or []:
+    for doc in post.documents:
         name = _label(doc)
         try:
             data = fetch(doc)
             if isinstance(data, Rejected):
                 notes.append(f"附件「{name}」無法列印：{data.reason}")
                 continue
-            limits = DocumentLimits.for_kind(str(doc.get("kind") or ""), policy)
+            limits = DocumentLimits.for_kind(doc.kind, policy)
             verdict = load_document(data, limits, target_size=photo_box if photo is None else page_box)
             if isinstance(verdict, Rejected):
                 notes.append(f"附件「{name}」無法列印：{verdict.reason}")
@@ -171,13 +166,13 @@ def prepare_post(
             else:
                 pages.extend(_pdf_pages(verdict, name, page_box, compact, notes))
         except Exception:  # a decoder bug must not lose the other posts of the batch
-            log.exception("document %s of post %s could not be prepared", doc.get("id"), snapshot.get("id"))
+            log.exception("document %s of post %s could not be prepared", doc.id, post.id)
             notes.append(f"附件「{name}」無法列印（處理時發生錯誤）")
     attachments = tuple(
         PreparedAttachment(AttachmentInfo(name, page, count, image.size), image)
         for name, page, count, image in pages
     )
-    return PreparedPost(dict(snapshot), photo, attachments, tuple(notes))
+    return PreparedPost(post, photo, attachments, tuple(notes))
 
 
 def _pdf_pages(
@@ -202,17 +197,15 @@ PREPARE_WORKERS: Final = 2
 PREPARE_AHEAD: Final = 3
 
 
-def _heavy(snapshot: Mapping[str, Any]) -> bool:
+def _heavy(post: PrintablePost) -> bool:
     """A post with more than its one photo (a PDF's pages at print resolution are some 24 MB each):
     prepared on its own, nothing else ahead of it in memory."""
-    documents = snapshot.get("documents") or []
-    return len(documents) > 1 or any(
-        not str(d.get("mime_type") or "").startswith("image/") for d in documents
-    )
+    documents = post.documents
+    return len(documents) > 1 or any(not d.mime_type.startswith("image/") for d in documents)
 
 
 def prepare_posts(
-    snapshots: Iterable[Mapping[str, Any]],
+    posts: Iterable[PrintablePost],
     fetch: Fetch,
     quality: Quality = Quality.PRINT,
     *,
@@ -223,8 +216,8 @@ def prepare_posts(
     """The posts in order, as the renderer asks for them, each prepared a few posts ahead on worker
     threads (`fetch` must be safe to call from several threads, as ``DocumentStore.fetch`` is)."""
     pending: deque[Future[PreparedPost]] = deque()
-    source = iter(snapshots)
-    held: Mapping[str, Any] | None = None  # the next post, waiting for room ahead of the renderer
+    source = iter(posts)
+    held: PrintablePost | None = None  # the next post, waiting for room ahead of the renderer
     heavy_pending = False  # a heavy post is among the pending: nothing is prepared beside it
     with ThreadPoolExecutor(PREPARE_WORKERS, thread_name_prefix="print-prepare") as pool:
         try:

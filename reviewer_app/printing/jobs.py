@@ -82,13 +82,13 @@ class PrintDesk:
         now = self.clock()
         try:
             with Session(self.sync.engine) as s:
-                snapshots = printable_posts(s, self.facility_id, now)
+                posts = printable_posts(s, self.facility_id, now)
         except (OperationalError, DBAPIError) as exc:
             if _connection_error(exc):
                 raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
             raise
-        self.book.store_queue(snapshots, self.facility_id, now)
-        return len(snapshots)
+        self.book.store_queue(posts, self.facility_id, now)
+        return len(posts)
 
     def queue(self, statuses: Sequence[str] | None = None, unit: str | None = None) -> list[QueuedPost]:
         posts = self.book.queue(statuses)

@@ -1,10 +1,10 @@
 """The counsellor's list, read from the shared database: approved posts to print, printed ones to hand
 over, and those handed over lately (a lost copy may need a reprint).
 
-Each post comes back as a JSON-able snapshot with everything the printout shows (facility, inmate's
-call number, name and housing unit, family member and relationship, title, body, the approval and
-who gave it), its documents (for the loader), the facility's policy (for the loader's limits) and
-its printing and hand-over history. The snapshot is what the workstation keeps in its journal
+Each post comes back as a :class:`~reviewer_app.core.items.PrintablePost` with everything the printout
+shows (facility, inmate's call number, name and housing unit, family member and relationship, title,
+body, the approval and who gave it), its documents (for the loader), the facility's policy (for the
+loader's limits) and its printing and hand-over history. It is what the workstation keeps in its journal
 (``print_queue``), so the list and the hand-over work on while the shared database is unreachable.
 """
 
@@ -12,12 +12,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any, Final
+from typing import Final
 
 from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from reviewer_app.core.snapshot import policy_to_json
+from reviewer_app.core.items import (
+    ApplicantInfo,
+    Approval,
+    HandoverInfo,
+    InmateInfo,
+    PrintablePost,
+    PrintHistory,
+)
 from reviewer_app.shared_db.models import (
     Applicant,
     Decision,
@@ -29,7 +36,7 @@ from reviewer_app.shared_db.models import (
     ServiceApplication,
     Staff,
 )
-from reviewer_app.sync.pull import _documents
+from reviewer_app.sync.pull import documents_of, facility_of
 
 #: Handed-over posts stay in the list this long (a reprint for a lost or damaged copy).
 RECENT_DAYS: Final = 14
@@ -43,8 +50,8 @@ def _chunks(ids: list[int]) -> Iterable[list[int]]:
 
 def printable_posts(
     s: Session, facility_id: int, now: datetime, *, recent_days: int = RECENT_DAYS
-) -> list[dict[str, Any]]:
-    """Snapshots of the facility's approved and printed posts, and those handed over lately."""
+) -> list[PrintablePost]:
+    """The facility's approved and printed posts, and those handed over lately."""
     since = now - timedelta(days=recent_days)
     recent = select(Handover.post_id).where(
         Handover.facility_id == facility_id, Handover.handed_over_at >= since
@@ -70,7 +77,7 @@ def printable_posts(
     assert facility is not None
     ids = [post.id for post, *_ in rows]
     approvals: dict[int, tuple[str, datetime]] = {}
-    printing: dict[int, dict[str, Any]] = {}
+    printing: dict[int, PrintHistory] = {}
     handovers: dict[int, Handover] = {}
     for chunk in _chunks(ids):
         for item_id, who, at in s.execute(
@@ -84,7 +91,7 @@ def printable_posts(
             .where(PrintRecord.post_id.in_(chunk))
             .group_by(PrintRecord.post_id)
         ):
-            printing[post_id] = {"count": int(count), "last_printed_at": last.isoformat() if last else None}
+            printing[post_id] = PrintHistory(int(count), last.isoformat() if last else None)
         for h in s.scalars(select(Handover).where(Handover.post_id.in_(chunk)).order_by(Handover.id)):
             handovers[h.post_id] = h
     usernames = {who for who, _ in approvals.values()}
@@ -98,45 +105,38 @@ def printable_posts(
         approval = approvals.get(post.id)
         handover = handovers.get(post.id)
         out.append(
-            {
-                "kind": "post",
-                "id": post.id,
-                "version": post.version,
-                "status": post.status,
-                "facility": {"id": facility.id, "code": facility.code, "name": facility.name},
-                "policy": policy_to_json(facility.policy()),
-                "service_id": app.id,
-                "relationship": app.relationship_code,
-                "applicant": {"id": applicant.id, "name": applicant.name},
-                "inmate": {
-                    "id": inmate.id,
-                    "call_number": inmate.call_number,
-                    "name": inmate.name,
-                    "housing_unit": inmate.housing_unit,
-                    "custody": inmate.custody,
-                },
-                "title": post.title,
-                "body": post.body,
-                "submitted_at": post.submitted_at.isoformat(),
-                "approved_at": (
-                    approval[1] if approval else post.decided_at or post.submitted_at
-                ).isoformat(),
-                "approved_by": (
-                    {"username": approval[0], "name": names.get(approval[0], approval[0])}
-                    if approval
-                    else None
+            PrintablePost(
+                id=post.id,
+                version=post.version,
+                status=post.status,
+                facility=facility_of(facility),
+                policy=facility.policy(),
+                service_id=app.id,
+                relationship=app.relationship_code,
+                applicant=ApplicantInfo(id=applicant.id, name=applicant.name),
+                inmate=InmateInfo(
+                    id=inmate.id,
+                    call_number=inmate.call_number,
+                    name=inmate.name,
+                    housing_unit=inmate.housing_unit,
+                    custody=inmate.custody,
                 ),
-                "documents": _documents(post.documents),
-                "printing": printing.get(post.id, {"count": 0, "last_printed_at": None}),
-                "handover": None
+                title=post.title,
+                body=post.body,
+                submitted_at=post.submitted_at.isoformat(),
+                approved_at=(approval[1] if approval else post.decided_at or post.submitted_at).isoformat(),
+                approved_by=Approval(approval[0], names.get(approval[0], approval[0])) if approval else None,
+                documents=documents_of(post.documents),
+                printing=printing.get(post.id, PrintHistory()),
+                handover=None
                 if handover is None
-                else {
-                    "outcome": handover.outcome,
-                    "reason": handover.reason,
-                    "by": handover.handed_over_by,
-                    "at": handover.handed_over_at.isoformat(),
-                    "note": handover.note,
-                },
-            }
+                else HandoverInfo(
+                    outcome=handover.outcome,
+                    reason=handover.reason,
+                    by=handover.handed_over_by,
+                    at=handover.handed_over_at.isoformat(),
+                    note=handover.note,
+                ),
+            )
         )
     return out

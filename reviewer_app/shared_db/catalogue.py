@@ -19,13 +19,7 @@ def ensure_catalogue(session: Session) -> int:
             continue
         session.add(
             RejectionReason(
-                code=reason.code,
-                text=reason.text,
-                suggestion=reason.suggestion,
-                counts_as_strike=reason.counts_as_strike,
-                applies_to=reason.applies_to,
-                rule_id=reason.rule_id,
-                active=reason.active,
+                **reason.as_row_values(),
                 sort_order=number * 10,  # gaps leave room for a supervisor's own reasons
             )
         )

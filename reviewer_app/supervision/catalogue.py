@@ -12,7 +12,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, require
-from reviewer_app.core.reasons import APPLIES_TO
+from reviewer_app.core.reasons import APPLIES_TO, REASON_FIELDS
 from reviewer_app.shared_db.models import RejectionReason
 from reviewer_app.supervision.common import SupervisorError, record_event
 
@@ -32,9 +32,7 @@ class ReasonRow:
 
 
 def _reason_row(r: RejectionReason) -> ReasonRow:
-    return ReasonRow(
-        r.code, r.text, r.suggestion, r.counts_as_strike, r.applies_to, r.rule_id, r.active, r.sort_order
-    )
+    return ReasonRow(code=r.code, **{f: getattr(r, f) for f in _REASON_FIELDS})
 
 
 def reasons(engine: Engine, actor: Actor) -> list[ReasonRow]:
@@ -63,7 +61,8 @@ def _check_reason(r: ReasonRow) -> ReasonRow:
     return replace(r, text=r.text.strip(), suggestion=r.suggestion.strip(), rule_id=(r.rule_id or None))
 
 
-_REASON_FIELDS = ("text", "suggestion", "counts_as_strike", "applies_to", "rule_id", "active", "sort_order")
+#: What a supervisor edits: the reason's own columns (one list, core.reasons) and its place in the list.
+_REASON_FIELDS = (*(f for f in REASON_FIELDS if f != "code"), "sort_order")
 
 
 def save_reason(engine: Engine, actor: Actor, reason: ReasonRow, now: datetime) -> ReasonRow:

@@ -5,13 +5,24 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TypedDict
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from reviewer_app.core.items import (
+    ApplicantInfo,
+    ClaimedItem,
+    DocumentRef,
+    EarlierPost,
+    FacilityRef,
+    HistoryEntry,
+    InmateInfo,
+    Restriction,
+    SharedStanding,
+)
+from reviewer_app.core.policy import Policy
 from reviewer_app.core.privacy import mask_national_id
-from reviewer_app.core.snapshot import policy_to_json
 from reviewer_app.shared_db.models import (
     Decision,
     Document,
@@ -25,62 +36,66 @@ from reviewer_app.shared_db.models import (
 )
 
 
-@dataclass(frozen=True)
-class FamilyRow:
-    service_id: int
-    facility_id: int
-    strikes: int
-    max_block: int
-    suspended_until: datetime | None
-    strike_threshold: int
-    suspension_months: int
-
-
-def _documents(docs: Iterable[Document]) -> list[dict[str, Any]]:
-    return [
-        {
-            "id": d.id,
-            "kind": d.kind,
-            "filename": d.filename,
-            "mime_type": d.mime_type,
-            "size_bytes": d.size_bytes,
-            "sha256": d.sha256,
-            "storage": d.storage,
-            "url": d.url,
-        }
+def documents_of(docs: Iterable[Document]) -> tuple[DocumentRef, ...]:
+    return tuple(
+        DocumentRef(
+            id=d.id,
+            kind=d.kind,
+            filename=d.filename,
+            mime_type=d.mime_type,
+            size_bytes=d.size_bytes,
+            sha256=d.sha256,
+            storage=d.storage,
+            url=d.url,
+        )
         for d in docs
-    ]
+    )
 
 
-def _inmate(inmate: Inmate) -> dict[str, Any]:
-    return {
-        "id": inmate.id,
-        "call_number": inmate.call_number,
-        "name": inmate.name,
-        "housing_unit": inmate.housing_unit,
-        "children": [c.birth_date.isoformat() for c in inmate.children],
-        "restrictions": [
-            {
-                "kind": r.kind,
-                "starts_on": r.starts_on.isoformat(),
-                "ends_on": r.ends_on.isoformat() if r.ends_on else None,
-            }
+def facility_of(facility: Facility) -> FacilityRef:
+    return FacilityRef(id=facility.id, code=facility.code, name=facility.name)
+
+
+def _inmate(inmate: Inmate) -> InmateInfo:
+    return InmateInfo(
+        id=inmate.id,
+        call_number=inmate.call_number,
+        name=inmate.name,
+        housing_unit=inmate.housing_unit,
+        children=tuple(c.birth_date.isoformat() for c in inmate.children),
+        restrictions=tuple(
+            Restriction(
+                kind=r.kind,
+                starts_on=r.starts_on.isoformat(),
+                ends_on=r.ends_on.isoformat() if r.ends_on else None,
+            )
             for r in inmate.restrictions
-        ],
-    }
+        ),
+    )
 
 
-def _common(app: ServiceApplication, facility: Facility) -> dict[str, Any]:
+class _ServiceFields(TypedDict):
+    """The fields an application and a post share (the service's family and inmate)."""
+
+    facility: FacilityRef
+    policy: Policy
+    applicant: ApplicantInfo
+    relationship: str
+    inmate: InmateInfo
+    service_id: int
+
+
+def _common(app: ServiceApplication, facility: Facility) -> _ServiceFields:
     return {
-        "facility": {"id": facility.id, "code": facility.code, "name": facility.name},
-        "policy": policy_to_json(facility.policy()),
-        "applicant": {
-            "id": app.applicant.id,
-            "name": app.applicant.name,
-            "national_id_masked": mask_national_id(app.applicant.national_id),
-            "email": app.applicant.email,
-            "phone": app.applicant.phone,
-        },
+        "facility": facility_of(facility),
+        "policy": facility.policy(),
+        "applicant": ApplicantInfo(
+            id=app.applicant.id,
+            name=app.applicant.name,
+            national_id_masked=mask_national_id(app.applicant.national_id),
+            email=app.applicant.email,
+            phone=app.applicant.phone,
+        ),
         "relationship": app.relationship_code,
         "inmate": _inmate(app.inmate),
         "service_id": app.id,
@@ -163,21 +178,28 @@ def _families_of(s: Session, applicant_ids: set[int], inmate_ids: set[int]) -> _
     return _Families(applications, posts, latest, struck, by_inmate)
 
 
-def _history(families: _Families, applicant_id: int) -> list[dict[str, Any]]:
+def _history(families: _Families, applicant_id: int) -> tuple[HistoryEntry, ...]:
     """The family's earlier applications and posts, newest first, for the decision panel."""
-    rows: list[dict[str, Any]] = [
-        {"kind": "application", "id": i, "status": st, "submitted_at": at.isoformat(), "title": ""}
-        for i, _inmate, st, at in families.applications.get(applicant_id, [])
-    ] + [
-        {"kind": "post", "id": i, "status": st, "submitted_at": at.isoformat(), "title": t}
-        for i, _service, st, at, t in families.posts.get(applicant_id, [])
+    rows = [
+        ("application", i, st, at, "") for i, _inmate, st, at in families.applications.get(applicant_id, [])
     ]
-    for r in rows:
-        decision = families.latest.get((r["kind"], r["id"]))
-        r["reasons"] = list(decision[0]) if decision else []
-        r["decided_at"] = decision[1].isoformat() if decision else None
-        r["strike"] = r["kind"] == "post" and r["id"] in families.struck
-    return sorted(rows, key=lambda r: r["submitted_at"], reverse=True)
+    rows += [("post", i, st, at, t) for i, _service, st, at, t in families.posts.get(applicant_id, [])]
+    entries = []
+    for kind, item_id, status, submitted, title in sorted(rows, key=lambda r: r[3].isoformat(), reverse=True):
+        decision = families.latest.get((kind, item_id))
+        entries.append(
+            HistoryEntry(
+                kind=kind,
+                id=item_id,
+                status=status,
+                submitted_at=submitted.isoformat(),
+                title=title,
+                reasons=tuple(decision[0]) if decision else (),
+                decided_at=decision[1].isoformat() if decision else None,
+                strike=kind == "post" and item_id in families.struck,
+            )
+        )
+    return tuple(entries)
 
 
 def _earlier_posts(families: _Families, applicant_id: int, post: Post) -> list[tuple[int, datetime]]:
@@ -192,8 +214,8 @@ def _earlier_posts(families: _Families, applicant_id: int, post: Post) -> list[t
     ]
 
 
-def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
+def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[ClaimedItem]:
+    out: list[ClaimedItem] = []
     facilities: dict[int, Facility] = {}
 
     def facility(fid: int) -> Facility:
@@ -243,49 +265,49 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[dict[str, Any
             if other_id != app.id:
                 by_status[status] = by_status.get(status, 0) + 1
         out.append(
-            {
+            ClaimedItem(
                 **_common(app, facility(app.facility_id)),
-                "kind": "application",
-                "id": app.id,
-                "version": app.version,
-                "status": app.status,
-                "submitted_at": app.submitted_at.isoformat(),
-                "call_number_entered": app.call_number_entered,
-                "surname_confirmed": app.surname_confirmed,
-                "other_approved_services": by_status.get("approved", 0),
-                "other_pending_applications": by_status.get("pending", 0) + by_status.get("held", 0),
-                "documents": _documents(app.documents),
-                "history": _history(families, app.applicant_id),
-                "held_reason": None,
-            }
+                kind="application",
+                id=app.id,
+                version=app.version,
+                status=app.status,
+                submitted_at=app.submitted_at.isoformat(),
+                call_number_entered=app.call_number_entered,
+                surname_confirmed=app.surname_confirmed,
+                other_approved_services=by_status.get("approved", 0),
+                other_pending_applications=by_status.get("pending", 0) + by_status.get("held", 0),
+                documents=documents_of(app.documents),
+                history=_history(families, app.applicant_id),
+                held_reason=None,
+            )
         )
     for post in posts:
         app = post.service
         earlier = _earlier_posts(families, app.applicant_id, post)
         previous = max((submitted for _id, submitted in earlier), default=None)
         out.append(
-            {
+            ClaimedItem(
                 **_common(app, facility(post.facility_id)),
-                "kind": "post",
-                "id": post.id,
-                "version": post.version,
-                "status": post.status,
-                "submitted_at": post.submitted_at.isoformat(),
-                "title": post.title,
-                "body": post.body,
-                "service_status": app.status,
-                "previous_post_at": previous.isoformat() if previous else None,
+                kind="post",
+                id=post.id,
+                version=post.version,
+                status=post.status,
+                submitted_at=post.submitted_at.isoformat(),
+                title=post.title,
+                body=post.body,
+                service_status=app.status,
+                previous_post_at=previous.isoformat() if previous else None,
                 # Each of them, so that a rejection on the workstation can free the window before it syncs.
-                "earlier_posts": [{"id": i, "submitted_at": at.isoformat()} for i, at in earlier],
-                "documents": _documents(post.documents),
-                "history": _history(families, app.applicant_id),
-                "held_reason": post.held_reason,
-            }
+                earlier_posts=tuple(EarlierPost(i, at.isoformat()) for i, at in earlier),
+                documents=documents_of(post.documents),
+                history=_history(families, app.applicant_id),
+                held_reason=post.held_reason,
+            )
         )
     return out
 
 
-def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[FamilyRow]:
+def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[SharedStanding]:
     """Each family's standing in the shared database: a few queries for all of them."""
     ids = sorted(set(service_ids))
     if not ids:
@@ -318,7 +340,7 @@ def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[Fami
             .group_by(Suspension.service_id)
         ).all()
     )
-    rows: list[FamilyRow] = []
+    rows: list[SharedStanding] = []
     for service_id in ids:
         facility_id = facility_of.get(service_id)
         if facility_id is None:
@@ -326,7 +348,7 @@ def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[Fami
         fac = s.get(Facility, facility_id)
         assert fac is not None
         rows.append(
-            FamilyRow(
+            SharedStanding(
                 service_id=service_id,
                 facility_id=facility_id,
                 strikes=strikes.get(service_id) or 0,

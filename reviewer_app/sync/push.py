@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
-from reviewer_app.journal.journal import AuditRecord, DecisionRecord
+from reviewer_app.journal import AuditRecord, DecisionRecord
 from reviewer_app.shared_db import bulk
 from reviewer_app.shared_db.engine import one_of
 from reviewer_app.shared_db.models import Decision, Facility, Post, ServiceApplication, Strike, Suspension

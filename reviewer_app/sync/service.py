@@ -14,17 +14,16 @@ import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.core.reasons import Reason
-from reviewer_app.journal.journal import DecisionRecord, Journal
+from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, pull
-from reviewer_app.sync.pull import FamilyRow
 from reviewer_app.sync.push import (
     Applied,
     BatchMiss,
@@ -96,7 +95,7 @@ class Sync:
         #: called on the pulling thread with the snapshots of the items held, their families' standings
         #: and the pull's time, once read and before the journal stores them: the desk starts decoding
         #: the first item's photo while the pull is being stored
-        self.on_claimed: Callable[[list[dict[str, Any]], list[FamilyRow], datetime], None] | None = None
+        self.on_claimed: Callable[[list[ClaimedItem], list[SharedStanding], datetime], None] | None = None
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -128,26 +127,15 @@ class Sync:
                 claims.claim(s, self.who, now, batch - len(working), lease)
                 keys = claims.held_by_me(s, self.who, now)
                 snaps = pull.snapshots(s, keys)
-                fams = pull.families(s, {snap["service_id"] for snap in snaps}, now)
+                fams = pull.families(s, {snap.service_id for snap in snaps}, now)
                 self._notify_claimed(snaps, fams, now)
-                reasons = [
-                    Reason(
-                        code=r.code,
-                        text=r.text,
-                        suggestion=r.suggestion,
-                        counts_as_strike=r.counts_as_strike,
-                        applies_to=r.applies_to,
-                        rule_id=r.rule_id,
-                        active=r.active,
-                    )
-                    for r in pull.catalogue(s)
-                ]
+                reasons = [Reason.from_row(r) for r in pull.catalogue(s)]
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now)
-        return PullResult(claimed=len(snaps), held=sum(1 for s in snaps if s["status"] == "held"))
+        return PullResult(claimed=len(snaps), held=sum(1 for snap in snaps if snap.status == "held"))
 
     def release(self, kind: str, item_id: int) -> None:
         """Give an undecided item back to the queue for others."""
@@ -221,7 +209,7 @@ class Sync:
         )
 
     def _notify_claimed(
-        self, snapshots: list[dict[str, Any]], families: list[FamilyRow], now: datetime
+        self, snapshots: list[ClaimedItem], families: list[SharedStanding], now: datetime
     ) -> None:
         if self.on_claimed is None or not snapshots:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,24 @@ def test_reason_wording_follows_the_facility_policy(
     )
     assert default_text in getattr(CATALOGUE[code], field)
     assert juvenile_text in getattr(by_code(default_reasons(juvenile))[code], field)
+
+
+def test_a_reason_round_trips_through_both_catalogue_tables(tmp_path: Path) -> None:
+    """Every column of a reason reaches the shared catalogue and the journal's copy and comes back:
+    a field added to :class:`Reason` and forgotten by a table would fail here."""
+    from sqlalchemy import create_engine, select
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.journal.models import JournalBase, JournalReason
+    from reviewer_app.shared_db.models import Base, RejectionReason
+
+    reason = Reason("X_TEST", "原因", "建議", True, "post", "P4", active=False)
+    shared = create_engine(f"sqlite:///{tmp_path / 'shared.db'}")
+    journal = create_engine(f"sqlite:///{tmp_path / 'journal.db'}")
+    Base.metadata.create_all(shared)
+    JournalBase.metadata.create_all(journal)
+    for engine, table in ((shared, RejectionReason), (journal, JournalReason)):
+        with Session(engine) as s, s.begin():
+            s.add(table(**reason.as_row_values(), sort_order=1))
+        with Session(engine) as s:
+            assert Reason.from_row(s.scalars(select(table)).one()) == reason

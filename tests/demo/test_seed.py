@@ -85,10 +85,10 @@ def _queue_findings(s: Session, now: datetime = NOW) -> dict[tuple[str, int], li
     snapshots = pull.snapshots(s, keys)
     standings = {
         f.service_id: FamilyStanding(f.strikes, f.strike_threshold, f.suspended_until)
-        for f in pull.families(s, [snap["service_id"] for snap in snapshots], now)
+        for f in pull.families(s, [snap.service_id for snap in snapshots], now)
     }
     return {
-        (snap["kind"], snap["id"]): findings_for(snap, standings[snap["service_id"]], now)
+        snap.key: findings_for(snap, standings[snap.service_id], now)
         for snap in snapshots
     }
 

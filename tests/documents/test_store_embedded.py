@@ -9,12 +9,12 @@ import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import Engine, delete, update
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
 from reviewer_app.documents import ImageDocument, Rejected
 from reviewer_app.documents.hygiene import evict_on_sync, item_document_ids
@@ -64,10 +64,10 @@ def _posts_with_photos(engine: Engine, desk: Workstation, count: int) -> list[in
     return ids
 
 
-def _docs(desk: Workstation, post_id: int) -> list[dict[str, Any]]:
+def _docs(desk: Workstation, post_id: int) -> list[DocumentRef]:
     item = desk.journal.item("post", post_id)
     assert item is not None
-    return list(item.snapshot["documents"])
+    return list(item.snapshot.documents)
 
 
 def test_embedded_documents_come_from_the_shared_database(
@@ -87,9 +87,9 @@ def test_altered_or_missing_blob_is_a_message_on_that_document(
     first, second = _posts_with_photos(engine, desk, 2)
     (photo_doc,), (placeholder,) = _docs(desk, first), _docs(desk, second)
     with Session(engine) as s, s.begin():
-        blob = update(DocumentBlob).where(DocumentBlob.document_id == photo_doc["id"])
+        blob = update(DocumentBlob).where(DocumentBlob.document_id == photo_doc.id)
         s.execute(blob.values(data=corpus.photo(3)))
-        s.execute(delete(DocumentBlob).where(DocumentBlob.document_id == placeholder["id"]))
+        s.execute(delete(DocumentBlob).where(DocumentBlob.document_id == placeholder.id))
     store = make_store(engine)
     altered = store.fetch(photo_doc)
     assert isinstance(altered, Rejected) and altered.code in ("hash_mismatch", "size_mismatch")
@@ -102,14 +102,15 @@ def test_unreachable_shared_database_is_a_message_not_a_crash(
     tmp_path: Path, make_store: StoreFactory
 ) -> None:
     engine = make_engine(f"sqlite:///{tmp_path}/no/such/folder/shared.sqlite3")
-    doc = {"id": 1, "kind": "id_document", "size_bytes": 3, "sha256": "0" * 64, "storage": "embedded"}
+    doc = DocumentRef(1, "id_document", "id.jpg", "image/jpeg", size_bytes=3, sha256="0" * 64)
     refused = make_store(engine).fetch(doc)
     assert isinstance(refused, Rejected) and refused.code == "unavailable"
     engine.dispose()
 
 
 def test_incomplete_record_is_refused(make_store: StoreFactory) -> None:
-    refused = make_store().fetch({"id": 7, "storage": "embedded", "size_bytes": 10})
+    # As a journal written by hand (or damaged) would give it back: no hash.
+    refused = make_store().fetch(DocumentRef.from_json({"id": 7, "storage": "embedded", "size_bytes": 10}))
     assert isinstance(refused, Rejected) and refused.code == "bad_record"
 
 
@@ -207,6 +208,6 @@ def test_a_cached_file_altered_on_disk_is_not_used(
     (photo_doc,) = _docs(desk, post_id)
     store = make_store(engine)
     original = store.fetch(photo_doc)
-    (cached,) = [p for p in store.cache.files() if p.name.startswith(f"{photo_doc['id']}-")]
+    (cached,) = [p for p in store.cache.files() if p.name.startswith(f"{photo_doc.id}-")]
     cached.write_bytes(corpus.photo(2))
     assert store.fetch(photo_doc) == original  # read again from the shared database

@@ -16,6 +16,7 @@ import pytest
 
 from reviewer_app import config
 from reviewer_app.access.credentials import PORTAL_SERVICE
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
 from reviewer_app.documents import ImageDocument, Rejected
 from reviewer_app.documents.pipeline import open_document
@@ -28,8 +29,8 @@ from tests.keyrings import SlowKeyring, installed
 _ids = iter(range(1000, 100_000))
 
 
-def _doc(url: str, data: bytes, **overrides: Any) -> dict[str, Any]:
-    """A snapshot["documents"] entry as pull.py writes it, for a file in the portal's store."""
+def _doc(url: str, data: bytes, **overrides: Any) -> DocumentRef:
+    """A document record as pull.py makes it, for a file in the portal's store."""
     doc = {
         "id": next(_ids),
         "kind": "post_attachment",
@@ -41,10 +42,10 @@ def _doc(url: str, data: bytes, **overrides: Any) -> dict[str, Any]:
         "url": url,
     }
     doc.update(overrides)
-    return doc
+    return DocumentRef.from_json(doc)
 
 
-def _serve(file_store: FileStore, path: str, data: bytes, **route: Any) -> dict[str, Any]:
+def _serve(file_store: FileStore, path: str, data: bytes, **route: Any) -> DocumentRef:
     file_store.routes[path] = Route(body=data, **route)
     return _doc(file_store.url(path), data)
 
@@ -280,7 +281,7 @@ def test_concurrent_workers_reuse_connections(file_store: FileStore, make_store:
     docs = [[_serve(file_store, f"/w{w}/{i}", corpus.photo()) for i in range(3)] for w in range(3)]
     results: list[bytes | Rejected] = []
 
-    def worker(mine: list[dict[str, Any]]) -> None:
+    def worker(mine: list[DocumentRef]) -> None:
         results.extend(store.fetch(d) for d in mine)
 
     threads = [threading.Thread(target=worker, args=(mine,)) for mine in docs]
@@ -333,7 +334,7 @@ def test_logs_carry_no_urls_names_or_bytes(
     store = make_store()
     _refused(store.fetch(doc), "size_mismatch")
     file_store.routes["/docs/A223456781.jpg"] = Route(body=data[::-1])
-    store.fetch(dict(doc, id=next(_ids)))
+    store.fetch(replace(doc, id=next(_ids)))
     text = "\n".join(r.getMessage() for r in caplog.records)
     assert caplog.records
     assert secret not in text and "token" not in text and "127.0.0.1" not in text

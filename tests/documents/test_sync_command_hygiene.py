@@ -25,10 +25,10 @@ def test_sync_command_evicts_the_documents_of_pushed_decisions(
     engine = make_engine(sqlite_url)
     store = DocumentStore.for_staff(engine, "reviewer")
     try:
-        items = [i for i in journal.items() if i.snapshot.get("documents")][:2]
+        items = [i for i in journal.items() if i.snapshot.documents][:2]
         assert len(items) == 2
         for item in items:
-            for doc in item.snapshot["documents"]:
+            for doc in item.snapshot.documents:
                 assert isinstance(store.fetch(doc), bytes)
         decided, kept = items
         reason = next(

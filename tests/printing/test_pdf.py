@@ -68,12 +68,12 @@ def test_call_number_title_and_body_are_text(
         pdfium = FURNITURE.sub("", pdfread.plain("".join(pdfread.pdfium_text(out, n) for n in pages)))
         snap = post.snapshot
         for expected in (
-            f"呼號{snap['inmate']['call_number']}",
-            snap["inmate"]["name"],
-            snap["inmate"]["housing_unit"],
-            snap["applicant"]["name"],
-            snap["title"],
-            snap["body"],
+            f"呼號{snap.inmate.call_number}",
+            snap.inmate.name,
+            snap.inmate.housing_unit,
+            snap.applicant.name,
+            snap.title,
+            snap.body,
             "收件人簽名",
             "轉交人",
         ):

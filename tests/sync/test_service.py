@@ -10,6 +10,7 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.messages import staff_text
 from reviewer_app.journal import DecisionRefused, NotUndoable
 from reviewer_app.shared_db.models import AuditEvent, Decision, Post, ServiceApplication, Strike, Suspension
@@ -368,9 +369,9 @@ def test_a_pull_names_the_first_item_to_review_before_storing_it(engine: Engine,
         factories.post(s, factories.family(s, fac), submitted_at=hours_before(1))
     heard: list[tuple[int | None, int]] = []
 
-    def listener(snapshots: list[dict[str, object]], families: list[object], now: object) -> None:
+    def listener(snapshots: list[ClaimedItem], families: list[object], now: object) -> None:
         first = first_to_review(snapshots, families, desk.clock())  # type: ignore[arg-type]
-        heard.append((first["id"] if first and first["kind"] == "post" else None, len(desk.journal.items())))
+        heard.append((first.id if first and first.kind == "post" else None, len(desk.journal.items())))
 
     desk.sync.on_claimed = listener
     desk.sync.pull()
@@ -557,7 +558,7 @@ def test_held_posts_are_released_when_the_suspension_is_over(
         desk.clock.advance(days=32)
     named: list[int] = []
     desk.sync.on_claimed = lambda snapshots, families, now: named.extend(
-        [first["id"]] if (first := first_to_review(snapshots, families, now)) else []
+        [first.id] if (first := first_to_review(snapshots, families, now)) else []
     )
     desk.sync.pull()
 

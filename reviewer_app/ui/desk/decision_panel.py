@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from datetime import date
-from typing import Any
 
+from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.rules import Finding, body_length, child_age
 from reviewer_app.core.timeutil import local
@@ -275,40 +275,40 @@ class DecisionPanel(QWidget):
         self.banner.setStyleSheet(style)
         self.banner.setVisible(bool(text))
 
-    def _fill_header(self, snap: dict[str, Any]) -> None:
+    def _fill_header(self, snap: ClaimedItem) -> None:
         _clear(self.header_form)
-        applicant = snap["applicant"]
-        inmate = snap["inmate"]
+        applicant = snap.applicant
+        inmate = snap.inmate
         rows = [
             (
                 self.tr("Family:"),
-                self.tr("{name} ({id})").format(name=applicant["name"], id=applicant["national_id_masked"]),
+                self.tr("{name} ({id})").format(name=applicant.name, id=applicant.national_id_masked),
             ),
-            (self.tr("Relationship to the inmate:"), words.relationship(snap["relationship"])),
+            (self.tr("Relationship to the inmate:"), words.relationship(snap.relationship)),
             (
                 self.tr("Inmate:"),
                 self.tr("Call number {call}  {name} ({unit})").format(
-                    call=inmate["call_number"], name=inmate["name"], unit=inmate["housing_unit"]
+                    call=inmate.call_number, name=inmate.name, unit=inmate.housing_unit
                 ),
             ),
-            (self.tr("Facility:"), snap["facility"]["name"]),
-            (self.tr("Submitted:"), self._dates.iso_datetime(snap["submitted_at"])),
+            (self.tr("Facility:"), snap.facility.name),
+            (self.tr("Submitted:"), self._dates.iso_datetime(snap.submitted_at)),
         ]
         for label, value in rows:
             self.header_form.addRow(label, _plain(value))
 
-    def _fill_post(self, snap: dict[str, Any]) -> None:
+    def _fill_post(self, snap: ClaimedItem) -> None:
         self.content_box.setTitle(self.tr("Contact-book post content"))
         _clear(self.content_form)
-        limit = snap["policy"]["body_max_chars"]
-        title = _plain(snap["title"] or self.tr("(no title)"))
+        limit = snap.policy.body_max_chars
+        title = _plain(snap.title or self.tr("(no title)"))
         title.setObjectName("postTitle")
         bold = QFont(title.font())
         bold.setBold(True)
         title.setFont(bold)
-        body = _plain(snap["body"] or self.tr("(no text)"))
+        body = _plain(snap.body or self.tr("(no text)"))
         body.setObjectName("postBody")
-        length = body_length(snap["body"])  # as P4 counts: what the family sees
+        length = body_length(snap.body)  # as P4 counts: what the family sees
         count = _plain(self.tr("{length}/{limit} characters").format(length=length, limit=limit))
         count.setObjectName("bodyLength")
         if length > limit:
@@ -317,15 +317,15 @@ class DecisionPanel(QWidget):
         self.content_form.addRow(self.tr("Text:"), body)
         self.content_form.addRow(self.tr("Length:"), count)
 
-    def _fill_application(self, d: ItemDetail, snap: dict[str, Any]) -> None:
+    def _fill_application(self, d: ItemDetail, snap: ClaimedItem) -> None:
         self.content_box.setTitle(self.tr("Service application details"))
         _clear(self.content_form)
-        inmate = snap["inmate"]
-        entered = snap["call_number_entered"] or self.tr("(not filled in)")
-        confirmed = self.tr("Yes") if snap["surname_confirmed"] else self.tr("No")
+        inmate = snap.inmate
+        entered = snap.call_number_entered or self.tr("(not filled in)")
+        confirmed = self.tr("Yes") if snap.surname_confirmed else self.tr("No")
         today = local(d.evaluated_at).date() if d.evaluated_at.tzinfo else date.today()
         ages = [
-            self.tr("%n year(s)", "", child_age(date.fromisoformat(b), today)) for b in inmate["children"]
+            self.tr("%n year(s)", "", child_age(date.fromisoformat(b), today)) for b in inmate.children
         ]
         children = (
             self.tr("%n child(ren) ({ages})", "", len(ages)).format(ages="、".join(ages))
@@ -333,17 +333,17 @@ class DecisionPanel(QWidget):
             else self.tr("None on record")
         )
         restrictions = []
-        for r in inmate["restrictions"]:
-            start = self._dates.iso_date(r["starts_on"])
-            if r["ends_on"]:
-                span = self.tr("{start} to {end}").format(start=start, end=self._dates.iso_date(r["ends_on"]))
+        for r in inmate.restrictions:
+            start = self._dates.iso_date(r.starts_on)
+            if r.ends_on:
+                span = self.tr("{start} to {end}").format(start=start, end=self._dates.iso_date(r.ends_on))
             else:
                 span = self.tr("from {start}, no end date").format(start=start)
             restrictions.append(
-                self.tr("{kind}: {span}").format(kind=words.restriction_kind(r["kind"]), span=span)
+                self.tr("{kind}: {span}").format(kind=words.restriction_kind(r.kind), span=span)
             )
         self.content_form.addRow(self.tr("Call number entered:"), _plain(entered))
-        self.content_form.addRow(self.tr("Inmate's call number:"), _plain(inmate["call_number"]))
+        self.content_form.addRow(self.tr("Inmate's call number:"), _plain(inmate.call_number))
         self.content_form.addRow(self.tr("Applicant confirmed the inmate:"), _plain(confirmed))
         self.content_form.addRow(self.tr("Inmate's children:"), _plain(children))
         self.content_form.addRow(
@@ -353,7 +353,7 @@ class DecisionPanel(QWidget):
             self.tr("Other services:"),
             _plain(
                 self.tr("{approved} approved, {pending} pending").format(
-                    approved=snap["other_approved_services"], pending=snap["other_pending_applications"]
+                    approved=snap.other_approved_services, pending=snap.other_pending_applications
                 )
             ),
         )
@@ -399,23 +399,23 @@ class DecisionPanel(QWidget):
 
     def _fill_history(self, d: ItemDetail) -> None:
         _clear(self.history_layout)
-        entries = [h for h in d.snapshot.get("history", []) if (h["kind"], h["id"]) != (d.kind, d.item_id)]
+        entries = [h for h in d.snapshot.history if (h.kind, h.id) != (d.kind, d.item_id)]
         if not entries:
             self.history_layout.addWidget(_plain(self.tr("No other records")))
             return
         for h in entries:
-            what = words.item_kind(h["kind"])
-            if h.get("title"):
-                what = self.tr('{kind} "{title}"').format(kind=what, title=h["title"])
+            what = words.item_kind(h.kind)
+            if h.title:
+                what = self.tr('{kind} "{title}"').format(kind=what, title=h.title)
             line = self.tr("{day}  {what}  {status}").format(
-                day=self._dates.iso_date(h["submitted_at"]), what=what, status=words.item_status(h["status"])
+                day=self._dates.iso_date(h.submitted_at), what=what, status=words.item_status(h.status)
             )
-            reasons = [self._reason_text(code) for code in h.get("reasons") or []]
-            if reasons and h["status"] == "rejected":
+            reasons = [self._reason_text(code) for code in h.reasons]
+            if reasons and h.status == "rejected":
                 line += "\n    " + self.tr("Reasons: {reasons}").format(reasons="；".join(reasons))
             label = _plain(line)
-            label.setProperty("historyKey", f"{h['kind']}:{h['id']}")
-            if h.get("strike"):
+            label.setProperty("historyKey", f"{h.kind}:{h.id}")
+            if h.strike:
                 label.setText(line + "\n    " + self.tr("Counted as a strike"))
                 label.setStyleSheet(BLOCKING_STYLE)
             self.history_layout.addWidget(label)

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from reviewer_app.journal.journal import DecisionRecord, DecisionRefused, JournalError, NotUndoable
+from reviewer_app.journal import DecisionRecord, DecisionRefused, JournalError, NotUndoable
 from reviewer_app.qt import QCoreApplication, QMessageBox, QObject, Qt
 from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import DECISIONS
@@ -79,7 +79,7 @@ class Decisions(QObject):
                 ),
             )
             return
-        policy = detail.snapshot.get("policy", {})
+        policy = detail.snapshot.policy
         dialog = RejectDialog(
             detail.kind,
             detail.item_id,
@@ -87,7 +87,7 @@ class Decisions(QObject):
             suggested_codes=[f.reason_code for f in detail.blocking if f.reason_code],
             strikes=detail.standing.strikes,
             strike_threshold=detail.standing.strike_threshold,
-            suspension_months=int(policy.get("suspension_months", 1)),
+            suspension_months=policy.suspension_months,
             parent=w,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

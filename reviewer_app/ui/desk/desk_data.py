@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
 
 from reviewer_app.core import rules
+from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
-from reviewer_app.journal.journal import DecisionRecord, Journal, JournalCounts
-from reviewer_app.sync.pull import FamilyRow
+from reviewer_app.journal import DecisionRecord, Journal, JournalCounts
 from reviewer_app.ui.queue.rows import ItemKey, QueueRow, queue_row
 from reviewer_app.ui.queue.texts import QueueTexts
 
@@ -27,7 +26,7 @@ class ItemDetail:
     kind: str
     item_id: int
     service_id: int
-    snapshot: dict[str, Any]
+    snapshot: ClaimedItem
     findings: tuple[rules.Finding, ...]
     standing: FamilyStanding
     local_status: str  # pending | held | decided
@@ -111,8 +110,8 @@ def load_desk(
 
 
 def first_to_review(
-    snapshots: Sequence[dict[str, Any]], families: Sequence[FamilyRow], now: datetime
-) -> dict[str, Any] | None:
+    snapshots: Sequence[ClaimedItem], families: Sequence[SharedStanding], now: datetime
+) -> ClaimedItem | None:
     """The item an empty desk, sorted oldest first, selects first (``QueuePane.ensure_current``: the
     oldest waiting for a decision that no rule holds), from a pull's own snapshots and family
     standings, before the journal has stored them. None when every item is held or already decided.
@@ -123,9 +122,9 @@ def first_to_review(
     waiting = [
         snap
         for snap in snapshots
-        if snap.get("service_id") in standings
-        and snap.get("status") in ("pending", "held")
-        and not held_in_shared(snap, standings[snap["service_id"]].suspended_until is not None)
-        and not any(f.held for f in findings_for(snap, standings[snap["service_id"]], now))
+        if snap.service_id in standings
+        and snap.status in ("pending", "held")
+        and not held_in_shared(snap, standings[snap.service_id].suspended_until is not None)
+        and not any(f.held for f in findings_for(snap, standings[snap.service_id], now))
     ]
-    return min(waiting, key=lambda snap: datetime.fromisoformat(snap["submitted_at"])) if waiting else None
+    return min(waiting, key=lambda snap: snap.submitted()) if waiting else None

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
 
+from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.core.reasons import Reason
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import (
@@ -38,7 +38,6 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
-from reviewer_app.sync.pull import FamilyRow
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import DECISIONS, ITEMS, changes
@@ -319,7 +318,7 @@ class MainWindow(QMainWindow):
         wanted = self._select_after_reload or current
         self._select_after_reload = None
         gone = [k for k in self._details if k not in data.details]
-        self.documents.forget([d["id"] for k in gone for d in self._details[k].snapshot.get("documents", [])])
+        self.documents.forget([d.id for k in gone for d in self._details[k].snapshot.documents])
         self._details = data.details
         self.catalogue = data.catalogue
         self.panel.set_catalogue(data.catalogue)
@@ -338,22 +337,22 @@ class MainWindow(QMainWindow):
             self.request_reload()
 
     def _first_claimed_on_worker(
-        self, snapshots: list[dict[str, Any]], families: list[FamilyRow], now: datetime
+        self, snapshots: list[ClaimedItem], families: list[SharedStanding], now: datetime
     ) -> None:
         """On the sync worker (``Sync.on_claimed``): which item an empty desk will select first; only
         the signal touches the window."""
         first = first_to_review(snapshots, families, now)
-        if first is not None and first.get("documents"):
+        if first is not None and first.documents:
             self._claimed.emit(first)
 
-    def _load_first_claimed(self, first: dict[str, Any]) -> None:
+    def _load_first_claimed(self, first: ClaimedItem) -> None:
         """A pull is storing what it claimed in the journal: an empty desk, sorted oldest first, starts
         loading the documents of the item it will select, so its photo is decoded by the time its row
         shows (a desk already showing an item, or sorted otherwise, waits for the rows)."""
         if self.documents.is_closed():
             return  # emitted by the sync worker just before the window closed: nothing to load for
         if self.selected_key() is None and self.queue.oldest_first():
-            self.viewer.load_early(list(first["documents"]), dict(first.get("policy") or {}))
+            self.viewer.load_early(list(first.documents), first.policy)
 
     def _load_failed(self, exc: BaseException) -> None:
         self._reload_running = False

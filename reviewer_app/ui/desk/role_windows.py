@@ -10,8 +10,7 @@ The windows themselves live in their own modules; this one only chooses and conn
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from reviewer_app.access.roles import Actor
 from reviewer_app.qt import QCoreApplication, QKeySequence, QMainWindow, QTabWidget, QWidget
@@ -20,15 +19,17 @@ from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
+    from reviewer_app.printing.batch import Fetch
 
-def _fetcher(context: DeskContext) -> Callable[[Mapping[str, Any]], Any]:
+
+def _fetcher(context: DeskContext) -> Fetch:
     from reviewer_app.documents.store import DocumentStore
 
     documents = context.documents
     assert documents is not None
     if isinstance(documents, DocumentStore):
         return documents.fetch_to_print  # printed photos are not kept in the document cache
-    return lambda doc: documents.fetch(dict(doc))
+    return documents.fetch
 
 
 class PrintWindow(QMainWindow):

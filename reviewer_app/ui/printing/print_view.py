@@ -21,7 +21,7 @@ It never pulls claims (a counsellor reviews nothing): it reads its own list and 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -39,7 +39,7 @@ from reviewer_app.journal.printing import (
     PrintRefused,
     QueuedPost,
 )
-from reviewer_app.printing.batch import PreparedPost, Quality, prepare_post
+from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_post
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
 from reviewer_app.printing.render import configure_printer, new_pdf_printer, print_font_family
 from reviewer_app.qt import (
@@ -97,7 +97,7 @@ class PrintView(QWidget):
         self,
         journal: Journal,
         sync: Sync,
-        documents: DocumentStore | Callable[[Mapping[str, Any]], Any],
+        documents: DocumentStore | Fetch,
         *,
         staff_display_name: str,
         clock: Callable[[], datetime] | None = None,

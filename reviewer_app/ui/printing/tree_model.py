@@ -84,7 +84,7 @@ class PrintQueueModel(QAbstractItemModel):
             unit_node = units.get(unit)
             if unit_node is None:
                 unit_node = units[unit] = root.add(_Node("unit", unit, root))
-            inmate_key = (unit, post.inmate.get("id") or post.call_number)
+            inmate_key = (unit, post.inmate.id or post.call_number)
             inmate_node = inmates.get(inmate_key)
             if inmate_node is None:
                 inmate_node = inmates[inmate_key] = unit_node.add(
@@ -242,9 +242,9 @@ class PrintQueueModel(QAbstractItemModel):
                 return None
             inmate = post.inmate
             text = (
-                f"{inmate.get('call_number', '')}　{inmate.get('name', '')}　{inmate.get('housing_unit', '')}"
+                f"{inmate.call_number}　{inmate.name}　{inmate.housing_unit}"
             )
-            custody = inmate.get("custody")
+            custody = inmate.custody
             if custody == "transferred":
                 text += self.tr(" (transferred)")
             elif custody == "released":
@@ -258,19 +258,18 @@ class PrintQueueModel(QAbstractItemModel):
                 status = self.tr("{status}, waiting to sync").format(status=status)
             return status
         if column == 2:
-            applicant = (snap.get("applicant") or {}).get("name", "")
-            relation = words.relationship(str(snap.get("relationship") or ""))
+            applicant = snap.applicant.name
+            relation = words.relationship(snap.relationship)
             return f"{applicant}（{relation}）" if relation else applicant
         if column == 3:
-            return _date(snap.get("approved_at"))
+            return _date(snap.approved_at)
         if column == 4:
             if not post.prints:
                 return ""
             return self.tr("{count}× {date}").format(count=post.prints, date=_date(post.last_printed_at))
         if column == 5:
             parts = []
-            documents = snap.get("documents") or []
-            pdfs = sum(1 for d in documents if str(d.get("mime_type", "")).endswith("pdf"))
+            pdfs = sum(1 for d in snap.documents if d.mime_type.endswith("pdf"))
             if pdfs:
                 parts.append(self.tr("{count} PDF").format(count=pdfs))
             if post.problem:
@@ -282,7 +281,7 @@ class PrintQueueModel(QAbstractItemModel):
         post = node.post
         if post is None or node.kind != "post":
             return None
-        tip = f"{post.title}\n{post.snapshot.get('body', '')}"
+        tip = f"{post.title}\n{post.snapshot.body}"
         return f"{tip}\n\n{post.problem}" if post.problem else tip
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

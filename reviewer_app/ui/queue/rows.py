@@ -12,8 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from reviewer_app.core import rules
-from reviewer_app.core.policy import Policy
-from reviewer_app.journal.models import JournalItem
+from reviewer_app.journal.records import LocalItem
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
 
@@ -81,7 +80,7 @@ class QueueRow:
 
 
 def queue_row(
-    item: JournalItem,
+    item: LocalItem,
     findings: Sequence[rules.Finding],
     now: datetime,
     decision_state: str | None = None,
@@ -108,14 +107,14 @@ def queue_row(
         status = "held" if item.local_status == "held" or held_findings else "pending"
     submitted = item.submitted_at
     blocking = rules.blocking(findings)
-    target = snap.get("policy", {}).get("review_target_hours", Policy().review_target_hours)
+    target = snap.policy.review_target_hours
     row = QueueRow(
         kind=item.kind,
         item_id=item.item_id,
-        family_name=snap["applicant"]["name"],
-        family_id_masked=snap["applicant"]["national_id_masked"],
-        inmate_call_number=snap["inmate"]["call_number"],
-        inmate_name=snap["inmate"]["name"],
+        family_name=snap.applicant.name,
+        family_id_masked=snap.applicant.national_id_masked,
+        inmate_call_number=snap.inmate.call_number,
+        inmate_name=snap.inmate.name,
         submitted_at=submitted,
         waited_seconds=max(0, int((now - submitted).total_seconds())),
         review_target_hours=int(target),
@@ -124,7 +123,7 @@ def queue_row(
         status=status,
         held_reason=(item.held_reason and words.family_message(item.held_reason))
         or ("；".join(held_findings) if held_findings else None),
-        title=snap.get("title", "") or "",
+        title=snap.title,
         held_rules=tuple(dict.fromkeys(f.rule_id for f in findings if f.held)),
         claim_holder=claim_holder,
         claim_expires_at=item.claim_expires_at,

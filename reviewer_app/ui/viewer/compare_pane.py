@@ -3,8 +3,7 @@ widgets it shares (a plain-text label, an image view that hands Escape back to t
 
 from __future__ import annotations
 
-from typing import Any
-
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.qt import QHBoxLayout, QKeyEvent, QLabel, Qt, QVBoxLayout, QWidget, Signal
 from reviewer_app.ui.common import words
 from reviewer_app.ui.viewer.documents import ShownDocument
@@ -61,7 +60,7 @@ class ComparePane(QWidget):
             self.views[kind] = view
             self.captions[kind] = caption
 
-    def show_documents(self, docs: dict[str, tuple[dict[str, Any] | None, ShownDocument | None]]) -> None:
+    def show_documents(self, docs: dict[str, tuple[DocumentRef | None, ShownDocument | None]]) -> None:
         for kind in COMPARE_KINDS:
             doc, shown = docs.get(kind, (None, None))
             caption, view = self.captions[kind], self.views[kind]

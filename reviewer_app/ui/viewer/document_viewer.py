@@ -10,6 +10,8 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
+from reviewer_app.core.items import DocumentRef
+from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
     QAbstractItemView,
     QAction,
@@ -206,15 +208,15 @@ class DocumentViewer(QWidget):
     def detail(self) -> ItemDetail | None:
         return self._detail
 
-    def load_early(self, docs: list[dict[str, Any]], policy: dict[str, Any]) -> None:
+    def load_early(self, docs: list[DocumentRef], policy: Policy) -> None:
         """Start loading an item's documents for this view before the item is shown."""
         self.service.preview_size = self._preview_size()
         self.service.load_early(docs, policy)
 
     def show_item(self, detail: ItemDetail | None, ahead: list[ItemDetail] | None = None) -> None:
         """Show ``detail``'s documents (loading them if needed) and decode ``ahead``'s in the background."""
-        docs = list(detail.snapshot.get("documents", [])) if detail is not None else []
-        policy = detail.snapshot.get("policy", {}) if detail is not None else {}
+        docs = list(detail.snapshot.documents) if detail is not None else []
+        policy = detail.snapshot.policy if detail is not None else Policy()
         same_item = (
             detail is not None
             and self._detail is not None
@@ -223,7 +225,7 @@ class DocumentViewer(QWidget):
         )
         self._detail = detail
         upcoming = [
-            (list(d.snapshot.get("documents", [])), d.snapshot.get("policy", {})) for d in ahead or []
+            (list(d.snapshot.documents), d.snapshot.policy) for d in ahead or []
         ]
         self.service.preview_size = self._preview_size()
         self.service.show(docs, policy, upcoming)
@@ -236,7 +238,7 @@ class DocumentViewer(QWidget):
                 shown[cached.key] = cached
         self.thumbnails.set_documents(docs, shown)
         self.documentsChecked.emit()
-        has_compare = any(d["kind"] in COMPARE_KINDS for d in docs)
+        has_compare = any(d.kind in COMPARE_KINDS for d in docs)
         self.compare_action.setEnabled(has_compare)
         if not has_compare and self._comparing:
             self._comparing = False
@@ -268,7 +270,7 @@ class DocumentViewer(QWidget):
         index = self.strip.currentIndex()
         return index.row() if index.isValid() else -1
 
-    def current_doc(self) -> dict[str, Any] | None:
+    def current_doc(self) -> DocumentRef | None:
         row = self.current_row()
         return self.thumbnails.doc_at(row) if row >= 0 else None
 
@@ -401,7 +403,7 @@ class DocumentViewer(QWidget):
             return
         self.doc_title.setText(
             self.tr("{kind} · {file}").format(
-                kind=words.document_kind(doc["kind"]), file=doc.get("filename", "")
+                kind=words.document_kind(doc.kind), file=doc.filename
             )
         )
         self._show_metadata(shown, doc)
@@ -437,11 +439,11 @@ class DocumentViewer(QWidget):
         self.zoom_label.setText("")
 
     def _show_compare(self) -> None:
-        docs: dict[str, tuple[dict[str, Any] | None, ShownDocument | None]] = {}
+        docs: dict[str, tuple[DocumentRef | None, ShownDocument | None]] = {}
         for row in range(self.thumbnails.rowCount()):
             doc = self.thumbnails.doc_at(row)
-            if doc["kind"] in COMPARE_KINDS and doc["kind"] not in docs:
-                docs[doc["kind"]] = (doc, self.thumbnails.shown_at(row))
+            if doc.kind in COMPARE_KINDS and doc.kind not in docs:
+                docs[doc.kind] = (doc, self.thumbnails.shown_at(row))
         self.compare.show_documents(docs)
         self.meta_box.hide()  # two documents side by side: each one's details are one key (C) away
         self.doc_title.setText(self.tr("Applicant's photo and ID document side by side"))
@@ -479,16 +481,16 @@ class DocumentViewer(QWidget):
         ):
             self.service.request_full(shown)
 
-    def _show_metadata(self, shown: ShownDocument | None, doc: dict[str, Any] | None = None) -> None:
+    def _show_metadata(self, shown: ShownDocument | None, doc: DocumentRef | None = None) -> None:
         doc = doc or (shown.doc if shown is not None else None)
         meta = shown.metadata if shown is not None else None
         self.meta_box.setVisible(doc is not None)
         if doc is None:
             return
-        self.meta_file.setText(str(doc.get("filename", "")))
+        self.meta_file.setText(doc.filename)
         if meta is None:
-            self.meta_type.setText(str(doc.get("mime_type", "")))
-            self.meta_size.setText(words.file_size(int(doc.get("size_bytes", 0))))
+            self.meta_type.setText(doc.mime_type)
+            self.meta_size.setText(words.file_size(doc.size_bytes))
             for label in (self.meta_pixels, self.meta_captured, self.meta_camera):
                 label.setText("—")
             self.gps_warning.hide()
@@ -499,7 +501,7 @@ class DocumentViewer(QWidget):
             type_text = self.tr("{type}, %n page(s)", "", pages).format(type=type_text)
         self.meta_type.setText(type_text)
         self.meta_size.setText(
-            words.file_size(int(getattr(meta, "size_bytes", 0) or doc.get("size_bytes", 0)))
+            words.file_size(int(getattr(meta, "size_bytes", 0) or doc.size_bytes))
         )
         width, height = getattr(meta, "width", None), getattr(meta, "height", None)
         self.meta_pixels.setText(f"{width} × {height}" if width and height else "—")

@@ -18,7 +18,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from reviewer_app.core.snapshot import policy_from_json
+from reviewer_app.core.items import DocumentRef
+from reviewer_app.core.policy import Policy
 from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
 from reviewer_app.documents.verdicts import UNAVAILABLE
 from reviewer_app.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
@@ -46,11 +47,11 @@ DocKey = tuple[int, str]  # (document id, sha256): a replaced upload is another 
 class DocumentSource(Protocol):
     """Where a document's bytes come from (``reviewer_app.documents.store.DocumentStore``)."""
 
-    def fetch(self, doc: dict[str, Any]) -> bytes | Rejected: ...
+    def fetch(self, doc: DocumentRef) -> bytes | Rejected: ...
 
 
-def doc_key(doc: dict[str, Any]) -> DocKey:
-    return (int(doc["id"]), str(doc.get("sha256") or ""))
+def doc_key(doc: DocumentRef) -> DocKey:
+    return (doc.id, doc.sha256)
 
 
 @dataclass
@@ -58,7 +59,7 @@ class ShownDocument:
     """One document ready for the screen (or the reason it cannot be shown)."""
 
     key: DocKey
-    doc: dict[str, Any]
+    doc: DocumentRef
     metadata: Any | None = None  # reviewer_app.documents metadata (type, size, pixels, EXIF…)
     image: QImage | None = None  # the picture, upright; for a PDF its first page
     thumbnail: QImage | None = None
@@ -75,7 +76,7 @@ class ShownDocument:
     #: picture is decoded when the reviewer zooms past them (DocumentService.request_full).
     preview: bool = False
     full_requested: bool = False
-    policy: dict[str, Any] = field(default_factory=dict, repr=False)
+    policy: Policy = field(default_factory=Policy, repr=False)
 
     @property
     def is_pdf(self) -> bool:
@@ -102,8 +103,8 @@ def _thumbnail(image: QImage) -> QImage:
 
 def prepare(
     source: DocumentSource,
-    doc: dict[str, Any],
-    policy: dict[str, Any],
+    doc: DocumentRef,
+    policy: Policy,
     preview: tuple[int, int] | None = None,
 ) -> ShownDocument:
     """Fetch and decode one document, make its screen image and thumbnail (on the worker).
@@ -122,7 +123,7 @@ def prepare(
             policy=policy,
             transient=fetched.code == UNAVAILABLE,
         )
-    limits = DocumentLimits.for_kind(doc["kind"], policy_from_json(policy))
+    limits = DocumentLimits.for_kind(doc.kind, policy)
     loaded = load_document(fetched, limits, target_size=preview)
     if isinstance(loaded, Rejected):
         return ShownDocument(key, doc, metadata=loaded.metadata, problem=loaded.reason)
@@ -163,7 +164,7 @@ def decode_full(source: DocumentSource, shown: ShownDocument) -> QImage | None:
     fetched = source.fetch(shown.doc)  # from the store's cache: fetched moments ago
     if isinstance(fetched, Rejected):
         return None
-    limits = DocumentLimits.for_kind(shown.doc["kind"], policy_from_json(shown.policy))
+    limits = DocumentLimits.for_kind(shown.doc.kind, shown.policy)
     loaded = load_document(fetched, limits)
     if isinstance(loaded, PdfDocument):
         loaded.close()
@@ -208,7 +209,7 @@ class DocumentService(QObject):
         #: The size in pixels photos are decoded for (the viewer sets it to its view's); None: whole.
         self.preview_size: tuple[int, int] | None = None
         #: The next items' documents, waiting for the shown item to be painted (``start_ahead``).
-        self._ahead: list[tuple[dict[str, Any], dict[str, Any]]] = []
+        self._ahead: list[tuple[DocumentRef, Policy]] = []
         self._ahead_timer = QTimer(self)
         self._ahead_timer.setSingleShot(True)
         self._ahead_timer.setInterval(ahead_after_ms)
@@ -218,9 +219,9 @@ class DocumentService(QObject):
 
     def show(
         self,
-        current: Sequence[dict[str, Any]],
-        policy: dict[str, Any],
-        ahead: Sequence[tuple[Sequence[dict[str, Any]], dict[str, Any]]] = (),
+        current: Sequence[DocumentRef],
+        policy: Policy,
+        ahead: Sequence[tuple[Sequence[DocumentRef], Policy]] = (),
     ) -> None:
         """Load ``current`` now and the documents of the items ``ahead`` after them."""
         pinned = frozenset(doc_key(d) for d in current)
@@ -237,7 +238,7 @@ class DocumentService(QObject):
         if self._ahead:
             self._ahead_timer.start()
 
-    def load_early(self, docs: Sequence[dict[str, Any]], policy: dict[str, Any]) -> None:
+    def load_early(self, docs: Sequence[DocumentRef], policy: Policy) -> None:
         """Start loading ``docs`` before their item is shown (the first claim, while it is still being
         stored): wanted until the next :meth:`show`, which keeps them when they are its own."""
         self._wanted = self._wanted | {doc_key(d) for d in docs}
@@ -255,13 +256,13 @@ class DocumentService(QObject):
             if doc_key(doc) in self._wanted:
                 self._request(doc, policy, AHEAD)
 
-    def cached(self, doc: dict[str, Any]) -> ShownDocument | None:
+    def cached(self, doc: DocumentRef) -> ShownDocument | None:
         shown = self._cache.get(doc_key(doc))
         if shown is not None:
             self._cache.move_to_end(shown.key)
         return shown
 
-    def is_loading(self, doc: dict[str, Any]) -> bool:
+    def is_loading(self, doc: DocumentRef) -> bool:
         return doc_key(doc) in self._in_flight
 
     def request_page(self, shown: ShownDocument, index: int) -> None:
@@ -395,7 +396,7 @@ class DocumentService(QObject):
 
     # ---- loading -------------------------------------------------------------------------------
 
-    def _request(self, doc: dict[str, Any], policy: dict[str, Any], priority: int) -> None:
+    def _request(self, doc: DocumentRef, policy: Policy, priority: int) -> None:
         key = doc_key(doc)
         if key in self._cache or key in self._in_flight or self.source is None:
             return

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from reviewer_app.ui.common import words
 from reviewer_app.ui.viewer.documents import DocKey, ShownDocument, doc_key
@@ -15,19 +16,19 @@ DOC_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 class ThumbnailModel(QAbstractListModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._docs: list[dict[str, Any]] = []
+        self._docs: list[DocumentRef] = []
         self._shown: dict[DocKey, ShownDocument] = {}
 
-    def set_documents(self, docs: list[dict[str, Any]], shown: dict[DocKey, ShownDocument]) -> None:
+    def set_documents(self, docs: list[DocumentRef], shown: dict[DocKey, ShownDocument]) -> None:
         self.beginResetModel()
         self._docs = list(docs)
         self._shown = dict(shown)
         self.endResetModel()
 
-    def documents(self) -> list[dict[str, Any]]:
+    def documents(self) -> list[DocumentRef]:
         return list(self._docs)
 
-    def doc_at(self, row: int) -> dict[str, Any]:
+    def doc_at(self, row: int) -> DocumentRef:
         return self._docs[row]
 
     def shown_at(self, row: int) -> ShownDocument | None:
@@ -60,7 +61,7 @@ class ThumbnailModel(QAbstractListModel):
         doc = self._docs[index.row()]
         shown = self._shown.get(doc_key(doc))
         if role == Qt.ItemDataRole.DisplayRole:
-            label = words.document_kind(doc["kind"])
+            label = words.document_kind(doc.kind)
             if shown is None:
                 return self.tr("{kind}\nLoading…").format(kind=label)
             if shown.problem is not None:
@@ -71,12 +72,12 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return shown.thumbnail if shown is not None and shown.thumbnail is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = str(doc.get("filename", ""))
+            tip = doc.filename
             if shown is not None and shown.problem:
                 tip += "\n" + shown.problem
             return tip
         if role == DOC_ID_ROLE:
-            return int(doc["id"])
+            return doc.id
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         return None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pytestqt.qtbot import QtBot
 
@@ -56,12 +58,12 @@ def test_post_with_a_blocking_finding(panel: DecisionPanel, data: DeskData) -> N
     shown = texts(panel)
     snap = detail.snapshot
     assert f"家庭聯絡簿　#{detail.item_id}" in shown
-    assert f"{snap['applicant']['name']}（{snap['applicant']['national_id_masked']}）" in shown
-    assert RELATIONSHIPS[snap["relationship"]] in shown
-    inmate = snap["inmate"]
-    assert f"呼號 {inmate['call_number']}　{inmate['name']}（{inmate['housing_unit']}）" in shown
-    assert snap["body"] in shown
-    assert f"{len(snap['body'])}/100 字" in shown
+    assert f"{snap.applicant.name}（{snap.applicant.national_id_masked}）" in shown
+    assert RELATIONSHIPS[snap.relationship] in shown
+    inmate = snap.inmate
+    assert f"呼號 {inmate.call_number}　{inmate.name}（{inmate.housing_unit}）" in shown
+    assert snap.body in shown
+    assert f"{len(snap.body)}/100 字" in shown
     blocking = [t for t in shown if t.startswith("【未符合】P4")]
     assert len(blocking) == 1
     assert any(t.startswith("【提醒】P2") for t in shown)
@@ -74,8 +76,8 @@ def test_post_with_a_blocking_finding(panel: DecisionPanel, data: DeskData) -> N
 
 def test_family_text_is_never_rich_text(panel: DecisionPanel, data: DeskData) -> None:
     detail = first(data, "post", blocked=False)
-    snapshot = {**detail.snapshot, "title": "<b>粗體</b>", "body": "<img src=x>孩子很好"}
-    panel.show_detail(ItemDetail(**{**detail.__dict__, "snapshot": snapshot}))
+    snapshot = replace(detail.snapshot, title="<b>粗體</b>", body="<img src=x>孩子很好")
+    panel.show_detail(replace(detail, snapshot=snapshot))
     title = panel.findChild(QLabel, "postTitle")
     body = panel.findChild(QLabel, "postBody")
     assert title is not None and body is not None
@@ -88,7 +90,7 @@ def test_the_count_shown_is_the_one_the_rule_uses(panel: DecisionPanel, data: De
     panel says 100/100, not over the limit, as P4 judges it."""
     detail = first(data, "post", blocked=False)
     body = "想" * 49 + "\r\n" + "念" * 49 + "👍🏻"
-    panel.show_detail(ItemDetail(**{**detail.__dict__, "snapshot": {**detail.snapshot, "body": body}}))
+    panel.show_detail(replace(detail, snapshot=replace(detail.snapshot, body=body)))
     count = panel.findChild(QLabel, "bodyLength")
     assert count is not None and count.text() == "100/100 字"
     assert count.styleSheet() == ""  # not drawn as a blocking finding
@@ -99,7 +101,7 @@ def test_application_content(panel: DecisionPanel, data: DeskData) -> None:
     panel.show_detail(detail)
     shown = texts(panel)
     assert "申請填寫呼號：" in shown
-    assert detail.snapshot["call_number_entered"] in shown
+    assert detail.snapshot.call_number_entered in shown
     assert panel.content_box.title() == "服務項目申請內容"
     assert any(t.endswith("歲）") for t in shown), "children's ages"
 
@@ -114,7 +116,7 @@ def test_history_shows_decisions_reasons_and_strikes(panel: DecisionPanel, data:
     history = [
         label for label in panel.history_box.findChildren(QLabel) if label.property("historyKey")
     ]
-    entries = [h for h in detail.snapshot["history"] if (h["kind"], h["id"]) != detail.key]
+    entries = [h for h in detail.snapshot.history if (h.kind, h.id) != detail.key]
     assert len(history) == len(entries) > 0
     struck = [label.text() for label in history if "計入退件次數" in label.text()]
     assert len(struck) == 2

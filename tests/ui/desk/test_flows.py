@@ -200,7 +200,7 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
         # A photo cannot be fetched now; it says so (and is asked for again once the network is back).
         with_photo = next(
             r.key for r in reversed(proxy_rows(desk))
-            if r.status == "pending" and desk.detail_of(r.key).snapshot["documents"]  # type: ignore[union-attr]
+            if r.status == "pending" and desk.detail_of(r.key).snapshot.documents  # type: ignore[union-attr]
         )
         go_to(qtbot, desk, with_photo)
         qtbot.waitUntil(lambda: "無法連線" in desk.viewer.message.text())

@@ -395,7 +395,7 @@ def test_the_first_claimed_photo_is_loading_before_its_row_shows_and_is_decoded_
         if not pending or seen_when_rows_came:
             return
         detail = window.detail_of(pending[0].key)
-        docs = detail.snapshot["documents"] if detail is not None else []
+        docs = detail.snapshot.documents if detail is not None else []
         seen_when_rows_came.append(
             bool(docs)
             and all(window.documents.is_loading(d) or window.documents.cached(d) is not None for d in docs)
@@ -506,7 +506,7 @@ def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
 
     def filenames() -> list[str]:
         detail = desk.detail_of(target)
-        return [d["filename"] for d in detail.snapshot["documents"]] if detail else []
+        return [d.filename for d in detail.snapshot.documents] if detail else []
 
     qtbot.waitUntil(lambda: idle(desk) and filenames() == ["孩子.jpg"])
     go_to(qtbot, desk, target)

@@ -139,7 +139,7 @@ def test_gui_keeps_working_while_a_document_load_is_slow(
                 for r in proxy_rows(desk)
                 if r.status == "pending"
                 and not r.blocking_rules
-                and desk.detail_of(r.key).snapshot["documents"]
+                and desk.detail_of(r.key).snapshot.documents
             )
             go_to(qtbot, desk, with_docs)
             assert desk.viewer.message.text() == "文件載入中…"

@@ -223,7 +223,7 @@ def test_rows_from_real_journal_items(qtbot: QtBot, sync: Sync, journal: Journal
         detail = data.details[row.key]
         assert row.blocking_rules == tuple(dict.fromkeys(f.rule_id for f in detail.blocking))
         assert model.index(r, Column.FAMILY).data() == (
-            f"{detail.snapshot['applicant']['name']} {detail.snapshot['applicant']['national_id_masked']}"
+            f"{detail.snapshot.applicant.name} {detail.snapshot.applicant.national_id_masked}"
         )
         assert "*" in row.family_id_masked
     statuses = {model.index(r, Column.STATUS).data() for r in range(model.rowCount())}

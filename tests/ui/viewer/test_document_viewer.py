@@ -13,6 +13,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.qt import QApplication, QPoint, QPointF, QRect, Qt, QWheelEvent
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
@@ -45,7 +46,7 @@ def open_item(qtbot: QtBot, desk: MainWindow, key: ItemKey) -> DocumentViewer:
 def application_with_all_documents(desk: MainWindow) -> ItemKey:
     for row in proxy_rows(desk):
         detail = desk.detail_of(row.key)
-        kinds = {d["kind"] for d in detail.snapshot["documents"]}
+        kinds = {d.kind for d in detail.snapshot.documents}
         if row.kind == "application" and {"id_document", "relationship_proof", "applicant_photo"} <= kinds:
             return row.key
     raise AssertionError("the seed has an application with all three documents")
@@ -70,7 +71,7 @@ def test_all_documents_of_an_application_as_thumbnails_and_a_large_view(
 ) -> None:
     key = application_with_all_documents(desk)
     viewer = open_item(qtbot, desk, key)
-    docs = desk.detail_of(key).snapshot["documents"]
+    docs = desk.detail_of(key).snapshot.documents
     assert viewer.thumbnails.rowCount() == len(docs) >= 3
     labels = [viewer.thumbnails.index(r, 0).data() for r in range(viewer.thumbnails.rowCount())]
     assert set(labels) >= {"身分證明文件", "關係證明文件", "申請人正面清晰照片"}
@@ -83,14 +84,14 @@ def test_all_documents_of_an_application_as_thumbnails_and_a_large_view(
     assert viewer.current_row() == 0
     assert viewer.stack.currentWidget() is viewer.view and viewer.view.has_image()
     assert viewer.view.is_fit()
-    assert viewer.meta_file.text() == docs[0]["filename"]
+    assert viewer.meta_file.text() == docs[0].filename
     assert viewer.meta_type.text().split("，")[0] in ("JPEG", "PNG", "PDF")
     assert "×" in viewer.meta_pixels.text() or viewer.meta_pixels.text() == "—"
 
     # ] and [ page through the documents.
     qtbot.keyClick(desk.table, Qt.Key.Key_BracketRight)
     assert viewer.current_row() == 1
-    assert viewer.meta_file.text() == docs[1]["filename"]
+    assert viewer.meta_file.text() == docs[1].filename
     qtbot.keyClick(desk.table, Qt.Key.Key_BracketRight)
     qtbot.keyClick(desk.table, Qt.Key.Key_BracketLeft)
     assert viewer.current_row() == 1
@@ -170,7 +171,7 @@ def test_compare_the_applicants_photo_with_the_id_document(qtbot: QtBot, desk: M
 
     # A post has neither document: compare is off, and its tooltip says why.
     post = next(
-        r.key for r in proxy_rows(desk) if r.kind == "post" and desk.detail_of(r.key).snapshot["documents"]
+        r.key for r in proxy_rows(desk) if r.kind == "post" and desk.detail_of(r.key).snapshot.documents
     )
     go_to(qtbot, desk, post)
     assert not viewer.compare_action.isEnabled()
@@ -208,7 +209,7 @@ def test_pdf_pages(qtbot: QtBot, desk_with: Callable[..., tuple[MainWindow, Item
 def test_metadata_and_the_gps_privacy_warning(qtbot: QtBot, desk: MainWindow) -> None:
     # The seed's sideways, GPS-tagged phone photo (scenario 8).
     for row in proxy_rows(desk):
-        if row.kind != "post" or not desk.detail_of(row.key).snapshot["documents"]:
+        if row.kind != "post" or not desk.detail_of(row.key).snapshot.documents:
             continue
         viewer = open_item(qtbot, desk, row.key)
         if viewer.gps_warning.isVisible():
@@ -248,13 +249,13 @@ def test_a_broken_upload_says_why_in_its_place(
 
 def test_the_next_items_documents_are_decoded_ahead(qtbot: QtBot, desk: MainWindow) -> None:
     with_documents = [
-        r.key for r in proxy_rows(desk) if r.decidable and desk.detail_of(r.key).snapshot["documents"]
+        r.key for r in proxy_rows(desk) if r.decidable and desk.detail_of(r.key).snapshot.documents
     ]
     start = with_documents[0]
     open_item(qtbot, desk, start)
     following = desk.queue.keys_after(start, 2)
     assert len(following) == 2
-    ahead = [d for k in following for d in desk.detail_of(k).snapshot["documents"]]
+    ahead = [d for k in following for d in desk.detail_of(k).snapshot.documents]
     assert ahead
     qtbot.waitUntil(lambda: all(desk.documents.cached(d) is not None for d in ahead) and idle(desk))
     loads = desk.documents.loads_started
@@ -263,7 +264,7 @@ def test_the_next_items_documents_are_decoded_ahead(qtbot: QtBot, desk: MainWind
     # Shown at once, in the same event: nothing left to fetch or decode.
     assert desk.selected_key() == following[0]
     viewer = desk.viewer
-    if desk.detail_of(following[0]).snapshot["documents"]:
+    if desk.detail_of(following[0]).snapshot.documents:
         assert viewer.current_shown() is not None
         if viewer.stack.currentIndex() == 0:
             assert viewer.view.has_image()
@@ -276,22 +277,8 @@ def test_the_next_items_documents_are_decoded_ahead(qtbot: QtBot, desk: MainWind
 def test_thumbnail_model_passes_the_model_tester(qtmodeltester: ModelTester) -> None:
     model = ThumbnailModel()
     docs = [
-        {
-            "id": 1,
-            "kind": "id_document",
-            "filename": "a.jpg",
-            "sha256": "a",
-            "size_bytes": 1,
-            "mime_type": "x",
-        },
-        {
-            "id": 2,
-            "kind": "applicant_photo",
-            "filename": "b.jpg",
-            "sha256": "b",
-            "size_bytes": 1,
-            "mime_type": "x",
-        },
+        DocumentRef(1, "id_document", "a.jpg", "x", size_bytes=1, sha256="a"),
+        DocumentRef(2, "applicant_photo", "b.jpg", "x", size_bytes=1, sha256="b"),
     ]
     model.set_documents(docs, {})
     qtmodeltester.check(model, force_py=True)
@@ -330,15 +317,15 @@ def test_the_next_items_wait_until_the_shown_one_is_on_screen(
 ) -> None:
     """Decoding the next items' documents would compete with painting the shown one: they start once
     the desk says it has painted, or shortly after when nobody says so."""
-    rows = [r.key for r in proxy_rows(desk) if desk.detail_of(r.key).snapshot["documents"]]
+    rows = [r.key for r in proxy_rows(desk) if desk.detail_of(r.key).snapshot.documents]
     shown, *following = (desk.detail_of(k).snapshot for k in rows[:3])
     assert following
     # Told: nothing would start the next items before the test says the shown one is painted.
     service = DocumentService(desk.ctx.documents, ahead_after_ms=3_600_000 if told else 150)
     try:
-        service.show(shown["documents"], shown["policy"], [(s["documents"], s["policy"]) for s in following])
-        ahead = [d for s in following for d in s["documents"]]
-        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in shown["documents"]))
+        service.show(shown.documents, shown.policy, [(s.documents, s.policy) for s in following])
+        ahead = [d for s in following for d in s.documents]
+        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in shown.documents))
         if told:
             assert service.has_ahead_waiting()
             assert not any(service.cached(d) is not None or service.is_loading(d) for d in ahead)
