@@ -17,7 +17,7 @@ from reviewer_app.core.policy import MB, Policy
 from reviewer_app.core.rules import DocumentFacts, Finding, Value
 from reviewer_app.core.rules.applications import rule_e5
 from reviewer_app.core.rules.posts import rule_p3, rule_p4, rule_p5, rule_p7
-from reviewer_app.journal.journal import NotUndoable
+from reviewer_app.journal import NotUndoable
 from reviewer_app.journal.printing import PrintRefused, ReprintNeedsReason
 
 PACKAGE = Path(reviewer_app.__file__).parent
