@@ -65,8 +65,6 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
 
-    from reviewer_app.ui.queue.queue_model import QueueRow
-
     from reviewer_app.demo.seed import STAFF_USERNAME, seed
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal.journal import Journal
@@ -76,6 +74,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     from reviewer_app.ui.common.app import make_application
     from reviewer_app.ui.common.preferences import Preferences, open_settings
     from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
+    from reviewer_app.ui.queue.rows import QueueRow
 
     out.mkdir(parents=True, exist_ok=True)
     settings_path = folder / "desk.ini"

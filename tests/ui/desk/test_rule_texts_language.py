@@ -16,7 +16,8 @@ from reviewer_app.ui.common.i18n import apply_language
 from reviewer_app.ui.desk.decision_panel import DecisionPanel
 from reviewer_app.ui.desk.desk_data import DeskData, ItemDetail
 from reviewer_app.ui.desk.reject_dialog import RejectDialog
-from reviewer_app.ui.queue.queue_model import Column, QueueModel
+from reviewer_app.ui.queue.model import QueueModel
+from reviewer_app.ui.queue.rows import Column
 from tests.ui.conftest import desk_data
 
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
