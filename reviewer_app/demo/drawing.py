@@ -20,6 +20,8 @@ from typing import Final
 
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
+from reviewer_app.assets import font_path
+
 Font = ImageFont.FreeTypeFont | ImageFont.ImageFont
 RGB = tuple[int, int, int]
 
@@ -79,9 +81,13 @@ _ROADS: Final[tuple[str, ...]] = (
 def cjk_font_path() -> str | None:
     """Path of a font file that can draw Traditional Chinese, or None.
 
-    Looks in the usual places on Debian/Ubuntu, Fedora, macOS and Windows, then asks fontconfig
+    The font shipped with the desk first; then the usual places on Debian/Ubuntu, Fedora, macOS and
+    Windows, then asks fontconfig
     (`fc-match`) for a sans-serif font that covers zh-tw.
     """
+    shipped = font_path()  # the desk's own Noto Sans TC: the same demo documents on every machine
+    if shipped.is_file():
+        return str(shipped)
     for candidate in _FONT_CANDIDATES:
         if os.path.isfile(candidate):
             return candidate

@@ -59,17 +59,24 @@ def test_outside_the_windows_bundle_the_console_is_left_alone() -> None:
     assert attach_parent_console() is False
 
 
-def test_a_screenshot_that_cannot_be_saved_is_reported(
+def test_a_screenshot_folder_that_does_not_exist_is_refused_before_the_desk_opens(
     sqlite_url: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """An installation check whose picture is missing must not pass silently: a folder that does not
-    exist is refused before the desk opens; a write that fails (here /dev/full, a full disk) fails."""
+    """An installation check whose picture is missing must not pass silently."""
     assert main(["--database-url", sqlite_url, "seed", "--families", "6"]) == 0
     capsys.readouterr()
     base = ["--database-url", sqlite_url, "--user", "reviewer", "smoke-test", "--screenshot"]
     assert main([*base, str(tmp_path / "missing" / "desk.png")]) == 2
     assert "輸出資料夾不存在" in capsys.readouterr().err
-    if Path("/dev/full").exists():
-        assert main([*base, "/dev/full"]) == 1
-        captured = capsys.readouterr()
-        assert "main window ok" in captured.out and "無法儲存畫面截圖" in captured.err
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full (a full disk), Linux only")
+def test_a_screenshot_that_cannot_be_written_fails_the_check(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database-url", sqlite_url, "seed", "--families", "6"]) == 0
+    capsys.readouterr()
+    args = ["--database-url", sqlite_url, "--user", "reviewer", "smoke-test", "--screenshot", "/dev/full"]
+    assert main(args) == 1
+    captured = capsys.readouterr()
+    assert "main window ok" in captured.out and "無法儲存畫面截圖" in captured.err
