@@ -113,9 +113,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
             app.processEvents()
 
     def idle() -> bool:
-        return not (
-            window.journal_tasks.is_busy() or window.sync_tasks.is_busy() or window.documents.runner.is_busy()
-        )
+        return not window.is_busy()
 
     def save(widget: QWidget, name: str) -> None:
         for _ in range(5):
@@ -137,7 +135,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
         return list(detail.snapshot.documents) if detail is not None else []
 
     def kinds_of(row: QueueRow) -> set[str]:
-        return {d["kind"] for d in documents_of(row)}
+        return {d.kind for d in documents_of(row)}
 
     # 1. The main window on a service application with all three documents (ID photo shown).
     def full_application(row: QueueRow) -> bool:
@@ -157,7 +155,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     # 3. A post whose photo is GPS-tagged: metadata with the privacy warning.
     def gps_post(row: QueueRow) -> bool:
         docs = documents_of(row)
-        return row.kind == "post" and any(d["filename"].lower().endswith((".jpg", ".jpeg")) for d in docs)
+        return row.kind == "post" and any(d.filename.lower().endswith((".jpg", ".jpeg")) for d in docs)
 
     for row in window.queue.rows_in_view():
         if not gps_post(row):
