@@ -26,9 +26,9 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 from benchmarks.common import Result
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
 from reviewer_app.demo.documents import family_photo
 from reviewer_app.documents import DocumentLimits, ImageDocument, load_document
@@ -76,18 +76,18 @@ def file_store(folder: Path) -> Iterator[str]:
         server.wait(10)
 
 
-def _doc(base: str, folder: Path, name: str, data: bytes, doc_id: int) -> dict[str, Any]:
+def _doc(base: str, folder: Path, name: str, data: bytes, doc_id: int) -> DocumentRef:
     (folder / name).write_bytes(data)
-    return {
-        "id": doc_id,
-        "kind": KIND,
-        "filename": "IMG_0001.jpg",
-        "mime_type": "image/jpeg",
-        "size_bytes": len(data),
-        "sha256": hashlib.sha256(data).hexdigest(),
-        "storage": "url",
-        "url": f"{base}/{name}",
-    }
+    return DocumentRef(
+        id=doc_id,
+        kind=KIND,
+        filename="IMG_0001.jpg",
+        mime_type="image/jpeg",
+        size_bytes=len(data),
+        sha256=hashlib.sha256(data).hexdigest(),
+        storage="url",
+        url=f"{base}/{name}",
+    )
 
 
 def _shown(verdict: Verdict) -> ImageDocument:

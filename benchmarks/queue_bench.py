@@ -54,9 +54,15 @@ def make_rows(n: int, now: datetime) -> list[Any]:
 
     texts = QueueTexts()  # as load_desk gets them from the desk: the queue's date style
 
-    held = rules.Finding("E3", blocks=False, message="收容人受禁見處分中（至 2026/12/31）", held=True)
+    held = rules.Finding(
+        "E3",
+        blocks=False,
+        code="E3_RESTRICTED",
+        values={"restriction": "discipline", "starts_on": "2026-12-01", "ends_on": "2026-12-31"},
+        held=True,
+    )
     long_body = rules.Finding(
-        "P4", blocks=True, message="內文 130 字，超過 100 字", reason_code="P4_TOO_LONG"
+        "P4", blocks=True, code="P4_TOO_LONG", values={"length": 130, "limit": 100}, reason_code="P4_TOO_LONG"
     )
     rows = []
     for i in range(n):

@@ -65,6 +65,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
 
+    from reviewer_app.core.items import DocumentRef
     from reviewer_app.demo.seed import STAFF_USERNAME, seed
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal.journal import Journal
@@ -130,7 +131,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
 
     wait(lambda: idle() and window.model.rowCount() > 0, "the queue")
 
-    def documents_of(row: QueueRow) -> list[dict[str, Any]]:
+    def documents_of(row: QueueRow) -> list[DocumentRef]:
         detail = window.detail_of(row.key)
         return list(detail.snapshot.documents) if detail is not None else []
 
