@@ -3,8 +3,10 @@ check of the hash chain.
 
 Plugging it in::
 
-    browser = AuditBrowser(session.engine, session.actor(workstation), runner=tasks)
+    browser = AuditBrowser(session.engine, session.actor(workstation))
     browser.refresh()           # loads the trail (reading it is itself an audit event)
+    ...
+    browser.shutdown()          # (closeEvent does it) returns at once, the reads are dropped
 
 [查詢] loads from the shared database with every filter (dates included, at most `limit` events,
 newest first); while typing, the who/what/family/inmate filters narrow the loaded rows at once through
@@ -24,6 +26,7 @@ from reviewer_app.access.roles import Actor, NotAllowed
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
+    QCloseEvent,
     QComboBox,
     QCoreApplication,
     QHBoxLayout,
@@ -43,7 +46,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query, verify_chain
 from reviewer_app.supervision.common import SupervisorError
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS, listen
+from reviewer_app.ui.common.operations import cancel_owned_by
+from reviewer_app.ui.supervisor import background
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
     ROW_ROLE,
@@ -167,7 +172,6 @@ class AuditBrowser(QWidget):
         engine: Engine,
         actor: Actor,
         *,
-        runner: TaskRunner | None = None,
         clock: Callable[[], datetime] = utcnow,
         limit: int = 5000,
         parent: QWidget | None = None,
@@ -178,7 +182,6 @@ class AuditBrowser(QWidget):
         self.actor = actor
         self.clock = clock
         self.limit = limit
-        self.runner = runner if runner is not None else TaskRunner("audit", self)
 
         self.model = AuditModel(self)
         self.proxy = AuditFilterProxy(self)
@@ -248,6 +251,11 @@ class AuditBrowser(QWidget):
             edit.returnPressed.connect(self.refresh)
         self.query_button.clicked.connect(self.refresh)
         self.verify_button.clicked.connect(self.verify)
+        self._searched = False  # nothing to bring up to date before the first search
+        # A supervisor's save adds an audit event: a trail already shown is searched again.
+        self._listener = listen(
+            self, {SUSPENSIONS, STRIKES, CATALOGUE}, lambda _k, _o: self.refresh() if self._searched else None
+        )
 
     def current_filter(self) -> AuditFilter:
         since = until = None
@@ -278,6 +286,7 @@ class AuditBrowser(QWidget):
     def refresh(self) -> None:
         engine, actor, flt, now = self.engine, self.actor, self.current_filter(), self.clock()
         self.query_button.setEnabled(False)
+        self._searched = True
 
         def done(rows: list[AuditRow]) -> None:
             self.query_button.setEnabled(True)
@@ -286,12 +295,7 @@ class AuditBrowser(QWidget):
             self._show_count()
             self.loaded.emit(len(rows))
 
-        self.runner.run(
-            lambda: audit_query(engine, actor, flt, now),
-            on_done=done,
-            on_error=self._failed,
-            name="audit",
-        )
+        background.read(self, lambda: audit_query(engine, actor, flt, now), done, self._failed, "audit")
 
     def verify(self) -> None:
         engine, actor = self.engine, self.actor
@@ -309,9 +313,19 @@ class AuditBrowser(QWidget):
                 )
             self.verified.emit(report)
 
-        self.runner.run(
-            lambda: verify_chain(engine, actor), on_done=done, on_error=self._failed, name="verify"
-        )
+        background.read(self, lambda: verify_chain(engine, actor), done, self._failed, "verify")
+
+    def is_busy(self) -> bool:
+        return background.busy(self)
+
+    def shutdown(self) -> None:
+        """Stop listening, drop the reads still running (their answers are not shown). Returns at once."""
+        self._listener.stop()
+        cancel_owned_by(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def _failed(self, exc: BaseException) -> None:
         self.query_button.setEnabled(True)

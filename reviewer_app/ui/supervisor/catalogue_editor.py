@@ -3,9 +3,13 @@ suggestion, whether it counts as a strike (P7), what it applies to, whether it i
 
 Plugging it in::
 
-    editor = CatalogueEditor(session.engine, session.actor(workstation), runner=tasks)
+    editor = CatalogueEditor(session.engine, session.actor(workstation))
     editor.saved.connect(...)   # a reason was added or changed (workstations get it at their next pull)
     editor.refresh()
+    ...
+    editor.shutdown()           # (closeEvent does it) returns at once; a save still running ends
+
+A save announces CATALOGUE; every open editor (this one too) reloads when it hears it.
 
 Reasons are never deleted (decisions refer to them by code): one that should no longer be offered is
 saved with 啟用 unchecked. Every save is an audit event (supervision/catalogue.py).
@@ -20,6 +24,7 @@ from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor, NotAllowed
 from reviewer_app.qt import (
+    QCloseEvent,
     QComboBox,
     QCoreApplication,
     QFormLayout,
@@ -36,7 +41,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.catalogue import ReasonRow, reasons, save_reason
 from reviewer_app.supervision.common import SupervisorError
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common.changes import CATALOGUE, listen
+from reviewer_app.ui.common.operations import cancel_owned_by
+from reviewer_app.ui.supervisor import background
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
 
 APPLIES_CODES = ("post", "application", "both")
@@ -105,7 +112,6 @@ class CatalogueEditor(QWidget):
         engine: Engine,
         actor: Actor,
         *,
-        runner: TaskRunner | None = None,
         clock: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
@@ -114,8 +120,9 @@ class CatalogueEditor(QWidget):
         self.engine = engine
         self.actor = actor
         self.clock = clock
-        self.runner = runner if runner is not None else TaskRunner("catalogue", self)
         self._new = False
+        #: The reason just saved here, selected when the list comes back.
+        self._select_after_reload: str | None = None
 
         self.model = CatalogueModel(self)
         self.view = make_table(self.model, "reasons")
@@ -169,15 +176,31 @@ class CatalogueEditor(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self._set_form(None)
+        self._listener = listen(self, {CATALOGUE}, lambda _kinds, _origin: self.refresh())
 
     def refresh(self, select_code: str | None = None) -> None:
         engine, actor = self.engine, self.actor
-        self.runner.run(
+        select_code = select_code or self._select_after_reload
+        self._select_after_reload = None
+        background.read(
+            self,
             lambda: reasons(engine, actor),
-            on_done=lambda rows: self._show(rows, select_code),
-            on_error=self._failed,
-            name="reasons",
+            lambda rows: self._show(rows, select_code),
+            self._failed,
+            "reasons",
         )
+
+    def is_busy(self) -> bool:
+        return background.busy(self)
+
+    def shutdown(self) -> None:
+        """Stop listening and drop the reads; a save still running ends in the background. Returns at once."""
+        self._listener.stop()
+        cancel_owned_by(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)
 
     def _show(self, rows: list[ReasonRow], select_code: str | None) -> None:
         self.model.set_rows(rows)
@@ -241,14 +264,11 @@ class CatalogueEditor(QWidget):
 
         def done(saved: ReasonRow) -> None:
             self.message_label.setText(self.tr("Saved {code}").format(code=saved.code))
+            self._select_after_reload = saved.code  # the reload follows: CATALOGUE is heard here too
             self.saved.emit(saved)
-            self.refresh(saved.code)
 
-        self.runner.run(
-            lambda: save_reason(engine, actor, row, now),
-            on_done=done,
-            on_error=self._failed,
-            name="save",
+        background.save(
+            self, lambda: save_reason(engine, actor, row, now), done, self._failed, "save", CATALOGUE
         )
 
     def _failed(self, exc: BaseException) -> None:
