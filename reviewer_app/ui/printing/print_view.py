@@ -7,12 +7,15 @@ run can be ticked at once from 選取整批. Printing marks the posts printed in
 and pushes; so does the hand-over (reviewer_app/journal/printing.py, reviewer_app/sync/push_records.py).
 
 Standalone: it takes the journal, the sync (its engine is the shared database) and the document
-store it needs. Database work runs on one TaskRunner, decoding and painting on another; the widgets
-only show what comes back. Plugging it in for the counsellor role (and supervisors, who may print
-too: ``security.can(role, "print")``)::
+store it needs. Its background work runs on the shared executors: the list and the pushes on the
+network workers, one at a time (lane.py), hand-overs on the journal's worker, decoding and painting
+on the documents' worker; the widgets only show what comes back. A print run and a hand-over are
+written even when the view closes meanwhile, and announce PRINTED / HANDOVERS: every open print view
+(this one too) reloads its list when it hears them. Plugging it in for the counsellor role (and
+supervisors, who may print too: ``security.can(role, "print")``)::
 
     view = PrintView(context.journal, context.sync, context.documents, staff_display_name=name)
-    ...                     # a tab or the central widget; call view.shutdown() before the journal closes
+    ...                     # a tab or the central widget; view.shutdown() (closeEvent) returns at once
 
 It never pulls claims (a counsellor reviews nothing): it reads its own list and pushes with
 ``Sync.push``. Its parts: the tree (tree_model.py), the actions (commands.py), the preview
@@ -25,7 +28,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reviewer_app.core.timeutil import local
 from reviewer_app.documents.store import DocumentStore
@@ -58,10 +61,13 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Sync
-from reviewer_app.ui.common import words
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors, words
+from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, listen
+from reviewer_app.ui.common.executors import Executor
+from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
+from reviewer_app.ui.printing.lane import SerialLane
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
 from reviewer_app.ui.printing.reprint_dialog import ReprintDialog
 from reviewer_app.ui.printing.tree_model import PrintQueueModel, print_tree
@@ -73,6 +79,8 @@ FILTERS: dict[str, frozenset[str] | None] = {
     "delivered": frozenset({"delivered"}),
     "all": None,
 }
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -110,8 +118,7 @@ class PrintView(QWidget):
         self.journal = journal
         fetch = documents.fetch_to_print if isinstance(documents, DocumentStore) else documents
         self.desk = PrintDesk(sync, fetch, staff_display_name, clock)
-        self.db_tasks = TaskRunner("print-db", self)
-        self.work = TaskRunner("print-work", self)
+        self.shared_db = SerialLane(self, self._update_actions)
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_printer(self.printer)
         self._loaded: _Loaded | None = None
@@ -185,23 +192,32 @@ class PrintView(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.message_label)
 
-        self.db_tasks.busyChanged.connect(self._update_actions)
-        self.work.busyChanged.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self._update_actions()
+        self._listener = listen(self, {PRINTED, HANDOVERS}, lambda _kinds, _origin: self.refresh())
         self.refresh()
 
     def _run(
-        self,
-        runner: TaskRunner,
-        fn: Callable[[], Any],
-        done: Callable[[Any], None],
-        name: str,
-        failed: Callable[[BaseException], None] | None = None,
+        self, executor: Executor, fn: Callable[[], T], done: Callable[[T], None], name: str, *kinds: str
     ) -> None:
-        """Start `fn` on a worker; a failure is shown in the view unless `failed` takes it."""
-        runner.run(fn, done, failed or self._failed, name=name)
+        """Start `fn` on `executor`; a failure is shown in the view. With `kinds` it is a write that
+        must finish (the view may close meanwhile) and announces them."""
+
+        def ended(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                try:
+                    callback(value)
+                finally:
+                    self._update_actions()
+
+            return call
+
+        op = Operation(fn, owner=self, name=name).success(ended(done)).failure(ended(self._failed))
+        if kinds:
+            op.changes(*kinds).must_finish()
+        op.run_in_background(executor)
+        self._update_actions()
 
     def _open(self, name: str, dialog: QDialog, accepted: Callable[[], object]) -> None:
         """Open `dialog` (modal, not blocking) as ``self.<name>`` until it closes; `accepted` runs on OK."""
@@ -219,7 +235,7 @@ class PrintView(QWidget):
     # ---- state -----------------------------------------------------------------------------------
 
     def is_busy(self) -> bool:
-        return self.db_tasks.is_busy() or self.work.is_busy()
+        return in_flight(self) > 0 or self.shared_db.busy()
 
     def checked_posts(self) -> list[QueuedPost]:
         return self.model.checked_posts()
@@ -232,7 +248,7 @@ class PrintView(QWidget):
         self.message.emit(text)
 
     def _update_actions(self, *_: object) -> None:
-        self.commands.update(self.model.checked_posts(), busy=self.is_busy(), loading=self.db_tasks.is_busy())
+        self.commands.update(self.model.checked_posts(), busy=self.is_busy(), loading=self.shared_db.busy())
 
     # ---- loading ---------------------------------------------------------------------------------
 
@@ -250,7 +266,7 @@ class PrintView(QWidget):
                 offline = True
             return _Loaded(desk.queue(), desk.book.counts(), desk.book.batches(), offline)
 
-        self._run(self.db_tasks, load, self._loaded_list, "print-refresh")
+        self.shared_db.run(load, self._loaded_list, self._failed, "print-refresh")
 
     def _loaded_list(self, loaded: _Loaded) -> None:
         self._loaded = loaded
@@ -340,7 +356,12 @@ class PrintView(QWidget):
             return [prepare_post(s, fetch, Quality.PREVIEW, compact=True) for s in snapshots]
 
         self._progress(self.tr("Preparing the preview…"))
-        self._run(self.work, prepare, lambda prepared: self._open_preview(posts, prepared, reason), "preview")
+        self._run(
+            executors.documents(),
+            prepare,
+            lambda prepared: self._open_preview(posts, prepared, reason),
+            "preview",
+        )
 
     def _open_preview(
         self, posts: list[QueuedPost], prepared: list[PreparedPost], reason: str | None
@@ -421,7 +442,9 @@ class PrintView(QWidget):
             return desk.print_to(printer, posts, copies=copies, reprint_reason=reason)
 
         self._progress(self.tr("Printing {count} posts…").format(count=len(posts)))
-        self._run(self.work, work, lambda run: self._printed(run, printer), "print-run")
+        # Painted with the documents it fetches, then recorded in the journal: written even if the view
+        # closes meanwhile (the list reloads when PRINTED is heard).
+        self._run(executors.documents(), work, lambda run: self._printed(run, printer), "print-run", PRINTED)
 
     def _printed(self, run: PrintRun, printer: QPrinter) -> None:
         self.progress.hide()
@@ -474,32 +497,32 @@ class PrintView(QWidget):
             self.handedOver.emit(count)
             self._push()
 
-        self._run(self.db_tasks, record, done, "print-handover")
+        self._run(executors.journal(), record, done, "print-handover", HANDOVERS)
 
     # ---- sync ------------------------------------------------------------------------------------
 
     def _push(self) -> None:
+        """The records just written go to the shared database; the refresh their notification asked
+        for waits behind the push in the lane, and shows the outcome either way."""
+
         def pushed(result: PushResult) -> None:
             notes = result.records.notes
             if notes:
                 self._say(self.message_label.text() + "\n" + "\n".join(notes))
-            self.refresh()
 
-        def failed(error: BaseException) -> None:
-            self._failed(error)
-            self.refresh()
-
-        self._run(self.db_tasks, self.desk.push, pushed, "print-push", failed)
+        self.shared_db.run(self.desk.push, pushed, self._failed, "print-push", PRINTED)
 
     # ---- closing ---------------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop the workers (waits for a print run in progress). Called by closeEvent too."""
+        """Returns at once (closeEvent calls it too): reads are dropped, a print run or hand-over being
+        written ends in the background (the process waits for it at exit: executors.finish_all)."""
         if self._closed:
             return
         self._closed = True
-        self.work.shutdown()
-        self.db_tasks.shutdown()
+        self._listener.stop()
+        self.shared_db.close()
+        cancel_owned_by(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
