@@ -1,14 +1,17 @@
 """The supervisors' statistics view: a month and a facility, four charts and the same figures as a table.
 
 The figures come from :mod:`reviewer_app.stats.dashboard` (SQL aggregates on the shared database) and
-are computed on a :class:`~reviewer_app.ui.common.tasks.TaskRunner` worker; the widgets only show what comes
-back. Choosing another month or facility while a load is running shows only the newest answer.
+are computed on the shared network workers (an :class:`~reviewer_app.ui.common.operations.Operation`); the
+widgets only show what comes back. Choosing another month or facility while a load is running shows only
+the newest answer, and the figures load again when a print, hand-over, suspension or strike changes
+(:mod:`~reviewer_app.ui.common.changes`). Closing it returns at once: the loads running are dropped.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -42,7 +45,9 @@ from reviewer_app.stats.figures import (
 )
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import FacilityRef, MonthStatistics, MonthTrend, facilities
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, STRIKES, SUSPENSIONS, listen
+from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.stats.charts import (
     BLUE,
     CHART_FONT_FAMILIES,
@@ -59,6 +64,8 @@ from reviewer_app.ui.stats.charts import (
 from reviewer_app.ui.stats.table_model import Column, FiguresModel
 
 MONTHS_OFFERED = 24
+
+T = TypeVar("T")
 
 
 def month_axis_labels(months: tuple[Month, ...]) -> list[tuple[str, str]]:
@@ -93,7 +100,6 @@ class StatisticsView(QWidget):
         self._request = 0
         self._data: StatisticsData | None = None
         self._ready = False  # the facility list has arrived
-        self.tasks = TaskRunner("statistics", self)
 
         self.month_combo = QComboBox()
         self.month_combo.setObjectName("statsMonth")
@@ -191,8 +197,22 @@ class StatisticsView(QWidget):
         self.facility_combo.currentIndexChanged.connect(self.reload)
         self.reload_button.clicked.connect(self.reload)
         self._set_status("載入中…")
-        self.tasks.run(
-            lambda: facilities(self._engine), self._facilities_loaded, self._load_failed, "facilities"
+        engine = self._engine
+        self._load(lambda: facilities(engine), self._facilities_loaded, self._load_failed, "facilities")
+        # The figures count these (once they reach the shared database): shown ones load again.
+        self._listener = listen(
+            self, {PRINTED, HANDOVERS, SUSPENSIONS, STRIKES}, lambda _k, _o: self.reload()
+        )
+
+    def _load(
+        self,
+        fn: Callable[[], T],
+        done: Callable[[T], None],
+        failed: Callable[[BaseException], None],
+        name: str,
+    ) -> None:
+        Operation(fn, owner=self, name=name).success(done).failure(failed).run_in_background(
+            executors.network()
         )
 
     # ---- what is shown ---------------------------------------------------------------------------
@@ -211,7 +231,7 @@ class StatisticsView(QWidget):
         return self._data
 
     def is_loading(self) -> bool:
-        return self.tasks.is_busy()
+        return in_flight(self) > 0
 
     def select_month(self, month: Month) -> None:
         index = self.month_combo.findData(month)
@@ -257,8 +277,9 @@ class StatisticsView(QWidget):
         request = self._request
         month, facility_id, as_of = self.month(), self.facility_id(), self._now()
         self._set_status("載入中…")
-        self.tasks.run(
-            lambda: load_statistics(self._engine, month, facility_id, as_of),
+        engine = self._engine
+        self._load(
+            lambda: load_statistics(engine, month, facility_id, as_of),
             lambda data: self._show(request, data),
             lambda exc: self._load_failed(exc, request),
             "statistics",
@@ -388,8 +409,9 @@ class StatisticsView(QWidget):
     # ---- shutting down ---------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop the worker (waits for a running query); callbacks after this are dropped."""
-        self.tasks.shutdown()
+        """Returns at once: the loads running are dropped (their answers are not shown)."""
+        self._listener.stop()
+        cancel_owned_by(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.shutdown()
