@@ -25,7 +25,6 @@ It never pulls claims (a counsellor reviews nothing): it reads its own list and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -37,8 +36,6 @@ from reviewer_app.journal.printing import (
     HANDOVER_FROM,
     PRINTABLE,
     PRINTED_STATUSES,
-    BatchSummary,
-    PrintCounts,
     PrintRefused,
     QueuedPost,
 )
@@ -69,26 +66,11 @@ from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
 from reviewer_app.ui.printing.lane import SerialLane
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
+from reviewer_app.ui.printing.print_list import PrintList, batch_label, load_print_list, status_text
 from reviewer_app.ui.printing.reprint_dialog import ReprintDialog
 from reviewer_app.ui.printing.tree_model import PrintQueueModel, print_tree
 
-#: The list's filters: which local statuses each shows (None: everything in the list).
-FILTERS: dict[str, frozenset[str] | None] = {
-    "to_print": frozenset({PRINTABLE}),
-    "to_hand_over": frozenset(HANDOVER_FROM),
-    "delivered": frozenset({"delivered"}),
-    "all": None,
-}
-
 T = TypeVar("T")
-
-
-@dataclass(frozen=True)
-class _Loaded:
-    posts: list[QueuedPost]
-    counts: PrintCounts
-    batches: list[BatchSummary]
-    offline: bool
 
 
 class PrintView(QWidget):
@@ -121,7 +103,7 @@ class PrintView(QWidget):
         self.shared_db = SerialLane(self, self._update_actions)
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_printer(self.printer)
-        self._loaded: _Loaded | None = None
+        self._loaded: PrintList | None = None
         self.preview_dialog: PostsPreviewDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.reprint_dialog: ReprintDialog | None = None
@@ -257,42 +239,22 @@ class PrintView(QWidget):
         if self._closed:
             return
         desk = self.desk
+        self.shared_db.run(lambda: load_print_list(desk), self._loaded_list, self._failed, "print-refresh")
 
-        def load() -> _Loaded:
-            offline = False
-            try:
-                desk.refresh()
-            except SharedDatabaseUnavailable:
-                offline = True
-            return _Loaded(desk.queue(), desk.book.counts(), desk.book.batches(), offline)
-
-        self.shared_db.run(load, self._loaded_list, self._failed, "print-refresh")
-
-    def _loaded_list(self, loaded: _Loaded) -> None:
+    def _loaded_list(self, loaded: PrintList) -> None:
         self._loaded = loaded
         self._show()
         self.batch_combo.clear()
         self.batch_combo.addItem(self.tr("(choose)"), None)
         for batch in loaded.batches:
-            label = self.tr("{when} · {count} posts").format(
-                when=f"{local(batch.printed_at):%m/%d %H:%M}", count=batch.posts
-            )
-            self.batch_combo.addItem(label, batch.key)
-        c = loaded.counts
-        status = self.tr("To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}").format(
-            a=c.to_print, b=c.to_hand_over, c=c.waiting_to_sync, d=c.conflicts
-        )
-        if loaded.offline:
-            status += self.tr(" — shared database unreachable: showing the last list")
-        self.status_label.setText(status)
+            self.batch_combo.addItem(batch_label(batch), batch.key)
+        self.status_label.setText(status_text(loaded))
         self.refreshed.emit()
 
     def _show(self, *_: object) -> None:
         if self._loaded is None:
             return
-        wanted = FILTERS.get(str(self.filter_combo.currentData()))
-        posts = [p for p in self._loaded.posts if wanted is None or p.local_status in wanted]
-        self.model.set_posts(posts)
+        self.model.set_posts(self._loaded.filtered(str(self.filter_combo.currentData())))
         self.tree.expandAll()
 
     def _batch_chosen(self, row: int) -> None:
