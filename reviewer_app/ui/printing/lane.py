@@ -11,7 +11,7 @@ from typing import Any
 
 from reviewer_app.qt import QObject, QTimer
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.operations import Operation
+from reviewer_app.ui.common.operations import run_work
 
 
 @dataclass
@@ -72,7 +72,14 @@ class SerialLane:
 
             return call
 
-        Operation(job.fn, owner=self._owner, name=job.name).success(ended(job.done)).failure(
-            ended(job.failed)
-        ).changes(*job.kinds).run_in_background(executors.network())
+        # A push (it announces what it changed) must finish; a refresh is dropped when the view closes.
+        run_work(
+            self._owner,
+            executors.network(),
+            job.fn,
+            ended(job.done),
+            ended(job.failed),
+            job.name,
+            saves=job.kinds,
+        )
         self._settled()

@@ -43,7 +43,6 @@ from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_po
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
 from reviewer_app.printing.render import configure_printer, new_pdf_printer, print_font_family
 from reviewer_app.qt import (
-    QCloseEvent,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -59,9 +58,9 @@ from reviewer_app.qt import (
 )
 from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Sync
 from reviewer_app.ui.common import executors, words
-from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, listen
+from reviewer_app.ui.common.changes import HANDOVERS, PRINTED
 from reviewer_app.ui.common.executors import Executor
-from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
 from reviewer_app.ui.printing.lane import SerialLane
@@ -73,7 +72,7 @@ from reviewer_app.ui.printing.tree_model import PrintQueueModel, print_tree
 T = TypeVar("T")
 
 
-class PrintView(QWidget):
+class PrintView(BackgroundWidget):
     #: the list on screen is the newest
     refreshed = Signal()
     #: posts were printed (paper or PDF) and recorded: how many
@@ -177,7 +176,7 @@ class PrintView(QWidget):
         self.model.dataChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self._update_actions()
-        self._listener = listen(self, {PRINTED, HANDOVERS}, lambda _kinds, _origin: self.refresh())
+        self.listen_to({PRINTED, HANDOVERS}, lambda _kinds, _origin: self.refresh())
         self.refresh()
 
     def _run(
@@ -195,10 +194,7 @@ class PrintView(QWidget):
 
             return call
 
-        op = Operation(fn, owner=self, name=name).success(ended(done)).failure(ended(self._failed))
-        if kinds:
-            op.changes(*kinds).must_finish()
-        op.run_in_background(executor)
+        run_work(self, executor, fn, ended(done), ended(self._failed), name, saves=kinds)
         self._update_actions()
 
     def _open(self, name: str, dialog: QDialog, accepted: Callable[[], object]) -> None:
@@ -217,7 +213,7 @@ class PrintView(QWidget):
     # ---- state -----------------------------------------------------------------------------------
 
     def is_busy(self) -> bool:
-        return in_flight(self) > 0 or self.shared_db.busy()
+        return super().is_busy() or self.shared_db.busy()
 
     def checked_posts(self) -> list[QueuedPost]:
         return self.model.checked_posts()
@@ -482,10 +478,5 @@ class PrintView(QWidget):
         if self._closed:
             return
         self._closed = True
-        self._listener.stop()
         self.shared_db.close()
-        cancel_owned_by(self)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        super().shutdown()

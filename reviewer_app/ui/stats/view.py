@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
-from typing import TypeVar
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -19,7 +18,6 @@ from sqlalchemy.exc import DBAPIError
 from reviewer_app.core.timeutil import local
 from reviewer_app.qt import (
     QAbstractItemView,
-    QCloseEvent,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -46,8 +44,8 @@ from reviewer_app.stats.figures import (
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import FacilityRef, MonthStatistics, MonthTrend, facilities
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, STRIKES, SUSPENSIONS, listen
-from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
+from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.stats.charts import (
     BLUE,
     CHART_FONT_FAMILIES,
@@ -65,15 +63,13 @@ from reviewer_app.ui.stats.table_model import Column, FiguresModel
 
 MONTHS_OFFERED = 24
 
-T = TypeVar("T")
-
 
 def month_axis_labels(months: tuple[Month, ...]) -> list[tuple[str, str]]:
     """ "3月" under each point, the year under the first month and every January."""
     return [(f"{m.month}月", str(m.year) if n == 0 or m.month == 1 else "") for n, m in enumerate(months)]
 
 
-class StatisticsView(QWidget):
+class StatisticsView(BackgroundWidget):
     #: The figures of the chosen month and facility are on screen.
     loaded = Signal()
     #: Loading failed; the message is shown in the view too.
@@ -198,22 +194,16 @@ class StatisticsView(QWidget):
         self.reload_button.clicked.connect(self.reload)
         self._set_status("載入中…")
         engine = self._engine
-        self._load(lambda: facilities(engine), self._facilities_loaded, self._load_failed, "facilities")
+        run_work(
+            self,
+            executors.network(),
+            lambda: facilities(engine),
+            self._facilities_loaded,
+            self._load_failed,
+            "facilities",
+        )
         # The figures count these (once they reach the shared database): shown ones load again.
-        self._listener = listen(
-            self, {PRINTED, HANDOVERS, SUSPENSIONS, STRIKES}, lambda _k, _o: self.reload()
-        )
-
-    def _load(
-        self,
-        fn: Callable[[], T],
-        done: Callable[[T], None],
-        failed: Callable[[BaseException], None],
-        name: str,
-    ) -> None:
-        Operation(fn, owner=self, name=name).success(done).failure(failed).run_in_background(
-            executors.network()
-        )
+        self.listen_to({PRINTED, HANDOVERS, SUSPENSIONS, STRIKES}, lambda _k, _o: self.reload())
 
     # ---- what is shown ---------------------------------------------------------------------------
 
@@ -231,7 +221,7 @@ class StatisticsView(QWidget):
         return self._data
 
     def is_loading(self) -> bool:
-        return in_flight(self) > 0
+        return self.is_busy()
 
     def select_month(self, month: Month) -> None:
         index = self.month_combo.findData(month)
@@ -278,7 +268,9 @@ class StatisticsView(QWidget):
         month, facility_id, as_of = self.month(), self.facility_id(), self._now()
         self._set_status("載入中…")
         engine = self._engine
-        self._load(
+        run_work(
+            self,
+            executors.network(),
             lambda: load_statistics(engine, month, facility_id, as_of),
             lambda data: self._show(request, data),
             lambda exc: self._load_failed(exc, request),
@@ -405,14 +397,3 @@ class StatisticsView(QWidget):
                 for b in stats.backlog
             ]
         )
-
-    # ---- shutting down ---------------------------------------------------------------------------
-
-    def shutdown(self) -> None:
-        """Returns at once: the loads running are dropped (their answers are not shown)."""
-        self._listener.stop()
-        cancel_owned_by(self)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)

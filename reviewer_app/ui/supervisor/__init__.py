@@ -2,7 +2,7 @@
 
 :class:`SupervisorTools` puts the three in tabs; each also stands alone. All take the supervisor's
 engine (their own connection) and :class:`~reviewer_app.access.roles.Actor`; their database work runs
-on the shared network workers (background.py). Closing them returns at once (``shutdown``).
+on the shared network workers. Closing them returns at once (``shutdown``).
 """
 
 from __future__ import annotations

@@ -26,7 +26,6 @@ from reviewer_app.access.roles import Actor, NotAllowed
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
-    QCloseEvent,
     QComboBox,
     QCoreApplication,
     QHBoxLayout,
@@ -46,9 +45,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query, verify_chain
 from reviewer_app.supervision.common import SupervisorError
-from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS, listen
-from reviewer_app.ui.common.operations import cancel_owned_by
-from reviewer_app.ui.supervisor import background
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
     ROW_ROLE,
@@ -162,7 +161,7 @@ def _qdate(d: date) -> QtCore.QDate:
     return QtCore.QDate(d.year, d.month, d.day)
 
 
-class AuditBrowser(QWidget):
+class AuditBrowser(BackgroundWidget):
     loaded = Signal(int)  # rows loaded
     verified = Signal(object)  # audit_chain.VerifyReport
     failed = Signal(str)
@@ -253,8 +252,8 @@ class AuditBrowser(QWidget):
         self.verify_button.clicked.connect(self.verify)
         self._searched = False  # nothing to bring up to date before the first search
         # A supervisor's save adds an audit event: a trail already shown is searched again.
-        self._listener = listen(
-            self, {SUSPENSIONS, STRIKES, CATALOGUE}, lambda _k, _o: self.refresh() if self._searched else None
+        self.listen_to(
+            {SUSPENSIONS, STRIKES, CATALOGUE}, lambda _k, _o: self.refresh() if self._searched else None
         )
 
     def current_filter(self) -> AuditFilter:
@@ -295,7 +294,14 @@ class AuditBrowser(QWidget):
             self._show_count()
             self.loaded.emit(len(rows))
 
-        background.read(self, lambda: audit_query(engine, actor, flt, now), done, self._failed, "audit")
+        run_work(
+            self,
+            executors.network(),
+            lambda: audit_query(engine, actor, flt, now),
+            done,
+            self._failed,
+            "audit",
+        )
 
     def verify(self) -> None:
         engine, actor = self.engine, self.actor
@@ -313,19 +319,7 @@ class AuditBrowser(QWidget):
                 )
             self.verified.emit(report)
 
-        background.read(self, lambda: verify_chain(engine, actor), done, self._failed, "verify")
-
-    def is_busy(self) -> bool:
-        return background.busy(self)
-
-    def shutdown(self) -> None:
-        """Stop listening, drop the reads still running (their answers are not shown). Returns at once."""
-        self._listener.stop()
-        cancel_owned_by(self)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        run_work(self, executors.network(), lambda: verify_chain(engine, actor), done, self._failed, "verify")
 
     def _failed(self, exc: BaseException) -> None:
         self.query_button.setEnabled(True)

@@ -24,7 +24,6 @@ from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor, NotAllowed
 from reviewer_app.qt import (
-    QCloseEvent,
     QComboBox,
     QCoreApplication,
     QFormLayout,
@@ -41,9 +40,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.catalogue import ReasonRow, reasons, save_reason
 from reviewer_app.supervision.common import SupervisorError
-from reviewer_app.ui.common.changes import CATALOGUE, listen
-from reviewer_app.ui.common.operations import cancel_owned_by
-from reviewer_app.ui.supervisor import background
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import CATALOGUE
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
 
 APPLIES_CODES = ("post", "application", "both")
@@ -102,7 +101,7 @@ class CatalogueModel(RowsModel[ReasonRow]):
         )
 
 
-class CatalogueEditor(QWidget):
+class CatalogueEditor(BackgroundWidget):
     #: A reason was added or changed: the saved ReasonRow.
     saved = Signal(object)
     failed = Signal(str)
@@ -176,31 +175,20 @@ class CatalogueEditor(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self._set_form(None)
-        self._listener = listen(self, {CATALOGUE}, lambda _kinds, _origin: self.refresh())
+        self.listen_to({CATALOGUE}, lambda _kinds, _origin: self.refresh())
 
     def refresh(self, select_code: str | None = None) -> None:
         engine, actor = self.engine, self.actor
         select_code = select_code or self._select_after_reload
         self._select_after_reload = None
-        background.read(
+        run_work(
             self,
+            executors.network(),
             lambda: reasons(engine, actor),
             lambda rows: self._show(rows, select_code),
             self._failed,
             "reasons",
         )
-
-    def is_busy(self) -> bool:
-        return background.busy(self)
-
-    def shutdown(self) -> None:
-        """Stop listening and drop the reads; a save still running ends in the background. Returns at once."""
-        self._listener.stop()
-        cancel_owned_by(self)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
 
     def _show(self, rows: list[ReasonRow], select_code: str | None) -> None:
         self.model.set_rows(rows)
@@ -267,8 +255,14 @@ class CatalogueEditor(QWidget):
             self._select_after_reload = saved.code  # the reload follows: CATALOGUE is heard here too
             self.saved.emit(saved)
 
-        background.save(
-            self, lambda: save_reason(engine, actor, row, now), done, self._failed, "save", CATALOGUE
+        run_work(
+            self,
+            executors.network(),
+            lambda: save_reason(engine, actor, row, now),
+            done,
+            self._failed,
+            "save",
+            saves=[CATALOGUE],
         )
 
     def _failed(self, exc: BaseException) -> None:

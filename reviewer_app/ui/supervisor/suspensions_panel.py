@@ -9,7 +9,7 @@ Plugging it in::
     ...
     panel.shutdown()             # (closeEvent does it) returns at once; a save still running ends
 
-Database work runs on the shared network workers (background.py); the models only show rows. A save
+Database work runs on the shared network workers; the models only show rows. A save
 announces SUSPENSIONS or STRIKES, and every open panel (this one too) reloads when it hears them.
 """
 
@@ -23,7 +23,6 @@ from sqlalchemy import Engine
 from reviewer_app.access.roles import Actor, NotAllowed
 from reviewer_app.core.timeutil import FACILITY_TZ, local
 from reviewer_app.qt import (
-    QCloseEvent,
     QCoreApplication,
     QHBoxLayout,
     QHeaderView,
@@ -42,9 +41,9 @@ from reviewer_app.supervision import suspensions as suspension_tools
 from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.supervision.strikes import StrikeRow
 from reviewer_app.supervision.suspensions import SuspensionRow
-from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS, listen
-from reviewer_app.ui.common.operations import cancel_owned_by
-from reviewer_app.ui.supervisor import background
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import ColumnSpec, ReasonDialog, RowsModel, day, make_table, when
 
 
@@ -150,7 +149,7 @@ def _select_current(view: QTableView, current: QModelIndex) -> None:
         view.selectRow(current.row())
 
 
-class SuspensionsPanel(QWidget):
+class SuspensionsPanel(BackgroundWidget):
     #: A lift, shortening or dismissal was saved.
     changed = Signal()
     #: Something failed; the zh-TW message is also shown in the panel.
@@ -209,7 +208,7 @@ class SuspensionsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
         self._update_buttons()
-        self._listener = listen(self, {SUSPENSIONS, STRIKES}, lambda _kinds, _origin: self.refresh())
+        self.listen_to({SUSPENSIONS, STRIKES}, lambda _kinds, _origin: self.refresh())
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -224,8 +223,9 @@ class SuspensionsPanel(QWidget):
     def refresh(self) -> None:
         engine, actor = self.engine, self.actor
         keep = self.selected_suspension()
-        background.read(
+        run_work(
             self,
+            executors.network(),
             lambda: suspension_tools.suspensions(engine, actor),
             lambda rows: self._show_suspensions(rows, keep.id if keep else None),
             self._failed,
@@ -249,8 +249,9 @@ class SuspensionsPanel(QWidget):
             self.strike_model.set_rows([])
             return
         engine, actor, service_id = self.engine, self.actor, row.service_id
-        background.read(
+        run_work(
             self,
+            executors.network(),
             lambda: strike_tools.strikes_and_reason_words(engine, actor, service_id),
             self._show_strikes,
             self._failed,
@@ -359,19 +360,7 @@ class SuspensionsPanel(QWidget):
             self.message_label.setText(done_text)
             self.changed.emit()  # the reload follows: this panel hears the kind it announced
 
-        background.save(self, fn, saved, self._failed, "supervisor-action", kind)
-
-    def is_busy(self) -> bool:
-        return background.busy(self)
-
-    def shutdown(self) -> None:
-        """Stop listening and drop the reads; a save still running ends in the background. Returns at once."""
-        self._listener.stop()
-        cancel_owned_by(self)
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        run_work(self, executors.network(), fn, saved, self._failed, "supervisor-action", saves=[kind])
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SupervisorError | NotAllowed):

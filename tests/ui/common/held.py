@@ -1,5 +1,6 @@
-"""Hold a window's database work half-way, to see what the GUI does meanwhile: the first statement
-matching a pattern waits on a gate (a real engine event, no mock) until the test lets it go."""
+"""Hold a window's background work, to see what the GUI does meanwhile: the first statement matching a
+pattern waits on a gate (a real engine event, no mock) until the test lets it go (:func:`held`), or a
+shared worker is kept busy (:func:`occupy`)."""
 
 from __future__ import annotations
 
@@ -10,6 +11,9 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Engine, event
+
+from reviewer_app.ui.common.executors import Executor
+from reviewer_app.ui.common.operations import Operation
 
 
 class Gate:
@@ -47,3 +51,17 @@ def held(engine: Engine, pattern: str, most_s: float = 5.0) -> Iterator[Gate]:
     finally:
         gate.release()
         _gates[id(engine)].remove(entry)
+
+
+def occupy(executor: Executor) -> threading.Event:
+    """Keeps one worker of ``executor`` busy until the returned event is set (at most 5 s: a window
+    that waited for that worker waits that long)."""
+    busy, release = threading.Event(), threading.Event()
+
+    def slow_work() -> None:
+        busy.set()
+        release.wait(5)
+
+    Operation(slow_work, name="held by the test").run_in_background(executor)
+    assert busy.wait(10)
+    return release

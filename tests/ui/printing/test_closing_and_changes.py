@@ -3,7 +3,6 @@ recorded all the same, and another open print view shows what this one printed a
 
 from __future__ import annotations
 
-import threading
 import time
 from pathlib import Path
 
@@ -15,9 +14,8 @@ from reviewer_app.journal.journal import Journal
 from reviewer_app.journal.printing import PrintJournal
 from reviewer_app.qt import QDialogButtonBox
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.printing.print_view import PrintView
-from tests.ui.common.held import held
+from tests.ui.common.held import held, occupy
 from tests.ui.printing.checks import approved_ids, settle
 from tests.ui.printing.conftest import open_view
 
@@ -27,14 +25,7 @@ def test_closing_returns_at_once_and_a_print_run_waiting_for_its_worker_is_recor
 ) -> None:
     """The counsellor exports a PDF and closes the view while the documents' worker is still busy and
     the journal slow: the view goes at once; the print run is painted and recorded afterwards."""
-    busy, release = threading.Event(), threading.Event()
-
-    def slow_document_work() -> None:
-        busy.set()
-        release.wait(5)  # held by the test; a close that waited for the workers would wait this out
-
-    Operation(slow_document_work, name="slow decode").run_in_background(executors.documents())
-    assert busy.wait(10)
+    release = occupy(executors.documents())
     ids = sorted(p.post_id for p in view.model.posts())
     view.model.check_all(True)
     with held(journal.engine, r"INSERT INTO print_outbox"):
@@ -79,6 +70,9 @@ def test_a_hand_over_recorded_in_one_print_view_shows_in_another(
             ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
             assert ok is not None
             ok.click()
+        # The other view heard the hand-over at once, and hears the push that follows it: its list is
+        # final once this view's push is done (no refresh left in either).
+        settle(qtbot, view)
         settle(qtbot, other)
         other.set_filter("delivered")
         assert sorted(p.post_id for p in other.model.posts()) == sorted(ids)

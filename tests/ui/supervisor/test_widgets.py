@@ -4,7 +4,6 @@ the chain. Database work runs on the shared network workers; the models pass Qt'
 
 from __future__ import annotations
 
-import threading
 import time
 from collections.abc import Iterator
 from dataclasses import replace
@@ -24,7 +23,6 @@ from reviewer_app.supervision.catalogue import reasons
 from reviewer_app.supervision.strikes import strikes
 from reviewer_app.supervision.suspensions import suspensions
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.supervisor import (
     AuditBrowser,
     AuditFilterProxy,
@@ -38,7 +36,7 @@ from reviewer_app.ui.supervisor import (
 )
 from reviewer_app.ui.supervisor.common import ROW_ROLE, ReasonDialog
 from tests import factories
-from tests.ui.common.held import held
+from tests.ui.common.held import held, occupy
 from tests.ui.security_world import NOW, World, build
 
 pytestmark = [
@@ -404,14 +402,7 @@ def test_closing_the_tools_returns_at_once_and_a_lift_still_running_is_saved(
     _show(qtbot, tools)
     panel = tools.suspensions
     qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and not tools.is_busy())
-    busy, release = threading.Event(), threading.Event()
-
-    def slow_network_work() -> None:
-        busy.set()
-        release.wait(5)
-
-    Operation(slow_network_work, name="slow sync").run_in_background(executors.network())
-    assert busy.wait(10)
+    release = occupy(executors.network())  # one of its two workers
     with held(world.engine, r"FROM suspensions") as gate:
         panel.refresh()
         assert gate.reached.wait(10)
