@@ -12,6 +12,9 @@ marked :meth:`must_finish` (a journal write) still runs when its owner closes, o
 dropped: the window closes at once and the write ends in the background (the process waits for it at
 exit, :func:`executors.finish_all`). After a success the operation's change kinds are announced
 (:mod:`changes`).
+
+A window's usual read or write is :func:`run_work`; :class:`BackgroundWidget` gives a window the
+listening to changes and the close that returns at once.
 """
 
 from __future__ import annotations
