@@ -151,6 +151,7 @@ def render(engine: Engine, facility_id: int, output: Path) -> None:
     """Show the view on `engine` as of NOW and save it; uses the running QApplication if there is one
     (scripts/screenshots.py makes it, with the desk's language and font)."""
     from reviewer_app.qt import QApplication, QFont
+    from reviewer_app.ui.common import executors
     from reviewer_app.ui.stats import StatisticsView
     from reviewer_app.ui.stats.charts import CHART_FONT_FAMILIES
 
@@ -166,7 +167,7 @@ def render(engine: Engine, facility_id: int, output: Path) -> None:
     view.show()
     try:
         while view.data() is None:  # the facility list, then the figures
-            if not view.tasks.wait(120_000):
+            if not executors.network().wait(120_000):  # a script: it may wait where a window may not
                 raise SystemExit("statistics did not load within two minutes")
             app.processEvents()
             message = view.status_label.text()

@@ -4,7 +4,7 @@ loader, the photo upright and sized for print, every page of a PDF attachment re
 A document that cannot be had or shown never stops the batch: the printed page then says which
 attachment is missing and why (in the loader's words), so the printout is complete or says it is not.
 
-Run :func:`prepare_post` / :func:`prepare_posts` on a worker (``TaskRunner``) or in the command line.
+Run :func:`prepare_post` / :func:`prepare_posts` on a worker (the print view's) or in the command line.
 For the preview the pictures are made small and kept as JPEG (``compact``), so a preview of a whole
 morning's batch stays light; for paper and PDF photos are about 150 dpi and attachment pages about
 280 dpi at their largest drawn size, made a few posts ahead of the renderer on two workers.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -15,9 +16,11 @@ from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.stats.figures import figure_rows
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import month_statistics
+from reviewer_app.ui.common import executors
 from reviewer_app.ui.stats import StatisticsView
 from reviewer_app.ui.stats.table_model import KEY_ROLE, VALUE_ROLE, Column, FiguresModel
 from tests.stats.world import AS_OF, NOVEMBER, World
+from tests.ui.common.held import held
 
 OpenView = Callable[..., StatisticsView]
 
@@ -49,7 +52,8 @@ def open_view(qtbot: QtBot, sqlite_world: tuple[Engine, World]) -> Iterator[Open
 
     yield factory
     for view in views:
-        view.close()  # stops the worker before the database goes away
+        view.close()  # returns at once: its loads still running are dropped
+    assert executors.network().wait(30_000)  # and end before the database goes away
 
 
 def test_the_view_shows_the_months_figures_in_table_and_charts(
@@ -193,6 +197,7 @@ def test_a_database_without_the_schema_shows_a_message(qtbot: QtBot, tmp_path: P
         assert view.status_label.text() == blocker.args[0] and view.data() is None
     finally:
         view.close()
+        assert executors.network().wait(30_000)
         engine.dispose()
 
 
@@ -221,3 +226,23 @@ def test_a_supervisor_whose_facility_is_missing_sees_nothing_else(
         assert view.data() is None and not view.facility_combo.isEnabled()
     finally:
         view.close()
+
+
+def test_closing_returns_at_once_while_the_figures_are_loading(
+    qtbot: QtBot, open_view: OpenView, sqlite_world: tuple[Engine, World]
+) -> None:
+    """The supervisor closes the statistics while a slow query runs: the view goes at once, and the
+    answer that comes later is not shown."""
+    engine, world = sqlite_world
+    view = open_view(world.ttd)
+    shown: list[Month] = []
+    view.loaded.connect(lambda: shown.append(view.month()))
+    with held(engine, r"SELECT") as gate:
+        view.select_month(Month(2026, 10))
+        assert gate.reached.wait(10)
+        started = time.monotonic()
+        view.close()
+        closed_in = time.monotonic() - started
+    qtbot.waitUntil(lambda: not view.is_loading())  # its answer came back, and was dropped
+    assert closed_in < 1.0
+    assert shown == []

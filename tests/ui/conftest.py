@@ -218,7 +218,7 @@ def add_post(
 @pytest.fixture(autouse=True)
 def collect_garbage_on_the_gui_thread() -> Iterator[None]:
     """Widgets left over by a test are collected here, on the GUI thread. Left for later, Python's
-    collector may run on a TaskRunner worker and destroy them there, which crashes Qt."""
+    collector may run on a worker of the shared executors and destroy them there, which crashes Qt."""
     yield
     executors.finish_all(30_000)  # nothing a test left running spills into the next one
     gc.collect()

@@ -11,10 +11,10 @@ window that also changed something shows it at once and may skip the notificatio
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from reviewer_app.qt import QCoreApplication, QObject, Signal
+from reviewer_app.qt import QCoreApplication, QObject, Signal, Slot
 
 #: A decision was recorded, undone or synced (the queue's statuses and counts).
 DECISIONS = "decisions"
@@ -24,8 +24,12 @@ ITEMS = "items"
 CATALOGUE = "catalogue"
 #: A family's suspension was set or lifted.
 SUSPENSIONS = "suspensions"
-#: Posts were printed or their print marks changed.
+#: Posts were printed or their print marks changed (a print run, or its records pushed).
 PRINTED = "printed"
+#: Hand-overs of printed posts were recorded.
+HANDOVERS = "handovers"
+#: A family's strike was dismissed.
+STRIKES = "strikes"
 
 
 class Changes(QObject):
@@ -58,3 +62,33 @@ def changes() -> Changes:
     if _changes is None:
         _changes = on_gui_thread(Changes())
     return _changes
+
+
+class Listener(QObject):
+    """Calls ``heard(kinds, origin)`` when one of ``kinds`` changed, until :meth:`stop` or until its
+    owner is destroyed (it is the owner's child: Qt then disconnects it)."""
+
+    def __init__(
+        self, owner: QObject, kinds: Iterable[str], heard: Callable[[frozenset[str], object], None]
+    ) -> None:
+        super().__init__(owner)
+        self._kinds = frozenset(kinds)
+        self._heard = heard
+        self._listening = True
+        changes().items_changed.connect(self._changed)
+
+    @Slot(object, object)
+    def _changed(self, kinds: frozenset[str], origin: object) -> None:
+        if self._listening and kinds & self._kinds:
+            self._heard(kinds, origin)
+
+    def stop(self) -> None:
+        """A closed window hears nothing more (it may close twice)."""
+        if self._listening:
+            self._listening = False
+            changes().items_changed.disconnect(self._changed)
+
+
+def listen(owner: QObject, kinds: Iterable[str], heard: Callable[[frozenset[str], object], None]) -> Listener:
+    """``owner`` reloads on the kinds of data it shows: ``listen(self, {PRINTED}, self._changed)``."""
+    return Listener(owner, kinds, heard)

@@ -17,7 +17,6 @@ import atexit
 import logging
 import threading
 import time
-import weakref
 
 from reviewer_app.qt import QRunnable, QThreadPool
 
@@ -74,8 +73,6 @@ class Executor:
 
 _lock = threading.Lock()
 _executors: dict[str, Executor] = {}
-#: Private executors (the compatibility TaskRunner's), for finish_all while they exist.
-_private: weakref.WeakSet[Executor] = weakref.WeakSet()
 _WORKERS = {"journal": 1, "network": 2, "documents": 1}
 
 
@@ -99,19 +96,12 @@ def documents() -> Executor:
     return _shared("documents")
 
 
-def register(executor: Executor) -> Executor:
-    """Count a private executor (the compatibility ``TaskRunner``'s) in :func:`finish_all`."""
-    with _lock:
-        _private.add(executor)
-    return executor
-
-
 def finish_all(timeout_ms: int = EXIT_WAIT_MS) -> bool:
     """Wait for every executor to run out of work (process exit, tests); True when all did in time.
 
     The journal goes first, then the others: a sync still running may be writing to the journal too."""
     with _lock:
-        executors = [*_executors.values(), *_private]
+        executors = list(_executors.values())
     deadline = time.monotonic() + timeout_ms / 1000
     done = True
     for executor in sorted(executors, key=lambda e: e.name != "journal"):

@@ -12,6 +12,9 @@ marked :meth:`must_finish` (a journal write) still runs when its owner closes, o
 dropped: the window closes at once and the write ends in the background (the process waits for it at
 exit, :func:`executors.finish_all`). After a success the operation's change kinds are announced
 (:mod:`changes`).
+
+A window's usual read or write is :func:`run_work`; :class:`BackgroundWidget` gives a window the
+listening to changes and the close that returns at once.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import Any, Generic, TypeVar
 
-from reviewer_app.qt import QObject, QRunnable, Signal, Slot
+from reviewer_app.qt import QCloseEvent, QObject, QRunnable, QWidget, Signal, Slot
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import Listener, listen, on_gui_thread
 from reviewer_app.ui.common.changes import changes as change_notifier
-from reviewer_app.ui.common.changes import on_gui_thread
 from reviewer_app.ui.common.executors import Executor
 
 log = logging.getLogger(__name__)
@@ -230,3 +233,46 @@ def cancel_owned_by(owner: QObject, also: Iterable[QObject] = ()) -> None:
 def in_flight(owner: QObject | None = None) -> int:
     """Operations (of ``owner``, or all) whose answer has not come back to the GUI thread yet."""
     return sum(1 for op in _live.values() if owner is None or op.owner is owner)
+
+
+def run_work(
+    owner: QObject,
+    executor: Executor,
+    fn: Callable[[], T],
+    done: Callable[[T], None],
+    failed: Callable[[BaseException], None],
+    name: str,
+    *,
+    saves: Iterable[str] = (),
+) -> Operation[T]:
+    """A window's usual operation: a read; with ``saves`` (the kinds of data it changes) a write that
+    must finish and announces them."""
+    operation = Operation(fn, owner=owner, name=name).success(done).failure(failed)
+    kinds = tuple(saves)
+    if kinds:
+        operation.changes(*kinds).must_finish()
+    return operation.run_in_background(executor)
+
+
+class BackgroundWidget(QWidget):
+    """A window whose background work is operations it owns, reloading on the changes it listens to
+    (:meth:`listen_to`). Closing it returns at once: it stops listening, its reads are cancelled and
+    its must-finish writes end in the background (:func:`cancel_owned_by`)."""
+
+    _listener: Listener | None = None
+
+    def listen_to(self, kinds: Iterable[str], heard: Callable[[frozenset[str], object], None]) -> None:
+        self._listener = listen(self, kinds, heard)
+
+    def is_busy(self) -> bool:
+        """Some of its work has not answered yet."""
+        return in_flight(self) > 0
+
+    def shutdown(self) -> None:
+        if self._listener is not None:
+            self._listener.stop()
+        cancel_owned_by(self)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -85,6 +85,7 @@ class SupervisorWindow(QMainWindow):
         self.resize(1500, 900)
 
     def shutdown(self) -> None:
+        self.tools.shutdown()
         self.stats.shutdown()
         if self.printing is not None:
             self.printing.shutdown()  # type: ignore[attr-defined]

@@ -7,12 +7,15 @@ run can be ticked at once from 選取整批. Printing marks the posts printed in
 and pushes; so does the hand-over (reviewer_app/journal/printing.py, reviewer_app/sync/push_records.py).
 
 Standalone: it takes the journal, the sync (its engine is the shared database) and the document
-store it needs. Database work runs on one TaskRunner, decoding and painting on another; the widgets
-only show what comes back. Plugging it in for the counsellor role (and supervisors, who may print
-too: ``security.can(role, "print")``)::
+store it needs. Its background work runs on the shared executors: the list and the pushes on the
+network workers, one at a time (lane.py), hand-overs on the journal's worker, decoding and painting
+on the documents' worker; the widgets only show what comes back. A print run and a hand-over are
+written even when the view closes meanwhile, and announce PRINTED / HANDOVERS: every open print view
+(this one too) reloads its list when it hears them. Plugging it in for the counsellor role (and
+supervisors, who may print too: ``security.can(role, "print")``)::
 
     view = PrintView(context.journal, context.sync, context.documents, staff_display_name=name)
-    ...                     # a tab or the central widget; call view.shutdown() before the journal closes
+    ...                     # a tab or the central widget; view.shutdown() (closeEvent) returns at once
 
 It never pulls claims (a counsellor reviews nothing): it reads its own list and pushes with
 ``Sync.push``. Its parts: the tree (tree_model.py), the actions (commands.py), the preview
@@ -22,10 +25,9 @@ It never pulls claims (a counsellor reviews nothing): it reads its own list and 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from reviewer_app.core.timeutil import local
 from reviewer_app.documents.store import DocumentStore
@@ -34,8 +36,6 @@ from reviewer_app.journal.printing import (
     HANDOVER_FROM,
     PRINTABLE,
     PRINTED_STATUSES,
-    BatchSummary,
-    PrintCounts,
     PrintRefused,
     QueuedPost,
 )
@@ -43,7 +43,6 @@ from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_po
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
 from reviewer_app.printing.render import configure_printer, new_pdf_printer, print_font_family
 from reviewer_app.qt import (
-    QCloseEvent,
     QComboBox,
     QDialog,
     QFileDialog,
@@ -58,32 +57,22 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Sync
-from reviewer_app.ui.common import words
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors, words
+from reviewer_app.ui.common.changes import HANDOVERS, PRINTED
+from reviewer_app.ui.common.executors import Executor
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
+from reviewer_app.ui.printing.lane import SerialLane
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
+from reviewer_app.ui.printing.print_list import PrintList, batch_label, load_print_list, status_text
 from reviewer_app.ui.printing.reprint_dialog import ReprintDialog
 from reviewer_app.ui.printing.tree_model import PrintQueueModel, print_tree
 
-#: The list's filters: which local statuses each shows (None: everything in the list).
-FILTERS: dict[str, frozenset[str] | None] = {
-    "to_print": frozenset({PRINTABLE}),
-    "to_hand_over": frozenset(HANDOVER_FROM),
-    "delivered": frozenset({"delivered"}),
-    "all": None,
-}
+T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class _Loaded:
-    posts: list[QueuedPost]
-    counts: PrintCounts
-    batches: list[BatchSummary]
-    offline: bool
-
-
-class PrintView(QWidget):
+class PrintView(BackgroundWidget):
     #: the list on screen is the newest
     refreshed = Signal()
     #: posts were printed (paper or PDF) and recorded: how many
@@ -110,11 +99,10 @@ class PrintView(QWidget):
         self.journal = journal
         fetch = documents.fetch_to_print if isinstance(documents, DocumentStore) else documents
         self.desk = PrintDesk(sync, fetch, staff_display_name, clock)
-        self.db_tasks = TaskRunner("print-db", self)
-        self.work = TaskRunner("print-work", self)
+        self.shared_db = SerialLane(self, self._update_actions)
         self.printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         configure_printer(self.printer)
-        self._loaded: _Loaded | None = None
+        self._loaded: PrintList | None = None
         self.preview_dialog: PostsPreviewDialog | None = None
         self.print_dialog: QPrintDialog | None = None
         self.reprint_dialog: ReprintDialog | None = None
@@ -185,23 +173,29 @@ class PrintView(QWidget):
         layout.addWidget(self.status_label)
         layout.addWidget(self.message_label)
 
-        self.db_tasks.busyChanged.connect(self._update_actions)
-        self.work.busyChanged.connect(self._update_actions)
         self.model.dataChanged.connect(self._update_actions)
         self.model.modelReset.connect(self._update_actions)
         self._update_actions()
+        self.listen_to({PRINTED, HANDOVERS}, lambda _kinds, _origin: self.refresh())
         self.refresh()
 
     def _run(
-        self,
-        runner: TaskRunner,
-        fn: Callable[[], Any],
-        done: Callable[[Any], None],
-        name: str,
-        failed: Callable[[BaseException], None] | None = None,
+        self, executor: Executor, fn: Callable[[], T], done: Callable[[T], None], name: str, *kinds: str
     ) -> None:
-        """Start `fn` on a worker; a failure is shown in the view unless `failed` takes it."""
-        runner.run(fn, done, failed or self._failed, name=name)
+        """Start `fn` on `executor`; a failure is shown in the view. With `kinds` it is a write that
+        must finish (the view may close meanwhile) and announces them."""
+
+        def ended(callback: Callable[[Any], None]) -> Callable[[Any], None]:
+            def call(value: Any) -> None:
+                try:
+                    callback(value)
+                finally:
+                    self._update_actions()
+
+            return call
+
+        run_work(self, executor, fn, ended(done), ended(self._failed), name, saves=kinds)
+        self._update_actions()
 
     def _open(self, name: str, dialog: QDialog, accepted: Callable[[], object]) -> None:
         """Open `dialog` (modal, not blocking) as ``self.<name>`` until it closes; `accepted` runs on OK."""
@@ -219,7 +213,7 @@ class PrintView(QWidget):
     # ---- state -----------------------------------------------------------------------------------
 
     def is_busy(self) -> bool:
-        return self.db_tasks.is_busy() or self.work.is_busy()
+        return super().is_busy() or self.shared_db.busy()
 
     def checked_posts(self) -> list[QueuedPost]:
         return self.model.checked_posts()
@@ -232,7 +226,7 @@ class PrintView(QWidget):
         self.message.emit(text)
 
     def _update_actions(self, *_: object) -> None:
-        self.commands.update(self.model.checked_posts(), busy=self.is_busy(), loading=self.db_tasks.is_busy())
+        self.commands.update(self.model.checked_posts(), busy=self.is_busy(), loading=self.shared_db.busy())
 
     # ---- loading ---------------------------------------------------------------------------------
 
@@ -241,42 +235,22 @@ class PrintView(QWidget):
         if self._closed:
             return
         desk = self.desk
+        self.shared_db.run(lambda: load_print_list(desk), self._loaded_list, self._failed, "print-refresh")
 
-        def load() -> _Loaded:
-            offline = False
-            try:
-                desk.refresh()
-            except SharedDatabaseUnavailable:
-                offline = True
-            return _Loaded(desk.queue(), desk.book.counts(), desk.book.batches(), offline)
-
-        self._run(self.db_tasks, load, self._loaded_list, "print-refresh")
-
-    def _loaded_list(self, loaded: _Loaded) -> None:
+    def _loaded_list(self, loaded: PrintList) -> None:
         self._loaded = loaded
         self._show()
         self.batch_combo.clear()
         self.batch_combo.addItem(self.tr("(choose)"), None)
         for batch in loaded.batches:
-            label = self.tr("{when} · {count} posts").format(
-                when=f"{local(batch.printed_at):%m/%d %H:%M}", count=batch.posts
-            )
-            self.batch_combo.addItem(label, batch.key)
-        c = loaded.counts
-        status = self.tr("To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}").format(
-            a=c.to_print, b=c.to_hand_over, c=c.waiting_to_sync, d=c.conflicts
-        )
-        if loaded.offline:
-            status += self.tr(" — shared database unreachable: showing the last list")
-        self.status_label.setText(status)
+            self.batch_combo.addItem(batch_label(batch), batch.key)
+        self.status_label.setText(status_text(loaded))
         self.refreshed.emit()
 
     def _show(self, *_: object) -> None:
         if self._loaded is None:
             return
-        wanted = FILTERS.get(str(self.filter_combo.currentData()))
-        posts = [p for p in self._loaded.posts if wanted is None or p.local_status in wanted]
-        self.model.set_posts(posts)
+        self.model.set_posts(self._loaded.filtered(str(self.filter_combo.currentData())))
         self.tree.expandAll()
 
     def _batch_chosen(self, row: int) -> None:
@@ -340,7 +314,12 @@ class PrintView(QWidget):
             return [prepare_post(s, fetch, Quality.PREVIEW, compact=True) for s in snapshots]
 
         self._progress(self.tr("Preparing the preview…"))
-        self._run(self.work, prepare, lambda prepared: self._open_preview(posts, prepared, reason), "preview")
+        self._run(
+            executors.documents(),
+            prepare,
+            lambda prepared: self._open_preview(posts, prepared, reason),
+            "preview",
+        )
 
     def _open_preview(
         self, posts: list[QueuedPost], prepared: list[PreparedPost], reason: str | None
@@ -421,7 +400,9 @@ class PrintView(QWidget):
             return desk.print_to(printer, posts, copies=copies, reprint_reason=reason)
 
         self._progress(self.tr("Printing {count} posts…").format(count=len(posts)))
-        self._run(self.work, work, lambda run: self._printed(run, printer), "print-run")
+        # Painted with the documents it fetches, then recorded in the journal: written even if the view
+        # closes meanwhile (the list reloads when PRINTED is heard).
+        self._run(executors.documents(), work, lambda run: self._printed(run, printer), "print-run", PRINTED)
 
     def _printed(self, run: PrintRun, printer: QPrinter) -> None:
         self.progress.hide()
@@ -474,33 +455,28 @@ class PrintView(QWidget):
             self.handedOver.emit(count)
             self._push()
 
-        self._run(self.db_tasks, record, done, "print-handover")
+        self._run(executors.journal(), record, done, "print-handover", HANDOVERS)
 
     # ---- sync ------------------------------------------------------------------------------------
 
     def _push(self) -> None:
+        """The records just written go to the shared database; the refresh their notification asked
+        for waits behind the push in the lane, and shows the outcome either way."""
+
         def pushed(result: PushResult) -> None:
             notes = result.records.notes
             if notes:
                 self._say(self.message_label.text() + "\n" + "\n".join(notes))
-            self.refresh()
 
-        def failed(error: BaseException) -> None:
-            self._failed(error)
-            self.refresh()
-
-        self._run(self.db_tasks, self.desk.push, pushed, "print-push", failed)
+        self.shared_db.run(self.desk.push, pushed, self._failed, "print-push", PRINTED)
 
     # ---- closing ---------------------------------------------------------------------------------
 
     def shutdown(self) -> None:
-        """Stop the workers (waits for a print run in progress). Called by closeEvent too."""
+        """Returns at once (closeEvent calls it too): reads are dropped, a print run or hand-over being
+        written ends in the background (the process waits for it at exit: executors.finish_all)."""
         if self._closed:
             return
         self._closed = True
-        self.work.shutdown()
-        self.db_tasks.shutdown()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)
+        self.shared_db.close()
+        super().shutdown()

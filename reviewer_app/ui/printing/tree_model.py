@@ -241,9 +241,7 @@ class PrintQueueModel(QAbstractItemModel):
             if column != 0:
                 return None
             inmate = post.inmate
-            text = (
-                f"{inmate.call_number}　{inmate.name}　{inmate.housing_unit}"
-            )
+            text = f"{inmate.call_number}　{inmate.name}　{inmate.housing_unit}"
             custody = inmate.custody
             if custody == "transferred":
                 text += self.tr(" (transferred)")

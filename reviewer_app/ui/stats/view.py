@@ -1,8 +1,10 @@
 """The supervisors' statistics view: a month and a facility, four charts and the same figures as a table.
 
 The figures come from :mod:`reviewer_app.stats.dashboard` (SQL aggregates on the shared database) and
-are computed on a :class:`~reviewer_app.ui.common.tasks.TaskRunner` worker; the widgets only show what comes
-back. Choosing another month or facility while a load is running shows only the newest answer.
+are computed on the shared network workers (an :class:`~reviewer_app.ui.common.operations.Operation`); the
+widgets only show what comes back. Choosing another month or facility while a load is running shows only
+the newest answer, and the figures load again when a print, hand-over, suspension or strike changes
+(:mod:`~reviewer_app.ui.common.changes`). Closing it returns at once: the loads running are dropped.
 """
 
 from __future__ import annotations
@@ -16,7 +18,6 @@ from sqlalchemy.exc import DBAPIError
 from reviewer_app.core.timeutil import local
 from reviewer_app.qt import (
     QAbstractItemView,
-    QCloseEvent,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -42,7 +43,9 @@ from reviewer_app.stats.figures import (
 )
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import FacilityRef, MonthStatistics, MonthTrend, facilities
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.stats.charts import (
     BLUE,
     CHART_FONT_FAMILIES,
@@ -66,7 +69,7 @@ def month_axis_labels(months: tuple[Month, ...]) -> list[tuple[str, str]]:
     return [(f"{m.month}月", str(m.year) if n == 0 or m.month == 1 else "") for n, m in enumerate(months)]
 
 
-class StatisticsView(QWidget):
+class StatisticsView(BackgroundWidget):
     #: The figures of the chosen month and facility are on screen.
     loaded = Signal()
     #: Loading failed; the message is shown in the view too.
@@ -93,7 +96,6 @@ class StatisticsView(QWidget):
         self._request = 0
         self._data: StatisticsData | None = None
         self._ready = False  # the facility list has arrived
-        self.tasks = TaskRunner("statistics", self)
 
         self.month_combo = QComboBox()
         self.month_combo.setObjectName("statsMonth")
@@ -191,9 +193,17 @@ class StatisticsView(QWidget):
         self.facility_combo.currentIndexChanged.connect(self.reload)
         self.reload_button.clicked.connect(self.reload)
         self._set_status("載入中…")
-        self.tasks.run(
-            lambda: facilities(self._engine), self._facilities_loaded, self._load_failed, "facilities"
+        engine = self._engine
+        run_work(
+            self,
+            executors.network(),
+            lambda: facilities(engine),
+            self._facilities_loaded,
+            self._load_failed,
+            "facilities",
         )
+        # The figures count these (once they reach the shared database): shown ones load again.
+        self.listen_to({PRINTED, HANDOVERS, SUSPENSIONS, STRIKES}, lambda _k, _o: self.reload())
 
     # ---- what is shown ---------------------------------------------------------------------------
 
@@ -211,7 +221,7 @@ class StatisticsView(QWidget):
         return self._data
 
     def is_loading(self) -> bool:
-        return self.tasks.is_busy()
+        return self.is_busy()
 
     def select_month(self, month: Month) -> None:
         index = self.month_combo.findData(month)
@@ -257,8 +267,11 @@ class StatisticsView(QWidget):
         request = self._request
         month, facility_id, as_of = self.month(), self.facility_id(), self._now()
         self._set_status("載入中…")
-        self.tasks.run(
-            lambda: load_statistics(self._engine, month, facility_id, as_of),
+        engine = self._engine
+        run_work(
+            self,
+            executors.network(),
+            lambda: load_statistics(engine, month, facility_id, as_of),
             lambda data: self._show(request, data),
             lambda exc: self._load_failed(exc, request),
             "statistics",
@@ -384,13 +397,3 @@ class StatisticsView(QWidget):
                 for b in stats.backlog
             ]
         )
-
-    # ---- shutting down ---------------------------------------------------------------------------
-
-    def shutdown(self) -> None:
-        """Stop the worker (waits for a running query); callbacks after this are dropped."""
-        self.tasks.shutdown()
-
-    def closeEvent(self, event: QCloseEvent) -> None:
-        self.shutdown()
-        super().closeEvent(event)

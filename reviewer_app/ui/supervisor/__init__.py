@@ -1,8 +1,8 @@
 """Supervisor tools as widgets: suspensions and strikes, the reason catalogue, the audit trail.
 
 :class:`SupervisorTools` puts the three in tabs; each also stands alone. All take the supervisor's
-engine (their own connection) and :class:`~reviewer_app.access.roles.Actor`, and an optional shared
-:class:`~reviewer_app.ui.common.tasks.TaskRunner` for the database work.
+engine (their own connection) and :class:`~reviewer_app.access.roles.Actor`; their database work runs
+on the shared network workers. Closing them returns at once (``shutdown``).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ from sqlalchemy import Engine
 from reviewer_app.access.roles import Actor
 from reviewer_app.qt import QtWidgets, QWidget
 from reviewer_app.shared_db.models import utcnow
-from reviewer_app.ui.common.tasks import TaskRunner
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.suspensions_panel import StrikesModel, SuspensionsModel, SuspensionsPanel
@@ -34,28 +33,41 @@ __all__ = [
 
 
 class SupervisorTools(QtWidgets.QTabWidget):
-    """The three tools in tabs, sharing one background runner; each tab loads when first shown."""
+    """The three tools in tabs; each tab loads when first shown."""
 
     def __init__(
         self,
         engine: Engine,
         actor: Actor,
         *,
-        runner: TaskRunner | None = None,
         clock: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorTools")
-        self.runner = runner if runner is not None else TaskRunner("supervisor-tools", self)
-        self.suspensions = SuspensionsPanel(engine, actor, runner=self.runner, clock=clock)
-        self.catalogue = CatalogueEditor(engine, actor, runner=self.runner, clock=clock)
-        self.audit = AuditBrowser(engine, actor, runner=self.runner, clock=clock)
+        self.suspensions = SuspensionsPanel(engine, actor, clock=clock)
+        self.catalogue = CatalogueEditor(engine, actor, clock=clock)
+        self.audit = AuditBrowser(engine, actor, clock=clock)
         self.addTab(self.suspensions, self.tr("Suspensions and strikes"))
         self.addTab(self.catalogue, self.tr("Rejection reasons"))
         self.addTab(self.audit, self.tr("Audit trail"))
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
+
+    def tools(self) -> tuple[SuspensionsPanel, CatalogueEditor, AuditBrowser]:
+        return (self.suspensions, self.catalogue, self.audit)
+
+    def is_busy(self) -> bool:
+        return any(tool.is_busy() for tool in self.tools())
+
+    def shutdown(self) -> None:
+        """Each tool stops (returns at once; saves still running end in the background)."""
+        for tool in self.tools():
+            tool.shutdown()
+
+    def closeEvent(self, event: object) -> None:
+        self.shutdown()
+        super().closeEvent(event)  # type: ignore[arg-type]
 
     def showEvent(self, event: object) -> None:
         super().showEvent(event)  # type: ignore[arg-type]

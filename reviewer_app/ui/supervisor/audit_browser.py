@@ -3,8 +3,10 @@ check of the hash chain.
 
 Plugging it in::
 
-    browser = AuditBrowser(session.engine, session.actor(workstation), runner=tasks)
+    browser = AuditBrowser(session.engine, session.actor(workstation))
     browser.refresh()           # loads the trail (reading it is itself an audit event)
+    ...
+    browser.shutdown()          # (closeEvent does it) returns at once, the reads are dropped
 
 [查詢] loads from the shared database with every filter (dates included, at most `limit` events,
 newest first); while typing, the who/what/family/inmate filters narrow the loaded rows at once through
@@ -43,7 +45,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query, verify_chain
 from reviewer_app.supervision.common import SupervisorError
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
     ROW_ROLE,
@@ -157,7 +161,7 @@ def _qdate(d: date) -> QtCore.QDate:
     return QtCore.QDate(d.year, d.month, d.day)
 
 
-class AuditBrowser(QWidget):
+class AuditBrowser(BackgroundWidget):
     loaded = Signal(int)  # rows loaded
     verified = Signal(object)  # audit_chain.VerifyReport
     failed = Signal(str)
@@ -167,7 +171,6 @@ class AuditBrowser(QWidget):
         engine: Engine,
         actor: Actor,
         *,
-        runner: TaskRunner | None = None,
         clock: Callable[[], datetime] = utcnow,
         limit: int = 5000,
         parent: QWidget | None = None,
@@ -178,7 +181,6 @@ class AuditBrowser(QWidget):
         self.actor = actor
         self.clock = clock
         self.limit = limit
-        self.runner = runner if runner is not None else TaskRunner("audit", self)
 
         self.model = AuditModel(self)
         self.proxy = AuditFilterProxy(self)
@@ -248,6 +250,11 @@ class AuditBrowser(QWidget):
             edit.returnPressed.connect(self.refresh)
         self.query_button.clicked.connect(self.refresh)
         self.verify_button.clicked.connect(self.verify)
+        self._searched = False  # nothing to bring up to date before the first search
+        # A supervisor's save adds an audit event: a trail already shown is searched again.
+        self.listen_to(
+            {SUSPENSIONS, STRIKES, CATALOGUE}, lambda _k, _o: self.refresh() if self._searched else None
+        )
 
     def current_filter(self) -> AuditFilter:
         since = until = None
@@ -278,6 +285,7 @@ class AuditBrowser(QWidget):
     def refresh(self) -> None:
         engine, actor, flt, now = self.engine, self.actor, self.current_filter(), self.clock()
         self.query_button.setEnabled(False)
+        self._searched = True
 
         def done(rows: list[AuditRow]) -> None:
             self.query_button.setEnabled(True)
@@ -286,11 +294,13 @@ class AuditBrowser(QWidget):
             self._show_count()
             self.loaded.emit(len(rows))
 
-        self.runner.run(
+        run_work(
+            self,
+            executors.network(),
             lambda: audit_query(engine, actor, flt, now),
-            on_done=done,
-            on_error=self._failed,
-            name="audit",
+            done,
+            self._failed,
+            "audit",
         )
 
     def verify(self) -> None:
@@ -309,9 +319,7 @@ class AuditBrowser(QWidget):
                 )
             self.verified.emit(report)
 
-        self.runner.run(
-            lambda: verify_chain(engine, actor), on_done=done, on_error=self._failed, name="verify"
-        )
+        run_work(self, executors.network(), lambda: verify_chain(engine, actor), done, self._failed, "verify")
 
     def _failed(self, exc: BaseException) -> None:
         self.query_button.setEnabled(True)

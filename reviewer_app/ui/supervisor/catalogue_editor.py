@@ -3,9 +3,13 @@ suggestion, whether it counts as a strike (P7), what it applies to, whether it i
 
 Plugging it in::
 
-    editor = CatalogueEditor(session.engine, session.actor(workstation), runner=tasks)
+    editor = CatalogueEditor(session.engine, session.actor(workstation))
     editor.saved.connect(...)   # a reason was added or changed (workstations get it at their next pull)
     editor.refresh()
+    ...
+    editor.shutdown()           # (closeEvent does it) returns at once; a save still running ends
+
+A save announces CATALOGUE; every open editor (this one too) reloads when it hears it.
 
 Reasons are never deleted (decisions refer to them by code): one that should no longer be offered is
 saved with 啟用 unchecked. Every save is an audit event (supervision/catalogue.py).
@@ -36,7 +40,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.catalogue import ReasonRow, reasons, save_reason
 from reviewer_app.supervision.common import SupervisorError
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import CATALOGUE
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
 
 APPLIES_CODES = ("post", "application", "both")
@@ -95,7 +101,7 @@ class CatalogueModel(RowsModel[ReasonRow]):
         )
 
 
-class CatalogueEditor(QWidget):
+class CatalogueEditor(BackgroundWidget):
     #: A reason was added or changed: the saved ReasonRow.
     saved = Signal(object)
     failed = Signal(str)
@@ -105,7 +111,6 @@ class CatalogueEditor(QWidget):
         engine: Engine,
         actor: Actor,
         *,
-        runner: TaskRunner | None = None,
         clock: Callable[[], datetime] = utcnow,
         parent: QWidget | None = None,
     ) -> None:
@@ -114,8 +119,9 @@ class CatalogueEditor(QWidget):
         self.engine = engine
         self.actor = actor
         self.clock = clock
-        self.runner = runner if runner is not None else TaskRunner("catalogue", self)
         self._new = False
+        #: The reason just saved here, selected when the list comes back.
+        self._select_after_reload: str | None = None
 
         self.model = CatalogueModel(self)
         self.view = make_table(self.model, "reasons")
@@ -169,14 +175,19 @@ class CatalogueEditor(QWidget):
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
         self._set_form(None)
+        self.listen_to({CATALOGUE}, lambda _kinds, _origin: self.refresh())
 
     def refresh(self, select_code: str | None = None) -> None:
         engine, actor = self.engine, self.actor
-        self.runner.run(
+        select_code = select_code or self._select_after_reload
+        self._select_after_reload = None
+        run_work(
+            self,
+            executors.network(),
             lambda: reasons(engine, actor),
-            on_done=lambda rows: self._show(rows, select_code),
-            on_error=self._failed,
-            name="reasons",
+            lambda rows: self._show(rows, select_code),
+            self._failed,
+            "reasons",
         )
 
     def _show(self, rows: list[ReasonRow], select_code: str | None) -> None:
@@ -241,14 +252,17 @@ class CatalogueEditor(QWidget):
 
         def done(saved: ReasonRow) -> None:
             self.message_label.setText(self.tr("Saved {code}").format(code=saved.code))
+            self._select_after_reload = saved.code  # the reload follows: CATALOGUE is heard here too
             self.saved.emit(saved)
-            self.refresh(saved.code)
 
-        self.runner.run(
+        run_work(
+            self,
+            executors.network(),
             lambda: save_reason(engine, actor, row, now),
-            on_done=done,
-            on_error=self._failed,
-            name="save",
+            done,
+            self._failed,
+            "save",
+            saves=[CATALOGUE],
         )
 
     def _failed(self, exc: BaseException) -> None:

@@ -3,11 +3,14 @@ strike given by mistake, each with a reason.
 
 Plugging it in::
 
-    panel = SuspensionsPanel(session.engine, session.actor(workstation), runner=tasks)
+    panel = SuspensionsPanel(session.engine, session.actor(workstation))
     panel.changed.connect(...)   # after a lift, shortening or dismissal was saved
     panel.refresh()
+    ...
+    panel.shutdown()             # (closeEvent does it) returns at once; a save still running ends
 
-Database work runs on the TaskRunner (one is made if none is given); the models only show rows.
+Database work runs on the shared network workers; the models only show rows. A save
+announces SUSPENSIONS or STRIKES, and every open panel (this one too) reloads when it hears them.
 """
 
 from __future__ import annotations
@@ -38,7 +41,9 @@ from reviewer_app.supervision import suspensions as suspension_tools
 from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.supervision.strikes import StrikeRow
 from reviewer_app.supervision.suspensions import SuspensionRow
-from reviewer_app.ui.common.tasks import TaskRunner
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import ColumnSpec, ReasonDialog, RowsModel, day, make_table, when
 
 
@@ -144,7 +149,7 @@ def _select_current(view: QTableView, current: QModelIndex) -> None:
         view.selectRow(current.row())
 
 
-class SuspensionsPanel(QWidget):
+class SuspensionsPanel(BackgroundWidget):
     #: A lift, shortening or dismissal was saved.
     changed = Signal()
     #: Something failed; the zh-TW message is also shown in the panel.
@@ -155,7 +160,6 @@ class SuspensionsPanel(QWidget):
         engine: Engine,
         actor: Actor,
         *,
-        runner: TaskRunner | None = None,
         clock: Clock = utcnow,
         parent: QWidget | None = None,
     ) -> None:
@@ -164,7 +168,6 @@ class SuspensionsPanel(QWidget):
         self.engine = engine
         self.actor = actor
         self.clock = clock
-        self.runner = runner if runner is not None else TaskRunner("supervisor", self)
         self.dialog: ReasonDialog | None = None
 
         self.suspension_model = SuspensionsModel(clock, self)
@@ -205,6 +208,7 @@ class SuspensionsPanel(QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
         self._update_buttons()
+        self.listen_to({SUSPENSIONS, STRIKES}, lambda _kinds, _origin: self.refresh())
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -219,11 +223,13 @@ class SuspensionsPanel(QWidget):
     def refresh(self) -> None:
         engine, actor = self.engine, self.actor
         keep = self.selected_suspension()
-        self.runner.run(
+        run_work(
+            self,
+            executors.network(),
             lambda: suspension_tools.suspensions(engine, actor),
-            on_done=lambda rows: self._show_suspensions(rows, keep.id if keep else None),
-            on_error=self._failed,
-            name="suspensions",
+            lambda rows: self._show_suspensions(rows, keep.id if keep else None),
+            self._failed,
+            "suspensions",
         )
 
     def _show_suspensions(self, rows: list[SuspensionRow], keep_id: int | None) -> None:
@@ -243,11 +249,13 @@ class SuspensionsPanel(QWidget):
             self.strike_model.set_rows([])
             return
         engine, actor, service_id = self.engine, self.actor, row.service_id
-        self.runner.run(
+        run_work(
+            self,
+            executors.network(),
             lambda: strike_tools.strikes_and_reason_words(engine, actor, service_id),
-            on_done=self._show_strikes,
-            on_error=self._failed,
-            name="strikes",
+            self._show_strikes,
+            self._failed,
+            "strikes",
         )
 
     def _show_strikes(self, found: tuple[list[StrikeRow], dict[str, str]]) -> None:
@@ -328,6 +336,7 @@ class SuspensionsPanel(QWidget):
         self._save(
             lambda: suspension_tools.lift_suspension(engine, actor, suspension_id, reason, now),
             self.tr("Suspension lifted"),
+            SUSPENSIONS,
         )
 
     def shorten(self, suspension_id: int, new_end: datetime, reason: str) -> None:
@@ -335,6 +344,7 @@ class SuspensionsPanel(QWidget):
         self._save(
             lambda: suspension_tools.shorten_suspension(engine, actor, suspension_id, new_end, reason, now),
             self.tr("Suspension shortened"),
+            SUSPENSIONS,
         )
 
     def dismiss(self, strike_id: int, reason: str) -> None:
@@ -342,15 +352,15 @@ class SuspensionsPanel(QWidget):
         self._save(
             lambda: strike_tools.dismiss_strike(engine, actor, strike_id, reason, now),
             self.tr("Strike dismissed"),
+            STRIKES,
         )
 
-    def _save(self, fn: Callable[[], object], done_text: str) -> None:
+    def _save(self, fn: Callable[[], object], done_text: str, kind: str) -> None:
         def saved(_: object) -> None:
             self.message_label.setText(done_text)
-            self.changed.emit()
-            self.refresh()
+            self.changed.emit()  # the reload follows: this panel hears the kind it announced
 
-        self.runner.run(fn, on_done=saved, on_error=self._failed, name="supervisor-action")
+        run_work(self, executors.network(), fn, saved, self._failed, "supervisor-action", saves=[kind])
 
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, SupervisorError | NotAllowed):

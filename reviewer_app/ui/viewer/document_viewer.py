@@ -7,7 +7,6 @@ photo, post photos and PDF attachments). Everything it paints was decoded on the
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
 from reviewer_app.core.items import DocumentRef
@@ -15,10 +14,7 @@ from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
     QAbstractItemView,
     QAction,
-    QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QListView,
     QModelIndex,
     QSize,
@@ -38,10 +34,10 @@ from reviewer_app.ui.viewer import viewer_actions
 from reviewer_app.ui.viewer.compare_pane import COMPARE_KINDS, ComparePane, EscapeView, make_label
 from reviewer_app.ui.viewer.documents import DocKey, DocumentService, ShownDocument, doc_key
 from reviewer_app.ui.viewer.image_view import ImageView
+from reviewer_app.ui.viewer.metadata_panel import MetadataPanel
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 
 MESSAGE_STYLE = "color: #5a4a00; background: #fff8e0; border: 1px solid #e0c060; padding: 16px;"
-GPS_STYLE = "color: #8a3b00; background: #ffe9d6; border: 1px solid #e8a070; padding: 4px;"
 #: Photos are decoded for the large view's size, but never for less than this (pixels).
 PREVIEW_MIN = (800, 600)
 
@@ -72,7 +68,6 @@ class DocumentViewer(QWidget):
         super().__init__(parent)
         self.setObjectName("documentViewer")
         self.service = service
-        self._dates = DateStyle()
         self._detail: ItemDetail | None = None
         self._page = 0
         self._comparing = False
@@ -149,39 +144,16 @@ class DocumentViewer(QWidget):
         self.stack.addWidget(message_page)
         self.stack.addWidget(self.compare)
 
-        self.meta_file = make_label("metaFile")
-        self.meta_type = make_label("metaType")
-        self.meta_size = make_label("metaSize")
-        self.meta_pixels = make_label("metaPixels")
-        self.meta_captured = make_label("metaCaptured")
-        self.meta_camera = make_label("metaCamera")
-        self.gps_warning = make_label("gpsWarning")
-        self.gps_warning.setWordWrap(True)
-        self.gps_warning.setStyleSheet(GPS_STYLE)
-        self.gps_warning.hide()
-        meta = QGridLayout()
-        meta.setContentsMargins(0, 0, 0, 0)
-        meta.setHorizontalSpacing(12)
-        cells = [
-            (self.tr("File:"), self.meta_file, 0, 0, 5),
-            (self.tr("Type:"), self.meta_type, 1, 0, 1),
-            (self.tr("Size:"), self.meta_size, 1, 2, 1),
-            (self.tr("Pixels:"), self.meta_pixels, 1, 4, 1),
-            (self.tr("Taken:"), self.meta_captured, 2, 0, 1),
-            (self.tr("Camera:"), self.meta_camera, 2, 2, 3),
-        ]
-        for caption, value, row, column, span in cells:
-            name = QLabel(caption)
-            name.setStyleSheet("color: #555555;")
-            meta.addWidget(name, row, column)
-            value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-            meta.addWidget(value, row, column + 1, 1, span)
-        for column in (1, 3, 5):
-            meta.setColumnStretch(column, 1)
-        meta.addWidget(self.gps_warning, 3, 0, 1, 6)
-        self.meta_box = QFrame()
-        self.meta_box.setObjectName("metadataBox")
-        self.meta_box.setLayout(meta)
+        self.meta_box = MetadataPanel()
+        # The panel's labels, under the names the desk's tests and screenshots know.
+        m = self.meta_box
+        self.meta_file, self.meta_type, self.meta_size = m.file_label, m.type_label, m.size_label
+        self.meta_pixels, self.meta_captured, self.meta_camera = (
+            m.pixels_label,
+            m.captured_label,
+            m.camera_label,
+        )
+        self.gps_warning = m.gps_warning
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -201,8 +173,8 @@ class DocumentViewer(QWidget):
     # ---- what is shown -------------------------------------------------------------------------
 
     def set_date_style(self, style: DateStyle) -> None:
-        if style != self._dates:
-            self._dates = style
+        if style != self.meta_box.dates:
+            self.meta_box.dates = style
             self._show_metadata(self.current_shown())
 
     def detail(self) -> ItemDetail | None:
@@ -224,9 +196,7 @@ class DocumentViewer(QWidget):
             and [doc_key(d) for d in docs] == [doc_key(d) for d in self.thumbnails.documents()]
         )
         self._detail = detail
-        upcoming = [
-            (list(d.snapshot.documents), d.snapshot.policy) for d in ahead or []
-        ]
+        upcoming = [(list(d.snapshot.documents), d.snapshot.policy) for d in ahead or []]
         self.service.preview_size = self._preview_size()
         self.service.show(docs, policy, upcoming)
         if same_item:
@@ -402,9 +372,7 @@ class DocumentViewer(QWidget):
             self._show_metadata(None)
             return
         self.doc_title.setText(
-            self.tr("{kind} · {file}").format(
-                kind=words.document_kind(doc.kind), file=doc.filename
-            )
+            self.tr("{kind} · {file}").format(kind=words.document_kind(doc.kind), file=doc.filename)
         )
         self._show_metadata(shown, doc)
         if shown is None:
@@ -482,45 +450,4 @@ class DocumentViewer(QWidget):
             self.service.request_full(shown)
 
     def _show_metadata(self, shown: ShownDocument | None, doc: DocumentRef | None = None) -> None:
-        doc = doc or (shown.doc if shown is not None else None)
-        meta = shown.metadata if shown is not None else None
-        self.meta_box.setVisible(doc is not None)
-        if doc is None:
-            return
-        self.meta_file.setText(doc.filename)
-        if meta is None:
-            self.meta_type.setText(doc.mime_type)
-            self.meta_size.setText(words.file_size(doc.size_bytes))
-            for label in (self.meta_pixels, self.meta_captured, self.meta_camera):
-                label.setText("—")
-            self.gps_warning.hide()
-            return
-        type_text = str(getattr(meta, "format_label", "") or getattr(meta, "mime_type", ""))
-        pages = getattr(meta, "pages", None) or 1
-        if pages > 1:
-            type_text = self.tr("{type}, %n page(s)", "", pages).format(type=type_text)
-        self.meta_type.setText(type_text)
-        self.meta_size.setText(
-            words.file_size(int(getattr(meta, "size_bytes", 0) or doc.size_bytes))
-        )
-        width, height = getattr(meta, "width", None), getattr(meta, "height", None)
-        self.meta_pixels.setText(f"{width} × {height}" if width and height else "—")
-        captured = getattr(meta, "captured_at", None)
-        self.meta_captured.setText(self._captured_text(captured) if captured else self.tr("Not recorded"))
-        camera = getattr(meta, "camera", None)
-        self.meta_camera.setText(str(camera) if camera else self.tr("Not recorded"))
-        if getattr(meta, "has_gps", False):
-            self.gps_warning.setText(
-                self.tr(
-                    "Privacy: this photo contains GPS location data (where it was taken). "
-                    "Do not pass the original file on."
-                )
-            )
-            self.gps_warning.show()
-        else:
-            self.gps_warning.hide()
-
-    def _captured_text(self, captured: Any) -> str:
-        if isinstance(captured, datetime):
-            return f"{self._dates.date(captured.date())} {captured:%H:%M}"
-        return str(captured)
+        self.meta_box.show_document(shown, doc)

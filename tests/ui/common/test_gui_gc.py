@@ -16,9 +16,7 @@ from reviewer_app.ui.common.operations import Operation
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 
-def _collector_threads(
-    qtbot: QtBot, executor: Executor, collector_on: bool
-) -> list[int]:
+def _collector_threads(qtbot: QtBot, executor: Executor, collector_on: bool) -> list[int]:
     """The threads the cycle collector ran on while a worker made 50 000 cycles (and a little after)."""
     gc.collect()
     collector = GuiThreadCollector(interval_ms=10) if collector_on else None

@@ -8,9 +8,9 @@ import threading
 import pytest
 from pytestqt.qtbot import QtBot
 
-from reviewer_app.qt import QObject
+from reviewer_app.qt import QObject, QTimer
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.changes import DECISIONS, ITEMS, changes
+from reviewer_app.ui.common.changes import CATALOGUE, DECISIONS, ITEMS, changes, listen
 from reviewer_app.ui.common.executors import Executor
 from reviewer_app.ui.common.operations import (
     Operation,
@@ -184,3 +184,54 @@ def test_a_success_announces_its_changes_and_a_failure_does_not(qtbot: QtBot, ex
         Operation(lambda: 1, owner=owner).changes(DECISIONS, ITEMS).run_in_background(executor)
     changes().items_changed.disconnect(listen)
     assert heard == [(frozenset({DECISIONS, ITEMS}), owner)]
+
+
+def test_the_gui_keeps_processing_events_while_a_slow_operation_runs(
+    qtbot: QtBot, executor: Executor
+) -> None:
+    gui_thread = threading.get_ident()
+    started, release = threading.Event(), threading.Event()
+    seen: dict[str, int] = {}
+    results: list[str] = []
+
+    def slow() -> str:
+        seen["worker"] = threading.get_ident()
+        started.set()
+        if not release.wait(30):  # only the test lets it finish
+            raise TimeoutError("never released")
+        return "done"
+
+    def done(value: str) -> None:
+        seen["callback"] = threading.get_ident()
+        results.append(value)
+
+    owner = QObject()
+    Operation(slow, owner=owner).success(done).run_in_background(executor)
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: ticks.append(threading.get_ident()))
+    timer.start()
+    try:
+        # The work is blocked on the event, and the GUI thread still runs its timers meanwhile.
+        qtbot.waitUntil(lambda: started.is_set() and len(ticks) >= 3)
+        assert not results and in_flight(owner) == 1
+        assert set(ticks) == {gui_thread}
+    finally:
+        release.set()
+        timer.stop()
+    qtbot.waitUntil(lambda: results == ["done"])
+    assert seen["worker"] != gui_thread and seen["callback"] == gui_thread
+    assert in_flight(owner) == 0
+
+
+def test_a_listener_hears_its_kinds_until_it_stops(qtbot: QtBot) -> None:
+    owner = QObject()
+    heard: list[frozenset[str]] = []
+    listener = listen(owner, {CATALOGUE}, lambda kinds, _origin: heard.append(kinds))
+    changes().notify({DECISIONS})  # not a kind it shows
+    changes().notify({CATALOGUE, DECISIONS}, owner)
+    listener.stop()
+    listener.stop()  # a window may close twice
+    changes().notify({CATALOGUE})
+    assert heard == [frozenset({CATALOGUE, DECISIONS})]

@@ -1,9 +1,10 @@
 """The supervisor's widgets, driven like a supervisor would: lift and shorten a suspension, dismiss a
 strike (each through its reason dialog), edit the catalogue, browse and filter the audit trail, check
-the chain. Database work runs on the widgets' TaskRunner; the models pass Qt's model tester."""
+the chain. Database work runs on the shared network workers; the models pass Qt's model tester."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from dataclasses import replace
 from datetime import datetime, timedelta
@@ -21,6 +22,7 @@ from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_qu
 from reviewer_app.supervision.catalogue import reasons
 from reviewer_app.supervision.strikes import strikes
 from reviewer_app.supervision.suspensions import suspensions
+from reviewer_app.ui.common import executors
 from reviewer_app.ui.supervisor import (
     AuditBrowser,
     AuditFilterProxy,
@@ -34,6 +36,7 @@ from reviewer_app.ui.supervisor import (
 )
 from reviewer_app.ui.supervisor.common import ROW_ROLE, ReasonDialog
 from tests import factories
+from tests.ui.common.held import held, occupy
 from tests.ui.security_world import NOW, World, build
 
 pytestmark = [
@@ -61,7 +64,7 @@ def _show(qtbot: QtBot, widget: SuspensionsPanel | CatalogueEditor | AuditBrowse
 
 
 def _idle(widget: SuspensionsPanel | CatalogueEditor | AuditBrowser) -> bool:
-    return not widget.runner.is_busy()
+    return not widget.is_busy()
 
 
 def _answer(qtbot: QtBot, panel: SuspensionsPanel, reason: str) -> ReasonDialog:
@@ -378,9 +381,50 @@ def test_browse_filter_and_verify_the_audit_trail(qtbot: QtBot, world: World) ->
 def test_the_tools_in_tabs_load_each_tab_when_shown(qtbot: QtBot, world: World) -> None:
     tools = SupervisorTools(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, tools)
-    qtbot.waitUntil(lambda: tools.suspensions.suspension_model.rowCount() == 1 and not tools.runner.is_busy())
+    qtbot.waitUntil(lambda: tools.suspensions.suspension_model.rowCount() == 1 and not tools.is_busy())
     assert tools.catalogue.model.rowCount() == 0  # not loaded until its tab is shown
     tools.setCurrentWidget(tools.catalogue)
-    qtbot.waitUntil(lambda: tools.catalogue.model.rowCount() >= 10 and not tools.runner.is_busy())
+    qtbot.waitUntil(lambda: tools.catalogue.model.rowCount() >= 10 and not tools.is_busy())
     tools.setCurrentWidget(tools.audit)
-    qtbot.waitUntil(lambda: tools.audit.model.rowCount() >= 4 and not tools.runner.is_busy())
+    qtbot.waitUntil(lambda: tools.audit.model.rowCount() >= 4 and not tools.is_busy())
+
+
+# ---- closing and hearing each other's saves ------------------------------------------------------
+
+
+def test_closing_the_tools_returns_at_once_and_a_lift_still_running_is_saved(
+    qtbot: QtBot, world: World
+) -> None:
+    """The supervisor lifts a suspension and closes the window while the shared database is slow (a
+    read held half-way, the other worker busy too): the window goes at once, and the lift, still
+    waiting for a worker, is saved in the background all the same."""
+    tools = SupervisorTools(world.engine, world.supervisor, clock=_clock)
+    _show(qtbot, tools)
+    panel = tools.suspensions
+    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and not tools.is_busy())
+    release = occupy(executors.network())  # one of its two workers
+    with held(world.engine, r"FROM suspensions") as gate:
+        panel.refresh()
+        assert gate.reached.wait(10)
+        panel.lift(world.suspension_id, "家屬來電說明")  # waits for a worker
+        started = time.monotonic()
+        tools.close()
+        closed_in = time.monotonic() - started
+        release.set()
+    assert executors.network().wait(10_000)  # what run_desk does at process exit
+    assert closed_in < 1.0
+    with Session(world.engine) as s:
+        sus = s.get(Suspension, world.suspension_id)
+        assert sus is not None and sus.lift_reason == "家屬來電說明"
+
+
+def test_a_strike_dismissed_in_one_panel_shows_in_another_open_one(qtbot: QtBot, world: World) -> None:
+    first = _family_selected(qtbot, world)
+    second = _family_selected(qtbot, world)
+    strike = second.strike_model.rows()[1]
+    with qtbot.waitSignal(first.changed, timeout=10_000):
+        first.dismiss(strike.id, "內容其實符合規定")
+    qtbot.waitUntil(
+        lambda: _idle(second) and any(r.dismissed_at for r in second.strike_model.rows()), timeout=10_000
+    )
+    assert [r.id for r in second.strike_model.rows() if r.dismissed_at] == [strike.id]
