@@ -59,10 +59,12 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
     from reviewer_app.shared_db.engine import make_engine
     from reviewer_app.sync.service import Sync, facility_of
     from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.gui_gc import GuiThreadCollector
     from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
     from reviewer_app.ui.viewer.documents import doc_key
 
     app = make_application(sys.argv[:1], folder / "desk.ini")
+    GuiThreadCollector(app)  # as run_desk does: garbage holding a widget is never freed on a worker
     engine = make_engine(url)
     journal = Journal(folder / "journal.sqlite3")
     store = DocumentStore(engine, folder / "cache", None, http=HttpSettings())

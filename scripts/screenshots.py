@@ -52,11 +52,14 @@ def application(folder: Path, language: str) -> Any:
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
     from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.gui_gc import GuiThreadCollector
     from reviewer_app.ui.common.preferences import Preferences, open_settings
 
     settings_path = folder / "desk.ini"
     Preferences(open_settings(settings_path)).set_language(language)
-    return make_application([sys.argv[0]], settings_path)
+    app = make_application([sys.argv[0]], settings_path)
+    GuiThreadCollector(app)  # as run_desk does: garbage holding a widget is never freed on a worker
+    return app
 
 
 def shoot(folder: Path, out: Path, language: str) -> int:
@@ -72,7 +75,9 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     from reviewer_app.qt import QWidget
     from reviewer_app.shared_db.engine import make_engine, upgrade
     from reviewer_app.sync.service import Sync, facility_of
+    from reviewer_app.ui.common import executors
     from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.gui_gc import GuiThreadCollector
     from reviewer_app.ui.common.preferences import Preferences, open_settings
     from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
     from reviewer_app.ui.queue.rows import QueueRow
@@ -81,6 +86,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     settings_path = folder / "desk.ini"
     Preferences(open_settings(settings_path)).set_language(language)
     app = make_application([sys.argv[0]], settings_path)
+    GuiThreadCollector(app)  # as run_desk does: garbage holding a widget is never freed on a worker
 
     print("seeding the demo database…", flush=True)
     engine = make_engine(f"sqlite:///{folder / 'shared.sqlite3'}")
@@ -190,6 +196,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     window.help_overlay.close_overlay()
 
     window.close()
+    executors.finish_all()  # as run_desk does: the window's last work ends before what it uses closes
     store.close()
     journal.close()
     engine.dispose()

@@ -4,8 +4,8 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/common/app.py" line="+57"/>
-        <location filename="../../ui/desk/demo_seeding.py" line="+35"/>
+        <location filename="../../reviewer_app/ui/common/app.py" line="+60"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+36"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
 ----------
@@ -16,7 +16,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/supervisor/common.py" line="+56"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+56"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -85,7 +85,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../ui/supervisor/audit_browser.py" line="+193"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+194"/>
         <source>Staff username</source>
         <translation>Staff username</translation>
     </message>
@@ -120,7 +120,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>Showing {shown} of {loaded} loaded</translation>
     </message>
@@ -130,7 +130,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation> (the limit was reached: narrow the dates)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>The audit chain holds: {n} events</source>
         <translation>The audit chain holds: {n} events</translation>
     </message>
@@ -148,7 +148,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -196,9 +196,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../ui/supervisor/catalogue_editor.py" line="+132"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+138"/>
         <source>Counts as a strike (P7, posts only)</source>
-        <extracomment>A reason was added or changed: the saved ReasonRow.</extracomment>
+        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
         <translation>Counts as a strike (P7, posts only)</translation>
     </message>
     <message>
@@ -247,7 +247,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>Code {code} exists already: select that reason to change it</translation>
     </message>
@@ -257,7 +257,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Saved {code}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
     </message>
@@ -265,7 +265,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-211"/>
+        <location line="-219"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -333,9 +333,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+100"/>
+        <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+69"/>
         <source>{kind}: not uploaded</source>
-        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
+        <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
         <translation>{kind}: not uploaded</translation>
     </message>
     <message>
@@ -352,7 +352,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../ui/access/idle_lock.py" line="+74"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+75"/>
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>Screen locked</translation>
@@ -361,7 +361,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
         <location line="+59"/>
         <location line="+86"/>
         <source>Approve</source>
@@ -683,7 +683,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../ui/viewer/documents.py" line="+172"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
         <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
@@ -692,9 +692,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+117"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+41"/>
         <source>File:</source>
-        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>File:</translation>
     </message>
     <message>
@@ -723,12 +722,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Camera:</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+20"/>
         <source>Next document</source>
         <translation>Next document</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Previous document</source>
         <translation>Previous document</translation>
     </message>
@@ -822,18 +821,19 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Compare</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+59"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
+        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>Compare the applicant&apos;s photo with the ID document</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Focus the document (arrow keys pan, Esc returns)</source>
         <translation>Focus the document (arrow keys pan, Esc returns)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+2"/>
         <source>This item has no applicant photo or ID document to compare</source>
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
@@ -848,7 +848,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{kind} · {file}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Loading the document…</source>
         <translation>Loading the document…</translation>
     </message>
@@ -868,7 +868,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+30"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -876,13 +876,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
         <translation>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</translation>
     </message>
@@ -890,7 +889,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/printing/print_view.py" line="+465"/>
+        <location filename="../../reviewer_app/ui/printing/handover_dialog.py" line="+43"/>
         <source>Record hand-over</source>
         <translation>Record hand-over</translation>
     </message>
@@ -968,7 +967,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/common/help_overlay.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+54"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -981,13 +980,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/access/idle_lock.py" line="+190"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+188"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source> Please sign out.</source>
         <translation> Please sign out.</translation>
     </message>
@@ -1005,15 +1004,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="+115"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+119"/>
         <source>{name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+25"/>
         <source>Undo the last decision</source>
-        <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Undo the last decision</translation>
     </message>
     <message>
@@ -1027,17 +1025,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Next item</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Previous item</source>
         <translation>Previous item</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Search the queue</source>
         <translation>Search the queue</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Filter by kind</source>
         <translation>Filter by kind</translation>
     </message>
@@ -1052,32 +1050,32 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Filter by rule flag</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Back to the queue</source>
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Show dates with ROC (民國) years</source>
         <translation>Show dates with ROC (民國) years</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Quit</source>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
     </message>
@@ -1093,62 +1091,63 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+39"/>
+        <location line="+28"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-15"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
         <source>The desk will be shown in {language} the next time it opens.</source>
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
         <source>Syncing with the shared database…</source>
+        <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sync failed; decisions are kept on this workstation and the sync is retried in the background ({error})</source>
         <translation>Sync failed; decisions are kept on this workstation and the sync is retried in the background ({error})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>{user} ({count})</source>
         <translation>{user} ({count})</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Decisions of colleagues waiting to sync</source>
         <translation>Decisions of colleagues waiting to sync</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>This workstation keeps decisions of {who} that have not reached the shared database. Ask them to sign in here once, so that they sync; until then someone else may claim and decide those items again.</source>
         <translation>This workstation keeps decisions of {who} that have not reached the shared database. Ask them to sign in here once, so that they sync; until then someone else may claim and decide those items again.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{kind} #{id} {outcome}: {reason}</source>
         <translation>{kind} #{id} {outcome}: {reason}</translation>
     </message>
@@ -1166,7 +1165,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1181,7 +1180,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Offline: decisions are kept on this workstation</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Not synced yet</source>
         <translation>Not synced yet</translation>
     </message>
@@ -1191,7 +1190,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+7"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>Claimed {claimed}, to review {to_review}</translation>
     </message>
@@ -1211,8 +1210,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+75"/>
         <source>Cannot reject</source>
+        <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
     </message>
     <message>
@@ -1221,7 +1221,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+102"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
     </message>
@@ -1231,7 +1231,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>; the family&apos;s posting is suspended until {day}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>
@@ -1241,7 +1241,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Cannot undo</source>
         <translation>Cannot undo</translation>
     </message>
@@ -1251,7 +1251,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+73"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1259,9 +1259,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../ui/printing/print_view.py" line="-230"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+196"/>
         <source>Housing unit / inmate / post</source>
-        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>Housing unit / inmate / post</translation>
     </message>
     <message>
@@ -1295,7 +1294,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{unit} ({count})</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source> (transferred)</source>
         <translation> (transferred)</translation>
     </message>
@@ -1320,7 +1319,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{count}× {date}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{count} PDF</source>
         <translation>{count} PDF</translation>
     </message>
@@ -1328,7 +1327,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintView</name>
     <message>
-        <location line="+268"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+118"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
         <translation>To print</translation>
@@ -1349,7 +1348,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>All</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../reviewer_app/ui/printing/commands.py" line="+63"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -1359,7 +1358,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Print preview</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -1379,7 +1378,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Record hand-over…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Tick all</source>
         <translation>Tick all</translation>
     </message>
@@ -1389,7 +1388,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Tick none</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -1399,17 +1398,18 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Tick a print run</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+97"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+51"/>
         <source>{when} · {count} posts</source>
+        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>{when} · {count} posts</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
         <translation>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</translation>
     </message>
@@ -1419,7 +1419,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation> — shared database unreachable: showing the last list</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
         <source>{count} posts of the print run ticked</source>
         <translation>{count} posts of the print run ticked</translation>
     </message>
@@ -1434,30 +1434,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Something went wrong: {error}</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+59"/>
-        <location line="+30"/>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Tick the posts to print first.</source>
         <translation>Tick the posts to print first.</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="+27"/>
         <source>Preparing the preview…</source>
         <translation>Preparing the preview…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../reviewer_app/ui/printing/preview_dialog.py" line="+32"/>
         <source>Print preview: {count} posts</source>
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+39"/>
         <source>Tick printed posts to reprint.</source>
         <translation>Tick printed posts to reprint.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -1467,12 +1464,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Printing {count} posts…</source>
         <translation>Printing {count} posts…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Printed {posts} posts, {pages} pages.</source>
         <translation>Printed {posts} posts, {pages} pages.</translation>
     </message>
@@ -1487,7 +1484,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Tick printed posts to record their hand-over.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>Hand-over recorded for {count} posts.</translation>
     </message>
@@ -1495,9 +1492,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="+184"/>
+        <location filename="../../reviewer_app/ui/queue/texts.py" line="+24"/>
         <source>{minutes} min</source>
-        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, search_key), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} min</translation>
     </message>
     <message>
@@ -1516,9 +1512,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+72"/>
         <source>Kind</source>
-        <extracomment>Left out of what is searched and what is typed: characters drawn as nothing, variant selectors.</extracomment>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once.</extracomment>
         <translation>Kind</translation>
     </message>
     <message>
@@ -1557,7 +1553,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Status</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location filename="../../reviewer_app/ui/queue/texts.py" line="+47"/>
         <source>{holder} (lease expired)</source>
         <translation>{holder} (lease expired)</translation>
     </message>
@@ -1567,7 +1563,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{holder} until {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+304"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+234"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>Past the review target of %n hour</numerusform>
@@ -1583,7 +1579,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue/queue_pane.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+52"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
@@ -1630,7 +1626,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor/common.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+147"/>
         <source>New end date</source>
         <translation>New end date</translation>
     </message>
@@ -1653,7 +1649,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../ui/desk/reject_dialog.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+69"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
@@ -1734,7 +1730,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/printing/print_view.py" line="-647"/>
+        <location filename="../../reviewer_app/ui/printing/reprint_dialog.py" line="+14"/>
         <location line="+26"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
@@ -1773,7 +1769,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/desk/role_windows.py" line="+43"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+44"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
@@ -1798,7 +1794,7 @@ Esc in the search box clears it.</translation>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Su&amp;pervisor</source>
         <translation>Su&amp;pervisor</translation>
     </message>
@@ -1821,7 +1817,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SeedingDialog</name>
     <message>
-        <location filename="../../ui/desk/demo_seeding.py" line="+1"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+1"/>
         <source>Creating the demo data (families, posts and their photos)…</source>
         <translation>Creating the demo data (families, posts and their photos)…</translation>
     </message>
@@ -1844,7 +1840,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/common/shortcuts.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+23"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>Decisions</translation>
@@ -1874,13 +1870,13 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/access/signin_dialog.py" line="+83"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+81"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>Remember the password (in the system keyring)</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+25"/>
+        <location line="-14"/>
+        <location line="+23"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>Sign in</translation>
@@ -1901,7 +1897,7 @@ Esc in the search box clears it.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Signing in with the remembered password…</source>
         <translation>Signing in with the remembered password…</translation>
     </message>
@@ -1916,7 +1912,7 @@ Esc in the search box clears it.</translation>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>The remembered password no longer works (it may have been changed). Enter your password.</translation>
     </message>
@@ -1929,7 +1925,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="+104"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+112"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>Date</translation>
@@ -1953,7 +1949,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+51"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
     </message>
@@ -1971,7 +1967,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SuspensionsModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="-73"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
         <source>Suspended</source>
         <translation>Suspended</translation>
     </message>
@@ -2029,7 +2025,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+95"/>
+        <location line="+84"/>
         <source>Lift suspension…</source>
         <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Lift suspension…</translation>
@@ -2060,7 +2056,7 @@ Esc in the search box clears it.</translation>
         <translation>This family&apos;s strikes (P7)</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
     </message>
@@ -2095,12 +2091,12 @@ Esc in the search box clears it.</translation>
         <translation>Suspension lifted</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Suspension shortened</source>
         <translation>Suspension shortened</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Strike dismissed</source>
         <translation>Strike dismissed</translation>
     </message>
@@ -2113,7 +2109,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../ui/viewer/thumbnails.py" line="+65"/>
+        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+66"/>
         <source>{kind}
 Loading…</source>
         <translation>{kind}
@@ -2141,7 +2137,7 @@ Cannot be shown</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/access/idle_lock.py" line="-180"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-183"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
@@ -2169,7 +2165,7 @@ Cannot be shown</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/common/words.py" line="+22"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+22"/>
         <source>Service application</source>
         <translation>Service application</translation>
     </message>

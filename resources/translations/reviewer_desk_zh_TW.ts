@@ -4,8 +4,8 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../ui/common/app.py" line="+57"/>
-        <location filename="../../ui/desk/demo_seeding.py" line="+35"/>
+        <location filename="../../reviewer_app/ui/common/app.py" line="+60"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+36"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
 ----------
@@ -16,7 +16,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../ui/supervisor/common.py" line="+56"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+56"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -85,7 +85,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../ui/supervisor/audit_browser.py" line="+193"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+194"/>
         <source>Staff username</source>
         <translation>人員帳號</translation>
     </message>
@@ -120,7 +120,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>驗證稽核鏈</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+63"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
     </message>
@@ -130,7 +130,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>（已達上限，請縮小期間）</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>The audit chain holds: {n} events</source>
         <translation>稽核鏈完整：{n} 筆事件</translation>
     </message>
@@ -148,7 +148,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditModel</name>
     <message>
-        <location line="-259"/>
+        <location line="-260"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -196,9 +196,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../ui/supervisor/catalogue_editor.py" line="+132"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+138"/>
         <source>Counts as a strike (P7, posts only)</source>
-        <extracomment>A reason was added or changed: the saved ReasonRow.</extracomment>
+        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
         <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
     </message>
     <message>
@@ -247,7 +247,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+85"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>代碼 {code} 已存在，請改選該原因後修改</translation>
     </message>
@@ -257,7 +257,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>已儲存 {code}</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
     </message>
@@ -265,7 +265,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-211"/>
+        <location line="-219"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -333,9 +333,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+100"/>
+        <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+69"/>
         <source>{kind}: not uploaded</source>
-        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
+        <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
         <translation>{kind}：未上傳</translation>
     </message>
     <message>
@@ -352,7 +352,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../ui/access/idle_lock.py" line="+74"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+75"/>
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>畫面已鎖定</translation>
@@ -361,7 +361,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
         <location line="+59"/>
         <location line="+86"/>
         <source>Approve</source>
@@ -680,7 +680,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../ui/viewer/documents.py" line="+172"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
         <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
         <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
@@ -689,9 +689,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../ui/viewer/document_viewer.py" line="+117"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+41"/>
         <source>File:</source>
-        <extracomment>The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>檔名：</translation>
     </message>
     <message>
@@ -720,12 +719,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>相機：</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+20"/>
         <source>Next document</source>
         <translation>下一份文件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Previous document</source>
         <translation>上一份文件</translation>
     </message>
@@ -819,18 +818,19 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>比對</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <location line="+59"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
+        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>並排比對申請人照片與身分證明文件</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Focus the document (arrow keys pan, Esc returns)</source>
         <translation>移至文件檢視（方向鍵移動畫面，Esc 返回）</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+2"/>
         <source>This item has no applicant photo or ID document to compare</source>
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
@@ -845,7 +845,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{kind} · {file}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+4"/>
         <source>Loading the document…</source>
         <translation>文件載入中…</translation>
     </message>
@@ -865,20 +865,19 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location line="+42"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+30"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Not recorded</source>
         <translation>未記錄</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
         <translation>隱私提醒：此照片含有 GPS 位置資訊（拍攝地點），請勿將原始檔案轉交他人。</translation>
     </message>
@@ -886,7 +885,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../../ui/printing/print_view.py" line="+465"/>
+        <location filename="../../reviewer_app/ui/printing/handover_dialog.py" line="+43"/>
         <source>Record hand-over</source>
         <translation>登錄轉交</translation>
     </message>
@@ -964,7 +963,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../ui/common/help_overlay.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+54"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -977,13 +976,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../ui/access/idle_lock.py" line="+190"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+188"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source> Please sign out.</source>
         <translation> 請登出。</translation>
     </message>
@@ -1001,15 +1000,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/desk/main_window.py" line="+115"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+119"/>
         <source>{name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. A sync running longer than this shows a progress indicator. How many items after the one shown have their documents decoded ahead. A decision is written to the journal once the next item has been painted (the write and the repaint would otherwise share the processor and the GIL, and the switch would take twice as long), or after this long if the window does not repaint (minimised). It is on its way to the journal either way: closing the window writes it at once. At close, how long the desk waits for the journal to write what it was handed. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location line="+132"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+25"/>
         <source>Undo the last decision</source>
-        <extracomment>Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>復原上一個決定</translation>
     </message>
     <message>
@@ -1023,17 +1021,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下一件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Previous item</source>
         <translation>上一件</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>Search the queue</source>
         <translation>搜尋審核清單</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+8"/>
         <source>Filter by kind</source>
         <translation>依類別篩選</translation>
     </message>
@@ -1048,32 +1046,32 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>依規則提示篩選</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Back to the queue</source>
         <translation>回到審核清單</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Show dates with ROC (民國) years</source>
         <translation>日期以民國年顯示</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Quit</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>&amp;Review</source>
         <translation>審核(&amp;R)</translation>
     </message>
@@ -1089,62 +1087,63 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+3"/>
-        <location line="+39"/>
+        <location line="+28"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-15"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+16"/>
         <source>The desk will be shown in {language} the next time it opens.</source>
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location line="+138"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
         <source>Syncing with the shared database…</source>
+        <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Sync failed; decisions are kept on this workstation and the sync is retried in the background ({error})</source>
         <translation>同步失敗：決定會先保存在本機，系統將在背景重試（{error}）</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>{user} ({count})</source>
         <translation>{user}（{count} 件）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Decisions of colleagues waiting to sync</source>
         <translation>同仁的決定尚未同步</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>This workstation keeps decisions of {who} that have not reached the shared database. Ask them to sign in here once, so that they sync; until then someone else may claim and decide those items again.</source>
         <translation>本工作站保存了 {who}尚未同步到共用資料庫的決定。請這些同仁在本工作站登入一次，即會完成同步；在此之前，這些案件可能被他人重新認領並審核。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>{kind} #{id} {outcome}: {reason}</source>
         <translation>{kind} #{id} {outcome}：{reason}</translation>
     </message>
@@ -1161,7 +1160,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Connecting…</source>
         <translation>連線中…</translation>
     </message>
@@ -1176,7 +1175,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>離線：決定會先保存在本機</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>
@@ -1186,7 +1185,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+7"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>已認領 {claimed} 件，待審 {to_review} 件</translation>
     </message>
@@ -1206,8 +1205,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+75"/>
         <source>Cannot reject</source>
+        <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
     </message>
     <message>
@@ -1216,7 +1216,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>尚未取得審核未通過原因清單，請連線同步後再試。</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+102"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）</translation>
     </message>
@@ -1226,7 +1226,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>；家屬發佈權限暫停至 {day}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Decision not recorded</source>
         <translation>無法記錄決定</translation>
     </message>
@@ -1236,7 +1236,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Cannot undo</source>
         <translation>無法復原</translation>
     </message>
@@ -1246,7 +1246,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+73"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -1254,9 +1254,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../ui/printing/print_view.py" line="-230"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+196"/>
         <source>Housing unit / inmate / post</source>
-        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>舍房／收容人／聯絡簿</translation>
     </message>
     <message>
@@ -1290,7 +1289,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{unit}（{count} 則）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+12"/>
         <source> (transferred)</source>
         <translation>（已移監）</translation>
     </message>
@@ -1315,7 +1314,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{count} 次，{date}</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>{count} PDF</source>
         <translation>PDF 附件 {count} 份</translation>
     </message>
@@ -1323,7 +1322,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintView</name>
     <message>
-        <location line="+268"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+118"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
         <translation>待列印</translation>
@@ -1344,7 +1343,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>全部</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location filename="../../reviewer_app/ui/printing/commands.py" line="+63"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
@@ -1354,7 +1353,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>預覽列印</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Print…</source>
         <translation>列印…</translation>
     </message>
@@ -1374,7 +1373,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>登錄轉交…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
         <source>Tick all</source>
         <translation>全選</translation>
     </message>
@@ -1384,7 +1383,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>全不選</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
         <source>Show</source>
         <translation>顯示</translation>
     </message>
@@ -1394,17 +1393,18 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+108"/>
+        <location line="+97"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+51"/>
         <source>{when} · {count} posts</source>
+        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>{when} 列印・{count} 則</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
         <translation>待列印 {a}・待轉交 {b}・待同步 {c}・衝突 {d}</translation>
     </message>
@@ -1414,7 +1414,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
         <source>{count} posts of the print run ticked</source>
         <translation>已勾選此批次的 {count} 則聯絡簿</translation>
     </message>
@@ -1429,30 +1429,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>發生錯誤：{error}</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <location line="+59"/>
-        <location line="+30"/>
-        <location line="+15"/>
+        <location line="+9"/>
         <source>Tick the posts to print first.</source>
         <translation>請先勾選要列印的聯絡簿。</translation>
     </message>
     <message>
-        <location line="-92"/>
+        <location line="+27"/>
         <source>Preparing the preview…</source>
         <translation>準備預覽中…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location filename="../../reviewer_app/ui/printing/preview_dialog.py" line="+32"/>
         <source>Print preview: {count} posts</source>
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+39"/>
         <source>Tick printed posts to reprint.</source>
         <translation>請勾選已列印、要重印的聯絡簿。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+16"/>
         <source>Export PDF</source>
         <translation>輸出 PDF</translation>
     </message>
@@ -1462,12 +1459,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>PDF 檔案 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
         <source>Printing {count} posts…</source>
         <translation>列印 {count} 則家庭聯絡簿中…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Printed {posts} posts, {pages} pages.</source>
         <translation>已列印 {posts} 則家庭聯絡簿，共 {pages} 頁。</translation>
     </message>
@@ -1482,7 +1479,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請勾選已列印的聯絡簿，再登錄轉交。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+26"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>已登錄 {count} 則聯絡簿的轉交。</translation>
     </message>
@@ -1490,9 +1487,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../ui/queue/queue_model.py" line="+184"/>
+        <location filename="../../reviewer_app/ui/queue/texts.py" line="+24"/>
         <source>{minutes} min</source>
-        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once. The item&apos;s queue status as this workstation sees it; ``decided`` means waiting to sync. Rule ids that hold the item (E3 restriction, P7 suspension), shown as flags beside the blocking ones. What the search box matches (every column&apos;s text and the title, search_key), made on the worker by :func:`queue_row` in ``search_style``; when empty or in another style the model makes it.</extracomment>
         <translation>{minutes} 分鐘</translation>
     </message>
     <message>
@@ -1511,9 +1507,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{days} 天 {hours} 小時</translation>
     </message>
     <message>
-        <location line="+113"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+72"/>
         <source>Kind</source>
-        <extracomment>Left out of what is searched and what is typed: characters drawn as nothing, variant selectors.</extracomment>
+        <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once.</extracomment>
         <translation>類別</translation>
     </message>
     <message>
@@ -1552,7 +1548,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>狀態</translation>
     </message>
     <message>
-        <location line="-73"/>
+        <location filename="../../reviewer_app/ui/queue/texts.py" line="+47"/>
         <source>{holder} (lease expired)</source>
         <translation>{holder}（認領已逾期）</translation>
     </message>
@@ -1562,7 +1558,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{holder}，至 {time}</translation>
     </message>
     <message numerus="yes">
-        <location line="+304"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+234"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>已超過 %n 小時審核目標</numerusform>
@@ -1577,7 +1573,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../ui/queue/queue_pane.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+52"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
@@ -1624,7 +1620,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../ui/supervisor/common.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+147"/>
         <source>New end date</source>
         <translation>新的結束日</translation>
     </message>
@@ -1647,7 +1643,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../ui/desk/reject_dialog.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+69"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
@@ -1727,7 +1723,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>ReprintDialog</name>
     <message>
-        <location filename="../../ui/printing/print_view.py" line="-647"/>
+        <location filename="../../reviewer_app/ui/printing/reprint_dialog.py" line="+14"/>
         <location line="+26"/>
         <source>Reprint</source>
         <translation>重印</translation>
@@ -1766,7 +1762,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../ui/desk/role_windows.py" line="+43"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+44"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
@@ -1791,7 +1787,7 @@ Esc in the search box clears it.</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Su&amp;pervisor</source>
         <translation>主管(&amp;P)</translation>
     </message>
@@ -1814,7 +1810,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SeedingDialog</name>
     <message>
-        <location filename="../../ui/desk/demo_seeding.py" line="+1"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+1"/>
         <source>Creating the demo data (families, posts and their photos)…</source>
         <translation>建立示範資料中（家屬、聯絡簿貼文與照片）…</translation>
     </message>
@@ -1837,7 +1833,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../ui/common/shortcuts.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+23"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>審核決定</translation>
@@ -1867,13 +1863,13 @@ Esc in the search box clears it.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../ui/access/signin_dialog.py" line="+83"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+81"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>記住密碼（存於系統鑰匙圈）</translation>
     </message>
     <message>
-        <location line="-16"/>
-        <location line="+25"/>
+        <location line="-14"/>
+        <location line="+23"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>登入</translation>
@@ -1894,7 +1890,7 @@ Esc in the search box clears it.</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+58"/>
         <source>Signing in with the remembered password…</source>
         <translation>以記住的密碼登入中…</translation>
     </message>
@@ -1909,7 +1905,7 @@ Esc in the search box clears it.</source>
         <translation>登入中…</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>記住的密碼已失效（可能已變更），請重新輸入密碼。</translation>
     </message>
@@ -1922,7 +1918,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="+104"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+112"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>日期</translation>
@@ -1946,7 +1942,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../ui/supervisor/__init__.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+51"/>
         <source>Suspensions and strikes</source>
         <translation>停權與違規</translation>
     </message>
@@ -1964,7 +1960,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SuspensionsModel</name>
     <message>
-        <location filename="../../ui/supervisor/suspensions_panel.py" line="-73"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
         <source>Suspended</source>
         <translation>停權中</translation>
     </message>
@@ -2022,7 +2018,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+95"/>
+        <location line="+84"/>
         <source>Lift suspension…</source>
         <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>解除停權…</translation>
@@ -2053,7 +2049,7 @@ Esc in the search box clears it.</source>
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+80"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
     </message>
@@ -2088,12 +2084,12 @@ Esc in the search box clears it.</source>
         <translation>已解除停權</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Suspension shortened</source>
         <translation>已縮短停權</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Strike dismissed</source>
         <translation>已撤銷違規紀錄</translation>
     </message>
@@ -2106,7 +2102,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../ui/viewer/thumbnails.py" line="+65"/>
+        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+66"/>
         <source>{kind}
 Loading…</source>
         <translation>{kind}
@@ -2132,7 +2128,7 @@ Cannot be shown</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../ui/access/idle_lock.py" line="-180"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-183"/>
         <source>Screen locked</source>
         <translation>畫面已鎖定</translation>
     </message>
@@ -2160,7 +2156,7 @@ Cannot be shown</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../ui/common/words.py" line="+22"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+22"/>
         <source>Service application</source>
         <translation>服務項目申請</translation>
     </message>
