@@ -1654,12 +1654,12 @@ Esc in the search box clears it.</translation>
         <translation>Reject: {kind} #{id}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
-        <translation>Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
+        <location line="+5"/>
+        <source>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
+        <translation>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source> (suggested by the rule check)</source>
         <translation> (suggested by the rule check)</translation>
     </message>

@@ -1648,12 +1648,12 @@ Esc in the search box clears it.</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
+        <location line="+5"/>
+        <source>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
         <translation>請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source> (suggested by the rule check)</source>
         <translation>（規則檢查建議）</translation>
     </message>

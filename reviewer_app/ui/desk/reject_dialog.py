@@ -70,7 +70,10 @@ class RejectDialog(QDialog):
         self.setObjectName("rejectDialog")
 
         intro = QLabel(
-            self.tr("Tick the reasons it is not approved (one or more; ↑↓ move, Space ticks, Enter rejects):")
+            self.tr(
+                "Tick the reasons it is not approved, listed in the family's words (zh-TW) "
+                "(one or more; ↑↓ move, Space ticks, Enter rejects):"
+            )
         )
         intro.setWordWrap(True)
 

@@ -81,5 +81,7 @@ def test_the_reject_dialog_labels_the_family_s_message_as_zh_tw(qtbot: QtBot, en
     qtbot.addWidget(dialog)
     labels = [label.text() for label in dialog.findChildren(QLabel)]
     assert "Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:" in labels
+    # The reasons are listed in the family's words (the facility's catalogue, zh-TW): said so in English.
+    assert any(label.startswith("Tick the reasons") and "(zh-TW)" in label for label in labels), labels
     dialog.reason_model.item(0).setCheckState(Qt.CheckState.Checked)
     assert CJK.search(dialog.preview.text()), dialog.preview.text()  # the family's words stay Chinese
