@@ -112,7 +112,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     first (``load_desk_modules``), while the member types, so the desk opens sooner after signing in."""
     from reviewer_app.qt import QDialog
     from reviewer_app.ui.access.signin_dialog import SignInDialog
-    from reviewer_app.ui.common.gui_gc import GuiThreadCollector
+    from reviewer_app.ui.common.gui_gc import collecting_on_the_gui_thread
     from reviewer_app.ui.common.preferences import open_settings
 
     def sign_in_and_check(url: str, user: str, password: str) -> StaffSession:
@@ -138,15 +138,11 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     # Its worker allocates a lot (SQLAlchemy, signing in): garbage it would collect may hold the
     # widgets of a desk closed at the idle lock, which must be freed on the GUI thread (gui_gc).
-    collector = GuiThreadCollector(app)
-    try:
+    with collecting_on_the_gui_thread(app):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None
         session = dialog.session if accepted else None
         dialog.deleteLater()
         app.processEvents()
-    finally:
-        collector.stop()
-        collector.deleteLater()
     if session is not None:
         settings.setValue(LAST_USERNAME_KEY, session.username)  # the name only: never the password
         settings.sync()

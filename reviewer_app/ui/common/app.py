@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from reviewer_app import __version__
 from reviewer_app.assets import resource_path
-from reviewer_app.qt import QApplication, QCoreApplication, QEvent, QIcon
+from reviewer_app.qt import QApplication, QCoreApplication, QEvent, QIcon, QMainWindow
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
@@ -79,14 +79,19 @@ def run_desk(
     """
     # The desk's modules (and SQLAlchemy under them) load here, not with make_application: the
     # sign-in window comes first and is shown before they have loaded.
-    from reviewer_app.ui.access.idle_lock import IdleLock
-    from reviewer_app.ui.common.gui_gc import GuiThreadCollector
-    from reviewer_app.ui.desk.main_window import MainWindow
+    from reviewer_app.ui.common.gui_gc import collecting_on_the_gui_thread
     from reviewer_app.ui.desk.role_windows import window_for_role
 
     app = make_application(argv, context.settings_path)
-    collector = GuiThreadCollector(app)  # workers never collect garbage that holds a widget
-    window = window_for_role(role, context, engine, actor)
+    with collecting_on_the_gui_thread(app):  # workers never collect garbage that holds a widget
+        return _run_window(app, window_for_role(role, context, engine, actor), session)
+
+
+def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | None) -> int:
+    """Run the event loop with ``window`` shown (and the idle lock over it when signed in)."""
+    from reviewer_app.ui.access.idle_lock import IdleLock
+    from reviewer_app.ui.desk.main_window import MainWindow
+
     signed_out = False
     lock: IdleLock | None = None
     if session is not None:
@@ -114,8 +119,6 @@ def run_desk(
         # The window is gone; the decisions it handed to the journal are written before the journal
         # closes (a few milliseconds; bounded should a sync hang on an unreachable server).
         executors.finish_all()
-        collector.stop()
-        collector.deleteLater()
         # Closing the last window posts a Quit event. Handled after exec has returned, it would stop
         # every later event loop at once: the sign-in dialog shown again after an idle-lock sign-out.
         QCoreApplication.removePostedEvents(app, QEvent.Type.Quit)

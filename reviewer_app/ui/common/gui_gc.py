@@ -10,6 +10,8 @@ Python's own thresholds; reference counting still frees everything else at once,
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from reviewer_app.qt import QObject, QTimer
 
@@ -40,3 +42,14 @@ class GuiThreadCollector(QObject):
         self._timer.stop()
         if self._was_enabled:
             gc.enable()
+
+
+@contextmanager
+def collecting_on_the_gui_thread(parent: QObject) -> Iterator[GuiThreadCollector]:
+    """Collection on the GUI thread while a window runs (the desk, the sign-in), automatic again after."""
+    collector = GuiThreadCollector(parent)
+    try:
+        yield collector
+    finally:
+        collector.stop()
+        collector.deleteLater()
