@@ -10,6 +10,8 @@ from reviewer_app.commands.desk import sign_in
 from reviewer_app.qt import QApplication, QTimer
 from reviewer_app.ui.access.signin_dialog import SignInDialog
 
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
 
 def test_while_the_sign_in_window_waits_garbage_is_collected_on_the_gui_thread(
     qapp: QApplication, sqlite_url: str
@@ -34,5 +36,3 @@ def test_while_the_sign_in_window_waits_garbage_is_collected_on_the_gui_thread(
     assert seen == {"automatic": False}
     assert gc.isenabled()
 
-
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
