@@ -138,9 +138,7 @@ def append(s: Session, events: Sequence[AuditEvent]) -> int:
     return added
 
 
-def append_rows(
-    s: Session, events: Sequence[Mapping[str, Any]], *, details_normalised: bool = False
-) -> int:
+def append_rows(s: Session, events: Sequence[Mapping[str, Any]], *, details_normalised: bool = False) -> int:
     """:func:`append` for plain rows (the keys of :data:`EVENT_FIELDS`): chained the same way, then
     inserted with one multi-row statement instead of one ORM object each. Returns how many were
     inserted (a replay after a crash inserts nothing twice). `details_normalised`: the details were

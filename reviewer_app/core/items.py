@@ -11,11 +11,13 @@ them the way the readers used to (an empty history, the guide's policy, no earli
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass, fields
 from datetime import datetime
 from typing import Any
 
 from reviewer_app.core.policy import Policy
+from reviewer_app.core.strike_cycles import RecordedSuspension, Standing, StrikeFact, replay
 
 Json = dict[str, Any]
 
@@ -246,15 +248,93 @@ class ClaimedItem:
 
 @dataclass(frozen=True)
 class SharedStanding:
-    """A family's (service's) standing in the shared database as a pull read it (P7)."""
+    """A family's (service's) record in the shared database as a pull read it (P7): every strike with
+    its decision time and dismissal, and what supervisors did to each suspension. Replayed by
+    core/strike_cycles.py, with the strikes decided here and not yet pulled back."""
 
     service_id: int
     facility_id: int
-    strikes: int
-    max_block: int  # the highest suspension block already recorded
-    suspended_until: datetime | None
     strike_threshold: int
     suspension_months: int
+    strikes: tuple[StrikeFact, ...] = ()
+    suspensions: tuple[RecordedSuspension, ...] = ()
+
+    def replayed(self, at: datetime, also: Iterable[StrikeFact] = ()) -> Standing:
+        """The family's standing at ``at``, with strikes ``also`` decided here and not yet pulled back."""
+        known = {s.key for s in self.strikes}
+        strikes = [*self.strikes, *(s for s in also if s.key not in known)]
+        return replay(strikes, self.strike_threshold, self.suspension_months, at, self.suspensions)
+
+    def to_json(self) -> Json:
+        return {
+            "strikes": [
+                {
+                    "key": s.key,
+                    "post_id": s.post_id,
+                    "at": s.at.isoformat(),
+                    "dismissed_at": _iso(s.dismissed_at),
+                    "dismiss_reason": s.dismiss_reason,
+                }
+                for s in self.strikes
+            ],
+            "suspensions": [
+                {
+                    "number": r.number,
+                    "starts_at": r.starts_at.isoformat(),
+                    "ends_at": r.ends_at.isoformat(),
+                    "origin_key": r.origin_key,
+                    "lifted_at": _iso(r.lifted_at),
+                    "lift_reason": r.lift_reason,
+                    "lifted_by": r.lifted_by,
+                }
+                for r in self.suspensions
+            ],
+        }
+
+    @staticmethod
+    def facts_from_json(data: Json | None) -> tuple[tuple[StrikeFact, ...], tuple[RecordedSuspension, ...]]:
+        data = data or {}
+        strikes = tuple(
+            StrikeFact(
+                key=str(s["key"]),
+                post_id=int(s["post_id"]),
+                at=datetime.fromisoformat(s["at"]),
+                dismissed_at=_from_iso(s.get("dismissed_at")),
+                dismiss_reason=s.get("dismiss_reason"),
+            )
+            for s in data.get("strikes") or ()
+        )
+        suspensions = tuple(
+            RecordedSuspension(
+                number=int(r["number"]),
+                starts_at=datetime.fromisoformat(r["starts_at"]),
+                ends_at=datetime.fromisoformat(r["ends_at"]),
+                origin_key=str(r.get("origin_key") or ""),
+                lifted_at=_from_iso(r.get("lifted_at")),
+                lift_reason=r.get("lift_reason"),
+                lifted_by=r.get("lifted_by"),
+            )
+            for r in data.get("suspensions") or ()
+        )
+        return strikes, suspensions
+
+
+def _iso(moment: datetime | None) -> str | None:
+    return None if moment is None else moment.isoformat()
+
+
+def _from_iso(text: str | None) -> datetime | None:
+    return None if not text else datetime.fromisoformat(text)
+
+
+@dataclass(frozen=True)
+class StaffMember:
+    """A staff member as a pull lists the facility's staff: who may decide on a workstation (R10)."""
+
+    username: str
+    facility_id: int
+    role: str
+    active: bool
 
 
 @dataclass(frozen=True)

@@ -227,6 +227,11 @@ ERROR_TEXTS: Final[dict[str, Text]] = {
         "仍有未符合的規定，不能審核通過", "Some rules are not met: the item cannot be approved"
     ),
     "REJECTION_INCOMPLETE": Text("退件原因不完整", "The rejection's reasons are incomplete"),
+    "DECIDE_NOT_PERMITTED": Text(
+        "{username} 沒有審核權限（僅限本機關在職之社工師與業務主管），決定未記錄",
+        "{username} may not decide (only active reviewers and supervisors of this facility); "
+        "the decision was not recorded",
+    ),
     "UNDO_NOTHING": Text(
         "沒有可復原的決定（已同步到共用資料庫的決定無法復原）",
         "There is no decision to undo (decisions already synced to the shared database cannot be undone)",

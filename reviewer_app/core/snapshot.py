@@ -6,34 +6,47 @@ as this workstation knows it (remote strikes plus strikes decided here and not y
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from reviewer_app.core import rules
 from reviewer_app.core.items import ClaimedItem
+from reviewer_app.core.strike_cycles import Cycle, Standing, StrikeFact, with_strike
 from reviewer_app.core.timeutil import local
 
 
 @dataclass(frozen=True)
 class FamilyStanding:
+    """What the rules and the desk read of a family's standing (core/strike_cycles.py computes it)."""
+
+    #: the live strikes of the current cycle (R2: "1/3", never "4/3")
     strikes: int
     strike_threshold: int
     suspended_until: datetime | None
     #: The family's posts rejected on this workstation and not synced yet: P3 no longer counts them.
     rejected_here: frozenset[int] = frozenset()
+    #: the whole replay (every suspension and the strikes it spent), when known
+    record: Standing | None = field(default=None, compare=False, repr=False)
+
+    def suspends_if_struck(self, key: str, post_id: int, at: datetime) -> Cycle | None:
+        """The suspension that one more strike at ``at`` would start, if it would (the reject dialog's
+        warning and the journal's hold read the same answer)."""
+        if self.record is None:
+            return None
+        after = with_strike(self.record, StrikeFact(key, post_id, at))
+        cycle = after.cycle_of(key)
+        return cycle if cycle is not None and cycle.spent[-1] == key and cycle.running(at) else None
 
 
-def standing_at(
-    strikes: int,
-    strike_threshold: int,
-    suspended_until: datetime | None,
-    now: datetime,
-    rejected_here: frozenset[int] = frozenset(),
-) -> FamilyStanding:
-    """A family's standing at ``now``: a suspension that has ended counts as none."""
-    if suspended_until is not None and suspended_until <= now:
-        suspended_until = None
-    return FamilyStanding(strikes, strike_threshold, suspended_until, rejected_here)
+def family_standing(record: Standing, rejected_here: frozenset[int] = frozenset()) -> FamilyStanding:
+    """The rules' view of a replayed family record at its time."""
+    return FamilyStanding(
+        strikes=record.live_count,
+        strike_threshold=record.threshold,
+        suspended_until=record.suspended_until,
+        rejected_here=rejected_here,
+        record=record,
+    )
 
 
 def held_in_shared(item: ClaimedItem, family_suspended: bool) -> bool:

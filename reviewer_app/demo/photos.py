@@ -73,7 +73,6 @@ _CHAT_LINES: Final[tuple[str, ...]] = (
 )
 
 
-
 def _draw_person(draw: ImageDraw.ImageDraw, rng: random.Random, x: float, ground: float, tall: float) -> None:
     head_r = tall * 0.11
     body_top = ground - tall + head_r * 2

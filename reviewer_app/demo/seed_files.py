@@ -17,12 +17,21 @@ from reviewer_app.demo.drawing import _font
 from reviewer_app.demo.seed_plan import BIG_PHOTO_BYTES, _random_day
 
 _EVENTS: Final[tuple[str, ...]] = (
-    "語文競賽作文組", "校內繪畫比賽", "閱讀心得寫作比賽", "英語朗讀比賽", "校慶運動會大隊接力",
+    "語文競賽作文組",
+    "校內繪畫比賽",
+    "閱讀心得寫作比賽",
+    "英語朗讀比賽",
+    "校慶運動會大隊接力",
 )
 _PLACES: Final[tuple[str, ...]] = ("第一名", "第二名", "第三名", "優等", "佳作")
 _SCHOOLS: Final[tuple[str, ...]] = (
-    "光明國民小學", "中正國民小學", "仁愛國民小學", "復興國民中學", "忠孝國民小學",
+    "光明國民小學",
+    "中正國民小學",
+    "仁愛國民小學",
+    "復興國民中學",
+    "忠孝國民小學",
 )
+
 
 @dataclass(frozen=True)
 class _Pool:
@@ -43,8 +52,16 @@ class _Pool:
 
     def files(self) -> tuple[bytes, ...]:
         return (
-            *self.id_cards, *self.proofs, *self.registers, *self.portraits, *self.history_medium,
-            *self.history_small, *self.pending_small, self.big_photo, self.sideways_small, *self.certificates,
+            *self.id_cards,
+            *self.proofs,
+            *self.registers,
+            *self.portraits,
+            *self.history_medium,
+            *self.history_small,
+            *self.pending_small,
+            self.big_photo,
+            self.sideways_small,
+            *self.certificates,
         )
 
 
@@ -108,4 +125,3 @@ def _certificate_pdf(rng: random.Random, child: str) -> bytes:
     buffer = io.BytesIO()
     image.save(buffer, "PDF", resolution=100.0)
     return buffer.getvalue()
-

@@ -67,8 +67,10 @@ class _ItemBuilder(_FacilityBuilder):
                     members = [(family.inmate.name, "戶長"), (applicant.name, relative.title)]
                     if relative.relationship == "cohabiting_with_child":
                         members = [(applicant.name, "戶長")]
-                    members += [(c.name, "外孫" if relative.relationship == "cohabiting_with_child" else "子")
-                                for c in family.inmate.children]
+                    members += [
+                        (c.name, "外孫" if relative.relationship == "cohabiting_with_child" else "子")
+                        for c in family.inmate.children
+                    ]
                     data = documents.household_register_image(files, members)
                 else:
                     data = files.choice(self.pool.registers)
@@ -117,7 +119,10 @@ class _ItemBuilder(_FacilityBuilder):
             surname_confirmed=True,
             submitted_at=submitted_at,
             documents=self._application_documents(
-                family, relative, own, submitted_at - timedelta(minutes=family.rng.randint(3, 40)),
+                family,
+                relative,
+                own,
+                submitted_at - timedelta(minutes=family.rng.randint(3, 40)),
                 skip_documents,
             ),
         )
@@ -149,7 +154,11 @@ class _ItemBuilder(_FacilityBuilder):
         files = [(p, _photo_name(rng, uploaded), "image/jpeg") for p in photos] + list(attachments)
         docs = [self._document("post_attachment", data, name, mime, uploaded) for data, name, mime in files]
         post = Post(
-            facility_id=self.facility_id, service=service, title=title, body=body, submitted_at=submitted_at,
+            facility_id=self.facility_id,
+            service=service,
+            title=title,
+            body=body,
+            submitted_at=submitted_at,
             documents=docs,
         )
         self.s.add(post)
@@ -179,7 +188,13 @@ class _ItemBuilder(_FacilityBuilder):
         elif old.reason == "P2_CONTENT":
             text = (rng.choice(("有事拜託", "急事", "跟你說一下")), rng.choice(_OFF_TOPIC))
         return self._post(
-            family, service, old.submitted_at, status=old.status, text=text, photos=photos, reason=old.reason,
+            family,
+            service,
+            old.submitted_at,
+            status=old.status,
+            text=text,
+            photos=photos,
+            reason=old.reason,
             decided_at=old.decided_at,
         )
 
@@ -191,8 +206,9 @@ class _ItemBuilder(_FacilityBuilder):
             return documents.family_photo(family.files)  # 4000×3000, as a phone takes it
         return family.files.choice(self.pool.pending_small)
 
-    def _history(self, rng: random.Random, newest: datetime, count: int, newest_status: str,
-                 rejection: bool = True) -> list[_Old]:
+    def _history(
+        self, rng: random.Random, newest: datetime, count: int, newest_status: str, rejection: bool = True
+    ) -> list[_Old]:
         """`count` earlier posts, newest first, 35–70 days apart; one in seven families had one rejected."""
         out = [_Old(newest, newest_status)]
         at = newest
@@ -218,8 +234,13 @@ class _ItemBuilder(_FacilityBuilder):
         relative = self._relative(family, relationship, first - timedelta(days=rng.uniform(0.1, 20)))
         if first < submitted:
             self._application(
-                family, relative, first, status="rejected", decided_at=first + timedelta(days=1),
-                reasons=("E5_MISSING_DOCS",), skip_documents=("relationship_proof",),
+                family,
+                relative,
+                first,
+                status="rejected",
+                decided_at=first + timedelta(days=1),
+                reasons=("E5_MISSING_DOCS",),
+                skip_documents=("relationship_proof",),
             )
         service = self._application(family, relative, submitted, status="approved", decided_at=decided)
         return service, relative
@@ -261,7 +282,10 @@ class _ItemBuilder(_FacilityBuilder):
             family, relationship or _relationship(rng), submitted - timedelta(days=rng.uniform(0, 3))
         )
         return self._application(
-            family, relative, submitted, call_number_entered=call_number_entered,
+            family,
+            relative,
+            submitted,
+            call_number_entered=call_number_entered,
             skip_documents=skip_documents,
         )
 
@@ -273,8 +297,11 @@ class _ItemBuilder(_FacilityBuilder):
         if rng.random() < 0.1:  # a sanction long over, before the family applied
             ended = self.today - timedelta(days=rng.randint(400, 700))
             family.inmate.restrictions.append(
-                Restriction(kind=rng.choice(("disciplinary", "medical_isolation")),
-                            starts_on=ended - timedelta(days=rng.randint(7, 30)), ends_on=ended)
+                Restriction(
+                    kind=rng.choice(("disciplinary", "medical_isolation")),
+                    starts_on=ended - timedelta(days=rng.randint(7, 30)),
+                    ends_on=ended,
+                )
             )
         if kind < 0.18:  # a new application in the queue
             self._pending_application(family)
@@ -296,8 +323,13 @@ class _ItemBuilder(_FacilityBuilder):
             if pending_at is not None and rng.random() < 0.05:
                 attachments.append((self._certificate(family), "獎狀.pdf", "application/pdf"))
             photos: list[bytes] | None = None if rng.random() < 0.92 else []  # a few posts are text only
-            self._approved_family(family, self._history(rng, newest, count, status), pending_at,
-                                  photos=photos, attachments=attachments)
+            self._approved_family(
+                family,
+                self._history(rng, newest, count, status),
+                pending_at,
+                photos=photos,
+                attachments=attachments,
+            )
 
     def _certificate(self, family: _Family) -> bytes:
         if family.full:

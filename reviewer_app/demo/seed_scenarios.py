@@ -135,7 +135,8 @@ class FacilitySeeder(_ItemBuilder):
         third = self.decisions[-1]
         assert third.strike and third.decided_at == third_decided
         self.suspensions.append((service, third_decided, third.key))
-        held = self._post(family, service, now - timedelta(days=5.5), status="held",
-                          photos=[self._history_photo(family)])
+        held = self._post(
+            family, service, now - timedelta(days=5.5), status="held", photos=[self._history_photo(family)]
+        )
         held.version = 2  # held by the third strike's suspension
         held.held_reason = f"家屬發佈權限暫停至 {local(self._suspended_until(third_decided)):%Y/%m/%d}（P7）"

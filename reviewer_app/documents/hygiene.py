@@ -21,9 +21,7 @@ def item_document_ids(journal: Journal, kind: str, item_id: int) -> list[int]:
     return [d.id for d in item.snapshot.documents]
 
 
-def evict_on_sync(
-    cache: DocumentStore | DocumentCache, journal: Journal
-) -> Callable[[DecisionRecord], None]:
+def evict_on_sync(cache: DocumentStore | DocumentCache, journal: Journal) -> Callable[[DecisionRecord], None]:
     """A ``Sync(on_synced=...)`` hook: once a decision is in the shared database, its item's
     documents leave this workstation's cache (a store's, or the bare cache folder's for commands
     that fetch nothing, like ``reviewer-app sync``)."""

@@ -58,7 +58,7 @@ class Rejected:
 
 
 def megabytes(size_bytes: int) -> str:
-    """"10 MB", "14.5 MB"; below 1 MB in KB, below 1 KB in bytes."""
+    """ "10 MB", "14.5 MB"; below 1 MB in KB, below 1 KB in bytes."""
     if size_bytes < 1024:
         return f"{size_bytes} 位元組"
     if size_bytes < MB:

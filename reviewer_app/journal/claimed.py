@@ -9,10 +9,17 @@ from datetime import datetime
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.items import ClaimedItem, SharedStanding
+from reviewer_app.core.items import ClaimedItem, SharedStanding, StaffMember
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import held_in_shared
-from reviewer_app.journal.models import JournalDecision, JournalFamily, JournalItem, JournalReason
+from reviewer_app.journal.models import (
+    JournalDecision,
+    JournalFamily,
+    JournalFamilyRecord,
+    JournalItem,
+    JournalReason,
+    JournalStaff,
+)
 
 
 def store_pulled(
@@ -38,7 +45,7 @@ def store_pulled(
         else:
             kept[(row.kind, row.item_id)] = row
     s.flush()
-    suspended = {f.service_id for f in families if f.suspended_until is not None}
+    suspended = {f.service_id for f in families if f.replayed(now).suspended_until is not None}
     holding = set(  # local suspensions not synced yet still hold what they held
         s.scalars(select(JournalDecision.key).where(JournalDecision.state == "pending"))
     )
@@ -83,11 +90,22 @@ def _store_families(s: Session, families: Sequence[SharedStanding]) -> None:
             frow = JournalFamily(service_id=fam.service_id)
             s.add(frow)
         frow.facility_id = fam.facility_id
-        frow.remote_strikes = fam.strikes
-        frow.remote_blocks = fam.max_block
-        frow.remote_suspended_until = fam.suspended_until
         frow.strike_threshold = fam.strike_threshold
         frow.suspension_months = fam.suspension_months
+        # The record itself, replayed by journal/standing.py (the count columns of earlier versions
+        # stay unused).
+        s.merge(JournalFamilyRecord(service_id=fam.service_id, record=fam.to_json()))
+
+
+def store_staff(s: Session, staff: Sequence[StaffMember]) -> None:
+    """The facility's staff as the shared database lists them now (who may decide here, R10)."""
+    if not staff:
+        return
+    s.execute(delete(JournalStaff))
+    s.add_all(
+        JournalStaff(username=m.username, facility_id=m.facility_id, role=m.role, active=m.active)
+        for m in staff
+    )
 
 
 def _settled(s: Session, row: JournalItem) -> bool:

@@ -10,26 +10,30 @@ import uuid
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
+from reviewer_app.access.roles import CAPABILITIES
 from reviewer_app.core import rules
 from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.reasons import Reason
-from reviewer_app.core.snapshot import findings_for
-from reviewer_app.core.timeutil import add_months, local
-from reviewer_app.journal.errors import AlreadyDecided, DecisionRefused, NotClaimed, NotUndoable
+from reviewer_app.core.snapshot import FamilyStanding, findings_for
+from reviewer_app.core.timeutil import local
+from reviewer_app.journal.errors import AlreadyDecided, DecisionRefused, NotClaimed, NotPermitted, NotUndoable
 from reviewer_app.journal.models import (
     JournalDecision,
-    JournalFamily,
     JournalItem,
     JournalReason,
     JournalSendMark,
+    JournalStaff,
     JournalStrike,
     JournalSuspension,
 )
 from reviewer_app.journal.records import DecisionRecord, audit_decision, decision_record
-from reviewer_app.journal.standing import pending_strikes, standing
+from reviewer_app.journal.standing import standing
+
+#: The staff roles that decide (R10).
+DECIDING_ROLES = frozenset(role for role, can in CAPABILITIES.items() if "decide" in can)
 
 
 def decide(
@@ -50,6 +54,7 @@ def decide(
         raise NotClaimed("NOT_CLAIMED_REFRESH")
     if item.local_status == "decided":
         raise AlreadyDecided("ALREADY_DECIDED")
+    may_decide(s, staff_username, item.facility_id)
     catalogue = {r.code: Reason.from_row(r) for r in s.scalars(select(JournalReason))}
     family = standing(s, item.service_id, now)
     strike = False
@@ -87,8 +92,21 @@ def decide(
     item.local_status = "decided"
     audit_decision(s, decision, "decision", now, {"outcome": outcome, "reasons": list(reason_codes)})
     if strike:
-        _add_strike(s, decision, item, catalogue, reason_codes, now)
+        _add_strike(s, decision, item, catalogue, reason_codes, family, now)
     return decision_record(s, decision)
+
+
+def may_decide(s: Session, staff_username: str, facility_id: int) -> None:
+    """R10: only an active reviewer or supervisor of the item's facility decides, as the shared
+    database listed the staff at the last pull (the push checks the shared database itself again)."""
+    member = s.get(JournalStaff, staff_username)
+    if (
+        member is None
+        or not member.active
+        or member.role not in DECIDING_ROLES
+        or member.facility_id != facility_id
+    ):
+        raise NotPermitted("DECIDE_NOT_PERMITTED", username=staff_username)
 
 
 def _add_strike(
@@ -97,6 +115,7 @@ def _add_strike(
     item: JournalItem,
     catalogue: dict[str, Reason],
     reason_codes: Sequence[str],
+    before: FamilyStanding,
     now: datetime,
 ) -> None:
     code = next(c for c in reason_codes if catalogue[c].counts_as_strike)
@@ -110,50 +129,31 @@ def _add_strike(
         )
     )
     s.flush()
-    family = s.get(JournalFamily, item.service_id)
-    if family is None:
+    # The one computation of a family's standing (core/strike_cycles.py): does this strike start one?
+    cycle = before.suspends_if_struck(decision.key, item.item_id, now)
+    if cycle is None:
         return
-    total = family.remote_strikes + pending_strikes(s, item.service_id)
-    block = total // family.strike_threshold
-    local_blocks = s.scalar(
-        select(func.max(JournalSuspension.block))
-        .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
-        .where(JournalSuspension.service_id == item.service_id, JournalDecision.state == "pending")
-    )
-    if block < 1 or block <= max(family.remote_blocks, local_blocks or 0):
-        return
-    ends = add_months(local(now), family.suspension_months)
     s.add(
         JournalSuspension(
             decision_key=decision.key,
             service_id=item.service_id,
-            block=block,
-            starts_at=now,
-            ends_at=ends,
+            block=cycle.number,
+            starts_at=cycle.starts_at,
+            ends_at=cycle.ends_at,
         )
     )
-    reason = f"家屬發佈權限暫停至 {ends:%Y/%m/%d}（累計退件 {total} 次）"
-    held = (
-        s.execute(
-            update(JournalItem)
-            .where(
-                JournalItem.service_id == item.service_id,
-                JournalItem.kind == "post",
-                JournalItem.local_status == "pending",
-            )
-            .values(local_status="held", held_reason=reason, held_by_key=decision.key)
-            .returning(JournalItem.item_id)
+    reason = f"家屬發佈權限暫停至 {local(cycle.ends_at):%Y/%m/%d}（累計退件 {len(cycle.spent)} 次）"
+    s.execute(
+        update(JournalItem)
+        .where(
+            JournalItem.service_id == item.service_id,
+            JournalItem.kind == "post",
+            JournalItem.local_status == "pending",
         )
-        .scalars()
-        .all()
+        .values(local_status="held", held_reason=reason, held_by_key=decision.key)
     )
-    audit_decision(
-        s,
-        decision,
-        "suspension",
-        now,
-        {"block": block, "strikes": total, "ends_at": ends.isoformat(), "held_posts": list(held)},
-    )
+    # No audit event here: the suspension happens when the shared database takes the strike
+    # (sync/push.py records it there), never for a decision that ends as a conflict.
 
 
 def undo(

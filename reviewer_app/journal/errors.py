@@ -26,6 +26,10 @@ class NotUndoable(JournalError):
     pass
 
 
+class NotPermitted(JournalError):
+    """The member is not (or no longer) an active reviewer or supervisor of the item's facility (R10)."""
+
+
 class DecisionRefused(JournalError):
     def __init__(self, code: str, findings: Sequence[rules.Finding]) -> None:
         super().__init__(code)

@@ -18,7 +18,7 @@ from sqlalchemy import ColumnElement, Engine, and_, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.core import rules
-from reviewer_app.core.items import ClaimedItem, SharedStanding
+from reviewer_app.core.items import ClaimedItem, SharedStanding, StaffMember
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for
 from reviewer_app.journal import claimed, deciding, standing
@@ -29,7 +29,6 @@ from reviewer_app.journal.models import (
     JournalAudit,
     JournalBase,
     JournalDecision,
-    JournalFamily,
     JournalItem,
     JournalReason,
     JournalSendMark,
@@ -228,10 +227,12 @@ class Journal:
         reasons: Sequence[Reason],
         claim_expires_at: datetime,
         now: datetime,
+        staff: Sequence[StaffMember] = (),
     ) -> None:
         """Replace the undecided claimed items with what the shared database says now (claimed.py)."""
         with self.lock, self.session() as s, s.begin():
             claimed.store_pulled(s, items, families, reasons, claim_expires_at, now)
+            claimed.store_staff(s, staff)
 
     def forget(self, kind: str, item_id: int) -> None:
         """Drop an undecided item (its claim was released)."""
@@ -255,32 +256,13 @@ class Journal:
         if not keys:
             return
         with self.session() as s, s.begin():
-            chosen = (JournalDecision.key.in_(keys), JournalDecision.state == "pending")
-            # Strikes change the family's standing, one by one; everything else is one UPDATE.
-            strikes = s.execute(
-                select(JournalDecision.key, JournalDecision.service_id).where(
-                    *chosen, JournalDecision.is_strike.is_(True)
-                )
-            ).all()
+            # Their strikes keep counting (journal/standing.py) until the next pull brings them back.
             s.execute(
                 update(JournalDecision)
-                .where(*chosen)
+                .where(JournalDecision.key.in_(keys), JournalDecision.state == "pending")
                 .values(state="synced", synced_at=now)
                 .execution_options(synchronize_session=False)
             )
-            for key, service_id in strikes:
-                family = s.get(JournalFamily, service_id)
-                if family is None:
-                    continue
-                # Until the next pull says otherwise, the synced strike counts as a remote one.
-                family.remote_strikes += 1
-                suspension = s.get(JournalSuspension, key)
-                if suspension is not None:
-                    family.remote_blocks = max(family.remote_blocks, suspension.block)
-                    current = family.remote_suspended_until
-                    family.remote_suspended_until = (
-                        suspension.ends_at if current is None else max(current, suspension.ends_at)
-                    )
 
     def mark_conflict(self, key: str, reason: str, now: datetime) -> None:
         """Someone else decided first: this decision stays visible, its consequences are dropped."""

@@ -55,6 +55,28 @@ class JournalFamily(JournalBase):
     suspension_months: Mapped[int]
 
 
+class JournalFamilyRecord(JournalBase):
+    """A family's strikes and the supervisors' actions on its suspensions as of the last pull
+    (core/items.py SharedStanding.to_json), replayed with the strikes decided here (R2, R3).
+    A table of its own: journals written by earlier versions get it from create_all."""
+
+    __tablename__ = "family_records"
+
+    service_id: Mapped[int] = mapped_column(primary_key=True)
+    record: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+
+class JournalStaff(JournalBase):
+    """The facility's staff as of the last pull: who may decide on this workstation (R10)."""
+
+    __tablename__ = "staff"
+
+    username: Mapped[str] = mapped_column(String(63), primary_key=True)
+    facility_id: Mapped[int]
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool]
+
+
 class JournalDecision(JournalBase):
     __tablename__ = "decisions"
     __table_args__ = (Index("ix_decisions_state_seq", "state", "seq"),)

@@ -1,42 +1,32 @@
-"""A family's standing as this workstation knows it: the shared database's as of the last pull, plus
-the strikes and suspensions decided here and not synced yet (P7), and the posts rejected here (P3)."""
+"""A family's standing as this workstation knows it: the shared database's record as of the last pull,
+replayed (core/strike_cycles.py) with the strikes decided here and not yet pulled back (P7, R2, R3),
+and the posts rejected here (P3)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.snapshot import FamilyStanding, standing_at
-from reviewer_app.journal.models import JournalDecision, JournalFamily, JournalStrike, JournalSuspension
+from reviewer_app.core.items import SharedStanding
+from reviewer_app.core.snapshot import FamilyStanding, family_standing
+from reviewer_app.core.strike_cycles import StrikeFact, replay
+from reviewer_app.journal.models import (
+    JournalDecision,
+    JournalFamily,
+    JournalFamilyRecord,
+    JournalStrike,
+)
 
 _PENDING = JournalDecision.state == "pending"
-
-
-def pending_strikes(s: Session, service_id: int) -> int:
-    return (
-        s.scalar(
-            select(func.count())
-            .select_from(JournalStrike)
-            .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
-            .where(JournalStrike.service_id == service_id, _PENDING)
-        )
-        or 0
-    )
+#: Strikes decided here count until the shared database's record (the next pull) has them too.
+_COUNTING = JournalDecision.state.in_(("pending", "synced"))
 
 
 def standing(s: Session, service_id: int, now: datetime) -> FamilyStanding:
-    family = s.get(JournalFamily, service_id)
-    strikes = pending_strikes(s, service_id)
-    local_until = s.scalar(
-        select(func.max(JournalSuspension.ends_at))
-        .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
-        .where(JournalSuspension.service_id == service_id, _PENDING)
-    )
-    rejected = rejected_here(s, [service_id]).get(service_id)
-    return _standing_of(family, strikes, local_until, now, rejected)
+    return standings(s, [service_id], now)[service_id]
 
 
 def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int, FamilyStanding]:
@@ -47,26 +37,44 @@ def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int
     families = {
         f.service_id: f for f in s.scalars(select(JournalFamily).where(JournalFamily.service_id.in_(ids)))
     }
-    strikes = dict(
-        s.execute(
-            select(JournalStrike.service_id, func.count())
-            .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
-            .where(JournalStrike.service_id.in_(ids), _PENDING)
-            .group_by(JournalStrike.service_id)
-        ).all()
-    )
-    until = dict(
-        s.execute(
-            select(JournalSuspension.service_id, func.max(JournalSuspension.ends_at))
-            .join(JournalDecision, JournalDecision.key == JournalSuspension.decision_key)
-            .where(JournalSuspension.service_id.in_(ids), _PENDING)
-            .group_by(JournalSuspension.service_id)
-        ).all()
-    )
-    rejected = rejected_here(s, ids)
-    return {
-        i: _standing_of(families.get(i), strikes.get(i) or 0, until.get(i), now, rejected.get(i)) for i in ids
+    records = {
+        r.service_id: r.record
+        for r in s.scalars(select(JournalFamilyRecord).where(JournalFamilyRecord.service_id.in_(ids)))
     }
+    here = strikes_here(s, ids)
+    rejected = rejected_here(s, ids)
+    out: dict[int, FamilyStanding] = {}
+    for i in ids:
+        family = families.get(i)
+        threshold, months = (family.strike_threshold, family.suspension_months) if family else (3, 1)
+        strikes, recorded = SharedStanding.facts_from_json(records.get(i))
+        known = {st.key for st in strikes}
+        record = replay(
+            [*strikes, *(st for st in here.get(i, ()) if st.key not in known)],
+            threshold,
+            months,
+            now,
+            recorded,
+        )
+        out[i] = family_standing(record, rejected.get(i, frozenset()))
+    return out
+
+
+def strikes_here(s: Session, service_ids: Sequence[int]) -> dict[int, list[StrikeFact]]:
+    """Each family's strikes decided on this workstation (not undone, not lost to a conflict)."""
+    found: dict[int, list[StrikeFact]] = {}
+    for service_id, key, post_id, decided_at in s.execute(
+        select(
+            JournalStrike.service_id,
+            JournalStrike.decision_key,
+            JournalStrike.post_id,
+            JournalDecision.decided_at,
+        )
+        .join(JournalDecision, JournalDecision.key == JournalStrike.decision_key)
+        .where(JournalStrike.service_id.in_(service_ids), _COUNTING)
+    ):
+        found.setdefault(service_id, []).append(StrikeFact(key, post_id, decided_at))
+    return found
 
 
 def rejected_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
@@ -82,20 +90,3 @@ def rejected_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset
     ):
         found.setdefault(service_id, set()).add(post_id)
     return {service_id: frozenset(posts) for service_id, posts in found.items()}
-
-
-def _standing_of(
-    family: JournalFamily | None,
-    strikes: int,
-    local_until: datetime | None,
-    now: datetime,
-    rejected_here: frozenset[int] | None = None,
-) -> FamilyStanding:
-    if local_until is not None and local_until.tzinfo is None:
-        local_until = local_until.replace(tzinfo=now.tzinfo)
-    candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
-    until = max(candidates) if candidates else None
-    rejected = rejected_here or frozenset()
-    if family is None:
-        return standing_at(strikes, 3, until, now, rejected)
-    return standing_at(family.remote_strikes + strikes, family.strike_threshold, until, now, rejected)

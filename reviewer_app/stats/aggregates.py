@@ -178,9 +178,9 @@ def counts_query(month: Month, facility_id: int | None) -> Select[*tuple[Any, ..
         _count_where(_in_month(Post.submitted_at, month), facility_is(Post.facility_id, facility_id)).label(
             "posts_received"
         ),
-        _count_where(
-            _in_month(Strike.created_at, month), facility_is(Strike.facility_id, facility_id)
-        ).label("strikes"),
+        _count_where(_in_month(Strike.created_at, month), facility_is(Strike.facility_id, facility_id)).label(
+            "strikes"
+        ),
         _count_where(
             _in_month(Strike.dismissed_at, month), facility_is(Strike.facility_id, facility_id)
         ).label("strikes_dismissed"),
@@ -229,6 +229,7 @@ def reasons_query(dialect: str, month: Month, facility_id: int | None) -> Select
         )
         .group_by(Decision.item_kind, codes.c.value)
     )
+
 
 def durations_subquery(dialect: str, month: Month, facility_id: int | None) -> Subquery:
     """(kind, seconds): submission to decision for the month's decisions on applications and posts,

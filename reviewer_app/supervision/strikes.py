@@ -13,7 +13,16 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, require
-from reviewer_app.shared_db.models import Applicant, Inmate, Post, ServiceApplication, Strike
+from reviewer_app.shared_db.family_records import replayed
+from reviewer_app.shared_db.models import (
+    Applicant,
+    Facility,
+    Inmate,
+    Post,
+    ServiceApplication,
+    Strike,
+    Suspension,
+)
 from reviewer_app.supervision.catalogue import reasons
 from reviewer_app.supervision.common import SupervisorError, checked_reason, record_event
 
@@ -68,8 +77,9 @@ def strikes(engine: Engine, actor: Actor, service_id: int | None = None) -> list
 
 
 def dismiss_strike(engine: Engine, actor: Actor, strike_id: int, reason: str, now: datetime) -> StrikeRow:
-    """Dismiss a strike given by mistake: it no longer counts towards a suspension (P7). A suspension
-    it already triggered stays until lifted (lift_suspension), so that is always a decision of its own."""
+    """Dismiss a strike given by mistake: it no longer counts (P7). If a suspension still running had
+    spent it, that suspension ends now, recorded as lifted with this reason, and its other strikes
+    count again in the current cycle (R2)."""
     require(actor, "dismiss_strike")
     reason = checked_reason(reason)
     with Session(engine) as s, s.begin():
@@ -97,8 +107,42 @@ def dismiss_strike(engine: Engine, actor: Actor, strike_id: int, reason: str, no
             service_id=strike.service_id,
             detail={"strike_id": strike_id, "reason": reason, "reason_code": strike.reason_code},
         )
+        _end_suspension_it_spent(s, actor, strike, reason, now)
     found = strikes(engine, actor, service_id)
     return next(r for r in found if r.id == strike_id)
+
+
+def _end_suspension_it_spent(s: Session, actor: Actor, strike: Strike, reason: str, now: datetime) -> None:
+    facility = s.get(Facility, strike.facility_id)
+    assert facility is not None
+    family = replayed(s, strike.service_id, facility, now)
+    for cycle in family.cycles:
+        if cycle.ended_by_dismissal_of != strike.decision_key:
+            continue
+        row = s.scalar(
+            select(Suspension).where(
+                Suspension.service_id == strike.service_id,
+                Suspension.block == cycle.number,
+                Suspension.lifted_at.is_(None),
+            )
+        )
+        if row is None:
+            continue
+        row.lifted_at, row.lifted_by = now, actor.username
+        row.lift_reason = f"撤銷違規紀錄：{reason}"[:300]
+        record_event(
+            s,
+            actor,
+            "suspension_lift",
+            now,
+            service_id=strike.service_id,
+            detail={
+                "suspension_id": row.id,
+                "reason": row.lift_reason,
+                "ends_at": row.ends_at.isoformat(),
+                "dismissed_strike_id": strike.id,
+            },
+        )
 
 
 def strikes_and_reason_words(

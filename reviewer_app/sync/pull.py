@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TypedDict
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from reviewer_app.core.items import (
@@ -20,9 +20,11 @@ from reviewer_app.core.items import (
     InmateInfo,
     Restriction,
     SharedStanding,
+    StaffMember,
 )
 from reviewer_app.core.policy import Policy
 from reviewer_app.core.privacy import mask_national_id
+from reviewer_app.shared_db.family_records import family_records
 from reviewer_app.shared_db.models import (
     Decision,
     Document,
@@ -31,8 +33,8 @@ from reviewer_app.shared_db.models import (
     Post,
     RejectionReason,
     ServiceApplication,
+    Staff,
     Strike,
-    Suspension,
 )
 
 
@@ -308,57 +310,38 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[ClaimedItem]:
 
 
 def families(s: Session, service_ids: Iterable[int], now: datetime) -> list[SharedStanding]:
-    """Each family's standing in the shared database: a few queries for all of them."""
+    """Each family's record in the shared database (strikes, supervisors' actions on suspensions): a
+    few queries for all of them. ``now`` is kept for the callers; the record itself is timeless."""
     ids = sorted(set(service_ids))
     if not ids:
         return []
-    facility_of = dict(
-        s.execute(
-            select(ServiceApplication.id, ServiceApplication.facility_id).where(
-                ServiceApplication.id.in_(ids)
-            )
-        ).all()
-    )
-    strikes = dict(
-        s.execute(
-            select(Strike.service_id, func.count())
-            .where(Strike.service_id.in_(ids), Strike.dismissed_at.is_(None))
-            .group_by(Strike.service_id)
-        ).all()
-    )
-    max_block = dict(
-        s.execute(
-            select(Suspension.service_id, func.max(Suspension.block))
-            .where(Suspension.service_id.in_(ids))
-            .group_by(Suspension.service_id)
-        ).all()
-    )
-    until = dict(
-        s.execute(
-            select(Suspension.service_id, func.max(Suspension.ends_at))
-            .where(Suspension.service_id.in_(ids), Suspension.lifted_at.is_(None), Suspension.ends_at > now)
-            .group_by(Suspension.service_id)
-        ).all()
-    )
-    rows: list[SharedStanding] = []
-    for service_id in ids:
-        facility_id = facility_of.get(service_id)
-        if facility_id is None:
-            continue
-        fac = s.get(Facility, facility_id)
-        assert fac is not None
-        rows.append(
-            SharedStanding(
-                service_id=service_id,
-                facility_id=facility_id,
-                strikes=strikes.get(service_id) or 0,
-                max_block=max_block.get(service_id) or 0,
-                suspended_until=until.get(service_id),
-                strike_threshold=fac.strike_threshold,
-                suspension_months=fac.suspension_months,
-            )
+    rows = s.execute(
+        select(ServiceApplication.id, Facility.strike_threshold, Facility.suspension_months, Facility.id)
+        .join(Facility, Facility.id == ServiceApplication.facility_id)
+        .where(ServiceApplication.id.in_(ids))
+    ).all()
+    records = family_records(s, ids)
+    return [
+        SharedStanding(
+            service_id=service_id,
+            facility_id=facility_id,
+            strike_threshold=threshold,
+            suspension_months=months,
+            strikes=records[service_id][0],
+            suspensions=records[service_id][1],
         )
-    return rows
+        for service_id, threshold, months, facility_id in rows
+    ]
+
+
+def staff(s: Session, facility_id: int) -> list[StaffMember]:
+    """The facility's staff: who may decide on its workstations (R10)."""
+    return [
+        StaffMember(username, facility_id, role, active)
+        for username, role, active in s.execute(
+            select(Staff.username, Staff.role, Staff.active).where(Staff.facility_id == facility_id)
+        )
+    ]
 
 
 def catalogue(s: Session) -> list[RejectionReason]:

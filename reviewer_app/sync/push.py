@@ -7,21 +7,33 @@ Never over someone else's: the item's status changes only if its version is stil
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import uuid
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, or_, select, text, update
+from sqlalchemy import Connection, Table, bindparam, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.timeutil import add_months, local
+from reviewer_app.access.roles import CAPABILITIES
+from reviewer_app.core.strike_cycles import Cycle, Standing
+from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
 from reviewer_app.journal import AuditRecord, DecisionRecord
 from reviewer_app.shared_db import bulk
 from reviewer_app.shared_db.engine import one_of
-from reviewer_app.shared_db.models import Decision, Facility, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.shared_db.family_records import replayed
+from reviewer_app.shared_db.models import (
+    Decision,
+    Facility,
+    Post,
+    ServiceApplication,
+    Staff,
+    Strike,
+    Suspension,
+)
 from reviewer_app.sync.claims import MODELS
 
 NEW_STATUS = {"approve": "approved", "reject": "rejected"}
@@ -48,11 +60,19 @@ def begin_applying(s: Session) -> None:
         conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
-def apply_decision(s: Session, d: DecisionRecord) -> Applied | Conflict:
+def apply_decision(s: Session, d: DecisionRecord, now: datetime | None = None) -> Applied | Conflict:
     """Apply inside the caller's transaction (begun with begin_applying); on Conflict the caller
-    rolls back."""
+    rolls back. ``now``: the push's time (whether a suspension is running now); the decision's own
+    time when not given."""
+    now = d.decided_at if now is None else now
     if s.scalar(select(Decision.id).where(Decision.idempotency_key == d.key)) is not None:
         return Applied(already=True)
+    if d.staff_username not in deciders(s, [d.staff_username], d.facility_id):
+        return Conflict(f"{d.staff_username} 沒有審核權限（僅限本機關在職之社工師與業務主管），本決定未套用")
+    if d.kind == "post" and d.outcome == "approve":
+        overtaken = _approval_overtaken(s, d, now)
+        if overtaken is not None:
+            return overtaken
     model = MODELS[d.kind]
     try:
         with s.begin_nested():
@@ -81,7 +101,7 @@ def apply_decision(s: Session, d: DecisionRecord) -> Applied | Conflict:
     s.add(Decision(**_decision_row(d)))
     s.flush()
     if d.strike is not None:
-        _apply_strike(s, d)
+        _apply_strike(s, d, now)
     return Applied(already=False)
 
 
@@ -90,7 +110,9 @@ class BatchMiss(Exception):
     applies the decisions one by one, which tells each conflict apart."""
 
 
-def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Applied | Conflict]:
+def apply_batch(
+    s: Session, decisions: Sequence[DecisionRecord], now: datetime | None = None
+) -> dict[str, Applied | Conflict]:
     """Apply many decisions in the caller's transaction with a few statements instead of a few per
     decision. Raises BatchMiss when any item changed underneath (version check) or a constraint
     refused; nothing is then half-applied because the caller rolls back the whole transaction."""
@@ -100,6 +122,10 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
         s.scalars(select(Decision.idempotency_key).where(one_of(Decision.idempotency_key, keys, dialect)))
     )
     results: dict[str, Applied | Conflict] = {k: Applied(already=True) for k in present}
+    for facility_id in {d.facility_id for d in decisions}:
+        names = {d.staff_username for d in decisions if d.facility_id == facility_id and d.key not in present}
+        if names - deciders(s, names, facility_id):
+            raise BatchMiss("a decision by a member who may not decide")  # told apart one by one
     conn = s.connection()
     # In decision order: runs of plain decisions take a few statements each; a strike, which may
     # suspend the family and hold its later posts, is applied alone at its place in that order.
@@ -112,7 +138,7 @@ def apply_batch(s: Session, decisions: Sequence[DecisionRecord]) -> dict[str, Ap
             continue
         _apply_plain(conn, run, results)
         run = []
-        outcome = apply_decision(s, d)
+        outcome = apply_decision(s, d, now)
         if isinstance(outcome, Conflict):
             raise BatchMiss(outcome.reason)
         results[d.key] = outcome
@@ -143,8 +169,9 @@ def _apply_plain(
 def _set_decided(conn: Connection, table: Table, rows: Sequence[DecisionRecord]) -> int:
     """Set each item's new status where its version is still the one reviewed; returns how many
     changed. PostgreSQL: one UPDATE joined to the decisions sent as arrays; elsewhere executemany."""
+    # Only pending items: a held one (a suspension, R3) is applied alone, which tells an approval
+    # overtaken by the suspension apart.
     if conn.dialect.name == "postgresql":
-        decidable = ", ".join(f"'{status}'" for status in sorted(DECIDABLE_STATUSES))
         name = conn.dialect.identifier_preparer.quote(table.name)
         stmt = text(
             f"UPDATE {name} AS t SET status = v.status, version = t.version + 1, "
@@ -153,7 +180,7 @@ def _set_decided(conn: Connection, table: Table, rows: Sequence[DecisionRecord])
             "FROM unnest(CAST(:ids AS integer[]), CAST(:versions AS integer[]), "
             "CAST(:statuses AS text[]), CAST(:decided AS timestamptz[])) "
             "AS v(id, version, status, decided_at) "
-            f"WHERE t.id = v.id AND t.version = v.version AND t.status IN ({decidable})"
+            "WHERE t.id = v.id AND t.version = v.version AND t.status = 'pending'"
         )
         return conn.execute(
             stmt,
@@ -171,8 +198,7 @@ def _set_decided(conn: Connection, table: Table, rows: Sequence[DecisionRecord])
         .where(
             table.c.id == bindparam("b_id"),
             table.c.version == bindparam("b_version"),
-            # Not IN (...): expanding parameters cannot go through executemany.
-            or_(*(table.c.status == status for status in sorted(DECIDABLE_STATUSES))),
+            table.c.status == "pending",
         )
         .values(
             status=bindparam("b_status"),
@@ -212,10 +238,45 @@ def _decision_row(d: DecisionRecord) -> dict[str, object]:
     }
 
 
-def _apply_strike(s: Session, d: DecisionRecord) -> None:
+def deciders(s: Session, usernames: Iterable[str], facility_id: int) -> set[str]:
+    """Which of these may decide for the facility (R10): active reviewers and supervisors of it."""
+    roles = [role for role, can in CAPABILITIES.items() if "decide" in can]
+    return set(
+        s.scalars(
+            select(Staff.username).where(
+                Staff.username.in_(sorted(set(usernames))),
+                Staff.facility_id == facility_id,
+                Staff.active.is_(True),
+                Staff.role.in_(roles),
+            )
+        )
+    )
+
+
+def _approval_overtaken(s: Session, d: DecisionRecord, now: datetime) -> Conflict | None:
+    """R3: an approval of a post that a suspension now holds stands if it was made before the
+    suspension started; made after, it is overtaken (the post waits for the suspension's end)."""
+    status = s.scalar(select(Post.status).where(Post.id == d.item_id))
+    facility = s.get(Facility, d.facility_id)
+    if status != "held" or facility is None:
+        return None
+    running = replayed(s, d.service_id, facility, now).running
+    if running is None or d.decided_at < running.starts_at:
+        return None
+    return Conflict(
+        f"家屬發佈權限自 {local(running.starts_at):%Y/%m/%d %H:%M} 起暫停（P7），本核准作成於停權開始之後，"
+        f"未套用；此則暫緩審核至 {local(running.ends_at):%Y/%m/%d %H:%M}"
+    )
+
+
+def _apply_strike(s: Session, d: DecisionRecord, now: datetime) -> None:
+    """The strike, then the family's suspensions as the replay in decision-time order has them (R2,
+    R3, R4): a new one recorded, one moved by a late earlier strike corrected, each with its audit
+    event; while one runs, the family's pending posts are held (no version change: a decision on
+    them made meanwhile still applies, R3)."""
     assert d.strike is not None
     # Serialise strike counting per family: two workstations pushing strikes for the same family at
-    # once must not both count 2 and miss the third (PostgreSQL READ COMMITTED would allow that).
+    # once must not both miss the threshold (PostgreSQL READ COMMITTED would allow that).
     s.execute(select(ServiceApplication.id).where(ServiceApplication.id == d.service_id).with_for_update())
     if s.scalar(select(Strike.id).where(Strike.post_id == d.strike.post_id)) is None:
         s.add(
@@ -225,55 +286,72 @@ def _apply_strike(s: Session, d: DecisionRecord) -> None:
                 post_id=d.strike.post_id,
                 decision_key=d.key,
                 reason_code=d.strike.reason_code,
-                created_at=d.strike.created_at,
+                created_at=d.decided_at,
             )
         )
         s.flush()
     facility = s.get(Facility, d.facility_id)
     assert facility is not None
-    strikes = len(
-        s.scalars(
-            select(Strike.id).where(Strike.service_id == d.service_id, Strike.dismissed_at.is_(None))
-        ).all()
-    )
-    block = strikes // facility.strike_threshold
-    if block < 1:
-        return
-    existing = s.scalar(
-        select(Suspension).where(Suspension.service_id == d.service_id, Suspension.block == block)
-    )
-    if existing is None:
-        # Suspended from the moment the workstation decided, even if it synced later (offline).
-        starts = d.suspension.starts_at if d.suspension is not None else d.decided_at
-        ends = (
-            d.suspension.ends_at
-            if d.suspension is not None
-            else add_months(local(starts), facility.suspension_months)
-        )
-        existing = Suspension(
-            facility_id=d.facility_id,
-            service_id=d.service_id,
-            block=block,
-            starts_at=starts,
-            ends_at=ends,
-            origin_key=d.key,
-        )
-        s.add(existing)
-        s.flush()
-    # A further strike within a block already served (ended) or let off (lifted) holds nothing.
-    if existing.lifted_at is None and existing.ends_at > d.decided_at:
-        _hold_pending_posts(s, d.service_id, existing.ends_at)
+    family = replayed(s, d.service_id, facility, now)
+    rows = {r.block: r for r in s.scalars(select(Suspension).where(Suspension.service_id == d.service_id))}
+    events = []
+    for cycle in family.cycles:
+        row = rows.get(cycle.number)
+        if row is None:
+            s.add(
+                Suspension(
+                    facility_id=d.facility_id,
+                    service_id=d.service_id,
+                    block=cycle.number,
+                    starts_at=cycle.starts_at,
+                    ends_at=cycle.ends_at,
+                    origin_key=cycle.spent[-1],
+                )
+            )
+            events.append(_suspension_event(d, family, cycle, "suspension", now))
+        elif cycle.spent and row.origin_key != cycle.spent[-1] and row.origin_key in family.strikes:
+            # A late strike with an earlier decision time now reaches the threshold (R3, R4).
+            row.starts_at, row.ends_at, row.origin_key = cycle.starts_at, cycle.ends_at, cycle.spent[-1]
+            events.append(_suspension_event(d, family, cycle, "suspension_moved", now))
+    s.flush()
+    running = family.running
+    if running is not None:
+        _hold_pending_posts(s, d.service_id, running.ends_at)
+    if events:
+        from reviewer_app.access import audit_chain
+
+        audit_chain.append_rows(s, events)
+
+
+def _suspension_event(
+    d: DecisionRecord, family: Standing, cycle: Cycle, action: str, now: datetime
+) -> dict[str, object]:
+    """The audit event of a suspension the shared database now has (recorded with the strike's push,
+    so a decision that ends as a conflict leaves no suspension event behind)."""
+    return {
+        "event_key": str(uuid.uuid5(uuid.NAMESPACE_URL, f"reviewdesk:{d.key}:{action}:{cycle.number}")),
+        "facility_id": d.facility_id,
+        "occurred_at": now,
+        "staff_username": d.staff_username,
+        "workstation": d.workstation,
+        "action": action,
+        "item_kind": "post",
+        "item_id": d.item_id,
+        "service_id": d.service_id,
+        "detail": {
+            "number": cycle.number,
+            "starts_at": cycle.starts_at.isoformat(),
+            "ends_at": cycle.ends_at.isoformat(),
+            "strikes": [family.strikes[k].post_id for k in cycle.spent],
+        },
+    }
 
 
 def _hold_pending_posts(s: Session, service_id: int, until: datetime) -> None:
     s.execute(
         update(Post)
         .where(Post.service_id == service_id, Post.status == "pending")
-        .values(
-            status="held",
-            version=Post.version + 1,
-            held_reason=f"家屬發佈權限暫停至 {local(until):%Y/%m/%d}（P7）",
-        )
+        .values(status="held", held_reason=f"家屬發佈權限暫停至 {local(until):%Y/%m/%d}（P7）")
     )
 
 
@@ -294,8 +372,6 @@ def _describe_conflict(s: Session, d: DecisionRecord) -> str:
             f"{local(other.decided_at):%Y/%m/%d %H:%M} 決定為「{OUTCOMES[other.outcome]}」，"
             "本工作站的決定未套用"
         )
-    if row.status == "held":
-        return "案件已被暫緩（家屬停權），內容已變更，請重新審核"
     return f"案件在共用資料庫中已變更（狀態 {row.status}），本工作站的決定未套用，請重新審核"
 
 

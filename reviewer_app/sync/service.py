@@ -119,7 +119,8 @@ class Sync:
         try:
             with self._session() as s, s.begin():
                 lease = self._lease(s)
-                mine = [(i.kind, i.item_id) for i in self.journal.items()]
+                # Decided here and not synced yet included (R10): nobody else may take them meanwhile.
+                mine = [(i.kind, i.item_id) for i in self.journal.items(include_decided=True)]
                 claims.renew(s, self.who, mine, now, lease)
                 # Held items (suspended family, restricted inmate) wait through no one's fault:
                 # they must not use up the batch, or a workstation holding them claims nothing new.
@@ -130,11 +131,12 @@ class Sync:
                 fams = pull.families(s, {snap.service_id for snap in snaps}, now)
                 self._notify_claimed(snaps, fams, now)
                 reasons = [Reason.from_row(r) for r in pull.catalogue(s)]
+                staff = pull.staff(s, self.who.facility_id)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
-        self.journal.store_pulled(snaps, fams, reasons, now + lease, now)
+        self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
         return PullResult(claimed=len(snaps), held=sum(1 for snap in snaps if snap.status == "held"))
 
     def release(self, kind: str, item_id: int) -> None:
@@ -231,7 +233,7 @@ class Sync:
         with self._session() as s:
             begin_applying(s)
             try:
-                results = apply_batch(s, chunk)
+                results = apply_batch(s, chunk, self.clock())
                 self.journal.mark_sending(chunk[-1].seq, self.clock())
                 s.commit()
                 return results
@@ -246,7 +248,7 @@ class Sync:
             with self._session() as s:
                 begin_applying(s)
                 try:
-                    result = apply_decision(s, d)
+                    result = apply_decision(s, d, self.clock())
                     if isinstance(result, Conflict):
                         s.rollback()
                     else:

@@ -56,6 +56,7 @@ SAMPLE: dict[str, Value] = {
     "reason_text": "家庭聯絡簿每 30 日限發佈 1 次。",
     "item_kind": "post",
     "posts": (11, 12),
+    "username": "ttd_counsellor",
 }
 
 

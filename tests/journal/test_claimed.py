@@ -17,9 +17,6 @@ from tests.core.item_samples import NOW, POST, earlier_version_post
 FAMILY = SharedStanding(
     service_id=POST.service_id,
     facility_id=POST.facility.id,
-    strikes=0,
-    max_block=0,
-    suspended_until=None,
     strike_threshold=3,
     suspension_months=1,
 )

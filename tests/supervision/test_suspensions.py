@@ -34,7 +34,7 @@ def test_lift_a_suspension_with_a_reason(desk: Desk) -> None:
     assert event.detail["reason"] == "家屬已說明，誤判"
     with Session(desk.admin) as s:
         (family,) = pull.families(s, [desk.service_id], NOW)
-        assert family.suspended_until is None  # P7 no longer holds the family's posts
+        assert family.replayed(NOW).suspended_until is None  # P7 no longer holds the family's posts
         assert audit_chain.verify(s).ok
 
 

@@ -176,6 +176,7 @@ class SignInDialog(QDialog):
         self._with_saved = with_saved
         self.password_edit.clear()
         remember = self.remember_box.isChecked()
+
         def work() -> tuple[StaffSession, str | None]:
             return self._sign_in_and_keep(username, password, remember)
 

@@ -324,9 +324,7 @@ class DecisionPanel(QWidget):
         entered = snap.call_number_entered or self.tr("(not filled in)")
         confirmed = self.tr("Yes") if snap.surname_confirmed else self.tr("No")
         today = local(d.evaluated_at).date() if d.evaluated_at.tzinfo else date.today()
-        ages = [
-            self.tr("%n year(s)", "", child_age(date.fromisoformat(b), today)) for b in inmate.children
-        ]
+        ages = [self.tr("%n year(s)", "", child_age(date.fromisoformat(b), today)) for b in inmate.children]
         children = (
             self.tr("%n child(ren) ({ages})", "", len(ages)).format(ages="、".join(ages))
             if ages

@@ -220,6 +220,7 @@ class Decisions(QObject):
         self.deciding = True
         self.window.panel.set_busy(True)
         journal, ctx = self.ctx.journal, self.ctx
+
         def work() -> DecisionRecord:
             record = journal.last_undoable(ctx.staff_username)
             if record is None:

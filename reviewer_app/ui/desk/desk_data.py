@@ -13,7 +13,7 @@ from datetime import datetime
 from reviewer_app.core import rules
 from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.core.reasons import Reason
-from reviewer_app.core.snapshot import FamilyStanding, findings_for, held_in_shared, standing_at
+from reviewer_app.core.snapshot import FamilyStanding, family_standing, findings_for, held_in_shared
 from reviewer_app.journal import DecisionRecord, Journal, JournalCounts
 from reviewer_app.ui.queue.rows import ItemKey, QueueRow, queue_row
 from reviewer_app.ui.queue.texts import QueueTexts
@@ -116,9 +116,7 @@ def first_to_review(
     oldest waiting for a decision that no rule holds), from a pull's own snapshots and family
     standings, before the journal has stored them. None when every item is held or already decided.
     """
-    standings = {
-        f.service_id: standing_at(f.strikes, f.strike_threshold, f.suspended_until, now) for f in families
-    }
+    standings = {f.service_id: family_standing(f.replayed(now)) for f in families}
     waiting = [
         snap
         for snap in snapshots

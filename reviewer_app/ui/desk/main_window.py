@@ -441,9 +441,7 @@ class MainWindow(QMainWindow):
 
     # ---- messages ------------------------------------------------------------------------------
 
-    def show_message(
-        self, icon: QMessageBox.Icon, title: str, text: str, details: str | None = None
-    ) -> None:
+    def show_message(self, icon: QMessageBox.Icon, title: str, text: str, details: str | None = None) -> None:
         """A window-modal message that does not block the event loop (background work goes on)."""
         box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, self)
         box.button(QMessageBox.StandardButton.Ok).setText(self.tr("OK"))

@@ -24,6 +24,7 @@ ItemKey = tuple[str, int]
 #: The item's queue status as this workstation sees it; ``decided`` means waiting to sync.
 STATUS_ORDER: dict[str, int] = {"pending": 0, "held": 1, "decided": 2, "synced": 3, "conflict": 4}
 
+
 class Column(enum.IntEnum):
     KIND = 0
     FAMILY = 1

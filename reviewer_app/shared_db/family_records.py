@@ -1,0 +1,41 @@
+"""A family's record in the shared database as core/strike_cycles.py replays it: its strikes and its
+recorded suspensions. Read by the pull (to take home), the push (to apply a strike) and the
+supervisor's tools, so all three replay the same facts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.core.strike_cycles import RecordedSuspension, Standing, StrikeFact, replay
+from reviewer_app.shared_db.models import Facility, Strike, Suspension
+
+
+def family_records(
+    s: Session, service_ids: Sequence[int]
+) -> dict[int, tuple[tuple[StrikeFact, ...], tuple[RecordedSuspension, ...]]]:
+    """The strikes and the recorded suspensions of each family, as core/strike_cycles.py replays them."""
+    strikes: dict[int, list[StrikeFact]] = {i: [] for i in service_ids}
+    recorded: dict[int, list[RecordedSuspension]] = {i: [] for i in service_ids}
+    for st in s.scalars(select(Strike).where(Strike.service_id.in_(service_ids)).order_by(Strike.id)):
+        strikes[st.service_id].append(
+            StrikeFact(st.decision_key, st.post_id, st.created_at, st.dismissed_at, st.dismiss_reason)
+        )
+    for r in s.scalars(
+        select(Suspension).where(Suspension.service_id.in_(service_ids)).order_by(Suspension.block)
+    ):
+        recorded[r.service_id].append(
+            RecordedSuspension(
+                r.block, r.starts_at, r.ends_at, r.origin_key, r.lifted_at, r.lift_reason, r.lifted_by
+            )
+        )
+    return {i: (tuple(strikes[i]), tuple(recorded[i])) for i in service_ids}
+
+
+def replayed(s: Session, service_id: int, facility: Facility, at: datetime) -> Standing:
+    """The family's standing at ``at`` in the shared database."""
+    strikes, recorded = family_records(s, [service_id])[service_id]
+    return replay(strikes, facility.strike_threshold, facility.suspension_months, at, recorded)
