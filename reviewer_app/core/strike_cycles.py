@@ -155,6 +155,13 @@ def replay(
                 }
                 back = [k for k in cycle.spent if k not in dismissed]
                 live = sorted({*live, *back}, key=lambda k: (facts[k].at, k))
+                if len(live) >= max(threshold, 1):
+                    # Strikes given meanwhile reach the threshold again: a new suspension from now.
+                    number = len(cycles) + 1
+                    spent, live = tuple(live[:threshold]), live[threshold:]
+                    cycles.append(
+                        _new_cycle(number, when, spent, suspension_months, by_number.get(number), facts)
+                    )
                 break
     # Recorded suspensions no strikes account for hold while they run, and spend nothing.
     cycles += [

@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, require
-from reviewer_app.shared_db.family_records import replayed
+from reviewer_app.shared_db.family_records import record_suspensions, replayed
 from reviewer_app.shared_db.models import (
     Applicant,
     Facility,
@@ -113,6 +113,8 @@ def dismiss_strike(engine: Engine, actor: Actor, strike_id: int, reason: str, no
 
 
 def _end_suspension_it_spent(s: Session, actor: Actor, strike: Strike, reason: str, now: datetime) -> None:
+    """R2: the running suspension that spent the strike ends now, recorded as lifted with the reason
+    (and should the strikes left reach the threshold again, the new suspension is recorded)."""
     facility = s.get(Facility, strike.facility_id)
     assert facility is not None
     family = replayed(s, strike.service_id, facility, now)
@@ -141,6 +143,20 @@ def _end_suspension_it_spent(s: Session, actor: Actor, strike: Strike, reason: s
                 "reason": row.lift_reason,
                 "ends_at": row.ends_at.isoformat(),
                 "dismissed_strike_id": strike.id,
+            },
+        )
+    for action, cycle in record_suspensions(s, strike.service_id, strike.facility_id, family):
+        record_event(
+            s,
+            actor,
+            action,
+            now,
+            service_id=strike.service_id,
+            detail={
+                "number": cycle.number,
+                "starts_at": cycle.starts_at.isoformat(),
+                "ends_at": cycle.ends_at.isoformat(),
+                "strikes": [family.strikes[k].post_id for k in cycle.spent],
             },
         )
 

@@ -24,7 +24,7 @@ from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
 from reviewer_app.journal import AuditRecord, DecisionRecord
 from reviewer_app.shared_db import bulk
 from reviewer_app.shared_db.engine import one_of
-from reviewer_app.shared_db.family_records import replayed
+from reviewer_app.shared_db.family_records import record_suspensions, replayed
 from reviewer_app.shared_db.models import (
     Decision,
     Facility,
@@ -32,7 +32,6 @@ from reviewer_app.shared_db.models import (
     ServiceApplication,
     Staff,
     Strike,
-    Suspension,
 )
 from reviewer_app.sync.claims import MODELS
 
@@ -293,27 +292,10 @@ def _apply_strike(s: Session, d: DecisionRecord, now: datetime) -> None:
     facility = s.get(Facility, d.facility_id)
     assert facility is not None
     family = replayed(s, d.service_id, facility, now)
-    rows = {r.block: r for r in s.scalars(select(Suspension).where(Suspension.service_id == d.service_id))}
-    events = []
-    for cycle in family.cycles:
-        row = rows.get(cycle.number)
-        if row is None:
-            s.add(
-                Suspension(
-                    facility_id=d.facility_id,
-                    service_id=d.service_id,
-                    block=cycle.number,
-                    starts_at=cycle.starts_at,
-                    ends_at=cycle.ends_at,
-                    origin_key=cycle.spent[-1],
-                )
-            )
-            events.append(_suspension_event(d, family, cycle, "suspension", now))
-        elif cycle.spent and row.origin_key != cycle.spent[-1] and row.origin_key in family.strikes:
-            # A late strike with an earlier decision time now reaches the threshold (R3, R4).
-            row.starts_at, row.ends_at, row.origin_key = cycle.starts_at, cycle.ends_at, cycle.spent[-1]
-            events.append(_suspension_event(d, family, cycle, "suspension_moved", now))
-    s.flush()
+    events = [
+        _suspension_event(d, family, cycle, action, now)
+        for action, cycle in record_suspensions(s, d.service_id, d.facility_id, family)
+    ]
     running = family.running
     if running is not None:
         _hold_pending_posts(s, d.service_id, running.ends_at)
