@@ -539,7 +539,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>No</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -547,7 +547,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n child(ren) ({ages})</source>
         <translation>
             <numerusform>%n child ({ages})</numerusform>
@@ -884,6 +884,210 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <location line="+7"/>
         <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
         <translation>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+91"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strikes (this cycle)</source>
+        <translation>Strikes (this cycle)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suspended until</source>
+        <translation>Suspended until</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesPanel</name>
+    <message>
+        <location line="-18"/>
+        <source>Suspension {number}</source>
+        <extracomment>Posts approved while their family was suspended stand out: the supervisor should look at them.</extracomment>
+        <translation>Suspension {number}</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>Dismiss strike…</source>
+        <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>Dismiss strike…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Families with strikes or suspensions (suspended first)</source>
+        <translation>Families with strikes or suspensions (suspended first)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their suspensions</source>
+        <translation>Their suspensions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their strikes (P7)</source>
+        <translation>Their strikes (P7)</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{family} (call number {call}): strikes this cycle {count}</source>
+        <translation>{family} (call number {call}): strikes this cycle {count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, suspended until {day}</source>
+        <translation>, suspended until {day}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
+        <translation>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
+        <translation> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Why?</source>
+        <translation> Why?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss strike</source>
+        <translation>Dismiss strike</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; {suspension} ended with it</source>
+        <translation>; {suspension} ended with it</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {suspension} started, last day {day}</source>
+        <translation>; {suspension} started, last day {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, strikes now {count}</source>
+        <translation>, strikes now {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not be done: {error}</source>
+        <translation>Could not be done: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyStrikesModel</name>
+    <message>
+        <location line="-260"/>
+        <source>Date</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counts for</source>
+        <translation>Counts for</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismissed by</source>
+        <translation>Dismissed by</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dismissed</source>
+        <translation>Dismissed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This cycle</source>
+        <translation>This cycle</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spent by suspension {number}</source>
+        <translation>Spent by suspension {number}</translation>
+    </message>
+</context>
+<context>
+    <name>FamilySuspensionsModel</name>
+    <message>
+        <location line="-102"/>
+        <source>Suspension</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {number}</source>
+        <translation>No. {number}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last day</source>
+        <translation>Last day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lifted</source>
+        <translation>Lifted</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strikes it spent (posts)</source>
+        <translation>Strikes it spent (posts)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posts approved while suspended</source>
+        <translation>Posts approved while suspended</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Running</source>
+        <translation>Running</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{posts} (please check)</source>
+        <translation>{posts} (please check)</translation>
     </message>
 </context>
 <context>
@@ -1241,7 +1445,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Cannot undo</source>
         <translation>Cannot undo</translation>
     </message>
@@ -1251,7 +1455,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+73"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+71"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1626,7 +1830,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+155"/>
         <source>New end date</source>
         <translation>New end date</translation>
     </message>
@@ -1912,7 +2116,7 @@ Esc in the search box clears it.</translation>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>The remembered password no longer works (it may have been changed). Enter your password.</translation>
     </message>
@@ -1925,7 +2129,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+112"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+118"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>Date</translation>
@@ -1949,9 +2153,14 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+51"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+55"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Families&apos; strikes and suspensions</source>
+        <translation>Families&apos; strikes and suspensions</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2025,7 +2234,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Lift suspension…</source>
         <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Lift suspension…</translation>

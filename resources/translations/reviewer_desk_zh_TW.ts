@@ -538,14 +538,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>否</translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 歲</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+3"/>
+        <location line="+2"/>
         <source>%n child(ren) ({ages})</source>
         <translation>
             <numerusform>%n 名（{ages}）</numerusform>
@@ -880,6 +880,210 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <location line="+7"/>
         <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
         <translation>隱私提醒：此照片含有 GPS 位置資訊（拍攝地點），請勿將原始檔案轉交他人。</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+91"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>收容人呼號</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Strikes (this cycle)</source>
+        <translation>違規（本輪）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Suspended until</source>
+        <translation>停權至</translation>
+    </message>
+</context>
+<context>
+    <name>FamiliesPanel</name>
+    <message>
+        <location line="-18"/>
+        <source>Suspension {number}</source>
+        <extracomment>Posts approved while their family was suspended stand out: the supervisor should look at them.</extracomment>
+        <translation>第 {number} 次停權</translation>
+    </message>
+    <message>
+        <location line="+185"/>
+        <source>Dismiss strike…</source>
+        <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>撤銷違規…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Families with strikes or suspensions (suspended first)</source>
+        <translation>家屬違規與停權紀錄（停權中的家屬在前）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Their suspensions</source>
+        <translation>此家屬的停權</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Their strikes (P7)</source>
+        <translation>此家屬的違規紀錄（P7）</translation>
+    </message>
+    <message>
+        <location line="+66"/>
+        <source>{family} (call number {call}): strikes this cycle {count}</source>
+        <translation>{family}（收容人呼號 {call}）：本輪違規 {count}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>, suspended until {day}</source>
+        <translation>，停權至 {day}</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
+        <translation>撤銷 {day} 的違規（聯絡簿 #{post}，{reason}）：此筆不再計入停權。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
+        <translation>{suspension}（至 {day}）因此筆違規而起，撤銷後該停權將隨之結束，其餘違規重新計入本輪。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Why?</source>
+        <translation>撤銷原因？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismiss strike</source>
+        <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Dismissed</source>
+        <translation>已撤銷</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>; {suspension} ended with it</source>
+        <translation>；{suspension}已隨之結束</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>; {suspension} started, last day {day}</source>
+        <translation>；{suspension}開始，至 {day}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>, strikes now {count}</source>
+        <translation>，目前違規 {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not be done: {error}</source>
+        <translation>無法完成：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyStrikesModel</name>
+    <message>
+        <location line="-260"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Post</source>
+        <translation>聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Reason</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counts for</source>
+        <translation>計入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Dismissed by</source>
+        <translation>撤銷</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Dismissed</source>
+        <translation>已撤銷</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>This cycle</source>
+        <translation>計入本輪</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Spent by suspension {number}</source>
+        <translation>第 {number} 次停權已用</translation>
+    </message>
+</context>
+<context>
+    <name>FamilySuspensionsModel</name>
+    <message>
+        <location line="-102"/>
+        <source>Suspension</source>
+        <translation>停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No. {number}</source>
+        <translation>第 {number} 次</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Last day</source>
+        <translation>停權至（含）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Lifted</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strikes it spent (posts)</source>
+        <translation>用掉的違規（聯絡簿）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Posts approved while suspended</source>
+        <translation>停權期間核准的聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Running</source>
+        <translation>停權中</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{posts} (please check)</source>
+        <translation>{posts}（請確認）</translation>
     </message>
 </context>
 <context>
@@ -1236,7 +1440,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Cannot undo</source>
         <translation>無法復原</translation>
     </message>
@@ -1246,7 +1450,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+73"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+71"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -1620,7 +1824,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+155"/>
         <source>New end date</source>
         <translation>新的結束日</translation>
     </message>
@@ -1905,7 +2109,7 @@ Esc in the search box clears it.</source>
         <translation>登入中…</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+63"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>記住的密碼已失效（可能已變更），請重新輸入密碼。</translation>
     </message>
@@ -1918,7 +2122,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+112"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+118"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>日期</translation>
@@ -1942,9 +2146,14 @@ Esc in the search box clears it.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+51"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+55"/>
         <source>Suspensions and strikes</source>
         <translation>停權與違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Families&apos; strikes and suspensions</source>
+        <translation>家屬違規與停權紀錄</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2018,7 +2227,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+84"/>
+        <location line="+77"/>
         <source>Lift suspension…</source>
         <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>解除停權…</translation>

@@ -178,6 +178,13 @@ def make_table(model: QtCore.QAbstractItemModel, name: str) -> QtWidgets.QTableV
     return view
 
 
+def select_current_row(view: QtWidgets.QTableView, current: QModelIndex) -> None:
+    """The keyboard's current row is the selected one. Focus on the table makes the first row current
+    without selecting it; with one row ↓/↑ then cannot move, and nothing could be selected by keyboard."""
+    if current.isValid() and not view.selectionModel().isRowSelected(current.row()):
+        view.selectRow(current.row())
+
+
 class ReasonDialog(QDialog):
     """Asks why (required, at least 2 characters); optionally a new end date as well."""
 
@@ -196,6 +203,7 @@ class ReasonDialog(QDialog):
         self.setWindowTitle(title)
         intro = QLabel(prompt)
         intro.setWordWrap(True)
+        self.intro = intro
         self.reason_edit = QLineEdit()
         self.reason_edit.setObjectName("reason")
         self.reason_edit.setMaxLength(300)
@@ -234,6 +242,9 @@ class ReasonDialog(QDialog):
 
     def reason(self) -> str:
         return self.reason_edit.text().strip()
+
+    def prompt_text(self) -> str:
+        return self.intro.text()
 
     def new_end(self) -> date | None:
         if self.date_edit is None:

@@ -27,10 +27,8 @@ from reviewer_app.qt import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QModelIndex,
     QObject,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
     Signal,
@@ -44,7 +42,15 @@ from reviewer_app.supervision.suspensions import SuspensionRow
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
-from reviewer_app.ui.supervisor.common import ColumnSpec, ReasonDialog, RowsModel, day, make_table, when
+from reviewer_app.ui.supervisor.common import (
+    ColumnSpec,
+    ReasonDialog,
+    RowsModel,
+    day,
+    make_table,
+    select_current_row,
+    when,
+)
 
 
 def state_word(code: str) -> str:
@@ -142,13 +148,6 @@ class StrikesModel(RowsModel[StrikeRow]):
         self.set_rows(rows)
 
 
-def _select_current(view: QTableView, current: QModelIndex) -> None:
-    """The keyboard's current row is the selected one. Focus on the table makes the first row current
-    without selecting it; with one row ↓/↑ then cannot move, and nothing could be selected by keyboard."""
-    if current.isValid() and not view.selectionModel().isRowSelected(current.row()):
-        view.selectRow(current.row())
-
-
 class SuspensionsPanel(BackgroundWidget):
     #: A lift, shortening or dismissal was saved.
     changed = Signal()
@@ -191,7 +190,7 @@ class SuspensionsPanel(BackgroundWidget):
         self.suspension_view.selectionModel().selectionChanged.connect(self._suspension_selected)
         for view in (self.suspension_view, self.strike_view):
             view.selectionModel().currentRowChanged.connect(
-                lambda current, _previous, v=view: _select_current(v, current)
+                lambda current, _previous, v=view: select_current_row(v, current)
             )
         self.strike_view.selectionModel().selectionChanged.connect(self._update_buttons)
 
