@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from reviewer_app.core import rules
-from reviewer_app.core.items import ClaimedItem
+from reviewer_app.core.items import APPROVED_POST_STATUSES, ClaimedItem
 from reviewer_app.core.timeutil import local
 
 
@@ -21,6 +21,8 @@ class FamilyStanding:
     suspended_until: datetime | None
     #: The family's posts rejected on this workstation and not synced yet: P3 no longer counts them.
     rejected_here: frozenset[int] = frozenset()
+    #: The family's posts approved on this workstation and not synced yet: P3 counts them (R1).
+    approved_here: frozenset[int] = frozenset()
 
 
 def standing_at(
@@ -29,11 +31,12 @@ def standing_at(
     suspended_until: datetime | None,
     now: datetime,
     rejected_here: frozenset[int] = frozenset(),
+    approved_here: frozenset[int] = frozenset(),
 ) -> FamilyStanding:
     """A family's standing at ``now``: a suspension that has ended counts as none."""
     if suspended_until is not None and suspended_until <= now:
         suspended_until = None
-    return FamilyStanding(strikes, strike_threshold, suspended_until, rejected_here)
+    return FamilyStanding(strikes, strike_threshold, suspended_until, rejected_here, approved_here)
 
 
 def held_in_shared(item: ClaimedItem, family_suspended: bool) -> bool:
@@ -68,11 +71,10 @@ def _documents(item: ClaimedItem) -> tuple[rules.DocumentFacts, ...]:
 
 
 def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
-    births = tuple(d for d in (_date(v) for v in item.inmate.children) if d is not None)
     return rules.ApplicationFacts(
         today=today,
         relationship=item.relationship,
-        children_birth_dates=births,
+        children_birth_dates=_birth_dates(item),
         restrictions=_restrictions(item),
         other_approved_services=item.other_approved_services,
         other_pending_applications=item.other_pending_applications,
@@ -83,18 +85,35 @@ def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
     )
 
 
-def _previous_post_at(item: ClaimedItem, rejected_here: frozenset[int]) -> datetime | None:
-    """P3 counts from the service's last earlier post not rejected, here included (a rejection that
-    has not reached the shared database yet already frees the window)."""
+def _earlier_posts(
+    item: ClaimedItem, family: FamilyStanding
+) -> tuple[datetime | None, tuple[rules.WaitingPost, ...]]:
+    """P3 after R1: the service's last earlier approved post, and the earlier posts still waiting for
+    their review. Decisions here not synced yet count already: a rejection frees the window, an
+    approval uses it."""
     if item.earlier_posts is None:  # pulled by a version that sent only the shared database's answer
-        return _datetime(item.previous_post_at)
-    times = [datetime.fromisoformat(p.submitted_at) for p in item.earlier_posts if p.id not in rejected_here]
-    return local(max(times)) if times else None
+        return _datetime(item.previous_post_at), ()
+    approved: list[datetime] = []
+    waiting: list[rules.WaitingPost] = []
+    for p in item.earlier_posts:
+        if p.id in family.rejected_here:
+            continue
+        at = local(datetime.fromisoformat(p.submitted_at))
+        if p.id in family.approved_here or p.status in APPROVED_POST_STATUSES:
+            approved.append(at)
+        else:
+            waiting.append(rules.WaitingPost(p.id, at))
+    return max(approved, default=None), tuple(waiting)
+
+
+def _birth_dates(item: ClaimedItem) -> tuple[date, ...]:
+    return tuple(d for d in (_date(v) for v in item.inmate.children) if d is not None)
 
 
 def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rules.PostFacts:
     submitted = _datetime(item.submitted_at)
     assert submitted is not None
+    previous, waiting = _earlier_posts(item, family)
     return rules.PostFacts(
         now=local(now),
         submitted_at=submitted,
@@ -102,11 +121,13 @@ def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rule
         title=item.title,
         body=item.body,
         documents=_documents(item),
-        previous_post_at=_previous_post_at(item, family.rejected_here),
+        previous_post_at=previous,
         strikes=family.strikes,
         # In Taipei time like every other date here: the finding names the day the suspension ends.
         suspended_until=local(family.suspended_until) if family.suspended_until is not None else None,
         restrictions=_restrictions(item),
+        waiting_posts=waiting,
+        children_birth_dates=_birth_dates(item),  # E1 on the review date (R5)
     )
 
 

@@ -1,5 +1,6 @@
 """A family's standing as this workstation knows it: the shared database's as of the last pull, plus
-the strikes and suspensions decided here and not synced yet (P7), and the posts rejected here (P3)."""
+the strikes and suspensions decided here and not synced yet (P7), and the posts rejected or approved
+here (P3)."""
 
 from __future__ import annotations
 
@@ -36,11 +37,12 @@ def standing(s: Session, service_id: int, now: datetime) -> FamilyStanding:
         .where(JournalSuspension.service_id == service_id, _PENDING)
     )
     rejected = rejected_here(s, [service_id]).get(service_id)
-    return _standing_of(family, strikes, local_until, now, rejected)
+    approved = approved_here(s, [service_id]).get(service_id)
+    return _standing_of(family, strikes, local_until, now, rejected, approved)
 
 
 def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int, FamilyStanding]:
-    """``standing`` of many families in four queries (the desk reloads them all at once)."""
+    """``standing`` of many families in a few queries (the desk reloads them all at once)."""
     ids = sorted(set(service_ids))
     if not ids:
         return {}
@@ -63,20 +65,32 @@ def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int
             .group_by(JournalSuspension.service_id)
         ).all()
     )
-    rejected = rejected_here(s, ids)
+    rejected, approved = rejected_here(s, ids), approved_here(s, ids)
     return {
-        i: _standing_of(families.get(i), strikes.get(i) or 0, until.get(i), now, rejected.get(i)) for i in ids
+        i: _standing_of(
+            families.get(i), strikes.get(i) or 0, until.get(i), now, rejected.get(i), approved.get(i)
+        )
+        for i in ids
     }
 
 
 def rejected_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
     """Each family's posts rejected on this workstation and not synced yet (P3 skips them)."""
+    return _posts_decided_here(s, service_ids, "reject")
+
+
+def approved_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+    """Each family's posts approved on this workstation and not synced yet (P3 counts from them, R1)."""
+    return _posts_decided_here(s, service_ids, "approve")
+
+
+def _posts_decided_here(s: Session, service_ids: Sequence[int], outcome: str) -> dict[int, frozenset[int]]:
     found: dict[int, set[int]] = {}
     for service_id, post_id in s.execute(
         select(JournalDecision.service_id, JournalDecision.item_id).where(
             JournalDecision.service_id.in_(service_ids),
             JournalDecision.kind == "post",
-            JournalDecision.outcome == "reject",
+            JournalDecision.outcome == outcome,
             _PENDING,
         )
     ):
@@ -90,12 +104,15 @@ def _standing_of(
     local_until: datetime | None,
     now: datetime,
     rejected_here: frozenset[int] | None = None,
+    approved_here: frozenset[int] | None = None,
 ) -> FamilyStanding:
     if local_until is not None and local_until.tzinfo is None:
         local_until = local_until.replace(tzinfo=now.tzinfo)
     candidates = [u for u in (local_until, family.remote_suspended_until if family else None) if u]
     until = max(candidates) if candidates else None
-    rejected = rejected_here or frozenset()
+    rejected, approved = rejected_here or frozenset(), approved_here or frozenset()
     if family is None:
-        return standing_at(strikes, 3, until, now, rejected)
-    return standing_at(family.remote_strikes + strikes, family.strike_threshold, until, now, rejected)
+        return standing_at(strikes, 3, until, now, rejected, approved)
+    return standing_at(
+        family.remote_strikes + strikes, family.strike_threshold, until, now, rejected, approved
+    )

@@ -56,6 +56,8 @@ SAMPLE: dict[str, Value] = {
     "reason_text": "家庭聯絡簿每 30 日限發佈 1 次。",
     "item_kind": "post",
     "posts": (11, 12),
+    "post": 12,
+    "post_on": date(2025, 2, 20),
 }
 
 
