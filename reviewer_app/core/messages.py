@@ -244,6 +244,11 @@ ERROR_TEXTS: Final[dict[str, Text]] = {
         "仍有未符合的規定，不能審核通過", "Some rules are not met: the item cannot be approved"
     ),
     "REJECTION_INCOMPLETE": Text("退件原因不完整", "The rejection's reasons are incomplete"),
+    "REJECTION_WINDOW_UNUSED": Text(
+        "本則未違反發佈間隔規定（較早之聯絡簿尚待審核或未審核通過，未用掉發佈間隔），不能以發佈間隔為由退件",
+        "This post does not break the posting interval (the earlier post still waits for its review or "
+        "was not approved, so the interval is not used up): it cannot be rejected for it",
+    ),
     "UNDO_NOTHING": Text(
         "沒有可復原的決定（已同步到共用資料庫的決定無法復原）",
         "There is no decision to undo (decisions already synced to the shared database cannot be undone)",

@@ -172,7 +172,8 @@ def test_non_strike_rejection_does_not_count(engine: Engine, desk: Workstation) 
 def test_undo_takes_back_strike_and_suspension_until_synced(engine: Engine, desk: Workstation) -> None:
     first, second = _setup_family(engine, desk, strikes=2, posts=2)
     desk.sync.pull()
-    record = desk.decide("post", first, "reject", "P3_WINDOW")
+    # A strike by the reviewer's judgement (P2): P3_WINDOW needs a window really used (R1).
+    record = desk.decide("post", first, "reject", "P2_CONTENT")
     undone = desk.journal.undo(record.key, desk.username, desk.name, desk.clock())
     assert undone.key == record.key
     item_first, item_second = desk.journal.item("post", first), desk.journal.item("post", second)
