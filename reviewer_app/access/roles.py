@@ -63,6 +63,7 @@ CAPABILITIES: Final[dict[str, frozenset[str]]] = {
             "dismiss_strike",
             "edit_catalogue",
             "view_audit",
+            "view_e1_lapsed",
             "manage_staff",
         }
     ),
@@ -77,6 +78,7 @@ CAPABILITY_WORDS: Final[dict[str, str]] = {
     "dismiss_strike": "撤銷違規紀錄",
     "edit_catalogue": "編輯退件原因",
     "view_audit": "查閱稽核紀錄",
+    "view_e1_lapsed": "查閱子女已逾齡之服務",
     "manage_staff": "管理工作人員帳號",
 }
 

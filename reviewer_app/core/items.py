@@ -6,7 +6,8 @@ and gives them back as they were, so every reader uses attributes and mypy sees 
 
 Times stay the shared database's ISO text (the screen formats them from it, the rules parse them in
 core/snapshot.py); a snapshot written by an earlier version lacks some fields, and ``from_json`` fills
-them the way the readers used to (an empty history, the guide's policy, no earlier posts known).
+them the way the readers used to (an empty history, the guide's policy, no earlier posts known, an earlier
+post's status unknown).
 """
 
 from __future__ import annotations
@@ -158,12 +159,26 @@ class HistoryEntry:
         )
 
 
+#: A post's statuses once approved (printing and hand-over come after): it has used P3's window.
+APPROVED_POST_STATUSES = frozenset({"approved", "printed", "delivered", "undeliverable"})
+
+
 @dataclass(frozen=True)
 class EarlierPost:
-    """A post of the same service, submitted earlier and not rejected in the shared database (P3)."""
+    """A post of the same service, submitted earlier and not rejected in the shared database (P3).
+
+    ``status`` is the shared database's when pulled: approved (APPROVED_POST_STATUSES) it used the
+    window; pending or held it is still waiting for its review (R1)."""
 
     id: int
     submitted_at: str
+    status: str
+
+    @classmethod
+    def from_json(cls, data: Json) -> EarlierPost:
+        # A snapshot of the version that kept no status: unknown until the next pull, which is taken as
+        # still waiting (R1: a post held a while rather than a strike for a window never used).
+        return cls(int(data["id"]), str(data["submitted_at"]), str(data.get("status") or "pending"))
 
 
 @dataclass(frozen=True)
@@ -240,9 +255,7 @@ class ClaimedItem:
             body=str(data.get("body") or ""),
             service_status=str(data.get("service_status") or ""),
             previous_post_at=data.get("previous_post_at"),
-            earlier_posts=None
-            if earlier is None
-            else tuple(EarlierPost(int(p["id"]), str(p["submitted_at"])) for p in earlier),
+            earlier_posts=None if earlier is None else tuple(EarlierPost.from_json(p) for p in earlier),
         )
 
 

@@ -75,6 +75,15 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
         "Every child of the inmate is over {limit} (the youngest is {youngest}): not eligible",
         "經查收容人子女皆已逾 {limit} 歲，不符本方案申請對象。",
     ),
+    # R5: E1 on a post's review date. Not the family's doing: the reason is not a strike.
+    "E1_ENDED": Text(
+        "收容人子女皆已逾 {limit} 歲（最年幼者 {youngest} 歲），服務已不符資格，"
+        "本則不能審核通過（不計退件次數）",
+        "Every child of the inmate is now over {limit} (the youngest is {youngest}): the service is no "
+        "longer eligible and the post cannot be approved (not a strike)",
+        "收容人子女皆已逾 {limit} 歲，已不符本方案服務對象，本則家庭聯絡簿無法審核通過；"
+        "此非家屬違規，不列入退件次數。",
+    ),
     "E2_RELATIONSHIP": Text(
         "與收容人關係「{relationship}」不符申請對象（配偶、二親等內之親屬或與收容人子女共居之家屬）",
         'Relationship to the inmate "{relationship}" is not eligible (spouse, relative within the second '
@@ -137,6 +146,14 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
         "Only {days} days since the last post ({previous_on}); one post every {window} days; "
         "the next from {next_on}",
         "家庭聯絡簿每 {window} 日限發佈 1 次，上次發佈為 {previous_on}，{next_on} 起可再發佈。",
+    ),
+    # R1: inside the window of an earlier post still waiting for its review: held, never a strike.
+    "P3_WAIT": Text(
+        "距聯絡簿 #{post}（{post_on}）未滿 {window} 日，該則尚待審核；待其審核後再審本則",
+        "Within {window} days of post #{post} ({post_on}), which still waits for its review: "
+        "this post waits until that one is decided",
+        "本則與 {post_on} 發佈之家庭聯絡簿相隔未滿 {window} 日，該則尚在審核中；"
+        "待該則審核完成後，本則即繼續審核，非家屬之因素。",
     ),
     "P4_EMPTY": Text(
         "標題及內文皆未填寫",
@@ -231,6 +248,11 @@ ERROR_TEXTS: Final[dict[str, Text]] = {
         "{username} 沒有審核權限（僅限本機關在職之社工師與業務主管），決定未記錄",
         "{username} may not decide (only active reviewers and supervisors of this facility); "
         "the decision was not recorded",
+    ),
+    "REJECTION_WINDOW_UNUSED": Text(
+        "本則未違反發佈間隔規定（較早之聯絡簿尚待審核或未審核通過，未用掉發佈間隔），不能以發佈間隔為由退件",
+        "This post does not break the posting interval (the earlier post still waits for its review or "
+        "was not approved, so the interval is not used up): it cannot be rejected for it",
     ),
     "UNDO_NOTHING": Text(
         "沒有可復原的決定（已同步到共用資料庫的決定無法復原）",

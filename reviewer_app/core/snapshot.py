@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from reviewer_app.core import rules
-from reviewer_app.core.items import ClaimedItem
+from reviewer_app.core.items import APPROVED_POST_STATUSES, ClaimedItem
 from reviewer_app.core.strike_cycles import Cycle, Standing, StrikeFact, with_strike
 from reviewer_app.core.timeutil import local
 
@@ -25,6 +25,9 @@ class FamilyStanding:
     suspended_until: datetime | None
     #: The family's posts rejected on this workstation and not synced yet: P3 no longer counts them.
     rejected_here: frozenset[int] = frozenset()
+    #: The family's posts approved on this workstation and not synced yet: P3 counts them (R1).
+    approved_here: frozenset[int] = frozenset()
+
     #: the whole replay (every suspension and the strikes it spent), when known
     record: Standing | None = field(default=None, compare=False, repr=False)
 
@@ -38,13 +41,18 @@ class FamilyStanding:
         return cycle if cycle is not None and cycle.spent[-1] == key and cycle.running(at) else None
 
 
-def family_standing(record: Standing, rejected_here: frozenset[int] = frozenset()) -> FamilyStanding:
+def family_standing(
+    record: Standing,
+    rejected_here: frozenset[int] = frozenset(),
+    approved_here: frozenset[int] = frozenset(),
+) -> FamilyStanding:
     """The rules' view of a replayed family record at its time."""
     return FamilyStanding(
         strikes=record.live_count,
         strike_threshold=record.threshold,
         suspended_until=record.suspended_until,
         rejected_here=rejected_here,
+        approved_here=approved_here,
         record=record,
     )
 
@@ -81,11 +89,10 @@ def _documents(item: ClaimedItem) -> tuple[rules.DocumentFacts, ...]:
 
 
 def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
-    births = tuple(d for d in (_date(v) for v in item.inmate.children) if d is not None)
     return rules.ApplicationFacts(
         today=today,
         relationship=item.relationship,
-        children_birth_dates=births,
+        children_birth_dates=_birth_dates(item),
         restrictions=_restrictions(item),
         other_approved_services=item.other_approved_services,
         other_pending_applications=item.other_pending_applications,
@@ -96,18 +103,35 @@ def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
     )
 
 
-def _previous_post_at(item: ClaimedItem, rejected_here: frozenset[int]) -> datetime | None:
-    """P3 counts from the service's last earlier post not rejected, here included (a rejection that
-    has not reached the shared database yet already frees the window)."""
+def _earlier_posts(
+    item: ClaimedItem, family: FamilyStanding
+) -> tuple[datetime | None, tuple[rules.WaitingPost, ...]]:
+    """P3 after R1: the service's last earlier approved post, and the earlier posts still waiting for
+    their review. Decisions here not synced yet count already: a rejection frees the window, an
+    approval uses it."""
     if item.earlier_posts is None:  # pulled by a version that sent only the shared database's answer
-        return _datetime(item.previous_post_at)
-    times = [datetime.fromisoformat(p.submitted_at) for p in item.earlier_posts if p.id not in rejected_here]
-    return local(max(times)) if times else None
+        return _datetime(item.previous_post_at), ()
+    approved: list[datetime] = []
+    waiting: list[rules.WaitingPost] = []
+    for p in item.earlier_posts:
+        if p.id in family.rejected_here:
+            continue
+        at = local(datetime.fromisoformat(p.submitted_at))
+        if p.id in family.approved_here or p.status in APPROVED_POST_STATUSES:
+            approved.append(at)
+        else:
+            waiting.append(rules.WaitingPost(p.id, at))
+    return max(approved, default=None), tuple(waiting)
+
+
+def _birth_dates(item: ClaimedItem) -> tuple[date, ...]:
+    return tuple(d for d in (_date(v) for v in item.inmate.children) if d is not None)
 
 
 def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rules.PostFacts:
     submitted = _datetime(item.submitted_at)
     assert submitted is not None
+    previous, waiting = _earlier_posts(item, family)
     return rules.PostFacts(
         now=local(now),
         submitted_at=submitted,
@@ -115,11 +139,13 @@ def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rule
         title=item.title,
         body=item.body,
         documents=_documents(item),
-        previous_post_at=_previous_post_at(item, family.rejected_here),
+        previous_post_at=previous,
         strikes=family.strikes,
         # In Taipei time like every other date here: the finding names the day the suspension ends.
         suspended_until=local(family.suspended_until) if family.suspended_until is not None else None,
         restrictions=_restrictions(item),
+        waiting_posts=waiting,
+        children_birth_dates=_birth_dates(item),  # E1 on the review date (R5)
     )
 
 

@@ -31,6 +31,7 @@ from reviewer_app.journal.models import (
 )
 from reviewer_app.journal.records import DecisionRecord, audit_decision, decision_record
 from reviewer_app.journal.standing import standing
+from reviewer_app.journal.unused_window import refuse_unused_window
 
 #: The staff roles that decide (R10).
 DECIDING_ROLES = frozenset(role for role, can in CAPABILITIES.items() if "decide" in can)
@@ -67,6 +68,7 @@ def decide(
         problems = rules.check_rejection(reason_codes, kind, catalogue)
         if problems:
             raise DecisionRefused("REJECTION_INCOMPLETE", problems)
+        refuse_unused_window(item.snapshot, family, now, reason_codes, catalogue)  # R1
         strike = kind == "post" and rules.is_strike(reason_codes, catalogue)
 
     decision = JournalDecision(

@@ -1,6 +1,6 @@
 """A family's standing as this workstation knows it: the shared database's record as of the last pull,
 replayed (core/strike_cycles.py) with the strikes decided here and not yet pulled back (P7, R2, R3),
-and the posts rejected here (P3)."""
+and the posts rejected or approved here (P3, R1)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ def standing(s: Session, service_id: int, now: datetime) -> FamilyStanding:
 
 
 def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int, FamilyStanding]:
-    """``standing`` of many families in four queries (the desk reloads them all at once)."""
+    """``standing`` of many families in a few queries (the desk reloads them all at once)."""
     ids = sorted(set(service_ids))
     if not ids:
         return {}
@@ -42,7 +42,7 @@ def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int
         for r in s.scalars(select(JournalFamilyRecord).where(JournalFamilyRecord.service_id.in_(ids)))
     }
     here = strikes_here(s, ids)
-    rejected = rejected_here(s, ids)
+    rejected, approved = rejected_here(s, ids), approved_here(s, ids)
     out: dict[int, FamilyStanding] = {}
     for i in ids:
         family = families.get(i)
@@ -56,7 +56,7 @@ def standings(s: Session, service_ids: Sequence[int], now: datetime) -> dict[int
             now,
             recorded,
         )
-        out[i] = family_standing(record, rejected.get(i, frozenset()))
+        out[i] = family_standing(record, rejected.get(i, frozenset()), approved.get(i, frozenset()))
     return out
 
 
@@ -79,12 +79,21 @@ def strikes_here(s: Session, service_ids: Sequence[int]) -> dict[int, list[Strik
 
 def rejected_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
     """Each family's posts rejected on this workstation and not synced yet (P3 skips them)."""
+    return _posts_decided_here(s, service_ids, "reject")
+
+
+def approved_here(s: Session, service_ids: Sequence[int]) -> dict[int, frozenset[int]]:
+    """Each family's posts approved on this workstation and not synced yet (P3 counts from them, R1)."""
+    return _posts_decided_here(s, service_ids, "approve")
+
+
+def _posts_decided_here(s: Session, service_ids: Sequence[int], outcome: str) -> dict[int, frozenset[int]]:
     found: dict[int, set[int]] = {}
     for service_id, post_id in s.execute(
         select(JournalDecision.service_id, JournalDecision.item_id).where(
             JournalDecision.service_id.in_(service_ids),
             JournalDecision.kind == "post",
-            JournalDecision.outcome == "reject",
+            JournalDecision.outcome == outcome,
             _PENDING,
         )
     ):

@@ -204,10 +204,11 @@ def _history(families: _Families, applicant_id: int) -> tuple[HistoryEntry, ...]
     return tuple(entries)
 
 
-def _earlier_posts(families: _Families, applicant_id: int, post: Post) -> list[tuple[int, datetime]]:
-    """The service's earlier posts that were not rejected: P3's 30 days count from the last of them."""
+def _earlier_posts(families: _Families, applicant_id: int, post: Post) -> list[tuple[int, datetime, str]]:
+    """The service's earlier posts that were not rejected, with their status: P3's 30 days count from
+    the last approved one, and a post inside the window of one still undecided waits for it (R1)."""
     return [
-        (post_id, submitted)
+        (post_id, submitted, status)
         for post_id, service, status, submitted, _title in families.posts.get(applicant_id, [])
         if service == post.service_id
         and post_id != post.id
@@ -286,7 +287,7 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[ClaimedItem]:
     for post in posts:
         app = post.service
         earlier = _earlier_posts(families, app.applicant_id, post)
-        previous = max((submitted for _id, submitted in earlier), default=None)
+        previous = max((submitted for _id, submitted, _status in earlier), default=None)
         out.append(
             ClaimedItem(
                 **_common(app, facility(post.facility_id)),
@@ -299,8 +300,8 @@ def snapshots(s: Session, keys: Sequence[tuple[str, int]]) -> list[ClaimedItem]:
                 body=post.body,
                 service_status=app.status,
                 previous_post_at=previous.isoformat() if previous else None,
-                # Each of them, so that a rejection on the workstation can free the window before it syncs.
-                earlier_posts=tuple(EarlierPost(i, at.isoformat()) for i, at in earlier),
+                # Each of them, so that a decision on the workstation counts before it syncs.
+                earlier_posts=tuple(EarlierPost(i, at.isoformat(), status) for i, at, status in earlier),
                 documents=documents_of(post.documents),
                 history=_history(families, app.applicant_id),
                 held_reason=post.held_reason,

@@ -53,7 +53,7 @@ POST = ClaimedItem(
     body="孩子很好，請放心。",
     service_status="approved",
     previous_post_at="2025-03-15T08:00:00+08:00",
-    earlier_posts=(EarlierPost(35, "2025-03-15T08:00:00+08:00"),),
+    earlier_posts=(EarlierPost(35, "2025-03-15T08:00:00+08:00", "pending"),),
 )
 
 

@@ -57,6 +57,8 @@ SAMPLE: dict[str, Value] = {
     "item_kind": "post",
     "posts": (11, 12),
     "username": "ttd_counsellor",
+    "post": 12,
+    "post_on": date(2025, 2, 20),
 }
 
 

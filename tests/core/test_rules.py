@@ -9,7 +9,7 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
-from reviewer_app.core.messages import staff_text
+from reviewer_app.core.messages import family_text, staff_text
 from reviewer_app.core.policy import MB, Policy
 from reviewer_app.core.reasons import DEFAULT_REASONS, Reason, by_code
 from reviewer_app.core.rules import (
@@ -19,6 +19,7 @@ from reviewer_app.core.rules import (
     Finding,
     PostFacts,
     RestrictionFacts,
+    WaitingPost,
     blocking,
     check_application,
     check_post,
@@ -133,6 +134,35 @@ def test_e1_minor_child(births: tuple[date, ...], policy: Policy, blocks: bool, 
         assert (f.rule_id, f.blocks, f.held, f.reason_code) == ("E1", True, False, "E1_NO_MINOR_CHILD")
         assert in_message in said(f)
         assert f"{policy.child_max_age} 歲" in said(f)
+
+
+# R5: a post is judged against E1 on its review date; a lapse is not the family's doing (no strike).
+@pytest.mark.parametrize(
+    ("births", "code", "held"),
+    [
+        ((years_ago(19) + timedelta(days=1),), None, False),  # 18 until tomorrow
+        ((years_ago(19),), "E1_ENDED", False),  # the youngest turns 19 on the review date
+        ((years_ago(25), years_ago(20)), "E1_ENDED", False),
+        ((years_ago(25), years_ago(7)), None, False),
+        ((), "E1_NO_BIRTH_DATES", True),  # the facility's records to fix: the post waits
+    ],
+)
+def test_e1_over_time_for_posts(births: tuple[date, ...], code: str | None, held: bool) -> None:
+    findings = [f for f in check_post(replace(GOOD_POST, children_birth_dates=births), DEFAULT) if f.blocks]
+    assert [(f.rule_id, f.code, f.held) for f in findings] == ([("E1", code, held)] if code else [])
+    if code == "E1_ENDED":
+        (f,) = findings
+        assert f.reason_code == "E1_ENDED"  # a reason that is not a strike (the catalogue's E1_ENDED)
+        youngest = min(child_age(b, TODAY) for b in births)
+        assert "逾 18 歲" in said(f) and f"最年幼者 {youngest} 歲" in said(f)
+        assert "不列入退件次數" in family_text(f.code, f.values, DEFAULT)
+    elif code:
+        assert findings[0].reason_code is None
+
+
+def test_e1_over_time_follows_the_facility_s_age_limit() -> None:
+    facts = replace(GOOD_POST, children_birth_dates=(years_ago(19),))
+    assert [f for f in check_post(facts, Policy(child_max_age=20)) if f.blocks] == []
 
 
 # --- E2 -----------------------------------------------------------------------------------------------
@@ -344,6 +374,65 @@ def test_p3_one_post_per_window(days_after: int, policy: Policy, blocks: bool, n
 
 def test_p3_first_post_is_never_blocked() -> None:
     assert rule_p3(NOW, None, DEFAULT) == []
+
+
+# R1: the window counts from the last approved post; a later post inside the window of an earlier post
+# still waiting for its review waits too (held, not a strike), and is judged once that one is decided.
+WAITING = WaitingPost(12, datetime(2025, 1, 1, 8, 0))
+
+
+@pytest.mark.parametrize(
+    ("days_after", "policy", "held"),
+    [
+        (0, DEFAULT, True),
+        (29, DEFAULT, True),
+        (30, DEFAULT, False),  # outside the waiting post's window: judged at once
+        (6, Policy(post_window_days=7), True),
+        (7, Policy(post_window_days=7), False),
+    ],
+)
+def test_p3_a_post_inside_the_window_of_a_waiting_post_waits(
+    days_after: int, policy: Policy, held: bool
+) -> None:
+    submitted = datetime(2025, 1, 1, 9, 0) + timedelta(days=days_after)
+    findings = rule_p3(submitted, None, policy, (WAITING,))
+    assert bool(findings) is held
+    if held:
+        (f,) = findings
+        assert (f.rule_id, f.blocks, f.held, f.code) == ("P3", True, True, "P3_WAIT")
+        assert f.reason_code is None  # nothing to reject it for: not the family's doing
+        assert "#12" in said(f) and "2025/01/01" in said(f)
+        assert "非家屬之因素" in family_text(f.code, f.values, policy)
+
+
+def test_p3_an_approved_post_inside_the_window_is_a_breach_whatever_waits() -> None:
+    approved = datetime(2024, 12, 20, 9, 0)
+    (f,) = rule_p3(datetime(2025, 1, 5, 9, 0), approved, DEFAULT, (WAITING,))
+    assert (f.code, f.held, f.reason_code) == ("P3_WINDOW", False, "P3_WINDOW")
+    assert "2024/12/20" in said(f)
+
+
+def test_p3_an_approved_post_outside_and_a_waiting_one_inside_waits() -> None:
+    approved = datetime(2024, 11, 1, 9, 0)
+    (f,) = rule_p3(datetime(2025, 1, 5, 9, 0), approved, DEFAULT, (WAITING,))
+    assert (f.code, f.held) == ("P3_WAIT", True)
+
+
+def test_p3_names_the_latest_waiting_post_and_ignores_those_far_back() -> None:
+    waiting = (
+        WaitingPost(3, datetime(2024, 10, 1, 9, 0)),
+        WAITING,
+        WaitingPost(7, datetime(2024, 12, 28, 9, 0)),
+    )
+    (f,) = rule_p3(datetime(2025, 1, 5, 9, 0), None, DEFAULT, waiting)
+    assert f.values["post"] == 12 and "#12" in said(f)
+    assert rule_p3(datetime(2025, 3, 1, 9, 0), None, DEFAULT, waiting) == []
+
+
+def test_check_post_holds_a_post_that_waits_for_an_earlier_one() -> None:
+    facts = replace(GOOD_POST, waiting_posts=(WaitingPost(12, NOW - timedelta(days=3)),))
+    findings = check_post(facts, DEFAULT)
+    assert [(f.code, f.held) for f in blocking(findings)] == [("P3_WAIT", True)]
 
 
 # --- P4 -----------------------------------------------------------------------------------------------

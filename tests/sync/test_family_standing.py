@@ -241,7 +241,9 @@ def test_an_approval_made_before_the_suspension_was_known(
     else:
         assert (pushed.conflicts, status) == (1, "held")
         (conflict,) = pushed.conflicted
-        assert "停權" in (conflict.conflict_reason or "") and "內容已變更" not in (conflict.conflict_reason or "")
+        assert "停權" in (conflict.conflict_reason or "") and "內容已變更" not in (
+            conflict.conflict_reason or ""
+        )
 
 
 def test_the_shared_record_replays_the_same_after_a_round_trip() -> None:

@@ -172,7 +172,8 @@ def test_non_strike_rejection_does_not_count(engine: Engine, desk: Workstation) 
 def test_undo_takes_back_strike_and_suspension_until_synced(engine: Engine, desk: Workstation) -> None:
     first, second = _setup_family(engine, desk, strikes=2, posts=2)
     desk.sync.pull()
-    record = desk.decide("post", first, "reject", "P3_WINDOW")
+    # A strike by the reviewer's judgement (P2): P3_WINDOW needs a window really used (R1).
+    record = desk.decide("post", first, "reject", "P2_CONTENT")
     undone = desk.journal.undo(record.key, desk.username, desk.name, desk.clock())
     assert undone.key == record.key
     item_first, item_second = desk.journal.item("post", first), desk.journal.item("post", second)
@@ -391,9 +392,7 @@ def test_a_pull_names_the_first_item_to_review_before_storing_it(engine: Engine,
     assert newest in {i.item_id for i in desk.journal.items() if i.kind == "post"}
 
 
-def test_suspension_end_is_shown_as_the_taipei_date(
-    engine: Engine, shared_url: str, tmp_path: Path
-) -> None:
+def test_suspension_end_is_shown_as_the_taipei_date(engine: Engine, shared_url: str, tmp_path: Path) -> None:
     """A third strike decided at 07:00 in Taipei (23:00 UTC the day before): the P7 finding on the
     family's other post names the same day as the hold reason and the shared database, Taipei's."""
     with Session(engine) as s, s.begin():

@@ -8,8 +8,9 @@ Each ``rule_*`` function returns the findings for one rule (an empty list when t
 Findings carry a message code and its values, no words: :mod:`reviewer_app.core.messages` words them
 for staff (zh-TW or English) and for the family (zh-TW, with the facility's numbers).
 
-Where each rule lives: ``applications`` (E1–E6), ``posts`` (P1–P7), ``decisions`` (P8, blocking, strikes),
-``body_text`` (P4's character count), ``facts`` (what the rules read and return).
+Where each rule lives: ``applications`` (E1–E6), ``posts`` (P1–P7, and E1 over time for posts),
+``decisions`` (P8, blocking, strikes), ``body_text`` (P4's character count), ``facts`` (what the rules
+read and return).
 """
 
 from reviewer_app.core.rules.applications import check_application
@@ -22,6 +23,7 @@ from reviewer_app.core.rules.facts import (
     PostFacts,
     RestrictionFacts,
     Value,
+    WaitingPost,
     child_age,
 )
 from reviewer_app.core.rules.posts import PHOTO_MIME_TYPES, check_post
@@ -35,6 +37,7 @@ __all__ = [
     "PostFacts",
     "RestrictionFacts",
     "Value",
+    "WaitingPost",
     "blocking",
     "body_length",
     "check_application",

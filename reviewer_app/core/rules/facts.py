@@ -67,8 +67,17 @@ class ApplicationFacts:
 
 
 @dataclass(frozen=True)
+class WaitingPost:
+    """An earlier post of the same service still waiting for its review (pending or held): R1 holds a
+    later post inside its window until it is decided."""
+
+    id: int
+    submitted_at: datetime
+
+
+@dataclass(frozen=True)
 class PostFacts:
-    """Everything P1–P7 and E3 need to judge a contact-book post (家庭聯絡簿)."""
+    """Everything P1–P7, E1 and E3 need to judge a contact-book post (家庭聯絡簿)."""
 
     now: datetime
     submitted_at: datetime
@@ -76,10 +85,15 @@ class PostFacts:
     title: str
     body: str
     documents: tuple[DocumentFacts, ...]
+    #: P3 (R1): the last earlier post of the service that was approved; rejected ones never count.
     previous_post_at: datetime | None
     strikes: int
     suspended_until: datetime | None
     restrictions: tuple[RestrictionFacts, ...]
+    #: P3 (R1): the earlier posts of the service not decided yet.
+    waiting_posts: tuple[WaitingPost, ...] = ()
+    #: E1 over time (R5): the inmate's children's birth dates; None when not known (E1 not judged).
+    children_birth_dates: tuple[date, ...] | None = None
 
 
 def child_age(birth: date, on: date) -> int:

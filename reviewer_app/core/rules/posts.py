@@ -1,15 +1,16 @@
-"""P1–P7: the rules for a contact-book post (家庭聯絡簿), with E3 for the inmate's restrictions."""
+"""P1–P7: the rules for a contact-book post (家庭聯絡簿), with E1 over time (R5) and E3 for the inmate."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import date, datetime, timedelta
 from typing import Final
 
 from reviewer_app.core.policy import Policy
-from reviewer_app.core.rules.applications import rule_e3
+from reviewer_app.core.rules.applications import rule_e1, rule_e3
 from reviewer_app.core.rules.body_text import body_length, visible_text
-from reviewer_app.core.rules.facts import DocumentFacts, Finding, PostFacts, Value
+from reviewer_app.core.rules.facts import DocumentFacts, Finding, PostFacts, Value, WaitingPost
 
 #: MIME types that count as a photo for P5 (decided from the bytes by the loader).
 PHOTO_MIME_TYPES: Final[frozenset[str]] = frozenset({"image/jpeg", "image/png"})
@@ -27,21 +28,36 @@ def rule_p2() -> list[Finding]:
     return [Finding("P2", False, "P2_CONTENT", {}, "P2_CONTENT")]
 
 
-def rule_p3(submitted_at: datetime, previous_post_at: datetime | None, policy: Policy) -> list[Finding]:
-    """P3: at most one post every policy.post_window_days days (rejected posts do not count)."""
-    if previous_post_at is None:
-        return []
+def rule_p3(
+    submitted_at: datetime,
+    previous_post_at: datetime | None,
+    policy: Policy,
+    waiting_posts: Sequence[WaitingPost] = (),
+) -> list[Finding]:
+    """P3: at most one post every policy.post_window_days days, counted from the service's last
+    approved post (a rejected post never used the window).
+
+    R1: a post inside the window of an earlier post still waiting for its review cannot be judged
+    yet; it waits (held, not the family's doing, no reason to reject it for) until that one is
+    decided. A post outside every earlier post's window is judged at once.
+    """
     window = policy.post_window_days
-    days = (submitted_at.date() - previous_post_at.date()).days
-    if days >= window:
+    if previous_post_at is not None:
+        days = (submitted_at.date() - previous_post_at.date()).days
+        if days < window:
+            values: dict[str, Value] = {
+                "previous_on": previous_post_at.date(),
+                "days": days,
+                "window": window,
+                "next_on": previous_post_at.date() + timedelta(days=window),
+            }
+            return [Finding("P3", True, "P3_WINDOW", values, "P3_WINDOW")]
+    inside = [p for p in waiting_posts if 0 <= (submitted_at.date() - p.submitted_at.date()).days < window]
+    if not inside:
         return []
-    values: dict[str, Value] = {
-        "previous_on": previous_post_at.date(),
-        "days": days,
-        "window": window,
-        "next_on": previous_post_at.date() + timedelta(days=window),
-    }
-    return [Finding("P3", True, "P3_WINDOW", values, "P3_WINDOW")]
+    nearest = max(inside, key=lambda p: (p.submitted_at, p.id))
+    values = {"post": nearest.id, "post_on": nearest.submitted_at.date(), "window": window}
+    return [Finding("P3", True, "P3_WAIT", values, held=True)]
 
 
 def rule_p4(title: str, body: str, policy: Policy) -> list[Finding]:
@@ -102,15 +118,33 @@ def rule_p7(now: datetime, strikes: int, suspended_until: datetime | None, polic
     return [Finding("P7", False, "P7_LAST_STRIKE" if last else "P7_STRIKES", values)]
 
 
+def rule_e1_over_time(
+    children_birth_dates: Sequence[date] | None, today: date, policy: Policy
+) -> list[Finding]:
+    """E1 for a post (R5), on its review date: once the inmate has no child aged policy.child_max_age
+    or under, the post cannot be approved; the lapse is not the family's doing (E1_ENDED, not a
+    strike). Without a usable birth date the facility's records need fixing first: the post waits."""
+    if children_birth_dates is None:
+        return []
+    findings = []
+    for f in rule_e1(children_birth_dates, today, policy):
+        if f.code == "E1_NO_MINOR_CHILD":
+            findings.append(Finding("E1", True, "E1_ENDED", f.values, "E1_ENDED"))
+        else:  # no birth dates, or only later ones
+            findings.append(replace(f, reason_code=None, held=True))
+    return findings
+
+
 def check_post(facts: PostFacts, policy: Policy) -> list[Finding]:
-    """P1–P7 and E3: all findings on a contact-book post, in rule order."""
+    """P1–P7, E1 and E3: all findings on a contact-book post, in rule order (the E rules last)."""
     return [
         *rule_p1(facts.service_status),
         *rule_p2(),
-        *rule_p3(facts.submitted_at, facts.previous_post_at, policy),
+        *rule_p3(facts.submitted_at, facts.previous_post_at, policy, facts.waiting_posts),
         *rule_p4(facts.title, facts.body, policy),
         *rule_p5(facts.documents, policy),
         *rule_p6(facts.documents, policy),
         *rule_p7(facts.now, facts.strikes, facts.suspended_until, policy),
+        *rule_e1_over_time(facts.children_birth_dates, facts.now.date(), policy),
         *rule_e3(facts.restrictions, facts.now.date()),
     ]
