@@ -14,6 +14,7 @@ from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.core import rules
+from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import findings_for
@@ -132,7 +133,7 @@ def _add_strike(
             ends_at=ends,
         )
     )
-    reason = f"家屬發佈權限暫停至 {ends:%Y/%m/%d}（累計退件 {total} 次）"
+    reason = suspension_hold_reason(ends, family.strike_threshold)
     held = (
         s.execute(
             update(JournalItem)

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, Table, bindparam, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
 from reviewer_app.journal import AuditRecord, DecisionRecord
@@ -262,17 +263,17 @@ def _apply_strike(s: Session, d: DecisionRecord) -> None:
         s.flush()
     # A further strike within a block already served (ended) or let off (lifted) holds nothing.
     if existing.lifted_at is None and existing.ends_at > d.decided_at:
-        _hold_pending_posts(s, d.service_id, existing.ends_at)
+        _hold_pending_posts(s, d.service_id, existing.ends_at, facility.strike_threshold)
 
 
-def _hold_pending_posts(s: Session, service_id: int, until: datetime) -> None:
+def _hold_pending_posts(s: Session, service_id: int, until: datetime, strike_threshold: int) -> None:
     s.execute(
         update(Post)
         .where(Post.service_id == service_id, Post.status == "pending")
         .values(
             status="held",
             version=Post.version + 1,
-            held_reason=f"家屬發佈權限暫停至 {local(until):%Y/%m/%d}（P7）",
+            held_reason=suspension_hold_reason(until, strike_threshold),
         )
     )
 
