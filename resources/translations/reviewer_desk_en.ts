@@ -1210,7 +1210,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
@@ -1221,7 +1221,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
     </message>
@@ -1649,7 +1649,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
@@ -1664,12 +1664,17 @@ Esc in the search box clears it.</translation>
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>A short remark for the family (optional, in the message above)</source>
+        <translation>A short remark for the family (optional, in the message above)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
@@ -1694,17 +1699,22 @@ Esc in the search box clears it.</translation>
         <translation>Close without a decision (Esc)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Remark for the family:</source>
+        <translation>Remark for the family:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+69"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejecting a service application is not a strike.</source>
         <translation>Rejecting a service application is not a strike.</translation>
     </message>
@@ -1714,16 +1724,16 @@ Esc in the search box clears it.</translation>
         <translation>Not a strike (the reasons are not the family&apos;s fault).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Counts as a strike: the family will have {total}/{threshold}.</source>
         <translation>Counts as a strike: the family will have {total}/{threshold}.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source> Posting will be suspended for %n month(s); the family&apos;s other pending posts go on hold.</source>
+        <location line="+6"/>
+        <source> Posting will be suspended for %n month(s), through {day}; the family&apos;s other pending posts go on hold.</source>
         <translation>
-            <numerusform> Posting will be suspended for %n month; the family&apos;s other pending posts go on hold.</numerusform>
-            <numerusform> Posting will be suspended for %n months; the family&apos;s other pending posts go on hold.</numerusform>
+            <numerusform> Posting will be suspended for %n month, through {day}; the family&apos;s other pending posts go on hold.</numerusform>
+            <numerusform> Posting will be suspended for %n months, through {day}; the family&apos;s other pending posts go on hold.</numerusform>
         </translation>
     </message>
 </context>

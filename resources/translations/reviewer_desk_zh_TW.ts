@@ -1205,7 +1205,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
@@ -1216,7 +1216,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>尚未取得審核未通過原因清單，請連線同步後再試。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）</translation>
     </message>
@@ -1643,7 +1643,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
@@ -1658,12 +1658,17 @@ Esc in the search box clears it.</source>
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>A short remark for the family (optional, in the message above)</source>
+        <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
@@ -1688,17 +1693,22 @@ Esc in the search box clears it.</source>
         <translation>不做決定並關閉（Esc）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Remark for the family:</source>
+        <translation>給家屬的說明：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Note:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+69"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejecting a service application is not a strike.</source>
         <translation>服務項目申請之退件不計入退件次數。</translation>
     </message>
@@ -1708,15 +1718,15 @@ Esc in the search box clears it.</source>
         <translation>不計入退件次數（非家屬違規之原因）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Counts as a strike: the family will have {total}/{threshold}.</source>
         <translation>計入退件次數：退件累計將為 {total}/{threshold}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source> Posting will be suspended for %n month(s); the family&apos;s other pending posts go on hold.</source>
+        <location line="+6"/>
+        <source> Posting will be suspended for %n month(s), through {day}; the family&apos;s other pending posts go on hold.</source>
         <translation>
-            <numerusform>家屬發佈權限將暫停 %n 個月，其他待審之家庭聯絡簿將暫緩審核。</numerusform>
+            <numerusform>家屬發佈權限將暫停 %n 個月，至 {day}（含）止；其他待審之家庭聯絡簿將暫緩審核。</numerusform>
         </translation>
     </message>
 </context>

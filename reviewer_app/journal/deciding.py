@@ -45,6 +45,7 @@ def decide(
     reason_codes: Sequence[str],
     message_to_family: str | None,
     note: str | None,
+    family_remark: str | None = None,
 ) -> DecisionRecord:
     item = s.get(JournalItem, (kind, item_id))
     if item is None:
@@ -86,7 +87,10 @@ def decide(
     s.add(decision)
     s.flush()
     item.local_status = "decided"
-    audit_decision(s, decision, "decision", now, {"outcome": outcome, "reasons": list(reason_codes)})
+    detail: dict[str, object] = {"outcome": outcome, "reasons": list(reason_codes)}
+    if family_remark:
+        detail["family_remark"] = family_remark  # what the reviewer wrote to the family, audited
+    audit_decision(s, decision, "decision", now, detail)
     if strike:
         _add_strike(s, decision, item, catalogue, reason_codes, now)
     return decision_record(s, decision)

@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from reviewer_app import config
+from reviewer_app.core.family_message import rejection_message
 from reviewer_app.core.reasons import by_code
 from reviewer_app.demo.seed import STAFF_USERNAME
 from reviewer_app.journal.journal import Journal
@@ -27,7 +28,7 @@ from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import DECISIONS
 from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.main_window import MainWindow
-from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog, family_message
+from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog
 from reviewer_app.ui.queue.rows import Column, ItemKey, QueueRow
 from tests.desk import Clock, workstation
 from tests.ui.conftest import (
@@ -136,7 +137,9 @@ def test_reject_a_post_with_two_reasons_by_keyboard(
     assert dialog.chosen_codes() == ["P2_CONTENT", "P4_TOO_LONG"]
     assert dialog.ok_button.isEnabled()
     catalogue = by_code(desk_data(journal).catalogue)
-    expected_message = family_message([catalogue["P2_CONTENT"], catalogue["P4_TOO_LONG"]])
+    expected_message = rejection_message(
+        [catalogue["P2_CONTENT"], catalogue["P4_TOO_LONG"]], [], desk.panel.detail().snapshot.policy  # type: ignore[union-attr]
+    )
     assert dialog.preview.text() == expected_message
     assert catalogue["P2_CONTENT"].suggestion in dialog.preview.text()
     assert "計入退件次數" in dialog.strike_label.text()
@@ -150,6 +153,38 @@ def test_reject_a_post_with_two_reasons_by_keyboard(
     assert decision.message_to_family == expected_message
     assert decision.strike is not None
     qtbot.waitUntil(lambda: desk.reject_dialog is None and desk.selected_key() != target)
+
+
+def test_the_family_reads_what_the_reject_dialog_previewed_with_the_remark(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """A post over the character limit: Ctrl+R opens the dialog with P4 ticked (the rule check's
+    reason), the preview names the count; the reviewer adds a remark; the decision stores exactly the
+    preview, and the remark is in the decision's audit event."""
+    target = next(r for r in proxy_rows(desk) if r.status == "pending" and "P4" in r.blocking_rules).key
+    go_to(qtbot, desk, target)
+    detail = desk.panel.detail()
+    assert detail is not None
+    length = next(f.values["length"] for f in detail.findings if f.code == "P4_TOO_LONG")
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+    dialog = desk.reject_dialog
+    assert isinstance(dialog, RejectDialog)
+    assert "P4_TOO_LONG" in dialog.chosen_codes()
+    assert f"本則內文 {length} 字，超過 100 字之限制。" in dialog.preview.text()
+    dialog.remark_edit.setFocus()
+    dialog.remark_edit.insert("可保留前兩句問候。")
+    previewed = dialog.preview.text()
+    assert previewed.endswith("審核人員說明：可保留前兩句問候。")
+
+    qtbot.keyClick(dialog.remark_edit, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target])
+    (decision,) = journal.decisions()
+    assert decision.message_to_family == previewed
+    (event,) = [a for a in journal.pending_audit() if a.action == "decision" and a.item_id == target[1]]
+    assert event.detail["family_remark"] == "可保留前兩句問候。"
 
 
 def test_ctrl_z_undoes_the_last_decision(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
