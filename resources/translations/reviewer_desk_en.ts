@@ -509,7 +509,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Length:</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+69"/>
+        <source>Posting suspended through {day}</source>
+        <translation>Posting suspended through {day}</translation>
+    </message>
+    <message>
+        <location line="-86"/>
         <source>Contact-book post content</source>
         <translation>Contact-book post content</translation>
     </message>
@@ -645,12 +650,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Strikes {strikes}/{threshold}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Posting suspended until {day}</source>
-        <translation>Posting suspended until {day}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>One more strike suspends posting</source>
         <translation>One more strike suspends posting</translation>
     </message>
@@ -1106,7 +1106,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1227,8 +1227,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+4"/>
-        <source>; the family&apos;s posting is suspended until {day}</source>
-        <translation>; the family&apos;s posting is suspended until {day}</translation>
+        <source>; the family&apos;s posting is suspended through {day}</source>
+        <translation>; the family&apos;s posting is suspended through {day}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1236,7 +1236,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Decision not recorded</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</source>
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
@@ -2175,7 +2175,7 @@ Cannot be shown</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+22"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
         <source>Service application</source>
         <translation>Service application</translation>
     </message>
@@ -2384,7 +2384,7 @@ Cannot be shown</translation>
         <translation>{size} bytes</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Message to the family (zh-TW): {text}</source>
         <translation>Message to the family (zh-TW): {text}</translation>
     </message>

@@ -508,7 +508,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>字數：</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+69"/>
+        <source>Posting suspended through {day}</source>
+        <translation>發佈權限暫停至 {day}（含）</translation>
+    </message>
+    <message>
+        <location line="-86"/>
         <source>Contact-book post content</source>
         <translation>家庭聯絡簿內容</translation>
     </message>
@@ -642,12 +647,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>退件累計 {strikes}/{threshold}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Posting suspended until {day}</source>
-        <translation>發佈權限暫停至 {day}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>One more strike suspends posting</source>
         <translation>再以違規退件 1 次將暫停發佈權限</translation>
     </message>
@@ -1102,7 +1102,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1222,8 +1222,8 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+4"/>
-        <source>; the family&apos;s posting is suspended until {day}</source>
-        <translation>；家屬發佈權限暫停至 {day}</translation>
+        <source>; the family&apos;s posting is suspended through {day}</source>
+        <translation>；家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1231,7 +1231,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>無法記錄決定</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</source>
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
@@ -2166,7 +2166,7 @@ Cannot be shown</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+22"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
         <source>Service application</source>
         <translation>服務項目申請</translation>
     </message>
@@ -2375,7 +2375,7 @@ Cannot be shown</source>
         <translation>{size} 位元組</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Message to the family (zh-TW): {text}</source>
         <translation>給家屬的訊息：{text}</translation>
     </message>

@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from reviewer_app.core.timeutil import add_months, local
+from reviewer_app.core.timeutil import add_months, last_full_day, local
 from reviewer_app.journal import DecisionRecord, DecisionRefused, JournalError, NotUndoable
 from reviewer_app.qt import QCoreApplication, QMessageBox, QObject, Qt
 from reviewer_app.ui.common import executors, words
@@ -192,8 +192,8 @@ class Decisions(QObject):
             "MainWindow", "Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)"
         ).format(kind=words.item_kind(record.kind), id=record.item_id, outcome=words.outcome(record.outcome))
         if record.suspension is not None:
-            message += translate("MainWindow", "; the family's posting is suspended until {day}").format(
-                day=self.window.preferences.date_style().date(record.suspension.ends_at)
+            message += translate("MainWindow", "; the family's posting is suspended through {day}").format(
+                day=self.window.preferences.date_style().date(last_full_day(record.suspension.ends_at))
             )
         self.window.statusBar().showMessage(message, 10_000)
         self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
@@ -208,7 +208,8 @@ class Decisions(QObject):
         title = translate("MainWindow", "Decision not recorded")
         show = self.window.show_message
         if isinstance(exc, DecisionRefused):
-            details = "\n".join(f"{f.rule_id}　{words.finding(f)}" for f in exc.findings)
+            dates = self.window.preferences.date_style()
+            details = "\n".join(f"{f.rule_id}　{words.finding(f, dates)}" for f in exc.findings)
             show(QMessageBox.Icon.Warning, title, words.refusal(exc), details)
         elif isinstance(exc, JournalError):
             show(QMessageBox.Icon.Warning, title, words.refusal(exc))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import threading
 import time
@@ -228,6 +229,22 @@ def test_held_item_says_why(qtbot: QtBot, desk: MainWindow) -> None:
     assert not desk.panel.approve_button.isEnabled()
     row = desk.proxy.proxy_row_of(held.key)
     assert row is not None and desk.proxy.index(row, Column.STATUS).data() == "暫緩審核"
+
+
+def test_roc_years_reach_the_queue_s_rule_texts_and_hold_reasons(qtbot: QtBot, desk: MainWindow) -> None:
+    """Turning ROC years on re-words the queue's rule tooltips and hold reasons in 民國 dates too."""
+    held = next(r for r in proxy_rows(desk) if r.status == "held")
+    row = desk.proxy.proxy_row_of(held.key)
+    assert row is not None
+
+    def tips() -> str:
+        cells = (desk.proxy.index(row, c) for c in (Column.RULES, Column.STATUS))
+        return "\n".join(str(cell.data(Qt.ItemDataRole.ToolTipRole)) for cell in cells)
+
+    assert re.search(r"(?<!\d)20\d\d/\d\d/\d\d", tips())
+    desk.preferences.set_roc_years(True)
+    qtbot.waitUntil(lambda: re.search(r"(?<!\d)11\d/\d\d/\d\d", tips()) is not None and idle(desk))
+    assert not re.search(r"(?<!\d)20\d\d/\d\d/\d\d", tips()), tips()
 
 
 def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
