@@ -509,7 +509,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Length:</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+67"/>
+        <source>Posting suspended through {day}</source>
+        <translation>Posting suspended through {day}</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>Contact-book post content</source>
         <translation>Contact-book post content</translation>
     </message>
@@ -645,12 +650,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Strikes {strikes}/{threshold}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Posting suspended until {day}</source>
-        <translation>Posting suspended until {day}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>One more strike suspends posting</source>
         <translation>One more strike suspends posting</translation>
     </message>
@@ -918,7 +918,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Suspension {number}</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+187"/>
         <source>Dismiss strike…</source>
         <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Dismiss strike…</translation>
@@ -1002,7 +1002,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-260"/>
+        <location line="-262"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1310,7 +1310,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1414,7 +1414,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
@@ -1425,14 +1425,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>; the family&apos;s posting is suspended until {day}</source>
-        <translation>; the family&apos;s posting is suspended until {day}</translation>
+        <source>; the family&apos;s posting is suspended through {day}</source>
+        <translation>; the family&apos;s posting is suspended through {day}</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1440,7 +1440,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Decision not recorded</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</source>
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
@@ -1853,7 +1853,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
@@ -1868,12 +1868,17 @@ Esc in the search box clears it.</translation>
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>A short remark for the family (optional, in the message above)</source>
+        <translation>A short remark for the family (optional, in the message above)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
@@ -1898,17 +1903,22 @@ Esc in the search box clears it.</translation>
         <translation>Close without a decision (Esc)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Remark for the family:</source>
+        <translation>Remark for the family:</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+69"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejecting a service application is not a strike.</source>
         <translation>Rejecting a service application is not a strike.</translation>
     </message>
@@ -1918,16 +1928,16 @@ Esc in the search box clears it.</translation>
         <translation>Not a strike (the reasons are not the family&apos;s fault).</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Counts as a strike: the family will have {total}/{threshold}.</source>
         <translation>Counts as a strike: the family will have {total}/{threshold}.</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source> Posting will be suspended for %n month(s); the family&apos;s other pending posts go on hold.</source>
+        <location line="+6"/>
+        <source> Posting will be suspended for %n month(s), through {day}; the family&apos;s other pending posts go on hold.</source>
         <translation>
-            <numerusform> Posting will be suspended for %n month; the family&apos;s other pending posts go on hold.</numerusform>
-            <numerusform> Posting will be suspended for %n months; the family&apos;s other pending posts go on hold.</numerusform>
+            <numerusform> Posting will be suspended for %n month, through {day}; the family&apos;s other pending posts go on hold.</numerusform>
+            <numerusform> Posting will be suspended for %n months, through {day}; the family&apos;s other pending posts go on hold.</numerusform>
         </translation>
     </message>
 </context>
@@ -2374,7 +2384,7 @@ Cannot be shown</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+22"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
         <source>Service application</source>
         <translation>Service application</translation>
     </message>
@@ -2583,7 +2593,7 @@ Cannot be shown</translation>
         <translation>{size} bytes</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Message to the family (zh-TW): {text}</source>
         <translation>Message to the family (zh-TW): {text}</translation>
     </message>

@@ -508,7 +508,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>字數：</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="+67"/>
+        <source>Posting suspended through {day}</source>
+        <translation>發佈權限暫停至 {day}（含）</translation>
+    </message>
+    <message>
+        <location line="-84"/>
         <source>Contact-book post content</source>
         <translation>家庭聯絡簿內容</translation>
     </message>
@@ -642,12 +647,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>退件累計 {strikes}/{threshold}</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Posting suspended until {day}</source>
-        <translation>發佈權限暫停至 {day}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>One more strike suspends posting</source>
         <translation>再以違規退件 1 次將暫停發佈權限</translation>
     </message>
@@ -914,7 +914,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>第 {number} 次停權</translation>
     </message>
     <message>
-        <location line="+185"/>
+        <location line="+187"/>
         <source>Dismiss strike…</source>
         <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>撤銷違規…</translation>
@@ -998,7 +998,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-260"/>
+        <location line="-262"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1306,7 +1306,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1409,7 +1409,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
@@ -1420,14 +1420,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>尚未取得審核未通過原因清單，請連線同步後再試。</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+114"/>
         <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
         <translation>已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <source>; the family&apos;s posting is suspended until {day}</source>
-        <translation>；家屬發佈權限暫停至 {day}</translation>
+        <source>; the family&apos;s posting is suspended through {day}</source>
+        <translation>；家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1435,7 +1435,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>無法記錄決定</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</source>
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
@@ -1847,7 +1847,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
@@ -1862,12 +1862,17 @@ Esc in the search box clears it.</source>
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
+        <source>A short remark for the family (optional, in the message above)</source>
+        <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
@@ -1892,17 +1897,22 @@ Esc in the search box clears it.</source>
         <translation>不做決定並關閉（Esc）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Remark for the family:</source>
+        <translation>給家屬的說明：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Note:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+69"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Rejecting a service application is not a strike.</source>
         <translation>服務項目申請之退件不計入退件次數。</translation>
     </message>
@@ -1912,15 +1922,15 @@ Esc in the search box clears it.</source>
         <translation>不計入退件次數（非家屬違規之原因）。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Counts as a strike: the family will have {total}/{threshold}.</source>
         <translation>計入退件次數：退件累計將為 {total}/{threshold}。</translation>
     </message>
     <message numerus="yes">
-        <location line="+5"/>
-        <source> Posting will be suspended for %n month(s); the family&apos;s other pending posts go on hold.</source>
+        <location line="+6"/>
+        <source> Posting will be suspended for %n month(s), through {day}; the family&apos;s other pending posts go on hold.</source>
         <translation>
-            <numerusform>家屬發佈權限將暫停 %n 個月，其他待審之家庭聯絡簿將暫緩審核。</numerusform>
+            <numerusform>家屬發佈權限將暫停 %n 個月，至 {day}（含）止；其他待審之家庭聯絡簿將暫緩審核。</numerusform>
         </translation>
     </message>
 </context>
@@ -2365,7 +2375,7 @@ Cannot be shown</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+22"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
         <source>Service application</source>
         <translation>服務項目申請</translation>
     </message>
@@ -2574,7 +2584,7 @@ Cannot be shown</source>
         <translation>{size} 位元組</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Message to the family (zh-TW): {text}</source>
         <translation>給家屬的訊息：{text}</translation>
     </message>

@@ -9,10 +9,14 @@ module is the one place that words them:
   where a new rule's code is added;
 - for the family, always zh-TW, filled with the facility's own numbers (:class:`Policy`, written by
   :func:`~reviewer_app.core.formats.policy_words` as the default rejection reasons write them) and the
-  specifics of the finding (R9). Codes the family never reads (P8, the journal's refusals) have none.
+  specifics of the finding (R9): what this item did, said after the rejection reason's own text
+  (:mod:`reviewer_app.core.family_message`). Codes the family never reads (P8, the journal's
+  refusals) have none.
 
 Templates name values in braces. Dates, sizes (``*_bytes``), file types, document kinds, relationships,
-restrictions, statuses and item kinds are written for the language; see :func:`_value_words`.
+restrictions, statuses and item kinds are written for the language; see :func:`_value_words`. Staff
+dates follow the desk's style (ROC years or not) when the caller passes it; the family's are written as
+the portal writes them (2026/12/02).
 """
 
 from __future__ import annotations
@@ -54,8 +58,8 @@ class Text:
 
 
 # The family is never told which restriction the inmate is under (a sanction or an isolation is the
-# inmate's record), only that the wait is not their doing.
-_FAMILY_E3 = "收容人目前處於依規定暫停使用本服務之期間，非家屬之因素；本件暫緩審核，限制期間結束後繼續審核。"
+# inmate's record), only that it is not their doing.
+_FAMILY_E3 = "收容人目前處於依規定暫停使用本服務之期間，非家屬之因素。"
 
 #: What the rules find (``Finding.code``), E1–E6 and P1–P8.
 FINDING_TEXTS: Final[dict[str, Text]] = {
@@ -163,12 +167,12 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
     "P4_TOO_LONG": Text(
         "內文 {length} 字，超過 {limit} 字上限",
         "The body has {length} characters, over the limit of {limit}",
-        "內文 {length} 字，超過 {limit} 字之限制，請精簡至 {limit} 字以內。",
+        "本則內文 {length} 字，超過 {limit} 字之限制。",
     ),
     "P5_TOO_MANY_PHOTOS": Text(
         "照片 {photos} 張，超過 {limit} 張上限",
         "{photos} photos, over the limit of {limit}",
-        "照(圖)片 {photos} 張，超過 {limit} 張之限制。",
+        "本則照(圖)片 {photos} 張，超過 {limit} 張之限制。",
     ),
     "P5_PHOTO_TOO_LARGE": Text(
         "照片 {size_bytes}，超過 {limit_bytes} 上限",
@@ -195,11 +199,11 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
         "Attachments total {size_bytes}, over the {limit_bytes} total limit",
         "附件合計 {size_bytes}，超過合計 {limit_bytes} 之限制。",
     ),
+    # ``through`` is the suspension's last whole day (R9); it ends during ``resumes``.
     "P7_SUSPENDED": Text(
-        "家屬發佈權限暫停至 {until}",
-        "The family's posting is suspended until {until}",
-        "家庭聯絡簿經審查退件累計 {strike_threshold} 次以上，發佈權限暫停 {suspension_months} 個月"
-        "至 {until}，本件暫緩審核。",
+        "家屬發佈權限暫停至 {through}（含），{resumes} 起恢復審核",
+        "The family's posting is suspended through {through}; review resumes on {resumes}",
+        "發佈權限暫停至 {through}（含）止，{resumes} 起可再發佈。",
     ),
     "P7_STRIKES": Text(
         "已累計退件 {strikes}/{threshold} 次",
@@ -351,7 +355,12 @@ def _posts_text(post_ids: Sequence[int | str], language: str) -> str:
     return list_text(ids[:5], language) + (more if len(ids) > 5 else "")
 
 
-def _value_words(values: Mapping[str, Value], language: str, vocabulary: Vocabulary) -> dict[str, str]:
+def _value_words(
+    values: Mapping[str, Value],
+    language: str,
+    vocabulary: Vocabulary,
+    dates: Callable[[date], str] = date_text,
+) -> dict[str, str]:
     """Each value written for the language, by its kind (a date, a size) or its name (a code)."""
     labellers: dict[str, Callable[[str], str]] = {
         "relationship": vocabulary.relationship,
@@ -364,7 +373,7 @@ def _value_words(values: Mapping[str, Value], language: str, vocabulary: Vocabul
         if value is None:
             words[key] = ""
         elif isinstance(value, date):
-            words[key] = date_text(value)
+            words[key] = dates(value)
         elif isinstance(value, tuple):
             if key in ("types", "allowed"):
                 words[key] = types_text((str(v) for v in value), language)
@@ -390,16 +399,18 @@ def staff_text(
     values: Mapping[str, Value] | None = None,
     language: str = ZH_TW,
     english_words: Vocabulary | None = None,
+    dates: Callable[[date], str] | None = None,
 ) -> str:
     """The staff's words for a code in ``language`` ("zh_TW" or "en").
 
     ``english_words`` names codes in English (the desk passes its Qt-translated words; without it the
-    codes are shown as they are); zh-TW always uses the guide's words.
+    codes are shown as they are); zh-TW always uses the guide's words. ``dates`` writes a date as the
+    desk shows dates (its ROC-year preference); without it, as the portal does (2026/12/02).
     """
     text = _TEXTS[code]
     vocabulary: Vocabulary = GuideWords() if language == ZH_TW else english_words or CodeWords()
     template = text.zh_tw if language == ZH_TW else text.en
-    return template.format(**_value_words(values or {}, language, vocabulary))
+    return template.format(**_value_words(values or {}, language, vocabulary, dates or date_text))
 
 
 def family_text(code: str, values: Mapping[str, Value], policy: Policy) -> str:

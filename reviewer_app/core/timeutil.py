@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import calendar
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 
@@ -22,3 +22,9 @@ FACILITY_TZ = ZoneInfo("Asia/Taipei")
 
 def local(moment: datetime) -> datetime:
     return moment.astimezone(FACILITY_TZ)
+
+
+def last_full_day(ends_at: datetime) -> date:
+    """The last day (Taipei) wholly inside a period that ends at ``ends_at``: a suspension that ends at
+    00:30 on 04/30 is said to last through 04/29, never "until 04/30" (which reads as the whole day)."""
+    return local(ends_at).date() - timedelta(days=1)

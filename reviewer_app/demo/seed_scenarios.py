@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import timedelta
 
-from reviewer_app.core.timeutil import local
+from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.demo import documents, names
 from reviewer_app.demo.seed_items import _ItemBuilder
 from reviewer_app.demo.seed_plan import _Family, _Old, _wrong_call_number, _years_before
@@ -139,4 +139,6 @@ class FacilitySeeder(_ItemBuilder):
             family, service, now - timedelta(days=5.5), status="held", photos=[self._history_photo(family)]
         )
         held.version = 2  # held by the third strike's suspension
-        held.held_reason = f"家屬發佈權限暫停至 {local(self._suspended_until(third_decided)):%Y/%m/%d}（P7）"
+        held.held_reason = suspension_hold_reason(
+            self._suspended_until(third_decided), self.facility.strike_threshold
+        )

@@ -15,10 +15,10 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import CAPABILITIES
 from reviewer_app.core import rules
+from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for
-from reviewer_app.core.timeutil import local
 from reviewer_app.journal.errors import AlreadyDecided, DecisionRefused, NotClaimed, NotPermitted, NotUndoable
 from reviewer_app.journal.models import (
     JournalDecision,
@@ -49,6 +49,7 @@ def decide(
     reason_codes: Sequence[str],
     message_to_family: str | None,
     note: str | None,
+    family_remark: str | None = None,
 ) -> DecisionRecord:
     item = s.get(JournalItem, (kind, item_id))
     if item is None:
@@ -92,7 +93,10 @@ def decide(
     s.add(decision)
     s.flush()
     item.local_status = "decided"
-    audit_decision(s, decision, "decision", now, {"outcome": outcome, "reasons": list(reason_codes)})
+    detail: dict[str, object] = {"outcome": outcome, "reasons": list(reason_codes)}
+    if family_remark:
+        detail["family_remark"] = family_remark  # what the reviewer wrote to the family, audited
+    audit_decision(s, decision, "decision", now, detail)
     if strike:
         _add_strike(s, decision, item, catalogue, reason_codes, family, now)
     return decision_record(s, decision)
@@ -144,7 +148,7 @@ def _add_strike(
             ends_at=cycle.ends_at,
         )
     )
-    reason = f"家屬發佈權限暫停至 {local(cycle.ends_at):%Y/%m/%d}（累計退件 {len(cycle.spent)} 次）"
+    reason = suspension_hold_reason(cycle.ends_at, before.strike_threshold)
     s.execute(
         update(JournalItem)
         .where(

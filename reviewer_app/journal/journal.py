@@ -195,8 +195,13 @@ class Journal:
         reason_codes: Sequence[str] = (),
         message_to_family: str | None = None,
         note: str | None = None,
+        family_remark: str | None = None,
     ) -> DecisionRecord:
-        """Record a decision locally, with its strike and suspension, in one transaction."""
+        """Record a decision locally, with its strike and suspension, in one transaction.
+
+        ``family_remark``: the reviewer's own words to the family, already part of ``message_to_family``;
+        kept apart in the decision's audit event.
+        """
         if outcome not in ("approve", "reject"):
             raise ValueError(outcome)
         with self.lock, self.session() as s, s.begin():
@@ -211,6 +216,7 @@ class Journal:
                 reason_codes=reason_codes,
                 message_to_family=message_to_family,
                 note=note,
+                family_remark=family_remark,
             )
 
     def undo(self, key: str, staff_username: str, workstation: str, now: datetime) -> DecisionRecord:

@@ -18,6 +18,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import CAPABILITIES
+from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.strike_cycles import Cycle, Standing
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
@@ -298,7 +299,7 @@ def _apply_strike(s: Session, d: DecisionRecord, now: datetime) -> None:
     ]
     running = family.running
     if running is not None:
-        _hold_pending_posts(s, d.service_id, running.ends_at)
+        _hold_pending_posts(s, d.service_id, running.ends_at, facility.strike_threshold)
     if events:
         from reviewer_app.access import audit_chain
 
@@ -329,11 +330,11 @@ def _suspension_event(
     }
 
 
-def _hold_pending_posts(s: Session, service_id: int, until: datetime) -> None:
+def _hold_pending_posts(s: Session, service_id: int, until: datetime, strike_threshold: int) -> None:
     s.execute(
         update(Post)
         .where(Post.service_id == service_id, Post.status == "pending")
-        .values(status="held", held_reason=f"家屬發佈權限暫停至 {local(until):%Y/%m/%d}（P7）")
+        .values(status="held", held_reason=suspension_hold_reason(until, strike_threshold))
     )
 
 

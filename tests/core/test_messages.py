@@ -17,6 +17,7 @@ from reviewer_app.core.policy import MB, Policy
 from reviewer_app.core.rules import DocumentFacts, Finding, Value
 from reviewer_app.core.rules.applications import rule_e5
 from reviewer_app.core.rules.posts import rule_p3, rule_p4, rule_p5, rule_p7
+from reviewer_app.core.timeutil import FACILITY_TZ
 from reviewer_app.journal import NotUndoable
 from reviewer_app.journal.printing import PrintRefused, ReprintNeedsReason
 
@@ -48,7 +49,8 @@ SAMPLE: dict[str, Value] = {
     "types": ("image/gif",),
     "allowed": ("application/pdf", "image/jpeg", "image/png"),
     "files": 4,
-    "until": date(2025, 4, 15),
+    "through": date(2025, 4, 15),
+    "resumes": date(2025, 4, 16),
     "strikes": 2,
     "threshold": 3,
     "months": 1,
@@ -60,6 +62,10 @@ SAMPLE: dict[str, Value] = {
     "post": 12,
     "post_on": date(2025, 2, 20),
 }
+
+
+def taipei(*when: int) -> datetime:
+    return datetime(*when, tzinfo=FACILITY_TZ)
 
 
 def _strings_in(node: ast.AST) -> set[str]:
@@ -155,9 +161,29 @@ def test_a_facility_s_own_window_and_photo_limit_reach_the_family() -> None:
     )
     [photo] = rule_p5([DocumentFacts("post_attachment", "image/jpeg", 25 * MB)], juvenile)
     assert family_text(photo.code, photo.values, juvenile) == "照(圖)片檔案 25 MB，超過每張 20 MB 之限制。"
-    [suspended] = rule_p7(datetime(2025, 3, 4), 3, datetime(2025, 5, 4), juvenile)
+    [suspended] = rule_p7(taipei(2025, 3, 4), 3, taipei(2025, 5, 4, 9), juvenile)
     said = family_text(suspended.code, suspended.values, juvenile)
-    assert "暫停 2 個月" in said and "2025/05/04" in said
+    # 05/04 is not a whole day of it
+    assert said == "發佈權限暫停至 2025/05/03（含）止，2025/05/04 起可再發佈。"
+
+
+def test_a_suspension_is_named_by_its_last_whole_day() -> None:
+    """A suspension that ends at 00:30 on 04/30 (Taipei) covers 04/29 as its last whole day: staff
+    and family read "through 04/29", never "until 04/30"."""
+    [suspended] = rule_p7(taipei(2026, 3, 30, 12), 3, taipei(2026, 4, 30, 0, 30), Policy())
+    assert staff_text(suspended.code, suspended.values) == (
+        "家屬發佈權限暫停至 2026/04/29（含），2026/04/30 起恢復審核"
+    )
+    assert staff_text(suspended.code, suspended.values, "en") == (
+        "The family's posting is suspended through 2026/04/29; review resumes on 2026/04/30"
+    )
+
+
+def test_staff_dates_follow_the_desk_s_style_and_the_family_s_stay_western() -> None:
+    [window] = rule_p3(taipei(2026, 3, 4, 9), taipei(2026, 3, 1, 15), Policy())
+    roc = staff_text(window.code, window.values, dates=lambda d: f"{d.year - 1911}/{d.month:02d}/{d.day:02d}")
+    assert "（115/03/01）" in roc and "115/03/31 起" in roc and "2026" not in roc
+    assert "2026/03/31 起可再發佈" in family_text(window.code, window.values, Policy())
 
 
 def test_the_family_reads_which_documents_are_missing() -> None:

@@ -591,8 +591,8 @@ def test_p6_attachments(documents: tuple[DocumentFacts, ...], policy: Policy, in
 @pytest.mark.parametrize(
     ("suspended_until", "strikes", "policy", "expected"),
     [
-        (NOW + timedelta(days=3), 3, DEFAULT, (True, True, "家屬發佈權限暫停至 2025/03/18")),
-        (NOW + timedelta(minutes=1), 3, DEFAULT, (True, True, "暫停至 2025/03/15")),
+        (NOW + timedelta(days=3), 3, DEFAULT, (True, True, "暫停至 2025/03/17（含），2025/03/18 起")),
+        (NOW + timedelta(minutes=1), 3, DEFAULT, (True, True, "暫停至 2025/03/14（含），2025/03/15 起")),
         (NOW, 3, DEFAULT, (False, False, "已累計退件 3/3 次")),  # expired at this very moment
         (NOW - timedelta(days=1), 0, DEFAULT, None),  # expired, strikes reset
         (None, 0, DEFAULT, None),

@@ -409,11 +409,11 @@ def test_suspension_end_is_shown_as_the_taipei_date(engine: Engine, shared_url: 
         held = ws.journal.item("post", second)
         assert held is not None and "2026/12/02" in (held.held_reason or "")
         (p7,) = [f for f in ws.journal.findings("post", second, early()) if f.rule_id == "P7"]
-        assert staff_text(p7.code, p7.values) == "家屬發佈權限暫停至 2026/12/02"
+        assert staff_text(p7.code, p7.values) == "家屬發佈權限暫停至 2026/12/01（含），2026/12/02 起恢復審核"
         ws.sync.push()
         ws.sync.pull()
         (p7,) = [f for f in ws.journal.findings("post", second, early()) if f.rule_id == "P7"]
-        assert staff_text(p7.code, p7.values) == "家屬發佈權限暫停至 2026/12/02"
+        assert staff_text(p7.code, p7.values) == "家屬發佈權限暫停至 2026/12/01（含），2026/12/02 起恢復審核"
     finally:
         ws.close()
 

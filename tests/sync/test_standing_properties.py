@@ -93,7 +93,9 @@ def _supervise(engine: Engine, fid: int, service_id: int, posts: list[int], stor
     boss = Actor("ttd_supervisor", "supervisor", fid, "ws-sup")
     when = T0 + timedelta(hours=11)
     with Session(engine) as s:
-        strike_ids = {p: i for i, p in s.execute(select(Strike.post_id, Strike.id))}
+        strike_ids = {
+            post_id: strike_id for post_id, strike_id in s.execute(select(Strike.post_id, Strike.id))
+        }
     for n, i in enumerate(story.dismiss):
         supervisor.dismiss_strike(engine, boss, strike_ids[posts[i]], "誤判", when + timedelta(minutes=n))
     if story.lift:

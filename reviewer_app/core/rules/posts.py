@@ -11,6 +11,7 @@ from reviewer_app.core.policy import Policy
 from reviewer_app.core.rules.applications import rule_e1, rule_e3
 from reviewer_app.core.rules.body_text import body_length, visible_text
 from reviewer_app.core.rules.facts import DocumentFacts, Finding, PostFacts, Value, WaitingPost
+from reviewer_app.core.timeutil import last_full_day, local
 
 #: MIME types that count as a photo for P5 (decided from the bytes by the loader).
 PHOTO_MIME_TYPES: Final[frozenset[str]] = frozenset({"image/jpeg", "image/png"})
@@ -108,7 +109,12 @@ def rule_p6(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]
 def rule_p7(now: datetime, strikes: int, suspended_until: datetime | None, policy: Policy) -> list[Finding]:
     """P7: three strikes suspend the family's right to post (held while suspended)."""
     if suspended_until is not None and suspended_until > now:
-        values: dict[str, Value] = {"until": suspended_until.date()}
+        # Named by its last whole day and the day it ends (R9): an end at 00:30 on 04/30 is "through
+        # 04/29, again from 04/30", never "until 04/30" (which reads as the whole day).
+        values: dict[str, Value] = {
+            "through": last_full_day(suspended_until),
+            "resumes": local(suspended_until).date(),
+        }
         return [Finding("P7", True, "P7_SUSPENDED", values, "P7_SUSPENDED", held=True)]
     if strikes <= 0:
         return []

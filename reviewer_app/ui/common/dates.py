@@ -7,12 +7,16 @@ Times are shown in the facility's time zone (Asia/Taipei), whatever the workstat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from reviewer_app.core.timeutil import local
 
 #: The ROC calendar counts years from 1912 (民國元年): 2025 is 民國 114.
 ROC_OFFSET = 1911
+
+#: A date as the portal writes it (core.formats.date_text) inside a stored text: 2026/12/02.
+_PORTAL_DATE = re.compile(r"(?<![\d/])(\d{4})/(\d{2})/(\d{2})(?![\d/])")
 
 
 @dataclass(frozen=True)
@@ -41,6 +45,20 @@ class DateStyle:
 
     def time(self, moment: dt.datetime) -> str:
         return f"{local(moment):%H:%M}"
+
+    def in_text(self, text: str) -> str:
+        """A stored text written for the family (a hold reason: "暫停至 2026/12/01（含）") with its dates
+        shown in this style, so the desk never shows 115/12/01 beside 2026/12/01."""
+        if not self.roc:
+            return text
+
+        def restyled(found: re.Match[str]) -> str:
+            try:
+                return self.date(dt.date(*(int(part) for part in found.groups())))
+            except ValueError:  # not a date after all (2026/13/45)
+                return found.group(0)
+
+        return _PORTAL_DATE.sub(restyled, text)
 
     def iso_date(self, value: str | None) -> str:
         """A date or datetime stored as ISO text (snapshots), as shown on screen; '' for None."""

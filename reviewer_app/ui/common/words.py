@@ -6,7 +6,8 @@ chosen language. The zh-TW translations are the words families and staff already
 English desk it is labelled as the family's zh-TW message (:func:`family_message`).
 
 Rule findings and the journal's refusals are worded by :mod:`reviewer_app.core.messages` in the desk's
-language (:func:`finding`, :func:`refusal`), with the codes they name in the words below.
+language (:func:`finding`, :func:`refusal`), with the codes they name in the words below and the dates
+in the desk's style (ROC years or not).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from __future__ import annotations
 from reviewer_app.core import messages
 from reviewer_app.core.rules import Finding
 from reviewer_app.qt import QCoreApplication
+from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.i18n import current_language
 
 
@@ -126,9 +128,11 @@ class _DeskWords:
     item_kind = staticmethod(item_kind)
 
 
-def finding(f: Finding) -> str:
-    """A rule finding in the desk's language (safe on a worker thread)."""
-    return messages.staff_text(f.code, f.values, current_language(), _DeskWords())
+def finding(f: Finding, dates: DateStyle | None = None) -> str:
+    """A rule finding in the desk's language, its dates in the desk's style (safe on a worker thread)."""
+    return messages.staff_text(
+        f.code, f.values, current_language(), _DeskWords(), dates.date if dates is not None else None
+    )
 
 
 def refusal(error: messages.CodedError) -> str:
@@ -136,8 +140,11 @@ def refusal(error: messages.CodedError) -> str:
     return error.text(current_language(), _DeskWords())
 
 
-def family_message(text: str) -> str:
-    """A message stored for the family (always zh-TW), labelled as such on the English desk."""
+def family_message(text: str, dates: DateStyle | None = None) -> str:
+    """A message stored for the family (always zh-TW), labelled as such on the English desk; with
+    ``dates``, its dates in the desk's style."""
+    if dates is not None:
+        text = dates.in_text(text)
     if current_language() != "en":
         return text
     return QCoreApplication.translate("Words", "Message to the family (zh-TW): {text}").format(text=text)

@@ -14,7 +14,7 @@ from datetime import date
 from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.rules import Finding, body_length, child_age
-from reviewer_app.core.timeutil import local
+from reviewer_app.core.timeutil import last_full_day, local
 from reviewer_app.qt import (
     QFont,
     QFormLayout,
@@ -266,8 +266,8 @@ class DecisionPanel(QWidget):
                 text = self.tr("Decided: {outcome}, synced").format(outcome=outcome)
                 style = BANNER_STYLES["decided"]
         elif d.local_status == "held" or any(f.held for f in d.findings):
-            why = (d.held_reason and words.family_message(d.held_reason)) or "；".join(
-                words.finding(f) for f in d.findings if f.held
+            why = (d.held_reason and words.family_message(d.held_reason, self._dates)) or "；".join(
+                words.finding(f, self._dates) for f in d.findings if f.held
             )
             text = self.tr("On hold: {why}").format(why=why)
             style = BANNER_STYLES["held"]
@@ -369,7 +369,7 @@ class DecisionPanel(QWidget):
             else:
                 mark = self.tr("Note")
             text = self.tr("[{mark}] {rule}  {message}")
-            label = _plain(text.format(mark=mark, rule=f.rule_id, message=words.finding(f)))
+            label = _plain(text.format(mark=mark, rule=f.rule_id, message=words.finding(f, self._dates)))
             label.setProperty("ruleId", f.rule_id)
             label.setProperty("blocks", f.blocks)
             label.setStyleSheet(BLOCKING_STYLE if f.blocks else NOTICE_STYLE)
@@ -381,9 +381,9 @@ class DecisionPanel(QWidget):
             self.tr("Strikes {strikes}/{threshold}").format(strikes=s.strikes, threshold=s.strike_threshold)
         ]
         if s.suspended_until is not None:
-            lines.append(
-                self.tr("Posting suspended until {day}").format(
-                    day=self._dates.date(local(s.suspended_until).date())
+            lines.append(  # its last whole day, as the rule check and the family say it (R9)
+                self.tr("Posting suspended through {day}").format(
+                    day=self._dates.date(last_full_day(s.suspended_until))
                 )
             )
         elif s.strikes % s.strike_threshold == s.strike_threshold - 1:

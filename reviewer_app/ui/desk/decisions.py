@@ -13,6 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from reviewer_app.core.timeutil import add_months, last_full_day, local
 from reviewer_app.journal import DecisionRecord, DecisionRefused, JournalError, NotUndoable
 from reviewer_app.qt import QCoreApplication, QMessageBox, QObject, Qt
 from reviewer_app.ui.common import executors, words
@@ -80,14 +81,23 @@ class Decisions(QObject):
             )
             return
         policy = detail.snapshot.policy
+        standing = detail.standing
+        # A strike now reaching the threshold suspends the family's posting from now (the journal's
+        # rule, journal/deciding.py): the dialog warns of it and tells the family through which day.
+        suspends = (standing.strikes + 1) % standing.strike_threshold == 0
+        suspends_until = add_months(local(self.ctx.clock()), policy.suspension_months) if suspends else None
         dialog = RejectDialog(
             detail.kind,
             detail.item_id,
             w.catalogue,
             suggested_codes=[f.reason_code for f in detail.blocking if f.reason_code],
-            strikes=detail.standing.strikes,
-            strike_threshold=detail.standing.strike_threshold,
+            findings=detail.findings,
+            policy=policy,
+            strikes=standing.strikes,
+            strike_threshold=standing.strike_threshold,
             suspension_months=policy.suspension_months,
+            suspends_until=suspends_until,
+            dates=w.preferences.date_style(),
             parent=w,
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -100,6 +110,7 @@ class Decisions(QObject):
                 reason_codes=dialog.chosen_codes(),
                 message=dialog.message_to_family(),
                 note=dialog.note(),
+                family_remark=dialog.remark(),
             )
 
         def finished(_result: int) -> None:
@@ -118,6 +129,7 @@ class Decisions(QObject):
         reason_codes: Sequence[str] = (),
         message: str | None = None,
         note: str | None = None,
+        family_remark: str | None = None,
     ) -> None:
         self.deciding = True
         self.window.panel.set_busy(True)
@@ -135,6 +147,7 @@ class Decisions(QObject):
                 reason_codes=codes,
                 message_to_family=message,
                 note=note,
+                family_remark=family_remark,
             )
 
         painted = threading.Event()
@@ -179,8 +192,8 @@ class Decisions(QObject):
             "MainWindow", "Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)"
         ).format(kind=words.item_kind(record.kind), id=record.item_id, outcome=words.outcome(record.outcome))
         if record.suspension is not None:
-            message += translate("MainWindow", "; the family's posting is suspended until {day}").format(
-                day=self.window.preferences.date_style().date(record.suspension.ends_at)
+            message += translate("MainWindow", "; the family's posting is suspended through {day}").format(
+                day=self.window.preferences.date_style().date(last_full_day(record.suspension.ends_at))
             )
         self.window.statusBar().showMessage(message, 10_000)
         self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
@@ -195,7 +208,8 @@ class Decisions(QObject):
         title = translate("MainWindow", "Decision not recorded")
         show = self.window.show_message
         if isinstance(exc, DecisionRefused):
-            details = "\n".join(f"{f.rule_id}　{words.finding(f)}" for f in exc.findings)
+            dates = self.window.preferences.date_style()
+            details = "\n".join(f"{f.rule_id}　{words.finding(f, dates)}" for f in exc.findings)
             show(QMessageBox.Icon.Warning, title, words.refusal(exc), details)
         elif isinstance(exc, JournalError):
             show(QMessageBox.Icon.Warning, title, words.refusal(exc))

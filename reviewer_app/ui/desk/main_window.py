@@ -218,7 +218,10 @@ class MainWindow(QMainWindow):
 
     def _preferences_changed(self) -> None:
         self.roc_action.setChecked(self.preferences.roc_years)
+        restyled = self.preferences.date_style() != self.model.date_style()
         self._apply_date_style()
+        if restyled:  # the queue's rule texts and hold reasons are worded while loading, dates included
+            self.request_reload()
 
     # ---- layout memory -------------------------------------------------------------------------
 

@@ -1,21 +1,29 @@
 """Choosing why an item is rejected (審核未通過原因), seeing what the family will read.
 
 The reasons are the catalogue entries that fit the item kind (``catalogue.reasons_for``), shown as a
-keyboard-navigable checklist (arrows to move, space to check, Enter to reject). For the checked ones
-the dialog shows the message exactly as the family will read it after clicking [審核未通過], and
-whether the rejection counts as a strike (P7).
+keyboard-navigable checklist (arrows to move, space to check, Enter to reject); the rule check's
+reasons come ticked. For the checked ones the dialog previews the message exactly as the family will
+read it after clicking [審核未通過] (:func:`~reviewer_app.core.family_message.rejection_message`: the
+reasons made specific by the item's findings, a suspension this rejection starts, the reviewer's
+remark), and whether the rejection counts as a strike (P7).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
+from datetime import datetime
 
 from reviewer_app.core import reasons as catalogue
+from reviewer_app.core.family_message import REMARK_MAX_CHARS, family_remark, rejection_message
+from reviewer_app.core.policy import Policy
 from reviewer_app.core.reasons import Reason
+from reviewer_app.core.rules import Finding
+from reviewer_app.core.timeutil import last_full_day
 from reviewer_app.qt import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
@@ -26,22 +34,15 @@ from reviewer_app.qt import (
     QWidget,
 )
 from reviewer_app.ui.common import words
+from reviewer_app.ui.common.dates import DateStyle
 
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
-
-def family_message(reasons: Sequence[Reason]) -> str:
-    """The text the family reads for a rejection: each reason and what to do about it.
-
-    Stored with the decision and shown on the family portal, so it is zh-TW whatever language the
-    desk itself is shown in (not passed through tr()).
-    """
-    numbered = len(reasons) > 1
-    parts = []
-    for number, reason in enumerate(reasons, start=1):
-        prefix = f"{number}. " if numbered else ""
-        parts.append(f"{prefix}{reason.text}\n建議：{reason.suggestion}")
-    return "\n\n".join(parts)
+STRIKE_STYLE = "color: #a4000f;"
+# A rejection that suspends the family's posting must not be missed.
+SUSPENSION_STYLE = (
+    "color: #a4000f; font-weight: bold; background: #fde2e1; border: 1px solid #d08080; padding: 6px;"
+)
 
 
 class RejectDialog(QDialog):
@@ -52,18 +53,29 @@ class RejectDialog(QDialog):
         reasons: Iterable[Reason],
         *,
         suggested_codes: Iterable[str] = (),
+        findings: Iterable[Finding] = (),
+        policy: Policy | None = None,
         strikes: int = 0,
         strike_threshold: int = 3,
         suspension_months: int = 1,
+        suspends_until: datetime | None = None,
+        dates: DateStyle | None = None,
         parent: QWidget | None = None,
     ) -> None:
+        """``findings`` and ``policy`` (the item's) make the family's message specific;
+        ``suspends_until``: when the suspension that a strike now would start ends (None when one
+        more strike does not suspend the family's posting)."""
         super().__init__(parent)
         self.kind = kind
         self.item_id = item_id
         self._reasons = catalogue.reasons_for(kind, reasons)
+        self._findings = tuple(findings)
+        self._policy = policy or Policy()
         self._strikes = strikes
         self._threshold = strike_threshold
         self._months = suspension_months
+        self._suspends_until = suspends_until
+        self._dates = dates or DateStyle()
         suggested = set(suggested_codes)
 
         self.setWindowTitle(self.tr("Reject: {kind} #{id}").format(kind=words.item_kind(kind), id=item_id))
@@ -90,7 +102,8 @@ class RejectDialog(QDialog):
                 | Qt.ItemFlag.ItemIsUserCheckable
                 | Qt.ItemFlag.ItemNeverHasChildren
             )
-            item.setCheckState(Qt.CheckState.Unchecked)
+            # The rule check's reason comes ticked: most rejections are for what it found.
+            item.setCheckState(Qt.CheckState.Checked if reason.code in suggested else Qt.CheckState.Unchecked)
             item.setToolTip(reason.suggestion)
             self.reason_model.appendRow(item)
         self.reason_list = QListView()
@@ -114,6 +127,15 @@ class RejectDialog(QDialog):
         self.preview.setStyleSheet("background: #ffffff; border: 1px solid #b8b8b8; padding: 8px;")
         self.preview.setMinimumHeight(90)
         self.preview.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+
+        self.remark_edit = QLineEdit()
+        self.remark_edit.setObjectName("familyRemark")
+        self.remark_edit.setMaxLength(REMARK_MAX_CHARS)
+        self.remark_edit.setPlaceholderText(
+            self.tr("A short remark for the family (optional, in the message above)")
+        )
+        self.remark_count = QLabel()
+        self.remark_count.setObjectName("remarkCount")
 
         self.strike_label = QLabel()
         self.strike_label.setObjectName("strikeLabel")
@@ -141,6 +163,11 @@ class RejectDialog(QDialog):
         layout.addWidget(self.reason_list, 2)
         layout.addWidget(preview_title)
         layout.addWidget(self.preview, 1)
+        layout.addWidget(QLabel(self.tr("Remark for the family:")))
+        remark_row = QHBoxLayout()
+        remark_row.addWidget(self.remark_edit, 1)
+        remark_row.addWidget(self.remark_count)
+        layout.addLayout(remark_row)
         layout.addWidget(self.strike_label)
         layout.addWidget(QLabel(self.tr("Note:")))
         layout.addWidget(self.note_edit)
@@ -152,6 +179,7 @@ class RejectDialog(QDialog):
         self.resize(640, 620)
 
         self.reason_model.itemChanged.connect(self._update)
+        self.remark_edit.textChanged.connect(self._update)
         self.reason_list.setFocus()
         self._update()
 
@@ -170,10 +198,26 @@ class RejectDialog(QDialog):
         return [r.code for r in self.chosen()]
 
     def message_to_family(self) -> str:
-        return family_message(self.chosen())
+        """What the family will read, exactly as previewed (and stored with the decision)."""
+        return self._message(self.chosen())
+
+    def remark(self) -> str | None:
+        """The reviewer's remark for the family (trimmed; None when empty), part of the message."""
+        return family_remark(self.remark_edit.text())
 
     def note(self) -> str | None:
         return self.note_edit.text().strip() or None
+
+    def suspends(self, chosen: list[Reason]) -> bool:
+        """Whether rejecting with ``chosen`` starts a suspension (a strike when one more suspends)."""
+        strike = self.kind == "post" and any(r.counts_as_strike for r in chosen)
+        return strike and self._suspends_until is not None
+
+    def _message(self, chosen: list[Reason]) -> str:
+        suspended_until = self._suspends_until if self.suspends(chosen) else None
+        return rejection_message(
+            chosen, self._findings, self._policy, suspended_until=suspended_until, remark=self.remark()
+        )
 
     def set_checked(self, code: str, checked: bool = True) -> None:
         for row in range(self.reason_model.rowCount()):
@@ -191,27 +235,32 @@ class RejectDialog(QDialog):
 
     def _update(self) -> None:
         chosen = self.chosen()
+        self.remark_count.setText(f"{len(self.remark_edit.text())}/{REMARK_MAX_CHARS}")
         self.ok_button.setEnabled(bool(chosen))
         if not chosen:
             self.preview.setText(self.tr("(no reason chosen yet)"))
             self.strike_label.setText("")
+            self.strike_label.setStyleSheet("")
             return
-        self.preview.setText(family_message(chosen))
+        self.preview.setText(self._message(chosen))
         strike = self.kind == "post" and any(r.counts_as_strike for r in chosen)
+        style = ""
         if self.kind != "post":
             text = self.tr("Rejecting a service application is not a strike.")
         elif not strike:
             text = self.tr("Not a strike (the reasons are not the family's fault).")
         else:
-            total = self._strikes + 1
             text = self.tr("Counts as a strike: the family will have {total}/{threshold}.").format(
-                total=total, threshold=self._threshold
+                total=self._strikes + 1, threshold=self._threshold
             )
-            if total % self._threshold == 0:
+            style = STRIKE_STYLE
+            if self._suspends_until is not None:
                 text += self.tr(
-                    " Posting will be suspended for %n month(s); the family's other pending posts go on "
-                    "hold.",
+                    " Posting will be suspended for %n month(s), through {day}; the family's other "
+                    "pending posts go on hold.",
                     "",
                     self._months,
-                )
+                ).format(day=self._dates.date(last_full_day(self._suspends_until)))
+                style = SUSPENSION_STYLE
         self.strike_label.setText(text)
+        self.strike_label.setStyleSheet(style)

@@ -98,7 +98,8 @@ def queue_row(
     With ``texts`` the row's search text is made here too, off the GUI thread.
     """
     snap = item.snapshot
-    held_findings = [words.finding(f) for f in findings if f.held]
+    dates = texts.dates if texts is not None else None  # the queue's date style (ROC years or not)
+    held_findings = [words.finding(f, dates) for f in findings if f.held]
     if item.local_status == "decided":
         status = {"pending": "decided", "synced": "synced", "conflict": "conflict"}.get(
             decision_state or "pending", "decided"
@@ -120,9 +121,9 @@ def queue_row(
         waited_seconds=max(0, int((now - submitted).total_seconds())),
         review_target_hours=int(target),
         blocking_rules=tuple(dict.fromkeys(f.rule_id for f in blocking)),
-        finding_messages=tuple(f"{f.rule_id}　{words.finding(f)}" for f in blocking),
+        finding_messages=tuple(f"{f.rule_id}　{words.finding(f, dates)}" for f in blocking),
         status=status,
-        held_reason=(item.held_reason and words.family_message(item.held_reason))
+        held_reason=(item.held_reason and words.family_message(item.held_reason, dates))
         or ("；".join(held_findings) if held_findings else None),
         title=snap.title,
         held_rules=tuple(dict.fromkeys(f.rule_id for f in findings if f.held)),

@@ -40,6 +40,17 @@ def test_date_style() -> None:
     assert western.iso_date(None) == ""
 
 
+def test_a_stored_family_text_shows_its_dates_in_the_desk_s_style() -> None:
+    """A hold reason is stored as the family reads it (2026/12/01); the desk shows its dates like the rest."""
+    held = "發佈權限暫停至 2026/12/01（含）止；本則暫緩審核，暫停期滿後（2026/12/02 起）依序審核。"
+    assert DateStyle().in_text(held) == held
+    assert DateStyle(roc=True).in_text(held) == (
+        "發佈權限暫停至 115/12/01（含）止；本則暫緩審核，暫停期滿後（115/12/02 起）依序審核。"
+    )
+    untouched = "案號 20261/12/01、檔案 a/2026/12/01/b、2026/13/45"
+    assert DateStyle(roc=True).in_text(untouched) == untouched
+
+
 def submitted_in_panel(desk: MainWindow) -> str:
     form = desk.panel.header_form
     for row in range(form.rowCount()):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -11,6 +12,7 @@ from reviewer_app.core.vocabulary import RELATIONSHIPS
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import QLabel, Qt
 from reviewer_app.sync.service import Sync
+from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.desk.decision_panel import DecisionPanel
 from reviewer_app.ui.desk.desk_data import DeskData, ItemDetail
 from tests.ui.conftest import desk_data
@@ -38,7 +40,8 @@ def texts(panel: DecisionPanel) -> list[str]:
 
 def first(data: DeskData, kind: str, blocked: bool | None = None, held: bool = False) -> ItemDetail:
     return next(
-        d for d in sorted(data.details.values(), key=lambda d: d.key)
+        d
+        for d in sorted(data.details.values(), key=lambda d: d.key)
         if d.kind == kind
         and (d.local_status == "held") == held
         and (blocked is None or bool(d.blocking) == blocked)
@@ -113,9 +116,7 @@ def test_history_shows_decisions_reasons_and_strikes(panel: DecisionPanel, data:
     panel.show_detail(detail)
     assert panel.standing_label.text().startswith("退件累計 2/3")
     assert "再以違規退件 1 次將暫停發佈權限" in panel.standing_label.text()
-    history = [
-        label for label in panel.history_box.findChildren(QLabel) if label.property("historyKey")
-    ]
+    history = [label for label in panel.history_box.findChildren(QLabel) if label.property("historyKey")]
     entries = [h for h in detail.snapshot.history if (h.kind, h.id) != detail.key]
     assert len(history) == len(entries) > 0
     struck = [label.text() for label in history if "計入退件次數" in label.text()]
@@ -135,6 +136,34 @@ def test_held_post_says_why_and_shows_the_suspension(panel: DecisionPanel, data:
     assert "發佈權限暫停至" in panel.standing_label.text()
     history = [t for t in texts(panel) if "審核未通過" in t]
     assert history, "the family's earlier rejected posts are listed"
+
+
+WESTERN = re.compile(r"(?<!\d)20\d\d/\d\d/\d\d")
+ROC = re.compile(r"(?<!\d)1[01]\d/\d\d/\d\d")
+
+
+def test_roc_years_reach_the_findings_and_the_hold_reason(panel: DecisionPanel, data: DeskData) -> None:
+    """With the ROC-year preference on, the rule check's dates and the hold reason are 民國 dates like
+    the rest of the panel (never 115/12/01 beside 2026/12/01)."""
+    detail = first(data, "post", held=True)  # the suspended family's post: P7 names the days
+    panel.set_date_style(DateStyle(roc=True))
+    panel.show_detail(detail)
+    [p7] = [label.text() for label in panel.findChildren(QLabel) if label.property("ruleId") == "P7"]
+    assert ROC.search(p7) and not WESTERN.search(p7), p7
+    assert detail.held_reason is not None and WESTERN.search(detail.held_reason)  # the family's words
+    assert ROC.search(panel.banner.text()) and not WESTERN.search(panel.banner.text()), panel.banner.text()
+    assert ROC.search(panel.standing_label.text()) and not WESTERN.search(panel.standing_label.text())
+
+    panel.set_date_style(DateStyle())
+    assert panel.banner.text() == f"暫緩審核：{detail.held_reason}"
+
+
+def test_the_standing_names_the_suspension_s_last_whole_day(panel: DecisionPanel, data: DeskData) -> None:
+    detail = first(data, "post", held=True)
+    panel.show_detail(detail)
+    [p7] = [f for f in detail.findings if f.code == "P7_SUSPENDED"]
+    through = p7.values["through"]
+    assert f"發佈權限暫停至 {through:%Y/%m/%d}（含）" in panel.standing_label.text()
 
 
 def test_busy_disables_both_decisions(panel: DecisionPanel, data: DeskData) -> None:

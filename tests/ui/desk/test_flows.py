@@ -54,7 +54,8 @@ def status_text(window: MainWindow, key: ItemKey) -> str:
 
 
 def reject_by_keyboard(qtbot: QtBot, window: MainWindow, *codes: str) -> RejectDialog:
-    """Ctrl+R, move with the arrow keys, tick with Space; returns the dialog before Enter."""
+    """Ctrl+R, move with the arrow keys, tick (or untick the rule check's suggestion) with Space;
+    returns the dialog before Enter."""
     qtbot.keyClick(window.table, Qt.Key.Key_R, CTRL)
     qtbot.waitUntil(lambda: window.reject_dialog is not None and window.reject_dialog.isVisible())
     dialog = window.reject_dialog
@@ -62,8 +63,9 @@ def reject_by_keyboard(qtbot: QtBot, window: MainWindow, *codes: str) -> RejectD
     qtbot.waitUntil(dialog.reason_list.hasFocus)
     offered = [dialog.reason_model.item(r).data(CODE_ROLE) for r in range(dialog.reason_model.rowCount())]
     row = 0
-    for code in codes:
-        target = offered.index(code)
+    for target, code in enumerate(offered):
+        if (code in dialog.chosen_codes()) == (code in codes):
+            continue
         for _ in range(abs(target - row)):
             qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Down if target > row else Qt.Key.Key_Up)
         row = target
@@ -138,7 +140,7 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
 
     # The held post says why, and cannot be approved.
     go_to(qtbot, desk, second)
-    assert desk.panel.banner.text().startswith("暫緩審核：家屬發佈權限暫停至")
+    assert desk.panel.banner.text().startswith("暫緩審核：家庭聯絡簿經審查退件累計達 3 次，發佈權限暫停至")
     assert not desk.panel.approve_button.isEnabled()
     assert desk.panel.standing_label.text().startswith("退件累計 3/3")
     assert "發佈權限暫停至" in desk.panel.standing_label.text()
@@ -199,7 +201,8 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
 
         # A photo cannot be fetched now; it says so (and is asked for again once the network is back).
         with_photo = next(
-            r.key for r in reversed(proxy_rows(desk))
+            r.key
+            for r in reversed(proxy_rows(desk))
             if r.status == "pending" and desk.detail_of(r.key).snapshot.documents  # type: ignore[union-attr]
         )
         go_to(qtbot, desk, with_photo)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import shutil
 import threading
 import time
@@ -16,6 +17,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from reviewer_app import config
+from reviewer_app.core.family_message import rejection_message
 from reviewer_app.core.reasons import by_code
 from reviewer_app.demo.seed import STAFF_USERNAME
 from reviewer_app.journal.journal import Journal
@@ -27,7 +29,7 @@ from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import DECISIONS
 from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.main_window import MainWindow
-from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog, family_message
+from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog
 from reviewer_app.ui.queue.rows import Column, ItemKey, QueueRow
 from tests.desk import Clock, workstation
 from tests.ui.conftest import (
@@ -50,7 +52,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 def approvable(window: MainWindow, kind: str | None = None) -> QueueRow:
     return next(
-        r for r in proxy_rows(window)
+        r
+        for r in proxy_rows(window)
         if r.status == "pending" and not r.blocking_rules and (kind is None or r.kind == kind)
     )
 
@@ -58,7 +61,7 @@ def approvable(window: MainWindow, kind: str | None = None) -> QueueRow:
 def next_pending_after(window: MainWindow, key: ItemKey) -> ItemKey:
     rows = proxy_rows(window)
     start = next(i for i, r in enumerate(rows) if r.key == key)
-    return next(r.key for r in [*rows[start + 1:], *rows[:start]] if r.status == "pending")
+    return next(r.key for r in [*rows[start + 1 :], *rows[:start]] if r.status == "pending")
 
 
 def decided_keys(journal: Journal) -> list[ItemKey]:
@@ -110,9 +113,7 @@ def test_approve_with_ctrl_return_records_and_moves_on(
     assert desk.proxy.index(row, Column.STATUS).data() == "已決定待同步"
 
 
-def test_reject_a_post_with_two_reasons_by_keyboard(
-    qtbot: QtBot, desk: MainWindow, journal: Journal
-) -> None:
+def test_reject_a_post_with_two_reasons_by_keyboard(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
     target = approvable(desk, "post").key
     go_to(qtbot, desk, target)
     assert "Ctrl+R" in desk.panel.reject_button.toolTip()
@@ -136,7 +137,11 @@ def test_reject_a_post_with_two_reasons_by_keyboard(
     assert dialog.chosen_codes() == ["P2_CONTENT", "P4_TOO_LONG"]
     assert dialog.ok_button.isEnabled()
     catalogue = by_code(desk_data(journal).catalogue)
-    expected_message = family_message([catalogue["P2_CONTENT"], catalogue["P4_TOO_LONG"]])
+    expected_message = rejection_message(
+        [catalogue["P2_CONTENT"], catalogue["P4_TOO_LONG"]],
+        [],
+        desk.panel.detail().snapshot.policy,  # type: ignore[union-attr]
+    )
     assert dialog.preview.text() == expected_message
     assert catalogue["P2_CONTENT"].suggestion in dialog.preview.text()
     assert "計入退件次數" in dialog.strike_label.text()
@@ -150,6 +155,38 @@ def test_reject_a_post_with_two_reasons_by_keyboard(
     assert decision.message_to_family == expected_message
     assert decision.strike is not None
     qtbot.waitUntil(lambda: desk.reject_dialog is None and desk.selected_key() != target)
+
+
+def test_the_family_reads_what_the_reject_dialog_previewed_with_the_remark(
+    qtbot: QtBot, desk: MainWindow, journal: Journal
+) -> None:
+    """A post over the character limit: Ctrl+R opens the dialog with P4 ticked (the rule check's
+    reason), the preview names the count; the reviewer adds a remark; the decision stores exactly the
+    preview, and the remark is in the decision's audit event."""
+    target = next(r for r in proxy_rows(desk) if r.status == "pending" and "P4" in r.blocking_rules).key
+    go_to(qtbot, desk, target)
+    detail = desk.panel.detail()
+    assert detail is not None
+    length = next(f.values["length"] for f in detail.findings if f.code == "P4_TOO_LONG")
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, CTRL)
+    qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+    dialog = desk.reject_dialog
+    assert isinstance(dialog, RejectDialog)
+    assert "P4_TOO_LONG" in dialog.chosen_codes()
+    assert f"本則內文 {length} 字，超過 100 字之限制。" in dialog.preview.text()
+    dialog.remark_edit.setFocus()
+    dialog.remark_edit.insert("可保留前兩句問候。")
+    previewed = dialog.preview.text()
+    assert previewed.endswith("審核人員說明：可保留前兩句問候。")
+
+    qtbot.keyClick(dialog.remark_edit, Qt.Key.Key_Return)
+
+    qtbot.waitUntil(lambda: decided_keys(journal) == [target])
+    (decision,) = journal.decisions()
+    assert decision.message_to_family == previewed
+    (event,) = [a for a in journal.pending_audit() if a.action == "decision" and a.item_id == target[1]]
+    assert event.detail["family_remark"] == "可保留前兩句問候。"
 
 
 def test_ctrl_z_undoes_the_last_decision(qtbot: QtBot, desk: MainWindow, journal: Journal) -> None:
@@ -195,6 +232,22 @@ def test_held_item_says_why(qtbot: QtBot, desk: MainWindow) -> None:
     assert row is not None and desk.proxy.index(row, Column.STATUS).data() == "暫緩審核"
 
 
+def test_roc_years_reach_the_queue_s_rule_texts_and_hold_reasons(qtbot: QtBot, desk: MainWindow) -> None:
+    """Turning ROC years on re-words the queue's rule tooltips and hold reasons in 民國 dates too."""
+    held = next(r for r in proxy_rows(desk) if r.status == "held")
+    row = desk.proxy.proxy_row_of(held.key)
+    assert row is not None
+
+    def tips() -> str:
+        cells = (desk.proxy.index(row, c) for c in (Column.RULES, Column.STATUS))
+        return "\n".join(str(cell.data(Qt.ItemDataRole.ToolTipRole)) for cell in cells)
+
+    assert re.search(r"(?<!\d)20\d\d/\d\d/\d\d", tips())
+    desk.preferences.set_roc_years(True)
+    qtbot.waitUntil(lambda: re.search(r"(?<!\d)11\d/\d\d/\d\d", tips()) is not None and idle(desk))
+    assert not re.search(r"(?<!\d)20\d\d/\d\d/\d\d", tips()), tips()
+
+
 def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
     desk.table.setFocus()
     start = desk.table.currentIndex().row()
@@ -212,8 +265,11 @@ def test_keyboard_navigation_and_search(qtbot: QtBot, desk: MainWindow) -> None:
     wanted = proxy_rows(desk)[-1]
     qtbot.keyClicks(desk.search, wanted.inmate_call_number)
     assert desk.proxy.rowCount() >= 1
-    assert all(wanted.inmate_call_number in f"{r.inmate_call_number} {r.family_id_masked}" or
-               wanted.inmate_call_number in r.title for r in proxy_rows(desk))
+    assert all(
+        wanted.inmate_call_number in f"{r.inmate_call_number} {r.family_id_masked}"
+        or wanted.inmate_call_number in r.title
+        for r in proxy_rows(desk)
+    )
     assert desk.selected_key() in {r.key for r in proxy_rows(desk)}
     qtbot.keyClick(desk.search, Qt.Key.Key_Escape)
     assert desk.search.text() == ""
@@ -263,8 +319,12 @@ def test_refused_decision_shows_a_message_not_a_traceback(
     go_to(qtbot, desk, target)
     # Decided meanwhile (another window of this workstation): the desk still shows it as open.
     journal.decide(
-        kind=target[0], item_id=target[1], outcome="approve", staff_username="reviewer",
-        workstation=WORKSTATION, now=datetime.now(UTC),
+        kind=target[0],
+        item_id=target[1],
+        outcome="approve",
+        staff_username="reviewer",
+        workstation=WORKSTATION,
+        now=datetime.now(UTC),
     )
     qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
     qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
@@ -440,7 +500,11 @@ def test_a_decision_someone_else_overtook_is_told_with_its_reason(
     target = approvable(desk, "post").key
     # Another workstation, two hours on (this desk's leases have run out), claims and rejects it first.
     other = workstation(
-        str(sync.engine.url), tmp_path, "ws-b", "supervisor", sync.who.facility_id,
+        str(sync.engine.url),
+        tmp_path,
+        "ws-b",
+        "supervisor",
+        sync.who.facility_id,
         Clock(datetime.now(UTC) + timedelta(hours=2)),
     )
     try:
@@ -497,8 +561,12 @@ def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
         post.documents.clear()
         post.documents.append(
             Document(
-                facility_id=post.facility_id, kind="post_attachment", filename="孩子.jpg",
-                mime_type="image/jpeg", size_bytes=len(data), sha256=hashlib.sha256(data).hexdigest(),
+                facility_id=post.facility_id,
+                kind="post_attachment",
+                filename="孩子.jpg",
+                mime_type="image/jpeg",
+                size_bytes=len(data),
+                sha256=hashlib.sha256(data).hexdigest(),
                 blob=DocumentBlob(data=data),
             )
         )
@@ -518,8 +586,11 @@ def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
     assert desk.ctx.journal.decisions() == []
 
     # An item whose documents show can be approved as before.
-    good = next(r.key for r in proxy_rows(desk) if r.key != target and r.status == "pending"
-                and not r.blocking_rules and r.kind == "post")
+    good = next(
+        r.key
+        for r in proxy_rows(desk)
+        if r.key != target and r.status == "pending" and not r.blocking_rules and r.kind == "post"
+    )
     go_to(qtbot, desk, good)
     qtbot.waitUntil(lambda: desk.panel.approve_action.isEnabled())
 
@@ -535,9 +606,14 @@ def test_a_colleagues_decisions_left_on_this_workstation_are_pointed_out(
         Sync(shared_engine, theirs, "supervisor", "ws-b", sync.who.facility_id).pull(batch=1)
         (item,) = theirs.items()
         theirs.decide(
-            kind=item.kind, item_id=item.item_id, outcome="reject", staff_username="supervisor",
-            workstation="ws-b", now=datetime.now(UTC), reason_codes=["P2_CONTENT"] if item.kind == "post"
-            else ["E5_MISSING_DOCS"], message_to_family="請依建議修正後重新送件",
+            kind=item.kind,
+            item_id=item.item_id,
+            outcome="reject",
+            staff_username="supervisor",
+            workstation="ws-b",
+            now=datetime.now(UTC),
+            reason_codes=["P2_CONTENT"] if item.kind == "post" else ["E5_MISSING_DOCS"],
+            message_to_family="請依建議修正後重新送件",
         )
     finally:
         theirs.close()

@@ -1,14 +1,22 @@
-"""RejectDialog: fitting reasons only, OK only with a reason, the family's text exactly, strikes."""
+"""RejectDialog: fitting reasons only, OK only with a reason, the family's text exactly (R9), strikes."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
+from reviewer_app.core.family_message import rejection_message
+from reviewer_app.core.policy import MB, Policy
 from reviewer_app.core.reasons import DEFAULT_REASONS, by_code, reasons_for
+from reviewer_app.core.rules import DocumentFacts
+from reviewer_app.core.rules.posts import rule_p2, rule_p4, rule_p5
+from reviewer_app.core.timeutil import FACILITY_TZ
 from reviewer_app.qt import Qt
-from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog, family_message
+from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -65,7 +73,7 @@ def test_two_reasons_are_numbered(qtbot: QtBot) -> None:
     dialog.set_checked("P2_CONTENT")
     chosen = [CATALOGUE["P2_CONTENT"], CATALOGUE["P5_PHOTO"]]  # in catalogue order
     assert dialog.chosen_codes() == ["P2_CONTENT", "P5_PHOTO"]
-    assert dialog.message_to_family() == family_message(chosen)
+    assert dialog.message_to_family() == rejection_message(chosen, [], Policy())
     assert dialog.message_to_family().startswith("1. " + chosen[0].text + "\n建議：")
     assert "\n\n2. " + chosen[1].text in dialog.message_to_family()
 
@@ -75,10 +83,12 @@ def test_strike_wording(qtbot: QtBot) -> None:
     not_family.set_checked("E3_RESTRICTED")
     assert not_family.strike_label.text() == "不計入退件次數（非家屬違規之原因）。"
 
-    third = make(qtbot, "post", strikes=2, strike_threshold=3, suspension_months=1)
+    ends = datetime(2026, 12, 2, 7, 0, tzinfo=FACILITY_TZ)
+    third = make(qtbot, "post", strikes=2, strike_threshold=3, suspension_months=1, suspends_until=ends)
     third.set_checked("P2_CONTENT")
     assert "3/3" in third.strike_label.text()
     assert "暫停 1 個月" in third.strike_label.text()
+    assert "2026/12/01" in third.strike_label.text()  # the last whole day, as the family reads it
 
     application = make(qtbot, "application")
     application.set_checked("E5_MISSING_DOCS")
@@ -123,3 +133,80 @@ def test_enter_rejects_after_tabbing_past_the_reject_button(qtbot: QtBot) -> Non
     with qtbot.waitSignal(dialog.accepted, timeout=2000):
         qtbot.keyClick(dialog.note_edit, Qt.Key.Key_Return)
     assert dialog.chosen_codes() == ["P2_CONTENT"]
+
+
+# ---- what the family reads (R9) ----------------------------------------------------------------------
+
+TOO_LONG = rule_p4("標題", "字" * 130, Policy())
+PHOTOS = [
+    DocumentFacts("post_attachment", "image/jpeg", MB),
+    DocumentFacts("post_attachment", "image/png", 12 * MB),
+]
+TWO_PHOTOS = rule_p5(PHOTOS, Policy())
+
+
+def test_the_rule_check_s_reason_is_ticked_and_its_specifics_previewed(qtbot: QtBot) -> None:
+    findings = [*rule_p2(), *TOO_LONG, *TWO_PHOTOS]
+    dialog = make(
+        qtbot, "post", findings=findings, suggested_codes=["P4_TOO_LONG", "P5_PHOTO"], policy=Policy()
+    )
+    assert dialog.chosen_codes() == ["P4_TOO_LONG", "P5_PHOTO"]
+    assert dialog.ok_button.isEnabled()
+    preview = dialog.preview.text()
+    assert "說明：本則內文 130 字，超過 100 字之限制。" in preview
+    assert "本則照(圖)片 2 張，超過 1 張之限制。" in preview
+    assert "第 2 張照(圖)片檔案 12 MB，超過每張 10 MB 之限制。" in preview
+    assert preview == dialog.message_to_family()
+
+
+def test_a_remark_for_the_family_is_previewed_and_counted(qtbot: QtBot) -> None:
+    dialog = make(qtbot, "post", findings=TOO_LONG, suggested_codes=["P4_TOO_LONG"])
+    assert dialog.remark_count.text() == "0/100"
+    assert dialog.remark() is None
+    dialog.remark_edit.insert("請保留孩子的近況，刪去其他內容。")  # QTest types ASCII only
+    assert dialog.remark_count.text() == "16/100"
+    assert dialog.remark() == "請保留孩子的近況，刪去其他內容。"
+    assert dialog.preview.text().endswith("\n\n審核人員說明：請保留孩子的近況，刪去其他內容。")
+    assert dialog.preview.text() == dialog.message_to_family()
+    assert dialog.note() is None  # the staff note is another field, never shown to the family
+
+
+def test_a_remark_stops_at_100_characters(qtbot: QtBot) -> None:
+    dialog = shown(qtbot, "post")
+    dialog.set_checked("P2_CONTENT")
+    dialog.remark_edit.setFocus()
+    qtbot.keyClicks(dialog.remark_edit, "a" * 101)
+    assert dialog.remark_edit.text() == "a" * 100
+    assert dialog.remark_count.text() == "100/100"
+    dialog.remark_edit.clear()
+    dialog.remark_edit.insert("想" * 120)  # pasted
+    assert dialog.remark() == "想" * 100
+    assert dialog.message_to_family().endswith("審核人員說明：" + "想" * 100)
+
+
+def test_a_rejection_that_suspends_says_so_plainly_to_both(qtbot: QtBot) -> None:
+    """The family's third strike at a facility that suspends for 2 months: the preview tells the family
+    through which day; the reviewer sees the warning boldly, not as small plain text."""
+    two_months = Policy(suspension_months=2)
+    ends = datetime(2027, 1, 2, 0, 30, tzinfo=FACILITY_TZ)
+    dialog = make(
+        qtbot,
+        "post",
+        findings=TOO_LONG,
+        suggested_codes=["P4_TOO_LONG"],
+        policy=two_months,
+        strikes=2,
+        suspension_months=2,
+        suspends_until=ends,
+        dates=DateStyle(roc=True),
+    )
+    preview = dialog.preview.text()
+    assert "發佈權限暫停 2 個月，至 2027/01/01（含）止" in preview  # the family's dates stay Western
+    assert "暫停 2 個月" in dialog.strike_label.text() and "116/01/01" in dialog.strike_label.text()
+    assert "font-weight: bold" in dialog.strike_label.styleSheet()
+    assert "background" in dialog.strike_label.styleSheet()
+
+    dialog.set_checked("P4_TOO_LONG", False)
+    dialog.set_checked("E3_RESTRICTED")  # not a strike: no suspension
+    assert "暫停 2 個月" not in dialog.preview.text()
+    assert "background" not in dialog.strike_label.styleSheet()

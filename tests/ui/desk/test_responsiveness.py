@@ -137,16 +137,16 @@ def test_gui_keeps_working_while_a_document_load_is_slow(
             with_docs = next(
                 r.key
                 for r in proxy_rows(desk)
-                if r.status == "pending"
-                and not r.blocking_rules
-                and desk.detail_of(r.key).snapshot.documents
+                if r.status == "pending" and not r.blocking_rules and desk.detail_of(r.key).snapshot.documents
             )
             go_to(qtbot, desk, with_docs)
             assert desk.viewer.message.text() == "文件載入中…"
             qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
             qtbot.waitUntil(
-                lambda: [(d.kind, d.item_id) for d in journal.decisions()] == [with_docs]
-                and desk.selected_key() != with_docs
+                lambda: (
+                    [(d.kind, d.item_id) for d in journal.decisions()] == [with_docs]
+                    and desk.selected_key() != with_docs
+                )
             )
             assert not store.gate.is_set(), "all of this happened while the document was still loading"
             assert ticker.ticks() > start + 5
