@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from reviewer_app.core.timeutil import add_months, last_full_day, local
+from reviewer_app.core.timeutil import last_full_day
 from reviewer_app.journal import DecisionRecord, DecisionRefused, JournalError, NotUndoable
 from reviewer_app.qt import QCoreApplication, QMessageBox, QObject, Qt
 from reviewer_app.ui.common import executors, words
@@ -82,10 +82,10 @@ class Decisions(QObject):
             return
         policy = detail.snapshot.policy
         standing = detail.standing
-        # A strike now reaching the threshold suspends the family's posting from now (the journal's
-        # rule, journal/deciding.py): the dialog warns of it and tells the family through which day.
-        suspends = (standing.strikes + 1) % standing.strike_threshold == 0
-        suspends_until = add_months(local(self.ctx.clock()), policy.suspension_months) if suspends else None
+        # Whether a strike now starts a suspension, as the journal will decide it (the one replay,
+        # core/strike_cycles.py): the dialog warns of it and tells the family through which day.
+        cycle = standing.suspends_if_struck("reject-dialog", detail.item_id, self.ctx.clock())
+        suspends_until = None if cycle is None else cycle.ends_at
         dialog = RejectDialog(
             detail.kind,
             detail.item_id,
