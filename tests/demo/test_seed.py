@@ -22,7 +22,7 @@ from reviewer_app.core.messages import staff_text
 from reviewer_app.core.policy import MB, Policy
 from reviewer_app.core.reasons import DEFAULT_REASONS
 from reviewer_app.core.rules import Finding, blocking, child_age
-from reviewer_app.core.snapshot import FamilyStanding, findings_for
+from reviewer_app.core.snapshot import family_standing, findings_for
 from reviewer_app.core.timeutil import local
 from reviewer_app.demo import names
 from reviewer_app.demo.seed import (
@@ -85,7 +85,7 @@ def _queue_findings(s: Session, now: datetime = NOW) -> dict[tuple[str, int], li
     keys += [("post", i) for i in s.scalars(select(Post.id).where(Post.status.in_(QUEUE)))]
     snapshots = pull.snapshots(s, keys)
     standings = {
-        f.service_id: FamilyStanding(f.strikes, f.strike_threshold, f.suspended_until)
+        f.service_id: family_standing(f.replayed(now))
         for f in pull.families(s, [snap.service_id for snap in snapshots], now)
     }
     return {

@@ -118,7 +118,8 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     desk = desk_factory(sync)
     first, second = ("post", first_id), ("post", newer)
     assert desk.detail_of(first).standing.strikes == 2  # type: ignore[union-attr]
-    assert status_text(desk, second) == "審核中"
+    # R1: the newer post lies inside the window of the earlier one, still pending: it waits.
+    assert status_text(desk, second) == "暫緩審核"
 
     held_before = on_hold(desk)
     go_to(qtbot, desk, first)
@@ -128,12 +129,12 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     assert "暫停 1 個月" in dialog.strike_label.text()
     qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Return)
 
-    qtbot.waitUntil(lambda: status_text(desk, second) == "暫緩審核" and idle(desk))
+    qtbot.waitUntil(lambda: "暫停至" in (row_of(desk, second).held_reason or "") and idle(desk))
     [decision] = journal.decisions()
     assert decision.strike is not None and decision.suspension is not None
     assert decision.held_items == [second]
     assert "暫停至" in desk.statusBar().currentMessage()
-    assert on_hold(desk) == held_before + 1  # the status bar no longer counts it as to review
+    assert on_hold(desk) == held_before  # it waited already (R1); now the suspension holds it
     held = row_of(desk, second)
     assert held.held_reason is not None and "暫停至" in held.held_reason
     assert "P7" in held.flags
@@ -142,12 +143,12 @@ def test_third_strike_suspends_the_family_and_holds_its_next_post(
     go_to(qtbot, desk, second)
     assert desk.panel.banner.text().startswith("暫緩審核：家庭聯絡簿經審查退件累計達 3 次，發佈權限暫停至")
     assert not desk.panel.approve_button.isEnabled()
-    assert desk.panel.standing_label.text().startswith("退件累計 3/3")
+    assert desk.panel.standing_label.text().startswith("退件累計 0/3")  # R2: the suspension spent them
     assert "發佈權限暫停至" in desk.panel.standing_label.text()
 
     # Ctrl+Z takes back the decision, its strike and the suspension: the post waits again.
     qtbot.keyClick(desk.table, Qt.Key.Key_Z, CTRL)
-    qtbot.waitUntil(lambda: status_text(desk, second) == "審核中" and idle(desk))
+    qtbot.waitUntil(lambda: "暫停至" not in (row_of(desk, second).held_reason or "") and idle(desk))
     assert journal.last_undoable(STAFF_USERNAME) is None
     assert desk.selected_key() == first
     assert desk.panel.standing_label.text().startswith("退件累計 2/3")
