@@ -2176,18 +2176,18 @@ Cannot be shown</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>Pending review</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+70"/>
+        <location line="-76"/>
+        <location line="+77"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <location line="+12"/>
         <source>Approved</source>
         <translation>Approved</translation>
@@ -2272,6 +2272,41 @@ Cannot be shown</translation>
         <location line="+1"/>
         <source>Spouse of grandchild</source>
         <translation>Spouse of grandchild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child of spouse</source>
+        <translation>Child of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of parent</source>
+        <translation>Spouse of parent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandchild of spouse</source>
+        <translation>Grandchild of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of grandparent</source>
+        <translation>Spouse of grandparent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of sibling</source>
+        <translation>Spouse of sibling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling of spouse</source>
+        <translation>Sibling of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of a sibling of spouse</source>
+        <translation>Spouse of a sibling of spouse</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -2167,18 +2167,18 @@ Cannot be shown</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>Pending review</source>
         <translation>審核中</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+70"/>
+        <location line="-76"/>
+        <location line="+77"/>
         <source>On hold</source>
         <translation>暫緩審核</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <location line="+12"/>
         <source>Approved</source>
         <translation>審核通過</translation>
@@ -2263,6 +2263,41 @@ Cannot be shown</source>
         <location line="+1"/>
         <source>Spouse of grandchild</source>
         <translation>孫子女之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child of spouse</source>
+        <translation>配偶之子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of parent</source>
+        <translation>父母之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandchild of spouse</source>
+        <translation>配偶之孫子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of grandparent</source>
+        <translation>祖父母之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of sibling</source>
+        <translation>兄弟姊妹之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling of spouse</source>
+        <translation>配偶之兄弟姊妹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of a sibling of spouse</source>
+        <translation>配偶之兄弟姊妹之配偶</translation>
     </message>
     <message>
         <location line="+1"/>

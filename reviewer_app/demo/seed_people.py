@@ -249,7 +249,7 @@ class _FacilityBuilder:
             titles = ("岳母", "岳父") if male_inmate else ("婆婆", "公公")
             title = titles[0] if sex == "F" else titles[1]
             surname, years = other, (1950, 1972)
-        else:  # sibling_in_law
+        else:  # sibling_spouse (兄弟姊妹之配偶)
             sex = rng.choice("MF")
             surname, title, years = other, ("弟媳" if sex == "F" else "姊夫"), (1975, 1998)
         name = names.full_name(rng, surname, sex)

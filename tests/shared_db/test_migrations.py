@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.cli import main
+from reviewer_app.core.vocabulary import ELIGIBLE_RELATIONSHIPS
 from reviewer_app.shared_db.engine import (
     _head_from_files,
     current_revision,
@@ -21,7 +22,7 @@ from reviewer_app.shared_db.engine import (
     make_engine,
     upgrade,
 )
-from reviewer_app.shared_db.models import Base, Decision, Post
+from reviewer_app.shared_db.models import Base, Decision, Post, ServiceApplication
 from tests import factories
 
 
@@ -148,4 +149,25 @@ def test_database_refuses_broken_invariants(shared_url: str) -> None:
     with Session(engine) as s:
         post = s.get(Post, post_id)
         assert post is not None and post.status == "pending"
+    engine.dispose()
+
+
+def test_the_database_stores_every_eligible_relationship(shared_url: str) -> None:
+    """R6: the in-laws' codes pass the database's check (not only E2), and an unknown code does not."""
+    engine = factories.shared_engine(shared_url)
+    with Session(engine) as s, s.begin():
+        app_id = factories.family(s, factories.facility(s)).id
+    for code in sorted(ELIGIBLE_RELATIONSHIPS):
+        with engine.begin() as conn:
+            conn.execute(
+                text("UPDATE service_applications SET relationship = :r WHERE id = :i"),
+                {"r": code, "i": app_id},
+            )
+        with Session(engine) as s:
+            app = s.get(ServiceApplication, app_id)
+            assert app is not None and app.relationship_code == code
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            text("UPDATE service_applications SET relationship = 'neighbour' WHERE id = :i"), {"i": app_id}
+        )
     engine.dispose()
