@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.reasons import Reason
+from reviewer_app.core.reasons import Reason, worded
 from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.demo import names
 from reviewer_app.demo.seed_files import _Pool
@@ -92,8 +92,11 @@ class _FacilityBuilder:
     def _open(self) -> None:
         """Write the facility and its staff; the families come after."""
         self.s.add(self.facility)
-        self.s.flush()
+        self.s.flush()  # the facility's own copy of the reason catalogue comes with it (R11)
         self.facility_id = self.facility.id
+        # What its families read: the default reasons in this facility's numbers (R9).
+        policy = self.facility.policy()
+        self.catalogue = {code: worded(reason, policy) for code, reason in self.catalogue.items()}
         self.suspension_months = self.facility.suspension_months
         self._staff()
 

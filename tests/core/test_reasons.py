@@ -189,8 +189,9 @@ def test_a_reason_round_trips_through_both_catalogue_tables(tmp_path: Path) -> N
     journal = create_engine(f"sqlite:///{tmp_path / 'journal.db'}")
     Base.metadata.create_all(shared)
     JournalBase.metadata.create_all(journal)
-    for engine, table in ((shared, RejectionReason), (journal, JournalReason)):
+    # The shared catalogue's rows belong to a facility (R11); the journal keeps its own facility's.
+    for engine, table, key in ((shared, RejectionReason, {"facility_id": 1}), (journal, JournalReason, {})):
         with Session(engine) as s, s.begin():
-            s.add(table(**reason.as_row_values(), sort_order=1))
+            s.add(table(**reason.as_row_values(), sort_order=1, **key))
         with Session(engine) as s:
             assert Reason.from_row(s.scalars(select(table)).one()) == reason
