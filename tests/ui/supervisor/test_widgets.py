@@ -338,6 +338,33 @@ def test_edit_a_reason_and_add_one(qtbot: QtBot, world: World) -> None:
     assert sorted(actions) == ["reason_create", "reason_update"]
 
 
+def test_the_editor_edits_the_template_and_shows_what_the_facilitys_families_read(
+    qtbot: QtBot, world: World
+) -> None:
+    """R9/R11: a facility with a 7-day window. The list and the preview show the reason as its families
+    read it (每 7 日); the form edits the template ({window_days}), and a hint says what each
+    placeholder stands for."""
+    with world.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE facilities SET post_window_days = 7 WHERE id = :f"), {"f": world.facility_id}
+        )
+    editor = CatalogueEditor(world.engine, world.supervisor, clock=_clock)
+    _show(qtbot, editor)
+    editor.refresh()
+    qtbot.waitUntil(lambda: editor.model.rowCount() >= 10 and _idle(editor))
+    row = next(n for n, r in enumerate(editor.model.rows()) if r.code == "P3_WINDOW")
+    shown = editor.model.index(row, 6).data()
+    assert editor.model.headerData(6, Qt.Orientation.Horizontal) == "家屬看到的原因"
+    assert "每 7 日限發佈 1 次" in shown and "{" not in shown
+
+    editor.view.selectRow(row)
+    assert "{window_days}" in editor.text_edit.toPlainText()  # the template is what is edited
+    assert "每 7 日限發佈 1 次" in editor.family_reads.text()
+    assert "{window_days}" in editor.placeholder_hint.text() and "7" in editor.placeholder_hint.text()
+    editor.text_edit.setPlainText("本所規定每 {window_days} 日發佈一次，{不是數字}。")
+    assert "本所規定每 7 日發佈一次，{不是數字}。" in editor.family_reads.text()
+
+
 # ---- the audit trail -----------------------------------------------------------------------------
 
 
