@@ -196,7 +196,57 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+84"/>
+        <source>days from one post to the next</source>
+        <translation>days from one post to the next</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>characters of a post&apos;s text</source>
+        <translation>characters of a post&apos;s text</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>photos in a post</source>
+        <translation>photos in a post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size of a photo</source>
+        <translation>size of a photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attachments of a post</source>
+        <translation>attachments of a post</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size of all attachments</source>
+        <translation>size of all attachments</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file types allowed</source>
+        <translation>file types allowed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejections before a suspension</source>
+        <translation>rejections before a suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>months of a suspension</source>
+        <translation>months of a suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oldest age of the inmate&apos;s child</source>
+        <translation>oldest age of the inmate&apos;s child</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>Counts as a strike (P7, posts only)</source>
         <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
         <translation>Counts as a strike (P7, posts only)</translation>
@@ -207,8 +257,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Active (offered to reviewers)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>New reason</source>
+        <extracomment>What each {placeholder} stands for, with the facility&apos;s value. The reason and suggestion of the form as the facility&apos;s families read them.</extracomment>
         <translation>New reason</translation>
     </message>
     <message>
@@ -247,7 +298,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+2"/>
+        <source>The family reads</source>
+        <translation>The family reads</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{placeholder} = {value} ({meaning})</source>
+        <translation>{placeholder} = {value} ({meaning})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Numbers in braces take your facility&apos;s values: {entries}</source>
+        <translation>Numbers in braces take your facility&apos;s values: {entries}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>Code {code} exists already: select that reason to change it</translation>
     </message>
@@ -265,7 +336,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-219"/>
+        <location line="-282"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -290,8 +361,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>No</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Order</source>
+        <extracomment>The facility&apos;s numbers: the list shows each reason as its families read it.</extracomment>
         <translation>Order</translation>
     </message>
     <message>
@@ -325,7 +397,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Reason the family reads</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
@@ -2395,18 +2467,18 @@ Cannot be shown</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>Pending review</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+70"/>
+        <location line="-76"/>
+        <location line="+77"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <location line="+12"/>
         <source>Approved</source>
         <translation>Approved</translation>
@@ -2491,6 +2563,41 @@ Cannot be shown</translation>
         <location line="+1"/>
         <source>Spouse of grandchild</source>
         <translation>Spouse of grandchild</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child of spouse</source>
+        <translation>Child of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of parent</source>
+        <translation>Spouse of parent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandchild of spouse</source>
+        <translation>Grandchild of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of grandparent</source>
+        <translation>Spouse of grandparent</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of sibling</source>
+        <translation>Spouse of sibling</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling of spouse</source>
+        <translation>Sibling of spouse</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of a sibling of spouse</source>
+        <translation>Spouse of a sibling of spouse</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -196,7 +196,57 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+84"/>
+        <source>days from one post to the next</source>
+        <translation>兩次發佈家庭聯絡簿間隔日數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>characters of a post&apos;s text</source>
+        <translation>內文字數上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>photos in a post</source>
+        <translation>照片張數上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size of a photo</source>
+        <translation>每張照片大小上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>attachments of a post</source>
+        <translation>附件檔案數上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>size of all attachments</source>
+        <translation>附件合計大小上限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>file types allowed</source>
+        <translation>允許的附件格式</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>rejections before a suspension</source>
+        <translation>停權前的退件次數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>months of a suspension</source>
+        <translation>停權月數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>oldest age of the inmate&apos;s child</source>
+        <translation>收容人子女年齡上限</translation>
+    </message>
+    <message>
+        <location line="+79"/>
         <source>Counts as a strike (P7, posts only)</source>
         <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
         <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
@@ -207,8 +257,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>啟用（可供審核人員選用）</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+23"/>
         <source>New reason</source>
+        <extracomment>What each {placeholder} stands for, with the facility&apos;s value. The reason and suggestion of the form as the facility&apos;s families read them.</extracomment>
         <translation>新增原因</translation>
     </message>
     <message>
@@ -247,7 +298,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+2"/>
+        <source>The family reads</source>
+        <translation>家屬看到的內容</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>{placeholder} = {value} ({meaning})</source>
+        <translation>{placeholder}＝{value}（{meaning}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Numbers in braces take your facility&apos;s values: {entries}</source>
+        <translation>大括號內的代號會代入本機關的規定：{entries}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>代碼 {code} 已存在，請改選該原因後修改</translation>
     </message>
@@ -265,7 +336,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-219"/>
+        <location line="-282"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -290,8 +361,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>否</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+28"/>
         <source>Order</source>
+        <extracomment>The facility&apos;s numbers: the list shows each reason as its families read it.</extracomment>
         <translation>排序</translation>
     </message>
     <message>
@@ -325,7 +397,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家屬看到的原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
     </message>
@@ -2386,18 +2458,18 @@ Cannot be shown</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+70"/>
+        <location line="+77"/>
         <source>Pending review</source>
         <translation>審核中</translation>
     </message>
     <message>
-        <location line="-69"/>
-        <location line="+70"/>
+        <location line="-76"/>
+        <location line="+77"/>
         <source>On hold</source>
         <translation>暫緩審核</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="-76"/>
         <location line="+12"/>
         <source>Approved</source>
         <translation>審核通過</translation>
@@ -2482,6 +2554,41 @@ Cannot be shown</source>
         <location line="+1"/>
         <source>Spouse of grandchild</source>
         <translation>孫子女之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child of spouse</source>
+        <translation>配偶之子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of parent</source>
+        <translation>父母之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grandchild of spouse</source>
+        <translation>配偶之孫子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of grandparent</source>
+        <translation>祖父母之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of sibling</source>
+        <translation>兄弟姊妹之配偶</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sibling of spouse</source>
+        <translation>配偶之兄弟姊妹</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spouse of a sibling of spouse</source>
+        <translation>配偶之兄弟姊妹之配偶</translation>
     </message>
     <message>
         <location line="+1"/>

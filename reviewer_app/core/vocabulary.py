@@ -8,7 +8,8 @@ from __future__ import annotations
 from typing import Final
 
 # 與收容人關係 (E2). Everything except OTHER is eligible: spouse, relatives within the second degree
-# (including in-laws of those degrees) and a family member living with the inmate's child.
+# and a family member living with the inmate's child. The in-laws are those of Civil Code art. 969–970
+# (R6), each its own code: "spouse_x" is the spouse's x (配偶之…), "x_spouse" is x's spouse (…之配偶).
 RELATIONSHIPS: Final[dict[str, str]] = {
     "spouse": "配偶",
     "father": "父",
@@ -21,6 +22,15 @@ RELATIONSHIPS: Final[dict[str, str]] = {
     "child_in_law": "子女之配偶",
     "grandparent_in_law": "配偶之祖父母",
     "grandchild_in_law": "孫子女之配偶",
+    "spouse_child": "配偶之子女",
+    "parent_spouse": "父母之配偶",
+    "spouse_grandchild": "配偶之孫子女",
+    "grandparent_spouse": "祖父母之配偶",
+    "sibling_spouse": "兄弟姊妹之配偶",
+    "spouse_sibling": "配偶之兄弟姊妹",
+    "spouse_sibling_spouse": "配偶之兄弟姊妹之配偶",
+    # Before R6 one code stood for two relations; both are eligible, so its rows stay valid (which of
+    # the two each one is cannot be told from the row). New applications use the two codes above.
     "sibling_in_law": "兄弟姊妹之配偶／配偶之兄弟姊妹",
     "cohabiting_with_child": "與收容人子女共居之家屬",
     "other": "其他",

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.reasons import by_code, default_reasons
+from reviewer_app.core.reasons import DEFAULT_TEMPLATES, by_code
 from reviewer_app.demo.seed_files import _pool
 from reviewer_app.demo.seed_plan import (
     BIG_PHOTO_BYTES,
@@ -92,9 +92,9 @@ def seed(
     pool = _pool(rng_seed)
     totals = _Totals()
     with Session(engine) as session:
-        ensure_catalogue(session)
+        ensure_catalogue(session)  # the facilities seeded before; a new one gets its copy as it is added
         session.commit()
-        catalogue = by_code(default_reasons())
+        catalogue = by_code(DEFAULT_TEMPLATES)  # each facility words it with its own policy
         start = session.scalar(select(func.count()).select_from(Facility)) or 0
         codes = set(session.scalars(select(Facility.code)))
         usernames = set(session.scalars(select(Staff.username)))

@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.reasons import Reason
+from reviewer_app.core.reasons import Reason, worded
 from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.demo import names
 from reviewer_app.demo.seed_files import _Pool
@@ -92,8 +92,11 @@ class _FacilityBuilder:
     def _open(self) -> None:
         """Write the facility and its staff; the families come after."""
         self.s.add(self.facility)
-        self.s.flush()
+        self.s.flush()  # the facility's own copy of the reason catalogue comes with it (R11)
         self.facility_id = self.facility.id
+        # What its families read: the default reasons in this facility's numbers (R9).
+        policy = self.facility.policy()
+        self.catalogue = {code: worded(reason, policy) for code, reason in self.catalogue.items()}
         self.suspension_months = self.facility.suspension_months
         self._staff()
 
@@ -249,7 +252,7 @@ class _FacilityBuilder:
             titles = ("岳母", "岳父") if male_inmate else ("婆婆", "公公")
             title = titles[0] if sex == "F" else titles[1]
             surname, years = other, (1950, 1972)
-        else:  # sibling_in_law
+        else:  # sibling_spouse (兄弟姊妹之配偶)
             sex = rng.choice("MF")
             surname, title, years = other, ("弟媳" if sex == "F" else "姊夫"), (1975, 1998)
         name = names.full_name(rng, surname, sex)

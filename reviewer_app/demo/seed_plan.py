@@ -87,7 +87,7 @@ _RELATIONSHIP_WEIGHTS: Final[dict[str, int]] = {
     "sibling": 13,
     "cohabiting_with_child": 10,
     "parent_in_law": 5,
-    "sibling_in_law": 5,
+    "sibling_spouse": 5,
 }
 _OFF_TOPIC: Final[tuple[str, ...]] = (
     "上次說的那筆錢我已經處理好了，你那邊的事情要跟阿明說一下，他會再跟你聯絡。",

@@ -22,12 +22,16 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, String, case, func, literal, select, union_all
 from sqlalchemy.sql.elements import ColumnElement
 
+from reviewer_app.core.formats import policy_words
+from reviewer_app.core.policy import Policy
+from reviewer_app.core.reasons import fill
 from reviewer_app.shared_db.models import Decision, Facility, Post, RejectionReason, ServiceApplication
 from reviewer_app.stats.aggregates import (
     backlog_query,
@@ -116,11 +120,7 @@ def month_statistics(
         counts = conn.execute(counts_query(month, facility_id)).one()._mapping
         decisions = conn.execute(decisions_query(month, facility_id)).all()
         reasons = conn.execute(reasons_query(dialect, month, facility_id)).all()
-        catalogue = conn.execute(
-            select(
-                RejectionReason.code, RejectionReason.applies_to, RejectionReason.text, RejectionReason.active
-            ).order_by(RejectionReason.sort_order, RejectionReason.code)
-        ).all()
+        catalogue = _catalogue(conn, facility_id)
         durations_of_month = durations_subquery(dialect, month, facility_id)
         times = conn.execute(percentiles_query(dialect, durations_of_month)).all()
         backlog = conn.execute(backlog_query(as_of, facility_id)).all()
@@ -177,6 +177,27 @@ def month_statistics(
         ),
         reviewers=reviewers,
     )
+
+
+def _catalogue(conn: Connection, facility_id: int | None) -> list[tuple[str, str, str, bool]]:
+    """(code, applies_to, text, active) of the facility's own reasons (R11) in its order and in its
+    families' words; for all facilities one row a code, in the guide's numbers."""
+    policy = Policy()
+    query = select(
+        RejectionReason.code, RejectionReason.applies_to, RejectionReason.text, RejectionReason.active
+    ).order_by(RejectionReason.sort_order, RejectionReason.code, RejectionReason.facility_id)
+    if facility_id is not None:
+        query = query.where(RejectionReason.facility_id == facility_id)
+        numbers = [f.name for f in fields(Policy) if f.name != "allowed_mime_types"]
+        row = conn.execute(
+            select(*(getattr(Facility, n) for n in numbers)).where(Facility.id == facility_id)
+        ).one()
+        policy = Policy(**dict(zip(numbers, row, strict=True)))
+    words = policy_words(policy)
+    listed: dict[str, tuple[str, str, str, bool]] = {}
+    for code, applies_to, text, active in conn.execute(query):
+        listed.setdefault(code, (code, applies_to, fill(text, words), active))
+    return list(listed.values())
 
 
 def _float(value: Any) -> float | None:

@@ -1,5 +1,8 @@
-"""The rejection-reason catalogue: read it, add a reason or change one (never delete: decisions refer to
-reasons by code). Each change is audited in the same transaction; call these off the GUI thread."""
+"""The supervisor's facility's rejection-reason catalogue (R11): read it, add a reason or change one
+(never delete: decisions refer to reasons by code). Only ever the actor's own facility's copy: another
+facility's reasons are out of reach here (and, on PostgreSQL, behind the walls). Texts are templates of
+the facility's numbers ({window_days}…); :func:`family_reasons` words them as the families read them.
+Each change is audited in the same transaction; call these off the GUI thread."""
 
 from __future__ import annotations
 
@@ -12,8 +15,9 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, require
-from reviewer_app.core.reasons import APPLIES_TO, REASON_FIELDS
-from reviewer_app.shared_db.models import RejectionReason
+from reviewer_app.core.policy import Policy
+from reviewer_app.core.reasons import APPLIES_TO, REASON_FIELDS, Reason, worded
+from reviewer_app.shared_db.models import Facility, RejectionReason
 from reviewer_app.supervision.common import SupervisorError, record_event
 
 CODE_PATTERN = re.compile(r"^[A-Z][A-Z0-9_]{1,39}$")
@@ -36,10 +40,36 @@ def _reason_row(r: RejectionReason) -> ReasonRow:
 
 
 def reasons(engine: Engine, actor: Actor) -> list[ReasonRow]:
+    """The actor's facility's reasons, as stored (texts with placeholders), in the order offered."""
     require(actor, "edit_catalogue")
     with Session(engine) as s:
-        rows = s.scalars(select(RejectionReason).order_by(RejectionReason.sort_order, RejectionReason.code))
+        rows = s.scalars(
+            select(RejectionReason)
+            .where(RejectionReason.facility_id == actor.facility_id)
+            .order_by(RejectionReason.sort_order, RejectionReason.code)
+        )
         return [_reason_row(r) for r in rows]
+
+
+def facility_policy(engine: Engine, actor: Actor) -> Policy:
+    """The numbers the actor's facility's templates are worded with."""
+    with Session(engine) as s:
+        facility = s.get(Facility, actor.facility_id)
+        if facility is None:
+            raise SupervisorError("找不到您的矯正機關")
+        return facility.policy()
+
+
+def as_family_reads(row: ReasonRow, policy: Policy) -> Reason:
+    """A reason of the catalogue as a family of a facility with ``policy`` reads it."""
+    return worded(Reason(**{f: getattr(row, f) for f in REASON_FIELDS}), policy)
+
+
+def family_reasons(engine: Engine, actor: Actor) -> list[Reason]:
+    """The actor's facility's reasons in the words its families read (R9)."""
+    rows = reasons(engine, actor)
+    policy = facility_policy(engine, actor)
+    return [as_family_reads(r, policy) for r in rows]
 
 
 def _check_reason(r: ReasonRow) -> ReasonRow:
@@ -71,9 +101,16 @@ def save_reason(engine: Engine, actor: Actor, reason: ReasonRow, now: datetime) 
     require(actor, "edit_catalogue")
     reason = _check_reason(reason)
     with Session(engine) as s, s.begin():
-        existing = s.get(RejectionReason, reason.code, with_for_update=True)
+        # The actor's own facility's copy, never another's: the key names the facility.
+        existing = s.get(RejectionReason, (actor.facility_id, reason.code), with_for_update=True)
         if existing is None:
-            s.add(RejectionReason(code=reason.code, **{f: getattr(reason, f) for f in _REASON_FIELDS}))
+            s.add(
+                RejectionReason(
+                    facility_id=actor.facility_id,
+                    code=reason.code,
+                    **{f: getattr(reason, f) for f in _REASON_FIELDS},
+                )
+            )
             record_event(
                 s, actor, "reason_create", now, detail={"code": reason.code, "after": _as_json(reason)}
             )

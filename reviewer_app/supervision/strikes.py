@@ -23,7 +23,7 @@ from reviewer_app.shared_db.models import (
     Strike,
     Suspension,
 )
-from reviewer_app.supervision.catalogue import reasons
+from reviewer_app.supervision.catalogue import family_reasons
 from reviewer_app.supervision.common import SupervisorError, checked_reason, record_event
 
 
@@ -166,4 +166,4 @@ def strikes_and_reason_words(
 ) -> tuple[list[StrikeRow], dict[str, str]]:
     """A family's strikes and the catalogue's words for their reasons, read afresh (the catalogue may
     have changed since): supervisors know reasons by their words, not by codes such as P4_TOO_LONG."""
-    return strikes(engine, actor, service_id), {r.code: r.text for r in reasons(engine, actor)}
+    return strikes(engine, actor, service_id), {r.code: r.text for r in family_reasons(engine, actor)}

@@ -24,6 +24,7 @@ from reviewer_app.core.items import (
 )
 from reviewer_app.core.policy import Policy
 from reviewer_app.core.privacy import mask_national_id
+from reviewer_app.core.reasons import Reason, worded
 from reviewer_app.shared_db.family_records import family_records
 from reviewer_app.shared_db.models import (
     Decision,
@@ -345,5 +346,16 @@ def staff(s: Session, facility_id: int) -> list[StaffMember]:
     ]
 
 
-def catalogue(s: Session) -> list[RejectionReason]:
-    return list(s.scalars(select(RejectionReason).order_by(RejectionReason.sort_order, RejectionReason.code)))
+def catalogue(s: Session, facility_id: int) -> list[Reason]:
+    """The facility's own reasons (R11), worded with its policy (R9): what its families read. A
+    workstation serves one facility, so the journal keeps one catalogue, in final words."""
+    facility = s.get(Facility, facility_id)
+    if facility is None:
+        return []
+    policy = facility.policy()
+    rows = s.scalars(
+        select(RejectionReason)
+        .where(RejectionReason.facility_id == facility_id)
+        .order_by(RejectionReason.sort_order, RejectionReason.code)
+    )
+    return [worded(Reason.from_row(r), policy) for r in rows]

@@ -20,7 +20,6 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import ClaimedItem, SharedStanding
-from reviewer_app.core.reasons import Reason
 from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, pull
@@ -130,7 +129,7 @@ class Sync:
                 snaps = pull.snapshots(s, keys)
                 fams = pull.families(s, {snap.service_id for snap in snaps}, now)
                 self._notify_claimed(snaps, fams, now)
-                reasons = [Reason.from_row(r) for r in pull.catalogue(s)]
+                reasons = pull.catalogue(s, self.who.facility_id)
                 staff = pull.staff(s, self.who.facility_id)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):

@@ -7,8 +7,18 @@ from pathlib import Path
 
 import pytest
 
+from reviewer_app.core.formats import policy_words
 from reviewer_app.core.policy import MB, Policy
-from reviewer_app.core.reasons import DEFAULT_REASONS, Reason, by_code, default_reasons, reasons_for
+from reviewer_app.core.reasons import (
+    DEFAULT_REASONS,
+    DEFAULT_TEMPLATES,
+    PLACEHOLDER,
+    Reason,
+    by_code,
+    default_reasons,
+    reasons_for,
+    worded,
+)
 
 CATALOGUE = by_code(DEFAULT_REASONS)
 
@@ -23,8 +33,9 @@ APPLICATION_ONLY = {
     "E6_WRONG_CALL_NUMBER",
     "OTHER_APPLICATION",
 }
-POST_ONLY = {*STRIKES, "P1_NO_SERVICE", "P4_EMPTY", "P7_SUSPENDED"}
-BOTH = {"E3_RESTRICTED", "OTHER_FACILITY"}
+# E1_ENDED (R5) and UPLOAD_DAMAGED (R8): not the family's fault, never strikes.
+POST_ONLY = {*STRIKES, "P1_NO_SERVICE", "P4_EMPTY", "P7_SUSPENDED", "E1_ENDED"}
+BOTH = {"E3_RESTRICTED", "OTHER_FACILITY", "UPLOAD_DAMAGED"}
 
 
 def test_codes_are_unique_and_cover_every_rule() -> None:
@@ -100,6 +111,70 @@ def test_reason_wording_follows_the_facility_policy(
     assert juvenile_text in getattr(by_code(default_reasons(juvenile))[code], field)
 
 
+JUVENILE = Policy(post_window_days=7, photo_max_bytes=20 * MB, suspension_months=2)
+
+
+def test_the_agreed_new_reasons() -> None:
+    """R5 and R8, as the helpers of issue #18 agreed on them (SHARED_18.md)."""
+    ended, damaged = CATALOGUE["E1_ENDED"], CATALOGUE["UPLOAD_DAMAGED"]
+    assert (ended.applies_to, ended.counts_as_strike, ended.rule_id) == ("post", False, "E1")
+    assert (damaged.applies_to, damaged.counts_as_strike, damaged.rule_id) == ("both", False, None)
+    assert "18 歲" in ended.text and "重新上傳" in damaged.suggestion
+
+
+@pytest.mark.parametrize("template", DEFAULT_TEMPLATES, ids=lambda r: r.code)
+def test_the_default_texts_are_templates_of_the_policy_words(template: Reason) -> None:
+    """R9/R11: a facility's copy holds placeholders, never the guide's numbers, so that each facility's
+    family reads that facility's own numbers."""
+    names = set(PLACEHOLDER.findall(template.text + template.suggestion))
+    assert names <= set(policy_words(Policy()))
+    numbers = {"30", "100", "10 MB", "20 MB", "1 個月"}
+    assert not any(n in template.text + template.suggestion for n in numbers)
+    assert worded(template, Policy()) == CATALOGUE[template.code]
+
+
+@pytest.mark.parametrize(
+    ("code", "words"),
+    [
+        ("P3_WINDOW", "每 7 日限發佈 1 次，距上次發佈未滿 7 日"),
+        ("P5_PHOTO", "每張檔案不超過 20 MB"),
+        ("P7_SUSPENDED", "發佈權限暫停 2 個月"),
+    ],
+)
+def test_worded_fills_the_template_with_the_facility_policy(code: str, words: str) -> None:
+    reason = worded(by_code(DEFAULT_TEMPLATES)[code], JUVENILE)
+    assert words in reason.text
+    assert "{" not in reason.text + reason.suggestion
+    assert (reason.code, reason.counts_as_strike, reason.applies_to) == (code, *_kind(code))
+
+
+def _kind(code: str) -> tuple[bool, str]:
+    template = by_code(DEFAULT_TEMPLATES)[code]
+    return template.counts_as_strike, template.applies_to
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "內容含商業廣告。",  # no placeholder at all
+        "請勿使用 {表情符號} 或 { 與 } 符號。",  # braces of the supervisor's own
+        "{unknown} 不是政策的數字。",
+        "{window_days",
+        "}{",
+        "{}",
+    ],
+)
+def test_worded_leaves_a_supervisors_own_braces_as_written(text: str) -> None:
+    reason = Reason("P2_ADS", text, text, True, "post", "P2")
+    assert worded(reason, JUVENILE) == reason
+
+
+def test_worded_fills_known_placeholders_beside_stray_braces() -> None:
+    reason = Reason("P3_MINE", "每 {window_days} 日 {x} {", "{photo_max}}", True, "post", "P3")
+    filled = worded(reason, JUVENILE)
+    assert (filled.text, filled.suggestion) == ("每 7 日 {x} {", "20 MB}")
+
+
 def test_a_reason_round_trips_through_both_catalogue_tables(tmp_path: Path) -> None:
     """Every column of a reason reaches the shared catalogue and the journal's copy and comes back:
     a field added to :class:`Reason` and forgotten by a table would fail here."""
@@ -114,8 +189,9 @@ def test_a_reason_round_trips_through_both_catalogue_tables(tmp_path: Path) -> N
     journal = create_engine(f"sqlite:///{tmp_path / 'journal.db'}")
     Base.metadata.create_all(shared)
     JournalBase.metadata.create_all(journal)
-    for engine, table in ((shared, RejectionReason), (journal, JournalReason)):
+    # The shared catalogue's rows belong to a facility (R11); the journal keeps its own facility's.
+    for engine, table, key in ((shared, RejectionReason, {"facility_id": 1}), (journal, JournalReason, {})):
         with Session(engine) as s, s.begin():
-            s.add(table(**reason.as_row_values(), sort_order=1))
+            s.add(table(**reason.as_row_values(), sort_order=1, **key))
         with Session(engine) as s:
             assert Reason.from_row(s.scalars(select(table)).one()) == reason

@@ -29,7 +29,7 @@ from reviewer_app.core.rules import (
 )
 from reviewer_app.core.rules.applications import rule_e1, rule_e2, rule_e3, rule_e4, rule_e5, rule_e6
 from reviewer_app.core.rules.posts import rule_p1, rule_p2, rule_p3, rule_p4, rule_p5, rule_p6, rule_p7
-from reviewer_app.core.vocabulary import ELIGIBLE_RELATIONSHIPS, RESTRICTION_KINDS
+from reviewer_app.core.vocabulary import ELIGIBLE_RELATIONSHIPS, RELATIONSHIPS, RESTRICTION_KINDS
 
 TODAY = date(2025, 3, 15)
 NOW = datetime(2025, 3, 15, 10, 30)
@@ -171,6 +171,35 @@ def test_e1_over_time_follows_the_facility_s_age_limit() -> None:
 @pytest.mark.parametrize("relationship", sorted(ELIGIBLE_RELATIONSHIPS))
 def test_e2_eligible_relationships_pass(relationship: str) -> None:
     assert rule_e2(relationship) == []
+
+
+#: R6: the in-laws within the second degree (Civil Code art. 969–970), as the ruling words them.
+R6_IN_LAWS = (
+    "配偶之子女",
+    "父母之配偶",
+    "配偶之父母",
+    "配偶之祖父母",
+    "配偶之孫子女",
+    "祖父母之配偶",
+    "兄弟姊妹之配偶",
+    "配偶之兄弟姊妹",
+    "配偶之兄弟姊妹之配偶",
+    "孫子女之配偶",
+    "子女之配偶",
+)
+
+
+@pytest.mark.parametrize("words", R6_IN_LAWS)
+def test_e2_each_in_law_of_r6_has_its_own_code_and_passes(words: str) -> None:
+    """R6: every in-law the ruling names is a relationship of its own (its words are exactly the
+    ruling's), and E2 lets it through."""
+    (code,) = [c for c, w in RELATIONSHIPS.items() if w == words]
+    assert rule_e2(code) == []
+
+
+def test_e2_the_old_combined_sibling_in_law_code_still_passes() -> None:
+    """Applications stored before R6 with sibling_in_law (either of two eligible relations) stay eligible."""
+    assert rule_e2("sibling_in_law") == []
 
 
 @pytest.mark.parametrize(("relationship", "words"), [("other", "其他"), ("neighbour", "neighbour")])

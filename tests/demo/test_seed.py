@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.messages import staff_text
 from reviewer_app.core.policy import MB, Policy
-from reviewer_app.core.reasons import DEFAULT_REASONS
+from reviewer_app.core.reasons import DEFAULT_TEMPLATES
 from reviewer_app.core.rules import Finding, blocking, child_age
 from reviewer_app.core.snapshot import family_standing, findings_for
 from reviewer_app.core.timeutil import local
@@ -351,8 +351,10 @@ def test_posts_respect_the_window_except_where_meant_to(s: Session) -> None:
 
 
 def test_catalogue_is_complete_and_ensuring_it_again_changes_nothing(s: Session) -> None:
+    (facility_id,) = s.scalars(select(Facility.id))
     rows = list(s.scalars(select(RejectionReason).order_by(RejectionReason.sort_order)))
-    assert [r.code for r in rows] == [r.code for r in DEFAULT_REASONS]
+    assert [r.code for r in rows] == [r.code for r in DEFAULT_TEMPLATES]
+    assert {r.facility_id for r in rows} == {facility_id}  # the facility's own copy (R11)
     edited = rows[0]
     edited.text = "已由主管修改。"
     s.delete(rows[-1])
@@ -360,9 +362,17 @@ def test_catalogue_is_complete_and_ensuring_it_again_changes_nothing(s: Session)
     ensure_catalogue(s)
     ensure_catalogue(s)
     again = list(s.scalars(select(RejectionReason).order_by(RejectionReason.sort_order)))
-    assert [r.code for r in again] == [r.code for r in DEFAULT_REASONS]
+    assert [r.code for r in again] == [r.code for r in DEFAULT_TEMPLATES]
     assert again[0].text == "已由主管修改。"
     s.rollback()
+
+
+def test_the_family_reads_reasons_in_final_words(s: Session) -> None:
+    """The decisions' messages to families are worded with the facility's numbers: no placeholder of
+    the catalogue's templates ever reaches a family."""
+    told = select(Decision.message_to_family).where(Decision.message_to_family.is_not(None))
+    messages = list(s.scalars(told))
+    assert messages and not any("{" in m for m in messages)
 
 
 # --- seeding again, elsewhere, bigger --------------------------------------------------------------
@@ -437,7 +447,7 @@ def test_seeding_twice_into_the_same_database(tmp_path: Path) -> None:
         assert {"reviewer", "counsellor", "supervisor", "tyj_reviewer", "tyj_counsellor"} <= usernames
         assert len(usernames) == 6
         reasons = session.scalar(select(func.count()).select_from(RejectionReason))
-        assert reasons == len(DEFAULT_REASONS)
+        assert reasons == 2 * len(DEFAULT_TEMPLATES)  # each facility its own copy (R11)
         # every facility's queue has its own rule problems
         for facility_id in session.scalars(select(Facility.id)):
             lengths = session.scalars(select(Post.body).where(Post.facility_id == facility_id,

@@ -13,6 +13,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.cli import main
+from reviewer_app.core.reasons import DEFAULT_TEMPLATES
+from reviewer_app.core.vocabulary import ELIGIBLE_RELATIONSHIPS
 from reviewer_app.shared_db.engine import (
     _head_from_files,
     current_revision,
@@ -21,8 +23,15 @@ from reviewer_app.shared_db.engine import (
     make_engine,
     upgrade,
 )
-from reviewer_app.shared_db.models import Base, Decision, Post
+from reviewer_app.shared_db.models import Base, Decision, Post, ServiceApplication
 from tests import factories
+
+FACILITY_TTD = (
+    "INSERT INTO facilities (code, name, post_window_days, body_max_chars, max_photos, "
+    "photo_max_bytes, max_attachments, attachments_max_total_bytes, strike_threshold, "
+    "suspension_months, child_max_age, claim_lease_minutes, review_target_hours) "
+    "VALUES ('TTD', '臺東戒治所', 30, 100, 1, 10485760, 3, 20971520, 3, 1, 18, 20, 72)"
+)
 
 
 def test_upgrade_from_empty_matches_the_models(shared_url: str) -> None:
@@ -52,14 +61,7 @@ def test_upgrade_from_previous_head_keeps_data(shared_url: str) -> None:
     upgrade(engine, "0001")
     assert "claimed_by" not in {c["name"] for c in inspect(engine).get_columns("posts")}
     with engine.begin() as conn:
-        conn.execute(
-            text(
-                "INSERT INTO facilities (code, name, post_window_days, body_max_chars, max_photos, "
-                "photo_max_bytes, max_attachments, attachments_max_total_bytes, strike_threshold, "
-                "suspension_months, child_max_age, claim_lease_minutes, review_target_hours) "
-                "VALUES ('TTD', '臺東戒治所', 30, 100, 1, 10485760, 3, 20971520, 3, 1, 18, 20, 72)"
-            )
-        )
+        conn.execute(text(FACILITY_TTD))
     upgrade(engine)
     assert current_revision(engine) == head_revision()
     with engine.connect() as conn:
@@ -75,10 +77,15 @@ def test_cli_db_upgrade_uses_the_environment_url(
     assert main(["db", "upgrade"]) == 0
     assert head_revision() in capsys.readouterr().out
     engine = make_engine(shared_url)
+    with engine.begin() as conn:  # IT adds a facility with plain SQL; the next upgrade gives it its reasons
+        conn.execute(text(FACILITY_TTD))
+    assert main(["db", "upgrade"]) == 0
     with engine.connect() as conn:
-        reasons = conn.execute(text("SELECT count(*) FROM rejection_reasons")).scalar()
-    assert reasons and reasons >= 10
+        reasons = conn.execute(
+            text("SELECT count(*) FROM rejection_reasons r JOIN facilities f ON f.id = r.facility_id")
+        ).scalar()
     engine.dispose()
+    assert reasons == len(DEFAULT_TEMPLATES)
 
 
 def test_cli_defaults_to_the_embedded_file_in_the_data_folder(
@@ -148,4 +155,25 @@ def test_database_refuses_broken_invariants(shared_url: str) -> None:
     with Session(engine) as s:
         post = s.get(Post, post_id)
         assert post is not None and post.status == "pending"
+    engine.dispose()
+
+
+def test_the_database_stores_every_eligible_relationship(shared_url: str) -> None:
+    """R6: the in-laws' codes pass the database's check (not only E2), and an unknown code does not."""
+    engine = factories.shared_engine(shared_url)
+    with Session(engine) as s, s.begin():
+        app_id = factories.family(s, factories.facility(s)).id
+    for code in sorted(ELIGIBLE_RELATIONSHIPS):
+        with engine.begin() as conn:
+            conn.execute(
+                text("UPDATE service_applications SET relationship = :r WHERE id = :i"),
+                {"r": code, "i": app_id},
+            )
+        with Session(engine) as s:
+            app = s.get(ServiceApplication, app_id)
+            assert app is not None and app.relationship_code == code
+    with pytest.raises(IntegrityError), engine.begin() as conn:
+        conn.execute(
+            text("UPDATE service_applications SET relationship = 'neighbour' WHERE id = :i"), {"i": app_id}
+        )
     engine.dispose()

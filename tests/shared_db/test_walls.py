@@ -50,6 +50,7 @@ B_ROWS = {
     "suspensions": "facility_id = %(b)s",
     "audit_events": "facility_id = %(b)s",
     "audit_chain_heads": "facility_id = %(b)s",
+    "rejection_reasons": "facility_id = %(b)s",
 }
 
 
@@ -297,6 +298,45 @@ def test_reviewer_cannot_lift_suspensions_or_edit_the_catalogue(walled: Walled, 
         assert (
             conn.execute("UPDATE rejection_reasons SET text = 'x' WHERE code = 'P4_TOO_LONG'").rowcount == 1
         )
+
+
+def test_a_supervisor_changes_only_their_own_facilitys_reasons(walled: Walled) -> None:
+    """R11 (issue #18 case 7): a supervisor of A cannot rewrite B's reasons, nor whether they are
+    strikes, with plain SQL: B's reasons are not even there for them."""
+    with _connect(walled.supervisor_a) as conn:
+        assert _count(conn, "SELECT count(*) FROM rejection_reasons WHERE facility_id = %s", (walled.b,)) == 0
+        cur = conn.execute(
+            "UPDATE rejection_reasons SET counts_as_strike = false, text = 'x' WHERE facility_id = %s",
+            (walled.b,),
+        )
+        assert cur.rowcount == 0
+        with pytest.raises(errors.InsufficientPrivilege):  # a reason of their own for B: WITH CHECK
+            conn.execute(
+                "INSERT INTO rejection_reasons (facility_id, code, text, suggestion, counts_as_strike, "
+                "applies_to, active, sort_order) VALUES (%s, 'MINE', 't', 's', true, 'post', true, 1)",
+                (walled.b,),
+            )
+        with pytest.raises(errors.InsufficientPrivilege):  # nor move one of A's over to B
+            conn.execute(
+                "UPDATE rejection_reasons SET facility_id = %s "
+                "WHERE facility_id = %s AND code = 'P2_CONTENT'",
+                (walled.b, walled.a),
+            )
+        # Their own facility's copy they may change: one row, A's.
+        assert (
+            conn.execute(
+                "UPDATE rejection_reasons SET counts_as_strike = false WHERE code = 'P2_CONTENT'"
+            ).rowcount
+            == 1
+        )
+    with walled.engine.connect() as conn:
+        strikes = dict(
+            conn.execute(
+                text("SELECT facility_id, counts_as_strike FROM rejection_reasons WHERE code = 'P2_CONTENT'")
+            ).all()
+        )
+        mine = conn.execute(text("SELECT count(*) FROM rejection_reasons WHERE code = 'MINE'")).scalar()
+    assert strikes == {walled.a: False, walled.b: True} and mine == 0
 
 
 def test_nobody_can_change_or_delete_audit_events(walled: Walled) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -10,10 +11,13 @@ import pytest
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.access.roles import Actor
 from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.messages import staff_text
+from reviewer_app.core.policy import MB
 from reviewer_app.journal import DecisionRefused, NotUndoable
 from reviewer_app.shared_db.models import AuditEvent, Decision, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.supervision import catalogue
 from reviewer_app.ui.desk.desk_data import first_to_review
 from tests import factories
 from tests.desk import Clock, Workstation, workstation
@@ -283,6 +287,46 @@ def test_facility_threshold_and_suspension_length_come_from_the_facility(
     with Session(engine) as s:
         suspension = s.scalars(select(Suspension)).one()
         assert suspension.ends_at == record.suspension.ends_at
+
+
+def test_each_facility_reads_its_own_reasons_in_its_own_numbers(
+    engine: Engine, shared_url: str, tmp_path: Path
+) -> None:
+    """R9/R11 (issue #18 case 7): a facility with a 7-day window, 20 MB photos and 2-month suspensions
+    pulls its own catalogue worded with those numbers into the journal, and another facility's
+    supervisor's edit is not in it."""
+    with Session(engine) as s, s.begin():
+        ttd = factories.facility(s, code="TTD")
+        tyj = factories.facility(
+            s, code="TYJ", post_window_days=7, photo_max_bytes=20 * MB, suspension_months=2
+        )
+        for fac in (ttd, tyj):
+            factories.post(s, factories.family(s, fac))
+        ids = {"TTD": ttd.id, "TYJ": tyj.id}
+    p2 = next(r for r in catalogue.reasons(engine, Actor("ttd_supervisor", "supervisor", ids["TTD"], "w")))
+    edited = replace(p2, text="臺東的主管改寫的原因。")
+    catalogue.save_reason(
+        engine, Actor("ttd_supervisor", "supervisor", ids["TTD"], "w"), edited, factories.T0
+    )
+
+    read: dict[str, dict[str, str]] = {}
+    for code, fid in ids.items():
+        ws = workstation(shared_url, tmp_path, f"ws-{code}", f"{code.lower()}_reviewer", fid)
+        try:
+            assert ws.sync.pull().claimed == 1
+            read[code] = {c: r.text + r.suggestion for c, r in ws.journal.catalogue().items()}
+        finally:
+            ws.close()
+    juvenile = read["TYJ"]
+    assert "每 7 日限發佈 1 次" in juvenile["P3_WINDOW"] and "30 日" not in juvenile["P3_WINDOW"]
+    assert "每張檔案不超過 20 MB" in juvenile["P5_PHOTO"] and "10 MB" not in juvenile["P5_PHOTO"]
+    assert "發佈權限暫停 2 個月" in juvenile["P7_SUSPENDED"]
+    assert not any("{" in words for words in juvenile.values())
+    assert "每 30 日限發佈 1 次" in read["TTD"]["P3_WINDOW"]
+    assert "暫停 1 個月" in read["TTD"]["P7_SUSPENDED"]
+    assert read["TTD"][p2.code].startswith("臺東的主管改寫的原因。")
+    assert "臺東的主管" not in juvenile[p2.code]
+    assert {"E1_ENDED", "UPLOAD_DAMAGED"} <= set(juvenile)
 
 
 def test_releasing_a_claim_returns_it_to_the_queue_and_is_audited(

@@ -3,20 +3,38 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import JSON, CheckConstraint, ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Connection,
+    ForeignKey,
+    String,
+    Text,
+    UniqueConstraint,
+    event,
+    insert,
+)
+from sqlalchemy.orm import Mapped, Mapper, mapped_column
 
+from reviewer_app.core.reasons import DEFAULT_TEMPLATES
 from reviewer_app.core.vocabulary import ITEM_KINDS, OUTCOMES
 from reviewer_app.shared_db.models.base import Base, in_list, utcnow
+from reviewer_app.shared_db.models.facility import Facility
 
 
 class RejectionReason(Base):
+    """A reason of one facility's catalogue (R11): its copy of the national default, which that
+    facility's supervisor edits. Texts may hold placeholders of the facility's numbers
+    (core.reasons.worded fills them when the workstation pulls them)."""
+
     __tablename__ = "rejection_reasons"
     __table_args__ = (
         CheckConstraint(in_list("applies_to", ("application", "post", "both")), name="applies_to_known"),
     )
 
+    facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), primary_key=True)
     code: Mapped[str] = mapped_column(String(40), primary_key=True)
     text: Mapped[str] = mapped_column(String(300))  # what the family reads
     suggestion: Mapped[str] = mapped_column(String(300))  # 依據對話框建議…修正
@@ -25,6 +43,24 @@ class RejectionReason(Base):
     rule_id: Mapped[str | None] = mapped_column(String(4))
     active: Mapped[bool] = mapped_column(default=True)
     sort_order: Mapped[int] = mapped_column(default=0)
+
+
+def default_catalogue_rows(facility_id: int) -> list[dict[str, Any]]:
+    """The national default catalogue as rows of a facility's copy, in order; gaps of ten leave room
+    for the supervisor's own reasons."""
+    return [
+        {**reason.as_row_values(), "facility_id": facility_id, "sort_order": number * 10}
+        for number, reason in enumerate(DEFAULT_TEMPLATES, start=1)
+    ]
+
+
+@event.listens_for(Facility, "after_insert")
+def _a_new_facility_gets_its_own_catalogue(
+    _mapper: Mapper[Facility], conn: Connection, facility: Facility
+) -> None:
+    """A facility starts with its own copy of the default catalogue, in the transaction that adds it
+    (a facility added with plain SQL gets it from ensure_catalogue at the next `db upgrade`)."""
+    conn.execute(insert(RejectionReason), default_catalogue_rows(facility.id))
 
 
 class Decision(Base):

@@ -63,6 +63,13 @@ def relationship(code: str) -> str:
         "child_in_law": QCoreApplication.translate("Words", "Spouse of child"),
         "grandparent_in_law": QCoreApplication.translate("Words", "Grandparent of spouse"),
         "grandchild_in_law": QCoreApplication.translate("Words", "Spouse of grandchild"),
+        "spouse_child": QCoreApplication.translate("Words", "Child of spouse"),
+        "parent_spouse": QCoreApplication.translate("Words", "Spouse of parent"),
+        "spouse_grandchild": QCoreApplication.translate("Words", "Grandchild of spouse"),
+        "grandparent_spouse": QCoreApplication.translate("Words", "Spouse of grandparent"),
+        "sibling_spouse": QCoreApplication.translate("Words", "Spouse of sibling"),
+        "spouse_sibling": QCoreApplication.translate("Words", "Sibling of spouse"),
+        "spouse_sibling_spouse": QCoreApplication.translate("Words", "Spouse of a sibling of spouse"),
         "sibling_in_law": QCoreApplication.translate("Words", "Sibling-in-law"),
         "cohabiting_with_child": QCoreApplication.translate(
             "Words", "Family member living with the inmate's child"

@@ -1,6 +1,10 @@
 """The rejection-reason catalogue (審核未通過原因), edited by a supervisor: what the family reads, the
 suggestion, whether it counts as a strike (P7), what it applies to, whether it is still offered.
 
+It is the supervisor's own facility's copy (R11). Its texts are templates: ``{window_days}`` and the
+like take the facility's numbers (R9). The form edits the template; the list and the line under the
+form show what the facility's families read, and a hint says what each placeholder stands for.
+
 Plugging it in::
 
     editor = CatalogueEditor(session.engine, session.actor(workstation))
@@ -23,6 +27,8 @@ from datetime import datetime
 from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.core.formats import policy_words
+from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
@@ -32,13 +38,20 @@ from reviewer_app.qt import (
     QLineEdit,
     QObject,
     QPushButton,
+    Qt,
     QtWidgets,
     QVBoxLayout,
     QWidget,
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
-from reviewer_app.supervision.catalogue import ReasonRow, reasons, save_reason
+from reviewer_app.supervision.catalogue import (
+    ReasonRow,
+    as_family_reads,
+    facility_policy,
+    reasons,
+    save_reason,
+)
 from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE
@@ -65,8 +78,27 @@ def _yes(flag: bool) -> str:
     )
 
 
+def placeholder_meaning(name: str) -> str:
+    """What a placeholder of the reasons' texts stands for (core.formats.policy_words' names)."""
+    labels = {
+        "window_days": QCoreApplication.translate("CatalogueEditor", "days from one post to the next"),
+        "body_max_chars": QCoreApplication.translate("CatalogueEditor", "characters of a post's text"),
+        "max_photos": QCoreApplication.translate("CatalogueEditor", "photos in a post"),
+        "photo_max": QCoreApplication.translate("CatalogueEditor", "size of a photo"),
+        "max_attachments": QCoreApplication.translate("CatalogueEditor", "attachments of a post"),
+        "attachments_max_total": QCoreApplication.translate("CatalogueEditor", "size of all attachments"),
+        "allowed_types": QCoreApplication.translate("CatalogueEditor", "file types allowed"),
+        "strike_threshold": QCoreApplication.translate("CatalogueEditor", "rejections before a suspension"),
+        "suspension_months": QCoreApplication.translate("CatalogueEditor", "months of a suspension"),
+        "child_max_age": QCoreApplication.translate("CatalogueEditor", "oldest age of the inmate's child"),
+    }
+    return labels.get(name, name)
+
+
 class CatalogueModel(RowsModel[ReasonRow]):
     def __init__(self, parent: QObject | None = None) -> None:
+        #: The facility's numbers: the list shows each reason as its families read it.
+        self.policy = Policy()
         super().__init__(
             [
                 ColumnSpec(
@@ -91,10 +123,12 @@ class CatalogueModel(RowsModel[ReasonRow]):
                     lambda r: r.active,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Reason the family reads"), lambda r: r.text
+                    QCoreApplication.translate("CatalogueModel", "Reason the family reads"),
+                    lambda r: as_family_reads(r, self.policy).text,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Suggestion"), lambda r: r.suggestion
+                    QCoreApplication.translate("CatalogueModel", "Suggestion"),
+                    lambda r: as_family_reads(r, self.policy).suggestion,
                 ),
             ],
             parent,
@@ -146,6 +180,20 @@ class CatalogueEditor(BackgroundWidget):
         self.text_edit.setObjectName("text")
         self.suggestion_edit = QtWidgets.QPlainTextEdit()
         self.suggestion_edit.setObjectName("suggestion")
+        for edit in (
+            self.text_edit,
+            self.suggestion_edit,
+        ):  # 300 characters: a few lines, the list keeps the room
+            edit.setMaximumHeight(edit.fontMetrics().lineSpacing() * 4 + 12)
+        #: What each {placeholder} stands for, with the facility's value.
+        self.placeholder_hint = QLabel()
+        self.placeholder_hint.setObjectName("placeholderHint")
+        self.placeholder_hint.setWordWrap(True)
+        #: The reason and suggestion of the form as the facility's families read them.
+        self.family_reads = QLabel()
+        self.family_reads.setObjectName("familyReads")
+        self.family_reads.setWordWrap(True)
+        self.family_reads.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.new_button = QPushButton(self.tr("New reason"))
         self.save_button = QPushButton(self.tr("Save"))
         self.message_label = QLabel()
@@ -161,6 +209,8 @@ class CatalogueEditor(BackgroundWidget):
         form.addRow(self.tr("Order"), self.sort_spin)
         form.addRow(self.tr("Reason the family reads"), self.text_edit)
         form.addRow(self.tr("Suggestion"), self.suggestion_edit)
+        form.addRow("", self.placeholder_hint)
+        form.addRow(self.tr("The family reads"), self.family_reads)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -174,6 +224,8 @@ class CatalogueEditor(BackgroundWidget):
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.new_button.clicked.connect(self.start_new)
         self.save_button.clicked.connect(self.save)
+        self.text_edit.textChanged.connect(self._show_family_reads)
+        self.suggestion_edit.textChanged.connect(self._show_family_reads)
         self._set_form(None)
         self.listen_to({CATALOGUE}, lambda _kinds, _origin: self.refresh())
 
@@ -184,13 +236,15 @@ class CatalogueEditor(BackgroundWidget):
         run_work(
             self,
             executors.network(),
-            lambda: reasons(engine, actor),
-            lambda rows: self._show(rows, select_code),
+            lambda: (reasons(engine, actor), facility_policy(engine, actor)),
+            lambda loaded: self._show(*loaded, select_code),
             self._failed,
             "reasons",
         )
 
-    def _show(self, rows: list[ReasonRow], select_code: str | None) -> None:
+    def _show(self, rows: list[ReasonRow], policy: Policy, select_code: str | None) -> None:
+        self.model.policy = policy
+        self._show_placeholders(policy)
         self.model.set_rows(rows)
         for n, row in enumerate(rows):
             if row.code == select_code:
@@ -228,6 +282,28 @@ class CatalogueEditor(BackgroundWidget):
         self.text_edit.setPlainText(row.text if row else "")
         self.suggestion_edit.setPlainText(row.suggestion if row else "")
         self.save_button.setEnabled(row is not None)
+
+    def _show_placeholders(self, policy: Policy) -> None:
+        entries = (
+            self.tr("{placeholder} = {value} ({meaning})").format(
+                placeholder="{" + name + "}", value=value, meaning=placeholder_meaning(name)
+            )
+            for name, value in policy_words(policy).items()
+        )
+        self.placeholder_hint.setText(
+            self.tr("Numbers in braces take your facility's values: {entries}").format(
+                entries=self.tr("; ").join(entries)
+            )
+        )
+        self._show_family_reads()
+
+    def _show_family_reads(self) -> None:
+        row = self.form_row()
+        if not (row.text.strip() or row.suggestion.strip()):
+            self.family_reads.clear()
+            return
+        reads = as_family_reads(row, self.model.policy)
+        self.family_reads.setText(f"{reads.text}\n{reads.suggestion}".strip())
 
     def form_row(self) -> ReasonRow:
         return ReasonRow(

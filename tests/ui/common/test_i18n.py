@@ -176,3 +176,19 @@ def test_zh_tw_is_the_default_and_english_can_be_chosen(qtbot: QtBot, qapp: QApp
     finally:
         assert apply_language(qapp, "zh_TW")
     assert QueueModel().headers()[0] == "類別"
+
+
+def test_the_desk_words_every_relationship_as_the_portal_does(qapp: QApplication) -> None:
+    """zh-TW: each relationship (R6's in-laws included) reads as the portal's words, never a code or
+    English; the English desk has its own words for each."""
+    from reviewer_app.core.vocabulary import RELATIONSHIPS
+    from reviewer_app.ui.common import words
+
+    assert {code: words.relationship(code) for code in RELATIONSHIPS} == RELATIONSHIPS
+    try:
+        assert apply_language(qapp, "en")
+        english = {code: words.relationship(code) for code in RELATIONSHIPS}
+    finally:
+        assert apply_language(qapp, "zh_TW")
+    assert all(text != code and text.isascii() for code, text in english.items())
+    assert len(set(english.values())) == len(RELATIONSHIPS)

@@ -232,17 +232,17 @@ def test_dismiss_a_strike_through_the_panel(qtbot: QtBot, world: World) -> None:
 
 
 def test_strikes_show_the_reason_as_the_catalogue_words_it(qtbot: QtBot, world: World) -> None:
-    """QA: the 退件原因 column showed internal codes (P4_TOO_LONG); it shows the catalogue's text,
-    including a supervisor's edit of it."""
+    """QA: the 退件原因 column showed internal codes (P4_TOO_LONG); it shows the catalogue's text as
+    the family read it, including a supervisor's edit of it, with the facility's numbers filled in."""
     with Session(world.engine) as s:
-        reason = s.get(RejectionReason, "P4_TOO_LONG")
+        reason = s.get(RejectionReason, (world.supervisor.facility_id, "P4_TOO_LONG"))
         assert reason is not None
-        reason.text = "內容超過字數上限（主管修改）"
+        reason.text = "內容超過 {body_max_chars} 字上限（主管修改）"
         s.commit()
     panel = _family_selected(qtbot, world)
     assert panel.strike_model.headerData(2, Qt.Orientation.Horizontal) == "退件原因"
     shown = [panel.strike_model.index(row, 2).data() for row in range(3)]
-    assert shown == ["內容超過字數上限（主管修改）"] * 3
+    assert shown == ["內容超過 100 字上限（主管修改）"] * 3
 
 
 def test_suspensions_and_their_buttons_by_keyboard(qtbot: QtBot, world: World) -> None:
@@ -330,12 +330,39 @@ def test_edit_a_reason_and_add_one(qtbot: QtBot, world: World) -> None:
     qtbot.waitUntil(lambda: _idle(editor) and editor.code_edit.text() == "P2_ADS")
 
     with Session(world.engine) as s:
-        p4 = s.get(RejectionReason, "P4_TOO_LONG")
-        ads = s.get(RejectionReason, "P2_ADS")
+        p4 = s.get(RejectionReason, (world.supervisor.facility_id, "P4_TOO_LONG"))
+        ads = s.get(RejectionReason, (world.supervisor.facility_id, "P2_ADS"))
         actions = list(s.scalars(select(AuditEvent.action).where(AuditEvent.action.like("reason_%"))))
     assert p4 is not None and p4.suggestion.startswith("請將內文刪減")
     assert ads is not None and ads.counts_as_strike and ads.applies_to == "post"
     assert sorted(actions) == ["reason_create", "reason_update"]
+
+
+def test_the_editor_edits_the_template_and_shows_what_the_facilitys_families_read(
+    qtbot: QtBot, world: World
+) -> None:
+    """R9/R11: a facility with a 7-day window. The list and the preview show the reason as its families
+    read it (每 7 日); the form edits the template ({window_days}), and a hint says what each
+    placeholder stands for."""
+    with world.engine.begin() as conn:
+        conn.execute(
+            text("UPDATE facilities SET post_window_days = 7 WHERE id = :f"), {"f": world.facility_id}
+        )
+    editor = CatalogueEditor(world.engine, world.supervisor, clock=_clock)
+    _show(qtbot, editor)
+    editor.refresh()
+    qtbot.waitUntil(lambda: editor.model.rowCount() >= 10 and _idle(editor))
+    row = next(n for n, r in enumerate(editor.model.rows()) if r.code == "P3_WINDOW")
+    shown = editor.model.index(row, 6).data()
+    assert editor.model.headerData(6, Qt.Orientation.Horizontal) == "家屬看到的原因"
+    assert "每 7 日限發佈 1 次" in shown and "{" not in shown
+
+    editor.view.selectRow(row)
+    assert "{window_days}" in editor.text_edit.toPlainText()  # the template is what is edited
+    assert "每 7 日限發佈 1 次" in editor.family_reads.text()
+    assert "{window_days}" in editor.placeholder_hint.text() and "7" in editor.placeholder_hint.text()
+    editor.text_edit.setPlainText("本所規定每 {window_days} 日發佈一次，{不是數字}。")
+    assert "本所規定每 7 日發佈一次，{不是數字}。" in editor.family_reads.text()
 
 
 # ---- the audit trail -----------------------------------------------------------------------------
