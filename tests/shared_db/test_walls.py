@@ -435,7 +435,7 @@ def test_pull_decide_push_connected_as_a_reviewer_role(walled: Walled, tmp_path:
         assert record.suspension is not None
         result = desk.sync.push()
         assert (result.applied, result.conflicts) == (2, 0)
-        assert result.audit_events >= 3
+        assert result.audit_events >= 2  # the two decisions; the suspension's event is the push's own
         desk.sync.pull()
     finally:
         desk.close()
@@ -445,6 +445,8 @@ def test_pull_decide_push_connected_as_a_reviewer_role(walled: Walled, tmp_path:
         assert s.get(Post, second).status == "held"  # type: ignore[union-attr]
         assert s.scalar(select(func.count()).select_from(Strike).where(Strike.service_id == service_id)) == 3
         assert s.scalars(select(Suspension.facility_id)).all().count(walled.a) == 1
+        suspended = select(AuditEvent.staff_username).where(AuditEvent.action == "suspension")
+        assert s.scalars(suspended).all() == [login.username]  # written by the push, as the reviewer
         actors = set(s.scalars(select(AuditEvent.staff_username).where(AuditEvent.facility_id == walled.a)))
         assert login.username in actors
         assert s.scalar(select(Decision.staff_username).where(Decision.item_id == first)) == login.username
