@@ -69,3 +69,13 @@ def record_suspensions(
             changed.append(("suspension_moved", cycle))
     s.flush()
     return changed
+
+
+def suspension_detail(family: Standing, cycle: Cycle) -> dict[str, object]:
+    """A recorded suspension as its audit event tells it: dates and the posts whose strikes it spent."""
+    return {
+        "number": cycle.number,
+        "starts_at": cycle.starts_at.isoformat(),
+        "ends_at": cycle.ends_at.isoformat(),
+        "strikes": [family.strikes[k].post_id for k in cycle.spent],
+    }

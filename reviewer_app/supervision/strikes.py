@@ -13,7 +13,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, require
-from reviewer_app.shared_db.family_records import record_suspensions, replayed
+from reviewer_app.shared_db.family_records import record_suspensions, replayed, suspension_detail
 from reviewer_app.shared_db.models import (
     Applicant,
     Facility,
@@ -152,12 +152,7 @@ def _end_suspension_it_spent(s: Session, actor: Actor, strike: Strike, reason: s
             action,
             now,
             service_id=strike.service_id,
-            detail={
-                "number": cycle.number,
-                "starts_at": cycle.starts_at.isoformat(),
-                "ends_at": cycle.ends_at.isoformat(),
-                "strikes": [family.strikes[k].post_id for k in cycle.spent],
-            },
+            detail=suspension_detail(family, cycle),
         )
 
 

@@ -25,7 +25,7 @@ from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
 from reviewer_app.journal import AuditRecord, DecisionRecord
 from reviewer_app.shared_db import bulk
 from reviewer_app.shared_db.engine import one_of
-from reviewer_app.shared_db.family_records import record_suspensions, replayed
+from reviewer_app.shared_db.family_records import record_suspensions, replayed, suspension_detail
 from reviewer_app.shared_db.models import (
     Decision,
     Facility,
@@ -321,12 +321,7 @@ def _suspension_event(
         "item_kind": "post",
         "item_id": d.item_id,
         "service_id": d.service_id,
-        "detail": {
-            "number": cycle.number,
-            "starts_at": cycle.starts_at.isoformat(),
-            "ends_at": cycle.ends_at.isoformat(),
-            "strikes": [family.strikes[k].post_id for k in cycle.spent],
-        },
+        "detail": suspension_detail(family, cycle),
     }
 
 
