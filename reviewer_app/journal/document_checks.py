@@ -9,15 +9,15 @@ document id and SHA-256: a replaced upload is another document and is opened ane
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import String, select, tuple_
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from reviewer_app.core import rules
-from reviewer_app.core.checks import Checks, DocKey, DocumentCheck
-from reviewer_app.core.items import ClaimedItem, DocumentRef
+from reviewer_app.core.checks import Checks, DocKey, DocumentCheck, doc_key
+from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.snapshot import FamilyStanding, findings_for, not_seen
 from reviewer_app.journal.models import JournalBase
 
@@ -82,11 +82,7 @@ def checks_of(s: Session, keys: Iterable[DocKey]) -> dict[DocKey, DocumentCheck]
 
 
 def item_checks(s: Session, item: ClaimedItem) -> Checks:
-    return checks_of(s, ((d.id, d.sha256) for d in item.documents))
-
-
-def documents_checks(s: Session, docs: Sequence[DocumentRef]) -> Checks:
-    return checks_of(s, ((d.id, d.sha256) for d in docs))
+    return checks_of(s, (doc_key(d) for d in item.documents))
 
 
 def approval_problems(

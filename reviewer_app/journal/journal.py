@@ -114,14 +114,10 @@ class Journal:
             checks = document_checks.item_checks(s, item)
             return findings_for(item, standing.standing(s, row.service_id, now), now, checks)
 
-    def document_checks(self, docs: Sequence[DocumentRef] | None = None) -> dict[DocKey, DocumentCheck]:
-        """What the loader found in these documents (every document opened here, without ``docs``);
-        a document never opened on this workstation is absent."""
+    def document_checks(self, docs: Sequence[DocumentRef]) -> dict[DocKey, DocumentCheck]:
+        """What the loader found in these documents; one never opened on this workstation is absent."""
         with self.session() as s:
-            if docs is None:
-                rows = s.scalars(select(document_checks.JournalDocumentCheck))
-                return {check.key: check for check in (row.check() for row in rows)}
-            return dict(document_checks.documents_checks(s, docs))
+            return document_checks.checks_of(s, ((d.id, d.sha256) for d in docs))
 
     def record_document_check(self, check: DocumentCheck, now: datetime) -> bool:
         """Keep what the loader found opening a document (the viewer's worker calls it); True when it
