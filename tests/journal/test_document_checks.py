@@ -14,10 +14,12 @@ import pytest
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.checks import DocumentCheck, doc_key
+from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.messages import staff_text
 from reviewer_app.core.policy import MB
 from reviewer_app.core.reasons import Reason
-from reviewer_app.journal import DecisionRefused
+from reviewer_app.journal import DecisionRefused, Journal
 from reviewer_app.journal.models import JournalReason
 from tests import factories
 from tests.desk import Workstation, workstation
@@ -160,7 +162,7 @@ def test_what_the_loader_found_is_kept_in_the_journal_file(engine: Engine, desk:
     (doc,) = desk.journal.item("post", post_id).snapshot.documents  # type: ignore[union-attr]
 
     desk.journal.close()
-    desk.journal = type(desk.journal)(desk.journal.path)  # the workstation started again
+    desk.journal = Journal(desk.journal.path)  # the workstation started again
 
     checks = desk.journal.document_checks([doc])
     check = checks[(doc.id, doc.sha256)]
@@ -177,3 +179,22 @@ def test_an_approved_post_of_a_good_photo_under_10_mb(engine: Engine, desk: Work
     post_id = _claimed_post(engine, desk, [(photo, "image/pjpeg", "IMG_0004.jpg")])
     desk.view("post", post_id)
     assert desk.decide("post", post_id, "approve").outcome == "approve"
+
+
+def test_a_journal_from_before_the_checks_gets_their_table_when_opened(tmp_path: Path) -> None:
+    path = tmp_path / "journal.sqlite3"
+    old = Journal(path)
+    with old.engine.begin() as conn:  # as an earlier version left it: no document_checks table
+        conn.exec_driver_sql("DROP TABLE document_checks")
+    old.close()
+
+    journal = Journal(path)
+    try:
+        doc = DocumentRef(7, "post_attachment", "IMG_0001.jpg", "image/jpg", 1_000, "ab" * 32)
+        assert journal.document_checks([doc]) == {}
+        check = DocumentCheck(doc.id, doc.sha256, "image/jpeg", 1_000)
+        assert journal.record_document_check(check, factories.T0)  # new to this journal
+        assert journal.document_checks([doc]) == {doc_key(doc): check}
+        assert not journal.record_document_check(check, factories.T0)  # the same again: nothing new
+    finally:
+        journal.close()
