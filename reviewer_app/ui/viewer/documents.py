@@ -188,13 +188,15 @@ def decode_full(source: DocumentSource, shown: ShownDocument) -> QImage | None:
 
 def _recorded(record: CheckRecorder | None, shown: ShownDocument) -> bool:
     """Keep what opening the document found, before it is shown (on the worker); True when the rules
-    judge its item otherwise now. A journal that cannot take it leaves the document not seen."""
+    judge its item otherwise now. A journal that cannot take it leaves the document not seen (the
+    journal would refuse to approve it), and the viewer says so."""
     if record is None or shown.check is None:
         return False
     try:
         return record(shown.check) and shown.check.differs_from(shown.doc)
     except Exception:
         log.exception("recording what document %s holds failed", shown.key[0])
+        shown.check = None
         return False
 
 
