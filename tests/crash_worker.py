@@ -1,6 +1,6 @@
 """Run in a child process by tests/test_faults.py, which then finds it killed (SIGKILL) mid-work.
 
-decide-then-die   URL JOURNAL USER FACILITY   decide every claimed item, then die before any push
+decide-then-die   URL JOURNAL USER FACILITY   open and decide every claimed item, then die before any push
 die-after-commit  URL JOURNAL USER FACILITY N B  push in batches of B, die right after the Nth
                                                   shared-database commit
 """
@@ -11,10 +11,13 @@ import os
 import signal
 import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
+from reviewer_app.documents.checks import check_document
+from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import Journal
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.sync.service import Sync
@@ -26,7 +29,12 @@ def main() -> None:
     engine = make_engine(url)
     sync = Sync(engine, journal, user, "ws-crash", int(facility))
     if mode == "decide-then-die":
+        store = DocumentStore(engine, Path(journal_path).parent / "crash-documents", None)
         for item in journal.items():
+            for doc in item.snapshot.documents:  # the reviewer looks before approving (R7)
+                check = check_document(store, doc, item.snapshot.policy)
+                assert check is not None
+                journal.record_document_check(check, datetime.now(UTC))
             journal.decide(
                 kind=item.kind,
                 item_id=item.item_id,

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from reviewer_app.documents.checks import check_document
+from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.sync.service import Sync
@@ -32,9 +34,24 @@ class Workstation:
     engine: Engine
     journal: Journal
     sync: Sync
+    documents: DocumentStore
     clock: Clock = field(default_factory=Clock)
 
+    def view(self, kind: str, item_id: int, only: int | None = None) -> None:
+        """Open the item's documents (the first ``only`` of them) as the desk's viewer does: fetched
+        (from the workstation's cache when opened before), through the real loader, and what it found
+        recorded in the journal (R7). One out of reach stays unopened, as on the desk."""
+        item = self.journal.item(kind, item_id)
+        assert item is not None, f"{kind} #{item_id} is not claimed here"
+        for doc in item.snapshot.documents[:only]:
+            check = check_document(self.documents, doc, item.snapshot.policy)
+            if check is not None:
+                self.journal.record_document_check(check, self.clock())
+
     def decide(self, kind: str, item_id: int, outcome: str, *reasons: str) -> DecisionRecord:
+        """Decide as a reviewer does: an approval after looking at the item's documents."""
+        if outcome == "approve" and self.journal.item(kind, item_id) is not None:
+            self.view(kind, item_id)
         return self.journal.decide(
             kind=kind,
             item_id=item_id,
@@ -47,6 +64,7 @@ class Workstation:
         )
 
     def close(self) -> None:
+        self.documents.close()
         self.journal.close()
         self.engine.dispose()
 
@@ -58,4 +76,5 @@ def workstation(
     engine = make_engine(url)
     journal = Journal(folder / f"{name}-journal.sqlite3")
     sync = Sync(engine, journal, username, name, facility_id, clock=clock)
-    return Workstation(name, username, engine, journal, sync, clock)
+    documents = DocumentStore(engine, folder / f"{name}-documents", None)
+    return Workstation(name, username, engine, journal, sync, documents, clock)

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import io
 import itertools
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
+from PIL import Image
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
@@ -35,6 +39,15 @@ def shared_engine(url: str) -> Engine:
     with Session(engine) as s, s.begin():
         ensure_catalogue(s)
     return engine
+
+
+@functools.cache
+def jpeg(colour: tuple[int, int, int] = (70, 120, 180)) -> bytes:
+    """A small real JPEG: the loader opens it, as it opens a family's photo (R7: an approval needs
+    every document opened)."""
+    out = io.BytesIO()
+    Image.new("RGB", (64, 48), colour).save(out, "JPEG", quality=85)
+    return out.getvalue()
 
 
 def _doc(facility_id: int, kind: str, data: bytes, mime: str, name: str) -> Document:
@@ -95,7 +108,7 @@ def family(
         submitted_at=submitted_at,
     )
     for kind in ("id_document", "relationship_proof", "applicant_photo"):
-        app.documents.append(_doc(fac.id, kind, f"{kind}-{n}".encode(), "image/jpeg", f"{kind}.jpg"))
+        app.documents.append(_doc(fac.id, kind, jpeg(), "image/jpeg", f"{kind}.jpg"))
     s.add(app)
     s.flush()
     for k in range(strikes):
@@ -130,13 +143,14 @@ def post(
     *,
     body: str = "孩子這次考試進步了，我們都很想你。",
     submitted_at: datetime = T0,
+    uploads: Sequence[tuple[bytes, str, str]] | None = None,
 ) -> Post:
+    """A pending post; ``uploads``: its files as (bytes, declared MIME type, name), a photo if not given."""
     p = Post(
         facility_id=app.facility_id, service_id=app.id, title="近況", body=body, submitted_at=submitted_at
     )
-    p.documents.append(
-        _doc(app.facility_id, "post_attachment", b"\xff\xd8photo", "image/jpeg", "IMG_0001.jpg")
-    )
+    for data, mime, name in uploads if uploads is not None else [(jpeg(), "image/jpeg", "IMG_0001.jpg")]:
+        p.documents.append(_doc(app.facility_id, "post_attachment", data, mime, name))
     s.add(p)
     s.flush()
     return p

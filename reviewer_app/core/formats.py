@@ -30,8 +30,28 @@ _MIME_LABELS: Final[dict[str, str]] = {
     "image/tiff": "TIFF",
     "application/zip": "ZIP",
 }
+# Other names browsers, phones and old portals give the same types (R7: the family is not at fault).
+_MIME_ALIASES: Final[dict[str, str]] = {
+    "image/jpg": "image/jpeg",
+    "image/pjpeg": "image/jpeg",
+    "image/x-jpeg": "image/jpeg",
+    "image/x-citrix-jpeg": "image/jpeg",
+    "image/x-png": "image/png",
+    "image/x-citrix-png": "image/png",
+    "application/x-pdf": "application/pdf",
+    "application/acrobat": "application/pdf",
+    "application/vnd.pdf": "application/pdf",
+    "text/pdf": "application/pdf",
+    "text/x-pdf": "application/pdf",
+}
 _LIST_SEPARATORS: Final[dict[str, str]] = {ZH_TW: "、", ENGLISH: ", "}
 _BYTES: Final[dict[str, str]] = {ZH_TW: "位元組", ENGLISH: "bytes"}
+
+
+def canonical_mime_type(name: str) -> str:
+    """The one name of a file type: "IMAGE/JPG; charset=binary" is "image/jpeg" (R7)."""
+    bare = name.split(";", 1)[0].strip().lower()
+    return _MIME_ALIASES.get(bare, bare)
 
 
 def date_text(day: date) -> str:

@@ -199,6 +199,16 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
         "Attachments total {size_bytes}, over the {limit_bytes} total limit",
         "附件合計 {size_bytes}，超過合計 {limit_bytes} 之限制。",
     ),
+    # R7, R8: every upload opened on this workstation and shown (rule E5 for applications, P6 for posts).
+    "DOC_NOT_SEEN": Text(
+        "第 {number} 個文件（{document}）尚未開啟檢視，不能審核通過",
+        "Document {number} ({document}) has not been opened yet: it cannot be approved",
+    ),
+    "DOC_UNREADABLE": Text(
+        "第 {number} 個文件（{document}）無法開啟（{problem}）",
+        "Document {number} ({document}) cannot be opened ({problem})",
+        "上傳之{document}檔案無法開啟（{problem}），請重新上傳完整之檔案。",
+    ),
     # ``through`` is the suspension's last whole day (R9); it ends during ``resumes``.
     "P7_SUSPENDED": Text(
         "家屬發佈權限暫停至 {through}（含），{resumes} 起恢復審核",
@@ -307,6 +317,22 @@ ERROR_TEXTS: Final[dict[str, Text]] = {
     ),
 }
 
+#: Why the document loader could not show a file (its refusal codes), for DOC_UNREADABLE.
+PROBLEM_TEXTS: Final[dict[str, Text]] = {
+    "truncated": Text("檔案不完整，可能上傳中斷", "the file is incomplete: the upload was cut short"),
+    "damaged": Text("檔案已損毀", "the file is damaged"),
+    "empty": Text("檔案是空的", "the file is empty"),
+    "encrypted": Text("PDF 設有開啟密碼", "the PDF is password-protected"),
+    "too_many_pixels": Text("圖片像素過多", "the picture has too many pixels"),
+    "too_many_pages": Text("PDF 頁數過多", "the PDF has too many pages"),
+    "unsupported": Text("本系統無法顯示此類檔案", "a kind of file the desk cannot show"),
+    "not_allowed": Text("檔案格式不符", "the file is not of an allowed type"),
+    "too_large": Text("檔案過大", "the file is too large"),
+    "missing": Text("檔案內容已不存在", "the file's content is missing"),
+    "size_mismatch": Text("檔案內容與上傳紀錄不符", "the file is not the one uploaded"),
+    "hash_mismatch": Text("檔案內容與上傳紀錄不符", "the file is not the one uploaded"),
+}
+
 _TEXTS: Final[dict[str, Text]] = {**FINDING_TEXTS, **ERROR_TEXTS}
 
 
@@ -355,6 +381,13 @@ def _posts_text(post_ids: Sequence[int | str], language: str) -> str:
     return list_text(ids[:5], language) + (more if len(ids) > 5 else "")
 
 
+def _problem_words(code: str, language: str) -> str:
+    text = PROBLEM_TEXTS.get(code)
+    if text is None:
+        return code
+    return text.zh_tw if language == ZH_TW else text.en
+
+
 def _value_words(
     values: Mapping[str, Value],
     language: str,
@@ -363,6 +396,8 @@ def _value_words(
 ) -> dict[str, str]:
     """Each value written for the language, by its kind (a date, a size) or its name (a code)."""
     labellers: dict[str, Callable[[str], str]] = {
+        "document": vocabulary.document_kind,
+        "problem": lambda code: _problem_words(code, language),
         "relationship": vocabulary.relationship,
         "restriction": vocabulary.restriction_kind,
         "status": vocabulary.item_status,

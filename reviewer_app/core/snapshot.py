@@ -1,7 +1,8 @@
 """A claimed item (core/items.py, kept in the journal) turned into rule facts and findings.
 
 The snapshot is everything a reviewer needs offline; rules run on it with the family's standing
-as this workstation knows it (remote strikes plus strikes decided here and not yet synced).
+as this workstation knows it (remote strikes plus strikes decided here and not yet synced), and with
+what the workstation's loader found in the documents it opened (R7: checks, by document).
 """
 
 from __future__ import annotations
@@ -10,7 +11,9 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from reviewer_app.core import rules
-from reviewer_app.core.items import APPROVED_POST_STATUSES, ClaimedItem
+from reviewer_app.core.checks import Checks, DocumentCheck, doc_key
+from reviewer_app.core.formats import canonical_mime_type
+from reviewer_app.core.items import APPROVED_POST_STATUSES, ClaimedItem, DocumentRef
 from reviewer_app.core.strike_cycles import Cycle, Standing, StrikeFact, with_strike
 from reviewer_app.core.timeutil import local
 
@@ -81,14 +84,25 @@ def _restrictions(item: ClaimedItem) -> tuple[rules.RestrictionFacts, ...]:
     return tuple(out)
 
 
-def _documents(item: ClaimedItem) -> tuple[rules.DocumentFacts, ...]:
-    return tuple(
-        rules.DocumentFacts(kind=d.kind, mime_type=d.mime_type, size_bytes=d.size_bytes)
-        for d in item.documents
+def document_facts(doc: DocumentRef, check: DocumentCheck | None) -> rules.DocumentFacts:
+    """A document as the rules judge it: the type and size the loader found once it opened the file,
+    the portal's declaration (under the type's one name) until then (R7)."""
+    declared = canonical_mime_type(doc.mime_type)
+    if check is None:
+        return rules.DocumentFacts(kind=doc.kind, mime_type=declared, size_bytes=doc.size_bytes)
+    return rules.DocumentFacts(
+        kind=doc.kind,
+        mime_type=check.mime_type or declared,
+        size_bytes=doc.size_bytes if check.size_bytes is None else check.size_bytes,
+        problem=check.problem,
     )
 
 
-def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
+def _documents(item: ClaimedItem, checks: Checks) -> tuple[rules.DocumentFacts, ...]:
+    return tuple(document_facts(d, checks.get(doc_key(d))) for d in item.documents)
+
+
+def application_facts(item: ClaimedItem, today: date, checks: Checks | None = None) -> rules.ApplicationFacts:
     return rules.ApplicationFacts(
         today=today,
         relationship=item.relationship,
@@ -96,7 +110,7 @@ def application_facts(item: ClaimedItem, today: date) -> rules.ApplicationFacts:
         restrictions=_restrictions(item),
         other_approved_services=item.other_approved_services,
         other_pending_applications=item.other_pending_applications,
-        documents=_documents(item),
+        documents=_documents(item, checks or {}),
         call_number_entered=item.call_number_entered,
         inmate_call_number=item.inmate.call_number,
         surname_confirmed=item.surname_confirmed,
@@ -128,7 +142,9 @@ def _birth_dates(item: ClaimedItem) -> tuple[date, ...]:
     return tuple(d for d in (_date(v) for v in item.inmate.children) if d is not None)
 
 
-def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rules.PostFacts:
+def post_facts(
+    item: ClaimedItem, family: FamilyStanding, now: datetime, checks: Checks | None = None
+) -> rules.PostFacts:
     submitted = _datetime(item.submitted_at)
     assert submitted is not None
     previous, waiting = _earlier_posts(item, family)
@@ -138,7 +154,7 @@ def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rule
         service_status=item.service_status,
         title=item.title,
         body=item.body,
-        documents=_documents(item),
+        documents=_documents(item, checks or {}),
         previous_post_at=previous,
         strikes=family.strikes,
         # In Taipei time like every other date here: the finding names the day the suspension ends.
@@ -149,7 +165,15 @@ def post_facts(item: ClaimedItem, family: FamilyStanding, now: datetime) -> rule
     )
 
 
-def findings_for(item: ClaimedItem, family: FamilyStanding, now: datetime) -> list[rules.Finding]:
+def findings_for(
+    item: ClaimedItem, family: FamilyStanding, now: datetime, checks: Checks | None = None
+) -> list[rules.Finding]:
+    """The rules' findings on ``item``; ``checks``: what the loader found in its documents (R7)."""
     if item.kind == "application":
-        return rules.check_application(application_facts(item, local(now).date()), item.policy)
-    return rules.check_post(post_facts(item, family, now), item.policy)
+        return rules.check_application(application_facts(item, local(now).date(), checks), item.policy)
+    return rules.check_post(post_facts(item, family, now, checks), item.policy)
+
+
+def not_seen(item: ClaimedItem, checks: Checks) -> list[rules.Finding]:
+    """R7: the documents of ``item`` the loader has not opened on this workstation (an approval's)."""
+    return rules.rule_seen([(d.kind, doc_key(d) in checks) for d in item.documents], item.kind)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
+from reviewer_app.core.formats import canonical_mime_type
 from reviewer_app.core.policy import MB, Policy
 from reviewer_app.documents.sniff import JPEG, PDF, PNG
 
@@ -45,7 +46,8 @@ class DocumentLimits:
     @classmethod
     def for_kind(cls, kind: str, policy: Policy) -> DocumentLimits:
         """The limits for a document of `kind` (``Document.kind``) under a facility's `policy`."""
-        allowed = tuple(policy.allowed_mime_types)
+        # The types' one names (R7): a policy may say "image/jpg" as the portal does.
+        allowed = tuple(dict.fromkeys(canonical_mime_type(m) for m in policy.allowed_mime_types))
         if kind == "post_attachment":  # a post's photo and its attachments (P5, P6)
             return cls(
                 max_bytes=min(policy.attachments_max_total_bytes, HARD_MAX_BYTES),

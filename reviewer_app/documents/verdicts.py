@@ -68,9 +68,25 @@ def megabytes(size_bytes: int) -> str:
     return f"{size_bytes / MB:.1f} MB"
 
 
+def _as_written(size_bytes: int) -> float:
+    """The size `megabytes` writes, back in bytes ("10.0 MB" is 10 MB)."""
+    if size_bytes < 1024:
+        return size_bytes
+    if size_bytes < MB:
+        return max(1, round(size_bytes / 1024)) * 1024
+    if size_bytes % MB == 0:
+        return size_bytes
+    return round(size_bytes / MB, 1) * MB
+
+
 def _over(size: int, limit: int) -> str:
-    words = megabytes(size)
-    return f"{size:,} 位元組" if words == megabytes(limit) else words
+    """"14.5 MB，超過 10 MB 上限": in bytes, both, when the size rounded would not show that it is over
+    ("10.0 MB，超過 10 MB 上限" leaves the family wondering what is wrong)."""
+    if _as_written(size) > limit:
+        return f"{megabytes(size)}，超過 {megabytes(limit)} 上限"
+    limit_words = megabytes(limit)
+    exact = "" if limit_words.endswith("位元組") else f"（{limit:,} 位元組）"
+    return f"{size:,} 位元組，超過 {limit_words}{exact}{'' if exact else ' '}上限"
 
 
 def empty(meta: Metadata) -> Rejected:
@@ -87,7 +103,7 @@ def unsupported(kind: Kind, meta: Metadata) -> Rejected:
 
 def too_large(size: int, limit: int, photo: bool, meta: Metadata) -> Rejected:
     noun = "照片" if photo else "檔案"
-    return Rejected(TOO_LARGE, f"{noun} {_over(size, limit)}，超過 {megabytes(limit)} 上限", meta)
+    return Rejected(TOO_LARGE, f"{noun} {_over(size, limit)}", meta)
 
 
 def too_many_pixels(width: int, height: int, limit: int, meta: Metadata | None) -> Rejected:

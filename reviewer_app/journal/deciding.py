@@ -18,7 +18,8 @@ from reviewer_app.core import rules
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.items import ClaimedItem
 from reviewer_app.core.reasons import Reason
-from reviewer_app.core.snapshot import FamilyStanding, findings_for
+from reviewer_app.core.snapshot import FamilyStanding
+from reviewer_app.journal import document_checks
 from reviewer_app.journal.errors import AlreadyDecided, DecisionRefused, NotClaimed, NotPermitted, NotUndoable
 from reviewer_app.journal.models import (
     JournalDecision,
@@ -61,7 +62,7 @@ def decide(
     family = standing(s, item.service_id, now)
     strike = False
     if outcome == "approve":
-        blocking = rules.blocking(findings_for(ClaimedItem.from_json(item.snapshot), family, now))
+        blocking = document_checks.approval_problems(s, ClaimedItem.from_json(item.snapshot), family, now)
         if blocking:
             raise DecisionRefused("APPROVAL_BLOCKED", blocking)
         reason_codes = ()

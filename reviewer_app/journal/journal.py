@@ -3,7 +3,8 @@
 All methods are safe to call from worker threads: each opens its own session; `lock` serialises the
 decide/undo/push steps so an undo can never race the push of the same decision. What they return are
 records (journal/records.py), never ORM rows. The work is in one module per job: the claimed items
-(claimed.py), deciding and undoing (deciding.py), the families' standing (standing.py).
+(claimed.py), deciding and undoing (deciding.py), the families' standing (standing.py), what the
+loader found in the documents opened here (document_checks.py).
 """
 
 from __future__ import annotations
@@ -18,10 +19,11 @@ from sqlalchemy import ColumnElement, Engine, and_, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.core import rules
-from reviewer_app.core.items import ClaimedItem, SharedStanding, StaffMember
+from reviewer_app.core.checks import DocKey, DocumentCheck
+from reviewer_app.core.items import ClaimedItem, DocumentRef, SharedStanding, StaffMember
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for
-from reviewer_app.journal import claimed, deciding, standing
+from reviewer_app.journal import claimed, deciding, document_checks, standing
 from reviewer_app.journal.errors import (
     NotClaimed,
 )
@@ -107,9 +109,20 @@ class Journal:
             row = s.get(JournalItem, (kind, item_id))
             if row is None:
                 raise NotClaimed("NOT_CLAIMED")
-            return findings_for(
-                ClaimedItem.from_json(row.snapshot), standing.standing(s, row.service_id, now), now
-            )
+            item = ClaimedItem.from_json(row.snapshot)
+            checks = document_checks.item_checks(s, item)
+            return findings_for(item, standing.standing(s, row.service_id, now), now, checks)
+
+    def document_checks(self, docs: Sequence[DocumentRef]) -> dict[DocKey, DocumentCheck]:
+        """What the loader found in these documents; one never opened on this workstation is absent."""
+        with self.session() as s:
+            return document_checks.checks_of(s, ((d.id, d.sha256) for d in docs))
+
+    def record_document_check(self, check: DocumentCheck, now: datetime) -> bool:
+        """Keep what the loader found opening a document (the viewer's worker calls it); True when it
+        says something new about the document."""
+        with self.lock, self.session() as s, s.begin():
+            return document_checks.record(s, check, now)
 
     def counts(self) -> JournalCounts:
         with self.session() as s:

@@ -61,6 +61,8 @@ SAMPLE: dict[str, Value] = {
     "username": "ttd_counsellor",
     "post": 12,
     "post_on": date(2025, 2, 20),
+    "document": "post_attachment",
+    "problem": "truncated",
 }
 
 
@@ -124,7 +126,8 @@ def fields(template: str) -> set[str]:
 
 def test_the_source_walks_find_the_codes_of_every_rule_and_refusal() -> None:
     rules = {code.split("_")[0] for code in emitted_finding_codes()}
-    assert rules == {"E1", "E2", "E3", "E4", "E5", "E6", "P1", "P2", "P3", "P4", "P5", "P6", "P7", "P8"}
+    # E1–E6, P1–P8, and DOC: the uploads opened and shown (R7, R8)
+    assert rules == {*(f"E{n}" for n in range(1, 7)), *(f"P{n}" for n in range(1, 9)), "DOC"}
     assert {"UNDO_SYNCED", "PRINT_NO_COPIES", "UNDO_NOTHING"} <= raised_error_codes()
 
 
@@ -139,7 +142,11 @@ def test_every_code_has_staff_words_in_zh_tw_and_english(code: str) -> None:
     assert re.search(r"[A-Za-z]{3}", en) and not re.search(r"[{}]", en)
 
 
-@pytest.mark.parametrize("code", sorted(c for c in emitted_finding_codes() if not c.startswith("P8_")))
+#: What the reviewer did or not, never the family's matter: P8 (the reasons chosen), DOC_NOT_SEEN (R7).
+STAFF_ONLY = ("P8_", "DOC_NOT_SEEN")
+
+
+@pytest.mark.parametrize("code", sorted(c for c in emitted_finding_codes() if not c.startswith(STAFF_ONLY)))
 def test_every_item_rule_code_has_family_words_in_zh_tw(code: str) -> None:
     template = FINDING_TEXTS[code].family
     assert template is not None, f"{code} has no words for the family"
@@ -148,9 +155,10 @@ def test_every_item_rule_code_has_family_words_in_zh_tw(code: str) -> None:
     assert not re.search(r"[a-z]+_[a-z]+", words), f"a raw code in the family's words: {words}"
 
 
-def test_p8_speaks_to_the_reviewer_only() -> None:
+@pytest.mark.parametrize("code", ["P8_NO_REASON", "DOC_NOT_SEEN"])
+def test_p8_and_an_unopened_document_speak_to_the_reviewer_only(code: str) -> None:
     with pytest.raises(KeyError):
-        family_text("P8_NO_REASON", {}, Policy())
+        family_text(code, {}, Policy())
 
 
 def test_a_facility_s_own_window_and_photo_limit_reach_the_family() -> None:

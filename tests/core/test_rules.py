@@ -614,6 +614,53 @@ def test_p6_attachments(documents: tuple[DocumentFacts, ...], policy: Policy, in
         assert text in said(f)
 
 
+# --- R7: the portal's way of naming a type is not the family's fault ------------------------------------
+
+ALIASES = ("image/jpg", "image/pjpeg", "image/x-png", "IMAGE/JPEG", "application/x-pdf")
+
+
+@pytest.mark.parametrize("declared", ALIASES)
+def test_p6_takes_a_types_other_names_for_the_type_itself(declared: str) -> None:
+    assert rule_p6((DocumentFacts("post_attachment", declared, MB),), DEFAULT) == []
+
+
+@pytest.mark.parametrize("declared", ["image/jpg", "image/pjpeg", "image/x-png", "Image/PNG; charset=binary"])
+def test_p5_counts_a_photo_by_any_of_its_names(declared: str) -> None:
+    findings = rule_p5((photo(), DocumentFacts("post_attachment", declared, MB)), DEFAULT)
+    assert [said(f) for f in findings] == ["照片 2 張，超過 1 張上限"]
+
+
+def test_a_policy_naming_a_type_otherwise_allows_the_type() -> None:
+    policy = Policy(allowed_mime_types=("image/JPG", "application/x-pdf"))
+    assert rule_p6((photo(), pdf()), policy) == []
+
+
+# --- R8: a file the loader could not show ------------------------------------------------------------
+
+UPLOAD = "UPLOAD_DAMAGED"  # asks for a new upload, never a strike (SHARED_18.md)
+
+
+def test_a_file_that_cannot_be_shown_blocks_and_suggests_a_new_upload() -> None:
+    damaged = DocumentFacts("post_attachment", "image/jpeg", MB, problem="truncated")
+    findings = blocking(check_post(replace(GOOD_POST, documents=(pdf(), damaged)), DEFAULT))
+    assert [(f.rule_id, f.code, f.reason_code) for f in findings] == [("P6", "DOC_UNREADABLE", UPLOAD)]
+    assert said(findings[0]) == "第 2 個文件（附件）無法開啟（檔案不完整，可能上傳中斷）"
+
+
+def test_a_photo_too_large_is_p5_s_alone() -> None:
+    big = DocumentFacts("post_attachment", "image/jpeg", 16 * MB, problem="too_large")
+    findings = blocking(check_post(replace(GOOD_POST, documents=(big,)), DEFAULT))
+    assert [f.code for f in findings] == ["P5_PHOTO_TOO_LARGE"]
+
+
+def test_an_application_document_that_cannot_be_shown_is_an_e5_matter() -> None:
+    photo = DocumentFacts("applicant_photo", "image/jpeg", MB, problem="damaged")
+    documents = (*GOOD_APPLICATION.documents[:2], photo)
+    findings = blocking(check_application(replace(GOOD_APPLICATION, documents=documents), DEFAULT))
+    assert [(f.rule_id, f.code, f.reason_code) for f in findings] == [("E5", "DOC_UNREADABLE", UPLOAD)]
+    assert said(findings[0]) == "第 3 個文件（申請人正面清晰照片）無法開啟（檔案已損毀）"
+
+
 # --- P7 -----------------------------------------------------------------------------------------------
 
 

@@ -130,3 +130,18 @@ def encrypted_pdf() -> bytes:
 def owner_protected_pdf() -> bytes:
     """No password to open, only permissions (like e-government certificates): it must show."""
     return pdfgen.simple(2, user_password="")
+
+
+def photo_of_size(size: int) -> bytes:
+    """A real phone photo made exactly `size` bytes long with JPEG comment segments after its start
+    (some cameras and editors write big ones): its type and size are the family's, its pixels few."""
+    data = photo()
+    assert size >= len(data) + 4
+    padding, left = [], size - len(data)
+    while left:
+        piece = min(left, 65_537)  # a segment: marker, length, at most 65,533 bytes of comment
+        if 0 < left - piece < 4:  # the last one needs room for its marker and length
+            piece -= 4
+        padding.append(b"\xff\xfe" + struct.pack(">H", piece - 2) + b"\x00" * (piece - 4))
+        left -= piece
+    return data[:2] + b"".join(padding) + data[2:]

@@ -8,7 +8,7 @@ from datetime import datetime
 import pytest
 from PIL import Image, ImageChops, ImageOps
 
-from reviewer_app.core.policy import Policy
+from reviewer_app.core.policy import MB, Policy
 from reviewer_app.documents import DocumentLimits, ImageDocument, Rejected, load_document
 from tests.documents import corpus
 
@@ -105,3 +105,21 @@ def test_post_photo_over_p5_limit_is_refused_with_the_p5_words() -> None:
     assert isinstance(result, Rejected)
     assert result.code == "too_large"
     assert result.reason.startswith("照片") and "超過" in result.reason
+
+
+@pytest.mark.parametrize(
+    ("size", "words"),
+    [
+        (10 * MB + 1, "照片 10,485,761 位元組，超過 10 MB（10,485,760 位元組）上限"),
+        (10 * MB + 50_000, "照片 10,535,760 位元組，超過 10 MB（10,485,760 位元組）上限"),  # "10.0 MB"
+        (10 * MB + 60_000, "照片 10.1 MB，超過 10 MB 上限"),
+        (int(10.2 * MB), "照片 10.2 MB，超過 10 MB 上限"),
+        (int(15.9 * MB), "照片 15.9 MB，超過 10 MB 上限"),
+    ],
+)
+def test_a_photo_just_over_the_limit_says_by_how_much(size: int, words: str) -> None:
+    """Case 13: "10.0 MB，超過 10 MB 上限" would leave the family wondering what is wrong."""
+    limits = DocumentLimits.for_kind("post_attachment", Policy())
+    result = load_document(corpus.photo_of_size(size), limits)
+    assert isinstance(result, Rejected) and result.code == "too_large"
+    assert result.reason == words

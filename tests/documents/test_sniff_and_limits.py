@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reviewer_app.core.policy import MB, Policy
-from reviewer_app.documents import DocumentLimits
+from reviewer_app.documents import DocumentLimits, ImageDocument, PdfDocument, load_document
 from reviewer_app.documents.limits import DEFAULT_MAX_BYTES, HARD_MAX_BYTES
 from reviewer_app.documents.sniff import sniff, type_words
 from tests.documents import corpus
@@ -65,3 +65,13 @@ def test_identity_documents_have_hard_caps_and_no_policy_lifts_them() -> None:
     assert 0 < limits.page_seconds < 2
     generous = DocumentLimits.for_kind("post_attachment", Policy(attachments_max_total_bytes=10_000 * MB))
     assert generous.byte_cap("application/pdf") == HARD_MAX_BYTES
+
+
+def test_a_policy_naming_types_otherwise_lets_the_loader_open_them() -> None:
+    """R7: a facility's list written "image/JPG", "application/x-pdf" allows JPEG and PDF files."""
+    policy = Policy(allowed_mime_types=("image/JPG", "application/x-pdf"))
+    limits = DocumentLimits.for_kind("post_attachment", policy)
+    photo = load_document(corpus.photo(), limits)
+    pdf = load_document(corpus.proof_pdf(1), limits)
+    assert isinstance(photo, ImageDocument) and isinstance(pdf, PdfDocument)
+    pdf.close()

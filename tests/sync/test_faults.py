@@ -175,6 +175,8 @@ def test_shared_database_down_for_a_while(private_cluster: PgCluster, tmp_path: 
     engine, fid, ids = _queue(url, 3, strikes=2)
     ws: Workstation = workstation(url, tmp_path, "ws-a", "ttd_reviewer", fid)
     ws.sync.pull()
+    for post_id in ids:  # opened while online (the desk decodes ahead); kept in the document cache
+        ws.view("post", post_id)
     engine.dispose()
     private_cluster.stop()
 
@@ -299,6 +301,7 @@ def test_the_shared_file_taken_away_and_put_back(tmp_path: Path) -> None:
     engine.dispose()
     ws = workstation(url, tmp_path, "ws-a", "ttd_reviewer", fid)
     ws.sync.pull()
+    ws.view("post", ids[0])  # opened while the file was there (the desk decodes ahead)
     ws.engine.dispose()  # no connection open at the moment the file goes (they come and go)
     away = tmp_path / "away"
     away.mkdir()

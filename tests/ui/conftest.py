@@ -148,6 +148,12 @@ def go_to(qtbot: QtBot, window: MainWindow, key: ItemKey) -> None:
     assert window.panel.detail() is not None and window.panel.detail().key == key  # type: ignore[union-attr]
 
 
+def look_at_documents(qtbot: QtBot, window: MainWindow) -> None:
+    """The reviewer looks at the selected item's documents before deciding: the viewer has opened every
+    one (an approval needs that, R7) and the desk is idle."""
+    qtbot.waitUntil(lambda: not window.viewer.not_seen() and idle(window))
+
+
 def desk_data(journal: Journal) -> DeskData:
     return load_desk(journal, datetime.now(UTC))
 

@@ -8,6 +8,7 @@ from datetime import date
 
 from reviewer_app.core.policy import Policy
 from reviewer_app.core.rules.body_text import visible_text
+from reviewer_app.core.rules.documents import rule_shown
 from reviewer_app.core.rules.facts import (
     ApplicationFacts,
     DocumentFacts,
@@ -107,12 +108,14 @@ def rule_e6(call_number_entered: str, inmate_call_number: str, surname_confirmed
 
 
 def check_application(facts: ApplicationFacts, policy: Policy) -> list[Finding]:
-    """E1–E6: all findings on a service application, in rule order."""
+    """E1–E6: all findings on a service application, in rule order; after E5 the uploads the loader
+    could not show (R8)."""
     return [
         *rule_e1(facts.children_birth_dates, facts.today, policy),
         *rule_e2(facts.relationship),
         *rule_e3(facts.restrictions, facts.today),
         *rule_e4(facts.other_approved_services, facts.other_pending_applications),
         *rule_e5(facts.documents),
+        *rule_shown(facts.documents, "application"),
         *rule_e6(facts.call_number_entered, facts.inmate_call_number, facts.surname_confirmed),
     ]

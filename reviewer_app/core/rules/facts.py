@@ -43,11 +43,14 @@ class RestrictionFacts:
 
 @dataclass(frozen=True)
 class DocumentFacts:
-    """An uploaded document: its kind and the MIME type and size the loader found in its bytes."""
+    """An uploaded document: its kind, its MIME type and size — those the loader found in its bytes
+    once it opened them, the portal's declaration until then (R7) — and ``problem``, the loader's
+    refusal code (``truncated``, ``damaged``…) when it could not show the file."""
 
     kind: str
     mime_type: str
     size_bytes: int
+    problem: str | None = None
 
 
 @dataclass(frozen=True)

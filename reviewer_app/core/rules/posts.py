@@ -7,9 +7,11 @@ from dataclasses import replace
 from datetime import date, datetime, timedelta
 from typing import Final
 
+from reviewer_app.core.formats import canonical_mime_type
 from reviewer_app.core.policy import Policy
 from reviewer_app.core.rules.applications import rule_e1, rule_e3
 from reviewer_app.core.rules.body_text import body_length, visible_text
+from reviewer_app.core.rules.documents import TYPE_AND_SIZE, rule_shown
 from reviewer_app.core.rules.facts import DocumentFacts, Finding, PostFacts, Value, WaitingPost
 from reviewer_app.core.timeutil import last_full_day, local
 
@@ -73,8 +75,9 @@ def rule_p4(title: str, body: str, policy: Policy) -> list[Finding]:
 
 
 def rule_p5(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]:
-    """P5: at most policy.max_photos photos, each at most policy.photo_max_bytes."""
-    photos = [d for d in documents if d.mime_type in PHOTO_MIME_TYPES]
+    """P5: at most policy.max_photos photos, each at most policy.photo_max_bytes (a photo by any of
+    its types' names, R7)."""
+    photos = [d for d in documents if canonical_mime_type(d.mime_type) in PHOTO_MIME_TYPES]
     findings = []
     if len(photos) > policy.max_photos:
         values: dict[str, Value] = {"photos": len(photos), "limit": policy.max_photos}
@@ -91,10 +94,11 @@ def rule_p5(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]
 def rule_p6(documents: Sequence[DocumentFacts], policy: Policy) -> list[Finding]:
     """P6: attachments only of the allowed types, at most policy.max_attachments, limited in total size."""
     findings = []
-    allowed = policy.allowed_mime_types
-    bad = tuple(dict.fromkeys(d.mime_type for d in documents if d.mime_type not in allowed))
+    allowed = {canonical_mime_type(m) for m in policy.allowed_mime_types}
+    types = [canonical_mime_type(d.mime_type) for d in documents]
+    bad = tuple(dict.fromkeys(t for t in types if t not in allowed))
     if bad:
-        values: dict[str, Value] = {"types": bad, "allowed": tuple(allowed)}
+        values: dict[str, Value] = {"types": bad, "allowed": tuple(policy.allowed_mime_types)}
         findings.append(Finding("P6", True, "P6_WRONG_TYPES", values, "P6_ATTACHMENT"))
     if len(documents) > policy.max_attachments:
         values = {"files": len(documents), "limit": policy.max_attachments}
@@ -142,14 +146,17 @@ def rule_e1_over_time(
 
 
 def check_post(facts: PostFacts, policy: Policy) -> list[Finding]:
-    """P1–P7, E1 and E3: all findings on a contact-book post, in rule order (the E rules last)."""
+    """P1–P7, E1 and E3: all findings on a contact-book post, in rule order (the E rules last); after
+    P6 the files the loader could not show (R8), but for a type or a size P5 or P6 already names."""
+    sizes_and_types = [*rule_p5(facts.documents, policy), *rule_p6(facts.documents, policy)]
+    named = TYPE_AND_SIZE if sizes_and_types else frozenset()
     return [
         *rule_p1(facts.service_status),
         *rule_p2(),
         *rule_p3(facts.submitted_at, facts.previous_post_at, policy, facts.waiting_posts),
         *rule_p4(facts.title, facts.body, policy),
-        *rule_p5(facts.documents, policy),
-        *rule_p6(facts.documents, policy),
+        *sizes_and_types,
+        *rule_shown(facts.documents, "post", named),
         *rule_p7(facts.now, facts.strikes, facts.suspended_until, policy),
         *rule_e1_over_time(facts.children_birth_dates, facts.now.date(), policy),
         *rule_e3(facts.restrictions, facts.now.date()),

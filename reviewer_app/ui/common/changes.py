@@ -18,6 +18,9 @@ from reviewer_app.qt import QCoreApplication, QObject, Signal, Slot
 
 #: A decision was recorded, undone or synced (the queue's statuses and counts).
 DECISIONS = "decisions"
+#: Opening a document found what changes how the rules judge its item (R7: its real type or size,
+#: or that it cannot be shown).
+DOCUMENTS = "documents"
 #: Items were claimed, released or taken off the queue (a pull).
 ITEMS = "items"
 #: The rejection reasons' catalogue.

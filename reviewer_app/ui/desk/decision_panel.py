@@ -79,6 +79,8 @@ class DecisionPanel(QWidget):
         #: Why documents of the shown item can never be shown as they are (the viewer says): approving
         #: is saying they were seen and are fine.
         self._document_problems: tuple[str, ...] = ()
+        #: The shown item's documents not opened yet, in words: the journal would refuse the approval.
+        self._not_seen: tuple[str, ...] = ()
         self._dates = DateStyle()
         self._reasons: dict[str, Reason] = {}
 
@@ -169,8 +171,9 @@ class DecisionPanel(QWidget):
     def detail(self) -> ItemDetail | None:
         return self._detail
 
-    def set_document_problems(self, problems: Sequence[str]) -> None:
+    def set_document_problems(self, problems: Sequence[str], not_seen: Sequence[str] = ()) -> None:
         self._document_problems = tuple(problems)
+        self._not_seen = tuple(not_seen)
         self._update_actions()
 
     def set_busy(self, busy: bool) -> None:
@@ -205,7 +208,8 @@ class DecisionPanel(QWidget):
         decidable = d is not None and d.decidable and not self._busy
         blocking = d.blocking if d is not None else ()
         unseen = self._document_problems if d is not None else ()
-        self.approve_action.setEnabled(decidable and not blocking and not unseen)
+        not_opened = self._not_seen if d is not None else ()
+        self.approve_action.setEnabled(decidable and not blocking and not unseen and not not_opened)
         self.reject_action.setEnabled(decidable)
         self.approve_button.setEnabled(self.approve_action.isEnabled())
         self.reject_button.setEnabled(self.reject_action.isEnabled())
@@ -224,6 +228,8 @@ class DecisionPanel(QWidget):
                 "family should send again"
             ).format(problem=unseen[0])
             self.approve_action.setToolTip(approve_tip)
+        elif d is not None and d.decidable and not_opened:
+            self.approve_action.setToolTip(not_opened[0])  # the journal's own words for its refusal
         elif d is not None and not d.decidable:
             approve_tip = self.tr("This item has a decision; to change it, undo first (Ctrl+Z)")
             self.approve_action.setToolTip(approve_tip)

@@ -80,11 +80,13 @@ def load_desk(
     for d in journal.decisions(("pending", "synced", "conflict"), items=keys):
         latest[(d.kind, d.item_id)] = d  # ordered by seq: the last one wins
     standings: dict[int, FamilyStanding] = journal.standings([i.service_id for i in items], now)
+    # What the loader found in the documents opened here: the rules judge those (R7).
+    checks = journal.document_checks([d for i in items for d in i.snapshot.documents])
     rows: list[QueueRow] = []
     details: dict[ItemKey, ItemDetail] = {}
     for item in items:
         standing = standings[item.service_id]
-        findings = tuple(findings_for(item.snapshot, standing, now))
+        findings = tuple(findings_for(item.snapshot, standing, now, checks))
         key = (item.kind, item.item_id)
         decision = latest.get(key) if item.local_status == "decided" else None
         rows.append(queue_row(item, findings, now, decision.state if decision else None, claim_holder, texts))

@@ -40,7 +40,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.changes import DECISIONS, ITEMS, changes
+from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes
 from reviewer_app.ui.common.help_overlay import HelpOverlay
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
@@ -126,7 +126,10 @@ class MainWindow(QMainWindow):
 
         # Background work runs as operations on the shared executors (journal, network, documents),
         # so a slow shared database or a big photo never delays the desk.
-        self.documents = DocumentService(context.documents, self)
+        journal, clock = context.journal, context.clock
+        self.documents = DocumentService(
+            context.documents, self, record_check=lambda check: journal.record_document_check(check, clock())
+        )
         self.sync_controller = SyncController(self)
         self.decisions = Decisions(self)
 
@@ -151,7 +154,9 @@ class MainWindow(QMainWindow):
         self.viewer = DocumentViewer(self.documents)
         self.viewer.escapePressed.connect(self.restore_focus)
         self.panel = DecisionPanel()
-        self.viewer.documentsChecked.connect(lambda: self.panel.set_document_problems(self.viewer.problems()))
+        self.viewer.documentsChecked.connect(
+            lambda: self.panel.set_document_problems(self.viewer.problems(), self.viewer.not_seen())
+        )
         self.panel.approveRequested.connect(self.approve_current)
         self.panel.rejectRequested.connect(self.reject_current)
 
@@ -308,7 +313,7 @@ class MainWindow(QMainWindow):
         ).failure(self._load_failed).run_in_background(executors.journal())
 
     def _data_changed(self, kinds: frozenset[str], _origin: object) -> None:
-        if kinds & {DECISIONS, ITEMS}:
+        if kinds & {DECISIONS, DOCUMENTS, ITEMS}:
             self.request_reload()
 
     def select_after_reload(self, key: ItemKey) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reviewer_app.core import rules
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
@@ -341,6 +342,17 @@ class DocumentViewer(QWidget):
         they claim), of those loaded so far; not those out of reach for now (offline)."""
         found = (self.thumbnails.shown_at(row) for row in range(len(self.thumbnails.documents())))
         return [s.problem for s in found if s is not None and s.problem and not s.transient]
+
+    def not_seen(self) -> list[str]:
+        """The shown item's documents not opened yet (loading, or out of reach for now), in the desk's
+        words: the journal refuses to approve before every one was (R7)."""
+        if self._detail is None:
+            return []
+        seen = []
+        for row, doc in enumerate(self.thumbnails.documents()):
+            shown = self.thumbnails.shown_at(row)
+            seen.append((doc.kind, shown is not None and shown.check is not None))
+        return [words.finding(f) for f in rules.rule_seen(seen, self._detail.kind)]
 
     def _document_ready(self, shown: ShownDocument) -> None:
         self.thumbnails.set_shown(shown)

@@ -8,6 +8,8 @@ Documents that are no longer wanted when their turn comes are skipped.
 
 The bytes are fetched and decoded only by ``reviewer_app.documents`` (the one document loader); this
 module turns its results into ``QImage`` objects on the worker and hands them to the GUI thread.
+What the loader found in each document (its type and size from the bytes, or why it cannot be shown)
+is recorded on the worker, before the document is shown (``record_check``: the journal's, R7).
 """
 
 from __future__ import annotations
@@ -18,12 +20,15 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol, TypeVar
 
+from reviewer_app.core.checks import DocKey, DocumentCheck, doc_key
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
+from reviewer_app.documents.checks import check_of
 from reviewer_app.documents.loader import DocumentLimits, PageError, PdfDocument, Rejected, load_document
 from reviewer_app.documents.verdicts import UNAVAILABLE
 from reviewer_app.qt import QCoreApplication, QImage, QObject, QSize, Qt, QTimer, Signal
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.changes import DOCUMENTS, changes
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.viewer.document_qt import to_qimage
 
@@ -41,17 +46,14 @@ SHOWN, AHEAD = 10, 0
 #: compete with that repaint for the processor.
 AHEAD_AFTER_MS = 150
 
-DocKey = tuple[int, str]  # (document id, sha256): a replaced upload is another document
+#: Keeps what opening a document found (on the document worker); True when that is news to the rules.
+CheckRecorder = Callable[[DocumentCheck], bool]
 
 
 class DocumentSource(Protocol):
     """Where a document's bytes come from (``reviewer_app.documents.store.DocumentStore``)."""
 
     def fetch(self, doc: DocumentRef) -> bytes | Rejected: ...
-
-
-def doc_key(doc: DocumentRef) -> DocKey:
-    return (doc.id, doc.sha256)
 
 
 @dataclass
@@ -77,6 +79,8 @@ class ShownDocument:
     preview: bool = False
     full_requested: bool = False
     policy: Policy = field(default_factory=Policy, repr=False)
+    #: What the loader (or the store) found, for the journal; None when it says nothing of the upload.
+    check: DocumentCheck | None = None
 
     @property
     def is_pdf(self) -> bool:
@@ -122,18 +126,26 @@ def prepare(
             problem=fetched.reason,
             policy=policy,
             transient=fetched.code == UNAVAILABLE,
+            check=check_of(doc, fetched),
         )
     limits = DocumentLimits.for_kind(doc.kind, policy)
     loaded = load_document(fetched, limits, target_size=preview)
+    check = check_of(doc, loaded)
     if isinstance(loaded, Rejected):
-        return ShownDocument(key, doc, metadata=loaded.metadata, problem=loaded.reason)
+        return ShownDocument(key, doc, metadata=loaded.metadata, problem=loaded.reason, check=check)
     if isinstance(loaded, PdfDocument):
         pages = max(1, int(loaded.metadata.pages or 1))
         try:
             first = _display_image(loaded.render_page(0, PAGE_WIDTH))
         except PageError as exc:
             return ShownDocument(
-                key, doc, metadata=loaded.metadata, pages=pages, pdf=loaded, page_problems={0: exc.reason}
+                key,
+                doc,
+                metadata=loaded.metadata,
+                pages=pages,
+                pdf=loaded,
+                page_problems={0: exc.reason},
+                check=check,
             )
         return ShownDocument(
             key,
@@ -143,6 +155,7 @@ def prepare(
             thumbnail=_thumbnail(first),
             pages=pages,
             pdf=loaded,
+            check=check,
         )
     image = _display_image(loaded.image)
     meta = loaded.metadata
@@ -156,6 +169,7 @@ def prepare(
         size=size,
         preview=image.width() < size[0] or image.height() < size[1],
         policy=policy,
+        check=check,
     )
 
 
@@ -170,6 +184,20 @@ def decode_full(source: DocumentSource, shown: ShownDocument) -> QImage | None:
         loaded.close()
         return None
     return None if isinstance(loaded, Rejected) else _display_image(loaded.image)
+
+
+def _recorded(record: CheckRecorder | None, shown: ShownDocument) -> bool:
+    """Keep what opening the document found, before it is shown (on the worker); True when the rules
+    judge its item otherwise now. A journal that cannot take it leaves the document not seen (the
+    journal would refuse to approve it), and the viewer says so."""
+    if record is None or shown.check is None:
+        return False
+    try:
+        return record(shown.check) and shown.check.differs_from(shown.doc)
+    except Exception:
+        log.exception("recording what document %s holds failed", shown.key[0])
+        shown.check = None
+        return False
 
 
 def unexpected_problem() -> str:
@@ -192,9 +220,11 @@ class DocumentService(QObject):
         parent: QObject | None = None,
         cache_bytes: int = CACHE_BYTES,
         ahead_after_ms: int = AHEAD_AFTER_MS,
+        record_check: CheckRecorder | None = None,
     ) -> None:
         super().__init__(parent)
         self.source = source
+        self._record_check = record_check
         self._closed = False
         self._cache: OrderedDict[DocKey, ShownDocument] = OrderedDict()
         self._cache_bytes = cache_bytes
@@ -401,22 +431,26 @@ class DocumentService(QObject):
         if key in self._cache or key in self._in_flight or self.source is None:
             return
         self._in_flight.add(key)
-        source, preview = self.source, self.preview_size
+        source, preview, record = self.source, self.preview_size, self._record_check
 
-        def work() -> ShownDocument | None:
+        def work() -> tuple[ShownDocument, bool] | None:
             if key not in self._wanted:
                 return None  # the reviewer moved on before its turn came
             self.loads_started += 1
-            return prepare(source, doc, policy, preview)
+            shown = prepare(source, doc, policy, preview)
+            return shown, _recorded(record, shown)
 
-        def done(shown: ShownDocument | None) -> None:
+        def done(result: tuple[ShownDocument, bool] | None) -> None:
             self._in_flight.discard(key)
-            if shown is None:
+            if result is None:
                 return
+            shown, news = result
             if not shown.transient:
                 self._cache[key] = shown
                 self._trim()
             self.documentReady.emit(shown)
+            if news:  # the item's rules judge it otherwise now: the desk reloads its findings
+                changes().notify({DOCUMENTS}, self)
 
         def failed(exc: BaseException) -> None:
             self._in_flight.discard(key)

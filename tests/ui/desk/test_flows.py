@@ -17,6 +17,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.demo.seed import STAFF_USERNAME
+from reviewer_app.documents.store import DocumentStore
+from reviewer_app.documents.verdicts import Rejected
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import Qt
 from reviewer_app.shared_db.engine import make_engine
@@ -28,8 +30,10 @@ from reviewer_app.ui.queue.rows import Column, ItemKey, QueueRow
 from tests.ui.conftest import (
     WORKSTATION,
     add_post,
+    desk_data,
     go_to,
     idle,
+    look_at_documents,
     make_context,
     open_desk,
     proxy_rows,
@@ -79,6 +83,7 @@ def test_approve_an_application(qtbot: QtBot, desk: MainWindow, journal: Journal
         r.key for r in proxy_rows(desk) if r.kind == "application" and r.status == "pending" and not r.flags
     )
     go_to(qtbot, desk, target)
+    look_at_documents(qtbot, desk)
     rows = proxy_rows(desk)
     start = next(i for i, r in enumerate(rows) if r.key == target)
     expected_next = next(r.key for r in [*rows[start + 1 :], *rows[:start]] if r.status == "pending")
@@ -185,6 +190,11 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
     real = mount.resolve()
     remote = Sync(engine, journal, STAFF_USERNAME, WORKSTATION, sync.who.facility_id)
     remote.pull()  # the morning's queue, while the network was fine
+    # ... and the reviewer opened the first item's documents then (the desk keeps them in its cache)
+    approve = next(r.key for r in desk_data(journal).rows if r.status == "pending" and not r.flags)
+    morning = DocumentStore(engine, tmp_path / "document-cache", None)  # the desk's cache folder
+    for doc in desk_data(journal).details[approve].snapshot.documents:
+        assert not isinstance(morning.fetch(doc), Rejected)
     mount.unlink()  # ... then the network goes
     engine.dispose()
 
@@ -209,9 +219,10 @@ def test_work_offline_then_sync_when_the_shared_database_is_back(
         go_to(qtbot, desk, with_photo)
         qtbot.waitUntil(lambda: "無法連線" in desk.viewer.message.text())
 
-        # Reviewing goes on from the journal: approve one, reject a post with a reason.
-        approve = next(r.key for r in proxy_rows(desk) if r.status == "pending" and not r.flags)
+        # Reviewing goes on from the journal: approve one (its documents opened from the cache),
+        # reject a post with a reason.
         go_to(qtbot, desk, approve)
+        look_at_documents(qtbot, desk)
         qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
         qtbot.waitUntil(lambda: len(journal.decisions()) == 1 and idle(desk))
         post = next(r.key for r in proxy_rows(desk) if r.kind == "post" and r.status == "pending")

@@ -20,8 +20,11 @@ from reviewer_app import config
 from reviewer_app.core.family_message import rejection_message
 from reviewer_app.core.reasons import by_code
 from reviewer_app.demo.seed import STAFF_USERNAME
+from reviewer_app.documents.checks import check_document
+from reviewer_app.documents.store import DocumentStore
+from reviewer_app.documents.verdicts import Rejected
 from reviewer_app.journal.journal import Journal
-from reviewer_app.qt import Qt
+from reviewer_app.qt import QLabel, Qt
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.shared_db.models import Document, DocumentBlob, Post
 from reviewer_app.sync.service import Sync
@@ -37,6 +40,7 @@ from tests.ui.conftest import (
     desk_data,
     go_to,
     idle,
+    look_at_documents,
     make_context,
     open_desk,
     proxy_rows,
@@ -317,6 +321,7 @@ def test_refused_decision_shows_a_message_not_a_traceback(
 ) -> None:
     target = approvable(desk).key
     go_to(qtbot, desk, target)
+    look_at_documents(qtbot, desk)
     # Decided meanwhile (another window of this workstation): the desk still shows it as open.
     journal.decide(
         kind=target[0],
@@ -342,7 +347,13 @@ def test_offline_desk_keeps_working_and_reports_once(
     sync: Sync,
     desk_factory: Callable[[Sync | None], MainWindow],
 ) -> None:
-    sync.pull()  # the items are in the journal; now the shared database goes away
+    sync.pull()  # the items are in the journal
+    # ... the reviewer opened the first one's documents (the desk keeps them in its cache folder)
+    target = next(r.key for r in desk_data(journal).rows if r.status == "pending" and not r.blocking_rules)
+    cache = DocumentStore(sync.engine, tmp_path / "document-cache", None)
+    for doc in desk_data(journal).details[target].snapshot.documents:
+        assert not isinstance(cache.fetch(doc), Rejected)
+    # ... now the shared database goes away
     gone = make_engine(f"sqlite:///{tmp_path / 'no-such-folder' / 'shared.sqlite3'}")
     offline = Sync(gone, journal, "reviewer", WORKSTATION, sync.who.facility_id)
     desk = desk_factory(offline)
@@ -356,8 +367,8 @@ def test_offline_desk_keeps_working_and_reports_once(
         qtbot.waitUntil(lambda: idle(desk))
         assert desk.statusBar().currentMessage() == ""
 
-        target = approvable(desk).key
         go_to(qtbot, desk, target)
+        look_at_documents(qtbot, desk)  # from the cache
         qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
         qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
         assert desk.waiting_label.text() == "待同步決定 1 件"
@@ -579,7 +590,12 @@ def test_an_item_whose_document_cannot_be_shown_cannot_be_approved(
     qtbot.waitUntil(lambda: idle(desk) and filenames() == ["孩子.jpg"])
     go_to(qtbot, desk, target)
     qtbot.waitUntil(lambda: not desk.panel.approve_action.isEnabled())
-    assert "無法顯示" in desk.panel.approve_action.toolTip()
+    # Once the viewer's loader has recorded what it found, the rules block it too (R8): rule P6,
+    # the file named, and a new upload suggested.
+    qtbot.waitUntil(lambda: "P6" in desk.panel.approve_action.toolTip() and idle(desk))
+    said = [label.text() for label in desk.panel.findings_box.findChildren(QLabel)]
+    assert any("第 1 個文件（附件）無法開啟（" in text for text in said)
+    assert [f.reason_code for f in desk.detail_of(target).blocking] == ["UPLOAD_DAMAGED"]  # type: ignore[union-attr]
     assert desk.panel.reject_action.isEnabled()
     qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)  # nothing happens
     assert desk.selected_key() == target
@@ -642,8 +658,15 @@ def test_the_desk_shows_a_decision_recorded_elsewhere_when_it_is_announced(
     reloads on the change notification, without being asked to."""
     target = approvable(desk).key
     kind, item_id = target
+    snapshot = desk.detail_of(target).snapshot  # type: ignore[union-attr]
+    store = desk.ctx.documents
+    assert isinstance(store, DocumentStore)
 
     def decide_elsewhere() -> None:
+        for doc in snapshot.documents:  # that window opened the documents before approving (R7)
+            check = check_document(store, doc, snapshot.policy)
+            assert check is not None
+            journal.record_document_check(check, datetime.now(UTC))
         journal.decide(
             kind=kind,
             item_id=item_id,

@@ -133,20 +133,30 @@ def test_gui_keeps_working_while_a_document_load_is_slow(
             assert set(ticker.threads) == {gui}
             assert gui not in store.worker_threads
 
-            # The item shown says its document is loading; the reviewer works on regardless.
+            # The item shown says its document is loading; the reviewer works on regardless. It cannot
+            # be approved unseen (R7), but it can be rejected.
             with_docs = next(
                 r.key
                 for r in proxy_rows(desk)
-                if r.status == "pending" and not r.blocking_rules and desk.detail_of(r.key).snapshot.documents
+                if r.kind == "post"
+                and r.status == "pending"
+                and not r.blocking_rules
+                and desk.detail_of(r.key).snapshot.documents
             )
             go_to(qtbot, desk, with_docs)
             assert desk.viewer.message.text() == "文件載入中…"
-            qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+            assert not desk.panel.approve_action.isEnabled()
+            assert "尚未開啟檢視" in desk.panel.approve_action.toolTip()
+            qtbot.keyClick(desk.table, Qt.Key.Key_R, CTRL)
+            qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+            dialog = desk.reject_dialog
+            assert dialog is not None
+            qtbot.waitUntil(dialog.reason_list.hasFocus)
+            qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Space)  # the first reason
+            qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Return)
             qtbot.waitUntil(
-                lambda: (
-                    [(d.kind, d.item_id) for d in journal.decisions()] == [with_docs]
-                    and desk.selected_key() != with_docs
-                )
+                lambda: [(d.item_id, d.outcome) for d in journal.decisions()] == [(with_docs[1], "reject")]
+                and desk.selected_key() != with_docs
             )
             assert not store.gate.is_set(), "all of this happened while the document was still loading"
             assert ticker.ticks() > start + 5

@@ -6,22 +6,39 @@ warning, a broken upload that says why, and the next items' documents decoded ah
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
+from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import DocumentRef
-from reviewer_app.qt import QApplication, QPoint, QPointF, QRect, Qt, QWheelEvent
+from reviewer_app.core.snapshot import findings_for
+from reviewer_app.documents.store import DocumentStore
+from reviewer_app.journal.journal import Journal
+from reviewer_app.qt import QApplication, QLabel, QPoint, QPointF, QRect, Qt, QWheelEvent
+from reviewer_app.shared_db.models import Document, DocumentBlob, Post
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.queue.rows import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
 from reviewer_app.ui.viewer.documents import DocumentService, doc_key
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
-from tests.ui.conftest import add_post, go_to, idle, jpeg_bytes, pdf_bytes, proxy_rows
+from tests.ui.conftest import (
+    add_post,
+    go_to,
+    idle,
+    jpeg_bytes,
+    make_context,
+    open_desk,
+    pdf_bytes,
+    proxy_rows,
+)
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -29,6 +46,7 @@ pytestmark = [
 ]
 
 SHIFT = Qt.KeyboardModifier.ShiftModifier
+CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def loaded(viewer: DocumentViewer) -> bool:
@@ -353,3 +371,109 @@ def test_the_first_items_thumbnails_are_drawn_whole_at_start(qtbot: QtBot, desk:
         grid = strip.gridSize()
         assert rect.width() >= 80
         assert QRect(row * grid.width(), 0, grid.width(), grid.height()).contains(rect)  # in its own cell
+
+
+# ---- R7, R8: what the viewer's loader finds is what the rules judge ------------------------------------
+
+
+def approvable_post_now_with(
+    qtbot: QtBot, desk: MainWindow, shared_engine: Engine, *uploads: tuple[bytes, str, str]
+) -> ItemKey:
+    """A post no rule blocks, whose family replaced its files with ``uploads`` (bytes, declared MIME
+    type, name) before the desk's next sync brought them."""
+    key = next(
+        r.key for r in proxy_rows(desk) if r.kind == "post" and r.status == "pending" and not r.blocking_rules
+    )
+    with Session(shared_engine) as s, s.begin():
+        post = s.get(Post, key[1])
+        assert post is not None
+        post.documents.clear()
+        for data, mime, name in uploads:
+            post.documents.append(
+                Document(
+                    facility_id=post.facility_id,
+                    kind="post_attachment",
+                    filename=name,
+                    mime_type=mime,
+                    size_bytes=len(data),
+                    sha256=hashlib.sha256(data).hexdigest(),
+                    blob=DocumentBlob(data=data),
+                )
+            )
+    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
+
+    def names() -> list[str]:
+        detail = desk.detail_of(key)
+        return [d.filename for d in detail.snapshot.documents] if detail else []
+
+    qtbot.waitUntil(lambda: idle(desk) and names() == [name for _, _, name in uploads])
+    return key
+
+
+def test_what_the_loader_finds_is_recorded_and_the_rules_judge_it(
+    qtbot: QtBot, desk: MainWindow, shared_engine: Engine
+) -> None:
+    """A JPEG and a PDF that the portal declared image/png: two photos by the declaration (P5), one
+    photo and a PDF by their bytes. Once the viewer opened them, the desk and the journal say so."""
+    photo, pdf = jpeg_bytes(), pdf_bytes(1)
+    key = approvable_post_now_with(
+        qtbot, desk, shared_engine, (photo, "image/png", "IMG_0100.png"), (pdf, "image/png", "獎狀.png")
+    )
+    journal = desk.ctx.journal
+    detail = desk.detail_of(key)
+    declared = findings_for(detail.snapshot, detail.standing, datetime.now(UTC))  # nothing opened
+    assert [f.code for f in declared if f.blocks] == ["P5_TOO_MANY_PHOTOS"]
+
+    open_item(qtbot, desk, key)
+
+    docs = desk.detail_of(key).snapshot.documents
+    checks = journal.document_checks(docs)
+    assert [(checks[doc_key(d)].mime_type, checks[doc_key(d)].size_bytes) for d in docs] == [
+        ("image/jpeg", len(photo)),
+        ("application/pdf", len(pdf)),
+    ]
+    qtbot.waitUntil(lambda: idle(desk) and not desk.detail_of(key).blocking)
+    assert desk.panel.approve_action.isEnabled()
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: [(d.item_id, d.outcome) for d in journal.decisions()] == [(key[1], "approve")])
+
+
+def test_a_truncated_upload_is_recorded_and_its_rejection_asks_for_a_new_one(
+    qtbot: QtBot, desk: MainWindow, shared_engine: Engine
+) -> None:
+    whole = jpeg_bytes(800, 600)
+    cut_short = whole[: len(whole) // 2]
+    key = approvable_post_now_with(qtbot, desk, shared_engine, (cut_short, "image/jpeg", "IMG_0101.jpg"))
+    open_item(qtbot, desk, key)
+
+    (doc,) = desk.detail_of(key).snapshot.documents
+    check = desk.ctx.journal.document_checks([doc])[doc_key(doc)]
+    assert (check.mime_type, check.problem, check.shown) == ("image/jpeg", "truncated", False)
+    qtbot.waitUntil(lambda: idle(desk) and bool(desk.detail_of(key).blocking))
+    (finding,) = desk.detail_of(key).blocking
+    assert (finding.code, finding.reason_code) == ("DOC_UNREADABLE", "UPLOAD_DAMAGED")
+    shown = [label.text() for label in desk.panel.findings_box.findChildren(QLabel)]
+    assert any("第 1 個文件（附件）無法開啟（檔案不完整" in text for text in shown)
+    assert not desk.panel.approve_action.isEnabled()
+
+
+def test_documents_not_opened_yet_leave_approve_off_and_say_why(
+    qtbot: QtBot, journal: Journal, sync: Sync, tmp_path: Path
+) -> None:
+    """The shared database's documents are out of reach (offline): nothing could be looked at, so
+    nothing can be approved — the button says so, and the engine would refuse it too."""
+    sync.pull()
+    desk = open_desk(qtbot, make_context(journal, sync, tmp_path, DocumentStore(None, tmp_path / "c", None)))
+    try:
+        target = next(
+            r.key
+            for r in proxy_rows(desk)
+            if r.status == "pending" and not r.blocking_rules and desk.detail_of(r.key).snapshot.documents
+        )
+        go_to(qtbot, desk, target)
+        qtbot.waitUntil(lambda: loaded(desk.viewer) and idle(desk))
+        assert not desk.panel.approve_action.isEnabled()
+        assert "尚未開啟檢視" in desk.panel.approve_action.toolTip()
+        assert desk.panel.reject_action.isEnabled()
+    finally:
+        desk.close()
