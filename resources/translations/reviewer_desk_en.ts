@@ -433,27 +433,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -478,7 +478,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -486,7 +486,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>This item has a decision; to change it, undo first (Ctrl+Z)</translation>
     </message>
@@ -591,12 +591,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -755,9 +755,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
     </message>
 </context>
@@ -893,7 +893,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -910,7 +910,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -956,6 +956,67 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <location line="+7"/>
         <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
         <translation>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</translation>
+    </message>
+</context>
+<context>
+    <name>E1LapsedModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+36"/>
+        <source>No birth date on record</source>
+        <translation>No birth date on record</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Youngest child&apos;s age</source>
+        <translation>Youngest child&apos;s age</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lapsed on</source>
+        <translation>Lapsed on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service</source>
+        <translation>Service</translation>
+    </message>
+</context>
+<context>
+    <name>E1LapsedPanel</name>
+    <message>
+        <location line="+31"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</source>
+        <translation>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{count} services</source>
+        <translation>{count} services</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not be read: {error}</source>
+        <translation>Could not be read: {error}</translation>
     </message>
 </context>
 <context>
@@ -1382,7 +1443,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -2235,7 +2296,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+55"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+58"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
     </message>
@@ -2243,6 +2304,11 @@ Esc in the search box clears it.</translation>
         <location line="+1"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>Families&apos; strikes and suspensions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services whose children are over the age limit</source>
+        <translation>Services whose children are over the age limit</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -433,27 +433,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -478,14 +478,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>此案件已有決定；如需更改，請先復原（Ctrl+Z）</translation>
     </message>
@@ -590,12 +590,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -752,9 +752,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
     </message>
 </context>
@@ -890,7 +890,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -907,7 +907,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -952,6 +952,67 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <location line="+7"/>
         <source>Privacy: this photo contains GPS location data (where it was taken). Do not pass the original file on.</source>
         <translation>隱私提醒：此照片含有 GPS 位置資訊（拍攝地點），請勿將原始檔案轉交他人。</translation>
+    </message>
+</context>
+<context>
+    <name>E1LapsedModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+36"/>
+        <source>No birth date on record</source>
+        <translation>無出生日期紀錄</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>呼號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Youngest child&apos;s age</source>
+        <translation>最小子女年齡</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Lapsed on</source>
+        <translation>逾齡日</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service</source>
+        <translation>服務</translation>
+    </message>
+</context>
+<context>
+    <name>E1LapsedPanel</name>
+    <message>
+        <location line="+31"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</source>
+        <translation>已核准之服務中，收容人已無未逾年齡上限之子女者（E1）：其聯絡簿不能審核通過，請決定服務之處置。無子女出生日期紀錄者列於最前。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>{count} services</source>
+        <translation>共 {count} 件服務</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not be read: {error}</source>
+        <translation>無法讀取：{error}</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1439,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -2228,7 +2289,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+55"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+58"/>
         <source>Suspensions and strikes</source>
         <translation>停權與違規</translation>
     </message>
@@ -2236,6 +2297,11 @@ Esc in the search box clears it.</source>
         <location line="+1"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>家屬違規與停權紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Services whose children are over the age limit</source>
+        <translation>子女已逾齡之服務</translation>
     </message>
     <message>
         <location line="+1"/>

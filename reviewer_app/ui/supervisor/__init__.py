@@ -1,7 +1,7 @@
-"""Supervisor tools as widgets: suspensions and strikes, the families on record, the reason
-catalogue, the audit trail.
+"""Supervisor tools as widgets: suspensions and strikes, the families on record, the services whose
+E1 lapsed, the reason catalogue, the audit trail.
 
-:class:`SupervisorTools` puts the four in tabs; each also stands alone. All take the supervisor's
+:class:`SupervisorTools` puts the five in tabs; each also stands alone. All take the supervisor's
 engine (their own connection) and :class:`~reviewer_app.access.roles.Actor`; their database work runs
 on the shared network workers. Closing them returns at once (``shutdown``).
 """
@@ -18,6 +18,7 @@ from reviewer_app.qt import QtWidgets, QWidget
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
+from reviewer_app.ui.supervisor.e1_lapsed_panel import E1LapsedPanel
 from reviewer_app.ui.supervisor.families_panel import FamiliesPanel
 from reviewer_app.ui.supervisor.suspensions_panel import StrikesModel, SuspensionsModel, SuspensionsPanel
 
@@ -27,6 +28,7 @@ __all__ = [
     "AuditModel",
     "CatalogueEditor",
     "CatalogueModel",
+    "E1LapsedPanel",
     "FamiliesPanel",
     "StrikesModel",
     "SupervisorTools",
@@ -50,17 +52,19 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self.setObjectName("supervisorTools")
         self.suspensions = SuspensionsPanel(engine, actor, clock=clock)
         self.families = FamiliesPanel(engine, actor, clock=clock)
+        self.e1_lapsed = E1LapsedPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
         self.audit = AuditBrowser(engine, actor, clock=clock)
         self.addTab(self.suspensions, self.tr("Suspensions and strikes"))
         self.addTab(self.families, self.tr("Families' strikes and suspensions"))
+        self.addTab(self.e1_lapsed, self.tr("Services whose children are over the age limit"))
         self.addTab(self.catalogue, self.tr("Rejection reasons"))
         self.addTab(self.audit, self.tr("Audit trail"))
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
 
-    def tools(self) -> tuple[SuspensionsPanel, FamiliesPanel, CatalogueEditor, AuditBrowser]:
-        return (self.suspensions, self.families, self.catalogue, self.audit)
+    def tools(self) -> tuple[SuspensionsPanel, FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser]:
+        return (self.suspensions, self.families, self.e1_lapsed, self.catalogue, self.audit)
 
     def is_busy(self) -> bool:
         return any(tool.is_busy() for tool in self.tools())
@@ -83,5 +87,5 @@ class SupervisorTools(QtWidgets.QTabWidget):
             return
         self._loaded.add(index)
         widget = self.widget(index)
-        if isinstance(widget, SuspensionsPanel | FamiliesPanel | CatalogueEditor | AuditBrowser):
+        if isinstance(widget, SuspensionsPanel | FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser):
             widget.refresh()
