@@ -37,6 +37,9 @@ __all__ = [
 ]
 
 
+Tool = SuspensionsPanel | FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser
+
+
 class SupervisorTools(QtWidgets.QTabWidget):
     """The tools in tabs; each tab loads when first shown."""
 
@@ -87,5 +90,5 @@ class SupervisorTools(QtWidgets.QTabWidget):
             return
         self._loaded.add(index)
         widget = self.widget(index)
-        if isinstance(widget, SuspensionsPanel | FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser):
+        if isinstance(widget, Tool):
             widget.refresh()

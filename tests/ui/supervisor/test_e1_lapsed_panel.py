@@ -66,7 +66,7 @@ def test_the_tab_lists_the_services_whose_e1_lapsed_with_the_day_it_did(qtbot: Q
 
     rows = {cells[0]: cells for cells in _cells(panel)}
     assert grown[0] in rows
-    family, call, youngest, lapsed_on = rows[grown[0]][:4]
+    _family_name, call, youngest, lapsed_on = rows[grown[0]][:4]
     assert call == grown[1]
     assert youngest == "23"
     assert lapsed_on == f"{today.year - 4}/05/04"  # the youngest child's 19th birthday
