@@ -75,6 +75,6 @@ def workstation(
     clock = clock or Clock()
     engine = make_engine(url)
     journal = Journal(folder / f"{name}-journal.sqlite3")
-    sync = Sync(engine, journal, username, name, facility_id, clock=clock)
     documents = DocumentStore(engine, folder / f"{name}-documents", None)
+    sync = Sync(engine, journal, username, name, facility_id, clock=clock, documents=documents)
     return Workstation(name, username, engine, journal, sync, documents, clock)

@@ -192,8 +192,15 @@ def _open_desk(
     workstation = config.workstation_id()
     documents = DocumentStore.for_staff(engine, username)
     # Once a decision is in the shared database, its item's cached documents leave this workstation.
+    # One cache for the pull's fetches (R7) and the viewer's.
     sync = Sync(
-        engine, journal, username, workstation, facility_id, on_synced=evict_on_sync(documents, journal)
+        engine,
+        journal,
+        username,
+        workstation,
+        facility_id,
+        on_synced=evict_on_sync(documents, journal),
+        documents=documents,
     )
     context = DeskContext(
         journal=journal,

@@ -20,9 +20,11 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import ClaimedItem, SharedStanding
+from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, pull
+from reviewer_app.sync.document_checks import check_claimed_documents
 from reviewer_app.sync.push import (
     Applied,
     BatchMiss,
@@ -81,6 +83,8 @@ class Sync:
         facility_id: int,
         clock: Clock = _utcnow,
         on_synced: Callable[[DecisionRecord], None] | None = None,
+        *,
+        documents: DocumentStore | None = None,
     ) -> None:
         self.engine = engine
         self.journal = journal
@@ -95,6 +99,17 @@ class Sync:
         #: and the pull's time, once read and before the journal stores them: the desk starts decoding
         #: the first item's photo while the pull is being stored
         self.on_claimed: Callable[[list[ClaimedItem], list[SharedStanding], datetime], None] | None = None
+        #: Where the claimed items' documents are fetched from after each pull (the desk passes its own,
+        #: so that one cache serves the pull and the viewer); made when first needed otherwise.
+        self._documents = documents
+        self._documents_lock = threading.Lock()
+
+    @property
+    def documents(self) -> DocumentStore:
+        with self._documents_lock:
+            if self._documents is None:
+                self._documents = DocumentStore.for_staff(self.engine, self.who.staff_username)
+            return self._documents
 
     def _session(self) -> Session:
         return Session(self.engine, expire_on_commit=False)
@@ -136,6 +151,7 @@ class Sync:
                 raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
+        check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
         return PullResult(claimed=len(snaps), held=sum(1 for snap in snaps if snap.status == "held"))
 
     def release(self, kind: str, item_id: int) -> None:

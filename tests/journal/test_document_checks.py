@@ -19,8 +19,10 @@ from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.messages import staff_text
 from reviewer_app.core.policy import MB
 from reviewer_app.core.reasons import Reason
+from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRefused, Journal
 from reviewer_app.journal.models import JournalReason
+from reviewer_app.sync.service import Sync
 from tests import factories
 from tests.desk import Workstation, workstation
 from tests.documents import corpus
@@ -54,12 +56,21 @@ def desk(engine: Engine, sqlite_url: str, tmp_path: Path) -> Iterator[Workstatio
     ws.close()
 
 
-def _claimed_post(engine: Engine, desk: Workstation, uploads: list[Upload]) -> int:
+def _claimed_post(engine: Engine, desk: Workstation, uploads: list[Upload], *, fetched: bool = True) -> int:
+    """A post pulled by ``desk``; ``fetched=False``: the pull could not reach the file store, so
+    nothing about the bytes is known until the viewer opens them."""
     with Session(engine) as s, s.begin():
         fac = s.get(factories.Facility, desk.sync.who.facility_id)
         assert fac is not None
         post_id = factories.post(s, factories.family(s, fac), uploads=uploads).id
-    assert desk.sync.pull().claimed == 1
+    sync = desk.sync
+    if not fetched:
+        unreachable = DocumentStore(None, desk.documents.cache.folder.parent / "unreachable", None)
+        who = desk.sync.who
+        sync = Sync(
+            engine, desk.journal, who.staff_username, who.workstation, who.facility_id, documents=unreachable
+        )
+    assert sync.pull().claimed == 1
     return post_id
 
 
@@ -80,6 +91,7 @@ def test_a_jpeg_and_a_pdf_declared_png_are_one_photo_once_the_loader_has_seen_th
         engine,
         desk,
         [(corpus.photo(), "image/png", "IMG_0001.png"), (corpus.proof_pdf(1), "image/png", "獎狀.png")],
+        fetched=False,
     )
     # Before anything was opened, the declared types are all there is: two photos (a strike).
     assert _codes(desk.journal.findings("post", post_id, desk.clock())) == ["P5_TOO_MANY_PHOTOS"]
@@ -112,7 +124,7 @@ def test_a_16_mb_jpeg_declared_pdf_is_refused_by_the_engine(engine: Engine, desk
 
 def test_an_approval_needs_every_document_opened(engine: Engine, desk: Workstation) -> None:
     uploads = [(corpus.photo(), "image/jpeg", "IMG_0001.jpg"), (corpus.proof_pdf(1), "application/pdf", "a")]
-    post_id = _claimed_post(engine, desk, uploads)
+    post_id = _claimed_post(engine, desk, uploads, fetched=False)
     desk.view("post", post_id, only=1)  # the photo was looked at, the PDF never opened
 
     with pytest.raises(DecisionRefused) as refused:
