@@ -40,6 +40,10 @@ from reviewer_app.sync.pull import documents_of, facility_of
 
 #: Handed-over posts stay in the list this long (a reprint for a lost or damaged copy).
 RECENT_DAYS: Final = 14
+#: What a printout shows of a post's documents. An identity document or relationship proof is never
+#: printed nor kept for printing, even if filed on a post (on PostgreSQL a counsellor cannot read it
+#: at all: migration 0009).
+PRINTED_DOCUMENT_KINDS: Final = ("post_attachment",)
 _CHUNK: Final = 500
 
 
@@ -129,7 +133,7 @@ def printable_posts(
                 submitted_at=post.submitted_at.isoformat(),
                 approved_at=(approval[1] if approval else post.decided_at or post.submitted_at).isoformat(),
                 approved_by=Approval(approval[0], names.get(approval[0], approval[0])) if approval else None,
-                documents=documents_of(post.documents),
+                documents=documents_of(d for d in post.documents if d.kind in PRINTED_DOCUMENT_KINDS),
                 printing=printing.get(post.id, PrintHistory()),
                 handover=None
                 if handover is None
