@@ -1,8 +1,9 @@
 """Need-to-know (PDPA, issue #19 item 5), as PostgreSQL itself enforces it: connected with plain SQL as
 their own login role, a counsellor (輔導員) of the facility reads no applicant's national ID or birth
-date, no child's birth date, and no identity document or relationship proof (nor the applicant's
-photo: a counsellor sees post attachments only); a reviewer and a supervisor of the same facility read
-all of it. The counsellor's own list (the query behind the print view) still loads as that login."""
+date, no child's name or birth date, and no identity document or relationship proof (nor the
+applicant's photo: a counsellor sees post attachments only); a reviewer and a supervisor of the same
+facility read all of it. The counsellor's own list (the query behind the print view) still loads as
+that login."""
 
 from __future__ import annotations
 
@@ -85,6 +86,7 @@ IDENTITY_READS = (
     "SELECT * FROM applicants",
     "SELECT a.name FROM applicants a WHERE a.national_id LIKE 'A%%'",  # not even as a filter
     "SELECT birth_date FROM children",
+    "SELECT name FROM children",
     "SELECT * FROM children",
 )
 

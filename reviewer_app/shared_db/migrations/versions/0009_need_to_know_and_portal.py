@@ -8,7 +8,7 @@ PostgreSQL only (SQLite has no roles: there the app reads no identity data for a
 reviewer_app/printing/queue.py):
 
 * Need-to-know (PDPA). A counsellor (輔導員) prints posts and records hand-overs; they read no
-  applicant's national ID, birth date, e-mail or phone, no child's birth date, and of the documents
+  applicant's national ID, birth date, e-mail or phone, no child's name or birth date, and of the documents
   only post attachments (no identity document, relationship proof or applicant photo, nor their
   bytes). Column privileges on applicants and children (the other staff groups keep whole rows) and
   restrictive row policies on documents and document_blobs by kind
@@ -41,7 +41,7 @@ COUNSELLOR = "counsellor"
 # Frozen here: what a counsellor's printout and hand-over need, nothing more.
 COUNSELLOR_COLUMNS = {
     "applicants": ("id", "name"),
-    "children": ("id", "inmate_id", "name"),
+    "children": ("id", "inmate_id"),  # that a child exists; not their name, not their birth date
 }
 COUNSELLOR_DOCUMENT_KINDS = ("post_attachment",)
 
