@@ -19,6 +19,8 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 
 STAFF_HBA_LINE = "host all +reviewdesk_staff 127.0.0.1/32 scram-sha-256\n"
+#: The family portal's login (docs/PORTAL.md) signs in with its password too.
+PORTAL_HBA_LINE = "host all +reviewdesk_portal 127.0.0.1/32 scram-sha-256\n"
 
 
 def _find_bin(name: str) -> str | None:
@@ -61,7 +63,7 @@ class PgCluster:
         # As in a deployment, staff log in with their own password (SCRAM); the suite's superuser
         # keeps trust. "+group" matches members of the migrations' staff group (docs/SECURITY.md).
         hba = self.datadir / "pg_hba.conf"
-        hba.write_text(STAFF_HBA_LINE + hba.read_text())
+        hba.write_text(STAFF_HBA_LINE + PORTAL_HBA_LINE + hba.read_text())
 
     def start(self) -> None:
         opts = (

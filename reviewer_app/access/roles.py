@@ -26,11 +26,16 @@ Adding a table to the walls in a later migration (PostgreSQL only; SQLite has no
 
 A table without ``facility_id`` that belongs to a parent row uses :func:`wall_child_table`.
 ``tests/test_walls.py`` fails for any table left without row security.
+
+Need-to-know (migration 0009): :func:`read_columns_only` and :func:`documents_of_kinds_only` narrow
+what one staff group reads (a counsellor: no national ID, birth date, identity document or
+relationship proof). The family portal's group :data:`PORTAL_GROUP` is neither staff nor admin; it
+has no table privileges, only its own functions (docs/PORTAL.md).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Final
 
@@ -49,6 +54,9 @@ STAFF_GROUP: Final = "reviewdesk_staff"
 #: IT, the schema owner, the family portal's service role: not staff, not walled by facility.
 ADMIN_GROUP: Final = "reviewdesk_admin"
 ALL_GROUPS: Final[tuple[str, ...]] = (STAFF_GROUP, ADMIN_GROUP, *GROUP_ROLES.values())
+#: The family portal's web server: not staff, not admin. It reads no table; it calls only the
+#: ``reviewdesk_portal_*`` functions of migration 0009 (docs/PORTAL.md). IT grants it to one login.
+PORTAL_GROUP: Final = "reviewdesk_portal"
 
 CAPABILITIES: Final[dict[str, frozenset[str]]] = {
     "reviewer": frozenset({"claim", "decide"}),
@@ -201,6 +209,56 @@ def unwall_table(table: str) -> list[str]:
         f"ALTER TABLE {t} NO FORCE ROW LEVEL SECURITY",
         f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY",
         *(f"REVOKE ALL ON {t} FROM {group}" for group in ALL_GROUPS),
+    ]
+
+
+# ---- need-to-know (PDPA): what a group may read of a family's identity -------------------------
+
+
+def read_columns_only(table: str, columns: Sequence[str], role: str) -> list[str]:
+    """`role`'s group reads only `columns` of `table`; the other staff groups keep whole rows.
+
+    Every staff group read the table through reviewdesk_staff's table-wide SELECT, and a column
+    REVOKE cannot cut a hole in a table-wide grant: so the table-wide SELECT moves from the staff
+    group to each other group, and `role`'s group gets the listed columns. A column added later is
+    hidden from `role` until a migration lists it (deny by default). The row policies still apply.
+    """
+    t, cols = _ident(table), ", ".join(_ident(c) for c in columns)
+    others = ", ".join(group for name, group in GROUP_ROLES.items() if name != role)
+    return [
+        f"REVOKE SELECT ON {t} FROM {STAFF_GROUP}",
+        f"GRANT SELECT ON {t} TO {others}",
+        f"GRANT SELECT ({cols}) ON {t} TO {GROUP_ROLES[role]}",
+    ]
+
+
+def read_whole_rows_again(table: str) -> list[str]:
+    """What read_columns_only did, undone (downgrades): whole rows for every staff group again."""
+    t = _ident(table)
+    return [
+        # Revoking a table privilege revokes that privilege's column grants on the table too.
+        f"REVOKE SELECT ON {t} FROM {', '.join(GROUP_ROLES.values())}",
+        f"GRANT SELECT ON {t} TO {STAFF_GROUP}",
+    ]
+
+
+def documents_of_kinds_only(kinds: Sequence[str], role: str) -> list[str]:
+    """`role`'s group sees only documents of `kinds`, and only their bytes: restrictive policies
+    (they narrow the facility policy, whatever permissive policy is added later)."""
+    group, listed = GROUP_ROLES[role], ", ".join(f"'{_ident(k)}'" for k in kinds)
+    return [
+        f"CREATE POLICY documents_{role}_kinds ON documents AS RESTRICTIVE FOR ALL TO {group} "
+        f"USING (kind IN ({listed}))",
+        f"CREATE POLICY document_blobs_{role}_kinds ON document_blobs AS RESTRICTIVE FOR ALL TO {group} "
+        f"USING (EXISTS (SELECT 1 FROM documents d WHERE d.id = document_blobs.document_id "
+        f"AND d.kind IN ({listed})))",
+    ]
+
+
+def all_document_kinds_again(role: str) -> list[str]:
+    return [
+        f"DROP POLICY IF EXISTS documents_{role}_kinds ON documents",
+        f"DROP POLICY IF EXISTS document_blobs_{role}_kinds ON document_blobs",
     ]
 
 

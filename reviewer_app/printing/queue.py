@@ -40,6 +40,10 @@ from reviewer_app.sync.pull import documents_of, facility_of
 
 #: Handed-over posts stay in the list this long (a reprint for a lost or damaged copy).
 RECENT_DAYS: Final = 14
+#: What a printout shows of a post's documents. An identity document or relationship proof is never
+#: printed nor kept for printing, even if filed on a post (on PostgreSQL a counsellor cannot read it
+#: at all: migration 0009).
+PRINTED_DOCUMENT_KINDS: Final = ("post_attachment",)
 _CHUNK: Final = 500
 
 
@@ -57,7 +61,10 @@ def printable_posts(
         Handover.facility_id == facility_id, Handover.handed_over_at >= since
     )
     rows = s.execute(
-        select(Post, ServiceApplication, Inmate, Applicant)
+        # Of the family member only what the printout shows: a counsellor may not read the national
+        # ID, birth date or contact details (need-to-know, PDPA; on PostgreSQL column privileges of
+        # migration 0009 refuse the whole row), and on SQLite this list reads none of it either.
+        select(Post, ServiceApplication, Inmate, Applicant.id, Applicant.name)
         .join(ServiceApplication, ServiceApplication.id == Post.service_id)
         .join(Inmate, Inmate.id == ServiceApplication.inmate_id)
         .join(Applicant, Applicant.id == ServiceApplication.applicant_id)
@@ -101,7 +108,7 @@ def printable_posts(
         else []
     )
     out = []
-    for post, app, inmate, applicant in rows:
+    for post, app, inmate, applicant_id, applicant_name in rows:
         approval = approvals.get(post.id)
         handover = handovers.get(post.id)
         out.append(
@@ -113,7 +120,7 @@ def printable_posts(
                 policy=facility.policy(),
                 service_id=app.id,
                 relationship=app.relationship_code,
-                applicant=ApplicantInfo(id=applicant.id, name=applicant.name),
+                applicant=ApplicantInfo(id=applicant_id, name=applicant_name),
                 inmate=InmateInfo(
                     id=inmate.id,
                     call_number=inmate.call_number,
@@ -126,7 +133,7 @@ def printable_posts(
                 submitted_at=post.submitted_at.isoformat(),
                 approved_at=(approval[1] if approval else post.decided_at or post.submitted_at).isoformat(),
                 approved_by=Approval(approval[0], names.get(approval[0], approval[0])) if approval else None,
-                documents=documents_of(post.documents),
+                documents=documents_of(d for d in post.documents if d.kind in PRINTED_DOCUMENT_KINDS),
                 printing=printing.get(post.id, PrintHistory()),
                 handover=None
                 if handover is None
