@@ -33,6 +33,9 @@ if TYPE_CHECKING:
     from reviewer_app.qt import QApplication
 
 LAST_USERNAME_KEY = "signin/username"
+#: The username whose password the member asked to remember (記住密碼), "" when they did not: the
+#: keyring is read only for them, so a workstation without one says nothing about it.
+REMEMBERED_KEY = "signin/remembered"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -125,7 +128,8 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
             require_current_schema(session.engine)
         except UserError as exc:
             session.close()
-            raise SignInError(signin.REFUSED, str(exc)) from exc
+            print(f"reviewer-app: {exc}", file=sys.stderr)  # for IT: which command to run
+            raise SignInError(signin.REFUSED, signin.OUTDATED_SCHEMA) from exc
         except Exception:
             session.close()
             raise
@@ -133,7 +137,8 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
 
     settings = open_settings(None)
     last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
-    dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check)
+    remembered = bool(last) and str(settings.value(REMEMBERED_KEY, "") or "") == last
+    dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check, remembered=remembered)
     dialog.run_in_background(lambda: load_desk_modules(database_url), name="load the desk")
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     # Its worker allocates a lot (SQLAlchemy, signing in): garbage it would collect may hold the
@@ -141,10 +146,12 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     with collecting_on_the_gui_thread(app):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None
         session = dialog.session if accepted else None
+        remember = dialog.remember_box.isChecked()
         dialog.deleteLater()
         app.processEvents()
     if session is not None:
         settings.setValue(LAST_USERNAME_KEY, session.username)  # the name only: never the password
+        settings.setValue(REMEMBERED_KEY, session.username if remember else "")
         settings.sync()
     return session
 

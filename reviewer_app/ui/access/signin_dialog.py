@@ -30,6 +30,8 @@ from reviewer_app.qt import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QResizeEvent,
+    Qt,
     QtWidgets,
     QVBoxLayout,
     QWidget,
@@ -60,6 +62,7 @@ class SignInDialog(QDialog):
         store: CredentialStore | None = None,
         sign_in: SignInFunction | None = None,
         use_saved_password: bool = True,
+        remembered: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,7 +71,10 @@ class SignInDialog(QDialog):
         self.database_url = database_url
         self._store = store  # made on the worker when not given: it needs SQLAlchemy's URL parser
         self._sign_in = sign_in  # None: reviewer_app.access.signin.sign_in
-        self._use_saved = use_saved_password
+        # The member ticked 記住密碼 last time: only then is the keyring read, or cleared when unticked.
+        # Otherwise the keyring is never touched (an absent one is nothing to tell them about).
+        self._remembered = remembered
+        self._use_saved = use_saved_password and remembered
         self._tried_saved = False
         self._with_saved = False
         self.session: StaffSession | None = None
@@ -83,6 +89,8 @@ class SignInDialog(QDialog):
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
+        self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,11 +104,37 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Username"), self.username_edit)
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow("", self.remember_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # Room for a message of two lines from the start, and a width at which the longest (a server
+        # that cannot be reached) takes about three; a longer one grows the dialog (show_message).
+        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 34)
+        self._message_lines = 2
+        self._fit_message()
         (self.password_edit if username else self.username_edit).setFocus()
+
+    # ---- the message ---------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """Tell the member something; the dialog grows for a long message, the fields keep their height."""
+        self.message_label.setText(text)
+        self._fit_message()
+
+    def _fit_message(self) -> None:
+        # A word-wrapped label only says how tall it must be for a given width, which the dialog's
+        # layout does not ask; without a minimum height it got squeezed along with the fields.
+        label = self.message_label
+        reserved = label.fontMetrics().lineSpacing() * self._message_lines
+        width = label.width() if label.isVisible() else self.minimumWidth()
+        label.setMinimumHeight(max(reserved, label.heightForWidth(max(width, 1))))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_message()
 
     # ---- flow ----------------------------------------------------------------------------------
 
@@ -121,9 +155,9 @@ class SignInDialog(QDialog):
     def try_saved_password(self) -> bool:
         """Look up the keyring's password for the username (on the worker) and sign in with it if
         there is one. A keyring that fails only means the member types the password: its message is
-        shown. False when there is no username to look up."""
+        shown. False when there is no username to look up or 記住密碼 was not ticked last time."""
         username = self.username_edit.text().strip()
-        if not username:
+        if not username or not self._remembered:
             return False
         Operation(lambda: self._read_saved(username), owner=self, name="read the saved password").success(
             lambda found: self._saved_password_read(username, *found)
@@ -147,21 +181,21 @@ class SignInDialog(QDialog):
             return  # the member signed in meanwhile
         if saved is None:
             if error:
-                self.message_label.setText(error)
+                self.show_message(error)
             return
         if self.password_edit.text() or self.username_edit.text().strip() != username:
             return  # the member has started typing: what they type wins
         self.remember_box.setChecked(True)
-        self.message_label.setText(self.tr("Signing in with the remembered password…"))
+        self.show_message(self.tr("Signing in with the remembered password…"))
         self._start(username, saved, with_saved=True)
 
     def submit(self) -> None:
         username = self.username_edit.text().strip()
         password = self.password_edit.text()
         if not username or not password:
-            self.message_label.setText(self.tr("Enter your username and password."))
+            self.show_message(self.tr("Enter your username and password."))
             return
-        self.message_label.setText(self.tr("Signing in…"))
+        self.show_message(self.tr("Signing in…"))
         self._start(username, password, with_saved=False)
 
     def busy(self) -> bool:
@@ -195,6 +229,8 @@ class SignInDialog(QDialog):
             from reviewer_app.access import signin
 
             session = signin.sign_in(self.database_url, username, password)
+        if not remember and not self._remembered:
+            return session, None  # never asked to remember: nothing in the keyring to forget
         try:
             store = self._credentials()
             kept = store.save(username, password) if remember else store.forget(username)
@@ -231,5 +267,5 @@ class SignInDialog(QDialog):
             message = self.tr("Signing in failed unexpectedly ({error}). Please contact IT.").format(
                 error=type(exc).__name__
             )
-        self.message_label.setText(message)
+        self.show_message(message)
         self.password_edit.setFocus()
