@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,12 +71,14 @@ def run_desk(
     role: str = "reviewer",
     engine: Engine | None = None,
     actor: Actor | None = None,
+    prepare: Callable[[QMainWindow], None] | None = None,
 ) -> int:
     """Show the review desk and run until it is closed; returns the exit code, or SIGNED_OUT when the
     member signed out at the idle lock (the caller shows the sign-in again).
 
     With a signed-in ``session`` the desk locks after the idle time ($REVIEWER_IDLE_LOCK_MINUTES,
-    10 minutes by default) and asks for the member's password again.
+    10 minutes by default) and asks for the member's password again. ``prepare(window)`` is called
+    before the window is shown (the demo's seed says there that its data is on its way).
     """
     # The desk's modules (and SQLAlchemy under them) load here, not with make_application: the
     # sign-in window comes first and is shown before they have loaded.
@@ -84,7 +87,10 @@ def run_desk(
 
     app = make_application(argv, context.settings_path)
     with collecting_on_the_gui_thread(app):  # workers never collect garbage that holds a widget
-        return _run_window(app, window_for_role(role, context, engine, actor), session)
+        window = window_for_role(role, context, engine, actor)
+        if prepare is not None:
+            prepare(window)
+        return _run_window(app, window, session)
 
 
 def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | None) -> int:
