@@ -4,12 +4,10 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/app.py" line="+60"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+36"/>
+        <location filename="../../reviewer_app/ui/common/app.py" line="+61"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+214"/>
         <source>Contact Book Review Desk</source>
-        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
-----------
-fill(progress) fills the database if it needs it; progress(done, total) reports families built (done, total) from the worker, delivered on the GUI thread</extracomment>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>Contact Book Review Desk</translation>
     </message>
 </context>
@@ -433,27 +431,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -478,7 +476,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -486,7 +484,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>This item has a decision; to change it, undo first (Ctrl+Z)</translation>
     </message>
@@ -591,12 +589,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -755,9 +753,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
     </message>
 </context>
@@ -893,7 +891,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -910,7 +908,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -1256,13 +1254,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+188"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source> Please sign out.</source>
         <translation> Please sign out.</translation>
     </message>
@@ -1382,7 +1380,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location line="+3"/>
+        <source>To switch now, close the desk and open it again.</source>
+        <translation>To switch now, close the desk and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -2113,7 +2116,7 @@ Esc in the search box clears it.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Creating the demo data: family {done} of {total}…</source>
         <translation>Creating the demo data: family {done} of {total}…</translation>
     </message>
@@ -2121,6 +2124,24 @@ Esc in the search box clears it.</translation>
         <location line="+5"/>
         <source>Stopping…</source>
         <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>SeedingLabel</name>
+    <message>
+        <location line="-63"/>
+        <source>Preparing the demo data…</source>
+        <translation>Preparing the demo data…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing the demo data: family {done} of {total}…</source>
+        <translation>Preparing the demo data: family {done} of {total}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo data could not be created: {error}</source>
+        <translation>The demo data could not be created: {error}</translation>
     </message>
 </context>
 <context>
@@ -2156,13 +2177,13 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+87"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>Remember the password (in the system keyring)</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+23"/>
+        <location line="-17"/>
+        <location line="+28"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>Sign in</translation>
@@ -2183,7 +2204,7 @@ Esc in the search box clears it.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+84"/>
         <source>Signing in with the remembered password…</source>
         <translation>Signing in with the remembered password…</translation>
     </message>
@@ -2198,7 +2219,7 @@ Esc in the search box clears it.</translation>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>The remembered password no longer works (it may have been changed). Enter your password.</translation>
     </message>
@@ -2428,7 +2449,7 @@ Cannot be shown</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-183"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
@@ -2448,7 +2469,7 @@ Cannot be shown</translation>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Enter your password.</source>
         <translation>Enter your password.</translation>
     </message>

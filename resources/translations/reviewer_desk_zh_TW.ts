@@ -4,12 +4,10 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/app.py" line="+60"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+36"/>
+        <location filename="../../reviewer_app/ui/common/app.py" line="+61"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+214"/>
         <source>Contact Book Review Desk</source>
-        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
-----------
-fill(progress) fills the database if it needs it; progress(done, total) reports families built (done, total) from the worker, delivered on the GUI thread</extracomment>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>家庭聯絡簿審核工作站</translation>
     </message>
 </context>
@@ -433,27 +431,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -478,14 +476,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>此案件已有決定；如需更改，請先復原（Ctrl+Z）</translation>
     </message>
@@ -590,12 +588,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -752,9 +750,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
     </message>
 </context>
@@ -890,7 +888,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -907,7 +905,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -1252,13 +1250,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+188"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source> Please sign out.</source>
         <translation> 請登出。</translation>
     </message>
@@ -1378,7 +1376,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location line="+3"/>
+        <source>To switch now, close the desk and open it again.</source>
+        <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -2106,7 +2109,7 @@ Esc in the search box clears it.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Creating the demo data: family {done} of {total}…</source>
         <translation>建立示範資料中：第 {done} 戶，共 {total} 戶…</translation>
     </message>
@@ -2114,6 +2117,24 @@ Esc in the search box clears it.</source>
         <location line="+5"/>
         <source>Stopping…</source>
         <translation>停止中…</translation>
+    </message>
+</context>
+<context>
+    <name>SeedingLabel</name>
+    <message>
+        <location line="-63"/>
+        <source>Preparing the demo data…</source>
+        <translation>示範資料準備中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing the demo data: family {done} of {total}…</source>
+        <translation>示範資料準備中：第 {done} 戶，共 {total} 戶…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo data could not be created: {error}</source>
+        <translation>無法建立示範資料：{error}</translation>
     </message>
 </context>
 <context>
@@ -2149,13 +2170,13 @@ Esc in the search box clears it.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+87"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>記住密碼（存於系統鑰匙圈）</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+23"/>
+        <location line="-17"/>
+        <location line="+28"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>登入</translation>
@@ -2176,7 +2197,7 @@ Esc in the search box clears it.</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+84"/>
         <source>Signing in with the remembered password…</source>
         <translation>以記住的密碼登入中…</translation>
     </message>
@@ -2191,7 +2212,7 @@ Esc in the search box clears it.</source>
         <translation>登入中…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>記住的密碼已失效（可能已變更），請重新輸入密碼。</translation>
     </message>
@@ -2419,7 +2440,7 @@ Cannot be shown</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-183"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
         <source>Screen locked</source>
         <translation>畫面已鎖定</translation>
     </message>
@@ -2439,7 +2460,7 @@ Cannot be shown</source>
         <translation>登出</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>Enter your password.</source>
         <translation>請輸入密碼。</translation>
     </message>
