@@ -41,6 +41,7 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
+from reviewer_app.ui.access.message_label import MessageLabel, dialog_width
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.operations import Operation, in_flight
 
@@ -115,9 +116,7 @@ class UnlockDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
+        self.message_label = MessageLabel(lines=1)
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.sign_out_button = QPushButton(self.tr("Sign out"))
@@ -135,7 +134,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.password_edit)
         layout.addWidget(self.message_label)
+        layout.addStretch(1)
         layout.addLayout(buttons)
+        self.setMinimumWidth(dialog_width(self))  # a long message (server unreachable) grows it downwards
 
     def _submit(self) -> None:
         if not self.unlock_button.isEnabled():

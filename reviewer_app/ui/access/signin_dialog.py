@@ -28,15 +28,13 @@ from reviewer_app.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
-    QResizeEvent,
-    Qt,
     QtWidgets,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from reviewer_app.ui.access.message_label import MessageLabel, dialog_width
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.operations import Operation, in_flight
 
@@ -86,11 +84,7 @@ class SignInDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember_box = QtWidgets.QCheckBox(self.tr("Remember the password (in the system keyring)"))
         self.remember_box.setObjectName("remember")
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
-        self.message_label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.message_label = MessageLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -110,11 +104,8 @@ class SignInDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
-        # Room for a message of two lines from the start, and a width at which the longest (a server
-        # that cannot be reached) takes about three; a longer one grows the dialog (show_message).
-        self.setMinimumWidth(self.fontMetrics().horizontalAdvance("字") * 34)
-        self._message_lines = 2
-        self._fit_message()
+        # Room for a message of two lines from the start; a longer one grows the dialog.
+        self.setMinimumWidth(dialog_width(self))
         (self.password_edit if username else self.username_edit).setFocus()
 
     # ---- the message ---------------------------------------------------------------------------
@@ -122,19 +113,6 @@ class SignInDialog(QDialog):
     def show_message(self, text: str) -> None:
         """Tell the member something; the dialog grows for a long message, the fields keep their height."""
         self.message_label.setText(text)
-        self._fit_message()
-
-    def _fit_message(self) -> None:
-        # A word-wrapped label only says how tall it must be for a given width, which the dialog's
-        # layout does not ask; without a minimum height it got squeezed along with the fields.
-        label = self.message_label
-        reserved = label.fontMetrics().lineSpacing() * self._message_lines
-        width = label.width() if label.isVisible() else self.minimumWidth()
-        label.setMinimumHeight(max(reserved, label.heightForWidth(max(width, 1))))
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._fit_message()
 
     # ---- flow ----------------------------------------------------------------------------------
 

@@ -245,3 +245,25 @@ def test_closing_the_desk_while_the_password_is_checked_raises_nothing(
     assert executors.network().wait(10_000)
     QApplication.processEvents()  # the answer arrives and is dropped
     assert "Error" not in capfd.readouterr().err
+
+
+def test_a_long_message_is_shown_whole(qtbot: QtBot, window: QMainWindow, session: StaffSession) -> None:
+    """A three-line message (a server that cannot be reached) was cut off after its second line."""
+    lock = _lock(window, session, timeout_ms=60_000)
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    field_height = dialog.password_edit.sizeHint().height()
+    dialog.message_label.setText(
+        "無法連線到共用資料庫（db.facility.example:5432/reviewdesk）：connection to server at "
+        '"10.0.0.5", port 5432 failed: Connection refused. Is the server running on that host?。'
+        "請確認網路連線，或稍後再試。"
+    )
+    label = dialog.message_label
+    button = dialog.unlock_button
+    qtbot.waitUntil(  # the dialog has grown for it
+        lambda: label.height() >= label.heightForWidth(label.width())
+        and label.geometry().bottom() < button.geometry().top()
+    )
+    assert dialog.password_edit.height() >= field_height
+    lock.stop()
