@@ -62,8 +62,20 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
     """Open the desk. ``interactive_sign_in=False`` (the unattended installation check) opens it as
     ``--user`` on the configured database's own credentials, as a script would."""
     from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.single_desk import SingleDesk
 
     app = make_application(sys.argv[:1])
+    desk = SingleDesk(config.data_dir())
+    if not desk.claim():  # the desk already open on this profile has been brought to the front
+        print("審核台已經開啟（同一個使用者設定），已切換到開啟中的視窗。", file=sys.stderr)
+        return 1
+    try:
+        return _run(app, args, demo, interactive_sign_in)
+    finally:
+        desk.release()
+
+
+def _run(app: QApplication, args: argparse.Namespace, demo: bool, interactive_sign_in: bool) -> int:
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.

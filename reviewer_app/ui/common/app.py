@@ -15,6 +15,7 @@ from reviewer_app.qt import QApplication, QCoreApplication, QEvent, QIcon, QMain
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
+from reviewer_app.ui.common.single_desk import set_front_window
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -113,6 +114,7 @@ def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | 
             lock.unlocked.connect(window.sync_timer.start)
         lock.signOutRequested.connect(sign_out)
     window.show()
+    set_front_window(window)  # a second start on this profile brings this window to the front
     if lock is not None:
         lock.start()
     try:
@@ -121,6 +123,7 @@ def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | 
         if lock is not None:
             lock.stop()
         window.close()  # saves the layout and cancels its background reads if exec ended otherwise
+        set_front_window(None)
         window.deleteLater()
         # The window is gone; the decisions it handed to the journal are written before the journal
         # closes (a few milliseconds; bounded should a sync hang on an unreachable server).
