@@ -28,7 +28,7 @@ class MessageLabel(QLabel):
         self._lines = lines
         self._fit()
 
-    def setText(self, text: str) -> None:  # type: ignore[override]
+    def setText(self, text: str) -> None:
         super().setText(text)
         self._fit()
 
