@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QLibraryInfo,
     QLocale,
+    QLockFile,
     QMarginsF,
     QModelIndex,
     QObject,
@@ -76,6 +77,7 @@ from PySide6.QtGui import (
     QTransform,
     QWheelEvent,
 )
+from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtPrintSupport import (
     QPrintDialog,
     QPrinter,
@@ -175,7 +177,10 @@ __all__ = [
     "QLibraryInfo",
     "QLineEdit",
     "QListView",
+    "QLocalServer",
+    "QLocalSocket",
     "QLocale",
+    "QLockFile",
     "QMainWindow",
     "QMarginsF",
     "QMenu",

@@ -4,12 +4,10 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/app.py" line="+60"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+36"/>
+        <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+214"/>
         <source>Contact Book Review Desk</source>
-        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
-----------
-fill(progress) fills the database if it needs it; progress(done, total) reports families built (done, total) from the worker, delivered on the GUI thread</extracomment>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>Contact Book Review Desk</translation>
     </message>
 </context>
@@ -424,7 +422,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+76"/>
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>Screen locked</translation>
@@ -1317,13 +1315,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+188"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source> Please sign out.</source>
         <translation> Please sign out.</translation>
     </message>
@@ -1341,9 +1339,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+119"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+131"/>
         <source>{name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
@@ -1443,7 +1441,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
+        <location line="+3"/>
+        <source>To switch now, close the desk and open it again.</source>
+        <translation>To switch now, close the desk and open it again.</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -2174,7 +2177,7 @@ Esc in the search box clears it.</translation>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Creating the demo data: family {done} of {total}…</source>
         <translation>Creating the demo data: family {done} of {total}…</translation>
     </message>
@@ -2182,6 +2185,24 @@ Esc in the search box clears it.</translation>
         <location line="+5"/>
         <source>Stopping…</source>
         <translation>Stopping…</translation>
+    </message>
+</context>
+<context>
+    <name>SeedingLabel</name>
+    <message>
+        <location line="-63"/>
+        <source>Preparing the demo data…</source>
+        <translation>Preparing the demo data…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing the demo data: family {done} of {total}…</source>
+        <translation>Preparing the demo data: family {done} of {total}…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo data could not be created: {error}</source>
+        <translation>The demo data could not be created: {error}</translation>
     </message>
 </context>
 <context>
@@ -2217,13 +2238,13 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+85"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>Remember the password (in the system keyring)</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+23"/>
+        <location line="-17"/>
+        <location line="+24"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>Sign in</translation>
@@ -2244,7 +2265,7 @@ Esc in the search box clears it.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Signing in with the remembered password…</source>
         <translation>Signing in with the remembered password…</translation>
     </message>
@@ -2259,7 +2280,7 @@ Esc in the search box clears it.</translation>
         <translation>Signing in…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>The remembered password no longer works (it may have been changed). Enter your password.</translation>
     </message>
@@ -2296,7 +2317,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+58"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+61"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
     </message>
@@ -2494,7 +2515,7 @@ Cannot be shown</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-183"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
@@ -2504,7 +2525,7 @@ Cannot be shown</translation>
         <translation>The desk was idle and has been locked. Enter the password of {user} to go on.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>
@@ -2514,7 +2535,7 @@ Cannot be shown</translation>
         <translation>Sign out</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Enter your password.</source>
         <translation>Enter your password.</translation>
     </message>

@@ -4,12 +4,10 @@
 <context>
     <name>Application</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/app.py" line="+60"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+36"/>
+        <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+214"/>
         <source>Contact Book Review Desk</source>
-        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).
-----------
-fill(progress) fills the database if it needs it; progress(done, total) reports families built (done, total) from the worker, delivered on the GUI thread</extracomment>
+        <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>家庭聯絡簿審核工作站</translation>
     </message>
 </context>
@@ -424,7 +422,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>Curtain</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+76"/>
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>畫面已鎖定</translation>
@@ -1313,13 +1311,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+188"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>確認中…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source> Please sign out.</source>
         <translation> 請登出。</translation>
     </message>
@@ -1337,9 +1335,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+119"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+131"/>
         <source>{name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The snapshot of the item an empty desk will show first, from the sync worker while its pull is being stored (``Sync.on_claimed``). The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
@@ -1439,7 +1437,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
+        <location line="+3"/>
+        <source>To switch now, close the desk and open it again.</source>
+        <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -2167,7 +2170,7 @@ Esc in the search box clears it.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+19"/>
         <source>Creating the demo data: family {done} of {total}…</source>
         <translation>建立示範資料中：第 {done} 戶，共 {total} 戶…</translation>
     </message>
@@ -2175,6 +2178,24 @@ Esc in the search box clears it.</source>
         <location line="+5"/>
         <source>Stopping…</source>
         <translation>停止中…</translation>
+    </message>
+</context>
+<context>
+    <name>SeedingLabel</name>
+    <message>
+        <location line="-63"/>
+        <source>Preparing the demo data…</source>
+        <translation>示範資料準備中…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preparing the demo data: family {done} of {total}…</source>
+        <translation>示範資料準備中：第 {done} 戶，共 {total} 戶…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>The demo data could not be created: {error}</source>
+        <translation>無法建立示範資料：{error}</translation>
     </message>
 </context>
 <context>
@@ -2210,13 +2231,13 @@ Esc in the search box clears it.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+85"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>記住密碼（存於系統鑰匙圈）</translation>
     </message>
     <message>
-        <location line="-14"/>
-        <location line="+23"/>
+        <location line="-17"/>
+        <location line="+24"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>登入</translation>
@@ -2237,7 +2258,7 @@ Esc in the search box clears it.</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+68"/>
         <source>Signing in with the remembered password…</source>
         <translation>以記住的密碼登入中…</translation>
     </message>
@@ -2252,7 +2273,7 @@ Esc in the search box clears it.</source>
         <translation>登入中…</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+65"/>
         <source>The remembered password no longer works (it may have been changed). Enter your password.</source>
         <translation>記住的密碼已失效（可能已變更），請重新輸入密碼。</translation>
     </message>
@@ -2289,7 +2310,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+58"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+61"/>
         <source>Suspensions and strikes</source>
         <translation>停權與違規</translation>
     </message>
@@ -2485,7 +2506,7 @@ Cannot be shown</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-183"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
         <source>Screen locked</source>
         <translation>畫面已鎖定</translation>
     </message>
@@ -2495,7 +2516,7 @@ Cannot be shown</source>
         <translation>閒置過久，畫面已鎖定。請輸入 {user} 的密碼以繼續。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>
@@ -2505,7 +2526,7 @@ Cannot be shown</source>
         <translation>登出</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Enter your password.</source>
         <translation>請輸入密碼。</translation>
     </message>

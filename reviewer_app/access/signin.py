@@ -46,12 +46,16 @@ DISABLED = "disabled"
 UNREACHABLE = "unreachable"
 NO_PASSWORD = "no_password"
 REFUSED = "refused"
+NOT_SET_UP = "not_set_up"
 
 MESSAGES = {
     WRONG_PASSWORD: "帳號或密碼錯誤，請再試一次。",
     DISABLED: "此帳號已停用，無法登入。請洽業務主管或資訊人員。",
-    NO_PASSWORD: "此帳號尚未設定密碼，請洽業務主管或資訊人員設定（reviewer-app staff add）。",
+    NO_PASSWORD: "此帳號尚未設定密碼，請洽資訊人員或業務主管為您設定。",
+    NOT_SET_UP: "共用資料庫尚未設定完成（還沒有工作人員帳號），目前無法登入。請洽資訊人員。",
 }
+#: Sign-in messages are for a social worker: never a command to run. IT reads the details in the log.
+OUTDATED_SCHEMA = "共用資料庫的版本與本程式不符，目前無法登入。請洽資訊人員更新。"
 
 
 class SignInError(Exception):
@@ -196,9 +200,8 @@ def _pg_whoami(engine: Engine, database_url: str) -> tuple[str, str, int, bool]:
             ).first()
     except ProgrammingError as exc:
         if getattr(exc.orig, "sqlstate", None) == "42883":  # undefined_function: schema before 0003
-            raise SignInError(
-                REFUSED, "共用資料庫尚未升級到支援個人帳號的版本，請資訊人員執行 reviewer-app db upgrade。"
-            ) from exc
+            log.warning("the shared database has no reviewdesk_whoami(): run reviewer-app db upgrade")
+            raise SignInError(REFUSED, OUTDATED_SCHEMA) from exc
         raise SignInError(REFUSED, "此資料庫帳號不是本系統的工作人員帳號。") from exc
     except (OperationalError, DBAPIError) as exc:
         raise describe_connect_error(exc, database_url) from exc
@@ -242,6 +245,9 @@ def _sqlite_check(engine: Engine, username: str, password: str) -> tuple[str, st
                 else (staff.display_name, staff.role, staff.facility_id, staff.active, staff.password_hash)
             )
     except OperationalError as exc:  # the file is locked, gone or unreadable: as a server unreachable
+        if "no such table" in str(exc.orig or exc):  # a fresh workstation: `db upgrade` never ran
+            log.warning("the shared database has no tables: run reviewer-app db upgrade and staff add")
+            raise SignInError(NOT_SET_UP) from exc
         raise SignInError(UNREACHABLE, f"無法讀取共用資料庫：{exc.orig or exc}") from exc
     if found is None:
         raise SignInError(WRONG_PASSWORD)

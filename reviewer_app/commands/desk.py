@@ -15,6 +15,7 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from reviewer_app import config
@@ -30,9 +31,17 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from reviewer_app.access.signin import StaffSession
+    from reviewer_app.demo.seed import DemoStaff
     from reviewer_app.qt import QApplication
+    from reviewer_app.ui.desk.demo_seeding import DemoSeeding
+
+    #: fill(progress, staff_ready) fills the demo database if it needs it (on a worker)
+    DemoFill = Callable[[Callable[[int, int], None], Callable[[list[DemoStaff]], None]], object]
 
 LAST_USERNAME_KEY = "signin/username"
+#: The username whose password the member asked to remember (記住密碼), "" when they did not: the
+#: keyring is read only for them, so a workstation without one says nothing about it.
+REMEMBERED_KEY = "signin/remembered"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,23 +62,25 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
     """Open the desk. ``interactive_sign_in=False`` (the unattended installation check) opens it as
     ``--user`` on the configured database's own credentials, as a script would."""
     from reviewer_app.ui.common.app import make_application
+    from reviewer_app.ui.common.single_desk import SingleDesk
 
     app = make_application(sys.argv[:1])
+    desk = SingleDesk(config.data_dir())
+    if not desk.claim():  # the desk already open on this profile has been brought to the front
+        print("審核台已經開啟（同一個使用者設定），已切換到開啟中的視窗。", file=sys.stderr)
+        return 1
+    try:
+        return _run(app, args, demo, interactive_sign_in)
+    finally:
+        desk.release()
+
+
+def _run(app: QApplication, args: argparse.Namespace, demo: bool, interactive_sign_in: bool) -> int:
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
-        from reviewer_app.ui.desk.demo_seeding import SeedingCancelled, fill_with_progress
-
         engine = open_engine(args, args.database_url or f"sqlite:///{config.default_database_path()}")
-        try:
-            fill_with_progress(lambda progress: _fill_demo(engine, progress))
-        except SeedingCancelled:
-            print("已取消建立示範資料；下次執行 reviewer-app demo 時會重新建立。", file=sys.stderr)
-            return 1
-        staff = find_staff(engine, args.user or "reviewer")
-        return _open_desk(
-            app, engine, staff.username, staff.display_name, staff.facility_id, None, staff.role
-        )
+        return open_demo(app, engine, args.user, lambda progress, ready: _fill_demo(engine, progress, ready))
     if not interactive_sign_in:
         engine = open_engine(args)
         require_current_schema(engine)
@@ -95,14 +106,60 @@ def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bo
         args.user = session.username  # signed out at the idle lock: the sign-in comes back
 
 
-def _fill_demo(engine: Engine, progress: Callable[[int, int], None]) -> None:
-    """On a worker: bring the demo database's schema up to date and fill it if it is empty."""
+def open_demo(app: QApplication, engine: Engine, user: str | None, fill: DemoFill) -> int:
+    """The demo desk on ``engine``, filled by ``fill`` on a worker when it is empty.
+
+    A new user sees the desk at once: it opens as soon as the seed has written the staff, and the
+    data arrives behind it (ui/desk/demo_seeding.py)."""
+    from reviewer_app.demo.seed import STAFF_USERNAME
+    from reviewer_app.ui.desk.demo_seeding import DemoSeeding, SeedingCancelled
+
+    cancelled = "已取消建立示範資料；下次執行 reviewer-app demo 時會重新建立。"
+    seeding = DemoSeeding(fill)
+    seeding.start()
+    try:
+        staff = seeding.wait_for_staff()
+        wanted = user or STAFF_USERNAME
+        early = next((s for s in staff or () if s.username == wanted and s.role == "reviewer"), None)
+        if early is None:  # filled before, or another role: those windows read the data directly
+            try:
+                seeding.wait_with_progress()
+            except SeedingCancelled:
+                print(cancelled, file=sys.stderr)
+                return 1
+            found = find_staff(engine, wanted)
+            return _open_desk(
+                app, engine, found.username, found.display_name, found.facility_id, None, found.role
+            )
+        status = _open_desk(
+            app, engine, early.username, early.display_name, early.facility_id, None, early.role,
+            seeding=seeding,
+        )
+    finally:
+        seeding.finish()  # the desk was closed while seeding: the seed stops and rolls back
+    if seeding.rolled_back:
+        print(cancelled, file=sys.stderr)
+        return 1
+    return status
+
+
+def _fill_demo(
+    engine: Engine,
+    progress: Callable[[int, int], None],
+    staff_ready: Callable[[list[DemoStaff]], None],
+    *,
+    families: int = 40,
+) -> bool:
+    """On a worker: bring the demo database's schema up to date and fill it if it is empty; True
+    when it was filled now. ``staff_ready`` hears who can sign in as soon as they are written."""
     from reviewer_app.demo.seed import is_empty, seed
 
     upgrade_schema(engine)
-    if is_empty(engine):
-        print("建立示範資料中（約需十幾秒）…", flush=True)
-        seed(engine, progress=progress)
+    if not is_empty(engine):
+        return False
+    print("建立示範資料中…", flush=True)
+    seed(engine, families=families, progress=progress, staff_ready=staff_ready)
+    return True
 
 
 def sign_in(app: QApplication, database_url: str, username: str | None) -> StaffSession | None:
@@ -125,7 +182,8 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
             require_current_schema(session.engine)
         except UserError as exc:
             session.close()
-            raise SignInError(signin.REFUSED, str(exc)) from exc
+            print(f"reviewer-app: {exc}", file=sys.stderr)  # for IT: which command to run
+            raise SignInError(signin.REFUSED, signin.OUTDATED_SCHEMA) from exc
         except Exception:
             session.close()
             raise
@@ -133,7 +191,8 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
 
     settings = open_settings(None)
     last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
-    dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check)
+    remembered = bool(last) and str(settings.value(REMEMBERED_KEY, "") or "") == last
+    dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check, remembered=remembered)
     dialog.run_in_background(lambda: load_desk_modules(database_url), name="load the desk")
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     # Its worker allocates a lot (SQLAlchemy, signing in): garbage it would collect may hold the
@@ -141,10 +200,12 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     with collecting_on_the_gui_thread(app):
         accepted = dialog.exec() == QDialog.DialogCode.Accepted and dialog.session is not None
         session = dialog.session if accepted else None
+        remember = dialog.remember_box.isChecked()
         dialog.deleteLater()
         app.processEvents()
     if session is not None:
         settings.setValue(LAST_USERNAME_KEY, session.username)  # the name only: never the password
+        settings.setValue(REMEMBERED_KEY, session.username if remember else "")
         settings.sync()
     return session
 
@@ -180,6 +241,8 @@ def _open_desk(
     facility_id: int,
     session: StaffSession | None,
     role: str | None = None,
+    *,
+    seeding: DemoSeeding | None = None,
 ) -> int:
     from reviewer_app.documents.hygiene import evict_on_sync
     from reviewer_app.documents.store import DocumentStore
@@ -192,8 +255,14 @@ def _open_desk(
     workstation = config.workstation_id()
     documents = DocumentStore.for_staff(engine, username)
     # Once a decision is in the shared database, its item's cached documents leave this workstation.
+    if seeding is None:
+        make_sync: type[Sync] = Sync
+    else:  # the demo's data is still arriving: the desk's syncs wait for it (on their worker)
+        from reviewer_app.ui.desk.demo_seeding import SyncAfterSeed
+
+        make_sync = partial(SyncAfterSeed, seeded=seeding.over)  # type: ignore[assignment]
     # One cache for the pull's fetches (R7) and the viewer's.
-    sync = Sync(
+    sync = make_sync(
         engine,
         journal,
         username,
@@ -215,7 +284,10 @@ def _open_desk(
 
         role = session.role if session is not None else (role or "reviewer")
         actor = Actor(username, role, facility_id, workstation)
-        return run_desk(context, sys.argv[:1], session=session, role=role, engine=engine, actor=actor)
+        prepare = seeding.attach if seeding is not None else None
+        return run_desk(
+            context, sys.argv[:1], session=session, role=role, engine=engine, actor=actor, prepare=prepare
+        )
     finally:
         documents.close()
         journal.close()

@@ -69,6 +69,7 @@ def read_new_password(from_stdin: bool) -> str:
         with warnings.catch_warnings():
             warnings.simplefilter("error", getpass.GetPassWarning)
             first = getpass.getpass("新帳號的密碼：")
+            _check_password_now(first)  # a password refused anyway is not asked for a second time
             again = getpass.getpass("再輸入一次：")
     except getpass.GetPassWarning:
         raise UserError("沒有可輸入密碼的終端機，未新增帳號；請改用 --password-stdin") from None
@@ -81,9 +82,31 @@ def read_new_password(from_stdin: bool) -> str:
     return first
 
 
+def _check_password_now(password: str) -> None:
+    from reviewer_app.access.signin import check_new_password
+
+    try:
+        check_new_password(password)
+    except ValueError as exc:
+        raise UserError(f"{exc}，未新增帳號") from None
+
+
+#: PostgreSQL keeps role names starting with pg_ for itself ('role name "pg_sw" is reserved').
+RESERVED_PREFIX = "pg_"
+
+
+def _refuse_reserved_name(username: str) -> None:
+    """Before any password is typed: a name the database would refuse at the end."""
+    if username.startswith(RESERVED_PREFIX):
+        raise UserError(
+            f"帳號不可以 {RESERVED_PREFIX} 開頭（PostgreSQL 保留給系統角色），請換一個帳號名稱"
+        )
+
+
 def run_add(args: argparse.Namespace) -> int:
     from reviewer_app.access.staff import StaffError, add_staff
 
+    _refuse_reserved_name(args.username)
     password = read_new_password(args.password_stdin)
     engine = open_engine(args)
     try:

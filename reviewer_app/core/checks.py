@@ -1,9 +1,9 @@
 """What the workstation's document loader found in an upload (R7): its type and size from the bytes,
 and whether it could be shown (``problem``: the loader's refusal code when not).
 
-The pull (sync/document_checks.py) and the viewer's worker record one per document in the journal (keyed by document id and SHA-256: a
-replaced upload is another document); the rules judge P5/P6 on it instead of the portal's declaration,
-and an approval needs one for every document of the item.
+The pull (sync/document_checks.py) and the viewer's worker record one per document in the journal
+(keyed by document id and SHA-256: a replaced upload is another document); the rules judge P5/P6 on
+it instead of the portal's declaration, and an approval needs one for every document of the item.
 """
 
 from __future__ import annotations

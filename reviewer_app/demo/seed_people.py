@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.reasons import Reason, worded
 from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.demo import names
-from reviewer_app.demo.seed_files import _Pool
+from reviewer_app.demo.seed_files import _Pool, _pool
 from reviewer_app.demo.seed_plan import (
     _FACILITIES,
     _FIRST_STAFF,
@@ -26,6 +26,7 @@ from reviewer_app.demo.seed_plan import (
     JUVENILE_OVERRIDES,
     STAFF_USERNAME,
     WORKSTATION,
+    DemoStaff,
     _facility_code,
     _Family,
     _PlannedDecision,
@@ -54,7 +55,6 @@ class _FacilityBuilder:
         number: int,
         rng_seed: int,
         now: datetime,
-        pool: _Pool,
         catalogue: dict[str, Reason],
         full_documents: int,
         usernames: set[str],
@@ -66,7 +66,6 @@ class _FacilityBuilder:
         self.rng_seed = rng_seed
         self.now = now
         self.today = local(now).date()
-        self.pool = pool
         self.catalogue = catalogue
         self.full_documents = full_documents
         self.usernames = usernames
@@ -77,6 +76,7 @@ class _FacilityBuilder:
         self.call_numbers: set[str] = set()
         self.decisions: list[_PlannedDecision] = []
         self.suspensions: list[tuple[ServiceApplication, datetime, str]] = []
+        self.staff: list[DemoStaff] = []
         cycle = number // len(_FACILITIES)
         self.facility = Facility(
             code=_facility_code(number),
@@ -86,6 +86,12 @@ class _FacilityBuilder:
         if number % len(_FACILITIES) == JUVENILE_INDEX:
             for attribute, value in JUVENILE_OVERRIDES.items():
                 setattr(self.facility, attribute, value)
+
+    @property
+    def pool(self) -> _Pool:
+        """The shared files (made once per seed and process, some seconds): drawn at the first family
+        that needs them, not before the facility and its staff are written."""
+        return _pool(self.rng_seed)
 
     # --- facility, staff, writing -------------------------------------------------------------------
 
@@ -118,6 +124,7 @@ class _FacilityBuilder:
                     created_at=self.now - timedelta(days=400 + self.rng.randrange(300)),
                 )
             )
+            self.staff.append(DemoStaff(username, display, role, self.facility_id))
 
     def _flush(self) -> None:
         """Write what is built so far, then the decisions, strikes and suspensions that need its ids."""

@@ -44,6 +44,16 @@ WORKSTATION: Final[str] = "seed"
 
 
 @dataclass(frozen=True)
+class DemoStaff:
+    """A staff member of a facility being seeded: who the desk can open as before the families are in."""
+
+    username: str
+    display_name: str
+    role: str
+    facility_id: int
+
+
+@dataclass(frozen=True)
 class SeedSummary:
     facilities: int
     families: int

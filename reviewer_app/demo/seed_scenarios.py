@@ -9,15 +9,24 @@ from datetime import timedelta
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.demo import documents, names
 from reviewer_app.demo.seed_items import _ItemBuilder
-from reviewer_app.demo.seed_plan import _Family, _Old, _wrong_call_number, _years_before
+from reviewer_app.demo.seed_plan import DemoStaff, _Family, _Old, _wrong_call_number, _years_before
 from reviewer_app.shared_db.models import Restriction
 
 
 class FacilitySeeder(_ItemBuilder):
     """One facility with its staff and `families` families (see :func:`reviewer_app.demo.seed.seed`)."""
 
-    def build(self, families: int, built_one: Callable[[], None]) -> None:
+    def build(
+        self,
+        families: int,
+        built_one: Callable[[], None],
+        staff_ready: Callable[[list[DemoStaff]], None] | None = None,
+    ) -> None:
+        """Write the facility and its staff (and tell ``staff_ready``), then the families."""
         self._open()
+        if staff_ready is not None:
+            self.s.flush()
+            staff_ready(list(self.staff))
         scenarios = {
             0: self._long_body,
             1: self._two_photos,

@@ -549,7 +549,7 @@ def test_a_login_that_is_not_staff_and_a_database_not_upgraded(pg_url: str, pg_l
 
     engine = make_engine(pg_url)
     upgrade(engine, "0002")
-    with pytest.raises(SignInError, match="尚未升級"):
+    with pytest.raises(SignInError, match=r"版本與本程式不符.*請洽資訊人員"):
         sign_in(pg_url, "postgres", "any")
     upgrade(engine)
     outsider = f"outsider_{os.getpid()}"

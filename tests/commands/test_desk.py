@@ -36,3 +36,45 @@ def test_while_the_sign_in_window_waits_garbage_is_collected_on_the_gui_thread(
     assert seen == {"automatic": False}
     assert gc.isenabled()
 
+
+
+def test_the_keyring_is_left_alone_until_the_member_ticks_remember(
+    qapp: QApplication, sqlite_url: str, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A workstation without a keyring said "系統鑰匙圈無法使用（讀取密碼：NoKeyringError）" to a
+    member who had never ticked 記住密碼. Now the keyring is read only after they ticked it."""
+    from tests.keyrings import FailingKeyring, MemoryKeyring, installed
+    from tests.ui.security_world import PASSWORD, build
+
+    world = build(sqlite_url)
+    dialogs: list[SignInDialog] = []
+
+    def type_password(tick: bool) -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(10, lambda: type_password(tick))
+            return
+        dialog = shown[0]
+        dialogs.append(dialog)
+        dialog.remember_box.setChecked(tick)
+        dialog.password_edit.setText(PASSWORD)
+        dialog.submit()
+
+    with installed(FailingKeyring()):
+        QTimer.singleShot(0, lambda: type_password(False))
+        session = sign_in(qapp, world.url, "lin_reviewer")
+        assert session is not None
+        session.close()
+    assert "鑰匙圈" not in capfd.readouterr().err
+
+    with installed(MemoryKeyring()) as memory:
+        QTimer.singleShot(0, lambda: type_password(True))
+        session = sign_in(qapp, world.url, "lin_reviewer")
+        assert session is not None
+        session.close()
+        assert isinstance(memory, MemoryKeyring) and list(memory.passwords.values()) == [PASSWORD]
+        # Ticked once: the next sign-in uses the remembered password by itself.
+        session = sign_in(qapp, world.url, None)
+        assert session is not None and session.username == "lin_reviewer"
+        session.close()
+    world.engine.dispose()

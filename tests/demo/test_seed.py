@@ -409,6 +409,28 @@ def test_seeding_reports_each_family_built(tmp_path: Path) -> None:
     engine.dispose()
 
 
+def test_the_staff_are_told_before_the_families_are_built(tmp_path: Path) -> None:
+    """The first demo opens its desk as soon as it knows who signs in: the first facility's staff
+    come before any family (and the shared files that take seconds to draw), once, with their ids."""
+    engine = _engine(tmp_path / "s.sqlite3")
+    events: list[object] = []
+    seed(
+        engine,
+        facilities=2,
+        families=2,
+        full_documents=0,
+        progress=lambda done, total: events.append(done),
+        staff_ready=lambda staff: events.append(staff),
+    )
+    assert events[0] == 0 and isinstance(events[1], list) and events[2:] == [1, 2, 3, 4]
+    staff = {(s.username, s.display_name, s.role) for s in events[1]}  # type: ignore[attr-defined]
+    assert ("reviewer", "李社工師", "reviewer") in staff and len(staff) == 3
+    with Session(engine) as session:
+        reviewer = session.scalars(select(Staff).where(Staff.username == "reviewer")).one()
+        assert {s.facility_id for s in events[1]} == {reviewer.facility_id}  # type: ignore[attr-defined]
+    engine.dispose()
+
+
 class _Stop(Exception):
     pass
 

@@ -41,6 +41,7 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
+from reviewer_app.ui.access.message_label import MessageLabel, dialog_width
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.operations import Operation, in_flight
 
@@ -115,12 +116,13 @@ class UnlockDialog(QDialog):
         self.password_edit = QLineEdit()
         self.password_edit.setObjectName("password")
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
+        self.message_label = MessageLabel(lines=1)
         self.unlock_button = QPushButton(self.tr("Unlock"))
         self.unlock_button.setDefault(True)
         self.sign_out_button = QPushButton(self.tr("Sign out"))
+        # Enter means 解鎖, always: an auto-default 登出 became the default button as soon as the
+        # focus reached it (the password field is busy during the check) and took the Enter key.
+        self.sign_out_button.setAutoDefault(False)
         self.unlock_button.clicked.connect(self._submit)
         self.password_edit.returnPressed.connect(self._submit)
         self.sign_out_button.clicked.connect(self.signOutRequested)
@@ -132,7 +134,9 @@ class UnlockDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.password_edit)
         layout.addWidget(self.message_label)
+        layout.addStretch(1)
         layout.addLayout(buttons)
+        self.setMinimumWidth(dialog_width(self))  # a long message (server unreachable) grows it downwards
 
     def _submit(self) -> None:
         if not self.unlock_button.isEnabled():
@@ -145,8 +149,9 @@ class UnlockDialog(QDialog):
         self.unlockRequested.emit(password)
 
     def set_busy(self, busy: bool) -> None:
+        # Read-only, not disabled: a disabled field would pass the focus on (to 登出) mid-keystroke.
         self.unlock_button.setEnabled(not busy)
-        self.password_edit.setEnabled(not busy)
+        self.password_edit.setReadOnly(busy)
 
     def reject(self) -> None:
         """Escape does not close a lock."""
@@ -280,6 +285,8 @@ class IdleLock(QObject):
             if exc.kind == signin.DISABLED:
                 dialog.unlock_button.setEnabled(False)
                 dialog.password_edit.setEnabled(False)
+                dialog.sign_out_button.setDefault(True)  # the one way on: Enter signs out now
+                dialog.sign_out_button.setFocus()
                 dialog.message_label.setText(message + self.tr(" Please sign out."))
                 return
         else:

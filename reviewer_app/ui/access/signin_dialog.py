@@ -28,13 +28,13 @@ from reviewer_app.qt import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QLabel,
     QLineEdit,
     QtWidgets,
     QVBoxLayout,
     QWidget,
     Signal,
 )
+from reviewer_app.ui.access.message_label import MessageLabel, dialog_width
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.operations import Operation, in_flight
 
@@ -60,6 +60,7 @@ class SignInDialog(QDialog):
         store: CredentialStore | None = None,
         sign_in: SignInFunction | None = None,
         use_saved_password: bool = True,
+        remembered: bool = True,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -68,7 +69,10 @@ class SignInDialog(QDialog):
         self.database_url = database_url
         self._store = store  # made on the worker when not given: it needs SQLAlchemy's URL parser
         self._sign_in = sign_in  # None: reviewer_app.access.signin.sign_in
-        self._use_saved = use_saved_password
+        # The member ticked 記住密碼 last time: only then is the keyring read, or cleared when unticked.
+        # Otherwise the keyring is never touched (an absent one is nothing to tell them about).
+        self._remembered = remembered
+        self._use_saved = use_saved_password and remembered
         self._tried_saved = False
         self._with_saved = False
         self.session: StaffSession | None = None
@@ -80,9 +84,7 @@ class SignInDialog(QDialog):
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember_box = QtWidgets.QCheckBox(self.tr("Remember the password (in the system keyring)"))
         self.remember_box.setObjectName("remember")
-        self.message_label = QLabel()
-        self.message_label.setObjectName("message")
-        self.message_label.setWordWrap(True)
+        self.message_label = MessageLabel()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -96,11 +98,21 @@ class SignInDialog(QDialog):
         form.addRow(self.tr("Username"), self.username_edit)
         form.addRow(self.tr("Password"), self.password_edit)
         form.addRow("", self.remember_box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.message_label)
+        layout.addStretch(1)
         layout.addWidget(self.buttons)
+        # Room for a message of two lines from the start; a longer one grows the dialog.
+        self.setMinimumWidth(dialog_width(self))
         (self.password_edit if username else self.username_edit).setFocus()
+
+    # ---- the message ---------------------------------------------------------------------------
+
+    def show_message(self, text: str) -> None:
+        """Tell the member something; the dialog grows for a long message, the fields keep their height."""
+        self.message_label.setText(text)
 
     # ---- flow ----------------------------------------------------------------------------------
 
@@ -121,9 +133,9 @@ class SignInDialog(QDialog):
     def try_saved_password(self) -> bool:
         """Look up the keyring's password for the username (on the worker) and sign in with it if
         there is one. A keyring that fails only means the member types the password: its message is
-        shown. False when there is no username to look up."""
+        shown. False when there is no username to look up or 記住密碼 was not ticked last time."""
         username = self.username_edit.text().strip()
-        if not username:
+        if not username or not self._remembered:
             return False
         Operation(lambda: self._read_saved(username), owner=self, name="read the saved password").success(
             lambda found: self._saved_password_read(username, *found)
@@ -147,21 +159,21 @@ class SignInDialog(QDialog):
             return  # the member signed in meanwhile
         if saved is None:
             if error:
-                self.message_label.setText(error)
+                self.show_message(error)
             return
         if self.password_edit.text() or self.username_edit.text().strip() != username:
             return  # the member has started typing: what they type wins
         self.remember_box.setChecked(True)
-        self.message_label.setText(self.tr("Signing in with the remembered password…"))
+        self.show_message(self.tr("Signing in with the remembered password…"))
         self._start(username, saved, with_saved=True)
 
     def submit(self) -> None:
         username = self.username_edit.text().strip()
         password = self.password_edit.text()
         if not username or not password:
-            self.message_label.setText(self.tr("Enter your username and password."))
+            self.show_message(self.tr("Enter your username and password."))
             return
-        self.message_label.setText(self.tr("Signing in…"))
+        self.show_message(self.tr("Signing in…"))
         self._start(username, password, with_saved=False)
 
     def busy(self) -> bool:
@@ -195,6 +207,8 @@ class SignInDialog(QDialog):
             from reviewer_app.access import signin
 
             session = signin.sign_in(self.database_url, username, password)
+        if not remember and not self._remembered:
+            return session, None  # never asked to remember: nothing in the keyring to forget
         try:
             store = self._credentials()
             kept = store.save(username, password) if remember else store.forget(username)
@@ -231,5 +245,5 @@ class SignInDialog(QDialog):
             message = self.tr("Signing in failed unexpectedly ({error}). Please contact IT.").format(
                 error=type(exc).__name__
             )
-        self.message_label.setText(message)
+        self.show_message(message)
         self.password_edit.setFocus()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -14,6 +15,7 @@ from reviewer_app.qt import QApplication, QCoreApplication, QEvent, QIcon, QMain
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.i18n import CJK_FONT_FAMILIES, ZH_TW, apply_language, load_font
 from reviewer_app.ui.common.preferences import Preferences, open_settings
+from reviewer_app.ui.common.single_desk import set_front_window
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
@@ -70,12 +72,14 @@ def run_desk(
     role: str = "reviewer",
     engine: Engine | None = None,
     actor: Actor | None = None,
+    prepare: Callable[[QMainWindow], None] | None = None,
 ) -> int:
     """Show the review desk and run until it is closed; returns the exit code, or SIGNED_OUT when the
     member signed out at the idle lock (the caller shows the sign-in again).
 
     With a signed-in ``session`` the desk locks after the idle time ($REVIEWER_IDLE_LOCK_MINUTES,
-    10 minutes by default) and asks for the member's password again.
+    10 minutes by default) and asks for the member's password again. ``prepare(window)`` is called
+    before the window is shown (the demo's seed says there that its data is on its way).
     """
     # The desk's modules (and SQLAlchemy under them) load here, not with make_application: the
     # sign-in window comes first and is shown before they have loaded.
@@ -84,7 +88,10 @@ def run_desk(
 
     app = make_application(argv, context.settings_path)
     with collecting_on_the_gui_thread(app):  # workers never collect garbage that holds a widget
-        return _run_window(app, window_for_role(role, context, engine, actor), session)
+        window = window_for_role(role, context, engine, actor)
+        if prepare is not None:
+            prepare(window)
+        return _run_window(app, window, session)
 
 
 def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | None) -> int:
@@ -107,6 +114,7 @@ def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | 
             lock.unlocked.connect(window.sync_timer.start)
         lock.signOutRequested.connect(sign_out)
     window.show()
+    set_front_window(window)  # a second start on this profile brings this window to the front
     if lock is not None:
         lock.start()
     try:
@@ -115,6 +123,7 @@ def _run_window(app: QApplication, window: QMainWindow, session: StaffSession | 
         if lock is not None:
             lock.stop()
         window.close()  # saves the layout and cancels its background reads if exec ended otherwise
+        set_front_window(None)
         window.deleteLater()
         # The window is gone; the decisions it handed to the journal are written before the journal
         # closes (a few milliseconds; bounded should a sync hang on an unreachable server).

@@ -98,3 +98,17 @@ def load_font(app: QApplication) -> str | None:
     font.setFamilies(CJK_FONT_FAMILIES if family in (None, FONT_FAMILY) else [family, *CJK_FONT_FAMILIES])
     app.setFont(font)
     return family
+
+
+#: Each language's name in each language the desk is shown in: a sentence in zh-TW names English
+#: "英文" ("以英文顯示"), never "以English顯示". (The menu offers each one in its own words, LANGUAGES.)
+_LANGUAGE_NAMES: dict[str, dict[str, str]] = {
+    "zh_TW": {"zh_TW": "繁體中文", "en": "英文"},
+    "en": {"zh_TW": "Traditional Chinese", "en": "English"},
+}
+
+
+def language_name(code: str, in_language: str | None = None) -> str:
+    """The name of the language ``code`` for a sentence in ``in_language`` (the desk's language now)."""
+    shown_in = in_language if in_language in _LANGUAGE_NAMES else current_language()
+    return _LANGUAGE_NAMES[shown_in].get(code, LANGUAGES.get(code, code))

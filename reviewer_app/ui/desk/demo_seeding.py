@@ -1,10 +1,15 @@
-"""The first `reviewer-app demo`: the embedded demo database is filled on a worker, in a window that
-says how far it has got.
+"""The first `reviewer-app demo`: the desk opens at once and the demo data arrives behind it.
 
-Filling it draws the demo's photos and documents and takes some ten seconds. Before, nothing at all
-appeared meanwhile (a line in the terminal, which a desktop shortcut does not show). 取消 stops the
-seed and leaves the database as it was (a facility is written in one transaction); the next
-`reviewer-app demo` starts again. An already filled database opens without this window.
+Filling the demo database draws its photos and documents and takes some ten seconds or more. The
+seed writes the facility and its staff first (a tenth of a second), which is all the desk needs to
+open: it is shown then, says 示範資料準備中… in its status bar, and its first sync waits on its
+worker until the families are in, then fills the queue. Closing the desk meanwhile stops the seed and
+leaves the database as it was (the facility is written in one transaction); the next
+`reviewer-app demo` starts again.
+
+A member opening the demo as someone other than the reviewer (``--user``) waits for the whole seed
+in a window that says how far it has got (:class:`SeedingDialog`): the other windows read the shared
+database directly, and would show it empty.
 """
 
 from __future__ import annotations
@@ -12,26 +17,199 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from reviewer_app.qt import QCoreApplication, QEventLoop, QProgressDialog, Qt, QWidget, Signal
-from reviewer_app.ui.common import executors
+from reviewer_app.demo.seed import DemoStaff
+from reviewer_app.qt import (
+    QCoreApplication,
+    QEvent,
+    QEventLoop,
+    QLabel,
+    QMainWindow,
+    QObject,
+    QProgressDialog,
+    Qt,
+    QWidget,
+    Signal,
+)
+from reviewer_app.sync.service import PullResult, PushResult, Sync
+from reviewer_app.ui.common.executors import Executor
 from reviewer_app.ui.common.operations import Operation
 
-#: fill(progress) fills the database if it needs it; progress(done, total) reports families built
-Fill = Callable[[Callable[[int, int], None]], object]
+# fill(progress, staff_ready) fills the database if it needs it (on a worker); progress(done, total)
+# reports families built, staff_ready(staff) who can open the desk, as soon as they are written.
+Fill = Callable[[Callable[[int, int], None], Callable[[list[DemoStaff]], None]], object]
 
 
 class SeedingCancelled(Exception):
     """The member cancelled the demo's seed (the facility being built was rolled back)."""
 
 
+class DemoSeeding(QObject):
+    """The demo's seed on a worker of its own, and what the desk shows of it."""
+
+    # the staff of the facility being filled (list[DemoStaff]), on the GUI thread
+    staffReady = Signal(object)
+    # (done, total) families, on the GUI thread
+    progressed = Signal(int, int)
+    # the seed is over: None when it worked (or there was nothing to fill), else the exception
+    ended = Signal(object)
+
+    def __init__(self, fill: Fill) -> None:
+        super().__init__()
+        self._fill = fill
+        # Set on the worker when the seed is over, whichever way: the desk's first sync waits for it.
+        self.over = threading.Event()
+        self.cancel_requested = threading.Event()
+        self.staff: list[DemoStaff] | None = None
+        self.error: BaseException | None = None
+        # Set on the worker: the member cancelled and the seed stopped (nothing of it was kept).
+        self.rolled_back = False
+        self._ended = False
+        self._cancelled = False
+        self._window: QMainWindow | None = None
+        # Its own worker: the seed takes many seconds, the shared network workers sync meanwhile.
+        self._executor = Executor("demo seed", 1)
+        self.staffReady.connect(self._staff_ready)
+        self.ended.connect(self._end)
+
+    # ---- the worker ----------------------------------------------------------------------------
+
+    def start(self) -> None:
+        seed = Operation(self._work, owner=self, name="seed")
+        seed.success(lambda _: self.ended.emit(None)).failure(self.ended.emit).run_in_background(
+            self._executor
+        )
+
+    def _work(self) -> object:
+        try:
+            return self._fill(self._report, self.staffReady.emit)
+        except SeedingCancelled:
+            self.rolled_back = True
+            raise
+        finally:
+            self.over.set()
+
+    def _report(self, done: int, total: int) -> None:
+        """On the worker: how far the seed is; it stops here once the member has cancelled."""
+        if self.cancel_requested.is_set():
+            raise SeedingCancelled
+        self.progressed.emit(done, total)
+
+    # ---- the GUI thread ------------------------------------------------------------------------
+
+    def _staff_ready(self, staff: list[DemoStaff]) -> None:
+        self.staff = staff
+
+    def _end(self, error: BaseException | None) -> None:
+        self._ended = True
+        self.error = error
+
+    def is_over(self) -> bool:
+        """The seed's answer has reached the GUI thread."""
+        return self._ended
+
+    def cancel(self) -> None:
+        """Stop the seed (its facility is rolled back); nothing happens once it is over."""
+        if not self.over.is_set():
+            self._cancelled = True
+            self.cancel_requested.set()
+
+    def wait_for_staff(self) -> list[DemoStaff] | None:
+        """Run the GUI thread's events until the staff are written or the seed is over. The staff, or
+        None when the seed ended without writing any (the database was filled before). Raises what
+        the seed raised."""
+        loop = QEventLoop()
+        self.staffReady.connect(loop.quit)
+        self.ended.connect(loop.quit)
+        if self.staff is None and not self._ended:
+            loop.exec()
+        self.staffReady.disconnect(loop.quit)
+        self.ended.disconnect(loop.quit)
+        if self.staff is None and self.error is not None:
+            raise self.error
+        return self.staff
+
+    def wait_with_progress(self) -> None:
+        """The whole seed, in a window counting the families; raises SeedingCancelled when the member
+        cancelled, or whatever the seed raised."""
+        dialog = SeedingDialog(self)
+        loop = QEventLoop()
+        self.ended.connect(loop.quit)
+        if not self._ended:
+            loop.exec()  # the GUI thread goes on painting the dialog meanwhile
+        self.ended.disconnect(loop.quit)
+        dialog.hide()
+        dialog.deleteLater()
+        if self.error is not None:
+            raise self.error
+        if self._cancelled:
+            raise SeedingCancelled  # even when it ended before it could stop: the member asked to leave
+
+    def finish(self, timeout_ms: int = 60_000) -> bool:
+        """Process exit: cancel the seed if it still runs and wait for its worker (a roll-back)."""
+        self.cancel()
+        return self._executor.wait(timeout_ms)
+
+    def attach(self, window: QMainWindow) -> None:
+        """Say 示範資料準備中… in the window's status bar until the data is in; closing the window
+        stops the seed."""
+        if self._ended:
+            return
+        label = SeedingLabel(window)
+        window.statusBar().insertWidget(0, label)
+        self.progressed.connect(label.progressed)
+        self.ended.connect(label.ended)
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._window and event.type() == QEvent.Type.Close:
+            self.cancel()
+        return False
+
+
+class SeedingLabel(QLabel):
+    """The desk's status bar while the demo data arrives (a method of a widget: a signal still queued
+    when the window is gone goes nowhere)."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("demoSeeding")
+        self.setText(self.tr("Preparing the demo data…"))
+
+    def progressed(self, done: int, total: int) -> None:
+        if done > 0:
+            self.setText(
+                self.tr("Preparing the demo data: family {done} of {total}…").format(done=done, total=total)
+            )
+
+    def ended(self, error: BaseException | None) -> None:
+        if error is None or isinstance(error, SeedingCancelled):
+            self.hide()
+            self.deleteLater()
+        else:
+            self.setStyleSheet("color: #b00020;")
+            self.setText(self.tr("The demo data could not be created: {error}").format(error=error))
+
+
+class SyncAfterSeed(Sync):
+    """The desk's sync on a demo database being filled: a sync waits (on its worker) until the seed is
+    over, then pulls the queue the seed made."""
+
+    def __init__(self, *args: object, seeded: threading.Event, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._seeded = seeded
+
+    def sync(self, batch: int = 30) -> tuple[PushResult, PullResult]:
+        self._seeded.wait()
+        return super().sync(batch)
+
+
 class SeedingDialog(QProgressDialog):
     """The progress of the demo's seed: families built out of all, with 取消."""
 
-    #: (done, total) from the worker, delivered on the GUI thread
-    progressed = Signal(int, int)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, seeding: DemoSeeding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.seeding = seeding
         self.setObjectName("seedingDialog")
         self.setWindowTitle(QCoreApplication.translate("Application", "Contact Book Review Desk"))
         self.setLabelText(self.tr("Creating the demo data (families, posts and their photos)…"))
@@ -42,18 +220,11 @@ class SeedingDialog(QProgressDialog):
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setRange(0, 0)  # busy until the first family is built
         self.reset()  # stops QProgressDialog's own show timer: it is shown when the seed begins
-        self.cancel_requested = threading.Event()
         self.canceled.connect(self._cancel)
-        self.progressed.connect(self._show_progress)
-
-    def report(self, done: int, total: int) -> None:
-        """On the worker: say how far the seed is; stop it once the member has cancelled."""
-        if self.cancel_requested.is_set():
-            raise SeedingCancelled
-        self.progressed.emit(done, total)
+        seeding.progressed.connect(self._show_progress)
 
     def _show_progress(self, done: int, total: int) -> None:
-        if self.cancel_requested.is_set():
+        if self.seeding.cancel_requested.is_set():
             return
         if not self.isVisible():
             self.show()
@@ -65,30 +236,7 @@ class SeedingDialog(QProgressDialog):
             )
 
     def _cancel(self) -> None:
-        self.cancel_requested.set()
+        self.seeding.cancel()
         self.setLabelText(self.tr("Stopping…"))
         self.setCancelButton(None)  # None: no button while it stops
         self.show()  # QProgressDialog hides itself when cancelled; it stays until the worker has stopped
-
-
-def fill_with_progress(fill: Fill) -> None:
-    """Run ``fill`` on a worker while the GUI thread keeps painting; the window appears once the seed
-    begins. Raises SeedingCancelled when the member cancelled, or whatever ``fill`` raised."""
-    dialog = SeedingDialog()
-    loop = QEventLoop()
-    outcome: dict[str, BaseException | None] = {"error": None}
-
-    def failed(exc: BaseException) -> None:
-        outcome["error"] = exc
-        loop.quit()
-
-    seed = Operation(lambda: fill(dialog.report), owner=dialog, name="seed")
-    seed.success(lambda _: loop.quit()).failure(failed).run_in_background(executors.network())
-    loop.exec()  # the GUI thread goes on painting the dialog meanwhile
-    cancelled = dialog.cancel_requested.is_set()
-    dialog.hide()
-    dialog.deleteLater()
-    if outcome["error"] is not None:
-        raise outcome["error"]
-    if cancelled:
-        raise SeedingCancelled  # even when it ended before it could stop: the member asked to leave

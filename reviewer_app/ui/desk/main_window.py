@@ -40,7 +40,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes
+from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
@@ -85,10 +85,22 @@ class DeskContext:
     retry_delays_ms: tuple[int, ...] = RETRY_DELAYS_MS
 
 
+class _FirstClaimed(QObject):
+    """Carries the sync worker's first claimed item to the window (``Sync.on_claimed``). Not the
+    window's child: a sync that read ``on_claimed`` just before the window was closed and deleted
+    (signed out at the idle lock) emits on this, which is still there, and Qt has disconnected the
+    gone window; emitting on the window itself raised `RuntimeError: Signal source has been deleted`."""
+
+    claimed = Signal(object)
+
+    def on_claimed(self, snapshots: list[ClaimedItem], families: list[SharedStanding], now: datetime) -> None:
+        """On the sync worker: which item an empty desk will select first."""
+        first = first_to_review(snapshots, families, now)
+        if first is not None and first.documents:
+            self.claimed.emit(first)
+
+
 class MainWindow(QMainWindow):
-    #: The snapshot of the item an empty desk will show first, from the sync worker while its pull
-    #: is being stored (``Sync.on_claimed``).
-    _claimed = Signal(object)
     #: The desk has closed (Ctrl+Q, the window's close button, sign-out): windows opened from it close too.
     closed = Signal()
 
@@ -185,9 +197,10 @@ class MainWindow(QMainWindow):
 
         self.sync_timer = self.sync_controller.timer
         self.documents.start_session()
-        self._claimed.connect(self._load_first_claimed)
+        self._first_claimed = on_gui_thread(_FirstClaimed())
+        self._first_claimed.claimed.connect(self._load_first_claimed)
         if context.sync is not None:
-            context.sync.on_claimed = self._first_claimed_on_worker
+            context.sync.on_claimed = self._first_claimed.on_claimed
         # Whoever recorded a decision or pulled items (this desk, a sync, another window), the queue
         # shows it: one reload for them all.
         changes().items_changed.connect(self._data_changed)
@@ -343,15 +356,6 @@ class MainWindow(QMainWindow):
         if self._reload_again:
             self._reload_again = False
             self.request_reload()
-
-    def _first_claimed_on_worker(
-        self, snapshots: list[ClaimedItem], families: list[SharedStanding], now: datetime
-    ) -> None:
-        """On the sync worker (``Sync.on_claimed``): which item an empty desk will select first; only
-        the signal touches the window."""
-        first = first_to_review(snapshots, families, now)
-        if first is not None and first.documents:
-            self._claimed.emit(first)
 
     def _load_first_claimed(self, first: ClaimedItem) -> None:
         """A pull is storing what it claimed in the journal: an empty desk, sorted oldest first, starts

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewer_app.qt import QAction, QActionGroup, QCoreApplication, QMessageBox, Qt, QWidget
-from reviewer_app.ui.common.i18n import LANGUAGES
+from reviewer_app.ui.common.i18n import LANGUAGES, language_name
 from reviewer_app.ui.common.shortcuts import make_action
 
 if TYPE_CHECKING:
@@ -159,8 +159,9 @@ def language_chosen(window: MainWindow, action: QAction) -> None:
         QMessageBox.Icon.Information,
         translate("MainWindow", "Language"),
         translate("MainWindow", "The desk will be shown in {language} the next time it opens.").format(
-            language=LANGUAGES[code]
+            language=language_name(code)
         ),
+        translate("MainWindow", "To switch now, close the desk and open it again."),
     )
 
 

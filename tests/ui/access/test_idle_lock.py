@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from reviewer_app.access.signin import StaffSession, sign_in
 from reviewer_app.access.staff import disable_staff
-from reviewer_app.qt import QApplication, QLineEdit, QMainWindow, Qt
+from reviewer_app.qt import QApplication, QEvent, QLineEdit, QMainWindow, Qt
 from reviewer_app.ui.access.idle_lock import IdleLock
 from tests.pgcluster import PgCluster
 from tests.ui.security_world import PASSWORD, World, build
@@ -174,3 +174,96 @@ def test_the_lock_opens_while_the_shared_database_is_unreachable(
         assert not lock.is_locked()
     finally:
         session.close()
+
+
+def test_enter_with_the_right_password_unlocks_an_active_dialog(
+    qtbot: QtBot, window: QMainWindow, session: StaffSession
+) -> None:
+    """Under a real window system the lock dialog is the active window, so the focus moves when the
+    password field is disabled during the check. Before, it moved to 登出, which then took the
+    Enter key as its own: 3 of 3 tries with the right password signed out instead of unlocking."""
+    lock = _lock(window, session, timeout_ms=60_000)
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    signed_out: list[bool] = []
+    lock.signOutRequested.connect(lambda: signed_out.append(True))
+    with qtbot.waitSignal(lock.unlocked, timeout=5_000):
+        _enter(qtbot, lock, PASSWORD)
+    assert not signed_out and not lock.is_locked() and window.isVisible()
+    lock.stop()
+
+
+def test_a_lock_cycle_raises_nothing_in_the_background(
+    qtbot: QtBot, window: QMainWindow, session: StaffSession, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Each lock and unlock printed `RuntimeError: Signal source has been deleted` before."""
+    import sys
+
+    unraisable: list[object] = []
+    old_hook = sys.unraisablehook
+    sys.unraisablehook = unraisable.append
+    try:
+        lock = _lock(window, session, timeout_ms=60_000)
+        for _ in range(3):
+            lock.lock_now()
+            dialog = lock.dialog
+            assert dialog is not None
+            dialog.activateWindow()
+            qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)  # noqa: B023
+            with qtbot.waitSignal(lock.unlocked, timeout=5_000):
+                _enter(qtbot, lock, PASSWORD)
+            QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # the dialog's deleteLater
+            QApplication.processEvents()
+        lock.stop()
+    finally:
+        sys.unraisablehook = old_hook
+    assert not unraisable
+    assert "RuntimeError" not in capfd.readouterr().err
+
+
+def test_closing_the_desk_while_the_password_is_checked_raises_nothing(
+    qtbot: QtBot, session: StaffSession, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """Signing out (or closing) while the check runs deletes the window and the lock with it; the
+    check's answer then has nobody to go to. With a runner owned by the window (the old ui/tasks.py)
+    the worker emitted on a deleted object: `RuntimeError: Signal source has been deleted`."""
+    from reviewer_app.ui.common import executors
+
+    desk = QMainWindow()
+    desk.show()
+    lock = _lock(desk, session, timeout_ms=60_000)
+    lock.lock_now()
+    assert lock.dialog is not None
+    _enter(qtbot, lock, PASSWORD)
+    assert lock.is_checking()
+    desk.close()
+    desk.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert executors.network().wait(10_000)
+    QApplication.processEvents()  # the answer arrives and is dropped
+    assert "Error" not in capfd.readouterr().err
+
+
+def test_a_long_message_is_shown_whole(qtbot: QtBot, window: QMainWindow, session: StaffSession) -> None:
+    """A three-line message (a server that cannot be reached) was cut off after its second line."""
+    lock = _lock(window, session, timeout_ms=60_000)
+    lock.lock_now()
+    dialog = lock.dialog
+    assert dialog is not None
+    field_height = dialog.password_edit.sizeHint().height()
+    dialog.message_label.setText(
+        "無法連線到共用資料庫（db.facility.example:5432/reviewdesk）：connection to server at "
+        '"10.0.0.5", port 5432 failed: Connection refused. Is the server running on that host?。'
+        "請確認網路連線，或稍後再試。"
+    )
+    label = dialog.message_label
+    button = dialog.unlock_button
+    qtbot.waitUntil(  # the dialog has grown for it
+        lambda: label.height() >= label.heightForWidth(label.width())
+        and label.geometry().bottom() < button.geometry().top()
+    )
+    assert dialog.password_edit.height() >= field_height
+    lock.stop()

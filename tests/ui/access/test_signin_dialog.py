@@ -5,13 +5,15 @@ message."""
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import text
 
 from reviewer_app.access.signin import CredentialStore, StaffSession
 from reviewer_app.access.staff import disable_staff
-from reviewer_app.qt import Qt
+from reviewer_app.qt import QLabel, Qt
 from reviewer_app.ui.access.signin_dialog import SignInDialog
 from tests.keyrings import FailingKeyring, MemoryKeyring, SlowKeyring, installed
 from tests.pgcluster import _free_port
@@ -166,3 +168,73 @@ def test_what_the_member_types_wins_over_a_keyring_that_answers_late(qtbot: QtBo
         assert "失效" not in dialog.message_label.text()  # the old saved password was never tried
         assert dialog.result() == SignInDialog.DialogCode.Accepted
         assert slow.passwords == {}  # not asked to remember: the old one is forgotten
+
+
+LONG_MESSAGE = (
+    "無法連線到共用資料庫（db.facility.example:5432/reviewdesk）：connection to server at "
+    '"10.0.0.5", port 5432 failed: Connection refused. Is the server running on that host and '
+    "accepting TCP/IP connections?。請確認網路連線，或稍後再試。"
+)
+
+
+def test_a_long_message_leaves_the_fields_their_height(qtbot: QtBot, tmp_path: Path) -> None:
+    """A three-line message squashed the username and password fields to slivers (13 px)."""
+    dialog = SignInDialog(f"sqlite:///{tmp_path / 'none.sqlite3'}", username="lin", use_saved_password=False)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field_height = dialog.password_edit.sizeHint().height()
+    dialog.show_message(LONG_MESSAGE)
+    qtbot.waitUntil(lambda: dialog.message_label.height() >= _needed(dialog.message_label))
+    for field in (dialog.username_edit, dialog.password_edit):
+        assert field.height() >= field_height
+    label = dialog.message_label
+    assert label.geometry().top() >= dialog.remember_box.geometry().bottom()  # its own space
+    assert dialog.height() <= 768 and dialog.width() <= 1366
+    dialog.grab().save(str(tmp_path / "signin-long-message.png"))
+
+
+def _needed(label: QLabel) -> int:
+    return label.heightForWidth(label.width())
+
+
+def test_a_fresh_workstation_is_told_the_database_is_not_set_up(
+    qtbot: QtBot, tmp_path: Path, memory_keyring: MemoryKeyring
+) -> None:
+    """An empty shared database said "無法讀取共用資料庫：no such table: staff"."""
+    dialog = _dialog(qtbot, f"sqlite:///{tmp_path / 'fresh.sqlite3'}", username="reviewer")
+    _type_and_submit(qtbot, dialog, PASSWORD)
+    qtbot.waitUntil(lambda: _settled(dialog) and dialog.message_label.text() != "登入中…", timeout=10_000)
+    message = dialog.message_label.text()
+    assert "尚未設定" in message and "資訊人員" in message
+    assert "no such table" not in message and "reviewer-app" not in message
+
+
+def test_an_account_without_a_password_is_told_whom_to_ask(
+    qtbot: QtBot, world: World, memory_keyring: MemoryKeyring
+) -> None:
+    """A social worker was told to run `reviewer-app staff add`."""
+    with world.engine.begin() as conn:
+        conn.execute(text("UPDATE staff SET password_hash = NULL WHERE username = 'lin_reviewer'"))
+    dialog = _dialog(qtbot, world.url)
+    _type_and_submit(qtbot, dialog, PASSWORD)
+    qtbot.waitUntil(lambda: _settled(dialog) and "密碼" in dialog.message_label.text(), timeout=10_000)
+    message = dialog.message_label.text()
+    assert "尚未設定密碼" in message and "資訊人員" in message
+    assert "reviewer-app" not in message and "staff add" not in message
+
+
+def test_no_keyring_is_read_when_remember_was_never_ticked(qtbot: QtBot, world: World) -> None:
+    """"系統鑰匙圈無法使用（讀取密碼：NoKeyringError）" showed to members who never asked for it."""
+    with installed(FailingKeyring()):
+        dialog = SignInDialog(world.url, username="lin_reviewer", remembered=False)
+        qtbot.addWidget(dialog)
+        failures: list[str] = []
+        dialog.keyringFailed.connect(failures.append)
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        assert not dialog.is_working() and dialog.message_label.text() == ""
+        with qtbot.waitSignal(dialog.signedIn, timeout=10_000) as signed:
+            _type_and_submit(qtbot, dialog, PASSWORD)
+        signed.args[0].close()
+    assert failures == [] and "鑰匙圈" not in dialog.message_label.text()

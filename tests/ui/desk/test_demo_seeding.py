@@ -1,0 +1,131 @@
+"""The first `reviewer-app demo` on a fresh profile: the desk is on screen at once, the demo data
+arrives behind it. Before, the window showed only after the whole seed (12–16 s on a workstation).
+
+The seed here is real (a few families) and held half-way by a gate, so the test knows it has not
+finished when it looks at the window; nothing sleeps."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from reviewer_app.commands.desk import _fill_demo, open_demo
+from reviewer_app.demo.seed import is_empty
+from reviewer_app.qt import QApplication, QLabel, QTimer
+from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.ui.desk.main_window import MainWindow
+from tests.ui.conftest import idle
+
+pytestmark = [
+    pytest.mark.qt_log_level_fail("WARNING"),
+    pytest.mark.qt_log_ignore("propagateSizeHints"),
+]
+
+
+def _visible_desk() -> MainWindow | None:
+    return next(
+        (w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()), None
+    )
+
+
+def _seeding_label(window: MainWindow) -> QLabel | None:
+    label = window.statusBar().findChild(QLabel, "demoSeeding")
+    return label if label is not None and label.isVisible() else None
+
+
+class HeldSeed:
+    """The real seed of a few families, held after the first family until `release`."""
+
+    def __init__(self, path: Path) -> None:
+        self.engine = make_engine(f"sqlite:///{path}")
+        self.release = threading.Event()
+        self.held = threading.Event()
+        self.finished = threading.Event()
+
+    def fill(self, progress: Callable[[int, int], None], staff_ready: Callable[[list], None]) -> object:  # type: ignore[type-arg]
+        def holding(done: int, total: int) -> None:
+            progress(done, total)
+            if done == 1:
+                self.held.set()
+                self.release.wait(60)
+
+        try:
+            return _fill_demo(self.engine, holding, staff_ready, families=4)
+        finally:
+            self.finished.set()
+
+
+def _play(steps: list[Callable[[], bool]]) -> QTimer:
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(lambda: steps and steps[0]() and steps.pop(0))
+    timer.start()
+    return timer
+
+
+def test_the_desk_is_shown_before_the_demo_data_and_fills_when_it_arrives(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    seed = HeldSeed(tmp_path / "demo.sqlite3")
+    seen: dict[str, object] = {}
+
+    def desk_while_seeding() -> bool:
+        window = _visible_desk()
+        if window is None or not seed.held.is_set():
+            return False
+        seen["finished when shown"] = seed.finished.is_set()
+        seen["rows while seeding"] = window.model.rowCount()
+        seen["label while seeding"] = _seeding_label(window) is not None
+        seed.release.set()
+        return True
+
+    def queue_filled() -> bool:
+        window = _visible_desk()
+        if window is None or window.model.rowCount() == 0 or not idle(window):
+            return False
+        seen["rows"] = window.model.rowCount()
+        seen["label after"] = _seeding_label(window) is not None
+        window.close()
+        return True
+
+    timer = _play([desk_while_seeding, queue_filled])
+    try:
+        status = open_demo(qapp, seed.engine, None, seed.fill)
+    finally:
+        timer.stop()
+        seed.release.set()
+    assert status == 0
+    assert seen["finished when shown"] is False and seen["rows while seeding"] == 0
+    assert seen["label while seeding"] is True  # 示範資料準備中…
+    assert int(str(seen["rows"])) > 0 and seen["label after"] is False
+    seed.engine.dispose()
+
+
+def test_closing_the_desk_while_the_demo_data_arrives_keeps_nothing_of_it(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The member closes the window half-way: the seed stops, nothing half-written stays, and the next
+    `reviewer-app demo` fills the database from the start."""
+    seed = HeldSeed(tmp_path / "demo.sqlite3")
+
+    def close_while_seeding() -> bool:
+        window = _visible_desk()
+        if window is None or not seed.held.is_set():
+            return False
+        window.close()
+        seed.release.set()
+        return True
+
+    timer = _play([close_while_seeding])
+    try:
+        status = open_demo(qapp, seed.engine, None, seed.fill)
+    finally:
+        timer.stop()
+        seed.release.set()
+    assert status == 1
+    assert "已取消建立示範資料" in capsys.readouterr().err
+    assert is_empty(seed.engine)
+    seed.engine.dispose()
