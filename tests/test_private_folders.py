@@ -9,6 +9,7 @@ import stat
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from reviewer_app import config
 from reviewer_app.cli import main
@@ -174,3 +175,30 @@ def test_a_new_sqlite_file_anywhere_is_created_user_only(tmp_path: Path) -> None
     engine.dispose()
     assert mode(path) == 0o600
 
+
+
+def test_the_desk_started_from_its_icon_shows_the_refusal_in_a_window(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Double-clicked, the desk has no terminal for the one line: the same words come in a window."""
+    from reviewer_app.qt import QApplication, QMessageBox, QTimer
+
+    folder = tmp_path / "shared-data"
+    folder.mkdir()
+    os.chmod(folder, 0o777)
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(folder))
+    shown: list[str] = []
+
+    def read_and_close() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, read_and_close)
+            return
+        shown.append(box.text())
+        box.accept()
+
+    QTimer.singleShot(20, read_and_close)
+    assert main([]) == 2
+    assert shown and "其他使用者可以寫入" in shown[0] and str(folder) in shown[0]
+    assert "其他使用者可以寫入" in capsys.readouterr().err
+    assert list(folder.iterdir()) == []
