@@ -38,6 +38,8 @@ def _private(path: Path) -> Path:
         return private_files.private_folder(path)
     except private_files.UnsafeFolder as exc:
         raise UnsafeFolder(str(exc)) from None
+    except OSError as exc:  # a file in the way, no permission to create it, a full disk
+        raise SettingsError(f"無法建立或使用資料夾 {path}：{exc.strerror or exc}") from None
 
 
 def data_dir() -> Path:

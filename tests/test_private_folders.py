@@ -202,3 +202,14 @@ def test_the_desk_started_from_its_icon_shows_the_refusal_in_a_window(
     assert shown and "其他使用者可以寫入" in shown[0] and str(folder) in shown[0]
     assert "其他使用者可以寫入" in capsys.readouterr().err
     assert list(folder.iterdir()) == []
+
+
+def test_a_data_folder_that_cannot_be_made_is_one_clear_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    in_the_way = tmp_path / "a-file"
+    in_the_way.write_text("", encoding="utf-8")
+    monkeypatch.setenv(config.DATA_DIR_ENV, str(in_the_way))
+    assert main(["db", "current"]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and str(in_the_way) in err and "資料夾" in err
