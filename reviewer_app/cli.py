@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Sequence
 
 from reviewer_app import config
-from reviewer_app.commands import MODULES, desk
+from reviewer_app.commands import MODULES, db_password, desk
 from reviewer_app.commands.common import UserError, dispose_engines
 
 
@@ -55,6 +56,7 @@ def _database_problem(exc: Exception) -> tuple[str, int] | None:
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    db_password.warn_if_password_in_url(args.database_url or os.environ.get(config.DATABASE_URL_ENV))
     try:
         return int(args.handler(args))
     except (UserError, config.SettingsError) as exc:

@@ -13,6 +13,8 @@ from urllib.parse import urlsplit
 
 import platformdirs
 
+from reviewer_app.core import private_files
+
 APP_NAME = "reviewer-app"
 DATABASE_URL_ENV = "REVIEWER_DATABASE_URL"
 DATA_DIR_ENV = "REVIEWER_DATA_DIR"  # tests and portable installs point this elsewhere
@@ -26,16 +28,28 @@ class SettingsError(Exception):
     """settings.ini cannot be used as written; the message says what to fix."""
 
 
+class UnsafeFolder(SettingsError):
+    """The data or cache folder belongs to someone else or others may write it (core/private_files.py)."""
+
+
+def _private(path: Path) -> Path:
+    """Checked at every call, before the caller reads or writes anything there."""
+    try:
+        return private_files.private_folder(path)
+    except private_files.UnsafeFolder as exc:
+        raise UnsafeFolder(str(exc)) from None
+    except OSError as exc:  # a file in the way, no permission to create it, a full disk
+        raise SettingsError(f"無法建立或使用資料夾 {path}：{exc.strerror or exc}") from None
+
+
 def data_dir() -> Path:
-    path = Path(os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    path = os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    return _private(Path(path))
 
 
 def cache_dir() -> Path:
-    path = Path(os.environ.get(CACHE_DIR_ENV) or platformdirs.user_cache_dir(APP_NAME, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    return path
+    path = os.environ.get(CACHE_DIR_ENV) or platformdirs.user_cache_dir(APP_NAME, appauthor=False)
+    return _private(Path(path))
 
 
 def default_database_path() -> Path:
@@ -107,5 +121,5 @@ def workstation_id() -> str:
         suffix = ""
     if not suffix:
         suffix = uuid.uuid4().hex[:8]
-        marker.write_text(suffix, encoding="ascii")
+        private_files.write_private_text(marker, suffix, encoding="ascii")
     return f"{socket.gethostname()}-{suffix}"

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +11,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.audit_hash import utc_text
+from reviewer_app.core.private_files import replaced_when_written
+from reviewer_app.core.spreadsheet_text import spreadsheet_safe
 from reviewer_app.shared_db.models import AuditEvent
 
 EXPORT_COLUMNS = (
@@ -73,18 +74,17 @@ def _export_row(e: AuditEvent) -> list[str]:
 def export_csv(s: Session, path: Path) -> int:
     """The trail as CSV (UTF-8 with a byte-order mark, so spreadsheet programs read the Chinese)."""
     count = 0
-    # Written beside it, then moved over the final name: a failed export (disk full, an unreadable
-    # event) leaves no empty or half file and keeps an earlier export, as the monthly report does.
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with temporary.open("w", encoding="utf-8-sig", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(EXPORT_COLUMNS)
-            for row in export_rows(s):
-                writer.writerow(row)
-                count += 1
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
+    # Written beside it (0600: the trail names staff and families' items), then moved over the final
+    # name: a failed export (disk full, an unreadable event) leaves no empty or half file and keeps an
+    # earlier export, as the monthly report does. Every cell through the one formula guard: a staff
+    # name or workstation written like =HYPERLINK(…) must stay text in Excel.
+    with (
+        replaced_when_written(path) as temporary,
+        temporary.open("w", encoding="utf-8-sig", newline="") as out,
+    ):
+        writer = csv.writer(out)
+        writer.writerow(EXPORT_COLUMNS)
+        for row in export_rows(s):
+            writer.writerow([spreadsheet_safe(cell) for cell in row])
+            count += 1
     return count

@@ -8,6 +8,7 @@ types the password).
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,11 +40,34 @@ def open_engine(args: argparse.Namespace, url: str | None = None) -> Engine:
     # A URL SQLAlchemy cannot parse, or a database kind without a dialect or driver here (mysql://):
     # one line for the user. The URL itself is not echoed: it may hold a password.
     try:
-        engine = make_engine(url)
+        engine = _engine_with_password(url, make_engine)
     except (NoSuchModuleError, ImportError):
         raise UserError(f"不支援的資料庫種類 {make_url(url).drivername}；{_SUPPORTED_URLS}") from None
     except ArgumentError:
         raise UserError(f"無法辨識資料庫網址；{_SUPPORTED_URLS}") from None
+    return engine
+
+
+def _engine_with_password(url: str, make_engine: Callable[..., Engine]) -> Engine:
+    """PostgreSQL without a password in the URL: the keyring's, else asked for when the server wants
+    one (commands/db_password.py). Never put into the URL: passed to the driver only."""
+    from sqlalchemy.engine import make_url
+
+    from reviewer_app.commands import db_password
+
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "postgresql" or parsed.password is not None:
+        return _kept(make_engine(url))
+    password = db_password.kept_password(url)
+    if password is None:
+        engine = _kept(make_engine(url))
+        if not db_password.wants_password(engine):
+            return engine
+        password = db_password.ask_password(url)
+    return _kept(make_engine(url, connect_args={"password": password}))
+
+
+def _kept(engine: Engine) -> Engine:
     _engines.append(engine)  # disposed when the command ends, so no connection outlives it
     return engine
 

@@ -61,6 +61,29 @@ def run_demo(args: argparse.Namespace) -> int:
 def run(args: argparse.Namespace, demo: bool = False, *, interactive_sign_in: bool = True) -> int:
     """Open the desk. ``interactive_sign_in=False`` (the unattended installation check) opens it as
     ``--user`` on the configured database's own credentials, as a script would."""
+    try:
+        return _run(args, demo, interactive_sign_in=interactive_sign_in)
+    except config.SettingsError as exc:
+        # A desk started from its icon has no terminal to read the one line the command line prints
+        # (a refused data folder, a settings file to fix): it is shown in a window as well.
+        if interactive_sign_in:
+            _show_startup_problem(str(exc))
+        raise
+
+
+def _show_startup_problem(message: str) -> None:
+    from reviewer_app.qt import QApplication, QMessageBox
+    from reviewer_app.ui.common.i18n import load_font
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
+    load_font(app)  # the refusal may come before the application's own set-up loaded it
+    box = QMessageBox(QMessageBox.Icon.Critical, "愛在雲端~電子家庭聯絡簿 審核工作站", message)
+    box.setObjectName("startup_problem")
+    box.exec()
+
+
+def _run(args: argparse.Namespace, demo: bool, *, interactive_sign_in: bool) -> int:
     from reviewer_app.ui.common.app import make_application
     from reviewer_app.ui.common.single_desk import SingleDesk
 

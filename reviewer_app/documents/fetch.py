@@ -5,6 +5,8 @@ connect and read timeouts plus a deadline for the whole download (a server that 
 time never trips a read timeout), retries with back-off through urllib3's ``Retry``, TLS verification
 always on, the body streamed under a cap of the size the shared database declares, and the SHA-256
 checked before anyone may decode the bytes. Credentials are the staff member's, from the keyring.
+Redirects are followed by hand, each checked before anything is sent: only within the document's own
+origin (so never to another server, and never from https down to http).
 
 Nothing here logs a URL, a file name or a byte of content: only the document id and what went wrong.
 """
@@ -19,7 +21,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Final
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import requests
 import urllib3
@@ -40,6 +42,13 @@ _CHUNK: Final = 64 * 1024
 _SLOW: Final = "入口網站檔案庫傳送過慢，逾時未完成下載，請稍後再試"
 _BAD_URL: Final = "文件的下載位址格式不正確，請通知資訊人員"
 _PLAIN_HTTP: Final = "文件位址未使用加密連線（https），為保護個資不予下載，請通知資訊人員"
+_DOWNGRADED: Final = (
+    "入口網站檔案庫把下載轉到未加密（非 https）的位址，為保護帳號與個資不予下載，請通知資訊人員"
+)
+_ELSEWHERE: Final = "入口網站檔案庫把下載轉到其他網站，為保護帳號與個資不予下載，請通知資訊人員"
+_TOO_MANY_REDIRECTS: Final = "入口網站檔案庫的轉址過多，無法下載，請通知資訊人員"
+#: Redirects followed within the file store itself (each one checked first).
+_MAX_REDIRECTS: Final = 5
 _RETRY_STATUSES: Final = frozenset({429, 500, 502, 503, 504})
 #: Plain http is refused except to this machine (a local test or a proxy on the workstation itself).
 _LOOPBACK: Final = frozenset({"127.0.0.1", "::1", "localhost"})
@@ -173,38 +182,59 @@ class HttpFetcher:
         timeout = (self.settings.connect_timeout, self.settings.read_timeout)
         # verify per request: a session-level value loses to $REQUESTS_CA_BUNDLE (requests #3829)
         verify: str | bool = self.settings.ca_bundle or True
-        with (
-            self._session() as session,
-            session.get(url, stream=True, timeout=timeout, verify=verify, allow_redirects=True) as response,
-        ):
-            status = response.status_code
-            if status != 200:
-                log.info("document %d: HTTP %d", doc_id, status)
-                return _status_refusal(status)
-            redirected = _check_url(response.url) if response.url != url else None
-            if redirected is not None:  # e.g. sent on to plain http: the body is not read
-                return redirected
-            declared = response.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > size_bytes:
-                log.warning("document %d: the file store sends more bytes than recorded", doc_id)
-                return _too_long(size_bytes)
-            body = bytearray()
-            raw = response.raw
-            try:
-                # read1: whatever has arrived, at most one wait of read_timeout, so the deadline is
-                # checked however slowly the server sends. Raw bytes: no content decoding, ever.
-                while chunk := raw.read1(_CHUNK, decode_content=False):
-                    body += chunk
-                    if len(body) > size_bytes:
-                        log.warning("document %d: body longer than recorded; stopped reading", doc_id)
-                        return _too_long(size_bytes)
-                    if time.monotonic() > deadline:
-                        log.info("document %d: download deadline passed", doc_id)
-                        return Rejected(verdicts.TIMEOUT, _SLOW)
-            except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
-                if _is_timeout(exc):
-                    raise requests.exceptions.ReadTimeout(exc) from exc
-                raise _BodyBroken() from exc
+        with self._session() as session:
+            current = url
+            for _hop in range(_MAX_REDIRECTS + 1):
+                # Redirects are followed here, not by requests: each target is checked (same origin as
+                # the document's address, so https stays https) before anything is sent to it. requests
+                # would first send the request on (to plain http, or to another server) and only drop
+                # the password on the way.
+                response = session.get(
+                    current, stream=True, timeout=timeout, verify=verify, allow_redirects=False
+                )
+                if not response.is_redirect:
+                    with response:
+                        return self._body(doc_id, response, size_bytes, deadline)
+                target = session.get_redirect_target(response)
+                response.close()
+                current = urljoin(current, target or "")
+                refused = _check_redirect(url, current)
+                if refused is not None:
+                    log.warning("document %d: the file store redirected elsewhere; not followed", doc_id)
+                    return refused
+                if time.monotonic() > deadline:
+                    return Rejected(verdicts.TIMEOUT, _SLOW)
+        log.info("document %d: too many redirects", doc_id)
+        return Rejected(verdicts.HTTP_ERROR, _TOO_MANY_REDIRECTS)
+
+    def _body(
+        self, doc_id: int, response: requests.Response, size_bytes: int, deadline: float
+    ) -> bytes | Rejected:
+        status = response.status_code
+        if status != 200:
+            log.info("document %d: HTTP %d", doc_id, status)
+            return _status_refusal(status)
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > size_bytes:
+            log.warning("document %d: the file store sends more bytes than recorded", doc_id)
+            return _too_long(size_bytes)
+        body = bytearray()
+        raw = response.raw
+        try:
+            # read1: whatever has arrived, at most one wait of read_timeout, so the deadline is
+            # checked however slowly the server sends. Raw bytes: no content decoding, ever.
+            while chunk := raw.read1(_CHUNK, decode_content=False):
+                body += chunk
+                if len(body) > size_bytes:
+                    log.warning("document %d: body longer than recorded; stopped reading", doc_id)
+                    return _too_long(size_bytes)
+                if time.monotonic() > deadline:
+                    log.info("document %d: download deadline passed", doc_id)
+                    return Rejected(verdicts.TIMEOUT, _SLOW)
+        except (urllib3.exceptions.HTTPError, requests.exceptions.RequestException, OSError) as exc:
+            if _is_timeout(exc):
+                raise requests.exceptions.ReadTimeout(exc) from exc
+            raise _BodyBroken() from exc
         if len(body) != size_bytes:
             log.warning("document %d: body shorter than recorded (%d of %d)", doc_id, len(body), size_bytes)
             return Rejected(
@@ -212,6 +242,26 @@ class HttpFetcher:
                 f"下載的檔案大小與入口網站的紀錄不符（{len(body):,} / {size_bytes:,} 位元組），不予顯示",
             )
         return bytes(body)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = urlsplit(url)
+    port = parts.port or {"https": 443, "http": 80}.get(parts.scheme)
+    return parts.scheme.lower(), (parts.hostname or "").lower(), port
+
+
+def _check_redirect(document_url: str, target: str) -> Rejected | None:
+    """A redirect is followed only within the document's own origin (scheme, host and port): never to
+    another server, which would be handed the member's password, nor from https down to http."""
+    try:
+        same = _origin(target) == _origin(document_url)
+    except ValueError:  # a port that is not a number
+        same = False
+    if same:
+        return _check_url(target)
+    if urlsplit(document_url).scheme == "https" and not target.lower().startswith("https:"):
+        return Rejected(verdicts.INSECURE, _DOWNGRADED)
+    return Rejected(verdicts.INSECURE, _ELSEWHERE)
 
 
 def _check_url(url: str) -> Rejected | None:
@@ -280,7 +330,7 @@ def _network_failure(exc: BaseException) -> Rejected:
     if _is_timeout(exc):
         return Rejected(verdicts.TIMEOUT, "入口網站檔案庫沒有回應（逾時），請稍後再試")
     if isinstance(exc, requests.exceptions.TooManyRedirects):
-        return Rejected(verdicts.HTTP_ERROR, "入口網站檔案庫的轉址過多，無法下載，請通知資訊人員")
+        return Rejected(verdicts.HTTP_ERROR, _TOO_MANY_REDIRECTS)
     if any(isinstance(e, ProtocolError | ConnectionError) for e in _causes(exc)) or isinstance(
         exc, requests.exceptions.ConnectionError
     ):

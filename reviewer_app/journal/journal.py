@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Engine, and_, func, select, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.core import rules
+from reviewer_app.core import private_files, rules
 from reviewer_app.core.checks import DocKey, DocumentCheck
 from reviewer_app.core.items import ClaimedItem, DocumentRef, SharedStanding, StaffMember
 from reviewer_app.core.reasons import Reason
@@ -54,7 +54,12 @@ from reviewer_app.shared_db.engine import make_engine
 class Journal:
     def __init__(self, path: Path | str) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # Created 0600 before SQLite opens it (its -wal and -shm files take the database file's mode);
+        # one left readable by others by an older version is tightened.
+        private_files.private_file(self.path)
+        for companion in ("-wal", "-shm"):
+            private_files.tighten(self.path.with_name(self.path.name + companion))
         self.engine: Engine = make_engine(f"sqlite:///{self.path}")
         JournalBase.metadata.create_all(self.engine)
         self.lock = threading.RLock()

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from reviewer_app.core import private_files
 from reviewer_app.printing.render import PrintFailed
 from reviewer_app.qt import QPagedPaintDevice, QPrinter
 
@@ -34,6 +35,9 @@ def written_whole(device: QPagedPaintDevice) -> Iterator[None]:
         return
     final = Path(device.outputFileName())
     partial = final.with_name(final.name + ".partial")
+    # 0600 before Qt writes it (Qt keeps an existing file's mode): families' names, messages, photos.
+    partial.unlink(missing_ok=True)
+    private_files.create_private(partial)
     device.setOutputFileName(str(partial))
     try:
         yield

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from importlib import resources
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ColumnElement, Engine, String, any_, create_engine, event, inspect, literal, text
 from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import QueryableAttribute
+
+from reviewer_app.core import private_files
 
 if TYPE_CHECKING:  # Alembic is imported when a migration runs, not by every start of the desk
     from alembic.config import Config
@@ -40,6 +43,17 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _created_private(path: Path) -> Callable[..., None]:
+    """Before SQLite opens the file: a missing one is created 0600 (SQLite would make it 0644 under the
+    usual umask, and its -wal and -shm files take the file's mode). An existing file keeps its mode:
+    the data folder's own are tightened by config.data_dir."""
+
+    def create(*_args: Any) -> None:
+        private_files.create_private(path)
+
+    return create
+
+
 def one_of(
     column: ColumnElement[str] | QueryableAttribute[str], values: Sequence[str], dialect: str
 ) -> ColumnElement[bool]:
@@ -54,6 +68,9 @@ def make_engine(url: str, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     if url.startswith("sqlite"):
         engine = create_engine(url, **kwargs)
+        database = make_url(url).database
+        if database and database != ":memory:" and not database.startswith("file:"):
+            event.listen(engine, "do_connect", _created_private(Path(database)))
         event.listen(engine, "connect", _sqlite_pragmas)
         return engine
     kwargs.setdefault("pool_pre_ping", True)

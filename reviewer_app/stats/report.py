@@ -9,12 +9,12 @@ beside its final name and moved into place, so a failed write never leaves half 
 from __future__ import annotations
 
 import csv
-import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Final
 
-from reviewer_app.core.spreadsheet_text import looks_like_formula
+from reviewer_app.core.private_files import replaced_when_written
+from reviewer_app.core.spreadsheet_text import spreadsheet_safe
 from reviewer_app.stats.figures import ALL_FACILITIES_CODE, FigureRow, facility_name, figure_rows
 from reviewer_app.stats.queries import MonthStatistics
 
@@ -69,33 +69,20 @@ def write_report(path: Path, blocks: Sequence[MonthStatistics]) -> int:
     """Write `blocks` to `path` as CSV or XLSX (by suffix); returns the number of data rows."""
     suffix = report_format(path)
     rows = list(report_rows(blocks))
-    # created like any new file (the user's umask), then moved over the final name
-    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
+    # the user's alone (0600: staff names and a facility's figures), then moved over the final name
+    with replaced_when_written(path) as temporary:
         if suffix == ".csv":
             _write_csv(temporary, rows)
         else:
             _write_xlsx(temporary, rows, blocks)
-        os.replace(temporary, path)
-    except BaseException:
-        temporary.unlink(missing_ok=True)
-        raise
     return len(rows)
-
-
-def _csv_cell(cell: Cell) -> Cell:
-    if cell is None:
-        return ""
-    if isinstance(cell, str) and looks_like_formula(cell):
-        return "'" + cell
-    return cell
 
 
 def _write_csv(path: Path, rows: Sequence[tuple[Cell, ...]]) -> None:
     with path.open("w", encoding="utf-8-sig", newline="") as out:
         writer = csv.writer(out)
         writer.writerow(HEADER)
-        writer.writerows([_csv_cell(cell) for cell in row] for row in rows)
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
 
 
 def _write_xlsx(path: Path, rows: Sequence[tuple[Cell, ...]], blocks: Sequence[MonthStatistics]) -> None:

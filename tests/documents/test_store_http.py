@@ -240,19 +240,63 @@ def test_without_stored_credentials_the_document_says_access_was_refused(
         store.close()
 
 
-def test_credentials_are_not_sent_on_to_another_host(
-    file_store: FileStore, make_store: StoreFactory
+@pytest.mark.parametrize("host", ["127.0.0.1", "localhost"], ids=["another-port", "another-host"])
+def test_a_redirect_to_another_origin_is_refused_before_anything_is_sent_there(
+    host: str, file_store: FileStore, make_store: StoreFactory
 ) -> None:
+    """#19: the file store answers 302 to another origin (here another port, or another host name for
+    this machine): the desk refuses without sending a request there, so the portal password can never
+    reach a server it was not meant for."""
     other = FileStore()
     try:
         data = corpus.photo()
         other.routes["/elsewhere"] = Route(body=data)
-        base = other.base.replace("127.0.0.1", "localhost")
-        doc = _serve(file_store, "/moved", data, redirect_to=f"{base}/elsewhere")
-        assert make_store(credentials=("ttd_reviewer", "pw")).fetch(doc) == data
-        assert file_store.auth_seen[0] is not None and other.auth_seen == [None]
+        target = other.base.replace("127.0.0.1", host)
+        moved = {"redirect_to": f"{target}/elsewhere", "require_auth": ("ttd", "pw")}
+        doc = _serve(file_store, "/moved", data, **moved)
+        refused = _refused(make_store(credentials=("ttd", "pw")).fetch(doc), "insecure")
+        assert "轉" in refused.reason
+        assert file_store.auth_seen[-1] is not None  # the file store itself had the password
+        assert other.auth_seen == [] and other.routes["/elsewhere"].hits == 0  # nothing arrived there
     finally:
         other.close()
+
+
+def test_a_redirect_within_the_file_store_is_followed_with_the_password(
+    file_store: FileStore, make_store: StoreFactory
+) -> None:
+    data = corpus.photo()
+    file_store.routes["/final"] = Route(body=data, require_auth=("ttd", "pw"))
+    doc = _serve(file_store, "/moved", data, redirect_to="/final", require_auth=("ttd", "pw"))
+    assert make_store(credentials=("ttd", "pw")).fetch(doc) == data
+    assert file_store.routes["/final"].hits == 1
+
+
+def test_a_redirect_loop_is_a_message_not_a_hang(file_store: FileStore, make_store: StoreFactory) -> None:
+    doc = _serve(file_store, "/loop", corpus.photo(), redirect_to="/loop")
+    refused = _refused(make_store().fetch(doc), "http_error")
+    assert "轉址過多" in refused.reason
+
+
+@pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")
+def test_a_redirect_from_https_down_to_http_is_refused_before_connecting(
+    tmp_path: Path, make_store: StoreFactory
+) -> None:
+    """#19: https → http would send the request (and with it whatever identifies the member) in clear
+    text: refused before a single byte goes to the http address."""
+    cert, key = self_signed_certificate(tmp_path)
+    secure, plain = HttpsFileStore(cert, key), FileStore()
+    try:
+        data = corpus.photo()
+        plain.routes["/clear"] = Route(body=data)
+        doc = _serve(secure, "/secure", data, redirect_to=plain.url("/clear"), require_auth=("ttd", "pw"))
+        store = make_store(http=replace(FAST_HTTP, ca_bundle=str(cert)), credentials=("ttd", "pw"))
+        refused = _refused(store.fetch(doc), "insecure")
+        assert "https" in refused.reason
+        assert plain.auth_seen == [] and plain.clients == []  # no request reached the http server
+    finally:
+        secure.close()
+        plain.close()
 
 
 @pytest.mark.skipif(shutil.which("openssl") is None, reason="needs openssl to make a certificate")

@@ -188,6 +188,22 @@ def test_printing_leaves_no_family_photos_on_the_workstation(
     assert counsellor.store.cache.files() == []  # fetched to print, not kept in the document cache
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX modes")
+def test_the_printed_pdf_is_the_users_alone(qtbot: QtBot, counsellor: Counsellor, tmp_path: Path) -> None:
+    """#19: the morning batch holds families' names, messages and photos: 0600 under the usual umask."""
+    import os
+    import stat
+
+    counsellor.desk.refresh()
+    out = tmp_path / "batch.pdf"
+    old = os.umask(0o022)
+    try:
+        counsellor.desk.print_pdf(counsellor.desk.to_print(), out)
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
 @pytest.mark.skipif(sys.platform == "win32", reason="file-size limits are a POSIX facility")
 def test_a_pdf_the_disk_cannot_take_whole_is_not_recorded_as_printed(
     qtbot: QtBot, counsellor: Counsellor, tmp_path: Path

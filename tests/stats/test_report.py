@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -182,3 +184,30 @@ def test_a_name_that_looks_like_a_formula_stays_text(
         items = [row[4] for row in read]
     for name in hostile.values():
         assert any(name in item for item in items), name  # every name is still there, whole
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+@pytest.mark.skipif(os.name != "posix", reason="POSIX modes")
+def test_the_report_file_is_the_users_alone(
+    sqlite_world: tuple[Engine, World], tmp_path: Path, suffix: str
+) -> None:
+    """#19: created 0600 under the usual umask 022, also when it replaces an earlier report."""
+    engine, world = sqlite_world
+    path = tmp_path / f"2026-11{suffix}"
+    path.write_bytes(b"an earlier one")
+    os.chmod(path, 0o644)
+    old = os.umask(0o022)
+    try:
+        write_report(path, [month_statistics(engine, NOVEMBER, world.ttd, AS_OF)])
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+
+
+def test_every_export_uses_one_formula_guard() -> None:
+    from reviewer_app.core.spreadsheet_text import spreadsheet_safe
+
+    for text in ("=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"):
+        assert spreadsheet_safe(text) == "'" + text
+    assert spreadsheet_safe("王小明") == "王小明"
+    assert spreadsheet_safe(-1) == -1 and spreadsheet_safe(None) == ""

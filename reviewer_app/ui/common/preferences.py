@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewer_app import config
+from reviewer_app.core import private_files
 from reviewer_app.qt import QObject, QSettings, Signal
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES
@@ -22,7 +23,9 @@ def default_settings_path() -> Path:
 
 
 def open_settings(path: Path | None, parent: QObject | None = None) -> QSettings:
-    return QSettings(str(path or default_settings_path()), QSettings.Format.IniFormat, parent)
+    path = path or default_settings_path()
+    private_files.private_file(path)  # 0600 before Qt writes it: its rewrites keep the file's mode
+    return QSettings(str(path), QSettings.Format.IniFormat, parent)
 
 
 class Preferences(QObject):

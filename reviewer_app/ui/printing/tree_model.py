@@ -25,6 +25,7 @@ from reviewer_app.qt import (
     QTreeView,
 )
 from reviewer_app.ui.common import words
+from reviewer_app.ui.common.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 POST_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 1
@@ -279,8 +280,8 @@ class PrintQueueModel(QAbstractItemModel):
         post = node.post
         if post is None or node.kind != "post":
             return None
-        tip = f"{post.title}\n{post.snapshot.body}"
-        return f"{tip}\n\n{post.problem}" if post.problem else tip
+        tip = f"{post.title}\n{post.snapshot.body}"  # the family's words: shown as written, never as HTML
+        return plain_tooltip(f"{tip}\n\n{post.problem}" if post.problem else tip)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
         if not index.isValid() or index.column() != 0 or role != Qt.ItemDataRole.CheckStateRole:

@@ -20,6 +20,7 @@ from reviewer_app.qt import (
     Qt,
 )
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.plain_text import plain_tooltip
 from reviewer_app.ui.queue.rows import STATUS_ORDER, Column, ItemKey, QueueRow
 from reviewer_app.ui.queue.texts import QueueTexts
 
@@ -257,7 +258,7 @@ class QueueModel(QAbstractTableModel):
         if role == SORT_ROLE:
             return self._sort_value(row, column)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return self._tooltip(row, column)
+            return plain_tooltip(self._tooltip(row, column))  # findings may quote the family
         if role == Qt.ItemDataRole.BackgroundRole and column == Column.WAITING and row.overdue:
             return QBrush(OVERDUE_COLOUR)
         if role == Qt.ItemDataRole.ForegroundRole and not row.decidable:

@@ -26,6 +26,7 @@ from reviewer_app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from reviewer_app.ui.common.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 #: Raw value of a cell, for sorting (times as times, numbers as numbers).
@@ -127,8 +128,10 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if not (0 <= index.column() < len(self._columns)):
             return None
         row, column = self._rows[index.row()], self._columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:  # names and notes families wrote: never as HTML
+            return plain_tooltip(column.text(row))
         if role == SORT_ROLE:
             key = column.sort(row) if column.sort is not None else column.text(row)
             return _sortable(key)

@@ -7,6 +7,7 @@ from typing import Any
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 from reviewer_app.ui.common import words
+from reviewer_app.ui.common.plain_text import plain_tooltip
 from reviewer_app.ui.viewer.documents import DocKey, ShownDocument, doc_key
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -72,10 +73,10 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return shown.thumbnail if shown is not None and shown.thumbnail is not None else None
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = doc.filename
+            tip = doc.filename  # the family's own file name: shown as written, never as HTML
             if shown is not None and shown.problem:
                 tip += "\n" + shown.problem
-            return tip
+            return plain_tooltip(tip)
         if role == DOC_ID_ROLE:
             return doc.id
         if role == Qt.ItemDataRole.TextAlignmentRole:

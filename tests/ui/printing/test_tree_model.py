@@ -41,3 +41,20 @@ def test_posts_are_grouped_by_housing_unit_and_inmate(view: PrintView, shared_en
     model.setData(model.index(0, 0, inmate), Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
     expected = Qt.CheckState.PartiallyChecked if len(below) > 1 else Qt.CheckState.Unchecked
     assert model.data(unit, Qt.ItemDataRole.CheckStateRole) == expected
+
+
+def test_a_posts_tooltip_shows_the_familys_title_and_message_as_written(view: PrintView) -> None:
+    """#19: a title or message written like HTML is shown as written, not rendered."""
+    from dataclasses import replace
+
+    from tests.ui.common.test_plain_tooltips import what_qt_shows
+
+    post = view.desk.queue()[0]
+    written = replace(post.snapshot, title="<b>得獎</b>", body='<img src="x"> 爸爸加油')
+    hostile = replace(post, snapshot=written)
+    model = PrintQueueModel()
+    model.set_posts([hostile])
+    unit = model.index(0, 0)
+    item = model.index(0, 0, model.index(0, 0, unit))
+    tip = what_qt_shows(model.data(item, Qt.ItemDataRole.ToolTipRole))
+    assert tip.startswith('<b>得獎</b>\n<img src="x"> 爸爸加油')
