@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import Engine, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import DBAPIError, OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 from sqlalchemy.pool import NullPool
@@ -183,9 +183,15 @@ class StaffSession:
         self.engine.dispose()
 
 
+def _without_password(database_url: str, username: str | None) -> URL:
+    """The configured address as ``username`` (or nobody) with no password. (``URL.set(password=None)``
+    would leave a password written in the address where it is: None there means "unchanged".)"""
+    url = make_url(normalise_url(database_url))
+    return URL.create(url.drivername, username, None, url.host, url.port, url.database, url.query)
+
+
 def _staff_url(database_url: str, username: str) -> str:
-    url = make_url(normalise_url(database_url)).set(username=username, password=None)
-    return url.render_as_string(hide_password=False)
+    return _without_password(database_url, username).render_as_string(hide_password=False)
 
 
 def _pg_connect(database_url: str, username: str, password: str, **engine_args: Any) -> Engine:
@@ -299,8 +305,8 @@ class CredentialStore:
     """
 
     def __init__(self, database_url: str, service: str = KEYRING_SERVICE) -> None:
-        url = make_url(normalise_url(database_url)).set(username=None, password=None)
-        self.service = f"{service} {url.render_as_string(hide_password=True)}"
+        where = _without_password(database_url, None).render_as_string(hide_password=True)
+        self.service = f"{service} {where}"
         self.last_error: str | None = None
 
     def _failed(self, what: str, exc: BaseException) -> None:

@@ -93,12 +93,12 @@ def _run(args: argparse.Namespace, demo: bool, *, interactive_sign_in: bool) -> 
         print("審核台已經開啟（同一個使用者設定），已切換到開啟中的視窗。", file=sys.stderr)
         return 1
     try:
-        return _run(app, args, demo, interactive_sign_in)
+        return _open_for(app, args, demo, interactive_sign_in)
     finally:
         desk.release()
 
 
-def _run(app: QApplication, args: argparse.Namespace, demo: bool, interactive_sign_in: bool) -> int:
+def _open_for(app: QApplication, args: argparse.Namespace, demo: bool, interactive_sign_in: bool) -> int:
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.

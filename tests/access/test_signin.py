@@ -281,6 +281,15 @@ def test_postgresql_sign_in_connects_as_the_members_own_role(pg_url: str, pg_log
         assert login.password not in str(session.engine.url)
         assert login.password not in session.database_url
         session.verify_password(login.password)
+        # A password written in the configured address is not carried into the member's (nor kept).
+        url = make_url(pg_url)
+        written = url.set(username="someone", password="leaked-secret").render_as_string(hide_password=False)
+        other = sign_in(written, login.username, login.password)
+        try:
+            assert "leaked-secret" not in other.database_url
+            assert "leaked-secret" not in CredentialStore(written).service
+        finally:
+            other.close()
         with pytest.raises(SignInError) as wrong:
             session.verify_password("not it")
         assert wrong.value.kind == signin.WRONG_PASSWORD
