@@ -52,8 +52,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing.set_defaults(handler=run_list)
 
 
-def read_new_password(from_stdin: bool) -> str:
-    """The new member's password: one line of standard input, or typed twice at a hidden prompt."""
+def _check_policy(password: str, username: str) -> None:
+    from reviewer_app.access.staff import password_problem
+
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise UserError(f"{problem}，未新增帳號")
+
+
+def read_new_password(from_stdin: bool, username: str = "") -> str:
+    """The new member's password: one line of standard input, or typed twice at a hidden prompt.
+    The password policy is checked before it is asked a second time."""
     if from_stdin:
         try:
             password = sys.stdin.readline().rstrip("\r\n")
@@ -62,13 +71,15 @@ def read_new_password(from_stdin: bool) -> str:
             raise UserError("標準輸入的密碼不是有效的 UTF-8 文字") from None
         if not password:
             raise UserError("標準輸入沒有密碼")
+        _check_policy(password, username)
         return password
     try:
         # Without a terminal getpass warns, then reads standard input with echo: refuse instead
         # (the password could be echoed) and point to --password-stdin.
         with warnings.catch_warnings():
             warnings.simplefilter("error", getpass.GetPassWarning)
-            first = getpass.getpass("新帳號的密碼：")
+            first = getpass.getpass("新帳號的密碼（至少 12 個字元，含英文字母與數字或符號，不含帳號名稱）：")
+            _check_policy(first, username)
             again = getpass.getpass("再輸入一次：")
     except getpass.GetPassWarning:
         raise UserError("沒有可輸入密碼的終端機，未新增帳號；請改用 --password-stdin") from None
@@ -84,7 +95,7 @@ def read_new_password(from_stdin: bool) -> str:
 def run_add(args: argparse.Namespace) -> int:
     from reviewer_app.access.staff import StaffError, add_staff
 
-    password = read_new_password(args.password_stdin)
+    password = read_new_password(args.password_stdin, args.username)
     engine = open_engine(args)
     try:
         add_staff(
