@@ -81,7 +81,7 @@ def _db_error(exc: DBAPIError) -> StaffError:
     message = str(exc.orig or exc).strip().splitlines()[0]
     if "already exists" in message:
         return StaffError(f"帳號已存在：{message}")
-    if "permission denied" in message or "may add staff" in message or "may disable staff" in message:
+    if "permission denied" in message or "only IT, or a supervisor" in message:
         return StaffError(f"您沒有管理此帳號的權限：{message}")
     return StaffError(f"資料庫拒絕：{message}")
 
@@ -206,6 +206,44 @@ def disable_staff(engine: Engine, *, username: str, workstation: str, acting_use
                         )
                     ],
                 )
+    except DBAPIError as exc:
+        if "no staff member" in str(exc.orig):
+            raise StaffError(f"找不到工作人員帳號：{username}") from exc
+        raise _db_error(exc) from exc
+
+
+def set_staff_role(
+    engine: Engine, *, username: str, role: str, workstation: str, acting_user: str | None = None
+) -> None:
+    """A member's staff role changed (their database group role too, on PostgreSQL); audited."""
+    if role not in STAFF_ROLES:
+        raise StaffError(f"角色必須是 {', '.join(STAFF_ROLES)} 之一")
+    try:
+        with Session(engine) as s, s.begin():
+            if _is_pg(engine):  # the function checks, swaps the group role and writes the event
+                s.execute(
+                    text("SELECT reviewdesk_set_staff_role(:u, :r, :w)"),
+                    {"u": username, "r": role, "w": workstation},
+                )
+                return
+            staff = s.scalars(select(Staff).where(Staff.username == username)).first()
+            if staff is None:
+                raise StaffError(f"找不到工作人員帳號：{username}")
+            if staff.role == role:
+                return
+            previous, staff.role = staff.role, role
+            audit_chain.append(
+                s,
+                [
+                    audit_chain.new_event(
+                        action="staff_role",
+                        staff_username=_who(s, acting_user),
+                        workstation=workstation,
+                        facility_id=staff.facility_id,
+                        detail={"username": username, "role": role, "previous_role": previous},
+                    )
+                ],
+            )
     except DBAPIError as exc:
         if "no staff member" in str(exc.orig):
             raise StaffError(f"找不到工作人員帳號：{username}") from exc

@@ -1,4 +1,4 @@
-"""`staff add|disable|list`: staff accounts (supervisor or IT).
+"""`staff add|disable|role|list`: staff accounts (supervisor or IT).
 
 On PostgreSQL `staff add` creates the member's own login role with their password and makes it a
 member of the group role of their staff role; `staff disable` makes the role NOLOGIN and marks the row
@@ -26,7 +26,7 @@ _ADD_HELP = (
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    staff = sub.add_parser("staff", help="staff accounts: add, disable, list (supervisor or IT)")
+    staff = sub.add_parser("staff", help="staff accounts: add, disable, change role, list (supervisor or IT)")
     staff_sub = staff.add_subparsers(dest="staff_command", required=True)
 
     add = staff_sub.add_parser("add", help=_ADD_HELP, description=_ADD_HELP)
@@ -44,6 +44,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     disable.add_argument("username")
     disable.set_defaults(handler=run_disable)
+
+    role = staff_sub.add_parser(
+        "role", help="change a member's staff role (PostgreSQL: their group role too); audited"
+    )
+    role.add_argument("username")
+    role.add_argument("--role", required=True, choices=sorted(STAFF_ROLES))
+    role.set_defaults(handler=run_role)
 
     listing = staff_sub.add_parser(
         "list", help="list staff accounts (on PostgreSQL: whether each can log in)"
@@ -130,6 +137,24 @@ def run_disable(args: argparse.Namespace) -> int:
     except StaffError as exc:
         raise UserError(str(exc)) from exc
     print(f"已停用 {args.username}")
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    from reviewer_app.access.staff import StaffError, set_staff_role
+
+    engine = open_engine(args)
+    try:
+        set_staff_role(
+            engine,
+            username=args.username,
+            role=args.role,
+            workstation=config.workstation_id(),
+            acting_user=args.user,
+        )
+    except StaffError as exc:
+        raise UserError(str(exc)) from exc
+    print(f"{args.username} 的角色已改為{STAFF_ROLES[args.role]}")
     return 0
 
 

@@ -242,3 +242,53 @@ def test_staff_add_refuses_a_weak_password_before_asking_twice(
             workstation="ws",
         )
     engine.dispose()
+
+
+@pytest.mark.postgres
+def test_a_role_change_is_checked_and_audited_inside_the_function(staffed: Staffed) -> None:
+    target = staffed.reviewer_a.username
+    with _connect(staffed.supervisor_a) as supervisor:
+        supervisor.execute("SELECT reviewdesk_set_staff_role(%s, 'counsellor')", (target,))
+        with pytest.raises(errors.InsufficientPrivilege):
+            supervisor.execute(
+                "SELECT reviewdesk_set_staff_role(%s, 'supervisor')", (staffed.reviewer_b.username,)
+            )
+        with pytest.raises(errors.InvalidParameterValue):
+            supervisor.execute("SELECT reviewdesk_set_staff_role(%s, 'admin')", (target,))
+    with _connect(staffed.reviewer_a) as conn:
+        assert conn.execute("SELECT reviewdesk_my_role()").fetchone() == ("counsellor",)
+        groups = conn.execute(
+            "SELECT pg_has_role(session_user, 'reviewdesk_reviewer', 'MEMBER'), "
+            "pg_has_role(session_user, 'reviewdesk_counsellor', 'MEMBER')"
+        ).fetchone()
+        assert groups == (False, True)
+    with staffed.engine.connect() as conn:
+        event = conn.execute(
+            text(
+                "SELECT staff_username, facility_id, detail->>'role', detail->>'previous_role' "
+                "FROM audit_events WHERE action = 'staff_role' AND detail->>'username' = :u"
+            ),
+            {"u": target},
+        ).one()
+    assert tuple(event) == (staffed.supervisor_a.username, staffed.a, "counsellor", "reviewer")
+
+
+def test_staff_role_on_sqlite_changes_the_row_and_is_audited(
+    sqlite_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    engine = factories.shared_engine(sqlite_url)
+    with Session(engine) as s, s.begin():
+        factories.facility(s, "TTD")
+    add_staff(
+        engine, username="wang20", display_name="王", role="reviewer", password="a good password 7",
+        facility_code="TTD", workstation="ws",
+    )
+    assert main(["--database-url", sqlite_url, "staff", "role", "wang20", "--role", "counsellor"]) == 0
+    assert "輔導員" in capsys.readouterr().out
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT role FROM staff WHERE username = 'wang20'")).scalar() == "counsellor"
+        actions = conn.execute(text("SELECT action FROM audit_events ORDER BY id")).scalars().all()
+    assert actions == ["staff_add", "staff_role"]
+    assert main(["--database-url", sqlite_url, "staff", "role", "nobody", "--role", "counsellor"]) == 2
+    assert "找不到工作人員帳號" in capsys.readouterr().err
+    engine.dispose()

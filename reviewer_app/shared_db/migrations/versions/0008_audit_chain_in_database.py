@@ -19,7 +19,8 @@ On PostgreSQL only (run once by a superuser; later migrations run as the owner):
 - Every reviewdesk_* function gets `search_path = pg_catalog, public, pg_temp` (pg_temp last: a TEMP
   table can no longer stand in for a catalog). reviewdesk_add_staff and reviewdesk_disable_staff are
   rewritten with qualified catalog names; they check the display name and write their own audit
-  event, however they are called; disabling ends only the disabled member's own sessions.
+  event, however they are called; disabling ends only the disabled member's own sessions. A new
+  reviewdesk_set_staff_role changes a member's staff role the same way (checked, audited).
 
 Down again: the trigger, the owner's objects and the v2 hashes go (every event is re-hashed in v1).
 """
@@ -230,10 +231,50 @@ BEGIN
     RETURN target_facility;
 END $$"""
 
+# A member's staff role: the group role swapped and the row changed, by IT or their facility's supervisor.
+SET_STAFF_ROLE = f"""
+CREATE FUNCTION reviewdesk_set_staff_role(p_username text, p_role text, p_workstation text DEFAULT NULL)
+RETURNS void LANGUAGE plpgsql SECURITY DEFINER {PINNED} AS $$
+DECLARE
+    me_role text := public.{security.MY_ROLE}();
+    me_facility integer := public.{security.MY_FACILITY}();
+    target record;
+BEGIN
+    SELECT facility_id, role INTO target FROM public.staff WHERE username = p_username;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'no_data_found',
+            MESSAGE = pg_catalog.format('no staff member %s', p_username);
+    END IF;
+    IF me_role IS NOT NULL AND (me_role <> 'supervisor' OR me_facility IS DISTINCT FROM target.facility_id) THEN
+        RAISE EXCEPTION USING ERRCODE = 'insufficient_privilege',
+            MESSAGE = 'only IT, or a supervisor of the same facility, may change a staff role';
+    END IF;
+    IF p_role IS NULL OR p_role NOT IN ('reviewer', 'counsellor', 'supervisor') THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = 'unknown staff role';
+    END IF;
+    IF p_username = session_user THEN
+        RAISE EXCEPTION USING ERRCODE = 'invalid_parameter_value', MESSAGE = 'you may not change your own role';
+    END IF;
+    IF target.role = p_role THEN
+        RETURN;
+    END IF;
+    IF EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = p_username AND NOT rolsuper) THEN
+        EXECUTE pg_catalog.format('REVOKE %I FROM %I', 'reviewdesk_' || target.role, p_username);
+        EXECUTE pg_catalog.format('GRANT %I TO %I', 'reviewdesk_' || p_role, p_username);
+    END IF;
+    UPDATE public.staff SET role = p_role WHERE username = p_username;
+    INSERT INTO public.audit_events (event_key, facility_id, occurred_at, staff_username, workstation,
+                                     action, detail)
+    VALUES (pg_catalog.gen_random_uuid()::text, target.facility_id, pg_catalog.clock_timestamp(), session_user,
+            {WORKSTATION}, 'staff_role',
+            pg_catalog.json_build_object('username', p_username, 'role', p_role, 'previous_role', target.role));
+END $$"""
+
 OLD_SIGNATURES = ("reviewdesk_add_staff(text, text, text, integer, text)", "reviewdesk_disable_staff(text)")
 NEW_SIGNATURES = (
     "reviewdesk_add_staff(text, text, text, integer, text, text)",
     "reviewdesk_disable_staff(text, text)",
+    "reviewdesk_set_staff_role(text, text, text)",
 )
 OWN_FUNCTIONS = (
     "reviewdesk_audit_field(text)",
@@ -289,6 +330,7 @@ def _postgresql_upgrade() -> None:
         DISPLAY_NAME_FUNCTION,
         ADD_STAFF,
         DISABLE_STAFF,
+        SET_STAFF_ROLE,
     ):
         op.execute(sql)
     for signature in (*NEW_SIGNATURES, *OWN_FUNCTIONS):
