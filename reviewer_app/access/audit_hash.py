@@ -137,6 +137,10 @@ def jsonb_text(value: Any) -> str:
         if value != value or value in (float("inf"), float("-inf")):
             raise ValueError("not a JSON number")
         return format(Decimal(repr(value)), "f")
+    if isinstance(value, Decimal):  # a number read as it was written (detail_as_written)
+        if not value.is_finite():
+            raise ValueError("not a JSON number")
+        return format(value, "f")
     if isinstance(value, str):
         return _json_string(value)
     if isinstance(value, list | tuple):
@@ -191,8 +195,15 @@ def event_hash_v2(
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def hash_of(e: AuditEvent) -> str:
-    """The hash `e` should have, in the format it was written in (v2 when it has `recorded_at`)."""
+def detail_as_written(stored: str) -> Any:
+    """A detail as the database stores it, with its numbers as written ("1.50" stays 1.50, as jsonb
+    keeps it), for :func:`hash_of`: a detail typed by hand is no false alarm."""
+    return json.loads(stored, parse_float=Decimal)
+
+
+def hash_of(e: AuditEvent, stored_detail: str | None = None) -> str:
+    """The hash `e` should have, in the format it was written in (v2 when it has `recorded_at`).
+    `stored_detail`: the detail column's text, when read from the database (v2 hashes it as written)."""
     if e.recorded_at is not None:
         return event_hash_v2(
             chain_seq=e.chain_seq,
@@ -207,7 +218,7 @@ def hash_of(e: AuditEvent) -> str:
             item_kind=e.item_kind,
             item_id=e.item_id,
             service_id=e.service_id,
-            detail=e.detail,
+            detail=e.detail if stored_detail is None else detail_as_written(stored_detail),
         )
     return event_hash(
         chain_seq=e.chain_seq,

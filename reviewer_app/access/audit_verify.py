@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Text, cast, func, null, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.audit_hash import hash_of, utc_text
@@ -40,18 +40,22 @@ def describe_event(e: AuditEvent) -> str:
 def _verify_chain(s: Session, chain: int, head: AuditChainHead | None) -> tuple[int, Break | None]:
     # Not coalesce(facility_id, 0) = chain: that would scan the whole table once per chain.
     where = AuditEvent.facility_id.is_(None) if chain == 0 else AuditEvent.facility_id == chain
-    rows = s.scalars(
-        select(AuditEvent)
+    # PostgreSQL's json column keeps the text as inserted: hashed with its numbers as written (a
+    # detail typed in psql as 1.50 is no false alarm). SQLite's details are all the app's own.
+    pg = s.get_bind().dialect.name == "postgresql"
+    stored = (cast(AuditEvent.detail, Text) if pg else null()).label("detail_text")
+    rows = s.execute(
+        select(AuditEvent, stored)
         .where(where)
         .order_by(AuditEvent.chain_seq, AuditEvent.id)
         .execution_options(yield_per=2000)
     )
     read = [0, 0]  # events read so far, chain number of the last one
 
-    def reading() -> Iterator[AuditEvent]:
-        for e in rows:
+    def reading() -> Iterator[tuple[AuditEvent, str | None]]:
+        for e, detail_text in rows:
             read[:] = [read[0] + 1, e.chain_seq or 0]
-            yield e
+            yield e, detail_text
 
     try:
         return _walk(reading(), chain, head)
@@ -87,9 +91,11 @@ def _unreadable(s: Session, chain: int, where: ColumnElement[bool], after_seq: i
     return Break(chain, "unreadable", None, None, "稽核鏈中有事件的內容無法讀取（寫入後被修改）")
 
 
-def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -> tuple[int, Break | None]:
+def _walk(
+    rows: Iterable[tuple[AuditEvent, str | None]], chain: int, head: AuditChainHead | None
+) -> tuple[int, Break | None]:
     expected, prev, count, since_v2 = 1, None, 0, False
-    for e in rows:
+    for e, detail_text in rows:
         count += 1
         if e.chain_seq is None or e.hash is None:
             return count, Break(
@@ -124,7 +130,7 @@ def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -
             return count, Break(chain, "format", e.chain_seq, e.id, said)
         since_v2 = since_v2 or e.recorded_at is not None
         try:
-            altered = hash_of(e) != e.hash
+            altered = hash_of(e, detail_text) != e.hash
         except ValueError:  # a detail no program writes (NaN, …): changed in the database
             altered = True
         if altered:

@@ -129,6 +129,22 @@ def test_the_trigger_hashes_as_python_verifies(chained: Chained) -> None:
         assert audit_chain.verify(s).ok
 
 
+def test_numbers_and_keys_as_someone_types_them_in_psql_still_verify(chained: Chained) -> None:
+    """A detail typed by hand (trailing zeros, exponents, a repeated key) is no false alarm: the hash
+    covers the detail as jsonb prints it, and verifying reads the numbers as written."""
+    with _connect(chained.reviewer_a) as conn:
+        conn.execute(
+            "INSERT INTO audit_events (event_key, facility_id, occurred_at, staff_username, workstation, "
+            "action, detail) VALUES ('typed-1', %s, now(), %s, 'psql', 'note', "
+            """'{"x": 1.50, "y": 1.0E+2, "z": 1e-7, "w": -0, "k": {"a": 1, "a": 2}, """
+            """"big": 123456789012345678901}')""",
+            (chained.a, chained.reviewer_a.username),
+        )
+    with Session(chained.engine) as s:
+        report = audit_chain.verify(s)
+    assert report.ok, report.first_break
+
+
 def test_a_reviewer_cannot_forge_a_back_dated_event_or_move_the_head(chained: Chained) -> None:
     _decisions(chained.engine, chained.a, 2, chained.reviewer_a.username)
     last_seq, last_hash = _head(chained.engine, chained.a)
