@@ -28,6 +28,11 @@ def _find_bin(name: str) -> str | None:
     return candidates[0] if candidates else shutil.which(name)
 
 
+def _has_passwordcheck(pg_ctl: str) -> bool:
+    """The contrib module passwordcheck, installed beside this server (Debian's server package has it)."""
+    return (Path(pg_ctl).parent.parent / "lib" / "passwordcheck.so").exists()
+
+
 def _free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -70,6 +75,10 @@ class PgCluster:
             f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
             "-c synchronous_commit=off -c full_page_writes=off -c max_connections=200"
         )
+        if _has_passwordcheck(self.pg_ctl):
+            # As docs/SECURITY.md asks of a deployment: the server refuses weak passwords that a
+            # member sets with plain SQL (ALTER ROLE me PASSWORD '…').
+            opts += " -c shared_preload_libraries=passwordcheck"
         result = self._run(
             self.pg_ctl, "-D", str(self.datadir), "-o", opts, "-l", str(self.root / "log"), "-w", "start"
         )

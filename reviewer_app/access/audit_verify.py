@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, Text, cast, func, null, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.audit_hash import hash_of, utc_text
@@ -16,7 +16,7 @@ from reviewer_app.shared_db.models import AuditChainHead, AuditEvent
 @dataclass(frozen=True)
 class Break:
     chain: int  # facility id, 0 for events without one
-    kind: str  # altered | missing | link | duplicate | head | unchained | unreadable
+    kind: str  # altered | missing | link | duplicate | head | unchained | unreadable | format | checkpoint
     seq: int | None
     event_id: int | None
     message: str  # zh-TW
@@ -33,25 +33,29 @@ class VerifyReport:
         return self.first_break is None
 
 
-def _describe(e: AuditEvent) -> str:
+def describe_event(e: AuditEvent) -> str:
     return f"#{e.id}（{utc_text(e.occurred_at)[:19]}Z {e.staff_username} {e.action}）"
 
 
 def _verify_chain(s: Session, chain: int, head: AuditChainHead | None) -> tuple[int, Break | None]:
     # Not coalesce(facility_id, 0) = chain: that would scan the whole table once per chain.
     where = AuditEvent.facility_id.is_(None) if chain == 0 else AuditEvent.facility_id == chain
-    rows = s.scalars(
-        select(AuditEvent)
+    # PostgreSQL's json column keeps the text as inserted: hashed with its numbers as written (a
+    # detail typed in psql as 1.50 is no false alarm). SQLite's details are all the app's own.
+    pg = s.get_bind().dialect.name == "postgresql"
+    stored = (cast(AuditEvent.detail, Text) if pg else null()).label("detail_text")
+    rows = s.execute(
+        select(AuditEvent, stored)
         .where(where)
         .order_by(AuditEvent.chain_seq, AuditEvent.id)
         .execution_options(yield_per=2000)
     )
     read = [0, 0]  # events read so far, chain number of the last one
 
-    def reading() -> Iterator[AuditEvent]:
-        for e in rows:
+    def reading() -> Iterator[tuple[AuditEvent, str | None]]:
+        for e, detail_text in rows:
             read[:] = [read[0] + 1, e.chain_seq or 0]
-            yield e
+            yield e, detail_text
 
     try:
         return _walk(reading(), chain, head)
@@ -87,13 +91,15 @@ def _unreadable(s: Session, chain: int, where: ColumnElement[bool], after_seq: i
     return Break(chain, "unreadable", None, None, "稽核鏈中有事件的內容無法讀取（寫入後被修改）")
 
 
-def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -> tuple[int, Break | None]:
-    expected, prev, count = 1, None, 0
-    for e in rows:
+def _walk(
+    rows: Iterable[tuple[AuditEvent, str | None]], chain: int, head: AuditChainHead | None
+) -> tuple[int, Break | None]:
+    expected, prev, count, since_v2 = 1, None, 0, False
+    for e, detail_text in rows:
         count += 1
         if e.chain_seq is None or e.hash is None:
             return count, Break(
-                chain, "unchained", None, e.id, f"事件 {_describe(e)} 不在稽核鏈中（未經程式寫入）"
+                chain, "unchained", None, e.id, f"事件 {describe_event(e)} 不在稽核鏈中（未經程式寫入）"
             )
         if e.chain_seq > expected:
             missing = (
@@ -104,11 +110,11 @@ def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -
                 "missing",
                 expected,
                 e.id,
-                f"稽核鏈{missing}事件遺失（已被刪除），發生在事件 {_describe(e)} 之前",
+                f"稽核鏈{missing}事件遺失（已被刪除），發生在事件 {describe_event(e)} 之前",
             )
         if e.chain_seq < expected:
             return count, Break(
-                chain, "duplicate", e.chain_seq, e.id, f"事件 {_describe(e)} 的序號 {e.chain_seq} 重複"
+                chain, "duplicate", e.chain_seq, e.id, f"事件 {describe_event(e)} 的序號 {e.chain_seq} 重複"
             )
         if e.prev_hash != prev:
             return count, Break(
@@ -116,16 +122,20 @@ def _walk(rows: Iterable[AuditEvent], chain: int, head: AuditChainHead | None) -
                 "link",
                 e.chain_seq,
                 e.id,
-                f"事件 {_describe(e)} 記錄的前一筆雜湊與前一筆事件不符（鏈結被改寫）",
+                f"事件 {describe_event(e)} 記錄的前一筆雜湊與前一筆事件不符（鏈結被改寫）",
             )
+        if e.recorded_at is None and since_v2:
+            # Once the chain is written in v2 (since revision 0008), an event in v1 was rewritten.
+            said = f"事件 {describe_event(e)} 以舊的雜湊格式寫在新格式之後（寫入後被改寫）"
+            return count, Break(chain, "format", e.chain_seq, e.id, said)
+        since_v2 = since_v2 or e.recorded_at is not None
         try:
-            altered = hash_of(e) != e.hash
+            altered = hash_of(e, detail_text) != e.hash
         except ValueError:  # a detail no program writes (NaN, …): changed in the database
             altered = True
         if altered:
-            return count, Break(
-                chain, "altered", e.chain_seq, e.id, f"事件 {_describe(e)} 的內容與其雜湊不符（寫入後被修改）"
-            )
+            said = f"事件 {describe_event(e)} 的內容與其雜湊不符（寫入後被修改）"
+            return count, Break(chain, "altered", e.chain_seq, e.id, said)
         prev = e.hash
         expected += 1
     last = expected - 1

@@ -271,3 +271,30 @@ def protect_audit_events_sqlite() -> list[str]:
         "CREATE TRIGGER IF NOT EXISTS audit_events_no_delete BEFORE DELETE ON audit_events "
         "BEGIN SELECT RAISE(ABORT, 'audit events are append-only: DELETE refused'); END",
     ]
+
+
+#: The schema's owner (migration 0008): NOLOGIN, not a superuser; IT migrates as it.
+SCHEMA_OWNER: Final = "reviewdesk_owner"
+#: Every table, view and free-standing sequence, then every reviewdesk_* function, to ``{owner}`` (the
+#: schema owner, migration 0008), each function pinned to a safe search_path. Migrations that add
+#: functions after 0008 end with it, so that a migration run by a superuser leaves nothing of theirs.
+HAND_OVER_TO_OWNER: Final = """
+DO $$ DECLARE r record; BEGIN
+    FOR r IN SELECT c.oid::regclass AS name FROM pg_catalog.pg_class c
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm', 'f') LOOP
+        EXECUTE pg_catalog.format('ALTER TABLE %s OWNER TO %I', r.name, '{owner}');
+    END LOOP;
+    FOR r IN SELECT c.oid::regclass AS name FROM pg_catalog.pg_class c
+             JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
+             WHERE n.nspname = current_schema() AND c.relkind = 'S'
+               AND pg_catalog.pg_get_userbyid(c.relowner) <> '{owner}' LOOP
+        EXECUTE pg_catalog.format('ALTER SEQUENCE %s OWNER TO %I', r.name, '{owner}');
+    END LOOP;
+    FOR r IN SELECT p.oid::regprocedure AS name FROM pg_catalog.pg_proc p
+             JOIN pg_catalog.pg_namespace n ON n.oid = p.pronamespace
+             WHERE n.nspname = current_schema() AND p.proname LIKE 'reviewdesk%' LOOP
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s OWNER TO %I', r.name, '{owner}');
+        EXECUTE pg_catalog.format('ALTER FUNCTION %s SET search_path = pg_catalog, public, pg_temp', r.name);
+    END LOOP;
+END $$"""

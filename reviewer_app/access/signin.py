@@ -39,7 +39,6 @@ KEYRING_SERVICE = "reviewer-app"
 IDLE_LOCK_ENV = "REVIEWER_IDLE_LOCK_MINUTES"
 DEFAULT_IDLE_LOCK_MINUTES = 10
 USERNAME_PATTERN = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
-MIN_PASSWORD_LENGTH = 8
 
 WRONG_PASSWORD = "wrong_password"
 DISABLED = "disabled"
@@ -110,11 +109,6 @@ def check_password(stored: str, password: str) -> bool:
     except (ValueError, TypeError):
         return False
     return hmac.compare_digest(got, expected)
-
-
-def check_new_password(password: str) -> None:
-    if len(password) < MIN_PASSWORD_LENGTH:
-        raise ValueError(f"密碼至少需 {MIN_PASSWORD_LENGTH} 個字元")
 
 
 # ---- signing in ------------------------------------------------------------------------------------

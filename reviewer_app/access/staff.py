@@ -9,7 +9,13 @@ libpq: the clear password is never sent, so it cannot land in a server log eithe
 On the embedded SQLite file an account is only its `staff` row, with a salted scrypt hash of the
 password that the app checks at sign-in; nothing stops someone who can write the file.
 
-Every change is an audit event.
+Every change is an audit event. On PostgreSQL the database function writes it (so a call of the
+function with plain SQL is audited too) and checks the display name again; on SQLite the app does.
+
+New passwords follow :func:`password_problem` (at least 12 characters, letters and digits or symbols,
+not the account name). On PostgreSQL the server sees only the verifier, so the policy is checked here;
+a member changing their own password with plain SQL meets the server's `passwordcheck` module, where
+IT has loaded it (docs/SECURITY.md).
 """
 
 from __future__ import annotations
@@ -22,7 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from reviewer_app.access import audit_chain
-from reviewer_app.access.signin import USERNAME_PATTERN, check_new_password, hash_password
+from reviewer_app.access.signin import USERNAME_PATTERN, hash_password
 from reviewer_app.core.rules import visible_text
 from reviewer_app.core.spreadsheet_text import looks_like_formula
 from reviewer_app.core.vocabulary import STAFF_ROLES
@@ -75,12 +81,29 @@ def _db_error(exc: DBAPIError) -> StaffError:
     message = str(exc.orig or exc).strip().splitlines()[0]
     if "already exists" in message:
         return StaffError(f"帳號已存在：{message}")
-    if "permission denied" in message or "may add staff" in message or "may disable staff" in message:
+    if "permission denied" in message or "only IT, or a supervisor" in message:
         return StaffError(f"您沒有管理此帳號的權限：{message}")
     return StaffError(f"資料庫拒絕：{message}")
 
 
 DISPLAY_NAME_MAX = 60  # staff.display_name's column
+PASSWORD_MIN_LENGTH = 12
+
+
+def password_problem(password: str, username: str) -> str | None:
+    """What is wrong with `password` for account `username` (zh-TW), or None when it may be used.
+
+    Length first (what makes a password hard to guess), a mix that a dictionary word alone does not
+    have, and never the account name, which everyone at the facility knows."""
+    if len(password) < PASSWORD_MIN_LENGTH:
+        return f"密碼至少需 {PASSWORD_MIN_LENGTH} 個字元（目前 {len(password)} 個）"
+    if username and username.lower() in password.lower():
+        return "密碼不可以包含帳號名稱"
+    if not any(ch.isalpha() for ch in password):
+        return "密碼需包含英文字母"
+    if all(ch.isalpha() for ch in password) or len(set(password)) == 1:
+        return "密碼需同時包含英文字母與數字或符號"
+    return None
 
 
 def clean_display_name(typed: str) -> str:
@@ -112,10 +135,9 @@ def add_staff(
     if role not in STAFF_ROLES:
         raise StaffError(f"角色必須是 {', '.join(STAFF_ROLES)} 之一")
     display_name = clean_display_name(display_name)
-    try:
-        check_new_password(password)
-    except ValueError as exc:
-        raise StaffError(str(exc)) from exc
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise StaffError(problem)
     try:
         with Session(engine) as s, s.begin():
             facility = _facility(s, facility_code)
@@ -124,9 +146,17 @@ def add_staff(
             if _is_pg(engine):
                 pgconn = s.connection().connection.driver_connection.pgconn  # type: ignore[union-attr]
                 verifier = pgconn.encrypt_password(password.encode(), username.encode(), b"scram-sha-256")
+                # The function writes the audit event itself (migration 0008).
                 s.execute(
-                    text("SELECT reviewdesk_add_staff(:u, :n, :r, :f, :v)"),
-                    {"u": username, "n": display_name, "r": role, "f": facility.id, "v": verifier.decode()},
+                    text("SELECT reviewdesk_add_staff(:u, :n, :r, :f, :v, :w)"),
+                    {
+                        "u": username,
+                        "n": display_name,
+                        "r": role,
+                        "f": facility.id,
+                        "v": verifier.decode(),
+                        "w": workstation,
+                    },
                 )
             else:
                 s.add(
@@ -138,18 +168,18 @@ def add_staff(
                         password_hash=hash_password(password),
                     )
                 )
-            audit_chain.append(
-                s,
-                [
-                    audit_chain.new_event(
-                        action="staff_add",
-                        staff_username=_who(s, acting_user),
-                        workstation=workstation,
-                        facility_id=facility.id,
-                        detail={"username": username, "role": role, "display_name": display_name},
-                    )
-                ],
-            )
+                audit_chain.append(
+                    s,
+                    [
+                        audit_chain.new_event(
+                            action="staff_add",
+                            staff_username=_who(s, acting_user),
+                            workstation=workstation,
+                            facility_id=facility.id,
+                            detail={"username": username, "role": role, "display_name": display_name},
+                        )
+                    ],
+                )
     except DBAPIError as exc:
         raise _db_error(exc) from exc
 
@@ -157,23 +187,60 @@ def add_staff(
 def disable_staff(engine: Engine, *, username: str, workstation: str, acting_user: str | None = None) -> None:
     try:
         with Session(engine) as s, s.begin():
-            if _is_pg(engine):
-                facility_id = s.scalar(text("SELECT reviewdesk_disable_staff(:u)"), {"u": username})
+            if _is_pg(engine):  # the function writes the audit event itself (migration 0008)
+                s.scalar(text("SELECT reviewdesk_disable_staff(:u, :w)"), {"u": username, "w": workstation})
             else:
                 staff = s.scalars(select(Staff).where(Staff.username == username)).first()
                 if staff is None:
                     raise StaffError(f"找不到工作人員帳號：{username}")
                 staff.active = False
-                facility_id = staff.facility_id
+                audit_chain.append(
+                    s,
+                    [
+                        audit_chain.new_event(
+                            action="staff_disable",
+                            staff_username=_who(s, acting_user),
+                            workstation=workstation,
+                            facility_id=staff.facility_id,
+                            detail={"username": username},
+                        )
+                    ],
+                )
+    except DBAPIError as exc:
+        if "no staff member" in str(exc.orig):
+            raise StaffError(f"找不到工作人員帳號：{username}") from exc
+        raise _db_error(exc) from exc
+
+
+def set_staff_role(
+    engine: Engine, *, username: str, role: str, workstation: str, acting_user: str | None = None
+) -> None:
+    """A member's staff role changed (their database group role too, on PostgreSQL); audited."""
+    if role not in STAFF_ROLES:
+        raise StaffError(f"角色必須是 {', '.join(STAFF_ROLES)} 之一")
+    try:
+        with Session(engine) as s, s.begin():
+            if _is_pg(engine):  # the function checks, swaps the group role and writes the event
+                s.execute(
+                    text("SELECT reviewdesk_set_staff_role(:u, :r, :w)"),
+                    {"u": username, "r": role, "w": workstation},
+                )
+                return
+            staff = s.scalars(select(Staff).where(Staff.username == username)).first()
+            if staff is None:
+                raise StaffError(f"找不到工作人員帳號：{username}")
+            if staff.role == role:
+                return
+            previous, staff.role = staff.role, role
             audit_chain.append(
                 s,
                 [
                     audit_chain.new_event(
-                        action="staff_disable",
+                        action="staff_role",
                         staff_username=_who(s, acting_user),
                         workstation=workstation,
-                        facility_id=facility_id,
-                        detail={"username": username},
+                        facility_id=staff.facility_id,
+                        detail={"username": username, "role": role, "previous_role": previous},
                     )
                 ],
             )

@@ -1,4 +1,4 @@
-"""`staff add|disable|list`: staff accounts (supervisor or IT).
+"""`staff add|disable|role|list`: staff accounts (supervisor or IT).
 
 On PostgreSQL `staff add` creates the member's own login role with their password and makes it a
 member of the group role of their staff role; `staff disable` makes the role NOLOGIN and marks the row
@@ -26,7 +26,7 @@ _ADD_HELP = (
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    staff = sub.add_parser("staff", help="staff accounts: add, disable, list (supervisor or IT)")
+    staff = sub.add_parser("staff", help="staff accounts: add, disable, change role, list (supervisor or IT)")
     staff_sub = staff.add_subparsers(dest="staff_command", required=True)
 
     add = staff_sub.add_parser("add", help=_ADD_HELP, description=_ADD_HELP)
@@ -45,6 +45,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     disable.add_argument("username")
     disable.set_defaults(handler=run_disable)
 
+    role = staff_sub.add_parser(
+        "role", help="change a member's staff role (PostgreSQL: their group role too); audited"
+    )
+    role.add_argument("username")
+    role.add_argument("--role", required=True, choices=sorted(STAFF_ROLES))
+    role.set_defaults(handler=run_role)
+
     listing = staff_sub.add_parser(
         "list", help="list staff accounts (on PostgreSQL: whether each can log in)"
     )
@@ -52,8 +59,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     listing.set_defaults(handler=run_list)
 
 
-def read_new_password(from_stdin: bool) -> str:
-    """The new member's password: one line of standard input, or typed twice at a hidden prompt."""
+def _check_policy(password: str, username: str) -> None:
+    from reviewer_app.access.staff import password_problem
+
+    problem = password_problem(password, username)
+    if problem is not None:
+        raise UserError(f"{problem}，未新增帳號")
+
+
+def read_new_password(from_stdin: bool, username: str = "") -> str:
+    """The new member's password: one line of standard input, or typed twice at a hidden prompt.
+    The password policy is checked before it is asked a second time."""
     if from_stdin:
         try:
             password = sys.stdin.readline().rstrip("\r\n")
@@ -62,14 +78,15 @@ def read_new_password(from_stdin: bool) -> str:
             raise UserError("標準輸入的密碼不是有效的 UTF-8 文字") from None
         if not password:
             raise UserError("標準輸入沒有密碼")
+        _check_policy(password, username)
         return password
     try:
         # Without a terminal getpass warns, then reads standard input with echo: refuse instead
         # (the password could be echoed) and point to --password-stdin.
         with warnings.catch_warnings():
             warnings.simplefilter("error", getpass.GetPassWarning)
-            first = getpass.getpass("新帳號的密碼：")
-            _check_password_now(first)  # a password refused anyway is not asked for a second time
+            first = getpass.getpass("新帳號的密碼（至少 12 個字元，含英文字母與數字或符號，不含帳號名稱）：")
+            _check_policy(first, username)
             again = getpass.getpass("再輸入一次：")
     except getpass.GetPassWarning:
         raise UserError("沒有可輸入密碼的終端機，未新增帳號；請改用 --password-stdin") from None
@@ -80,15 +97,6 @@ def read_new_password(from_stdin: bool) -> str:
     if again != first:
         raise UserError("兩次輸入的密碼不同")
     return first
-
-
-def _check_password_now(password: str) -> None:
-    from reviewer_app.access.signin import check_new_password
-
-    try:
-        check_new_password(password)
-    except ValueError as exc:
-        raise UserError(f"{exc}，未新增帳號") from None
 
 
 #: PostgreSQL keeps role names starting with pg_ for itself ('role name "pg_sw" is reserved').
@@ -107,7 +115,7 @@ def run_add(args: argparse.Namespace) -> int:
     from reviewer_app.access.staff import StaffError, add_staff
 
     _refuse_reserved_name(args.username)
-    password = read_new_password(args.password_stdin)
+    password = read_new_password(args.password_stdin, args.username)
     engine = open_engine(args)
     try:
         add_staff(
@@ -142,6 +150,24 @@ def run_disable(args: argparse.Namespace) -> int:
     except StaffError as exc:
         raise UserError(str(exc)) from exc
     print(f"已停用 {args.username}")
+    return 0
+
+
+def run_role(args: argparse.Namespace) -> int:
+    from reviewer_app.access.staff import StaffError, set_staff_role
+
+    engine = open_engine(args)
+    try:
+        set_staff_role(
+            engine,
+            username=args.username,
+            role=args.role,
+            workstation=config.workstation_id(),
+            acting_user=args.user,
+        )
+    except StaffError as exc:
+        raise UserError(str(exc)) from exc
+    print(f"{args.username} 的角色已改為{STAFF_ROLES[args.role]}")
     return 0
 
 

@@ -2,8 +2,13 @@
 
 Each facility's events form one chain (events without a facility form chain 0): `chain_seq` numbers
 them 1, 2, 3…, `prev_hash` is the hash of the event before, `hash` is SHA-256 over this event's fields
-and `prev_hash` (reviewer_app/access/audit_chain.py). `audit_chain_heads` holds each chain's last number and
-hash: writers lock that row, so concurrent pushes never fork a chain, and a deleted last event shows.
+and `prev_hash` (reviewer_app/access/audit_hash.py), `recorded_at` the time the event entered the chain.
+`audit_chain_heads` holds each chain's last number and hash: writers lock that row, so concurrent pushes
+never fork a chain, and a deleted last event shows.
+
+On PostgreSQL the database fills the chain columns itself (a BEFORE INSERT trigger, migration 0008),
+whatever the client sent: they are server-generated here and read back after an insert. On SQLite the
+app fills them (reviewer_app/access/audit_chain.py).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import JSON, FetchedValue, ForeignKey, Index, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reviewer_app.shared_db.models.base import Base, utcnow
@@ -23,6 +28,8 @@ class AuditEvent(Base):
         Index("ix_audit_events_item", "item_kind", "item_id"),
         UniqueConstraint("facility_id", "chain_seq", name="uq_audit_events_chain_seq"),
     )
+    # The chain columns come back from the database's trigger on PostgreSQL (INSERT … RETURNING).
+    __mapper_args__ = {"eager_defaults": True}
 
     id: Mapped[int] = mapped_column(primary_key=True)
     # Events are written on workstations first; the key makes their push idempotent.
@@ -36,10 +43,13 @@ class AuditEvent(Base):
     item_id: Mapped[int | None]
     service_id: Mapped[int | None]
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    # The chain (set by audit_chain.append, never by hand).
-    chain_seq: Mapped[int]
-    prev_hash: Mapped[str | None] = mapped_column(String(64))
-    hash: Mapped[str] = mapped_column(String(64))
+    # The chain (set by the database's trigger on PostgreSQL, by audit_chain.append on SQLite).
+    chain_seq: Mapped[int] = mapped_column(server_default=FetchedValue())
+    prev_hash: Mapped[str | None] = mapped_column(String(64), server_default=FetchedValue())
+    hash: Mapped[str] = mapped_column(String(64), server_default=FetchedValue())
+    # When the event entered the chain (the server's clock on PostgreSQL); None for events of the
+    # first hash format (before revision 0008), which `occurred_at` alone dates.
+    recorded_at: Mapped[datetime | None] = mapped_column(server_default=FetchedValue())
 
 
 class AuditChainHead(Base):

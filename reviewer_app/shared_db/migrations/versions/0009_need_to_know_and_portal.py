@@ -33,7 +33,7 @@ from alembic import op
 from reviewer_app.access import roles as security
 
 revision = "0009"
-down_revision = "0006"
+down_revision = "0008"
 branch_labels = None
 depends_on = None
 
@@ -234,6 +234,8 @@ def upgrade() -> None:
         return  # SQLite: no roles; the app reads no identity data for a counsellor
     _need_to_know()
     _portal_door()
+    # The portal's functions run as the schema owner (0008), not as whoever ran this migration.
+    op.execute(security.HAND_OVER_TO_OWNER.replace("{owner}", security.SCHEMA_OWNER))
 
 
 def downgrade() -> None:
