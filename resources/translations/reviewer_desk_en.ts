@@ -433,27 +433,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -478,7 +478,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -486,7 +486,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>This item has a decision; to change it, undo first (Ctrl+Z)</translation>
     </message>
@@ -591,12 +591,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -755,9 +755,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
     </message>
 </context>
@@ -893,7 +893,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -910,7 +910,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -1382,23 +1382,28 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+251"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
-        <source>Syncing with the shared database…</source>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+189"/>
+        <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
+        <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+51"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -1440,8 +1445,21 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
             <numerusform>%n decisions from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n item(s) being worked on by others</source>
+        <translation>
+            <numerusform>%n item being worked on by others</numerusform>
+            <numerusform>%n items being worked on by others</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
+        <translation>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1486,7 +1504,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
@@ -1497,9 +1515,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
-        <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
+        <location line="+116"/>
+        <source>Recorded: {kind} #{id} {outcome}</source>
+        <translation>Recorded: {kind} #{id} {outcome}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1507,7 +1525,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>; the family&apos;s posting is suspended through {day}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>
@@ -1517,12 +1535,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Cannot undo</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
@@ -1878,7 +1896,7 @@ Esc in the search box clears it.</source>
 Esc in the search box clears it.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>
@@ -1897,6 +1915,17 @@ Esc in the search box clears it.</translation>
         <location line="+3"/>
         <source>Flag {rule}</source>
         <translation>Flag {rule}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>No items to review here now: %n item(s) are being worked on by colleagues.
+They come back to the queue when a colleague closes the desk or their claim runs out.</source>
+        <translation>
+            <numerusform>No items to review here now: %n item is being worked on by colleagues.
+It comes back to the queue when the colleague closes the desk or their claim runs out.</numerusform>
+            <numerusform>No items to review here now: %n items are being worked on by colleagues.
+They come back to the queue when a colleague closes the desk or their claim runs out.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -433,27 +433,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -478,14 +478,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>此案件已有決定；如需更改，請先復原（Ctrl+Z）</translation>
     </message>
@@ -590,12 +590,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -752,9 +752,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
     </message>
 </context>
@@ -890,7 +890,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -907,7 +907,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -1378,23 +1378,28 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+251"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
-        <source>Syncing with the shared database…</source>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+189"/>
+        <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
+        <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+51"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -1435,8 +1440,20 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
             <numerusform>本工作站有 %n 件決定未生效：案件已先由他人處理。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n item(s) being worked on by others</source>
+        <translation>
+            <numerusform>%n 件由他人處理中</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
+        <translation>本機關尚未審核、已由其他同仁認領的案件。同仁關閉審核台，或認領逾時後，即回到佇列。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connecting…</source>
         <translation>連線中…</translation>
     </message>
@@ -1481,7 +1498,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
@@ -1492,9 +1509,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>尚未取得審核未通過原因清單，請連線同步後再試。</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
-        <translation>已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）</translation>
+        <location line="+116"/>
+        <source>Recorded: {kind} #{id} {outcome}</source>
+        <translation>已記錄：{kind} #{id} {outcome}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1502,7 +1519,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>；家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Decision not recorded</source>
         <translation>無法記錄決定</translation>
     </message>
@@ -1512,12 +1529,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Cannot undo</source>
         <translation>無法復原</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
@@ -1872,7 +1889,7 @@ Esc in the search box clears it.</source>
 在搜尋框按 Esc 可清除搜尋。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
@@ -1891,6 +1908,15 @@ Esc in the search box clears it.</source>
         <location line="+3"/>
         <source>Flag {rule}</source>
         <translation>規則 {rule}</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>No items to review here now: %n item(s) are being worked on by colleagues.
+They come back to the queue when a colleague closes the desk or their claim runs out.</source>
+        <translation>
+            <numerusform>目前沒有可審核的案件：%n 件由他人處理中。
+同仁關閉審核台，或認領逾時後，即回到佇列。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -168,6 +168,11 @@ class Sync:
             item_id=item_id,
         )
 
+    def open_session(self) -> None:
+        """A desk opens on this sync (again, after a sign-out): pulls claim items again."""
+        with self._claiming:
+            self._closed = False
+
     def close_session(self) -> int:
         """The desk closes (Ctrl+Q, sign-out): push every decision, its grace period over (nobody is
         left to undo it), then give the undecided claims back so that colleagues get them at once
