@@ -21,5 +21,8 @@ def due(
     """The pending decisions (in push order) to push at ``now``. ``undo_waiting``: an undo was asked
     for and has not reached the journal yet; it takes back the newest decision, which stays."""
     candidates = pending[:-1] if undo_waiting else pending
+    if grace <= timedelta(0):
+        return list(candidates)
     cutoff = now - grace
-    return list(takewhile(lambda d: d.decided_at <= cutoff, candidates))
+    # A decision time after ``now`` means the clock was set back since: it does not wait for it.
+    return list(takewhile(lambda d: d.decided_at <= cutoff or d.decided_at > now, candidates))

@@ -143,3 +143,16 @@ def test_a_pull_counts_the_items_colleagues_are_working_on(
     # A crash leaves the claims to their lease: once it has run out they are nobody's.
     colleague.clock.advance(minutes=25)
     assert colleague.sync.pull(batch=10).others == 0
+
+
+def test_a_clock_set_back_does_not_hold_decisions(engine: Engine, desk: Workstation) -> None:
+    """The workstation's clock was put back an hour after a decision: it goes at the next push, not
+    an hour later. Without a grace period (a plain sync, the command line) every decision goes."""
+    first, second = _posts(engine, desk, 2)
+    desk.sync.pull()
+    desk.decide("post", first, "approve")
+    desk.clock.advance(hours=-1)
+    assert desk.sync.push().applied == 1
+    desk.decide("post", second, "approve")
+    desk.sync.grace = timedelta(0)
+    assert desk.sync.push().applied == 1
