@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import math
+import threading
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -38,6 +39,8 @@ translate = QCoreApplication.translate
 
 #: A sync running longer than this shows a progress indicator.
 PROGRESS_AFTER_MS = 400
+# At close, the claims are given back once the journal has written what it was given (seconds at most).
+JOURNAL_WAIT_S = 30
 # Documents fetched ahead (after each pull) wait behind everything the viewer asks for.
 PREFETCH_PRIORITY = -20
 # The grace countdown is looked at this often (it shows whole seconds; the clock may be a test's).
@@ -143,8 +146,13 @@ class SyncController(QObject):
         self._closed = True
         self._in_grace = []
         sync = self.ctx.sync
+        # The decisions still on their way to the journal (Ctrl+Enter just before Ctrl+Q) are written
+        # first: pushed, not given back as undecided. The journal's worker takes its jobs in order.
+        written = threading.Event()
+        Operation(written.set, name="decisions written").must_finish().run_in_background(executors.journal())
 
         def give_back() -> int:
+            written.wait(JOURNAL_WAIT_S)
             try:
                 return sync.close_session()
             except SharedDatabaseUnavailable as exc:  # offline: the leases run out instead

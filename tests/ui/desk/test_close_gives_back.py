@@ -15,13 +15,14 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.journal.journal import Journal
+from reviewer_app.qt import Qt
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.shared_db.models import Post, ServiceApplication
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.desk.main_window import MainWindow
-from tests.ui.common.held import held
-from tests.ui.conftest import idle, make_context, open_desk
+from tests.ui.common.held import held, occupy
+from tests.ui.conftest import go_to, idle, look_at_documents, make_context, open_desk, proxy_rows
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -85,3 +86,24 @@ def test_closing_the_desk_gives_its_items_to_a_colleague_at_once(
     finally:
         b.close()
         assert executors.finish_all(30_000)
+
+
+def test_a_decision_made_just_before_closing_is_sent_not_given_back(
+    qtbot: QtBot, tmp_path: Path, journal: Journal, sync: Sync, shared_engine: Engine
+) -> None:
+    """Ctrl+Enter then Ctrl+Q at once, while the journal's worker is still busy: the decision is
+    written first, then pushed; its item is not given back as if undecided."""
+    a = open_desk(qtbot, make_context(journal, sync, tmp_path))
+    target = next(r.key for r in proxy_rows(a) if r.status == "pending" and not r.blocking_rules)
+    go_to(qtbot, a, target)
+    look_at_documents(qtbot, a)
+    busy = occupy(executors.journal())  # the journal's worker is slow this moment
+    qtbot.keyClick(a.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    a.close()
+    busy.set()
+    assert executors.finish_all(30_000)
+    model = Post if target[0] == "post" else ServiceApplication
+    with Session(shared_engine) as s:
+        item = s.get(model, target[1])
+        assert item is not None and item.status == "approved"
+    assert journal.decisions(("pending",)) == []
