@@ -169,9 +169,9 @@ class Sync:
         )
 
     def open_session(self) -> None:
-        """A desk opens on this sync (again, after a sign-out): pulls claim items again."""
-        with self._claiming:
-            self._closed = False
+        """A desk opens on this sync (again, after a sign-out): pulls claim items again. Called on the
+        GUI thread: it does not wait for the claiming lock (a pull may hold it for long)."""
+        self._closed = False
 
     def close_session(self) -> int:
         """The desk closes (Ctrl+Q, sign-out): push every decision, its grace period over (nobody is
