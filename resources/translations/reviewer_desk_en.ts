@@ -14,7 +14,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+56"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+57"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -1446,23 +1446,28 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+243"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
-        <source>Syncing with the shared database…</source>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+197"/>
+        <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
+        <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+51"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -1504,8 +1509,21 @@
             <numerusform>%n decisions from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n item(s) being worked on by others</source>
+        <translation>
+            <numerusform>%n item being worked on by others</numerusform>
+            <numerusform>%n items being worked on by others</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
+        <translation>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -1550,7 +1568,7 @@
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
@@ -1561,9 +1579,9 @@
         <translation>The list of rejection reasons has not been fetched yet. Sync, then try again.</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
-        <translation>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</translation>
+        <location line="+116"/>
+        <source>Recorded: {kind} #{id} {outcome}</source>
+        <translation>Recorded: {kind} #{id} {outcome}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1571,7 +1589,7 @@
         <translation>; the family&apos;s posting is suspended through {day}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>
@@ -1581,12 +1599,12 @@
         <translation>An unexpected error occurred and the decision was not recorded. Try again; if it fails again, call IT support.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Cannot undo</source>
         <translation>Cannot undo</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
@@ -1599,7 +1617,7 @@
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+196"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+197"/>
         <source>Housing unit / inmate / post</source>
         <translation>Housing unit / inmate / post</translation>
     </message>
@@ -1852,7 +1870,7 @@
         <translation>{days} d {hours} h</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+72"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+73"/>
         <source>Kind</source>
         <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once.</extracomment>
         <translation>Kind</translation>
@@ -1942,7 +1960,7 @@ Esc in the search box clears it.</source>
 Esc in the search box clears it.</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>
@@ -1962,11 +1980,22 @@ Esc in the search box clears it.</translation>
         <source>Flag {rule}</source>
         <translation>Flag {rule}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>No items to review here now: %n item(s) are being worked on by colleagues.
+They come back to the queue when a colleague closes the desk or their claim runs out.</source>
+        <translation>
+            <numerusform>No items to review here now: %n item is being worked on by colleagues.
+It comes back to the queue when the colleague closes the desk or their claim runs out.</numerusform>
+            <numerusform>No items to review here now: %n items are being worked on by colleagues.
+They come back to the queue when a colleague closes the desk or their claim runs out.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+155"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+157"/>
         <source>New end date</source>
         <translation>New end date</translation>
     </message>
@@ -2487,7 +2516,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+66"/>
+        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+67"/>
         <source>{kind}
 Loading…</source>
         <translation>{kind}

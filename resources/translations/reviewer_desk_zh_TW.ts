@@ -14,7 +14,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+56"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+57"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -1442,23 +1442,28 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+242"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+243"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
-        <source>Syncing with the shared database…</source>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+197"/>
+        <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
+        <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+51"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -1499,8 +1504,20 @@
             <numerusform>本工作站有 %n 件決定未生效：案件已先由他人處理。</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+14"/>
+        <source>%n item(s) being worked on by others</source>
+        <translation>
+            <numerusform>%n 件由他人處理中</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+15"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
+        <translation>本機關尚未審核、已由其他同仁認領的案件。同仁關閉審核台，或認領逾時後，即回到佇列。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Connecting…</source>
         <translation>連線中…</translation>
     </message>
@@ -1545,7 +1562,7 @@
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
@@ -1556,9 +1573,9 @@
         <translation>尚未取得審核未通過原因清單，請連線同步後再試。</translation>
     </message>
     <message>
-        <location line="+114"/>
-        <source>Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)</source>
-        <translation>已記錄：{kind} #{id} {outcome}（待同步，Ctrl+Z 可復原）</translation>
+        <location line="+116"/>
+        <source>Recorded: {kind} #{id} {outcome}</source>
+        <translation>已記錄：{kind} #{id} {outcome}</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1566,7 +1583,7 @@
         <translation>；家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Decision not recorded</source>
         <translation>無法記錄決定</translation>
     </message>
@@ -1576,12 +1593,12 @@
         <translation>發生未預期的錯誤，決定未記錄。請再試一次；如仍失敗，請聯絡資訊人員。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+40"/>
         <source>Cannot undo</source>
         <translation>無法復原</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</source>
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
@@ -1594,7 +1611,7 @@
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+196"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+197"/>
         <source>Housing unit / inmate / post</source>
         <translation>舍房／收容人／聯絡簿</translation>
     </message>
@@ -1847,7 +1864,7 @@
         <translation>{days} 天 {hours} 小時</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+72"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+73"/>
         <source>Kind</source>
         <extracomment>Raw value to sort a column by (numbers and times sort as numbers, not as their text). The roles the queue answers; a view asks for others too (font, alignment…): None at once.</extracomment>
         <translation>類別</translation>
@@ -1936,7 +1953,7 @@ Esc in the search box clears it.</source>
 在搜尋框按 Esc 可清除搜尋。</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+50"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
@@ -1956,11 +1973,20 @@ Esc in the search box clears it.</source>
         <source>Flag {rule}</source>
         <translation>規則 {rule}</translation>
     </message>
+    <message numerus="yes">
+        <location line="+114"/>
+        <source>No items to review here now: %n item(s) are being worked on by colleagues.
+They come back to the queue when a colleague closes the desk or their claim runs out.</source>
+        <translation>
+            <numerusform>目前沒有可審核的案件：%n 件由他人處理中。
+同仁關閉審核台，或認領逾時後，即回到佇列。</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+155"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+157"/>
         <source>New end date</source>
         <translation>新的結束日</translation>
     </message>
@@ -2480,7 +2506,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+66"/>
+        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+67"/>
         <source>{kind}
 Loading…</source>
         <translation>{kind}

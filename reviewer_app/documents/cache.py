@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import logging
 import os
+import re
 import threading
 import time
 import uuid
@@ -28,6 +29,7 @@ log = logging.getLogger(__name__)
 DEFAULT_CACHE_BYTES: Final = 512 * MB
 _SUFFIX: Final = ".doc"
 _PARTIAL: Final = ".part"
+_HEX: Final = re.compile(r"[0-9a-fA-F]{64}")
 
 
 class DocumentCache:
@@ -43,6 +45,12 @@ class DocumentCache:
 
     def _path(self, doc_id: int, sha256: str) -> Path:
         return self.folder / f"{int(doc_id)}-{sha256.lower()[:32]}{_SUFFIX}"
+
+    def holds(self, doc_id: int, sha256: str) -> bool:
+        """Whether the document is in the cache (its bytes are checked when read: ``get``)."""
+        if not _HEX.fullmatch(sha256):  # a record's hash names a file here only when it is one
+            return False
+        return self._path(doc_id, sha256).is_file()
 
     def get(self, doc_id: int, sha256: str) -> bytes | None:
         path = self._path(doc_id, sha256)

@@ -66,6 +66,24 @@ class Journal:
         #: Decisions a push is sending now (begin_sending): not undoable until it has its answer. The
         #: push holds no lock while it talks to the shared database, so decisions go on meanwhile.
         self._sending: set[str] = set()
+        #: Undos asked for (Ctrl+Z pressed) that have not reached the journal yet: a push meanwhile
+        #: leaves the newest decision alone (sync/grace.py), so an undo in time always works. A lock
+        #: of its own: the key press must not wait for the journal's lock (held through writes).
+        self._undos_waiting = 0
+        self._undos_lock = threading.Lock()
+
+    def expect_undo(self) -> None:
+        """An undo is on its way (called at the key press, before it is queued; never waits)."""
+        with self._undos_lock:
+            self._undos_waiting += 1
+
+    def end_undo(self) -> None:
+        with self._undos_lock:
+            self._undos_waiting = max(0, self._undos_waiting - 1)
+
+    def undo_waiting(self) -> bool:
+        with self._undos_lock:
+            return self._undos_waiting > 0
 
     def begin_sending(self, keys: Iterable[str]) -> None:
         with self.lock:

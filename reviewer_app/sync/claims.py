@@ -21,6 +21,7 @@ from sqlalchemy import (
     String,
     and_,
     bindparam,
+    func,
     literal_column,
     or_,
     select,
@@ -185,6 +186,46 @@ def release(s: Session, who: Claimant, kind: str, item_id: int) -> bool:
         .returning(model.id)
     )
     return result.first() is not None
+
+
+def release_all(s: Session, who: Claimant, keep: Collection[tuple[str, int]] = ()) -> list[tuple[str, int]]:
+    """Give back every undecided item this workstation holds but ``keep`` (decided here, not in the
+    shared database yet: R10 keeps those until their lease runs out); returns what was released."""
+    released: list[tuple[str, int]] = []
+    for kind, model in MODELS.items():
+        kept = sorted(item_id for k, item_id in keep if k == kind)
+        result = s.execute(
+            update(model)
+            .where(
+                model.claimed_by == who.staff_username,
+                model.claim_workstation == who.workstation,
+                model.status.in_(DECIDABLE_STATUSES),
+                model.id.not_in(kept),
+            )
+            .values(claimed_by=None, claim_workstation=None, claim_expires_at=None)
+            .returning(model.id)
+        )
+        released.extend((kind, item_id) for item_id in result.scalars())
+    return released
+
+
+def held_by_others(s: Session, who: Claimant, now: datetime) -> int:
+    """How many undecided items of the facility someone else holds now (another member, or this
+    member at another workstation)."""
+    total = 0
+    for model in MODELS.values():
+        q = (
+            select(func.count())
+            .select_from(model)
+            .where(
+                model.facility_id == who.facility_id,
+                _claimable(model),
+                model.claim_expires_at >= now,
+                ~and_(model.claimed_by == who.staff_username, model.claim_workstation == who.workstation),
+            )
+        )
+        total += s.scalar(q) or 0
+    return total
 
 
 def held_by_me(

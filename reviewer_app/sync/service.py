@@ -23,7 +23,7 @@ from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db.models import Facility
-from reviewer_app.sync import claims, pull
+from reviewer_app.sync import claims, grace, pull
 from reviewer_app.sync.document_checks import check_claimed_documents
 from reviewer_app.sync.push import (
     Applied,
@@ -65,6 +65,9 @@ class PushResult:
 class PullResult:
     claimed: int
     held: int
+    #: undecided items of the facility that colleagues are working on (claimed, lease running): the
+    #: queue is not empty, only taken for now
+    others: int = 0
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -95,6 +98,13 @@ class Sync:
         #: One push at a time (the desk and a print view share this Sync): the journal lock is no
         #: longer held for a whole push, so it cannot keep two of them apart.
         self._pushing = threading.Lock()
+        #: Decisions younger than this are not pushed: Ctrl+Z can still take them back (the desk sets
+        #: it from the reviewer's preferences; a plain sync, e.g. the command line, waits for nothing).
+        self.grace = timedelta(0)
+        #: Claims are taken and given back under this lock, so a pull still running when the desk
+        #: closes cannot claim items after the close released them (``close_session``).
+        self._claiming = threading.Lock()
+        self._closed = False
         #: called on the pulling thread with the snapshots of the items held, their families' standings
         #: and the pull's time, once read and before the journal stores them: the desk starts decoding
         #: the first item's photo while the pull is being stored
@@ -131,7 +141,9 @@ class Sync:
         """Renew this workstation's claims, claim up to `batch` undecided items, snapshot them."""
         now = self.clock()
         try:
-            with self._session() as s, s.begin():
+            with self._claiming, self._session() as s, s.begin():
+                if self._closed:  # the desk has closed: it takes nothing more
+                    return PullResult(claimed=0, held=0)
                 lease = self._lease(s)
                 # Decided here and not synced yet included (R10): nobody else may take them meanwhile.
                 mine = [(i.kind, i.item_id) for i in self.journal.items(include_decided=True)]
@@ -146,13 +158,15 @@ class Sync:
                 self._notify_claimed(snaps, fams, now)
                 reasons = pull.catalogue(s, self.who.facility_id)
                 staff = pull.staff(s, self.who.facility_id)
+                others = claims.held_by_others(s, self.who, now)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
         check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
-        return PullResult(claimed=len(snaps), held=sum(1 for snap in snaps if snap.status == "held"))
+        held = sum(1 for snap in snaps if snap.status == "held")
+        return PullResult(claimed=len(snaps), held=held, others=others)
 
     def release(self, kind: str, item_id: int) -> None:
         """Give an undecided item back to the queue for others."""
@@ -170,9 +184,37 @@ class Sync:
             item_id=item_id,
         )
 
+    def open_session(self) -> None:
+        """A desk opens on this sync (again, after a sign-out): pulls claim items again. Called on the
+        GUI thread: it does not wait for the claiming lock (a pull may hold it for long)."""
+        self._closed = False
+
+    def close_session(self) -> int:
+        """The desk closes (Ctrl+Q, sign-out): push every decision, its grace period over (nobody is
+        left to undo it), then give the undecided claims back so that colleagues get them at once
+        (R10). Returns how many were given back. A crash skips this: the leases run out instead.
+        Offline, the push fails and the claims wait for their lease."""
+        with self._claiming:
+            self._closed = True
+        self.push(grace=timedelta(0))
+        decided = {(i.kind, i.item_id) for i in self.journal.items(include_decided=True)} - {
+            (i.kind, i.item_id) for i in self.journal.items()
+        }
+        try:
+            with self._claiming, self._session() as s, s.begin():
+                released = claims.release_all(s, self.who, keep=decided)
+        except (OperationalError, DBAPIError) as exc:
+            if _is_connection_error(exc):
+                raise self._unavailable(exc) from exc
+            raise
+        for kind, item_id in released:
+            self.journal.forget(kind, item_id)
+        log.info("released %d claim(s) at close", len(released))
+        return len(released)
+
     # ---- push ----------------------------------------------------------------------------------
 
-    def push(self, batch_size: int = 1000) -> PushResult:
+    def push(self, batch_size: int = 1000, grace: timedelta | None = None) -> PushResult:
         """Apply every pending decision in order, then the print and hand-over records, then the audit
         outbox.
 
@@ -181,13 +223,15 @@ class Sync:
         decision at a time, which tells each conflict apart.
         """
         with self._pushing:
-            return self._push(batch_size)
+            return self._push(batch_size, self.grace if grace is None else grace)
 
-    def _push(self, batch_size: int) -> PushResult:
+    def _push(self, batch_size: int, wait: timedelta) -> PushResult:
         applied = already = 0
         conflicted: list[DecisionRecord] = []
-        with self.journal.lock:  # what is pending now, and no undo of it until the answer is in
-            pending = self.journal.decisions(("pending",))
+        with self.journal.lock:  # what is due now, and no undo of it until the answer is in
+            pending = grace.due(
+                self.journal.decisions(("pending",)), self.clock(), wait, self.journal.undo_waiting()
+            )
             self.journal.begin_sending(d.key for d in pending)
         try:
             for start in range(0, len(pending), batch_size):

@@ -1,4 +1,5 @@
-"""The reviewer's preferences (language, ROC years), kept in the desk's settings file (QSettings).
+"""The reviewer's preferences (language, ROC years, the undo grace period), kept in the desk's
+settings file (QSettings).
 
 Each preference is declared once here with its key and default. Window layout lives in the same file
 (the main window saves it), so one workstation user has one settings file.
@@ -16,6 +17,11 @@ from reviewer_app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_KEY = "preferences/language"
 ROC_YEARS_KEY = "preferences/roc_years"
+UNDO_GRACE_KEY = "preferences/undo_grace_seconds"
+#: How long a decision waits on the workstation before it is synced: Ctrl+Z takes it back meanwhile.
+DEFAULT_UNDO_GRACE_SECONDS = 10
+#: A longer wait would keep decisions from colleagues' eyes (and the lease) for no good reason.
+MAX_UNDO_GRACE_SECONDS = 120
 
 
 def default_settings_path() -> Path:
@@ -57,6 +63,23 @@ class Preferences(QObject):
     def set_roc_years(self, roc: bool) -> None:
         if roc != self.roc_years:
             self.settings.setValue(ROC_YEARS_KEY, roc)
+            self.settings.sync()
+            self.changed.emit()
+
+    @property
+    def undo_grace_seconds(self) -> int:
+        """Seconds a decision waits before it is synced (0 to 120; an unreadable value: the default)."""
+        value = self.settings.value(UNDO_GRACE_KEY, DEFAULT_UNDO_GRACE_SECONDS)
+        try:
+            seconds = int(str(value))
+        except ValueError:
+            return DEFAULT_UNDO_GRACE_SECONDS
+        return min(max(seconds, 0), MAX_UNDO_GRACE_SECONDS)
+
+    def set_undo_grace_seconds(self, seconds: int) -> None:
+        seconds = min(max(int(seconds), 0), MAX_UNDO_GRACE_SECONDS)
+        if seconds != self.undo_grace_seconds:
+            self.settings.setValue(UNDO_GRACE_KEY, seconds)
             self.settings.sync()
             self.changed.emit()
 

@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING
 
 from reviewer_app.core.timeutil import last_full_day
 from reviewer_app.journal import DecisionRecord, DecisionRefused, JournalError, NotUndoable
-from reviewer_app.qt import QCoreApplication, QMessageBox, QObject, Qt
+from reviewer_app.qt import QAction, QCoreApplication, QKeySequence, QMessageBox, QObject, Qt
 from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import DECISIONS
 from reviewer_app.ui.common.operations import Operation
+from reviewer_app.ui.desk.decision_panel import APPROVE_KEYS, DecisionPanel
 from reviewer_app.ui.desk.desk_data import ItemDetail
 from reviewer_app.ui.desk.reject_dialog import RejectDialog
 from reviewer_app.ui.queue.rows import ItemKey
@@ -49,6 +50,28 @@ class Decisions(QObject):
         #: Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).
         self._after_paint: list[threading.Event] = []
         self.reject_dialog: RejectDialog | None = None
+        self.why_not_action: QAction | None = None
+
+    def explain_refusals(self, panel: DecisionPanel) -> None:
+        """Ctrl+Enter on an item that cannot be approved (a rule, a document not opened, or out of
+        reach offline) does not approve, and a disabled action says nothing: this action, on the same
+        keys while Approve is off, says why."""
+        action = QAction(self.window)
+        action.setObjectName("whyNotApproveAction")
+        action.setShortcuts([QKeySequence(k) for k in APPROVE_KEYS])
+        action.triggered.connect(self.explain_no_approval)
+        self.window.addAction(action)
+        approve = panel.approve_action
+        approve.changed.connect(lambda: action.setEnabled(not approve.isEnabled()))  # never both: ambiguous
+        action.setEnabled(not approve.isEnabled())
+        self.why_not_action = action
+
+    def explain_no_approval(self) -> None:
+        """Say in the status bar why the shown item cannot be approved now (the button's own words)."""
+        panel = self.window.panel
+        if panel.detail() is None or self.deciding:
+            return
+        self.window.statusBar().showMessage(panel.approve_action.toolTip(), 10_000)
 
     def waiting_for_paint(self) -> bool:
         return bool(self._after_paint)
@@ -188,14 +211,17 @@ class Decisions(QObject):
         self._done()
         self._deciding_key = None
         key = (record.kind, record.item_id)
-        message = translate(
-            "MainWindow", "Recorded: {kind} #{id} {outcome} (waiting to sync; Ctrl+Z undoes it)"
-        ).format(kind=words.item_kind(record.kind), id=record.item_id, outcome=words.outcome(record.outcome))
+        # Whether Ctrl+Z can still take it back is the countdown's to say (SyncController): this
+        # message stays ten seconds, longer than the promise may hold.
+        message = translate("MainWindow", "Recorded: {kind} #{id} {outcome}").format(
+            kind=words.item_kind(record.kind), id=record.item_id, outcome=words.outcome(record.outcome)
+        )
         if record.suspension is not None:
             message += translate("MainWindow", "; the family's posting is suspended through {day}").format(
                 day=self.window.preferences.date_style().date(last_full_day(record.suspension.ends_at))
             )
         self.window.statusBar().showMessage(message, 10_000)
+        self.window.sync_controller.decision_recorded(record)
         self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
         self.window.table.setFocus()
         # The reload that shows it follows the change notification (DECISIONS).
@@ -234,12 +260,18 @@ class Decisions(QObject):
         self.deciding = True
         self.window.panel.set_busy(True)
         journal, ctx = self.ctx.journal, self.ctx
+        # From the key press on, a push leaves the newest decision alone (sync/grace.py): an undo
+        # pressed within the grace period works even if the journal's worker takes it up later.
+        journal.expect_undo()
 
         def work() -> DecisionRecord:
-            record = journal.last_undoable(ctx.staff_username)
-            if record is None:
-                raise NotUndoable("UNDO_NOTHING")
-            return journal.undo(record.key, ctx.staff_username, ctx.workstation, ctx.clock())
+            try:
+                record = journal.last_undoable(ctx.staff_username)
+                if record is None:
+                    raise NotUndoable("UNDO_NOTHING")
+                return journal.undo(record.key, ctx.staff_username, ctx.workstation, ctx.clock())
+            finally:
+                journal.end_undo()
 
         self._record(work, "undo").success(self._undone).failure(self._undo_failed).run_in_background(
             executors.journal()
@@ -257,6 +289,7 @@ class Decisions(QObject):
 
     def _undone(self, record: DecisionRecord) -> None:
         self._done()
+        self.window.sync_controller.decision_undone(record)
         key = (record.kind, record.item_id)
         self.window.statusBar().showMessage(
             translate("MainWindow", 'Undone: the decision "{outcome}" on {kind} #{id}').format(

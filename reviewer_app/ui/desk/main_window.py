@@ -171,6 +171,7 @@ class MainWindow(QMainWindow):
         )
         self.panel.approveRequested.connect(self.approve_current)
         self.panel.rejectRequested.connect(self.reject_current)
+        self.decisions.explain_refusals(self.panel)  # Ctrl+Enter on an item Approve is off for says why
 
         self.detail_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.detail_splitter.setObjectName("detailSplitter")
@@ -294,7 +295,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._painted()  # decisions still waiting for a repaint are written now
         self.save_layout()
-        self.sync_controller.stop()
+        self.sync_controller.close()  # gives the undecided items back, in the background
         if self.decisions.reject_dialog is not None:
             self.decisions.reject_dialog.reject()
         if self.ctx.sync is not None:

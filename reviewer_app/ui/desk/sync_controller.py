@@ -1,6 +1,10 @@
-"""The desk's sync: when it runs (every minute, on F5, retried after a failure), what the status bar
-says about the connection, and the messages a sync brings (decisions overtaken elsewhere, colleagues'
-decisions left on this workstation).
+"""The desk's sync: when it runs (every minute, on F5, retried after a failure, as soon as a decision's
+grace period ends), what the status bar says about the connection and the decisions Ctrl+Z can still
+take back, the messages a sync brings (decisions overtaken elsewhere, colleagues' decisions left on
+this workstation), and giving the undecided items back when the desk closes.
+
+A decision waits a grace period (a preference, 10 s by default) before the push takes it
+(``Sync.grace``): until then Ctrl+Z always takes it back, and the status bar counts it down.
 
 The sync itself runs as an operation on the shared network executor; a success announces that the
 queue's items and decisions changed, which is what makes the desk reload.
@@ -9,10 +13,15 @@ queue's items and decisions changed, which is what makes the desk reload.
 from __future__ import annotations
 
 import logging
+import math
+import threading
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from reviewer_app.core.items import DocumentRef
+from reviewer_app.documents.prefetch import prefetch
+from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.elsewhere import waiting_elsewhere
 from reviewer_app.journal.journal import DecisionRecord
 from reviewer_app.qt import QCoreApplication, QLabel, QMessageBox, QObject, QProgressBar, QTimer
@@ -30,6 +39,12 @@ translate = QCoreApplication.translate
 
 #: A sync running longer than this shows a progress indicator.
 PROGRESS_AFTER_MS = 400
+# At close, the claims are given back once the journal has written what it was given (seconds at most).
+JOURNAL_WAIT_S = 30
+# Documents fetched ahead (after each pull) wait behind everything the viewer asks for.
+PREFETCH_PRIORITY = -20
+# The grace countdown is looked at this often (it shows whole seconds; the clock may be a test's).
+COUNTDOWN_TICK_MS = 250
 
 
 def _brief(exc: BaseException) -> str:
@@ -52,6 +67,12 @@ class SyncController(QObject):
         self._connected: bool | None = None  # None: not tried yet
         self._last_sync_at: datetime | None = None
         self._last_error: str | None = None
+        self._again = False  # a sync was asked for while one ran: another one follows it
+        self._closed = False
+        # This desk's decisions still in their grace period, oldest first (Ctrl+Z takes the newest).
+        self._in_grace: list[DecisionRecord] = []
+        # Documents queued to be fetched ahead, by (id, hash): each is queued once.
+        self._prefetching: set[tuple[int, str]] = set()
 
         self.timer = QTimer(self)
         self.timer.setInterval(self.ctx.sync_interval_ms)
@@ -63,6 +84,13 @@ class SyncController(QObject):
         self.progress_timer.setSingleShot(True)
         self.progress_timer.setInterval(PROGRESS_AFTER_MS)
         self.progress_timer.timeout.connect(self._show_progress)
+        self.countdown_timer = QTimer(self)
+        self.countdown_timer.setInterval(COUNTDOWN_TICK_MS)
+        self.countdown_timer.timeout.connect(self._tick)
+        self.undo_label = QLabel()
+        self.undo_label.setObjectName("undoCountdown")
+        self._apply_grace()
+        window.preferences.changed.connect(self._apply_grace)
 
     def build_status_widgets(self) -> list[QLabel | QProgressBar]:
         """The status bar's progress bar and connection and last-sync labels (kept on the window)."""
@@ -78,9 +106,17 @@ class SyncController(QObject):
         w.sync_progress.setMaximumHeight(14)
         w.sync_progress.setTextVisible(False)
         w.sync_progress.hide()
+        # First among the permanent widgets: the countdown sits where the eye is after a decision.
+        w.statusBar().addPermanentWidget(self.undo_label)
+        self.others_label = QLabel()
+        self.others_label.setObjectName("takenByOthers")
+        self.others_label.hide()
+        w.statusBar().addPermanentWidget(self.others_label)
         return [w.sync_progress, w.connection_label, w.last_sync_label]
 
     def start(self) -> None:
+        if self.ctx.sync is not None:
+            self.ctx.sync.open_session()
         self.timer.start()
         self.sync_now()
         if self.ctx.sync is not None:
@@ -97,6 +133,71 @@ class SyncController(QObject):
         self.timer.stop()
         self.retry_timer.stop()
         self.progress_timer.stop()
+        self.countdown_timer.stop()
+
+    def close(self) -> None:
+        """The desk closes (Ctrl+Q, sign-out): no more syncs; the decisions still in their grace period
+        are pushed and the undecided items given back to colleagues, in the background. A must-finish
+        operation: the window closes at once and the process waits for it at exit (bounded). A crash
+        skips this: the leases run out instead."""
+        self.stop()
+        if self._closed or self.ctx.sync is None:
+            return
+        self._closed = True
+        self._in_grace = []
+        sync = self.ctx.sync
+        # The decisions still on their way to the journal (Ctrl+Enter just before Ctrl+Q) are written
+        # first: pushed, not given back as undecided. The journal's worker takes its jobs in order.
+        written = threading.Event()
+        Operation(written.set, name="decisions written").must_finish().run_in_background(executors.journal())
+
+        def give_back() -> int:
+            written.wait(JOURNAL_WAIT_S)
+            try:
+                return sync.close_session()
+            except SharedDatabaseUnavailable as exc:  # offline: the leases run out instead
+                log.info("could not give the claims back at close: %s", exc)
+                return 0
+
+        Operation(give_back, owner=self, name="release").must_finish().run_in_background(executors.network())
+
+    # ---- the grace period ----------------------------------------------------------------------
+
+    @property
+    def grace(self) -> timedelta:
+        return timedelta(seconds=self.window.preferences.undo_grace_seconds)
+
+    def _apply_grace(self) -> None:
+        if self.ctx.sync is not None:
+            self.ctx.sync.grace = self.grace
+
+    def decision_recorded(self, record: DecisionRecord) -> None:
+        """A decision is in the journal: count its grace period down; push it when that ends."""
+        self._in_grace.append(record)
+        self._tick()
+        if self._in_grace:
+            self.countdown_timer.start()
+
+    def decision_undone(self, record: DecisionRecord) -> None:
+        self._in_grace = [d for d in self._in_grace if d.key != record.key]
+        self._tick()
+
+    def _tick(self) -> None:
+        now, grace = self.ctx.clock(), self.grace
+        still = [d for d in self._in_grace if now - d.decided_at < grace]
+        ended = len(still) < len(self._in_grace)
+        self._in_grace = still
+        if not still:
+            self.countdown_timer.stop()
+            self.undo_label.clear()  # from here on the push may take it: Ctrl+Z is promised no more
+        else:
+            newest = still[-1]
+            left = math.ceil((grace - (now - newest.decided_at)).total_seconds())
+            self.undo_label.setText(
+                translate("MainWindow", "Syncing in {seconds} s; Ctrl+Z undoes it").format(seconds=left)
+            )
+        if ended:
+            self.sync_now()  # right after the grace period, not at the minute's sync
 
     def sync_now(self) -> None:
         """Push decisions, then pull (claim) items; on the network worker, never blocking the desk."""
@@ -106,7 +207,10 @@ class SyncController(QObject):
             self.show_connection()
             self.window.request_reload()
             return
+        if self._closed:
+            return
         if self._running:
+            self._again = True  # e.g. a grace period ended during the minute's sync
             return
         self._running = True
         self.retry_timer.stop()
@@ -127,6 +231,9 @@ class SyncController(QObject):
         self._running = False
         self.progress_timer.stop()
         self.window.sync_progress.hide()
+        if self._again:
+            self._again = False
+            QTimer.singleShot(0, self, self.sync_now)
 
     def _show_progress(self) -> None:
         if self._running:
@@ -135,7 +242,8 @@ class SyncController(QObject):
 
     def _synced(self, result: tuple[PushResult, PullResult]) -> None:
         self._finished()
-        pushed, _pulled = result
+        pushed, pulled = result
+        self.show_taken_by_others(pulled.others)
         if pushed.conflicted:
             self._tell_conflicts(pushed.conflicted)
         self._connected = True
@@ -148,6 +256,47 @@ class SyncController(QObject):
         self._last_error = None
         self.show_connection()
         self.show_last_sync()
+        self._prefetch()
+
+    # ---- documents ahead ------------------------------------------------------------------------
+
+    def _prefetch(self) -> None:
+        """After a pull: fetch the claimed items' documents into the cache in the background, oldest
+        item first, one operation each at the lowest priority (what the reviewer opens goes first),
+        so that the work can go on offline. Fetched is not seen: the viewer still has to show a
+        document before its item can be approved (R7)."""
+        store = self.ctx.documents
+        if not isinstance(store, DocumentStore):
+            return
+        journal = self.ctx.journal
+
+        def documents() -> list[DocumentRef]:  # on the journal worker: the undecided items' documents
+            return [doc for item in journal.items() for doc in item.snapshot.documents]
+
+        Operation(documents, owner=self, name="documents to fetch ahead").success(
+            lambda docs: self._fetch_ahead(store, docs)
+        ).run_in_background(executors.journal())
+
+    def _fetch_ahead(self, store: DocumentStore, docs: list[DocumentRef]) -> None:
+        for doc in docs:
+            key = (doc.id, doc.sha256)
+            if key in self._prefetching or self._closed:
+                continue
+            self._prefetching.add(key)
+
+            def done(_added: object, key: tuple[int, str] = key) -> None:
+                self._prefetching.discard(key)
+
+            def failed(exc: BaseException, key: tuple[int, str] = key) -> None:
+                self._prefetching.discard(key)
+                log.info("fetching a document ahead failed: %s", type(exc).__name__)
+
+            def fetch(doc: DocumentRef = doc) -> bool:
+                return prefetch(store, doc)
+
+            Operation(fetch, owner=self, name="fetch ahead").success(done).failure(failed).run_in_background(
+                executors.documents(), PREFETCH_PRIORITY
+            )
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._finished()
@@ -226,6 +375,19 @@ class SyncController(QObject):
         )
 
     # ---- status bar ----------------------------------------------------------------------------
+
+    def show_taken_by_others(self, count: int) -> None:
+        """Items colleagues hold, as of the last pull: nobody takes an empty queue for a finished one."""
+        self.others_label.setText(translate("MainWindow", "%n item(s) being worked on by others", "", count))
+        self.others_label.setToolTip(
+            translate(
+                "MainWindow",
+                "Undecided items of this facility claimed by colleagues. They come back to the queue "
+                "when a colleague closes the desk, or when their claim runs out.",
+            )
+        )
+        self.others_label.setVisible(count > 0)
+        self.window.queue.set_taken_by_others(count)
 
     def show_connection(self) -> None:
         label = self.window.connection_label

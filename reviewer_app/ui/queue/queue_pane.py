@@ -103,7 +103,17 @@ class QueuePane(QWidget):
         self.no_match.setWordWrap(True)
         self.no_match.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.no_match.hide()
-        QVBoxLayout(self.table.viewport()).addWidget(self.no_match)
+        # An empty queue while colleagues hold items says so: the queue is taken, not empty (#20).
+        self._taken_by_others = 0
+        self.taken_note = QLabel()
+        self.taken_note.setObjectName("takenByOthers")
+        self.taken_note.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.taken_note.setWordWrap(True)
+        self.taken_note.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        self.taken_note.hide()
+        overlay = QVBoxLayout(self.table.viewport())
+        overlay.addWidget(self.no_match)
+        overlay.addWidget(self.taken_note)
         proxy = self.proxy
         for changed in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
             changed.connect(self._show_no_match)
@@ -252,8 +262,22 @@ class QueuePane(QWidget):
 
     # ---- events --------------------------------------------------------------------------------
 
+    def set_taken_by_others(self, count: int) -> None:
+        """How many undecided items of the facility colleagues are working on (from the last pull)."""
+        self._taken_by_others = count
+        self.taken_note.setText(
+            self.tr(
+                "No items to review here now: %n item(s) are being worked on by colleagues.\n"
+                "They come back to the queue when a colleague closes the desk or their claim runs out.",
+                "",
+                count,
+            )
+        )
+        self._show_no_match()
+
     def _show_no_match(self) -> None:
         self.no_match.setVisible(self.proxy.rowCount() == 0 and self.model.rowCount() > 0)
+        self.taken_note.setVisible(self.model.rowCount() == 0 and self._taken_by_others > 0)
 
     def _current_row_changed(self, _current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._replacing:

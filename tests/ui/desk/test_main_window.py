@@ -377,14 +377,15 @@ def test_offline_desk_keeps_working_and_reports_once(
         gone.dispose()
 
 
-def test_decisions_reach_the_shared_database_on_the_next_sync(
+def test_decisions_reach_the_shared_database_when_their_grace_period_ends(
     qtbot: QtBot, desk: MainWindow, journal: Journal
 ) -> None:
+    """No F5 and no minute's sync: the push follows the grace period (here none; its countdown is
+    test_undo_grace.py's subject)."""
+    desk.preferences.set_undo_grace_seconds(0)
     target = approvable(desk).key
     go_to(qtbot, desk, target)
     qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: decided_keys(journal) == [target] and idle(desk))
-    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 0 件")
     assert [(d.kind, d.item_id) for d in journal.decisions(("synced",))] == [target]
     assert desk.proxy.proxy_row_of(target) is None  # settled: the next pull took it off the queue
@@ -524,11 +525,10 @@ def test_a_decision_someone_else_overtook_is_told_with_its_reason(
         assert other.sync.push().applied == 1
     finally:
         other.close()
+    desk.preferences.set_undo_grace_seconds(0)  # pushed at once (the grace period: test_undo_grace.py)
     go_to(qtbot, desk, target)
     qtbot.keyClick(desk.table, Qt.Key.Key_Return, CTRL)
-    qtbot.waitUntil(lambda: idle(desk) and desk.waiting_label.text() == "待同步決定 1 件")
 
-    qtbot.keyClick(desk.table, Qt.Key.Key_F5)
     qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
     box = desk.message_box
     assert box is not None
