@@ -42,9 +42,11 @@ def check_of(doc: DocumentRef, verdict: Verdict) -> DocumentCheck | None:
     return None
 
 
-def check_document(store: DocumentStore, doc: DocumentRef, policy: Policy) -> DocumentCheck | None:
+def check_document(
+    store: DocumentStore, doc: DocumentRef, policy: Policy, *, keep: bool = True
+) -> DocumentCheck | None:
     """Fetch and open ``doc`` as the viewer does (no pixels kept) and say what was found."""
-    verdict = open_document(store, doc, policy, target_size=(64, 64))
+    verdict = open_document(store, doc, policy, target_size=(64, 64), keep=keep)
     if isinstance(verdict, PdfDocument):
         verdict.close()
     return check_of(doc, verdict)

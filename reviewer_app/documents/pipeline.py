@@ -15,10 +15,15 @@ from reviewer_app.documents.verdicts import Rejected
 
 
 def open_document(
-    store: DocumentStore, doc: DocumentRef, policy: Policy, target_size: tuple[int, int] | None = None
+    store: DocumentStore,
+    doc: DocumentRef,
+    policy: Policy,
+    target_size: tuple[int, int] | None = None,
+    *,
+    keep: bool = True,
 ) -> Verdict:
-    """Fetch one item's document and load it under its kind's limits."""
-    data = store.fetch(doc)
+    """Fetch one item's document and load it under its kind's limits (``keep``: see DocumentStore.fetch)."""
+    data = store.fetch(doc, keep=keep)
     if isinstance(data, Rejected):
         return data
     limits = DocumentLimits.for_kind(doc.kind, policy)

@@ -3,8 +3,8 @@ the shared database or the portal cannot be reached (#20).
 
 Through the store's one fetch path: the bytes are checked against their record and written by the
 cache (mode 0600 in its 0700 folder). Never past the cache's cap: a prefetch does not push out what
-the reviewer opened. Fetching is not looking: nothing here records a document check, so an approval
-still needs the viewer to have shown the document (R7), which it can then do offline.
+the reviewer opened. The pull fetches through here (sync/document_checks.py), then records what the
+loader found (R7); the desk's Approve still waits for its viewer to have shown each document.
 """
 
 from __future__ import annotations

@@ -19,9 +19,6 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from reviewer_app.core.items import DocumentRef
-from reviewer_app.documents.prefetch import prefetch
-from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.elsewhere import waiting_elsewhere
 from reviewer_app.journal.journal import DecisionRecord
 from reviewer_app.qt import QCoreApplication, QLabel, QMessageBox, QObject, QProgressBar, QTimer
@@ -41,8 +38,6 @@ translate = QCoreApplication.translate
 PROGRESS_AFTER_MS = 400
 # At close, the claims are given back once the journal has written what it was given (seconds at most).
 JOURNAL_WAIT_S = 30
-# Documents fetched ahead (after each pull) wait behind everything the viewer asks for.
-PREFETCH_PRIORITY = -20
 # The grace countdown is looked at this often (it shows whole seconds; the clock may be a test's).
 COUNTDOWN_TICK_MS = 250
 
@@ -72,7 +67,6 @@ class SyncController(QObject):
         # This desk's decisions still in their grace period, oldest first (Ctrl+Z takes the newest).
         self._in_grace: list[DecisionRecord] = []
         # Documents queued to be fetched ahead, by (id, hash): each is queued once.
-        self._prefetching: set[tuple[int, str]] = set()
 
         self.timer = QTimer(self)
         self.timer.setInterval(self.ctx.sync_interval_ms)
@@ -256,47 +250,6 @@ class SyncController(QObject):
         self._last_error = None
         self.show_connection()
         self.show_last_sync()
-        self._prefetch()
-
-    # ---- documents ahead ------------------------------------------------------------------------
-
-    def _prefetch(self) -> None:
-        """After a pull: fetch the claimed items' documents into the cache in the background, oldest
-        item first, one operation each at the lowest priority (what the reviewer opens goes first),
-        so that the work can go on offline. Fetched is not seen: the viewer still has to show a
-        document before its item can be approved (R7)."""
-        store = self.ctx.documents
-        if not isinstance(store, DocumentStore):
-            return
-        journal = self.ctx.journal
-
-        def documents() -> list[DocumentRef]:  # on the journal worker: the undecided items' documents
-            return [doc for item in journal.items() for doc in item.snapshot.documents]
-
-        Operation(documents, owner=self, name="documents to fetch ahead").success(
-            lambda docs: self._fetch_ahead(store, docs)
-        ).run_in_background(executors.journal())
-
-    def _fetch_ahead(self, store: DocumentStore, docs: list[DocumentRef]) -> None:
-        for doc in docs:
-            key = (doc.id, doc.sha256)
-            if key in self._prefetching or self._closed:
-                continue
-            self._prefetching.add(key)
-
-            def done(_added: object, key: tuple[int, str] = key) -> None:
-                self._prefetching.discard(key)
-
-            def failed(exc: BaseException, key: tuple[int, str] = key) -> None:
-                self._prefetching.discard(key)
-                log.info("fetching a document ahead failed: %s", type(exc).__name__)
-
-            def fetch(doc: DocumentRef = doc) -> bool:
-                return prefetch(store, doc)
-
-            Operation(fetch, owner=self, name="fetch ahead").success(done).failure(failed).run_in_background(
-                executors.documents(), PREFETCH_PRIORITY
-            )
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._finished()
