@@ -23,8 +23,10 @@ from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import (
     QAction,
     QActionGroup,
+    QApplication,
     QCloseEvent,
     QEvent,
+    QGuiApplication,
     QLabel,
     QLocale,
     QMainWindow,
@@ -63,6 +65,14 @@ SYNC_INTERVAL_MS = 60_000
 RETRY_DELAYS_MS = (5_000, 15_000, 30_000)
 #: How many items after the one shown have their documents decoded ahead.
 DECODE_AHEAD = 2
+#: A window that fits a 1440×900 monitor, made smaller to fit a smaller screen.
+DEFAULT_SIZE = (1440, 900)
+#: The queue's width at first (a narrow list: kind, family, waiting, status) and the panel's widest.
+QUEUE_WIDTH = 370
+PANEL_WIDTH = 460
+SPLITTER_KEY = "layout/queueSplitter"
+DETAIL_SPLITTER_KEY = "layout/detailSplitter"
+FOCUS_MODE_KEY = "layout/focusMode"
 
 
 def _utcnow() -> datetime:
@@ -101,6 +111,7 @@ class MainWindow(QMainWindow):
     status_filter_action: QAction
     flag_filter_action: QAction
     queue_focus_action: QAction
+    focus_mode_action: QAction
     sync_action: QAction
     roc_action: QAction
     help_action: QAction
@@ -141,6 +152,7 @@ class MainWindow(QMainWindow):
         self._paint_watched: QWidget | None = None
         self._first_load = True
         self._header_restored = False
+        self._fitted_shown = False
         # Column widths fit the words of the language this window is shown in (English ones are wider):
         # each language keeps its own; zh-TW the original key, so its saved widths stay.
         shown_in = QLocale().name()
@@ -160,25 +172,29 @@ class MainWindow(QMainWindow):
         self.panel.approveRequested.connect(self.approve_current)
         self.panel.rejectRequested.connect(self.reject_current)
 
+        # The document is what the reviewer judges: the queue is a narrow list on the left, the
+        # documents take the middle at the window's full height, the item's facts and the decision
+        # the right. F11 (focus mode) hides the queue for one item.
         self.detail_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.detail_splitter.setObjectName("detailSplitter")
         self.detail_splitter.addWidget(self.viewer)
         self.detail_splitter.addWidget(self.panel)
         self.detail_splitter.setStretchFactor(0, 3)
-        self.detail_splitter.setStretchFactor(1, 2)
+        self.detail_splitter.setStretchFactor(1, 1)
         self.detail_splitter.setChildrenCollapsible(False)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("deskSplitter")
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.detail_splitter)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
         self._build_status_bar()
         menus.build_actions(self)
         menus.build_menus(self)
+        self.viewer.add_tool(self.focus_mode_action)
         self.help_overlay = HelpOverlay(self)
         self._apply_date_style()
         self._restore_layout()
@@ -233,31 +249,90 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            self.resize(*DEFAULT_SIZE)
+        self._fit_to_screen()
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([300, 560])
-        detail = self.settings.value("window/detailSplitter")
-        if detail is None or not self.detail_splitter.restoreState(detail):
-            self.detail_splitter.setSizes([820, 600])
+        # Keys of their own: the splitters' states before the queue moved to the left were vertical.
+        # Sizes of their own are set once the window is laid out (the splitters' widths are known).
+        splitter = self.settings.value(SPLITTER_KEY)
+        detail = self.settings.value(DETAIL_SPLITTER_KEY)
+        self._default_split = not (
+            splitter is not None
+            and self.splitter.restoreState(splitter)
+            and detail is not None
+            and self.detail_splitter.restoreState(detail)
+        )
         header = self.settings.value(self._header_key)
         self._header_restored = header is not None and self.table.horizontalHeader().restoreState(header)
+        self.set_focus_mode(bool(self.settings.value(FOCUS_MODE_KEY, False, type=bool)))
+
+    def _split_by_default(self) -> None:
+        """A narrow list for the queue, as wide as its search and filters need; of the rest, the
+        documents get most, the facts and the decision what they need."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        queue = max(QUEUE_WIDTH, self.queue.minimumSizeHint().width())
+        rest = max(1, total - queue)
+        panel = max(self.panel.minimumSizeHint().width(), min(PANEL_WIDTH, round(rest * 0.4)))
+        self.splitter.setSizes([queue, rest])
+        self.detail_splitter.setSizes([max(1, rest - self.detail_splitter.handleWidth() - panel), panel])
+
+    def _fit_to_screen(self) -> None:
+        """The whole window, its frame included, inside the screen's available area: a desk sized for a
+        bigger monitor (or saved on one) must not put approve, reject or the status bar off-screen."""
+        if not self.isWindow():
+            return  # in a role window's tab: that window is fitted
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_width, extra_height = frame.width() - inner.width(), frame.height() - inner.height()
+        width = min(self.width(), available.width() - extra_width)
+        height = min(self.height(), available.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        outer_width, outer_height = width + extra_width, height + extra_height
+        x = min(max(frame.x(), available.left()), available.left() + available.width() - outer_width)
+        y = min(max(frame.y(), available.top()), available.top() + available.height() - outer_height)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/detailSplitter", self.detail_splitter.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.setValue(DETAIL_SPLITTER_KEY, self.detail_splitter.saveState())
+        self.settings.setValue(FOCUS_MODE_KEY, self.in_focus_mode())
         self.settings.setValue(self._header_key, self.table.horizontalHeader().saveState())
         self.settings.sync()
+
+    # ---- focus mode ----------------------------------------------------------------------------
+
+    def in_focus_mode(self) -> bool:
+        return self.queue.isHidden()
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus mode: the queue hidden, the documents and the decision have the whole window (J, K
+        still move through the queue)."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.queue.isAncestorOf(focused)
+        self.queue.setHidden(on)
+        if self.focus_mode_action.isChecked() != on:
+            self.focus_mode_action.setChecked(on)
+        if on and had_focus:
+            self.viewer.focus_view()
 
     # ---- after the repaint ----------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fitted_shown:  # the frame's size is known once the window is shown
+            self._fitted_shown = True
+            self._fit_to_screen()
+            if self._default_split:
+                self._split_by_default()
         top = self.window()
         if top is not self._paint_watched:  # the desk may sit in a role window's tab
             if self._paint_watched is not None:
@@ -334,7 +409,7 @@ class MainWindow(QMainWindow):
         if self._first_load and data.rows:
             self._first_load = False
             if not self._header_restored:
-                self.table.resizeColumnsToContents()
+                self.queue.fit_columns()
         if wanted is not None and self.proxy.proxy_row_of(wanted) is not None:
             self.select_key(wanted)
         else:

@@ -22,6 +22,7 @@ from reviewer_app.qt import (
     QLineEdit,
     QModelIndex,
     QObject,
+    QResizeEvent,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -32,6 +33,10 @@ from reviewer_app.ui.common import words
 from reviewer_app.ui.queue.filter import ANY_FLAG, NO_FLAG, QueueFilter
 from reviewer_app.ui.queue.model import QueueModel
 from reviewer_app.ui.queue.rows import STATUS_ORDER, Column, ItemKey, QueueRow
+
+#: The columns of the folded (narrow) queue, and the width under which it folds.
+NARROW_COLUMNS = (Column.KIND, Column.FAMILY, Column.WAITING, Column.STATUS)
+FOLD_BELOW = 620
 
 
 class QueuePane(QWidget):
@@ -108,16 +113,20 @@ class QueuePane(QWidget):
         for changed in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
             changed.connect(self._show_no_match)
 
+        # The queue is a narrow list beside the documents: the search on its own line, the filters
+        # whole on the next (the pane is never narrower than they need).
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.search, 1)
         filters.addWidget(self.kind_filter)
         filters.addWidget(self.status_filter)
         filters.addWidget(self.flag_filter)
+        filters.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.addWidget(self.search)
         layout.addLayout(filters)
         layout.addWidget(self.table, 1)
+        self._folded: bool | None = None
 
     # ---- rows ----------------------------------------------------------------------------------
 
@@ -251,6 +260,30 @@ class QueuePane(QWidget):
         self.search.selectAll()
 
     # ---- events --------------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fold_columns()
+
+    def _fold_columns(self) -> None:
+        """Narrow, the queue folds to the columns a reviewer picks an item by (kind, family, waiting,
+        status); widened, every column is back. The search still finds by what is folded away."""
+        folded = self.width() < FOLD_BELOW
+        if folded == self._folded:
+            return
+        self._folded = folded
+        for column in Column:
+            self.table.setColumnHidden(column, folded and column not in NARROW_COLUMNS)
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its words, those folded away too (for when the queue is widened)."""
+        header = self.table.horizontalHeader()
+        for column in Column:
+            width = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, width)  # a hidden section keeps it for when it shows
+
+    def is_folded(self) -> bool:
+        return bool(self._folded)
 
     def _show_no_match(self) -> None:
         self.no_match.setVisible(self.proxy.rowCount() == 0 and self.model.rowCount() > 0)

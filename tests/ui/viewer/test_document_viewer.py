@@ -366,7 +366,7 @@ def test_the_first_items_thumbnails_are_drawn_whole_at_start(qtbot: QtBot, desk:
     label_height = strip.fontMetrics().height()
     for row in pictured:
         index = model.index(row, 0)
-        qtbot.waitUntil(lambda index=index: strip.visualRect(index).height() >= 80 + label_height)
+        qtbot.waitUntil(lambda index=index: strip.visualRect(index).height() >= 56 + label_height)
         rect = strip.visualRect(index).translated(strip.horizontalScrollBar().value(), 0)
         grid = strip.gridSize()
         assert rect.width() >= 80
