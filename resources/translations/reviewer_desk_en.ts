@@ -581,12 +581,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Length:</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>Posting suspended through {day}</source>
         <translation>Posting suspended through {day}</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-103"/>
         <source>Contact-book post content</source>
         <translation>Contact-book post content</translation>
     </message>
@@ -692,7 +692,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>{approved} approved, {pending} pending</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
+        <translation>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Meets every rule</source>
         <translation>Meets every rule</translation>
     </message>
@@ -950,7 +955,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+30"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -1402,12 +1407,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+320"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+137"/>
         <source>Syncing with the shared database…</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing with the shared database…</translation>
@@ -1486,7 +1491,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+7"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-228"/>
+        <location line="+235"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>Claimed {claimed}, to review {to_review}</translation>
     </message>
@@ -1875,7 +1886,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+58"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+57"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
@@ -1945,7 +1956,7 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
@@ -1955,7 +1966,7 @@ Esc in the search box clears it.</translation>
         <translation>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> (suggested by the rule check)</source>
         <translation> (suggested by the rule check)</translation>
     </message>
@@ -1970,7 +1981,7 @@ Esc in the search box clears it.</translation>
         <translation>A short remark for the family (optional, in the message above)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
@@ -1995,17 +2006,17 @@ Esc in the search box clears it.</translation>
         <translation>Close without a decision (Esc)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Remark for the family:</source>
         <translation>Remark for the family:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+81"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>
@@ -2476,7 +2487,7 @@ Cannot be shown</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+25"/>
         <source>Service application</source>
         <translation>Service application</translation>
     </message>
@@ -2705,8 +2716,9 @@ Cannot be shown</translation>
         <translation>Decided by someone else</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>{size} MB</source>
+        <extracomment>File types by the names the document loader gives them (``format_label``).</extracomment>
         <translation>{size} MB</translation>
     </message>
     <message>

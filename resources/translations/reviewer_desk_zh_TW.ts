@@ -580,12 +580,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>字數：</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>Posting suspended through {day}</source>
         <translation>發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-103"/>
         <source>Contact-book post content</source>
         <translation>家庭聯絡簿內容</translation>
     </message>
@@ -689,7 +689,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>審核通過 {approved} 件，審核中 {pending} 件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
+        <translation>【本則退件】P7　退件累計達 {threshold}/{threshold}，家屬發佈權限暫停至 {day}（含）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Meets every rule</source>
         <translation>符合各項規定</translation>
     </message>
@@ -947,7 +952,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+30"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
@@ -1398,12 +1403,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+320"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+133"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+137"/>
         <source>Syncing with the shared database…</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>正在與共用資料庫同步…</translation>
@@ -1481,7 +1486,13 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+7"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-228"/>
+        <location line="+235"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>已認領 {claimed} 件，待審 {to_review} 件</translation>
     </message>
@@ -1869,7 +1880,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+58"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+57"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
@@ -1939,7 +1950,7 @@ Esc in the search box clears it.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
@@ -1949,7 +1960,7 @@ Esc in the search box clears it.</source>
         <translation>請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> (suggested by the rule check)</source>
         <translation>（規則檢查建議）</translation>
     </message>
@@ -1964,7 +1975,7 @@ Esc in the search box clears it.</source>
         <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
@@ -1989,17 +2000,17 @@ Esc in the search box clears it.</source>
         <translation>不做決定並關閉（Esc）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Remark for the family:</source>
         <translation>給家屬的說明：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Note:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+81"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>
@@ -2467,7 +2478,7 @@ Cannot be shown</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+25"/>
         <source>Service application</source>
         <translation>服務項目申請</translation>
     </message>
@@ -2696,8 +2707,9 @@ Cannot be shown</source>
         <translation>已由他人決定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>{size} MB</source>
+        <extracomment>File types by the names the document loader gives them (``format_label``).</extracomment>
         <translation>{size} MB</translation>
     </message>
     <message>

@@ -153,6 +153,8 @@ class MainWindow(QMainWindow):
         self._first_load = True
         self._header_restored = False
         self._fitted_shown = False
+        self._queue_known = False
+        self._reload_knows_queue = False
         # Column widths fit the words of the language this window is shown in (English ones are wider):
         # each language keeps its own; zh-TW the original key, so its saved widths stay.
         shown_in = QLocale().name()
@@ -217,7 +219,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("statusBar")
-        self.claimed_label = QLabel()
+        self.claimed_label = QLabel(self.tr("Loading…"))
         self.claimed_label.setObjectName("claimedCount")
         self.waiting_label = QLabel()
         self.waiting_label.setObjectName("waitingCount")
@@ -380,6 +382,9 @@ class MainWindow(QMainWindow):
             self._reload_again = True
             return
         self._reload_running = True
+        # The queue is known once a reload has read the journal after the first sync came back: before
+        # that, an empty journal is not an empty queue (the pull is still claiming).
+        self._reload_knows_queue = self.sync_controller.has_answered()
         journal, clock = self.ctx.journal, self.ctx.clock
         holder = self.ctx.staff_display_name
         texts = self.model.texts()  # the search texts are made on the worker, in the queue's date style
@@ -397,6 +402,7 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, data: DeskData) -> None:
         self._reload_running = False
+        self._queue_known = self._queue_known or self._reload_knows_queue or bool(data.rows)
         current = self.selected_key()
         wanted = self._select_after_reload or current
         self._select_after_reload = None
@@ -447,6 +453,9 @@ class MainWindow(QMainWindow):
     # ---- status bar ----------------------------------------------------------------------------
 
     def _show_counts(self, data: DeskData) -> None:
+        if not self._queue_known:
+            self.claimed_label.setText(self.tr("Loading…"))
+            return
         counts = data.counts
         claimed = self.tr("Claimed {claimed}, to review {to_review}").format(
             claimed=counts.claimed, to_review=data.to_review
