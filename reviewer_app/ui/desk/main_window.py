@@ -1,4 +1,5 @@
-"""The review desk window: the queue on top; the documents and the decision panel below.
+"""The review desk window: the queue a narrow list on the left, the documents in the middle at the
+window's full height, the decision panel on the right (F11 hides the queue).
 
 The window is built from a :class:`DeskContext` (journal, sync, document source, who is working where,
 a clock): no globals. It never calls the database, the network, files or image decoders itself:
@@ -487,9 +488,13 @@ class MainWindow(QMainWindow):
         self.queue.step(-1)
 
     def focus_search(self) -> None:
+        self.set_focus_mode(False)  # the search is in the queue: it shows again
         self.queue.focus_search()
 
     def restore_focus(self) -> None:
+        if self.queue.isHidden():  # focus mode: the keyboard goes to the document (J/K still work)
+            self.viewer.focus_view()
+            return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def toggle_help(self) -> None:

@@ -52,7 +52,7 @@ def build_actions(window: MainWindow) -> None:
         window,
         translate("MainWindow", "Filter by kind"),
         ["Alt+1"],
-        lambda: open_filter(window.queue.kind_filter),
+        lambda: open_filter(window, window.queue.kind_filter),
         "kindFilterAction",
         "queue",
     )
@@ -60,7 +60,7 @@ def build_actions(window: MainWindow) -> None:
         window,
         translate("MainWindow", "Filter by status"),
         ["Alt+2"],
-        lambda: open_filter(window.queue.status_filter),
+        lambda: open_filter(window, window.queue.status_filter),
         "statusFilterAction",
         "queue",
     )
@@ -68,7 +68,7 @@ def build_actions(window: MainWindow) -> None:
         window,
         translate("MainWindow", "Filter by rule flag"),
         ["Alt+3"],
-        lambda: open_filter(window.queue.flag_filter),
+        lambda: open_filter(window, window.queue.flag_filter),
         "flagFilterAction",
         "queue",
     )
@@ -176,8 +176,9 @@ def language_chosen(window: MainWindow, action: QAction) -> None:
     )
 
 
-def open_filter(combo: QWidget) -> None:
-    """Alt+1…3: the queue's filter opens its list, ready for the arrow keys."""
+def open_filter(window: MainWindow, combo: QWidget) -> None:
+    """Alt+1…3: the queue's filter opens its list, ready for the arrow keys (out of focus mode)."""
+    window.set_focus_mode(False)
     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
     show_popup = getattr(combo, "showPopup", None)
     if callable(show_popup):

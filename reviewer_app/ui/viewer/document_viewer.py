@@ -47,7 +47,7 @@ from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 
 MESSAGE_STYLE = "color: #5a4a00; background: #fff8e0; border: 1px solid #e0c060; padding: 16px;"
 #: The thumbnails' size: small, the document itself is what the reviewer reads.
-THUMBNAIL = 60
+THUMBNAIL = 64
 #: Photos are decoded for the large view's size, but never for less than this (pixels).
 PREVIEW_MIN = (800, 600)
 

@@ -12,10 +12,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from reviewer_app.journal.journal import Journal
-from reviewer_app.qt import Qt
+from reviewer_app.qt import QIcon, QRect, Qt
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
-from tests.ui.conftest import add_post, go_to, idle, make_context, open_desk, pdf_bytes
+from tests.ui.conftest import add_post, go_to, idle, make_context, open_desk, pdf_bytes, proxy_rows
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -42,8 +42,14 @@ def test_f11_gives_the_document_the_queue_s_room_and_is_remembered(
     again = open_desk(qtbot, make_context(journal, sync, tmp_path))
     try:
         assert not again.queue.isVisible() and again.focus_mode_action.isChecked()
+        # Ctrl+F searches the queue: it shows again, the search box takes the keys.
+        again.activateWindow()
+        again.viewer.view.setFocus()
+        qtbot.keyClick(again.viewer.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        assert again.queue.isVisible() and again.search.hasFocus()
+        assert not again.focus_mode_action.isChecked()
         again.focus_mode_action.trigger()  # the viewer's tool button, or F11 again
-        assert again.queue.isVisible()
+        assert again.queue.isHidden()
     finally:
         again.close()
 
@@ -72,3 +78,29 @@ def test_zoom_and_rotate_are_off_without_a_picture(qtbot: QtBot, desk: MainWindo
     desk.show_selected()
     qtbot.waitUntil(lambda: viewer.view.has_image())
     assert all(action.isEnabled() for action in tools)
+
+
+def test_thumbnail_captions_fit_their_cells(qtbot: QtBot, desk: MainWindow) -> None:
+    """A portrait photo's thumbnail was drawn at its own 84×112 pixels over a 64-pixel icon, pushing
+    its caption (申請人正面清晰照片) out of the strip; every caption fits its cell whole."""
+    key = next(
+        r.key
+        for r in proxy_rows(desk)
+        if r.kind == "application" and len(desk.detail_of(r.key).snapshot.documents) == 3  # type: ignore[union-attr]
+    )
+    go_to(qtbot, desk, key)
+    viewer, strip = desk.viewer, desk.viewer.strip
+    model = viewer.thumbnails
+    qtbot.waitUntil(lambda: all(model.shown_at(r) is not None for r in range(model.rowCount())))
+    qtbot.waitUntil(lambda: idle(desk))
+    grid, icon = strip.gridSize(), strip.iconSize()
+    metrics = strip.fontMetrics()
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        decoration = index.data(Qt.ItemDataRole.DecorationRole)
+        drawn = decoration.actualSize(icon) if isinstance(decoration, QIcon) else decoration.size()
+        assert drawn.height() <= icon.height() and drawn.width() <= icon.width(), (row, drawn)
+        caption = metrics.boundingRect(
+            QRect(0, 0, grid.width() - 8, 1000), int(Qt.TextFlag.TextWordWrap), index.data()
+        )
+        assert icon.height() + caption.height() + 6 <= grid.height(), (row, index.data())

@@ -18,6 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
+
+from reviewer_app.qt import QPushButton, QWidget
+from tests.pseudo_translation import cut_texts, pseudo
 
 ROOT = Path(__file__).resolve().parents[3]
 SCREENS = {
@@ -90,3 +94,35 @@ def test_the_document_gets_most_of_the_window_and_opens_at_its_width(
     # The seeded post photos are 800 × 600: at the view's width, not fitted into a strip.
     assert seen["zoom"] * 800 >= view_width - 24, seen
     assert seen["zoom"] > 0.5
+
+
+def test_no_label_or_button_is_cut_with_texts_40_percent_longer(
+    tmp_path: Path, seeded_template: Path
+) -> None:
+    """The pseudo-translation (tests/pseudo_translation.py: every zh-TW text padded by about 40 %) at
+    1366×768: the desk still fits the screen, and no label, button or filter is narrower than its
+    text (what does not fit the viewer's tool bar goes behind its » button, whole)."""
+    seen = probe(tmp_path, seeded_template, 1366, 768, None, "--pseudo")
+    ax, ay, aw, ah = seen["available"]
+    fx, fy, fw, fh = seen["frame"]
+    assert ax <= fx and ay <= fy and fx + fw <= ax + aw and fy + fh <= ay + ah, seen
+    width, height = seen["window"]
+    for what in ("approve", "reject", "status_bar"):
+        assert inside(seen[what], width, height), (what, seen)
+    assert seen["cut"] == []
+
+
+def test_the_cut_check_sees_a_cut_button_and_the_pseudo_texts_are_longer(qtbot: QtBot) -> None:
+    """The check above is worth something: a button narrower than its text is reported, one wide enough
+    is not; and the pseudo-translation makes a text 40 % longer, its placeholders whole."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    short, wide = QPushButton("審核通過審核通過", window), QPushButton("退件", window)
+    short.setObjectName("short")
+    short.setGeometry(0, 0, 30, 30)
+    wide.setGeometry(0, 40, 200, 30)
+    window.show()
+    qtbot.waitExposed(window)
+    assert cut_texts(window) == ["short: 審核通過審核通過"]
+    padded = pseudo("已認領 {claimed} 件")
+    assert "{claimed}" in padded and len(padded) >= 1.4 * len("已認領 {claimed} 件")
