@@ -70,6 +70,8 @@ DECODE_AHEAD = 2
 DEFAULT_SIZE = (1440, 900)
 #: The queue's width at first (a narrow list: kind, family, waiting, status) and the panel's widest.
 QUEUE_WIDTH = 370
+#: On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share.
+QUEUE_SHARE = 0.27
 PANEL_WIDTH = 460
 SPLITTER_KEY = "layout/queueSplitter"
 DETAIL_SPLITTER_KEY = "layout/detailSplitter"
@@ -275,7 +277,7 @@ class MainWindow(QMainWindow):
         """A narrow list for the queue, as wide as its search and filters need; of the rest, the
         documents get most, the facts and the decision what they need."""
         total = self.splitter.width() - self.splitter.handleWidth()
-        queue = max(QUEUE_WIDTH, self.queue.minimumSizeHint().width())
+        queue = max(self.queue.minimumWidth(), min(QUEUE_WIDTH, round(total * QUEUE_SHARE)))
         rest = max(1, total - queue)
         panel = max(self.panel.minimumSizeHint().width(), min(PANEL_WIDTH, round(rest * 0.4)))
         self.splitter.setSizes([queue, rest])
