@@ -248,6 +248,7 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     import subprocess
 
     from reviewer_app.demo.seed import seed
+    from reviewer_app.documents.checks import check_document
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import DecisionRefused, Journal
     from reviewer_app.journal.printing import unit_of
@@ -271,9 +272,14 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     review = Journal(folder / "reviewer-journal.sqlite3")
     reviewer = Sync(engine, review, "reviewer", "TTD-WS-03", facility_id)
     reviewer.pull(batch=100)
+    seen = DocumentStore(engine, folder / "review-cache", None)
     for item in review.items():
         if item.kind != "post":
             continue
+        for doc in item.snapshot.documents:  # opened, as the desk's viewer does (R7: approvals need it)
+            check = check_document(seen, doc, item.snapshot.policy)
+            if check is not None:
+                review.record_document_check(check, reviewer.clock())
         try:
             review.decide(
                 kind="post",
@@ -286,6 +292,7 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
         except DecisionRefused:
             continue
     reviewer.push()
+    seen.close()
     review.close()
 
     journal = Journal(folder / "counsellor-journal.sqlite3")
