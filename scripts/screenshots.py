@@ -5,6 +5,7 @@ the reviewer's queue, renders the real windows offscreen in zh-TW with the shipp
 with ``QWidget.grab()`` into ``docs/screenshots/``:
 
 - ``main-window.png``   the queue, the document viewer and the decision panel (a service application)
+- ``desk-1366x768.png`` the desk as it opens on a 1366×768 laptop screen (a post's photo)
 - ``compare.png``       the applicant's photo beside the ID document
 - ``post-photo.png``    a post whose photo carries GPS data: metadata and the privacy warning
 - ``reject-dialog.png`` rejecting a post with two reasons, the family's text previewed
@@ -19,16 +20,29 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTH, HEIGHT = 1600, 1000
+#: A common laptop screen: the desk fits it as it opens (desk-1366x768.png).
+LAPTOP = (1366, 768)
+
+
+def offscreen_screen(folder: Path) -> str:
+    """The offscreen platform with a screen as big as the screenshots (its default is 800×800, and the
+    desk fits itself to the screen)."""
+    config = folder / "screen.json"
+    screen = {"name": "shots", "x": 0, "y": 0, "width": WIDTH, "height": HEIGHT, "logicalDpi": 96, "dpr": 1}
+    config.write_text(json.dumps({"screens": [screen]}), encoding="utf-8")
+    return f"offscreen:configfile={config}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -47,7 +61,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def application(folder: Path, language: str) -> Any:
     """The offscreen application in `language`, with nothing of the user's read or written."""
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_QPA_PLATFORM"] = offscreen_screen(folder)
     os.environ["REVIEWER_DATA_DIR"] = str(folder / "data")
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
@@ -63,7 +77,7 @@ def application(folder: Path, language: str) -> Any:
 
 
 def shoot(folder: Path, out: Path, language: str) -> int:
-    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ["QT_QPA_PLATFORM"] = offscreen_screen(folder)
     os.environ["REVIEWER_DATA_DIR"] = str(folder / "data")
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
@@ -196,18 +210,31 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     window.help_overlay.close_overlay()
 
     window.close()
+
+    # 6. The desk as it first opens on a laptop (its own window settings: nothing remembered).
+    laptop = MainWindow(replace(context, settings_path=folder / "laptop.ini"))
+    laptop.resize(*LAPTOP)
+    laptop.show()
+    wait(lambda: not laptop.is_busy() and laptop.model.rowCount() > 0, "the laptop's queue")
+    photo_post = next(r for r in laptop.queue.rows_in_view() if r.status == "pending" and gps_post(r))
+    laptop.select_key(photo_post.key)
+    wait(lambda: not laptop.is_busy() and laptop.viewer.view.has_image(), "the laptop's photo")
+    laptop.table.setFocus()
+    save(laptop, "desk-1366x768.png")
+    laptop.close()
+
     executors.finish_all()  # as run_desk does: the window's last work ends before what it uses closes
     store.close()
     journal.close()
     engine.dispose()
     app.processEvents()
 
-    # 6. The supervisors' statistics view, on a demo database of its own with a busier year.
+    # 7. The supervisors' statistics view, on a demo database of its own with a busier year.
     from screenshot_stats import shoot_statistics  # scripts/ is on sys.path when this file runs
 
     shoot_statistics(out, folder)
 
-    # 7. The counsellor's view and a printed page, on a demo database of their own.
+    # 8. The counsellor's view and a printed page, on a demo database of their own.
     shoot_printing(out, folder)
     return 0
 
@@ -221,6 +248,7 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     import subprocess
 
     from reviewer_app.demo.seed import seed
+    from reviewer_app.documents.checks import check_document
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import DecisionRefused, Journal
     from reviewer_app.journal.printing import unit_of
@@ -244,9 +272,14 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     review = Journal(folder / "reviewer-journal.sqlite3")
     reviewer = Sync(engine, review, "reviewer", "TTD-WS-03", facility_id)
     reviewer.pull(batch=100)
+    seen = DocumentStore(engine, folder / "review-cache", None)
     for item in review.items():
         if item.kind != "post":
             continue
+        for doc in item.snapshot.documents:  # opened, as the desk's viewer does (R7: approvals need it)
+            check = check_document(seen, doc, item.snapshot.policy)
+            if check is not None:
+                review.record_document_check(check, reviewer.clock())
         try:
             review.decide(
                 kind="post",
@@ -259,6 +292,7 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
         except DecisionRefused:
             continue
     reviewer.push()
+    seen.close()
     review.close()
 
     journal = Journal(folder / "counsellor-journal.sqlite3")

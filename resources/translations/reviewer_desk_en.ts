@@ -403,7 +403,7 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+99"/>
         <source>{kind}: not uploaded</source>
         <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
         <translation>{kind}: not uploaded</translation>
@@ -579,12 +579,12 @@
         <translation>Length:</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>Posting suspended through {day}</source>
         <translation>Posting suspended through {day}</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-103"/>
         <source>Contact-book post content</source>
         <translation>Contact-book post content</translation>
     </message>
@@ -690,7 +690,12 @@
         <translation>{approved} approved, {pending} pending</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
+        <translation>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Meets every rule</source>
         <translation>Meets every rule</translation>
     </message>
@@ -825,13 +830,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Fit</source>
-        <translation>Fit</translation>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Fit the document in the view</source>
-        <translation>Fit the document in the view</translation>
+        <source>Fit the document to the view&apos;s width</source>
+        <translation>Fit the document to the view&apos;s width</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole page</source>
+        <translation>Whole page</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the whole document in the view</source>
+        <translation>Show the whole document in the view</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -891,10 +906,10 @@
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+252"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
-        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
+        <extracomment>The thumbnails&apos; size: small, the document itself is what the reviewer reads. Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>Compare the applicant&apos;s photo with the ID document</translation>
     </message>
     <message>
@@ -908,7 +923,7 @@
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+165"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -928,17 +943,17 @@
         <translation>Rendering page {page}…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Applicant&apos;s photo and ID document side by side</source>
         <translation>Applicant&apos;s photo and ID document side by side</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Page {page}/{pages}</source>
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+30"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -1339,9 +1354,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+131"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+145"/>
         <source>{name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
@@ -1390,7 +1405,17 @@
         <translation>Back to the queue</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Focus on the document</source>
+        <translation>Focus on the document</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide the queue: the document and the decision get the whole window</source>
+        <translation>Hide the queue: the document and the decision get the whole window</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
@@ -1420,7 +1445,7 @@
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
@@ -1446,18 +1471,18 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+243"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+197"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
     </message>
@@ -1467,7 +1492,7 @@
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+10"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -1548,7 +1573,13 @@
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+7"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-219"/>
+        <location line="+226"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>Claimed {claimed}, to review {to_review}</translation>
     </message>
@@ -1609,7 +1640,7 @@
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+71"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+75"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -1937,9 +1968,9 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+52"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+59"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
-        <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
+        <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
     </message>
     <message>
@@ -1960,7 +1991,7 @@ Esc in the search box clears it.</source>
 Esc in the search box clears it.</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>
@@ -2018,7 +2049,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
@@ -2028,7 +2059,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> (suggested by the rule check)</source>
         <translation> (suggested by the rule check)</translation>
     </message>
@@ -2043,7 +2074,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>A short remark for the family (optional, in the message above)</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
@@ -2068,17 +2099,17 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>Close without a decision (Esc)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Remark for the family:</source>
         <translation>Remark for the family:</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+81"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>
@@ -2516,9 +2547,10 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+67"/>
+        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+82"/>
         <source>{kind}
 Loading…</source>
+        <extracomment>The thumbnails as icons: a view draws an icon at its icon size (a picture at its own size, which pushed a portrait photo&apos;s caption out of its cell).</extracomment>
         <translation>{kind}
 Loading…</translation>
     </message>
@@ -2572,7 +2604,7 @@ Cannot be shown</translation>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+25"/>
         <source>Service application</source>
         <translation>Service application</translation>
     </message>
@@ -2801,8 +2833,9 @@ Cannot be shown</translation>
         <translation>Decided by someone else</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>{size} MB</source>
+        <extracomment>File types by the names the document loader gives them (``format_label``).</extracomment>
         <translation>{size} MB</translation>
     </message>
     <message>

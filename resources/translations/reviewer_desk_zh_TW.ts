@@ -403,7 +403,7 @@
 <context>
     <name>ComparePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+99"/>
         <source>{kind}: not uploaded</source>
         <extracomment>The two documents compared side by side: the applicant&apos;s photo and the ID document.</extracomment>
         <translation>{kind}：未上傳</translation>
@@ -578,12 +578,12 @@
         <translation>字數：</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+86"/>
         <source>Posting suspended through {day}</source>
         <translation>發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-103"/>
         <source>Contact-book post content</source>
         <translation>家庭聯絡簿內容</translation>
     </message>
@@ -687,7 +687,12 @@
         <translation>審核通過 {approved} 件，審核中 {pending} 件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+17"/>
+        <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
+        <translation>【本則退件】P7&#x3000;退件累計達 {threshold}/{threshold}，家屬發佈權限暫停至 {day}（含）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Meets every rule</source>
         <translation>符合各項規定</translation>
     </message>
@@ -822,13 +827,23 @@
     </message>
     <message>
         <location line="+4"/>
-        <source>Fit</source>
-        <translation>符合視窗</translation>
+        <source>Fit width</source>
+        <translation>符合寬度</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Fit the document in the view</source>
-        <translation>縮放至符合視窗</translation>
+        <source>Fit the document to the view&apos;s width</source>
+        <translation>縮放至符合視窗寬度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole page</source>
+        <translation>整頁</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Show the whole document in the view</source>
+        <translation>縮放至整頁顯示</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -888,10 +903,10 @@
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+252"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
-        <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
+        <extracomment>The thumbnails&apos; size: small, the document itself is what the reviewer reads. Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
         <translation>並排比對申請人照片與身分證明文件</translation>
     </message>
     <message>
@@ -905,7 +920,7 @@
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+161"/>
+        <location line="+165"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -925,17 +940,17 @@
         <translation>第 {page} 頁繪製中…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+43"/>
         <source>Applicant&apos;s photo and ID document side by side</source>
         <translation>申請人照片與身分證明文件並排比對</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Page {page}/{pages}</source>
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+30"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
@@ -1335,9 +1350,9 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+131"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+145"/>
         <source>{name} ({workstation})</source>
-        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
+        <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
@@ -1386,7 +1401,17 @@
         <translation>回到審核清單</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
+        <source>Focus on the document</source>
+        <translation>專注文件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hide the queue: the document and the decision get the whole window</source>
+        <translation>隱藏審核清單，文件與審核佔滿整個視窗</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -1416,7 +1441,7 @@
         <translation>文件(&amp;D)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
@@ -1442,18 +1467,18 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+243"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+197"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
     </message>
@@ -1463,7 +1488,7 @@
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+10"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -1542,7 +1567,13 @@
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+7"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-219"/>
+        <location line="+226"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Claimed {claimed}, to review {to_review}</source>
         <translation>已認領 {claimed} 件，待審 {to_review} 件</translation>
     </message>
@@ -1603,7 +1634,7 @@
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+71"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+75"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -1930,9 +1961,9 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+52"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+59"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
-        <extracomment>The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
+        <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
     </message>
     <message>
@@ -1953,7 +1984,7 @@ Esc in the search box clears it.</source>
 在搜尋框按 Esc 可清除搜尋。</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
@@ -2009,7 +2040,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
@@ -2019,7 +2050,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）：</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source> (suggested by the rule check)</source>
         <translation>（規則檢查建議）</translation>
     </message>
@@ -2034,7 +2065,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
@@ -2059,17 +2090,17 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>不做決定並關閉（Esc）</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Remark for the family:</source>
         <translation>給家屬的說明：</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>Note:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+81"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>
@@ -2506,9 +2537,10 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ThumbnailModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+67"/>
+        <location filename="../../reviewer_app/ui/viewer/thumbnails.py" line="+82"/>
         <source>{kind}
 Loading…</source>
+        <extracomment>The thumbnails as icons: a view draws an icon at its icon size (a picture at its own size, which pushed a portrait photo&apos;s caption out of its cell).</extracomment>
         <translation>{kind}
 載入中…</translation>
     </message>
@@ -2560,7 +2592,7 @@ Cannot be shown</source>
 <context>
     <name>Words</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/words.py" line="+24"/>
+        <location filename="../../reviewer_app/ui/common/words.py" line="+25"/>
         <source>Service application</source>
         <translation>服務項目申請</translation>
     </message>
@@ -2789,8 +2821,9 @@ Cannot be shown</source>
         <translation>已由他人決定</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+29"/>
         <source>{size} MB</source>
+        <extracomment>File types by the names the document loader gives them (``format_label``).</extracomment>
         <translation>{size} MB</translation>
     </message>
     <message>

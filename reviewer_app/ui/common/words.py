@@ -13,6 +13,7 @@ in the desk's style (ROC years or not).
 from __future__ import annotations
 
 from reviewer_app.core import messages
+from reviewer_app.core.formats import canonical_mime_type
 from reviewer_app.core.rules import Finding
 from reviewer_app.qt import QCoreApplication
 from reviewer_app.ui.common.dates import DateStyle
@@ -114,6 +115,27 @@ def queue_status(code: str) -> str:
         "conflict": QCoreApplication.translate("Words", "Decided by someone else"),
     }
     return labels.get(code, code)
+
+
+def file_type(mime_type: str) -> str:
+    """A file's type as people name it (JPEG, PNG, PDF), from a MIME type as the portal declared it
+    (``image/pjpeg``, ``IMAGE/PNG`` and the other spellings R7 folds included); others as they are."""
+    return _FILE_TYPES.get(canonical_mime_type(mime_type), mime_type)
+
+
+#: File types by the names the document loader gives them (``format_label``).
+_FILE_TYPES = {
+    "image/jpeg": "JPEG",
+    "image/png": "PNG",
+    "application/pdf": "PDF",
+    "image/gif": "GIF",
+    "image/heic": "HEIC",
+    "image/heif": "HEIF",
+    "image/webp": "WEBP",
+    "image/bmp": "BMP",
+    "image/tiff": "TIFF",
+    "application/zip": "ZIP",
+}
 
 
 def file_size(size_bytes: int) -> str:

@@ -250,7 +250,7 @@ class DecisionPanel(QWidget):
             self._fill_post(snap)
         else:
             self._fill_application(d, snap)
-        self._fill_findings(d.findings)
+        self._fill_findings(d)
         self._fill_standing(d)
         self._fill_history(d)
 
@@ -362,10 +362,29 @@ class DecisionPanel(QWidget):
             ),
         )
 
-    def _fill_findings(self, findings: tuple[Finding, ...]) -> None:
+    def _fill_findings(self, d: ItemDetail) -> None:
         _clear(self.findings_layout)
+        findings: tuple[Finding, ...] = d.findings
+        decided = d.decision is not None and not d.decidable
+        if decided:
+            # A decided item waits for nothing: a hold found now (the suspension its own rejection
+            # started, an earlier post) is about the family's next posts, not this one.
+            findings = tuple(f for f in findings if not f.held)
+        suspension = d.decision.suspension if decided and d.decision is not None else None
+        if suspension is not None:
+            label = _plain(
+                self.tr("[This rejection] P7  the family's strike {threshold}/{threshold}: posting is "
+                        "suspended through {day}").format(
+                    threshold=d.standing.strike_threshold,
+                    day=self._dates.date(last_full_day(suspension.ends_at)),
+                )
+            )
+            label.setProperty("ruleId", "P7")
+            label.setStyleSheet(STRIKE_STYLE)
+            self.findings_layout.addWidget(label)
         if not findings:
-            self.findings_layout.addWidget(_plain(self.tr("Meets every rule")))
+            if suspension is None:
+                self.findings_layout.addWidget(_plain(self.tr("Meets every rule")))
             return
         for f in findings:
             if f.held:

@@ -1,4 +1,5 @@
-"""The review desk window: the queue on top; the documents and the decision panel below.
+"""The review desk window: the queue a narrow list on the left, the documents in the middle at the
+window's full height, the decision panel on the right (F11 hides the queue).
 
 The window is built from a :class:`DeskContext` (journal, sync, document source, who is working where,
 a clock): no globals. It never calls the database, the network, files or image decoders itself:
@@ -23,8 +24,10 @@ from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import (
     QAction,
     QActionGroup,
+    QApplication,
     QCloseEvent,
     QEvent,
+    QGuiApplication,
     QLabel,
     QLocale,
     QMainWindow,
@@ -63,6 +66,16 @@ SYNC_INTERVAL_MS = 60_000
 RETRY_DELAYS_MS = (5_000, 15_000, 30_000)
 #: How many items after the one shown have their documents decoded ahead.
 DECODE_AHEAD = 2
+#: A window that fits a 1440×900 monitor, made smaller to fit a smaller screen.
+DEFAULT_SIZE = (1440, 900)
+#: The queue's width at first (a narrow list: kind, family, waiting, status) and the panel's widest.
+QUEUE_WIDTH = 370
+#: On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share.
+QUEUE_SHARE = 0.27
+PANEL_WIDTH = 460
+SPLITTER_KEY = "layout/queueSplitter"
+DETAIL_SPLITTER_KEY = "layout/detailSplitter"
+FOCUS_MODE_KEY = "layout/focusMode"
 
 
 def _utcnow() -> datetime:
@@ -113,6 +126,7 @@ class MainWindow(QMainWindow):
     status_filter_action: QAction
     flag_filter_action: QAction
     queue_focus_action: QAction
+    focus_mode_action: QAction
     sync_action: QAction
     roc_action: QAction
     help_action: QAction
@@ -153,6 +167,9 @@ class MainWindow(QMainWindow):
         self._paint_watched: QWidget | None = None
         self._first_load = True
         self._header_restored = False
+        self._fitted_shown = False
+        self._queue_known = False
+        self._reload_knows_queue = False
         # Column widths fit the words of the language this window is shown in (English ones are wider):
         # each language keeps its own; zh-TW the original key, so its saved widths stay.
         shown_in = QLocale().name()
@@ -173,25 +190,29 @@ class MainWindow(QMainWindow):
         self.panel.rejectRequested.connect(self.reject_current)
         self.decisions.explain_refusals(self.panel)  # Ctrl+Enter on an item Approve is off for says why
 
+        # The document is what the reviewer judges: the queue is a narrow list on the left, the
+        # documents take the middle at the window's full height, the item's facts and the decision
+        # the right. F11 (focus mode) hides the queue for one item.
         self.detail_splitter = QSplitter(Qt.Orientation.Horizontal)
         self.detail_splitter.setObjectName("detailSplitter")
         self.detail_splitter.addWidget(self.viewer)
         self.detail_splitter.addWidget(self.panel)
         self.detail_splitter.setStretchFactor(0, 3)
-        self.detail_splitter.setStretchFactor(1, 2)
+        self.detail_splitter.setStretchFactor(1, 1)
         self.detail_splitter.setChildrenCollapsible(False)
-        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("deskSplitter")
         self.splitter.addWidget(self.queue)
         self.splitter.addWidget(self.detail_splitter)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
 
         self._build_status_bar()
         menus.build_actions(self)
         menus.build_menus(self)
+        self.viewer.add_tool(self.focus_mode_action)
         self.help_overlay = HelpOverlay(self)
         self._apply_date_style()
         self._restore_layout()
@@ -215,7 +236,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         bar.setObjectName("statusBar")
-        self.claimed_label = QLabel()
+        self.claimed_label = QLabel(self.tr("Loading…"))
         self.claimed_label.setObjectName("claimedCount")
         self.waiting_label = QLabel()
         self.waiting_label.setObjectName("waitingCount")
@@ -247,31 +268,90 @@ class MainWindow(QMainWindow):
     def _restore_layout(self) -> None:
         geometry = self.settings.value("window/geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1440, 900)
+            self.resize(*DEFAULT_SIZE)
+        self._fit_to_screen()
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
-        splitter = self.settings.value("window/splitter")
-        if splitter is None or not self.splitter.restoreState(splitter):
-            self.splitter.setSizes([300, 560])
-        detail = self.settings.value("window/detailSplitter")
-        if detail is None or not self.detail_splitter.restoreState(detail):
-            self.detail_splitter.setSizes([820, 600])
+        # Keys of their own: the splitters' states before the queue moved to the left were vertical.
+        # Sizes of their own are set once the window is laid out (the splitters' widths are known).
+        splitter = self.settings.value(SPLITTER_KEY)
+        detail = self.settings.value(DETAIL_SPLITTER_KEY)
+        self._default_split = not (
+            splitter is not None
+            and self.splitter.restoreState(splitter)
+            and detail is not None
+            and self.detail_splitter.restoreState(detail)
+        )
         header = self.settings.value(self._header_key)
         self._header_restored = header is not None and self.table.horizontalHeader().restoreState(header)
+        self.set_focus_mode(bool(self.settings.value(FOCUS_MODE_KEY, False, type=bool)))
+
+    def _split_by_default(self) -> None:
+        """A narrow list for the queue, as wide as its search and filters need; of the rest, the
+        documents get most, the facts and the decision what they need."""
+        total = self.splitter.width() - self.splitter.handleWidth()
+        queue = max(self.queue.minimumWidth(), min(QUEUE_WIDTH, round(total * QUEUE_SHARE)))
+        rest = max(1, total - queue)
+        panel = max(self.panel.minimumSizeHint().width(), min(PANEL_WIDTH, round(rest * 0.4)))
+        self.splitter.setSizes([queue, rest])
+        self.detail_splitter.setSizes([max(1, rest - self.detail_splitter.handleWidth() - panel), panel])
+
+    def _fit_to_screen(self) -> None:
+        """The whole window, its frame included, inside the screen's available area: a desk sized for a
+        bigger monitor (or saved on one) must not put approve, reject or the status bar off-screen."""
+        if not self.isWindow():
+            return  # in a role window's tab: that window is fitted
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        available = screen.availableGeometry()
+        frame, inner = self.frameGeometry(), self.geometry()
+        extra_width, extra_height = frame.width() - inner.width(), frame.height() - inner.height()
+        width = min(self.width(), available.width() - extra_width)
+        height = min(self.height(), available.height() - extra_height)
+        if (width, height) != (self.width(), self.height()):
+            self.resize(width, height)
+        outer_width, outer_height = width + extra_width, height + extra_height
+        x = min(max(frame.x(), available.left()), available.left() + available.width() - outer_width)
+        y = min(max(frame.y(), available.top()), available.top() + available.height() - outer_height)
+        if (x, y) != (frame.x(), frame.y()):
+            self.move(x, y)
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/detailSplitter", self.detail_splitter.saveState())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.setValue(DETAIL_SPLITTER_KEY, self.detail_splitter.saveState())
+        self.settings.setValue(FOCUS_MODE_KEY, self.in_focus_mode())
         self.settings.setValue(self._header_key, self.table.horizontalHeader().saveState())
         self.settings.sync()
+
+    # ---- focus mode ----------------------------------------------------------------------------
+
+    def in_focus_mode(self) -> bool:
+        return self.queue.isHidden()
+
+    def set_focus_mode(self, on: bool) -> None:
+        """Focus mode: the queue hidden, the documents and the decision have the whole window (J, K
+        still move through the queue)."""
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.queue.isAncestorOf(focused)
+        self.queue.setHidden(on)
+        if self.focus_mode_action.isChecked() != on:
+            self.focus_mode_action.setChecked(on)
+        if on and had_focus:
+            self.viewer.focus_view()
 
     # ---- after the repaint ----------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._fitted_shown:  # the frame's size is known once the window is shown
+            self._fitted_shown = True
+            self._fit_to_screen()
+            if self._default_split:
+                self._split_by_default()
         top = self.window()
         if top is not self._paint_watched:  # the desk may sit in a role window's tab
             if self._paint_watched is not None:
@@ -319,6 +399,9 @@ class MainWindow(QMainWindow):
             self._reload_again = True
             return
         self._reload_running = True
+        # The queue is known once a reload has read the journal after the first sync came back: before
+        # that, an empty journal is not an empty queue (the pull is still claiming).
+        self._reload_knows_queue = self.sync_controller.has_answered()
         journal, clock = self.ctx.journal, self.ctx.clock
         holder = self.ctx.staff_display_name
         texts = self.model.texts()  # the search texts are made on the worker, in the queue's date style
@@ -336,6 +419,7 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, data: DeskData) -> None:
         self._reload_running = False
+        self._queue_known = self._queue_known or self._reload_knows_queue or bool(data.rows)
         current = self.selected_key()
         wanted = self._select_after_reload or current
         self._select_after_reload = None
@@ -348,7 +432,7 @@ class MainWindow(QMainWindow):
         if self._first_load and data.rows:
             self._first_load = False
             if not self._header_restored:
-                self.table.resizeColumnsToContents()
+                self.queue.fit_columns()
         if wanted is not None and self.proxy.proxy_row_of(wanted) is not None:
             self.select_key(wanted)
         else:
@@ -377,6 +461,9 @@ class MainWindow(QMainWindow):
     # ---- status bar ----------------------------------------------------------------------------
 
     def _show_counts(self, data: DeskData) -> None:
+        if not self._queue_known:
+            self.claimed_label.setText(self.tr("Loading…"))
+            return
         counts = data.counts
         claimed = self.tr("Claimed {claimed}, to review {to_review}").format(
             claimed=counts.claimed, to_review=data.to_review
@@ -408,9 +495,13 @@ class MainWindow(QMainWindow):
         self.queue.step(-1)
 
     def focus_search(self) -> None:
+        self.set_focus_mode(False)  # the search is in the queue: it shows again
         self.queue.focus_search()
 
     def restore_focus(self) -> None:
+        if self.queue.isHidden():  # focus mode: the keyboard goes to the document (J/K still work)
+            self.viewer.focus_view()
+            return
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def toggle_help(self) -> None:

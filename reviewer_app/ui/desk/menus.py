@@ -52,7 +52,7 @@ def build_actions(window: MainWindow) -> None:
         window,
         translate("MainWindow", "Filter by kind"),
         ["Alt+1"],
-        lambda: open_filter(window.queue.kind_filter),
+        lambda: open_filter(window, window.queue.kind_filter),
         "kindFilterAction",
         "queue",
     )
@@ -60,7 +60,7 @@ def build_actions(window: MainWindow) -> None:
         window,
         translate("MainWindow", "Filter by status"),
         ["Alt+2"],
-        lambda: open_filter(window.queue.status_filter),
+        lambda: open_filter(window, window.queue.status_filter),
         "statusFilterAction",
         "queue",
     )
@@ -68,7 +68,7 @@ def build_actions(window: MainWindow) -> None:
         window,
         translate("MainWindow", "Filter by rule flag"),
         ["Alt+3"],
-        lambda: open_filter(window.queue.flag_filter),
+        lambda: open_filter(window, window.queue.flag_filter),
         "flagFilterAction",
         "queue",
     )
@@ -80,6 +80,17 @@ def build_actions(window: MainWindow) -> None:
         "queueFocusAction",
         "queue",
     )
+    window.focus_mode_action = make_action(
+        window,
+        translate("MainWindow", "Focus on the document"),
+        ["F11"],
+        None,
+        "focusModeAction",
+        "documents",
+        translate("MainWindow", "Hide the queue: the document and the decision get the whole window"),
+    )
+    window.focus_mode_action.setCheckable(True)
+    window.focus_mode_action.toggled.connect(window.set_focus_mode)
     window.sync_action = make_action(
         window, translate("MainWindow", "Sync now"), ["F5"], window.sync_now, "syncAction", "desk"
     )
@@ -121,11 +132,12 @@ def build_menus(window: MainWindow) -> None:
     documents = bar.addMenu(translate("MainWindow", "&Documents"))
     documents.addActions([v.next_document_action, v.previous_document_action])
     documents.addSeparator()
-    documents.addActions([v.zoom_in_action, v.zoom_out_action, v.fit_action, v.actual_size_action])
+    documents.addActions([v.zoom_in_action, v.zoom_out_action, v.fit_action, v.fit_page_action])
+    documents.addAction(v.actual_size_action)
     documents.addActions([v.rotate_right_action, v.rotate_left_action])
     documents.addActions([v.next_page_action, v.previous_page_action])
     documents.addSeparator()
-    documents.addActions([v.compare_action, v.focus_view_action])
+    documents.addActions([v.compare_action, v.focus_view_action, window.focus_mode_action])
     settings = bar.addMenu(translate("MainWindow", "&Settings"))
     settings.setObjectName("settingsMenu")
     settings.addAction(window.roc_action)
@@ -165,8 +177,9 @@ def language_chosen(window: MainWindow, action: QAction) -> None:
     )
 
 
-def open_filter(combo: QWidget) -> None:
-    """Alt+1…3: the queue's filter opens its list, ready for the arrow keys."""
+def open_filter(window: MainWindow, combo: QWidget) -> None:
+    """Alt+1…3: the queue's filter opens its list, ready for the arrow keys (out of focus mode)."""
+    window.set_focus_mode(False)
     combo.setFocus(Qt.FocusReason.ShortcutFocusReason)
     show_popup = getattr(combo, "showPopup", None)
     if callable(show_popup):

@@ -23,12 +23,15 @@ from reviewer_app.qt import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QFrame,
+    QGuiApplication,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListView,
     QStandardItem,
     QStandardItemModel,
+    QStyle,
     Qt,
     QVBoxLayout,
     QWidget,
@@ -40,9 +43,8 @@ CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 
 STRIKE_STYLE = "color: #a4000f;"
 # A rejection that suspends the family's posting must not be missed.
-SUSPENSION_STYLE = (
-    "color: #a4000f; font-weight: bold; background: #fde2e1; border: 1px solid #d08080; padding: 6px;"
-)
+SUSPENSION_STYLE = "color: #a4000f; font-weight: bold; font-size: 11pt;"
+SUSPENSION_BOX_STYLE = "#strikeBox { background: #fde2e1; border: 2px solid #c0392b; border-radius: 4px; }"
 
 
 class RejectDialog(QDialog):
@@ -76,7 +78,12 @@ class RejectDialog(QDialog):
         self._months = suspension_months
         self._suspends_until = suspends_until
         self._dates = dates or DateStyle()
-        suggested = set(suggested_codes)
+        # The rule check's reasons come ticked: what stops the approval; when nothing does, what its
+        # notes point at (P2: the content, the reviewer's own judgement). Never a held finding's (R1:
+        # a post waiting for an earlier one breaks no window).
+        suggested = set(suggested_codes) or {
+            f.reason_code for f in self._findings if f.reason_code and not f.blocks and not f.held
+        }
 
         self.setWindowTitle(self.tr("Reject: {kind} #{id}").format(kind=words.item_kind(kind), id=item_id))
         self.setObjectName("rejectDialog")
@@ -91,7 +98,8 @@ class RejectDialog(QDialog):
 
         self.reason_model = QStandardItemModel(self)
         for reason in self._reasons:
-            text = f"{reason.rule_id or '—'}　{reason.text}"
+            # A reason of no rule shows no mark: a dash in front of Chinese reads as 一.
+            text = f"{reason.rule_id}　{reason.text}" if reason.rule_id else reason.text
             if reason.code in suggested:
                 text += self.tr(" (suggested by the rule check)")
             item = QStandardItem(text)
@@ -140,6 +148,21 @@ class RejectDialog(QDialog):
         self.strike_label = QLabel()
         self.strike_label.setObjectName("strikeLabel")
         self.strike_label.setWordWrap(True)
+        # Whether this rejection is a strike, right under the reasons; when it suspends the family's
+        # posting, a warning box with the platform's warning sign, before the reviewer presses Enter.
+        self.suspension_icon = QLabel()
+        self.suspension_icon.setObjectName("suspensionIcon")
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_MessageBoxIconSize)
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        self.suspension_icon.setPixmap(warning.pixmap(size, size))
+        self.suspension_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.suspension_icon.hide()
+        self.strike_box = QFrame()
+        self.strike_box.setObjectName("strikeBox")
+        self._strike_layout = QHBoxLayout(self.strike_box)
+        self._strike_layout.setContentsMargins(0, 0, 0, 0)
+        self._strike_layout.addWidget(self.suspension_icon)
+        self._strike_layout.addWidget(self.strike_label, 1)
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("staffNote")
@@ -161,6 +184,7 @@ class RejectDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.reason_list, 2)
+        layout.addWidget(self.strike_box)
         layout.addWidget(preview_title)
         layout.addWidget(self.preview, 1)
         layout.addWidget(QLabel(self.tr("Remark for the family:")))
@@ -168,7 +192,6 @@ class RejectDialog(QDialog):
         remark_row.addWidget(self.remark_edit, 1)
         remark_row.addWidget(self.remark_count)
         layout.addLayout(remark_row)
-        layout.addWidget(self.strike_label)
         layout.addWidget(QLabel(self.tr("Note:")))
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
@@ -176,12 +199,20 @@ class RejectDialog(QDialog):
         # default button, which it falls back to when an autoDefault button loses focus. Called
         # earlier, Tab to 退件 and Shift+Tab back left the dialog with no default, so Enter did nothing.
         self.ok_button.setDefault(True)
-        self.resize(640, 620)
+        self._fit_screen(640, 620)
 
         self.reason_model.itemChanged.connect(self._update)
         self.remark_edit.textChanged.connect(self._update)
         self.reason_list.setFocus()
         self._update()
+
+    def _fit_screen(self, width: int, height: int) -> None:
+        """Its size, or the screen's available area when smaller (1366×768 at 150 %)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width() - 16), min(height, available.height() - 48)
+        self.resize(width, height)
 
     # ---- results -------------------------------------------------------------------------------
 
@@ -237,6 +268,10 @@ class RejectDialog(QDialog):
         chosen = self.chosen()
         self.remark_count.setText(f"{len(self.remark_edit.text())}/{REMARK_MAX_CHARS}")
         self.ok_button.setEnabled(bool(chosen))
+        suspends = self.suspends(chosen)
+        self.suspension_icon.setVisible(suspends)
+        self.strike_box.setStyleSheet(SUSPENSION_BOX_STYLE if suspends else "")
+        self._strike_layout.setContentsMargins(*((8, 8, 8, 8) if suspends else (0, 0, 0, 0)))
         if not chosen:
             self.preview.setText(self.tr("(no reason chosen yet)"))
             self.strike_label.setText("")

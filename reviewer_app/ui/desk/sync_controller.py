@@ -216,6 +216,10 @@ class SyncController(QObject):
     def is_syncing(self) -> bool:
         return self._running
 
+    def has_answered(self) -> bool:
+        """A sync has come back (claimed, or found the shared database out of reach) or none is set up."""
+        return self._connected is not None
+
     @property
     def failures_in_a_row(self) -> int:
         """Syncs that failed since the last one that worked (each one retried in the background)."""

@@ -14,7 +14,7 @@ from reviewer_app.qt import (
     QAbstractItemView,
     QComboBox,
     QEvent,
-    QHBoxLayout,
+    QGridLayout,
     QHeaderView,
     QItemSelectionModel,
     QKeyEvent,
@@ -22,6 +22,7 @@ from reviewer_app.qt import (
     QLineEdit,
     QModelIndex,
     QObject,
+    QResizeEvent,
     Qt,
     QTableView,
     QVBoxLayout,
@@ -32,6 +33,12 @@ from reviewer_app.ui.common import words
 from reviewer_app.ui.queue.filter import ANY_FLAG, NO_FLAG, QueueFilter
 from reviewer_app.ui.queue.model import QueueModel
 from reviewer_app.ui.queue.rows import STATUS_ORDER, Column, ItemKey, QueueRow
+
+#: The columns of the folded (narrow) queue, and the width under which it folds.
+NARROW_COLUMNS = (Column.KIND, Column.FAMILY, Column.WAITING, Column.STATUS)
+NARROWEST_COLUMNS = (Column.FAMILY, Column.WAITING, Column.STATUS)
+FOLD_BELOW = 620
+FOLD_MORE_BELOW = 340
 
 
 class QueuePane(QWidget):
@@ -118,16 +125,20 @@ class QueuePane(QWidget):
         for changed in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
             changed.connect(self._show_no_match)
 
-        filters = QHBoxLayout()
-        filters.setContentsMargins(0, 0, 0, 0)
-        filters.addWidget(self.search, 1)
-        filters.addWidget(self.kind_filter)
-        filters.addWidget(self.status_filter)
-        filters.addWidget(self.flag_filter)
+        # The queue is a narrow list beside the documents: the search on its own line, the filters
+        # whole on the next, or on two when the pane is narrower than the three side by side (a
+        # small screen): never cut.
+        self.filters = QGridLayout()
+        self.filters.setContentsMargins(0, 0, 0, 0)
+        self.filters.setColumnStretch(3, 1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 0)
-        layout.addLayout(filters)
+        layout.setContentsMargins(4, 4, 0, 0)
+        layout.addWidget(self.search)
+        layout.addLayout(self.filters)
         layout.addWidget(self.table, 1)
+        self._folded: tuple[Column, ...] | None = None
+        self._wrapped: bool | None = None
+        self._arrange_filters()
 
     # ---- rows ----------------------------------------------------------------------------------
 
@@ -142,6 +153,7 @@ class QueuePane(QWidget):
             self._set_flag_choices(sorted(flags))
         finally:
             self._replacing = False
+        self._arrange_filters()  # the flag filter's choices may have made it wider
 
     def _set_flag_choices(self, flags: Iterable[str]) -> None:
         current = self.flag_filter.currentData() if self.flag_filter.count() else None
@@ -196,7 +208,7 @@ class QueuePane(QWidget):
         return True
 
     def select_row(self, row: int) -> None:
-        index = self.proxy.index(row, 0)
+        index = self.proxy.index(row, self._first_shown_column())
         flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
         current = self.table.currentIndex()
         self.table.selectionModel().setCurrentIndex(index, flags)
@@ -274,6 +286,68 @@ class QueuePane(QWidget):
             )
         )
         self._show_no_match()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange_filters()
+        self._fold_columns()
+
+    def _arrange_filters(self) -> None:
+        """The three filters on one line when they fit it, else kind and status, then the flag under
+        them; the pane is never narrower than the two-line arrangement needs."""
+        combos = (self.kind_filter, self.status_filter, self.flag_filter)
+        spacing = max(0, self.filters.horizontalSpacing())
+        layout = self.layout()
+        margins = layout.contentsMargins() if layout is not None else None
+        sides = margins.left() + margins.right() if margins is not None else 0
+        one_line = sum(c.sizeHint().width() for c in combos) + 2 * spacing + sides
+        kind, status, flag = (c.sizeHint().width() for c in combos)
+        two_lines = max(kind + spacing + status, flag)
+        self.setMinimumWidth(two_lines + sides)
+        wrapped = self.width() < one_line
+        if wrapped == self._wrapped:
+            return
+        self._wrapped = wrapped
+        for combo in combos:
+            self.filters.removeWidget(combo)
+        self.filters.addWidget(self.kind_filter, 0, 0)
+        self.filters.addWidget(self.status_filter, 0, 1)
+        if wrapped:
+            self.filters.addWidget(self.flag_filter, 1, 0, 1, 2)
+        else:
+            self.filters.addWidget(self.flag_filter, 0, 2)
+
+    def _fold_columns(self) -> None:
+        """Narrow, the queue folds to the columns a reviewer picks an item by (kind, family, waiting,
+        status; narrower still, without the kind, which the item's title says); widened, every column
+        is back. The search still finds by what is folded away."""
+        width = self.width()
+        shown = tuple(Column) if width >= FOLD_BELOW else NARROW_COLUMNS
+        if width < FOLD_MORE_BELOW:
+            shown = NARROWEST_COLUMNS
+        if shown == self._folded:
+            return
+        self._folded = shown
+        for column in Column:
+            self.table.setColumnHidden(column, column not in shown)
+        current = self.table.currentIndex()
+        if current.isValid() and current.column() not in shown:  # the arrow keys move from a shown cell
+            self.table.selectionModel().setCurrentIndex(
+                current.siblingAtColumn(self._first_shown_column()),
+                QItemSelectionModel.SelectionFlag.NoUpdate,
+            )
+
+    def _first_shown_column(self) -> int:
+        return next((c for c in Column if not self.table.isColumnHidden(c)), 0)
+
+    def fit_columns(self) -> None:
+        """Every column as wide as its words, those folded away too (for when the queue is widened)."""
+        header = self.table.horizontalHeader()
+        for column in Column:
+            width = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            header.resizeSection(column, width)  # a hidden section keeps it for when it shows
+
+    def is_folded(self) -> bool:
+        return self._folded is not None and len(self._folded) < len(Column)
 
     def _show_no_match(self) -> None:
         self.no_match.setVisible(self.proxy.rowCount() == 0 and self.model.rowCount() > 0)

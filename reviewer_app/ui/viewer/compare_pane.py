@@ -4,7 +4,17 @@ widgets it shares (a plain-text label, an image view that hands Escape back to t
 from __future__ import annotations
 
 from reviewer_app.core.items import DocumentRef
-from reviewer_app.qt import QHBoxLayout, QKeyEvent, QLabel, Qt, QVBoxLayout, QWidget, Signal
+from reviewer_app.qt import (
+    QHBoxLayout,
+    QKeyEvent,
+    QLabel,
+    QPainter,
+    QPaintEvent,
+    Qt,
+    QVBoxLayout,
+    QWidget,
+    Signal,
+)
 from reviewer_app.ui.common import words
 from reviewer_app.ui.viewer.documents import ShownDocument
 from reviewer_app.ui.viewer.image_view import ImageView
@@ -21,6 +31,26 @@ def make_label(name: str, *, selectable: bool = True) -> QLabel:
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
+
+
+class ElidedLabel(QLabel):
+    """One line of plain text that gives up its middle ("附件 · IMG_…_0668.JPG") when the room is short,
+    instead of being clipped; ``text()`` is the whole text, and so is the tooltip."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self.setTextFormat(Qt.TextFormat.PlainText)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setToolTip(text)
+
+    def paintEvent(self, _event: QPaintEvent) -> None:
+        rect = self.contentsRect()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideMiddle, rect.width())
+        painter = QPainter(self)
+        painter.drawText(rect, int(self.alignment()), shown)
 
 
 class EscapeView(ImageView):

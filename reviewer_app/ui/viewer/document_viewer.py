@@ -22,6 +22,7 @@ from reviewer_app.qt import (
     QSizePolicy,
     QStackedWidget,
     Qt,
+    QToolBar,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,13 +33,21 @@ from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.shortcuts import set_tooltip
 from reviewer_app.ui.desk.desk_data import ItemDetail
 from reviewer_app.ui.viewer import viewer_actions
-from reviewer_app.ui.viewer.compare_pane import COMPARE_KINDS, ComparePane, EscapeView, make_label
+from reviewer_app.ui.viewer.compare_pane import (
+    COMPARE_KINDS,
+    ComparePane,
+    ElidedLabel,
+    EscapeView,
+    make_label,
+)
 from reviewer_app.ui.viewer.documents import DocKey, DocumentService, ShownDocument, doc_key
 from reviewer_app.ui.viewer.image_view import ImageView
 from reviewer_app.ui.viewer.metadata_panel import MetadataPanel
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 
 MESSAGE_STYLE = "color: #5a4a00; background: #fff8e0; border: 1px solid #e0c060; padding: 16px;"
+#: The thumbnails' size: small, the document itself is what the reviewer reads.
+THUMBNAIL = 64
 #: Photos are decoded for the large view's size, but never for less than this (pixels).
 PREVIEW_MIN = (800, 600)
 
@@ -57,6 +66,7 @@ class DocumentViewer(QWidget):
     zoom_in_action: QAction
     zoom_out_action: QAction
     fit_action: QAction
+    fit_page_action: QAction
     actual_size_action: QAction
     rotate_right_action: QAction
     rotate_left_action: QAction
@@ -86,12 +96,12 @@ class DocumentViewer(QWidget):
         self.strip.setWrapping(False)
         self.strip.setMovement(QListView.Movement.Static)
         self.strip.setResizeMode(QListView.ResizeMode.Adjust)
-        self.strip.setIconSize(QSize(88, 88))
-        self.strip.setGridSize(QSize(150, 134))
+        self.strip.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+        self.strip.setGridSize(QSize(150, THUMBNAIL + 2 * self.fontMetrics().height() + 14))
         self.strip.setUniformItemSizes(True)
         self.strip.setWordWrap(True)
         self.strip.setSpacing(2)
-        self.strip.setFixedHeight(146)
+        self.strip.setFixedHeight(self.strip.gridSize().height() + 14)
         self.strip.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.strip.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.strip.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -99,28 +109,44 @@ class DocumentViewer(QWidget):
         self.strip.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.strip.selectionModel().currentChanged.connect(self._strip_changed)
 
-        self.doc_title = make_label("documentTitle")
-        self.doc_title.setWordWrap(True)
+        self.doc_title = ElidedLabel("documentTitle")
+        # One line, shortened in the middle when the tools need the room.
         self.doc_title.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.doc_title.setMinimumWidth(40)
         self.page_label = make_label("pageLabel", selectable=False)
         self.zoom_label = make_label("zoomLabel", selectable=False)
         self.zoom_label.setMinimumWidth(56)
         self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
+        # A tool bar, not a row of buttons: on a narrow screen (1366 at 150 %) the tools that do not
+        # fit go behind its » button instead of making the window wider than the screen.
+        self.tools = QToolBar()
+        self.tools.setObjectName("viewerTools")
+        self.tools.setFloatable(False)
+        self.tools.setMovable(False)
+        self.tools.setStyleSheet("QToolBar { border: 0px; }")
+        self._page_tools = [
+            self.tools.addWidget(self._button(self.previous_page_action)),
+            self.tools.addWidget(self.page_label),
+            self.tools.addWidget(self._button(self.next_page_action)),
+        ]
+        self.tools.addSeparator()
+        for action in (
+            self.zoom_out_action,
+            self.zoom_in_action,
+            self.fit_action,
+            self.fit_page_action,
+            self.actual_size_action,
+        ):
+            self.tools.addWidget(self._button(action))
+        self.tools.addWidget(self.zoom_label)
+        self.tools.addSeparator()
+        for action in (self.rotate_left_action, self.rotate_right_action, self.compare_action):
+            self.tools.addWidget(self._button(action))
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
         tools.addWidget(self.doc_title, 1)
-        for action in (self.previous_page_action,):
-            tools.addWidget(self._button(action))
-        tools.addWidget(self.page_label)
-        tools.addWidget(self._button(self.next_page_action))
-        tools.addSpacing(8)
-        for action in (self.zoom_out_action, self.zoom_in_action, self.fit_action, self.actual_size_action):
-            tools.addWidget(self._button(action))
-        tools.addWidget(self.zoom_label)
-        tools.addSpacing(8)
-        for action in (self.rotate_left_action, self.rotate_right_action, self.compare_action):
-            tools.addWidget(self._button(action))
+        tools.addWidget(self.tools)
 
         self.view = EscapeView()
         self.view.escapePressed.connect(self.escapePressed)
@@ -163,6 +189,13 @@ class DocumentViewer(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.meta_box)
         self.show_item(None)
+
+    def add_tool(self, action: QAction) -> QToolButton:
+        """A button for one of the desk's own actions at the end of the viewer's tools (focus mode)."""
+        button = self._button(action)
+        self.tools.addSeparator()
+        self.tools.addWidget(button)
+        return button
 
     def _button(self, action: Any) -> QToolButton:
         button = QToolButton()
@@ -291,6 +324,10 @@ class DocumentViewer(QWidget):
         for view in self._views():
             view.fit()
 
+    def fit_page(self) -> None:
+        for view in self._views():
+            view.fit_page()
+
     def actual_size(self) -> None:
         for view in self._views():
             view.actual_size()
@@ -408,7 +445,21 @@ class DocumentViewer(QWidget):
         elif self.view.image_size()[0] != image.width():  # the whole picture came for the preview
             self.view.set_image(image, keep_view=True, size=size)
         self.stack.setCurrentIndex(0)
+        self._enable_view_tools(True)
         self._zoom_changed(self.view.zoom(), self.view.is_fit())
+
+    def _enable_view_tools(self, on: bool) -> None:
+        """Zoom, fit and rotate act on a picture: off while there is none (a message, no item)."""
+        for action in (
+            self.zoom_in_action,
+            self.zoom_out_action,
+            self.fit_action,
+            self.fit_page_action,
+            self.actual_size_action,
+            self.rotate_left_action,
+            self.rotate_right_action,
+        ):
+            action.setEnabled(on)
 
     def _show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -416,6 +467,7 @@ class DocumentViewer(QWidget):
         self.view.set_image(None)
         self.view.setProperty("shownKey", None)
         self.stack.setCurrentIndex(1)
+        self._enable_view_tools(False)
         self.zoom_label.setText("")
 
     def _show_compare(self) -> None:
@@ -429,6 +481,7 @@ class DocumentViewer(QWidget):
         self.doc_title.setText(self.tr("Applicant's photo and ID document side by side"))
         self._update_page_actions(None)
         self.stack.setCurrentIndex(2)
+        self._enable_view_tools(any(v.has_image() for v in self.compare.views.values()))
         self.zoom_label.setText("")
 
     def _update_page_actions(self, shown: ShownDocument | None) -> None:
@@ -438,11 +491,8 @@ class DocumentViewer(QWidget):
         self.page_label.setText(
             self.tr("Page {page}/{pages}").format(page=self._page + 1, pages=pages) if pages > 1 else ""
         )
-        self.page_label.setVisible(pages > 1)
-        for action in (self.previous_page_action, self.next_page_action):
-            for widget in action.associatedObjects():
-                if isinstance(widget, QToolButton):
-                    widget.setVisible(pages > 1)
+        for tool in self._page_tools:  # the tool bar's own actions for the widgets: PgUp/PgDn stay
+            tool.setVisible(pages > 1)
 
     def _zoom_changed(self, zoom: float, fit: bool) -> None:
         if self.stack.currentIndex() == 0 and self.view.has_image():

@@ -1,7 +1,9 @@
 """A large view of one picture: zoom (wheel, +/−, fit, 100 %), pan (drag, arrow keys), rotate.
 
 The picture arrives already decoded (a ``QImage`` made on a worker); the view only turns it into a
-pixmap and paints it. "Fit" stays in force while the view is resized, until the reviewer zooms.
+pixmap and paints it. A picture opens fitted to the view's width (a household register or an ID card
+is read across its width; a tall page scrolls); "whole page" fits all of it. Either stays in force while
+the view is resized, until the reviewer zooms.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from reviewer_app.qt import (
 ZOOM_STEP = 1.25
 MIN_ZOOM = 0.02
 MAX_ZOOM = 16.0
+#: How a picture is fitted: across the view's width (the default), or whole in the view.
+FIT_WIDTH = "width"
+FIT_PAGE = "page"
 
 
 class ImageView(QGraphicsView):
@@ -42,7 +47,7 @@ class ImageView(QGraphicsView):
         self._scene.addItem(self._item)
         self._zoom = 1.0
         self._rotation = 0
-        self._fit = True
+        self._fit: str | None = FIT_WIDTH
         self._has_image = False
         self.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
@@ -58,7 +63,8 @@ class ImageView(QGraphicsView):
     def set_image(
         self, image: QImage | None, *, keep_view: bool = False, size: tuple[int, int] | None = None
     ) -> None:
-        """Show ``image`` (None clears). Unless ``keep_view``, the rotation resets and the view fits.
+        """Show ``image`` (None clears). Unless ``keep_view``, the rotation resets and the view fits the
+        picture's width.
 
         ``size`` is the picture's own size when ``image`` has fewer pixels (a preview): the view
         works in the picture's pixels all the same (100 % is the picture's), and the whole picture
@@ -76,7 +82,7 @@ class ImageView(QGraphicsView):
         self._item.setTransformOriginPoint(rect.center())
         if not keep_view:
             self._rotation = 0
-            self._fit = True
+            self._fit = FIT_WIDTH
         self._item.setRotation(self._rotation)
         self._scene.setSceneRect(self._item.sceneBoundingRect())
         self._apply()
@@ -102,6 +108,10 @@ class ImageView(QGraphicsView):
         return self._zoom
 
     def is_fit(self) -> bool:
+        """Fitted (to the width or whole), not zoomed by the reviewer."""
+        return self._fit is not None
+
+    def fit_mode(self) -> str | None:
         return self._fit
 
     def rotation(self) -> int:
@@ -117,12 +127,18 @@ class ImageView(QGraphicsView):
         self.set_zoom(1.0)
 
     def set_zoom(self, zoom: float) -> None:
-        self._fit = False
+        self._fit = None
         self._zoom = max(MIN_ZOOM, min(MAX_ZOOM, zoom))
         self._apply()
 
     def fit(self) -> None:
-        self._fit = True
+        """Fit the picture's width to the view's."""
+        self._fit = FIT_WIDTH
+        self._apply()
+
+    def fit_page(self) -> None:
+        """Fit the whole picture in the view."""
+        self._fit = FIT_PAGE
         self._apply()
 
     def rotate_by(self, degrees: int) -> None:
@@ -137,18 +153,23 @@ class ImageView(QGraphicsView):
         if rect.isEmpty() or view.isEmpty():
             return 1.0
         margin = 8
-        return max(
-            MIN_ZOOM,
-            min((view.width() - margin) / rect.width(), (view.height() - margin) / rect.height(), MAX_ZOOM),
-        )
+        across = (view.width() - margin) / rect.width()
+        down = (view.height() - margin) / rect.height()
+        if self._fit == FIT_WIDTH and across > down and not self.verticalScrollBar().isVisible():
+            # Taller than the view at its width: the scroll bar that will show takes some of the width.
+            across = (view.width() - margin - self.verticalScrollBar().sizeHint().width()) / rect.width()
+        zoom = across if self._fit == FIT_WIDTH else min(across, down)
+        return max(MIN_ZOOM, min(zoom, MAX_ZOOM))
 
     def _apply(self) -> None:
-        if self._fit:
+        if self._fit is not None:
             self._zoom = self._fit_zoom()
         self.setTransform(QTransform.fromScale(self._zoom, self._zoom))
-        if self._fit:
+        if self._fit is not None:
             self.centerOn(self._item)
-        self.zoomChanged.emit(self._zoom, self._fit)
+            if self._fit == FIT_WIDTH:  # a tall page starts at its top, where its heading is
+                self.verticalScrollBar().setValue(self.verticalScrollBar().minimum())
+        self.zoomChanged.emit(self._zoom, self._fit is not None)
 
     # ---- events --------------------------------------------------------------------------------
 
@@ -163,5 +184,5 @@ class ImageView(QGraphicsView):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        if self._fit:
+        if self._fit is not None:
             self._apply()

@@ -64,13 +64,14 @@ class MetadataPanel(QFrame):
             return
         self.file_label.setText(doc.filename)
         if meta is None:
-            self.type_label.setText(doc.mime_type)
+            self.type_label.setText(words.file_type(doc.mime_type))  # offline: as declared, in words
             self.size_label.setText(words.file_size(doc.size_bytes))
             for label in (self.pixels_label, self.captured_label, self.camera_label):
                 label.setText("—")
             self.gps_warning.hide()
             return
-        type_text = str(getattr(meta, "format_label", "") or getattr(meta, "mime_type", ""))
+        declared = str(getattr(meta, "mime_type", ""))
+        type_text = str(getattr(meta, "format_label", "") or words.file_type(declared))
         pages = getattr(meta, "pages", None) or 1
         if pages > 1:
             type_text = QCoreApplication.translate("DocumentViewer", "{type}, %n page(s)", "", pages).format(

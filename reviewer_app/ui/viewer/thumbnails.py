@@ -5,7 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from reviewer_app.core.items import DocumentRef
-from reviewer_app.qt import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from reviewer_app.qt import (
+    QAbstractListModel,
+    QIcon,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QPixmap,
+    Qt,
+)
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.plain_text import plain_tooltip
 from reviewer_app.ui.viewer.documents import DocKey, ShownDocument, doc_key
@@ -19,11 +27,15 @@ class ThumbnailModel(QAbstractListModel):
         super().__init__(parent)
         self._docs: list[DocumentRef] = []
         self._shown: dict[DocKey, ShownDocument] = {}
+        #: The thumbnails as icons: a view draws an icon at its icon size (a picture at its own size,
+        #: which pushed a portrait photo's caption out of its cell).
+        self._icons: dict[DocKey, QIcon] = {}
 
     def set_documents(self, docs: list[DocumentRef], shown: dict[DocKey, ShownDocument]) -> None:
         self.beginResetModel()
         self._docs = list(docs)
         self._shown = dict(shown)
+        self._icons = {key: icon for key, s in self._shown.items() if (icon := _icon(s)) is not None}
         self.endResetModel()
 
     def documents(self) -> list[DocumentRef]:
@@ -43,6 +55,9 @@ class ThumbnailModel(QAbstractListModel):
         if row is None:
             return
         self._shown[shown.key] = shown
+        icon = _icon(shown)
+        if icon is not None:
+            self._icons[shown.key] = icon
         index = self.index(row, 0)
         self.dataChanged.emit(index, index)
 
@@ -71,7 +86,7 @@ class ThumbnailModel(QAbstractListModel):
                 return self.tr("{kind}\n%n page(s)", "", shown.pages).format(kind=label)
             return label
         if role == Qt.ItemDataRole.DecorationRole:
-            return shown.thumbnail if shown is not None and shown.thumbnail is not None else None
+            return self._icons.get(doc_key(doc))
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = doc.filename  # the family's own file name: shown as written, never as HTML
             if shown is not None and shown.problem:
@@ -82,3 +97,7 @@ class ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         return None
+
+
+def _icon(shown: ShownDocument) -> QIcon | None:
+    return QIcon(QPixmap.fromImage(shown.thumbnail)) if shown.thumbnail is not None else None

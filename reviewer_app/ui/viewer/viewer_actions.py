@@ -51,12 +51,21 @@ def build_actions(viewer: DocumentViewer) -> None:
     )
     viewer.fit_action = make_action(
         viewer,
-        translate("DocumentViewer", "Fit"),
+        translate("DocumentViewer", "Fit width"),
         ["0"],
         viewer.fit,
         "fitAction",
         "documents",
-        translate("DocumentViewer", "Fit the document in the view"),
+        translate("DocumentViewer", "Fit the document to the view's width"),
+    )
+    viewer.fit_page_action = make_action(
+        viewer,
+        translate("DocumentViewer", "Whole page"),
+        ["P"],
+        viewer.fit_page,
+        "fitPageAction",
+        "documents",
+        translate("DocumentViewer", "Show the whole document in the view"),
     )
     viewer.actual_size_action = make_action(
         viewer,

@@ -159,6 +159,9 @@ def test_queue_column_widths_are_kept_per_language(
         assert apply_language(qapp, "en")
         english = open_desk(qtbot, make_context(journal, sync, tmp_path))
         try:
+            english.resize(1500, 560)  # widened, the queue unfolds its every column
+            english.splitter.setSizes([700, 800])
+            qtbot.waitUntil(lambda: not english.queue.is_folded())
             header = english.table.horizontalHeader()
             for column in (Column.KIND, Column.CLAIM):  # English words are wider than the Chinese
                 assert header.sectionSize(column) >= english.table.sizeHintForColumn(column), column

@@ -56,7 +56,8 @@ def test_every_action_has_a_shortcut_named_in_its_tooltip(desk: MainWindow) -> N
 def test_buttons_show_their_shortcut_in_the_tooltip(desk: MainWindow) -> None:
     assert "Ctrl+Return" in desk.panel.approve_button.toolTip() or not desk.panel.approve_button.isEnabled()
     assert "Ctrl+R" in desk.panel.reject_button.toolTip()
-    buttons = desk.viewer.findChildren(QToolButton)
+    # The viewer's tool bar's own » button (tools that do not fit) is no action of the desk.
+    buttons = [b for b in desk.viewer.findChildren(QToolButton) if b.objectName() != "qt_toolbar_ext_button"]
     assert buttons
     for button in buttons:
         action = button.defaultAction()

@@ -204,9 +204,10 @@ def test_a_rejection_that_suspends_says_so_plainly_to_both(qtbot: QtBot) -> None
     assert "發佈權限暫停 2 個月，至 2027/01/01（含）止" in preview  # the family's dates stay Western
     assert "暫停 2 個月" in dialog.strike_label.text() and "116/01/01" in dialog.strike_label.text()
     assert "font-weight: bold" in dialog.strike_label.styleSheet()
-    assert "background" in dialog.strike_label.styleSheet()
+    assert "background" in dialog.strike_box.styleSheet()  # a warning box, with the warning sign
+    assert not dialog.suspension_icon.isHidden()
 
     dialog.set_checked("P4_TOO_LONG", False)
     dialog.set_checked("E3_RESTRICTED")  # not a strike: no suspension
     assert "暫停 2 個月" not in dialog.preview.text()
-    assert "background" not in dialog.strike_label.styleSheet()
+    assert "background" not in dialog.strike_box.styleSheet() and dialog.suspension_icon.isHidden()

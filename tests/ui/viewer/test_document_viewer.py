@@ -364,12 +364,15 @@ def test_the_first_items_thumbnails_are_drawn_whole_at_start(qtbot: QtBot, desk:
     pictured = [r for r, doc in enumerate(shown) if doc is not None and doc.thumbnail is not None]
     assert pictured, "the first item has a photo"
     label_height = strip.fontMetrics().height()
+    # A whole icon (a 4:3 photo is 64×48 at the strip's 64-pixel icons) and its label, not a slice.
+    icon = strip.iconSize()
+    whole = icon.height() * 0.7 + label_height
     for row in pictured:
         index = model.index(row, 0)
-        qtbot.waitUntil(lambda index=index: strip.visualRect(index).height() >= 80 + label_height)
+        qtbot.waitUntil(lambda index=index: strip.visualRect(index).height() >= whole)
         rect = strip.visualRect(index).translated(strip.horizontalScrollBar().value(), 0)
         grid = strip.gridSize()
-        assert rect.width() >= 80
+        assert rect.width() >= icon.width()
         assert QRect(row * grid.width(), 0, grid.width(), grid.height()).contains(rect)  # in its own cell
 
 
