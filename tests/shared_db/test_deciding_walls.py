@@ -336,3 +336,36 @@ def test_a_post_held_for_a_suspended_family_is_approved_only_by_a_supervisor(wal
         assert _decide(conn, **_decision(walled, walled.supervisor_a.username, held_id)) == "applied"
     with Session(walled.engine) as s:
         assert s.get(Post, held_id).status == "approved"  # type: ignore[union-attr]
+
+
+FUNCTIONS = [
+    "reviewdesk_acting_staff",
+    "reviewdesk_decide",
+    "reviewdesk_decide_many",
+    "reviewdesk_record_standing",
+    "reviewdesk_claim",
+    "reviewdesk_renew",
+    "reviewdesk_release",
+    "reviewdesk_record_print",
+    "reviewdesk_record_handover",
+]
+
+
+def test_the_deciding_functions_are_hardened(walled: Walled) -> None:
+    """Owned by a role that is not a superuser, with a search path that puts pg_temp last, and not
+    executable by PUBLIC."""
+    with walled.engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                "SELECT p.proname, r.rolname, r.rolsuper, r.rolcanlogin, p.prosecdef, p.proconfig, "
+                "has_function_privilege('public', p.oid, 'EXECUTE') AS public_may "
+                "FROM pg_proc p JOIN pg_roles r ON r.oid = p.proowner "
+                "WHERE p.proname = ANY(:names)"
+            ),
+            {"names": FUNCTIONS},
+        ).all()
+    assert sorted(r[0] for r in rows) == sorted(FUNCTIONS)
+    for name, owner, superuser, can_login, definer, config, public_may in rows:
+        assert (owner, superuser, can_login, definer) == ("reviewdesk_owner", False, False, True), name
+        assert config == ["search_path=pg_catalog, public, pg_temp"], name
+        assert not public_may, name

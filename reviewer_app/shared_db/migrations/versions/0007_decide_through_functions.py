@@ -34,7 +34,7 @@ branch_labels = None
 depends_on = None
 
 OWNER = "reviewdesk_owner"
-S, A = security.STAFF_GROUP, security.ADMIN_GROUP
+S = security.STAFF_GROUP
 R, C, V = (security.GROUP_ROLES[r] for r in ("reviewer", "counsellor", "supervisor"))
 #: Seconds a workstation's clock may run ahead of the server's (times it sends are refused beyond).
 SKEW = "interval '5 minutes'"
@@ -52,16 +52,18 @@ OWNER_TABLES = {
     "handovers": "SELECT, INSERT",
 }
 FUNCTIONS = {
-    # name(signature): who may execute
+    # name(signature): who may execute. Staff groups only: not reviewdesk_admin, whose members (the
+    # portal's service role among them) could otherwise name any active reviewer. The migrating
+    # role (a member of the owner) and superusers still can, naming an active member.
     "reviewdesk_acting_staff(text, text[], boolean)": "",
-    "reviewdesk_decide(jsonb)": f"{R}, {V}, {A}",
-    "reviewdesk_decide_many(jsonb)": f"{R}, {V}, {A}",
-    "reviewdesk_record_standing(jsonb)": f"{R}, {V}, {A}",
-    "reviewdesk_claim(text, text, integer, timestamptz, integer)": f"{R}, {V}, {A}",
-    "reviewdesk_renew(text, text, timestamptz, text[], integer[])": f"{R}, {V}, {A}",
-    "reviewdesk_release(text, text, text, integer)": f"{R}, {V}, {A}",
-    "reviewdesk_record_print(jsonb)": f"{C}, {V}, {A}",
-    "reviewdesk_record_handover(jsonb)": f"{C}, {V}, {A}",
+    "reviewdesk_decide(jsonb)": f"{R}, {V}",
+    "reviewdesk_decide_many(jsonb)": f"{R}, {V}",
+    "reviewdesk_record_standing(jsonb)": f"{R}, {V}",
+    "reviewdesk_claim(text, text, integer, timestamptz, integer)": f"{R}, {V}",
+    "reviewdesk_renew(text, text, timestamptz, text[], integer[])": f"{R}, {V}",
+    "reviewdesk_release(text, text, text, integer)": f"{R}, {V}",
+    "reviewdesk_record_print(jsonb)": f"{C}, {V}",
+    "reviewdesk_record_handover(jsonb)": f"{C}, {V}",
 }
 
 _HEADER = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
@@ -74,7 +76,7 @@ DECLARE
     me text := public.reviewdesk_my_role();
     who public.staff;
 BEGIN
-    -- A staff login acts under its own name only; IT (not a staff login) names an active member.
+    -- A staff login acts under its own name only; the migrating role or a superuser names an active member.
     IF me IS NOT NULL AND p_username IS DISTINCT FROM session_user THEN
         RAISE EXCEPTION USING ERRCODE = 'RD403',
             MESSAGE = format('登入帳號 %s 只能以自己的名義登錄，不能代 %s 登錄', session_user, p_username);
@@ -304,7 +306,7 @@ RETURNS TABLE (item_kind text, item_id integer) LANGUAGE plpgsql VOLATILE {_HEAD
 DECLARE
     who public.staff := public.reviewdesk_acting_staff(p_username, ARRAY['reviewer', 'supervisor'], true);
     v_expires timestamptz;
-    v_limit integer := least(greatest(coalesce(p_limit, 0), 0), 200);
+    v_limit integer := greatest(coalesce(p_limit, 0), 0);
 BEGIN
     IF p_now IS NULL OR p_now > now() + {SKEW} THEN
         RAISE EXCEPTION USING ERRCODE = 'RD422', MESSAGE = '工作站的時間晚於共用資料庫的時間，請檢查時鐘';
