@@ -339,6 +339,7 @@ def test_a_post_held_for_a_suspended_family_is_approved_only_by_a_supervisor(wal
 
 
 FUNCTIONS = [
+    "reviewdesk_guard_supervision",
     "reviewdesk_acting_staff",
     "reviewdesk_decide",
     "reviewdesk_decide_many",
@@ -366,6 +367,29 @@ def test_the_deciding_functions_are_hardened(walled: Walled) -> None:
         ).all()
     assert sorted(r[0] for r in rows) == sorted(FUNCTIONS)
     for name, owner, superuser, can_login, definer, config, public_may in rows:
-        assert (owner, superuser, can_login, definer) == ("reviewdesk_owner", False, False, True), name
+        trigger = name == "reviewdesk_guard_supervision"  # a trigger runs as the one who updates
+        assert (owner, superuser, can_login, definer) == ("reviewdesk_owner", False, False, not trigger), name
         assert config == ["search_path=pg_catalog, public, pg_temp"], name
         assert not public_may, name
+
+
+def test_a_supervisor_only_shortens_lifts_and_dismisses(walled: Walled) -> None:
+    with walled.engine.begin() as conn:  # B's suspended family moved over to A, as in test_walls
+        conn.execute(
+            text("UPDATE suspensions SET facility_id = :a, service_id = :s WHERE id = :i"),
+            {"a": walled.a, "s": walled.a_service, "i": walled.b_suspension},
+        )
+    with _connect(walled.supervisor_a) as conn:
+        for sql in (
+            "UPDATE suspensions SET ends_at = ends_at + interval '10 years'",
+            "UPDATE suspensions SET starts_at = starts_at - interval '1 day'",
+            "UPDATE suspensions SET lifted_at = now(), lifted_by = 'someone_else'",
+        ):
+            with pytest.raises(psycopg.Error):
+                conn.execute(sql)
+        assert conn.execute("UPDATE suspensions SET ends_at = ends_at - interval '1 day'").rowcount == 1
+        lift = "UPDATE suspensions SET lifted_at = now(), lifted_by = current_user"
+        assert conn.execute(lift).rowcount == 1
+        _refused("RD422", conn, "UPDATE suspensions SET lifted_at = NULL, lifted_by = NULL")
+    ends = _shared(walled, "SELECT ends_at - starts_at FROM suspensions WHERE id = :i", i=walled.b_suspension)
+    assert ends == timedelta(days=29)

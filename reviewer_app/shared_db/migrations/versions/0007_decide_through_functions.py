@@ -9,7 +9,8 @@ reviewer_app/shared_db/deciding.py):
 
 * Staff lose UPDATE on posts and service_applications (status, claim, lease, version: every column)
   and INSERT on decisions, strikes, suspensions, print_records and handovers. Supervisors keep UPDATE
-  on strikes and suspensions (dismiss, lift, shorten).
+  of the columns that dismiss a strike and lift or shorten a suspension, and a trigger lets a
+  suspension only end sooner and never takes a lift or a dismissal back.
 * The push calls SECURITY DEFINER functions instead, owned by ``reviewdesk_owner`` (NOLOGIN, not a
   superuser, created here if missing) with ``search_path = pg_catalog, public, pg_temp`` and
   qualified names. Each checks the caller (a staff login acts only under its own name; IT names an
@@ -64,6 +65,7 @@ FUNCTIONS = {
     "reviewdesk_release(text, text, text, integer)": f"{R}, {V}",
     "reviewdesk_record_print(jsonb)": f"{C}, {V}",
     "reviewdesk_record_handover(jsonb)": f"{C}, {V}",
+    "reviewdesk_guard_supervision()": "",
 }
 
 _HEADER = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
@@ -489,6 +491,37 @@ BEGIN
     RETURN QUERY SELECT 'recorded'::text, v_status, v_version;
 END $$"""
 
+# What a supervisor changes by hand (lift, shorten, dismiss), no more: a suspension only ends sooner,
+# a lift or a dismissal is never taken back, and either is signed with the supervisor's own name.
+# Inside the functions above current_user is their owner: a suspension the replay moves passes; so
+# does IT (not a staff login).
+GUARD_SUPERVISION = f"""
+CREATE OR REPLACE FUNCTION public.reviewdesk_guard_supervision() RETURNS trigger
+LANGUAGE plpgsql SET search_path = pg_catalog, public, pg_temp AS $$
+BEGIN
+    IF public.{security.MY_ROLE}() IS NULL OR current_user = '{OWNER}' THEN  -- not a staff login's own hand
+        RETURN NEW;
+    END IF;
+    IF TG_TABLE_NAME = 'suspensions' THEN
+        IF NEW.ends_at > OLD.ends_at
+           OR (OLD.lifted_at IS NOT NULL AND NEW.lifted_at IS DISTINCT FROM OLD.lifted_at)
+           OR (NEW.lifted_by IS DISTINCT FROM OLD.lifted_by AND NEW.lifted_by IS DISTINCT FROM session_user) THEN
+            RAISE EXCEPTION USING ERRCODE = 'RD422',
+                MESSAGE = '停權只能由業務主管以自己的名義縮短或解除，不能延長，解除後不能恢復';
+        END IF;
+    ELSIF (OLD.dismissed_at IS NOT NULL AND NEW.dismissed_at IS DISTINCT FROM OLD.dismissed_at)
+       OR (NEW.dismissed_by IS DISTINCT FROM OLD.dismissed_by AND NEW.dismissed_by IS DISTINCT FROM session_user) THEN
+        RAISE EXCEPTION USING ERRCODE = 'RD422',
+            MESSAGE = '違規紀錄只能由業務主管以自己的名義撤銷，撤銷後不能恢復';
+    END IF;
+    RETURN NEW;
+END $$"""
+#: The columns a supervisor may still update by hand.
+SUPERVISOR_COLUMNS = {
+    "suspensions": "ends_at, lifted_at, lifted_by, lift_reason",
+    "strikes": "dismissed_at, dismissed_by, dismiss_reason",
+}
+
 
 def _same_facility(table: str, column: str, parent: str) -> str:
     return f"EXISTS (SELECT 1 FROM public.{parent} x WHERE x.id = {table}.{column} AND x.facility_id = {table}.facility_id)"
@@ -562,8 +595,16 @@ def upgrade() -> None:
         RELEASE,
         RECORD_PRINT,
         RECORD_HANDOVER,
+        GUARD_SUPERVISION,
     ):
         op.execute(sql)
+    for table, columns in SUPERVISOR_COLUMNS.items():
+        op.execute(f"REVOKE UPDATE ON public.{table} FROM {V}, {S}")
+        op.execute(f"GRANT UPDATE ({columns}) ON public.{table} TO {V}")
+        op.execute(
+            f"CREATE TRIGGER {table}_supervision_guard BEFORE UPDATE ON public.{table} "
+            "FOR EACH ROW EXECUTE FUNCTION public.reviewdesk_guard_supervision()"
+        )
     for signature, grantees in FUNCTIONS.items():
         op.execute(f"ALTER FUNCTION public.{signature} OWNER TO {OWNER}")
         op.execute(f"REVOKE ALL ON FUNCTION public.{signature} FROM PUBLIC")
@@ -586,6 +627,10 @@ def downgrade() -> None:
     for table in SAME_FACILITY:
         for command in ("insert", "update"):
             op.execute(f"DROP POLICY IF EXISTS {table}_same_facility_{command} ON public.{table}")
+    for table in SUPERVISOR_COLUMNS:
+        op.execute(f"DROP TRIGGER IF EXISTS {table}_supervision_guard ON public.{table}")
+        op.execute(f"REVOKE UPDATE ON public.{table} FROM {V}")
+        op.execute(f"GRANT UPDATE ON public.{table} TO {V}")
     for signature in reversed(FUNCTIONS):
         op.execute(f"DROP FUNCTION IF EXISTS public.{signature}")
     op.execute(f"GRANT UPDATE ON public.posts TO {R}, {C}, {V}")
