@@ -137,7 +137,12 @@ BEGIN
     IF NOT FOUND THEN
         RAISE EXCEPTION USING ERRCODE = 'RD404', MESSAGE = '本機關的共用資料庫中沒有此案件，本決定未套用';
     END IF;
-    -- One decision per item version: the version reviewed must still be the item's, undecided.
+    -- One decision per item version: the version reviewed must still be the item's, undecided
+    -- (unless the item changed under this very decision, pushed meanwhile by a replay of it).
+    IF (v_current <> v_version OR v_status NOT IN ('pending', 'held')) AND EXISTS (
+        SELECT FROM public.decisions d WHERE d.idempotency_key = v_key AND d.facility_id = who.facility_id) THEN
+        RETURN 'already';
+    END IF;
     IF v_current <> v_version OR v_status NOT IN ('pending', 'held') THEN
         RAISE EXCEPTION USING ERRCODE = 'RD409', MESSAGE = '案件在共用資料庫中已變更，本工作站的決定未套用，請重新審核';
     END IF;
