@@ -10,7 +10,11 @@ Two layers, the same rules:
   own facility (keyed on the login role -> ``staff.username`` -> ``staff.facility_id`` by the
   SECURITY DEFINER function ``reviewdesk_my_facility()``), a trigger checks which role makes which
   status change (a counsellor cannot decide), and audit events can be inserted but never updated or
-  deleted, by anyone.
+  deleted, by anyone. From migration 0007 staff write items, decisions, strikes, suspensions, print
+  and hand-over records only through the functions of that migration (reviewer_app/shared_db/deciding.py
+  calls them), which check the capability below again in the database (``decide`` and ``claim``:
+  reviewers and supervisors; ``print`` and ``deliver``: counsellors and supervisors), the facility and
+  the version; restrictive policies keep every reference inside the row's facility.
 
 Adding a table to the walls in a later migration (PostgreSQL only; SQLite has no row security)::
 

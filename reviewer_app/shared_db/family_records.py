@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.strike_cycles import Cycle, RecordedSuspension, Standing, StrikeFact, replay
+from reviewer_app.shared_db import deciding
 from reviewer_app.shared_db.models import Facility, Strike, Suspension
 
 
@@ -41,33 +42,37 @@ def replayed(s: Session, service_id: int, facility: Facility, at: datetime) -> S
     return replay(strikes, facility.strike_threshold, facility.suspension_months, at, recorded)
 
 
-def record_suspensions(
-    s: Session, service_id: int, facility_id: int, family: Standing
-) -> list[tuple[str, Cycle]]:
-    """Bring the family's recorded suspensions in line with the replay: a new one recorded, one that
-    a late earlier strike moved corrected (R3, R4). Returns what changed ("suspension" or
-    "suspension_moved", and the suspension), for the caller's audit events."""
+def suspension_changes(s: Session, service_id: int, family: Standing) -> list[tuple[str, Cycle]]:
+    """What the family's recorded suspensions lack against the replay: a new one ("suspension"), one
+    that a late earlier strike moved ("suspension_moved", R3, R4)."""
     rows = {r.block: r for r in s.scalars(select(Suspension).where(Suspension.service_id == service_id))}
     changed: list[tuple[str, Cycle]] = []
     for cycle in family.cycles:
         row = rows.get(cycle.number)
         if row is None:
-            s.add(
-                Suspension(
-                    facility_id=facility_id,
-                    service_id=service_id,
-                    block=cycle.number,
-                    starts_at=cycle.starts_at,
-                    ends_at=cycle.ends_at,
-                    origin_key=cycle.spent[-1],
-                )
-            )
             changed.append(("suspension", cycle))
         elif cycle.spent and row.origin_key != cycle.spent[-1] and row.origin_key in family.strikes:
             # A late strike with an earlier decision time now reaches the threshold.
-            row.starts_at, row.ends_at, row.origin_key = cycle.starts_at, cycle.ends_at, cycle.spent[-1]
             changed.append(("suspension_moved", cycle))
-    s.flush()
+    return changed
+
+
+def record_suspensions(
+    s: Session, service_id: int, facility_id: int, family: Standing, staff_username: str
+) -> list[tuple[str, Cycle]]:
+    """Bring the family's recorded suspensions in line with the replay, as ``staff_username`` (through
+    the database's own checks on PostgreSQL, shared_db/deciding.py). Returns what changed, for the
+    caller's audit events."""
+    changed = suspension_changes(s, service_id, family)
+    if changed:
+        deciding.record_standing(
+            s,
+            staff_username=staff_username,
+            facility_id=facility_id,
+            service_id=service_id,
+            changes=changed,
+            hold=None,
+        )
     return changed
 
 

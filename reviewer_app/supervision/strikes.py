@@ -145,7 +145,7 @@ def _end_suspension_it_spent(s: Session, actor: Actor, strike: Strike, reason: s
                 "dismissed_strike_id": strike.id,
             },
         )
-    for action, cycle in record_suspensions(s, strike.service_id, strike.facility_id, family):
+    for action, cycle in record_suspensions(s, strike.service_id, strike.facility_id, family, actor.username):
         record_event(
             s,
             actor,

@@ -1,8 +1,11 @@
 """Claims with leases on the shared queue, so two workstations never review the same item unknowingly.
 
-On PostgreSQL the candidates are locked with FOR UPDATE SKIP LOCKED, so concurrent workstations pass
-each other instead of queueing. SQLite drops that clause silently; there the conditional UPDATE ...
-RETURNING (re-checking that the claim is still free) is what prevents a double claim.
+On PostgreSQL claiming, renewing and releasing go through the functions of migration 0007
+(shared_db/deciding.py): they lock the candidates with FOR UPDATE SKIP LOCKED, so concurrent
+workstations pass each other instead of queueing, take the facility's own lease, and act only for the
+caller; staff logins cannot set a claim by hand. SQLite drops SKIP LOCKED silently; there the
+conditional UPDATE ... RETURNING below (re-checking that the claim is still free) is what prevents a
+double claim.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
+from reviewer_app.shared_db import deciding
 from reviewer_app.shared_db.models import Post, ServiceApplication
 from reviewer_app.shared_db.models.base import UTCDateTime
 
@@ -79,8 +83,9 @@ def claim(s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta
     """Claim up to `limit` of the oldest undecided items; returns (kind, id) actually claimed."""
     if limit <= 0:
         return []
-    if s.get_bind().dialect.name == "postgresql":
-        return _claim_postgresql(s, who, now, limit, lease)
+    if deciding.on_postgresql(s):
+        # The function takes the facility's own lease and checks who claims (migration 0007).
+        return deciding.claim(s, who.staff_username, who.workstation, who.facility_id, now, limit)
     candidates: list[tuple[datetime, str, int]] = []
     for kind, model in MODELS.items():
         q = _candidates(model, who, now, limit)
@@ -94,30 +99,11 @@ def claim(s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta
     return claimed
 
 
-def _claim_postgresql(
-    s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta
-) -> list[tuple[str, int]]:
-    """The same claim in one statement, one round trip: lock the candidates of both kinds with
-    FOR UPDATE SKIP LOCKED (concurrent workstations pass each other), keep the oldest `limit`,
-    take them. A workstation holds its row locks for the few milliseconds of its own transaction."""
-    rows = s.execute(
-        _claim_statement(),
-        {
-            "c_facility": who.facility_id,
-            "c_now": now,
-            "c_me": who.staff_username,
-            "c_workstation": who.workstation,
-            "c_limit": limit,
-            "c_expires": now + lease,
-        },
-    )
-    return [(str(kind), int(item_id)) for kind, item_id in rows]
-
-
 @functools.cache
 def _claim_statement() -> CompoundSelect[str, int]:
-    """Built once (building it costs more than running it); the values are bound per claim, under
-    names no column has (an UPDATE would take a column's name as a value to set)."""
+    """The claim as one plain statement: what ``reviewdesk_claim`` (migration 0007) runs for a staff
+    login, kept as SQLAlchemy builds it for the start benchmark's floor (benchmarks/start_bench.py).
+    Values are bound under names no column has (an UPDATE would take a column's name as a value)."""
     now = bindparam("c_now", type_=UTCDateTime())
     me = bindparam("c_me", type_=String())
     workstation = bindparam("c_workstation", type_=String())
@@ -159,6 +145,10 @@ def renew(
     s: Session, who: Claimant, keys: Sequence[tuple[str, int]], now: datetime, lease: timedelta
 ) -> None:
     """Extend the leases this workstation still holds (a reviewer at work keeps their items)."""
+    if deciding.on_postgresql(s):
+        if keys:
+            deciding.renew(s, who.staff_username, who.workstation, now, keys)
+        return
     for kind, model in MODELS.items():
         ids = [item_id for k, item_id in keys if k == kind]
         if ids:
@@ -174,6 +164,8 @@ def renew(
 
 
 def release(s: Session, who: Claimant, kind: str, item_id: int) -> bool:
+    if deciding.on_postgresql(s):
+        return deciding.release(s, who.staff_username, who.workstation, kind, item_id)
     model = MODELS[kind]
     result = s.execute(
         update(model)

@@ -11,9 +11,8 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
 
-from sqlalchemy import Connection, Table, bindparam, select, text, update
+from sqlalchemy import Connection, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -21,22 +20,19 @@ from reviewer_app.access.roles import CAPABILITIES
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.core.strike_cycles import Cycle, Standing
 from reviewer_app.core.timeutil import local
-from reviewer_app.core.vocabulary import DECIDABLE_STATUSES, OUTCOMES
+from reviewer_app.core.vocabulary import OUTCOMES
 from reviewer_app.journal import AuditRecord, DecisionRecord
-from reviewer_app.shared_db import bulk
+from reviewer_app.shared_db import deciding
 from reviewer_app.shared_db.engine import one_of
-from reviewer_app.shared_db.family_records import record_suspensions, replayed, suspension_detail
-from reviewer_app.shared_db.models import (
-    Decision,
-    Facility,
-    Post,
-    ServiceApplication,
-    Staff,
-    Strike,
-)
+from reviewer_app.shared_db.family_records import replayed, suspension_changes, suspension_detail
+from reviewer_app.shared_db.models import Decision, Facility, Post, Staff
 from reviewer_app.sync.claims import MODELS
 
-NEW_STATUS = {"approve": "approved", "reject": "rejected"}
+#: What a unique violation during a push hit, and what the reviewer reads (never a traceback).
+E4_CONFLICT = "此收容人已有審核通過的家庭聯絡簿服務（E4），本申請不能再審核通過"
+SECOND_DECISION = (
+    "共用資料庫中此案件的這個版本已有另一筆決定紀錄（衝突），本工作站的決定未套用；請通知業務主管查明"
+)
 
 
 @dataclass(frozen=True)
@@ -73,36 +69,33 @@ def apply_decision(s: Session, d: DecisionRecord, now: datetime | None = None) -
         overtaken = _approval_overtaken(s, d, now)
         if overtaken is not None:
             return overtaken
-    model = MODELS[d.kind]
-    try:
-        with s.begin_nested():
-            changed = s.execute(
-                update(model)
-                .where(
-                    model.id == d.item_id,
-                    model.version == d.item_version,
-                    model.status.in_(DECIDABLE_STATUSES),
-                )
-                .values(
-                    status=NEW_STATUS[d.outcome],
-                    version=model.version + 1,
-                    decided_at=d.decided_at,
-                    claimed_by=None,
-                    claim_workstation=None,
-                    claim_expires_at=None,
-                )
-                .returning(model.id)
-            ).first()
-    except IntegrityError:
-        # The partial unique index: another service for this inmate was approved first (E4).
-        return Conflict("此收容人已有審核通過的家庭聯絡簿服務（E4），本申請不能再審核通過")
-    if changed is None:
-        return Conflict(_describe_conflict(s, d))
-    s.add(Decision(**_decision_row(d)))
-    s.flush()
+    strike = None
     if d.strike is not None:
-        _apply_strike(s, d, now)
-    return Applied(already=False)
+        strike = deciding.StrikeRow(d.service_id, d.strike.post_id, d.strike.reason_code)
+    try:
+        with s.begin_nested():  # a refusal leaves the transaction usable, to tell what happened
+            applied = deciding.decide(s, decision_row(d), strike)
+            if applied and d.strike is not None:
+                _apply_standing(s, d, now)
+    except deciding.Refused as refused:
+        return Conflict(_describe_conflict(s, d) if refused.changed else refused.message)
+    except IntegrityError as exc:
+        known = integrity_conflict(exc)
+        if known is None:
+            raise  # a race with another pusher of the same decision: the caller tries again
+        return Conflict(known)
+    return Applied(already=not applied)
+
+
+def integrity_conflict(exc: IntegrityError) -> str | None:
+    """A unique violation that no retry resolves, in the reviewer's words; None for one that may
+    (another pusher of the same decision committed meanwhile)."""
+    hit = deciding.violated_constraint(exc)
+    if "one_approved_per_inmate" in hit or "service_applications.inmate_id" in hit:
+        return E4_CONFLICT
+    if "uq_decisions_item_version" in hit or "decisions.item_kind, decisions.item_id" in hit:
+        return SECOND_DECISION
+    return None
 
 
 class BatchMiss(Exception):
@@ -149,93 +142,31 @@ def apply_batch(
 def _apply_plain(
     conn: Connection, run: Sequence[DecisionRecord], results: dict[str, Applied | Conflict]
 ) -> None:
-    """Decisions without a strike: each kind's items in one statement, then their decision rows."""
+    """Decisions without a strike, set-wise: every item still at the version reviewed, or none."""
     if not run:
         return
-    for kind, model in MODELS.items():
-        rows = [d for d in run if d.kind == kind]
-        if not rows:
-            continue
-        try:
-            changed = _set_decided(conn, cast(Table, model.__table__), rows)
-        except IntegrityError as exc:  # E4: another service for the inmate was approved first
-            raise BatchMiss(str(exc)) from exc
-        if changed != len(rows):
-            raise BatchMiss(f"{len(rows) - changed} {kind} items changed since they were reviewed")
-    bulk.insert_rows(conn, cast(Table, Decision.__table__), [_decision_row(d) for d in run])
+    try:
+        deciding.decide_many(conn, [decision_row(d) for d in run])
+    except (deciding.Refused, IntegrityError) as exc:  # told apart one by one
+        raise BatchMiss(str(exc)) from exc
     results.update({d.key: Applied(already=False) for d in run})
 
 
-def _set_decided(conn: Connection, table: Table, rows: Sequence[DecisionRecord]) -> int:
-    """Set each item's new status where its version is still the one reviewed; returns how many
-    changed. PostgreSQL: one UPDATE joined to the decisions sent as arrays; elsewhere executemany."""
-    # Only pending items: a held one (a suspension, R3) is applied alone, which tells an approval
-    # overtaken by the suspension apart.
-    if conn.dialect.name == "postgresql":
-        name = conn.dialect.identifier_preparer.quote(table.name)
-        stmt = text(
-            f"UPDATE {name} AS t SET status = v.status, version = t.version + 1, "
-            "decided_at = v.decided_at, claimed_by = NULL, claim_workstation = NULL, "
-            "claim_expires_at = NULL "
-            "FROM unnest(CAST(:ids AS integer[]), CAST(:versions AS integer[]), "
-            "CAST(:statuses AS text[]), CAST(:decided AS timestamptz[])) "
-            "AS v(id, version, status, decided_at) "
-            "WHERE t.id = v.id AND t.version = v.version AND t.status = 'pending'"
-        )
-        return conn.execute(
-            stmt,
-            {
-                "ids": [d.item_id for d in rows],
-                "versions": [d.item_version for d in rows],
-                "statuses": [NEW_STATUS[d.outcome] for d in rows],
-                "decided": [d.decided_at for d in rows],
-            },
-        ).rowcount
-    if not conn.dialect.supports_sane_multi_rowcount:
-        raise BatchMiss("driver cannot count rows of an executemany")
-    each = (
-        update(table)
-        .where(
-            table.c.id == bindparam("b_id"),
-            table.c.version == bindparam("b_version"),
-            table.c.status == "pending",
-        )
-        .values(
-            status=bindparam("b_status"),
-            version=table.c.version + 1,
-            decided_at=bindparam("b_decided_at"),
-            claimed_by=None,
-            claim_workstation=None,
-            claim_expires_at=None,
-        )
+def decision_row(d: DecisionRecord) -> deciding.DecisionRow:
+    return deciding.DecisionRow(
+        key=d.key,
+        facility_id=d.facility_id,
+        kind=d.kind,
+        item_id=d.item_id,
+        item_version=d.item_version,
+        outcome=d.outcome,
+        reason_codes=tuple(d.reason_codes),
+        message_to_family=d.message_to_family,
+        note=d.note,
+        staff_username=d.staff_username,
+        workstation=d.workstation,
+        decided_at=d.decided_at,
     )
-    params = [
-        {
-            "b_id": d.item_id,
-            "b_version": d.item_version,
-            "b_status": NEW_STATUS[d.outcome],
-            "b_decided_at": d.decided_at,
-        }
-        for d in rows
-    ]
-    return conn.execute(each, params).rowcount
-
-
-def _decision_row(d: DecisionRecord) -> dict[str, object]:
-    return {
-        "idempotency_key": d.key,
-        "facility_id": d.facility_id,
-        "item_kind": d.kind,
-        "item_id": d.item_id,
-        "item_version": d.item_version,
-        "outcome": d.outcome,
-        "reason_codes": d.reason_codes,
-        "message_to_family": d.message_to_family,
-        "note": d.note,
-        "staff_username": d.staff_username,
-        "workstation": d.workstation,
-        "decided_at": d.decided_at,
-    }
 
 
 def deciders(s: Session, usernames: Iterable[str], facility_id: int) -> set[str]:
@@ -269,37 +200,31 @@ def _approval_overtaken(s: Session, d: DecisionRecord, now: datetime) -> Conflic
     )
 
 
-def _apply_strike(s: Session, d: DecisionRecord, now: datetime) -> None:
-    """The strike, then the family's suspensions as the replay in decision-time order has them (R2,
-    R3, R4): a new one recorded, one moved by a late earlier strike corrected, each with its audit
-    event; while one runs, the family's pending posts are held (no version change: a decision on
-    them made meanwhile still applies, R3)."""
-    assert d.strike is not None
-    # Serialise strike counting per family: two workstations pushing strikes for the same family at
-    # once must not both miss the threshold (PostgreSQL READ COMMITTED would allow that).
-    s.execute(select(ServiceApplication.id).where(ServiceApplication.id == d.service_id).with_for_update())
-    if s.scalar(select(Strike.id).where(Strike.post_id == d.strike.post_id)) is None:
-        s.add(
-            Strike(
-                facility_id=d.facility_id,
-                service_id=d.service_id,
-                post_id=d.strike.post_id,
-                decision_key=d.key,
-                reason_code=d.strike.reason_code,
-                created_at=d.decided_at,
-            )
-        )
-        s.flush()
+def _apply_standing(s: Session, d: DecisionRecord, now: datetime) -> None:
+    """After the strike (recorded by deciding.decide, which locks the family's service so that two
+    workstations pushing strikes for one family count them one after the other): the family's
+    suspensions as the replay in decision-time order has them (R2, R3, R4), a new one recorded or
+    one moved by a late earlier strike corrected, each with its audit event; while one runs, the
+    family's pending posts are held (no version change: a decision on them made meanwhile still
+    applies, R3). All in the decision's transaction."""
     facility = s.get(Facility, d.facility_id)
     assert facility is not None
     family = replayed(s, d.service_id, facility, now)
-    events = [
-        _suspension_event(d, family, cycle, action, now)
-        for action, cycle in record_suspensions(s, d.service_id, d.facility_id, family)
-    ]
+    changes = suspension_changes(s, d.service_id, family)
     running = family.running
+    hold = None
     if running is not None:
-        _hold_pending_posts(s, d.service_id, running.ends_at, facility.strike_threshold)
+        hold = (running.ends_at, suspension_hold_reason(running.ends_at, facility.strike_threshold))
+    if changes or hold is not None:
+        deciding.record_standing(
+            s,
+            staff_username=d.staff_username,
+            facility_id=d.facility_id,
+            service_id=d.service_id,
+            changes=changes,
+            hold=hold,
+        )
+    events = [_suspension_event(d, family, cycle, action, now) for action, cycle in changes]
     if events:
         from reviewer_app.access import audit_chain
 
@@ -323,14 +248,6 @@ def _suspension_event(
         "service_id": d.service_id,
         "detail": suspension_detail(family, cycle),
     }
-
-
-def _hold_pending_posts(s: Session, service_id: int, until: datetime, strike_threshold: int) -> None:
-    s.execute(
-        update(Post)
-        .where(Post.service_id == service_id, Post.status == "pending")
-        .values(status="held", held_reason=suspension_hold_reason(until, strike_threshold))
-    )
 
 
 def _describe_conflict(s: Session, d: DecisionRecord) -> str:

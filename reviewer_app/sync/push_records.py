@@ -37,6 +37,7 @@ from reviewer_app.journal.printing import (
     PrintJournal,
     PrintRecordData,
 )
+from reviewer_app.shared_db import deciding
 from reviewer_app.shared_db.models import Handover, Post, PrintRecord, Staff
 
 
@@ -71,8 +72,60 @@ def _name(s: Session, username: str) -> str:
     return s.scalar(select(Staff.display_name).where(Staff.username == username)) or username
 
 
+def _print_values(r: PrintRecordData) -> dict[str, object]:
+    return {
+        "key": r.key,
+        "facility_id": r.facility_id,
+        "post_id": r.post_id,
+        "expected_version": r.expected_version,
+        "batch_key": r.batch_key,
+        "printed_by": r.printed_by,
+        "workstation": r.workstation,
+        "printed_at": r.printed_at,
+        "copies": r.copies,
+        "reprint": r.reprint,
+        "reprint_reason": r.reprint_reason,
+    }
+
+
+def _first_print_note(s: Session, r: PrintRecordData) -> str:
+    first = s.scalar(
+        select(PrintRecord)
+        .where(PrintRecord.post_id == r.post_id, PrintRecord.idempotency_key != r.key)
+        .order_by(PrintRecord.printed_at, PrintRecord.id)
+        .limit(1)
+    )
+    who = f"{_name(s, first.printed_by)}（{first.workstation}）" if first else "另一工作站"
+    when = f"於 {local(first.printed_at):%Y/%m/%d %H:%M} " if first else ""
+    return f"已由 {who} {when}先列印；本次列印登錄為重印；重複的紙本請只轉交一份"
+
+
+def _print_conflict(s: Session, r: PrintRecordData) -> RecordConflict:
+    state = _post_state(s, r.post_id)
+    if state is None:
+        return RecordConflict("此聯絡簿已不存在於共用資料庫")
+    what = "重印" if r.reprint else "列印"
+    return RecordConflict(
+        f"此聯絡簿在共用資料庫中的狀態為「{POST_STATUSES.get(state[0], state[0])}」，{what}未登錄"
+    )
+
+
+def _apply_print_postgresql(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflict:
+    """Through the function of migration 0007, which checks the counsellor, the facility, the
+    post's status and version (staff cannot insert print records or set a status by hand)."""
+    try:
+        with s.begin_nested():
+            outcome, status, version = deciding.record_print(s, _print_values(r))
+    except deciding.Refused as refused:
+        return _print_conflict(s, r) if refused.changed else RecordConflict(refused.message)
+    note = _first_print_note(s, r) if outcome == "kept_as_reprint" else None
+    return RecordApplied(outcome == "already", status, version, note)
+
+
 def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflict:
     """Apply inside the caller's transaction; on RecordConflict the caller rolls back."""
+    if deciding.on_postgresql(s):
+        return _apply_print_postgresql(s, r)
     if s.scalar(select(PrintRecord.id).where(PrintRecord.idempotency_key == r.key)) is not None:
         state = _post_state(s, r.post_id)
         return RecordApplied(True, *(state or (None, None)))
@@ -86,34 +139,18 @@ def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflic
         ).first()
         if changed is None:
             state = _post_state(s, r.post_id)
-            if state is None:
-                return RecordConflict("此聯絡簿已不存在於共用資料庫")
-            if state[0] not in PRINTED_STATUSES:
-                return RecordConflict(
-                    f"此聯絡簿在共用資料庫中的狀態為「{POST_STATUSES.get(state[0], state[0])}」，列印未登錄"
-                )
+            if state is None or state[0] not in PRINTED_STATUSES:
+                return _print_conflict(s, r)
             # Printed from another workstation first: this printout exists too. Keep it as a reprint.
-            first = s.scalar(
-                select(PrintRecord)
-                .where(PrintRecord.post_id == r.post_id)
-                .order_by(PrintRecord.printed_at, PrintRecord.id)
-                .limit(1)
-            )
-            who = f"{_name(s, first.printed_by)}（{first.workstation}）" if first else "另一工作站"
-            when = f"於 {local(first.printed_at):%Y/%m/%d %H:%M} " if first else ""
-            note = f"已由 {who} {when}先列印；本次列印登錄為重印；重複的紙本請只轉交一份"
+            note = _first_print_note(s, r)
             reprint, reason = True, "重複列印（另一工作站已先列印）"
             status_version: tuple[str, int] = state
         else:
             status_version = ("printed", changed[0])
     else:
         state = _post_state(s, r.post_id)
-        if state is None:
-            return RecordConflict("此聯絡簿已不存在於共用資料庫")
-        if state[0] not in PRINTED_STATUSES:
-            return RecordConflict(
-                f"此聯絡簿在共用資料庫中的狀態為「{POST_STATUSES.get(state[0], state[0])}」，重印未登錄"
-            )
+        if state is None or state[0] not in PRINTED_STATUSES:
+            return _print_conflict(s, r)
         status_version = state
     s.add(
         PrintRecord(
@@ -133,8 +170,35 @@ def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflic
     return RecordApplied(False, status_version[0], status_version[1], note)
 
 
+def _apply_handover_postgresql(s: Session, h: HandoverData) -> RecordApplied | RecordConflict:
+    """Through the function of migration 0007: only a printout, at the version the counsellor saw."""
+    values = {
+        "key": h.key,
+        "facility_id": h.facility_id,
+        "post_id": h.post_id,
+        "expected_version": h.expected_version,
+        "outcome": h.outcome,
+        "reason": h.reason,
+        "handed_over_by": h.handed_over_by,
+        "handed_over_at": h.handed_over_at,
+        "recipient": h.recipient,
+        "note": h.note,
+        "recorded_by": h.recorded_by,
+        "workstation": h.workstation,
+        "recorded_at": h.recorded_at,
+    }
+    try:
+        with s.begin_nested():
+            outcome, status, version = deciding.record_handover(s, values)
+    except deciding.Refused as refused:
+        return RecordConflict(_describe_handover_conflict(s, h) if refused.changed else refused.message)
+    return RecordApplied(outcome == "already", status, version)
+
+
 def apply_handover(s: Session, h: HandoverData) -> RecordApplied | RecordConflict:
     """Apply inside the caller's transaction; on RecordConflict the caller rolls back."""
+    if deciding.on_postgresql(s):
+        return _apply_handover_postgresql(s, h)
     if s.scalar(select(Handover.id).where(Handover.idempotency_key == h.key)) is not None:
         state = _post_state(s, h.post_id)
         return RecordApplied(True, *(state or (None, None)))
@@ -204,10 +268,12 @@ def _apply_one(engine: Engine, apply: Callable[[Session], Result]) -> Result:
                 else:
                     s.commit()
                 return result
-            except IntegrityError:
+            except IntegrityError as exc:
                 s.rollback()
-                if attempt == 2:
-                    raise
+                if attempt == 2:  # not a race after all: a conflict the counsellor sees
+                    return RecordConflict(
+                        f"共用資料庫拒絕此紀錄（資料衝突：{deciding.violated_constraint(exc)}），未登錄"
+                    )
     raise AssertionError("unreachable")
 
 

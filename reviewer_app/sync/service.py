@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
+from reviewer_app.shared_db.deciding import violated_constraint
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, grace, pull
 from reviewer_app.sync.document_checks import check_claimed_documents
@@ -314,10 +315,12 @@ class Sync:
                         self.journal.mark_sending(d.seq, self.clock())
                         s.commit()
                     return result
-                except IntegrityError:
+                except IntegrityError as exc:
                     s.rollback()
-                    if attempt == 2:
-                        raise
+                    if attempt == 2:  # not a race after all: a conflict the reviewer sees
+                        return Conflict(
+                            f"共用資料庫拒絕此決定（資料衝突：{violated_constraint(exc)}），本工作站的決定未套用"
+                        )
         raise AssertionError("unreachable")
 
     def _push_audit(self) -> int:

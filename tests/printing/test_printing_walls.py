@@ -4,6 +4,7 @@ facility's post, or as a reviewer; facility B sees none of A's records."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import timedelta
@@ -135,7 +136,23 @@ def test_nobody_records_for_others(walled: Walled) -> None:
             conn.execute(INSERT_PRINT, ("k2", walled.a, walled.b_post, walled.counsellor_a.username))
         with pytest.raises(errors.InsufficientPrivilege):  # into B
             conn.execute(INSERT_PRINT, ("k3", walled.b, walled.b_post, walled.counsellor_a.username))
-        conn.execute(INSERT_PRINT, ("k4", walled.a, walled.a_posts[0], walled.counsellor_a.username))
+        with pytest.raises(errors.InsufficientPrivilege):  # nor by hand at all: through the function only
+            conn.execute(INSERT_PRINT, ("k4", walled.a, walled.a_posts[0], walled.counsellor_a.username))
+        printed = {
+            "key": "k4",
+            "facility_id": walled.a,
+            "post_id": walled.a_posts[0],
+            "expected_version": 2,
+            "printed_by": walled.counsellor_a.username,
+            "workstation": "w",
+            "printed_at": "2026-11-02T01:00:00+00:00",
+            "copies": 1,
+            "reprint": False,
+        }
+        row = conn.execute(
+            "SELECT * FROM reviewdesk_record_print(%s::jsonb)", (json.dumps(printed),)
+        ).fetchone()
+        assert row == ("printed", "printed", 3)
         with pytest.raises(errors.InsufficientPrivilege):  # records are never changed afterwards
             conn.execute("UPDATE print_records SET copies = 5")
         with pytest.raises(errors.InsufficientPrivilege):

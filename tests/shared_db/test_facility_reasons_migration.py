@@ -184,7 +184,13 @@ def test_0006_gives_every_facility_its_copy_with_the_edits_kept(shared_url: str)
                     "WHERE relname = 'rejection_reasons'"
                 )
             ).scalar()
-        assert policies == {"rejection_reasons_admin", "rejection_reasons_facility"} and secured
+        # (and, from 0007, the one the deciding functions' owner reads it through)
+        assert policies == {
+            "rejection_reasons_admin",
+            "rejection_reasons_facility",
+            "rejection_reasons_definer",
+        }
+        assert secured
     engine.dispose()
 
 

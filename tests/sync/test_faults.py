@@ -71,7 +71,7 @@ def test_connection_cut_in_the_middle_of_a_push(pg_url: str, pg_cluster: PgClust
 
     def cut_in_second_batch(conn, cursor, statement, *_args):  # type: ignore[no-untyped-def]
         nonlocal inserts
-        if statement.startswith("INSERT INTO decisions"):
+        if "reviewdesk_decide_many" in statement:  # a batch's decisions (migration 0007)
             inserts += 1
             if inserts == 2:
                 pid = conn.connection.dbapi_connection.info.backend_pid

@@ -37,7 +37,7 @@ from reviewer_app.access import roles as security
 from reviewer_app.access.audit_hash import event_hash
 
 revision = "0008"
-down_revision = "0006"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
