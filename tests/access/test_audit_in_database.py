@@ -158,8 +158,8 @@ def test_a_reviewer_cannot_forge_a_back_dated_event_or_move_the_head(chained: Ch
         staff_username=chained.reviewer_a.username,
         workstation="ws-1",
         action="decision",
-        item_kind="post",
-        item_id=99,
+        item_kind=None,  # (an item of another facility, or none, is refused outright: migration 0007)
+        item_id=None,
         service_id=None,
         detail={"outcome": "approve"},
     )
@@ -177,7 +177,7 @@ def test_a_reviewer_cannot_forge_a_back_dated_event_or_move_the_head(chained: Ch
         conn.execute(
             "INSERT INTO audit_events (event_key, facility_id, occurred_at, staff_username, workstation, "
             "action, item_kind, item_id, detail, chain_seq, prev_hash, hash, recorded_at) "
-            "VALUES ('forged-1', %s, %s, %s, 'ws-1', 'decision', 'post', 99, '{\"outcome\": \"approve\"}', "
+            "VALUES ('forged-1', %s, %s, %s, 'ws-1', 'decision', NULL, NULL, '{\"outcome\": \"approve\"}', "
             "%s, %s, %s, %s)",
             (chained.a, back_then, chained.reviewer_a.username, 1, None, forged, back_then),
         )
