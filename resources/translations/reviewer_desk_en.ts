@@ -433,27 +433,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -478,7 +478,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -486,7 +486,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>This item has a decision; to change it, undo first (Ctrl+Z)</translation>
     </message>
@@ -591,12 +591,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -755,9 +755,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>This document cannot be shown: an unexpected error occurred while opening it.</translation>
     </message>
 </context>
@@ -893,7 +893,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -910,7 +910,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -1210,7 +1210,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Required for Other</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Handed over by</source>
         <translation>Handed over by</translation>
     </message>
@@ -1382,7 +1382,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The desk will be shown in {language} the next time it opens.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1535,7 +1535,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+196"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+199"/>
         <source>Housing unit / inmate / post</source>
         <translation>Housing unit / inmate / post</translation>
     </message>
@@ -1603,15 +1603,20 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>To print</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To hand over</source>
         <translation>To hand over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>Undeliverable</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1679,23 +1684,42 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+51"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{reason}: {note}</source>
+        <translation>{reason}: {note}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{when} · {count} posts</source>
-        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>{when} · {count} posts</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
-        <translation>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</translation>
+        <source>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</source>
+        <translation>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation> — shared database unreachable: showing the last list</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
         <source>{count} posts of the print run ticked</source>
         <translation>{count} posts of the print run ticked</translation>
     </message>
@@ -1705,7 +1729,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>The shared database is unreachable; the records wait on this workstation.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
@@ -1725,7 +1749,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+39"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <source>Preview of {count} posts: nothing is recorded unless printed.</source>
+        <translation>Preview of {count} posts: nothing is recorded unless printed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview closed; nothing was printed.</source>
+        <translation>Preview closed; nothing was printed.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Tick printed posts to reprint.</source>
         <translation>Tick printed posts to reprint.</translation>
     </message>
@@ -1735,12 +1769,22 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+44"/>
+        <source>Writing the PDF of {count} posts…</source>
+        <translation>Writing the PDF of {count} posts…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print.</source>
+        <translation>PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Printing {count} posts…</source>
         <translation>Printing {count} posts…</translation>
     </message>
@@ -1760,9 +1804,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Tick printed posts to record their hand-over.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>Hand-over recorded for {count} posts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</source>
+        <translation>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +1972,41 @@ Esc in the search box clears it.</translation>
     </message>
 </context>
 <context>
+    <name>RecordQuestion</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/record_question.py" line="+16"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record as printed?</source>
+        <translation>Record as printed?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded: the {count} posts move to To hand over, as after printing on paper.
+File only (to check or keep): they stay in To print.</source>
+        <translation>Recorded: the {count} posts move to To hand over, as after printing on paper.
+File only (to check or keep): they stay in To print.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record as printed</source>
+        <translation>Record as printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File only</source>
+        <translation>File only</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
@@ -2017,17 +2101,22 @@ Esc in the search box clears it.</translation>
     <name>ReprintDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/reprint_dialog.py" line="+14"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
         <location line="-24"/>
-        <source>{count} of the ticked posts were printed before. Why print them again?</source>
-        <translation>{count} of the ticked posts were printed before. Why print them again?</translation>
+        <source>{count} of the ticked posts were printed before.</source>
+        <translation>{count} of the ticked posts were printed before.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Why print them again?</source>
+        <translation>Why print them again?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The printout was damaged</source>
         <translation>The printout was damaged</translation>
     </message>
@@ -2055,12 +2144,52 @@ Esc in the search box clears it.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+44"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in: {name}</source>
+        <translation>Signed in: {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot connect to the shared database: records wait on this workstation</source>
+        <translation>Cannot connect to the shared database: records wait on this workstation</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
@@ -2145,6 +2274,11 @@ Esc in the search box clears it.</translation>
         <location line="+1"/>
         <source>Desk</source>
         <translation>Desk</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing and hand-over</source>
+        <translation>Printing and hand-over</translation>
     </message>
     <message>
         <location line="+23"/>

@@ -433,27 +433,27 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+86"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
         <location line="+59"/>
-        <location line="+86"/>
+        <location line="+90"/>
         <source>Approve</source>
-        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine.</extracomment>
+        <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-144"/>
         <location line="+57"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
         <location line="-52"/>
-        <location line="+136"/>
+        <location line="+140"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-118"/>
+        <location line="-122"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -478,14 +478,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+74"/>
+        <location line="+76"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>This item has a decision; to change it, undo first (Ctrl+Z)</source>
         <translation>此案件已有決定；如需更改，請先復原（Ctrl+Z）</translation>
     </message>
@@ -590,12 +590,12 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-78"/>
+        <location line="-80"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+100"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -752,9 +752,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>DocumentService</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+176"/>
+        <location filename="../../reviewer_app/ui/viewer/documents.py" line="+204"/>
         <source>This document cannot be shown: an unexpected error occurred while opening it.</source>
-        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full).</extracomment>
+        <extracomment>PDF pages are rendered this wide: sharp at 100 % on a workstation screen, about 2 MB a page. Priorities on the document worker: what is on screen first, then the next items. The next items&apos; documents are decoded once the shown item is on screen (``start_ahead``, which the desk calls after its repaint), or after this long when nobody says so: decoding them at once would compete with that repaint for the processor. Keeps what opening a document found (on the document worker); True when that is news to the rules. The problem will pass (the shared database out of reach): not kept, asked again next time. A picture&apos;s own size (upright): the view shows ``image`` at this size, whatever its pixels. ``image`` was decoded at the view&apos;s size, with fewer pixels than the picture: the whole picture is decoded when the reviewer zooms past them (DocumentService.request_full). What the loader (or the store) found, for the journal; None when it says nothing of the upload.</extracomment>
         <translation>無法顯示此文件：開啟時發生未預期的錯誤。</translation>
     </message>
 </context>
@@ -890,7 +890,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+219"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -907,7 +907,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+150"/>
+        <location line="+161"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -1206,7 +1206,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>原因為「其他」時必填</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Handed over by</source>
         <translation>轉交人</translation>
     </message>
@@ -1378,7 +1378,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>下次開啟審核台時將以{language}顯示。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+245"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+250"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1530,7 +1530,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+196"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+199"/>
         <source>Housing unit / inmate / post</source>
         <translation>舍房／收容人／聯絡簿</translation>
     </message>
@@ -1598,15 +1598,20 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To hand over</source>
         <translation>待轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>無法轉交</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1674,23 +1679,42 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>（選擇列印批次）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+51"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <source>Transferred</source>
+        <translation>移監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>出監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{reason}: {note}</source>
+        <translation>{reason}：{note}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{when} · {count} posts</source>
-        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>{when} 列印・{count} 則</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
-        <translation>待列印 {a}・待轉交 {b}・待同步 {c}・衝突 {d}</translation>
+        <source>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</source>
+        <translation>待列印 {a}・待轉交 {b}・無法轉交 {e}・待同步 {c}・衝突 {d}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
         <source>{count} posts of the print run ticked</source>
         <translation>已勾選此批次的 {count} 則聯絡簿</translation>
     </message>
@@ -1700,7 +1724,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>目前無法連線到共用資料庫；紀錄已存於本工作站，稍後同步。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Something went wrong: {error}</source>
         <translation>發生錯誤：{error}</translation>
     </message>
@@ -1720,7 +1744,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+39"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <source>Preview of {count} posts: nothing is recorded unless printed.</source>
+        <translation>預覽 {count} 則家庭聯絡簿：未列印前不會登錄。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview closed; nothing was printed.</source>
+        <translation>已關閉預覽，未列印。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Tick printed posts to reprint.</source>
         <translation>請勾選已列印、要重印的聯絡簿。</translation>
     </message>
@@ -1730,12 +1764,22 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>輸出 PDF</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 檔案 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+44"/>
+        <source>Writing the PDF of {count} posts…</source>
+        <translation>輸出 {count} 則家庭聯絡簿的 PDF 中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print.</source>
+        <translation>已輸出 PDF：{posts} 則家庭聯絡簿，共 {pages} 頁（{path}）。未登錄為已列印，仍在「待列印」。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Printing {count} posts…</source>
         <translation>列印 {count} 則家庭聯絡簿中…</translation>
     </message>
@@ -1755,9 +1799,14 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請勾選已列印的聯絡簿，再登錄轉交。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>已登錄 {count} 則聯絡簿的轉交。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</source>
+        <translation>已登錄 {count} 則聯絡簿無法轉交（{why}），移到「無法轉交」，日後可再登錄轉交。</translation>
     </message>
 </context>
 <context>
@@ -1917,6 +1966,41 @@ Esc in the search box clears it.</source>
     </message>
 </context>
 <context>
+    <name>RecordQuestion</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/record_question.py" line="+16"/>
+        <source>Export PDF</source>
+        <translation>輸出 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record as printed?</source>
+        <translation>是否登錄為已列印？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded: the {count} posts move to To hand over, as after printing on paper.
+File only (to check or keep): they stay in To print.</source>
+        <translation>登錄為已列印：這 {count} 則聯絡簿移到「待轉交」，如同印在紙上。
+只輸出檔案（核對或留存）：仍留在「待列印」。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record as printed</source>
+        <translation>登錄為已列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File only</source>
+        <translation>只輸出檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>RejectDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+81"/>
@@ -2010,17 +2094,22 @@ Esc in the search box clears it.</source>
     <name>ReprintDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/reprint_dialog.py" line="+14"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Reprint</source>
         <translation>重印</translation>
     </message>
     <message>
         <location line="-24"/>
-        <source>{count} of the ticked posts were printed before. Why print them again?</source>
-        <translation>勾選的聯絡簿中有 {count} 則已列印過。請說明重印原因：</translation>
+        <source>{count} of the ticked posts were printed before.</source>
+        <translation>勾選的聯絡簿中有 {count} 則已列印過。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Why print them again?</source>
+        <translation>請說明重印原因：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The printout was damaged</source>
         <translation>紙本破損</translation>
     </message>
@@ -2048,12 +2137,52 @@ Esc in the search box clears it.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+44"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+8"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in: {name}</source>
+        <translation>登入者：{name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected</source>
+        <translation>已連線</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot connect to the shared database: records wait on this workstation</source>
+        <translation>無法連線到共用資料庫：紀錄暫存在本工作站</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
@@ -2138,6 +2267,11 @@ Esc in the search box clears it.</source>
         <location line="+1"/>
         <source>Desk</source>
         <translation>審核台</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printing and hand-over</source>
+        <translation>列印與轉交</translation>
     </message>
     <message>
         <location line="+23"/>
