@@ -16,7 +16,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+56"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+61"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -81,13 +81,44 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <source>Account disabled</source>
         <translation>Account disabled</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprinted</source>
+        <translation>Reprinted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record in conflict</source>
+        <translation>Print record in conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over recorded</source>
+        <translation>Hand-over recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record in conflict</source>
+        <translation>Hand-over record in conflict</translation>
+    </message>
 </context>
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+194"/>
-        <source>Staff username</source>
-        <translation>Staff username</translation>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <source>Choose an event to read its details</source>
+        <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
+        <translation>Choose an event to read its details</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff name or account</source>
+        <translation>Staff name or account</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -120,7 +151,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>Showing {shown} of {loaded} loaded</translation>
     </message>
@@ -131,11 +162,16 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+32"/>
+        <source>{time} · {staff} · {action}</source>
+        <translation>{time} · {staff} · {action}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The audit chain holds: {n} events</source>
         <translation>The audit chain holds: {n} events</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The audit chain is broken: {m}</source>
         <translation>The audit chain is broken: {m}</translation>
     </message>
@@ -146,24 +182,280 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
 </context>
 <context>
-    <name>AuditModel</name>
+    <name>AuditDetails</name>
     <message>
-        <location line="-260"/>
-        <source>Service #{id}</source>
-        <translation>Service #{id}</translation>
+        <location filename="../../reviewer_app/ui/supervisor/event_details.py" line="+36"/>
+        <source>Outcome</source>
+        <extracomment>An ISO time as the engine stores it: 2026-11-02T16:30:00+00:00. Keys whose value is a code of the catalogue&apos;s reasons (one or a list). Keys that hold a record&apos;s identity (a UUID): shown short, the full one stays in the database.</extracomment>
+        <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Time</source>
-        <translation>Time</translation>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection reason</source>
+        <translation>Rejection reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remark to the family</source>
+        <translation>Remark to the family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision record</source>
+        <translation>Decision record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension number</source>
+        <translation>Suspension number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended before</source>
+        <translation>Ended before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends now</source>
+        <translation>Ends now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts with strikes</source>
+        <translation>Posts with strikes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike</source>
+        <translation>Strike</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed strike</source>
+        <translation>Dismissed strike</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason code</source>
+        <translation>Reason code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as</source>
+        <translation>Saved as</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events found</source>
+        <translation>Events found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record</source>
+        <translation>Hand-over record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print run</source>
+        <translation>Print run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over by</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over at</source>
+        <translation>Handed over at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason the family reads</source>
+        <translation>Reason the family reads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts as a strike</source>
+        <translation>Counts as a strike</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be delivered</source>
+        <translation>Could not be delivered</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(all)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <location line="+19"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-303"/>
+        <source>Service #{id}</source>
+        <translation>Service #{id}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
@@ -188,7 +480,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Inmate</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -1764,7 +2056,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>Tick printed posts to reprint.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
@@ -1774,7 +2066,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Writing the PDF of {count} posts…</source>
         <translation>Writing the PDF of {count} posts…</translation>
     </message>
@@ -1951,8 +2243,9 @@ Esc in the search box clears it.</translation>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+155"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+159"/>
         <source>New end date</source>
+        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
     </message>
     <message>

@@ -16,7 +16,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+56"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+61"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -81,13 +81,44 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <source>Account disabled</source>
         <translation>停用帳號</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprinted</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record in conflict</source>
+        <translation>列印紀錄衝突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over recorded</source>
+        <translation>登錄轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record in conflict</source>
+        <translation>轉交紀錄衝突</translation>
+    </message>
 </context>
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+194"/>
-        <source>Staff username</source>
-        <translation>人員帳號</translation>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <source>Choose an event to read its details</source>
+        <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
+        <translation>選擇一筆事件以查看內容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff name or account</source>
+        <translation>人員姓名或帳號</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -120,7 +151,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>驗證稽核鏈</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
     </message>
@@ -131,11 +162,16 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+32"/>
+        <source>{time} · {staff} · {action}</source>
+        <translation>{time}・{staff}・{action}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The audit chain holds: {n} events</source>
         <translation>稽核鏈完整：{n} 筆事件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The audit chain is broken: {m}</source>
         <translation>稽核鏈斷裂：{m}</translation>
     </message>
@@ -146,24 +182,280 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
 </context>
 <context>
-    <name>AuditModel</name>
+    <name>AuditDetails</name>
     <message>
-        <location line="-260"/>
-        <source>Service #{id}</source>
-        <translation>服務 #{id}</translation>
+        <location filename="../../reviewer_app/ui/supervisor/event_details.py" line="+36"/>
+        <source>Outcome</source>
+        <extracomment>An ISO time as the engine stores it: 2026-11-02T16:30:00+00:00. Keys whose value is a code of the catalogue&apos;s reasons (one or a list). Keys that hold a record&apos;s identity (a UUID): shown short, the full one stays in the database.</extracomment>
+        <translation>結果</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Time</source>
-        <translation>時間</translation>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection reason</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remark to the family</source>
+        <translation>給家屬的說明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision record</source>
+        <translation>決定紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension number</source>
+        <translation>第幾次停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended before</source>
+        <translation>原結束時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends now</source>
+        <translation>新結束時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts with strikes</source>
+        <translation>違規貼文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension</source>
+        <translation>停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike</source>
+        <translation>違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed strike</source>
+        <translation>撤銷的違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason code</source>
+        <translation>原因代碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as</source>
+        <translation>儲存內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查詢條件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events found</source>
+        <translation>查得筆數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record</source>
+        <translation>列印紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record</source>
+        <translation>轉交紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print run</source>
+        <translation>列印批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over by</source>
+        <translation>轉交人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over at</source>
+        <translation>轉交時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason the family reads</source>
+        <translation>家屬看到的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>修正建議</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts as a strike</source>
+        <translation>計入違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>適用對象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>規則代號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Staff</source>
         <translation>人員</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>迄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivered</source>
+        <translation>已轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be delivered</source>
+        <translation>無法轉交</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <location line="+19"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-303"/>
+        <source>Service #{id}</source>
+        <translation>服務 #{id}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -188,7 +480,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>收容人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Detail</source>
         <translation>內容</translation>
     </message>
@@ -1759,7 +2051,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>請勾選已列印、要重印的聯絡簿。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Export PDF</source>
         <translation>輸出 PDF</translation>
     </message>
@@ -1769,7 +2061,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>PDF 檔案 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+43"/>
         <source>Writing the PDF of {count} posts…</source>
         <translation>輸出 {count} 則家庭聯絡簿的 PDF 中…</translation>
     </message>
@@ -1945,8 +2237,9 @@ Esc in the search box clears it.</source>
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+155"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+159"/>
         <source>New end date</source>
+        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>
     </message>
     <message>

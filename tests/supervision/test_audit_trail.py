@@ -18,7 +18,9 @@ def test_browse_the_audit_trail_with_filters(desk: Desk) -> None:
     everything = supervisor.audit_query(desk.engine, desk.actor, AuditFilter(), NOW)
     # Newest first; nothing of facility B (on PostgreSQL also the staff_add of the supervisor's login).
     assert [r.item_id for r in everything if r.action == "decision"] == [3, 2, 1, 0]
-    assert {r.action for r in everything} <= {"decision", "staff_add"}
+    assert {r.action for r in everything} <= {"decision", "staff_add", "audit_view"}
+    # The reading itself is listed first: the list holds what the chain now holds (#20).
+    assert everything[0].action == "audit_view" and everything[0].staff_username == desk.actor.username
     by = {
         "who": AuditFilter(staff="TTD_REV"),
         "what": AuditFilter(action="decision"),

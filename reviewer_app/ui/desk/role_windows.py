@@ -137,7 +137,11 @@ class SupervisorWindow(QMainWindow):
         self.setObjectName("supervisorWindow")
         self.setWindowTitle(QCoreApplication.translate("RoleWindows", "Supervisor"))
         self.tabs = QTabWidget()
-        self.tools = SupervisorTools(engine, actor)
+        from reviewer_app.ui.common.preferences import Preferences, open_settings
+
+        # The desk's date style (ROC years or not) for the audit trail's times.
+        dates = Preferences(open_settings(context.settings_path, self), self).date_style()
+        self.tools = SupervisorTools(engine, actor, dates=dates)
         self.stats = StatisticsView(engine, actor.facility_id, only_facility=True)
         self.tabs.addTab(
             self.tools, QCoreApplication.translate("RoleWindows", "Suspensions, reasons and audit trail")

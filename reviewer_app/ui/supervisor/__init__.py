@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from reviewer_app.access.roles import Actor
 from reviewer_app.qt import QtWidgets, QWidget
 from reviewer_app.shared_db.models import utcnow
+from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.families_panel import FamiliesPanel
@@ -44,6 +45,7 @@ class SupervisorTools(QtWidgets.QTabWidget):
         actor: Actor,
         *,
         clock: Callable[[], datetime] = utcnow,
+        dates: DateStyle | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -51,7 +53,7 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self.suspensions = SuspensionsPanel(engine, actor, clock=clock)
         self.families = FamiliesPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
-        self.audit = AuditBrowser(engine, actor, clock=clock)
+        self.audit = AuditBrowser(engine, actor, clock=clock, dates=dates)
         self.addTab(self.suspensions, self.tr("Suspensions and strikes"))
         self.addTab(self.families, self.tr("Families' strikes and suspensions"))
         self.addTab(self.catalogue, self.tr("Rejection reasons"))
