@@ -161,7 +161,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation> (the limit was reached: narrow the dates)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>{time} · {staff} · {action}</source>
         <translation>{time} · {staff} · {action}</translation>
     </message>
@@ -440,7 +440,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-303"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-305"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -488,7 +488,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+93"/>
         <source>days from one post to the next</source>
         <translation>days from one post to the next</translation>
     </message>
@@ -538,9 +538,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>oldest age of the inmate&apos;s child</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+107"/>
         <source>Counts as a strike (P7, posts only)</source>
-        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
+        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>Counts as a strike (P7, posts only)</translation>
     </message>
     <message>
@@ -561,41 +561,51 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+6"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+204"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-203"/>
+        <location line="+202"/>
         <source>Applies to</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-199"/>
+        <location line="+202"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-201"/>
+        <location line="+195"/>
         <source>Reason the family reads</source>
         <translation>Reason the family reads</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-193"/>
         <source>The family reads</source>
         <translation>The family reads</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+96"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder} = {value} ({meaning})</translation>
     </message>
@@ -610,12 +620,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>; </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>Code {code} exists already: select that reason to change it</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Nothing changed: nothing to save</source>
+        <translation>Nothing changed: nothing to save</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Saved {code}</source>
         <translation>Saved {code}</translation>
     </message>
@@ -624,11 +639,67 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Counts as a strike</source>
+        <translation>Counts as a strike</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add the reason {name} ({code}):</source>
+        <extracomment>The fields a supervisor edits, in the form&apos;s order.</extracomment>
+        <translation>Add the reason {name} ({code}):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change the reason {name} ({code}):</source>
+        <translation>Change the reason {name} ({code}):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>  before: {text}</source>
+        <translation>  before: {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  after: {text}</source>
+        <translation>  after: {text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family&apos;s posting for {months} month(s).</source>
+        <translation>From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family&apos;s posting for {months} month(s).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From now on a rejection for this reason no longer counts as a strike (strikes already given stay).</source>
+        <translation>From now on a rejection for this reason no longer counts as a strike (strikes already given stay).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reviewers will no longer be offered this reason.</source>
+        <translation>Reviewers will no longer be offered this reason.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workstations use the change after their next sync.</source>
+        <translation>Workstations use the change after their next sync.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-282"/>
+        <location line="-451"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -653,20 +724,20 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>No</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Order</source>
         <extracomment>The facility&apos;s numbers: the list shows each reason as its families read it.</extracomment>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Code</source>
-        <translation>Code</translation>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rule</source>
-        <translation>Rule</translation>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -711,6 +782,29 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <location line="+3"/>
         <source>{kind}: {problem}</source>
         <translation>{kind}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSaveDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+389"/>
+        <source>Add this reason?</source>
+        <translation>Add this reason?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to this reason?</source>
+        <translation>Save the changes to this reason?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -2487,7 +2581,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>Suspensions, reasons and audit trail</translation>
     </message>
@@ -2662,7 +2756,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+55"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+57"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
     </message>

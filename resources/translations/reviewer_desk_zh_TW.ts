@@ -161,7 +161,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>（已達上限，請縮小期間）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>{time} · {staff} · {action}</source>
         <translation>{time}・{staff}・{action}</translation>
     </message>
@@ -440,7 +440,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-303"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-305"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -488,7 +488,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+93"/>
         <source>days from one post to the next</source>
         <translation>兩次發佈家庭聯絡簿間隔日數</translation>
     </message>
@@ -538,9 +538,9 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>收容人子女年齡上限</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+107"/>
         <source>Counts as a strike (P7, posts only)</source>
-        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
+        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
     </message>
     <message>
@@ -561,41 +561,51 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
     </message>
     <message>
         <location line="+6"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+204"/>
         <source>Rule</source>
         <translation>規則代號</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-203"/>
+        <location line="+202"/>
         <source>Applies to</source>
         <translation>適用對象</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-199"/>
+        <location line="+202"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-201"/>
+        <location line="+195"/>
         <source>Reason the family reads</source>
         <translation>家屬看到的原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-193"/>
         <source>The family reads</source>
         <translation>家屬看到的內容</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+96"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder}＝{value}（{meaning}）</translation>
     </message>
@@ -610,12 +620,17 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>；</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>代碼 {code} 已存在，請改選該原因後修改</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Nothing changed: nothing to save</source>
+        <translation>沒有變更，無須儲存</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Saved {code}</source>
         <translation>已儲存 {code}</translation>
     </message>
@@ -624,11 +639,67 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Counts as a strike</source>
+        <translation>計入違規</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add the reason {name} ({code}):</source>
+        <extracomment>The fields a supervisor edits, in the form&apos;s order.</extracomment>
+        <translation>新增原因「{name}」（{code}）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change the reason {name} ({code}):</source>
+        <translation>修改原因「{name}」（{code}）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>  before: {text}</source>
+        <translation>&#x3000;修改前：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  after: {text}</source>
+        <translation>&#x3000;修改後：{text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family&apos;s posting for {months} month(s).</source>
+        <translation>此後以此原因退件會計入違規：累計 {threshold} 次即停權 {months} 個月。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From now on a rejection for this reason no longer counts as a strike (strikes already given stay).</source>
+        <translation>此後以此原因退件不再計入違規（已記的違規不受影響）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reviewers will no longer be offered this reason.</source>
+        <translation>審核人員將不再看到此原因。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workstations use the change after their next sync.</source>
+        <translation>各工作站於下次同步後使用修改後的內容。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-282"/>
+        <location line="-451"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -653,20 +724,20 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <translation>否</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Order</source>
         <extracomment>The facility&apos;s numbers: the list shows each reason as its families read it.</extracomment>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Code</source>
-        <translation>代碼</translation>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rule</source>
-        <translation>規則</translation>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>代碼</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -711,6 +782,29 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
         <location line="+3"/>
         <source>{kind}: {problem}</source>
         <translation>{kind}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSaveDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+389"/>
+        <source>Add this reason?</source>
+        <translation>新增此原因？</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to this reason?</source>
+        <translation>儲存此原因的修改？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -2480,7 +2574,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>停權、退件原因與稽核紀錄</translation>
     </message>
@@ -2655,7 +2749,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+55"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+57"/>
         <source>Suspensions and strikes</source>
         <translation>停權與違規</translation>
     </message>
