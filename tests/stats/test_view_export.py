@@ -14,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.qt import Qt
 from reviewer_app.shared_db.models import Staff
-from reviewer_app.stats.months import Month
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.stats import StatisticsView
 from reviewer_app.ui.stats.table_model import Column
