@@ -787,7 +787,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+389"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+387"/>
         <source>Add this reason?</source>
         <translation>Add this reason?</translation>
     </message>
@@ -2732,7 +2732,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>Date</translation>
@@ -2837,9 +2837,9 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
         <translation>Lift suspension…</translation>
     </message>
     <message>
@@ -2868,7 +2868,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>This family&apos;s strikes (P7)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
     </message>
@@ -2889,11 +2889,21 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
     <message>
         <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</source>
-        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</translation>
+        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
+        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
+        <translation> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Why?</source>
+        <translation> Why?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dismiss strike</source>
         <translation>Dismiss strike</translation>
     </message>
@@ -2908,12 +2918,22 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Suspension shortened</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>Strike dismissed</source>
         <translation>Strike dismissed</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>; {suspension} ended with it</source>
+        <translation>; {suspension} ended with it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, strikes now {count}</source>
+        <translation>, strikes now {count}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
     </message>

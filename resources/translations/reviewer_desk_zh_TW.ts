@@ -787,7 +787,7 @@ fill(progress) fills the database if it needs it; progress(done, total) reports 
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+389"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+387"/>
         <source>Add this reason?</source>
         <translation>新增此原因？</translation>
     </message>
@@ -2725,7 +2725,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>日期</translation>
@@ -2830,9 +2830,9 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
         <translation>解除停權…</translation>
     </message>
     <message>
@@ -2861,7 +2861,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
     </message>
@@ -2882,11 +2882,21 @@ File only (to check or keep): they stay in To print.</source>
     </message>
     <message>
         <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</source>
-        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。請說明原因：</translation>
+        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
+        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
+        <translation>{suspension}（至 {day}）因此筆違規而起，撤銷後該停權將隨之結束，其餘違規重新計入本輪。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Why?</source>
+        <translation>請說明原因：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dismiss strike</source>
         <translation>撤銷違規</translation>
     </message>
@@ -2901,12 +2911,22 @@ File only (to check or keep): they stay in To print.</source>
         <translation>已縮短停權</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>Strike dismissed</source>
         <translation>已撤銷違規紀錄</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>; {suspension} ended with it</source>
+        <translation>；{suspension}已隨之結束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, strikes now {count}</source>
+        <translation>，目前違規 {count}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
     </message>
