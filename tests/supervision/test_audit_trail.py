@@ -63,3 +63,9 @@ def test_other_roles_may_neither_read_nor_verify_the_trail(desk: Desk) -> None:
         with pytest.raises(NotAllowed, match="社工師"):
             call()
     assert events(desk.admin, "audit_view") == []  # a refused reading leaves no trace of reading
+
+
+def test_the_facility_count_matches_the_whole_list(desk: Desk) -> None:
+    """#20: the chain's check said "5 筆事件" beside a list of 4 (the list's own reading was missing)."""
+    everything = supervisor.audit_query(desk.engine, desk.actor, AuditFilter(), NOW)
+    assert supervisor.facility_events(desk.engine, desk.actor) == len(everything)
