@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from reviewer_app.printing.batch import Fetch
+    from reviewer_app.ui.common.help_overlay import HelpOverlay
 
 
 def _fetcher(context: DeskContext) -> Fetch:
@@ -38,7 +39,6 @@ class PrintWindow(QMainWindow):
 
     def __init__(self, context: DeskContext) -> None:
         super().__init__()
-        from reviewer_app.ui.common.help_overlay import HelpOverlay
         from reviewer_app.ui.common.shortcuts import make_action
         from reviewer_app.ui.printing.print_view import PrintView
 
@@ -49,12 +49,14 @@ class PrintWindow(QMainWindow):
             context.journal, context.sync, _fetcher(context), staff_display_name=context.staff_display_name
         )
         self.setCentralWidget(self.view)
-        self.help_overlay = HelpOverlay(self)
+        # Made on the first F1: the overlay watches the window (an event filter), and a window that
+        # never showed its help is then freed like any other, whenever Python collects it.
+        self.help_overlay: HelpOverlay | None = None
         self.help_action = make_action(
             self,
             QCoreApplication.translate("RoleWindows", "Keyboard shortcuts"),
             ["F1"],
-            self.help_overlay.toggle,
+            self.toggle_help,
             "helpAction",
             "print",
         )
@@ -113,15 +115,21 @@ class PrintWindow(QMainWindow):
         """Where the keyboard goes back to after the help closes: the list of posts."""
         self.view.tree.setFocus()
 
-    def showEvent(self, event: object) -> None:
-        self.installEventFilter(self.help_overlay)  # again after a close (it follows the window's size)
-        super().showEvent(event)  # type: ignore[arg-type]
+    def toggle_help(self) -> None:
+        from reviewer_app.ui.common.help_overlay import HelpOverlay
+
+        if self.help_overlay is None:
+            self.help_overlay = HelpOverlay(self)
+        else:
+            self.installEventFilter(self.help_overlay)  # again after a close (it follows the window's size)
+        self.help_overlay.toggle()
 
     def closeEvent(self, event: object) -> None:
         self.view.shutdown()
-        # The overlay watches the window: not while the window is torn down (its Python half may be
-        # gone by the time Qt sends the last events of the destruction).
-        self.removeEventFilter(self.help_overlay)
+        if self.help_overlay is not None:
+            # Not while the window is torn down: the overlay's Python half may be gone by the time Qt
+            # sends the last events of the destruction.
+            self.removeEventFilter(self.help_overlay)
         super().closeEvent(event)  # type: ignore[arg-type]
 
 

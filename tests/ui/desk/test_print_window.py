@@ -41,13 +41,15 @@ def test_the_counsellors_window_has_menus_help_and_quit(
 
     window.view.tree.setFocus()
     qtbot.keyClick(window.view.tree, Qt.Key.Key_F1)
-    qtbot.waitUntil(window.help_overlay.isVisible)
-    described = [description for _group, _keys, description in window.help_overlay.entries]
+    overlay = window.help_overlay
+    assert overlay is not None
+    qtbot.waitUntil(overlay.isVisible)
+    described = [description for _group, _keys, description in overlay.entries]
     assert "輸出 PDF" in described and "結束" in described
-    headings = [w.text() for w in window.help_overlay.findChildren(QLabel) if w.property("role") == "group"]
+    headings = [w.text() for w in overlay.findChildren(QLabel) if w.property("role") == "group"]
     assert "列印與轉交" in headings and "print" not in headings  # a group's name, not its code
-    qtbot.keyClick(window.help_overlay, Qt.Key.Key_Escape)
-    qtbot.waitUntil(lambda: not window.help_overlay.isVisible())
+    qtbot.keyClick(overlay, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not overlay.isVisible())
 
     window.view.tree.setFocus()
     qtbot.keyClick(window.view.tree, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
