@@ -14,7 +14,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+57"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+62"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -79,13 +79,44 @@
         <source>Account disabled</source>
         <translation>Account disabled</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprinted</source>
+        <translation>Reprinted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record in conflict</source>
+        <translation>Print record in conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over recorded</source>
+        <translation>Hand-over recorded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record in conflict</source>
+        <translation>Hand-over record in conflict</translation>
+    </message>
 </context>
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+194"/>
-        <source>Staff username</source>
-        <translation>Staff username</translation>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <source>Choose an event to read its details</source>
+        <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
+        <translation>Choose an event to read its details</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff name or account</source>
+        <translation>Staff name or account</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -118,7 +149,7 @@
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>Showing {shown} of {loaded} loaded</translation>
     </message>
@@ -128,12 +159,17 @@
         <translation> (the limit was reached: narrow the dates)</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
+        <source>{time} · {staff} · {action}</source>
+        <translation>{time} · {staff} · {action}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The audit chain holds: {n} events</source>
         <translation>The audit chain holds: {n} events</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The audit chain is broken: {m}</source>
         <translation>The audit chain is broken: {m}</translation>
     </message>
@@ -144,24 +180,280 @@
     </message>
 </context>
 <context>
-    <name>AuditModel</name>
+    <name>AuditDetails</name>
     <message>
-        <location line="-260"/>
-        <source>Service #{id}</source>
-        <translation>Service #{id}</translation>
+        <location filename="../../reviewer_app/ui/supervisor/event_details.py" line="+36"/>
+        <source>Outcome</source>
+        <extracomment>An ISO time as the engine stores it: 2026-11-02T16:30:00+00:00. Keys whose value is a code of the catalogue&apos;s reasons (one or a list). Keys that hold a record&apos;s identity (a UUID): shown short, the full one stays in the database.</extracomment>
+        <translation>Outcome</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Time</source>
-        <translation>Time</translation>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>Reasons</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection reason</source>
+        <translation>Rejection reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remark to the family</source>
+        <translation>Remark to the family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision record</source>
+        <translation>Decision record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension number</source>
+        <translation>Suspension number</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>Starts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>Ends</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended before</source>
+        <translation>Ended before</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends now</source>
+        <translation>Ends now</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts with strikes</source>
+        <translation>Posts with strikes</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension</source>
+        <translation>Suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike</source>
+        <translation>Strike</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed strike</source>
+        <translation>Dismissed strike</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason code</source>
+        <translation>Reason code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as</source>
+        <translation>Saved as</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>Changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events found</source>
+        <translation>Events found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record</source>
+        <translation>Print record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record</source>
+        <translation>Hand-over record</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print run</source>
+        <translation>Print run</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>Copies</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over by</source>
+        <translation>Handed over by</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over at</source>
+        <translation>Handed over at</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason the family reads</source>
+        <translation>Reason the family reads</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>Suggestion</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts as a strike</source>
+        <translation>Counts as a strike</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>Applies to</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>Rule</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Action</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivered</source>
+        <translation>Delivered</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be delivered</source>
+        <translation>Could not be delivered</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(all)</source>
+        <translation>(all)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <location line="+19"/>
+        <source>; </source>
+        <translation>; </translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-305"/>
+        <source>Service #{id}</source>
+        <translation>Service #{id}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Time</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
@@ -186,7 +478,7 @@
         <translation>Inmate</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
@@ -194,7 +486,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+93"/>
         <source>days from one post to the next</source>
         <translation>days from one post to the next</translation>
     </message>
@@ -244,9 +536,9 @@
         <translation>oldest age of the inmate&apos;s child</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+107"/>
         <source>Counts as a strike (P7, posts only)</source>
-        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
+        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>Counts as a strike (P7, posts only)</translation>
     </message>
     <message>
@@ -267,41 +559,51 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Code</source>
         <translation>Code</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+204"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-203"/>
+        <location line="+202"/>
         <source>Applies to</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-199"/>
+        <location line="+202"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-201"/>
+        <location line="+195"/>
         <source>Reason the family reads</source>
         <translation>Reason the family reads</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-193"/>
         <source>The family reads</source>
         <translation>The family reads</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+96"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder} = {value} ({meaning})</translation>
     </message>
@@ -316,12 +618,17 @@
         <translation>; </translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>Code {code} exists already: select that reason to change it</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Nothing changed: nothing to save</source>
+        <translation>Nothing changed: nothing to save</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Saved {code}</source>
         <translation>Saved {code}</translation>
     </message>
@@ -330,11 +637,67 @@
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Counts as a strike</source>
+        <translation>Counts as a strike</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add the reason {name} ({code}):</source>
+        <extracomment>The fields a supervisor edits, in the form&apos;s order.</extracomment>
+        <translation>Add the reason {name} ({code}):</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change the reason {name} ({code}):</source>
+        <translation>Change the reason {name} ({code}):</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>  before: {text}</source>
+        <translation>  before: {text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  after: {text}</source>
+        <translation>  after: {text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family&apos;s posting for {months} month(s).</source>
+        <translation>From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family&apos;s posting for {months} month(s).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From now on a rejection for this reason no longer counts as a strike (strikes already given stay).</source>
+        <translation>From now on a rejection for this reason no longer counts as a strike (strikes already given stay).</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reviewers will no longer be offered this reason.</source>
+        <translation>Reviewers will no longer be offered this reason.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workstations use the change after their next sync.</source>
+        <translation>Workstations use the change after their next sync.</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-282"/>
+        <location line="-451"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -359,20 +722,20 @@
         <translation>No</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Order</source>
         <extracomment>The facility&apos;s numbers: the list shows each reason as its families read it.</extracomment>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Code</source>
-        <translation>Code</translation>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>Reason</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rule</source>
-        <translation>Rule</translation>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>Code</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -417,6 +780,29 @@
         <location line="+3"/>
         <source>{kind}: {problem}</source>
         <translation>{kind}: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSaveDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+387"/>
+        <source>Add this reason?</source>
+        <translation>Add this reason?</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to this reason?</source>
+        <translation>Save the changes to this reason?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1284,7 +1670,7 @@
         <translation>Required for Other</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Handed over by</source>
         <translation>Handed over by</translation>
     </message>
@@ -1648,7 +2034,7 @@
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+197"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+200"/>
         <source>Housing unit / inmate / post</source>
         <translation>Housing unit / inmate / post</translation>
     </message>
@@ -1716,15 +2102,20 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>To print</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To hand over</source>
         <translation>To hand over</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>Undeliverable</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1792,23 +2183,42 @@
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+51"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <source>Transferred</source>
+        <translation>Transferred</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>Released</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{reason}: {note}</source>
+        <translation>{reason}: {note}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{when} · {count} posts</source>
-        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>{when} · {count} posts</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
-        <translation>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</translation>
+        <source>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</source>
+        <translation>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation> — shared database unreachable: showing the last list</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
         <source>{count} posts of the print run ticked</source>
         <translation>{count} posts of the print run ticked</translation>
     </message>
@@ -1818,7 +2228,7 @@
         <translation>The shared database is unreachable; the records wait on this workstation.</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Something went wrong: {error}</source>
         <translation>Something went wrong: {error}</translation>
     </message>
@@ -1838,22 +2248,42 @@
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+39"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <source>Preview of {count} posts: nothing is recorded unless printed.</source>
+        <translation>Preview of {count} posts: nothing is recorded unless printed.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview closed; nothing was printed.</source>
+        <translation>Preview closed; nothing was printed.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Tick printed posts to reprint.</source>
         <translation>Tick printed posts to reprint.</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Export PDF</source>
         <translation>Export PDF</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
+        <source>Writing the PDF of {count} posts…</source>
+        <translation>Writing the PDF of {count} posts…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print.</source>
+        <translation>PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Printing {count} posts…</source>
         <translation>Printing {count} posts…</translation>
     </message>
@@ -1873,9 +2303,14 @@
         <translation>Tick printed posts to record their hand-over.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>Hand-over recorded for {count} posts.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</source>
+        <translation>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</translation>
     </message>
 </context>
 <context>
@@ -2026,8 +2461,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+157"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
         <source>New end date</source>
+        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
     </message>
     <message>
@@ -2042,6 +2478,41 @@ They come back to the queue when a colleague closes the desk or their claim runs
     </message>
     <message>
         <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RecordQuestion</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/record_question.py" line="+16"/>
+        <source>Export PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record as printed?</source>
+        <translation>Record as printed?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded: the {count} posts move to To hand over, as after printing on paper.
+File only (to check or keep): they stay in To print.</source>
+        <translation>Recorded: the {count} posts move to To hand over, as after printing on paper.
+File only (to check or keep): they stay in To print.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record as printed</source>
+        <translation>Record as printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File only</source>
+        <translation>File only</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
@@ -2141,17 +2612,22 @@ They come back to the queue when a colleague closes the desk or their claim runs
     <name>ReprintDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/reprint_dialog.py" line="+14"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Reprint</source>
         <translation>Reprint</translation>
     </message>
     <message>
         <location line="-24"/>
-        <source>{count} of the ticked posts were printed before. Why print them again?</source>
-        <translation>{count} of the ticked posts were printed before. Why print them again?</translation>
+        <source>{count} of the ticked posts were printed before.</source>
+        <translation>{count} of the ticked posts were printed before.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Why print them again?</source>
+        <translation>Why print them again?</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The printout was damaged</source>
         <translation>The printout was damaged</translation>
     </message>
@@ -2179,17 +2655,57 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+44"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quit</source>
+        <translation>Quit</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in: {name}</source>
+        <translation>Signed in: {name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected</source>
+        <translation>Connected</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot connect to the shared database: records wait on this workstation</source>
+        <translation>Cannot connect to the shared database: records wait on this workstation</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>Suspensions, reasons and audit trail</translation>
     </message>
@@ -2289,6 +2805,11 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>Desk</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Printing and hand-over</source>
+        <translation>Printing and hand-over</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>{text} ({keys})</source>
         <extracomment>The order of the groups in the help overlay.</extracomment>
@@ -2353,7 +2874,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>Date</translation>
@@ -2377,7 +2898,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+61"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
     </message>
@@ -2463,9 +2984,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
         <translation>Lift suspension…</translation>
     </message>
     <message>
@@ -2494,7 +3015,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>This family&apos;s strikes (P7)</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
     </message>
@@ -2515,11 +3036,21 @@ They come back to the queue when a colleague closes the desk or their claim runs
     </message>
     <message>
         <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</source>
-        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</translation>
+        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
+        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
+        <translation> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Why?</source>
+        <translation> Why?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dismiss strike</source>
         <translation>Dismiss strike</translation>
     </message>
@@ -2534,12 +3065,22 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>Suspension shortened</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>Strike dismissed</source>
         <translation>Strike dismissed</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>; {suspension} ended with it</source>
+        <translation>; {suspension} ended with it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, strikes now {count}</source>
+        <translation>, strikes now {count}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
     </message>

@@ -14,7 +14,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+57"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+62"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -79,13 +79,44 @@
         <source>Account disabled</source>
         <translation>停用帳號</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reprinted</source>
+        <translation>重印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record in conflict</source>
+        <translation>列印紀錄衝突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over recorded</source>
+        <translation>登錄轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record in conflict</source>
+        <translation>轉交紀錄衝突</translation>
+    </message>
 </context>
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+194"/>
-        <source>Staff username</source>
-        <translation>人員帳號</translation>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <source>Choose an event to read its details</source>
+        <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
+        <translation>選擇一筆事件以查看內容</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff name or account</source>
+        <translation>人員姓名或帳號</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -118,7 +149,7 @@
         <translation>驗證稽核鏈</translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+64"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
     </message>
@@ -128,12 +159,17 @@
         <translation>（已達上限，請縮小期間）</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
+        <source>{time} · {staff} · {action}</source>
+        <translation>{time}・{staff}・{action}</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>The audit chain holds: {n} events</source>
         <translation>稽核鏈完整：{n} 筆事件</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>The audit chain is broken: {m}</source>
         <translation>稽核鏈斷裂：{m}</translation>
     </message>
@@ -144,24 +180,280 @@
     </message>
 </context>
 <context>
-    <name>AuditModel</name>
+    <name>AuditDetails</name>
     <message>
-        <location line="-260"/>
-        <source>Service #{id}</source>
-        <translation>服務 #{id}</translation>
+        <location filename="../../reviewer_app/ui/supervisor/event_details.py" line="+36"/>
+        <source>Outcome</source>
+        <extracomment>An ISO time as the engine stores it: 2026-11-02T16:30:00+00:00. Keys whose value is a code of the catalogue&apos;s reasons (one or a list). Keys that hold a record&apos;s identity (a UUID): shown short, the full one stays in the database.</extracomment>
+        <translation>結果</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <source>Time</source>
-        <translation>時間</translation>
+        <location line="+1"/>
+        <source>Reasons</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection reason</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remark to the family</source>
+        <translation>給家屬的說明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision record</source>
+        <translation>決定紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension number</source>
+        <translation>第幾次停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Starts</source>
+        <translation>開始</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ended before</source>
+        <translation>原結束時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ends now</source>
+        <translation>新結束時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts with strikes</source>
+        <translation>違規貼文</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension</source>
+        <translation>停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike</source>
+        <translation>違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dismissed strike</source>
+        <translation>撤銷的違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason code</source>
+        <translation>原因代碼</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved as</source>
+        <translation>儲存內容</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changed</source>
+        <translation>變更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search</source>
+        <translation>查詢條件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Events found</source>
+        <translation>查得筆數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print record</source>
+        <translation>列印紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hand-over record</source>
+        <translation>轉交紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print run</source>
+        <translation>列印批次</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Copies</source>
+        <translation>份數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over by</source>
+        <translation>轉交人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over at</source>
+        <translation>轉交時間</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>備註</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account</source>
+        <translation>帳號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reason the family reads</source>
+        <translation>家屬看到的原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suggestion</source>
+        <translation>修正建議</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counts as a strike</source>
+        <translation>計入違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Applies to</source>
+        <translation>適用對象</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rule</source>
+        <translation>規則代號</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Order</source>
+        <translation>排序</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Staff</source>
         <translation>人員</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Action</source>
+        <translation>動作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>From</source>
+        <translation>起</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Until</source>
+        <translation>迄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Delivered</source>
+        <translation>已轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Could not be delivered</source>
+        <translation>無法轉交</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>(all)</source>
+        <translation>（全部）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+6"/>
+        <location line="+19"/>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-305"/>
+        <source>Service #{id}</source>
+        <translation>服務 #{id}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Time</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Staff</source>
+        <translation>人員</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
@@ -186,7 +478,7 @@
         <translation>收容人</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Detail</source>
         <translation>內容</translation>
     </message>
@@ -194,7 +486,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+93"/>
         <source>days from one post to the next</source>
         <translation>兩次發佈家庭聯絡簿間隔日數</translation>
     </message>
@@ -244,9 +536,9 @@
         <translation>收容人子女年齡上限</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+107"/>
         <source>Counts as a strike (P7, posts only)</source>
-        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back.</extracomment>
+        <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
     </message>
     <message>
@@ -267,41 +559,51 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Code</source>
         <translation>代碼</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+204"/>
         <source>Rule</source>
         <translation>規則代號</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-203"/>
+        <location line="+202"/>
         <source>Applies to</source>
         <translation>適用對象</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-199"/>
+        <location line="+202"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-201"/>
+        <location line="+195"/>
         <source>Reason the family reads</source>
         <translation>家屬看到的原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-194"/>
+        <location line="+195"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-193"/>
         <source>The family reads</source>
         <translation>家屬看到的內容</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+96"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder}＝{value}（{meaning}）</translation>
     </message>
@@ -316,12 +618,17 @@
         <translation>；</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Code {code} exists already: select that reason to change it</source>
         <translation>代碼 {code} 已存在，請改選該原因後修改</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+5"/>
+        <source>Nothing changed: nothing to save</source>
+        <translation>沒有變更，無須儲存</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Saved {code}</source>
         <translation>已儲存 {code}</translation>
     </message>
@@ -330,11 +637,67 @@
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
     </message>
+    <message>
+        <location line="+18"/>
+        <source>Counts as a strike</source>
+        <translation>計入違規</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Active</source>
+        <translation>啟用</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(none)</source>
+        <translation>（無）</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add the reason {name} ({code}):</source>
+        <extracomment>The fields a supervisor edits, in the form&apos;s order.</extracomment>
+        <translation>新增原因「{name}」（{code}）：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Change the reason {name} ({code}):</source>
+        <translation>修改原因「{name}」（{code}）：</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>  before: {text}</source>
+        <translation>&#x3000;修改前：{text}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>  after: {text}</source>
+        <translation>&#x3000;修改後：{text}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family&apos;s posting for {months} month(s).</source>
+        <translation>此後以此原因退件會計入違規：累計 {threshold} 次即停權 {months} 個月。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>From now on a rejection for this reason no longer counts as a strike (strikes already given stay).</source>
+        <translation>此後以此原因退件不再計入違規（已記的違規不受影響）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Reviewers will no longer be offered this reason.</source>
+        <translation>審核人員將不再看到此原因。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Workstations use the change after their next sync.</source>
+        <translation>各工作站於下次同步後使用修改後的內容。</translation>
+    </message>
 </context>
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-282"/>
+        <location line="-451"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -359,20 +722,20 @@
         <translation>否</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>Order</source>
         <extracomment>The facility&apos;s numbers: the list shows each reason as its families read it.</extracomment>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="+4"/>
-        <source>Code</source>
-        <translation>代碼</translation>
+        <location line="+5"/>
+        <source>Reason</source>
+        <translation>原因</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Rule</source>
-        <translation>規則</translation>
+        <location line="+3"/>
+        <source>Code</source>
+        <translation>代碼</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -417,6 +780,29 @@
         <location line="+3"/>
         <source>{kind}: {problem}</source>
         <translation>{kind}：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmSaveDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+387"/>
+        <source>Add this reason?</source>
+        <translation>新增此原因？</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Save the changes to this reason?</source>
+        <translation>儲存此原因的修改？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>
@@ -1280,7 +1666,7 @@
         <translation>原因為「其他」時必填</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Handed over by</source>
         <translation>轉交人</translation>
     </message>
@@ -1642,7 +2028,7 @@
 <context>
     <name>PrintQueueModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+197"/>
+        <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+200"/>
         <source>Housing unit / inmate / post</source>
         <translation>舍房／收容人／聯絡簿</translation>
     </message>
@@ -1710,15 +2096,20 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many hand-overs were recorded: how many a line for the counsellor (also shown in the view)</extracomment>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>To hand over</source>
         <translation>待轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Undeliverable</source>
+        <translation>無法轉交</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1786,23 +2177,42 @@
         <translation>（選擇列印批次）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+51"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <source>Transferred</source>
+        <translation>移監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Released</source>
+        <translation>出監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other</source>
+        <translation>其他</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{reason}: {note}</source>
+        <translation>{reason}：{note}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>{when} · {count} posts</source>
-        <extracomment>The list&apos;s filters: which local statuses each shows (None: everything in the list).</extracomment>
         <translation>{when} 列印・{count} 則</translation>
     </message>
     <message>
         <location line="+7"/>
-        <source>To print {a} · to hand over {b} · waiting to sync {c} · conflicts {d}</source>
-        <translation>待列印 {a}・待轉交 {b}・待同步 {c}・衝突 {d}</translation>
+        <source>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</source>
+        <translation>待列印 {a}・待轉交 {b}・無法轉交 {e}・待同步 {c}・衝突 {d}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+11"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
         <source>{count} posts of the print run ticked</source>
         <translation>已勾選此批次的 {count} 則聯絡簿</translation>
     </message>
@@ -1812,7 +2222,7 @@
         <translation>目前無法連線到共用資料庫；紀錄已存於本工作站，稍後同步。</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Something went wrong: {error}</source>
         <translation>發生錯誤：{error}</translation>
     </message>
@@ -1832,22 +2242,42 @@
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+39"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <source>Preview of {count} posts: nothing is recorded unless printed.</source>
+        <translation>預覽 {count} 則家庭聯絡簿：未列印前不會登錄。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Preview closed; nothing was printed.</source>
+        <translation>已關閉預覽，未列印。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Tick printed posts to reprint.</source>
         <translation>請勾選已列印、要重印的聯絡簿。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Export PDF</source>
         <translation>輸出 PDF</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 檔案 (*.pdf)</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+43"/>
+        <source>Writing the PDF of {count} posts…</source>
+        <translation>輸出 {count} 則家庭聯絡簿的 PDF 中…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print.</source>
+        <translation>已輸出 PDF：{posts} 則家庭聯絡簿，共 {pages} 頁（{path}）。未登錄為已列印，仍在「待列印」。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Printing {count} posts…</source>
         <translation>列印 {count} 則家庭聯絡簿中…</translation>
     </message>
@@ -1867,9 +2297,14 @@
         <translation>請勾選已列印的聯絡簿，再登錄轉交。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>已登錄 {count} 則聯絡簿的轉交。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</source>
+        <translation>已登錄 {count} 則聯絡簿無法轉交（{why}），移到「無法轉交」，日後可再登錄轉交。</translation>
     </message>
 </context>
 <context>
@@ -2017,8 +2452,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+157"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
         <source>New end date</source>
+        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>
     </message>
     <message>
@@ -2033,6 +2469,41 @@ They come back to the queue when a colleague closes the desk or their claim runs
     </message>
     <message>
         <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>RecordQuestion</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/record_question.py" line="+16"/>
+        <source>Export PDF</source>
+        <translation>輸出 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record as printed?</source>
+        <translation>是否登錄為已列印？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recorded: the {count} posts move to To hand over, as after printing on paper.
+File only (to check or keep): they stay in To print.</source>
+        <translation>登錄為已列印：這 {count} 則聯絡簿移到「待轉交」，如同印在紙上。
+只輸出檔案（核對或留存）：仍留在「待列印」。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Record as printed</source>
+        <translation>登錄為已列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File only</source>
+        <translation>只輸出檔案</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -2131,17 +2602,22 @@ They come back to the queue when a colleague closes the desk or their claim runs
     <name>ReprintDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/reprint_dialog.py" line="+14"/>
-        <location line="+26"/>
+        <location line="+25"/>
         <source>Reprint</source>
         <translation>重印</translation>
     </message>
     <message>
         <location line="-24"/>
-        <source>{count} of the ticked posts were printed before. Why print them again?</source>
-        <translation>勾選的聯絡簿中有 {count} 則已列印過。請說明重印原因：</translation>
+        <source>{count} of the ticked posts were printed before.</source>
+        <translation>勾選的聯絡簿中有 {count} 則已列印過。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+3"/>
+        <source>Why print them again?</source>
+        <translation>請說明重印原因：</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>The printout was damaged</source>
         <translation>紙本破損</translation>
     </message>
@@ -2169,17 +2645,57 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+44"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Quit</source>
+        <translation>結束</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;File</source>
+        <translation>檔案(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Help</source>
+        <translation>說明(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connecting…</source>
+        <translation>連線中…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Signed in: {name}</source>
+        <translation>登入者：{name}</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Connected</source>
+        <translation>已連線</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot connect to the shared database: records wait on this workstation</source>
+        <translation>無法連線到共用資料庫：紀錄暫存在本工作站</translation>
+    </message>
+    <message>
+        <location line="+38"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>停權、退件原因與稽核紀錄</translation>
     </message>
@@ -2279,6 +2795,11 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>審核台</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Printing and hand-over</source>
+        <translation>列印與轉交</translation>
+    </message>
+    <message>
         <location line="+23"/>
         <source>{text} ({keys})</source>
         <extracomment>The order of the groups in the help overlay.</extracomment>
@@ -2343,7 +2864,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+118"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>日期</translation>
@@ -2367,7 +2888,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+61"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
         <source>Suspensions and strikes</source>
         <translation>停權與違規</translation>
     </message>
@@ -2453,9 +2974,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>SuspensionsPanel</name>
     <message>
-        <location line="+77"/>
+        <location line="+79"/>
         <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
         <translation>解除停權…</translation>
     </message>
     <message>
@@ -2484,7 +3005,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+81"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
     </message>
@@ -2505,11 +3026,21 @@ They come back to the queue when a colleague closes the desk or their claim runs
     </message>
     <message>
         <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?</source>
-        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。請說明原因：</translation>
+        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
+        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+14"/>
+        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
+        <translation>{suspension}（至 {day}）因此筆違規而起，撤銷後該停權將隨之結束，其餘違規重新計入本輪。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> Why?</source>
+        <translation>請說明原因：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dismiss strike</source>
         <translation>撤銷違規</translation>
     </message>
@@ -2524,12 +3055,22 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>已縮短停權</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+30"/>
         <source>Strike dismissed</source>
         <translation>已撤銷違規紀錄</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+6"/>
+        <source>; {suspension} ended with it</source>
+        <translation>；{suspension}已隨之結束</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>, strikes now {count}</source>
+        <translation>，目前違規 {count}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
     </message>

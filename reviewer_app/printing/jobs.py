@@ -117,15 +117,7 @@ class PrintDesk:
         if reprints and not (reprint_reason or "").strip():
             raise ReprintNeedsReason("PRINT_REPRINT_NEEDS_REASON", sorted(reprints))
         now = self.clock()
-        with written_whole(device):
-            summary = render_posts(
-                device,
-                prepare_posts([p.snapshot for p in posts], self.fetch, Quality.PRINT),
-                printed_by=self.display_name,
-                printed_at=now,
-                reprints=reprints,
-                progress=progress,
-            )
+        summary = self.paint_copy(device, posts, progress=progress, now=now)
         batch = self.book.record_print(
             [p.post_id for p in posts],
             printed_by=self.username,
@@ -135,6 +127,26 @@ class PrintDesk:
             reprint_reason=reprint_reason,
         )
         return PrintRun(summary, batch)
+
+    def paint_copy(
+        self,
+        device: QPagedPaintDevice,
+        posts: Sequence[QueuedPost],
+        *,
+        progress: Callable[[int], None] | None = None,
+        now: datetime | None = None,
+    ) -> RenderSummary:
+        """Paint the posts onto `device` and record nothing: a PDF kept or checked is not a print run
+        until the counsellor says the pages went out (print_to records it)."""
+        with written_whole(device):
+            return render_posts(
+                device,
+                prepare_posts([p.snapshot for p in posts], self.fetch, Quality.PRINT),
+                printed_by=self.display_name,
+                printed_at=now or self.clock(),
+                reprints={p.post_id for p in posts if p.local_status in PRINTED_STATUSES},
+                progress=progress,
+            )
 
     def print_pdf(
         self,

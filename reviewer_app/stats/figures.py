@@ -32,6 +32,8 @@ REASON_LABELS: Final[dict[str, str]] = {
     "P5_PHOTO": "照片張數或大小（P5）",
     "P6_ATTACHMENT": "附件格式或大小（P6）",
     "P7_SUSPENDED": "發佈權限暫停中（P7）",
+    "E1_ENDED": "子女已逾年齡（E1）",
+    "UPLOAD_DAMAGED": "檔案損壞需重傳",
     "OTHER_FAMILY": "其他未依規定",
     "OTHER_FACILITY": "機關作業因素",
 }
@@ -65,7 +67,7 @@ class FigureRow:
     value: int | float | None  # None: nothing to measure (shown as —)
     unit: str
     #: beside a reviewer's figure: the facility's (for all facilities: the programme's)
-    facility_value: float | None = None
+    facility_value: int | float | None = None
 
 
 def hours(seconds: float | None) -> float | None:
@@ -100,7 +102,7 @@ def figure_rows(stats: MonthStatistics) -> tuple[FigureRow, ...]:
         item: str,
         value: int | float | None,
         unit: str = COUNT,
-        facility_value: float | None = None,
+        facility_value: int | float | None = None,
     ) -> None:
         rows.append(FigureRow(key, section, item, value, unit, facility_value))
 
@@ -155,7 +157,14 @@ def figure_rows(stats: MonthStatistics) -> tuple[FigureRow, ...]:
         name = reviewer.display_name
         if name != reviewer.username:
             name = f"{name}（{reviewer.username}）"
-        add(f"reviewer.{reviewer.username}.decisions", section, f"{name}：決定件數", reviewer.decisions)
+        add(
+            f"reviewer.{reviewer.username}.decisions",
+            section,
+            f"{name}：決定件數",
+            reviewer.decisions,
+            COUNT,
+            stats.decisions,  # beside it the whole facility's, as beside the rate
+        )
         add(
             f"reviewer.{reviewer.username}.rejection_rate",
             section,

@@ -18,7 +18,9 @@ def test_browse_the_audit_trail_with_filters(desk: Desk) -> None:
     everything = supervisor.audit_query(desk.engine, desk.actor, AuditFilter(), NOW)
     # Newest first; nothing of facility B (on PostgreSQL also the staff_add of the supervisor's login).
     assert [r.item_id for r in everything if r.action == "decision"] == [3, 2, 1, 0]
-    assert {r.action for r in everything} <= {"decision", "staff_add"}
+    assert {r.action for r in everything} <= {"decision", "staff_add", "audit_view"}
+    # The reading itself is listed first: the list holds what the chain now holds (#20).
+    assert everything[0].action == "audit_view" and everything[0].staff_username == desk.actor.username
     by = {
         "who": AuditFilter(staff="TTD_REV"),
         "what": AuditFilter(action="decision"),
@@ -61,3 +63,9 @@ def test_other_roles_may_neither_read_nor_verify_the_trail(desk: Desk) -> None:
         with pytest.raises(NotAllowed, match="社工師"):
             call()
     assert events(desk.admin, "audit_view") == []  # a refused reading leaves no trace of reading
+
+
+def test_the_facility_count_matches_the_whole_list(desk: Desk) -> None:
+    """#20: the chain's check said "5 筆事件" beside a list of 4 (the list's own reading was missing)."""
+    everything = supervisor.audit_query(desk.engine, desk.actor, AuditFilter(), NOW)
+    assert supervisor.facility_events(desk.engine, desk.actor) == len(everything)

@@ -24,6 +24,7 @@ def group_title(group: str) -> str:
         "queue": QCoreApplication.translate("Shortcuts", "Queue"),
         "documents": QCoreApplication.translate("Shortcuts", "Documents"),
         "desk": QCoreApplication.translate("Shortcuts", "Desk"),
+        "print": QCoreApplication.translate("Shortcuts", "Printing and hand-over"),
     }
     return titles.get(group, group)
 

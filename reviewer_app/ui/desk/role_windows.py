@@ -13,13 +13,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.qt import QCoreApplication, QKeySequence, QMainWindow, QTabWidget, QWidget
+from reviewer_app.qt import QCoreApplication, QKeySequence, QLabel, QMainWindow, QTabWidget, QWidget
 from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
     from reviewer_app.printing.batch import Fetch
+    from reviewer_app.ui.common.help_overlay import HelpOverlay
 
 
 def _fetcher(context: DeskContext) -> Fetch:
@@ -33,10 +34,12 @@ def _fetcher(context: DeskContext) -> Fetch:
 
 
 class PrintWindow(QMainWindow):
-    """The counsellor's window: the print view, nothing that decides."""
+    """The counsellor's window: the print view, nothing that decides; a menu bar (檔案, 說明), F1 help,
+    Ctrl+Q, and in the status bar who is signed in and whether the shared database answers."""
 
     def __init__(self, context: DeskContext) -> None:
         super().__init__()
+        from reviewer_app.ui.common.shortcuts import make_action
         from reviewer_app.ui.printing.print_view import PrintView
 
         assert context.sync is not None and context.documents is not None
@@ -46,11 +49,87 @@ class PrintWindow(QMainWindow):
             context.journal, context.sync, _fetcher(context), staff_display_name=context.staff_display_name
         )
         self.setCentralWidget(self.view)
+        # Made on the first F1: the overlay watches the window (an event filter), and a window that
+        # never showed its help is then freed like any other, whenever Python collects it.
+        self.help_overlay: HelpOverlay | None = None
+        self.help_action = make_action(
+            self,
+            QCoreApplication.translate("RoleWindows", "Keyboard shortcuts"),
+            ["F1"],
+            self.toggle_help,
+            "helpAction",
+            "print",
+        )
+        self.quit_action = make_action(
+            self,
+            QCoreApplication.translate("RoleWindows", "Quit"),
+            ["Ctrl+Q"],
+            self.close,
+            "quitAction",
+            "print",
+        )
+        c = self.view.commands
+        file_menu = self.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "&File"))
+        file_menu.setObjectName("fileMenu")
+        file_menu.addActions([c.preview, c.print_, c.pdf, c.reprint])
+        file_menu.addSeparator()
+        file_menu.addActions([c.handover])
+        file_menu.addSeparator()
+        file_menu.addActions([c.tick_all, c.tick_none, c.refresh])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        help_menu = self.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "&Help"))
+        help_menu.setObjectName("helpMenu")
+        help_menu.addAction(self.help_action)
+        for menu in (file_menu, help_menu):
+            menu.setToolTipsVisible(False)  # menus show names and shortcuts; tooltips are for buttons
+
+        self.connection_label = QLabel(QCoreApplication.translate("RoleWindows", "Connecting…"))
+        self.connection_label.setObjectName("connectionState")
+        self.signed_in_label = QLabel(
+            QCoreApplication.translate("RoleWindows", "Signed in: {name}").format(
+                name=context.staff_display_name
+            )
+        )
+        self.signed_in_label.setObjectName("signedIn")
+        self.statusBar().addPermanentWidget(self.connection_label)
+        self.statusBar().addPermanentWidget(self.signed_in_label)
+        self.view.connectionChanged.connect(self._show_connection)
+
         self.view.tree.setFocus()  # the keyboard starts in the list of posts, not in the filter above it
         self.resize(1400, 860)
 
+    def _show_connection(self, connected: bool) -> None:
+        if connected:
+            self.connection_label.setText(QCoreApplication.translate("RoleWindows", "Connected"))
+            self.connection_label.setStyleSheet("color: #1b6e1b;")
+        else:
+            self.connection_label.setText(
+                QCoreApplication.translate(
+                    "RoleWindows", "Cannot connect to the shared database: records wait on this workstation"
+                )
+            )
+            self.connection_label.setStyleSheet("color: #a05a00; font-weight: bold;")
+
+    def restore_focus(self) -> None:
+        """Where the keyboard goes back to after the help closes: the list of posts."""
+        self.view.tree.setFocus()
+
+    def toggle_help(self) -> None:
+        from reviewer_app.ui.common.help_overlay import HelpOverlay
+
+        if self.help_overlay is None:
+            self.help_overlay = HelpOverlay(self)
+        else:
+            self.installEventFilter(self.help_overlay)  # again after a close (it follows the window's size)
+        self.help_overlay.toggle()
+
     def closeEvent(self, event: object) -> None:
         self.view.shutdown()
+        if self.help_overlay is not None:
+            # Not while the window is torn down: the overlay's Python half may be gone by the time Qt
+            # sends the last events of the destruction.
+            self.removeEventFilter(self.help_overlay)
         super().closeEvent(event)  # type: ignore[arg-type]
 
 
@@ -66,7 +145,11 @@ class SupervisorWindow(QMainWindow):
         self.setObjectName("supervisorWindow")
         self.setWindowTitle(QCoreApplication.translate("RoleWindows", "Supervisor"))
         self.tabs = QTabWidget()
-        self.tools = SupervisorTools(engine, actor)
+        from reviewer_app.ui.common.preferences import Preferences, open_settings
+
+        # The desk's date style (ROC years or not) for the audit trail's times.
+        dates = Preferences(open_settings(context.settings_path, self), self).date_style()
+        self.tools = SupervisorTools(engine, actor, dates=dates)
         self.stats = StatisticsView(engine, actor.facility_id, only_facility=True)
         self.tabs.addTab(
             self.tools, QCoreApplication.translate("RoleWindows", "Suspensions, reasons and audit trail")

@@ -64,6 +64,9 @@ class HandoverDialog(QDialog):
             self.reason_combo.addItem(label, code)
         self.note_edit = QLineEdit()
         self.note_edit.setPlaceholderText(self.tr("Required for Other"))
+        for edit in (self.recipient_edit, self.note_edit):
+            # The hint is what to write: shown whole, not cut off by a form that keeps its edits narrow.
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText()) + 32)
         form = QFormLayout()
         form.addRow(self.tr("Handed over by"), self.by_edit)
         form.addRow(self.tr("When"), self.at_edit)

@@ -41,7 +41,12 @@ from reviewer_app.journal.printing import (
 )
 from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_post
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
-from reviewer_app.printing.render import configure_printer, new_pdf_printer, print_font_family
+from reviewer_app.printing.render import (
+    RenderSummary,
+    configure_printer,
+    new_pdf_printer,
+    print_font_family,
+)
 from reviewer_app.qt import (
     QComboBox,
     QDialog,
@@ -60,12 +65,21 @@ from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Syn
 from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import HANDOVERS, PRINTED
 from reviewer_app.ui.common.executors import Executor
+from reviewer_app.ui.common.file_dialog import save_file_dialog
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
 from reviewer_app.ui.printing.lane import SerialLane
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
-from reviewer_app.ui.printing.print_list import PrintList, batch_label, load_print_list, status_text
+from reviewer_app.ui.printing.print_list import (
+    PrintList,
+    UndeliverableNote,
+    batch_label,
+    load_print_list,
+    status_text,
+    undeliverable_text,
+)
+from reviewer_app.ui.printing.record_question import RecordQuestion
 from reviewer_app.ui.printing.reprint_dialog import ReprintDialog
 from reviewer_app.ui.printing.tree_model import PrintQueueModel, print_tree
 
@@ -77,10 +91,14 @@ class PrintView(BackgroundWidget):
     refreshed = Signal()
     #: posts were printed (paper or PDF) and recorded: how many
     printed = Signal(int)
+    #: a PDF was written without recording a print (its path)
+    exported = Signal(str)
     #: hand-overs were recorded: how many
     handedOver = Signal(int)
     #: a line for the counsellor (also shown in the view)
     message = Signal(str)
+    #: the shared database answered (True) or could not be reached (False)
+    connectionChanged = Signal(bool)
 
     def __init__(
         self,
@@ -107,6 +125,8 @@ class PrintView(BackgroundWidget):
         self.print_dialog: QPrintDialog | None = None
         self.reprint_dialog: ReprintDialog | None = None
         self.handover_dialog: HandoverDialog | None = None
+        self.file_dialog: QFileDialog | None = None
+        self.record_question: RecordQuestion | None = None
         self._closed = False
 
         self.model = PrintQueueModel(self)
@@ -117,6 +137,7 @@ class PrintView(BackgroundWidget):
         for key, label in (
             ("to_print", self.tr("To print")),
             ("to_hand_over", self.tr("To hand over")),
+            ("undeliverable", self.tr("Undeliverable")),
             ("delivered", self.tr("Delivered lately")),
             ("all", self.tr("All")),
         ):
@@ -245,12 +266,14 @@ class PrintView(BackgroundWidget):
         for batch in loaded.batches:
             self.batch_combo.addItem(batch_label(batch), batch.key)
         self.status_label.setText(status_text(loaded))
+        self.connectionChanged.emit(not loaded.offline)
         self.refreshed.emit()
 
     def _show(self, *_: object) -> None:
         if self._loaded is None:
             return
-        self.model.set_posts(self._loaded.filtered(str(self.filter_combo.currentData())))
+        notes = {pid: undeliverable_text(note) for pid, note in self._loaded.undeliverable.items()}
+        self.model.set_posts(self._loaded.filtered(str(self.filter_combo.currentData())), notes)
         self.tree.expandAll()
 
     def _batch_chosen(self, row: int) -> None:
@@ -276,6 +299,7 @@ class PrintView(BackgroundWidget):
             self._say(words.refusal(error))
         elif isinstance(error, SharedDatabaseUnavailable):
             self._say(self.tr("The shared database is unreachable; the records wait on this workstation."))
+            self.connectionChanged.emit(False)
         else:
             self._say(self.tr("Something went wrong: {error}").format(error=error))
         self.progress.hide()
@@ -335,6 +359,15 @@ class PrintView(BackgroundWidget):
             reprints={p.post_id for p in posts if p.local_status in PRINTED_STATUSES},
             parent=self,
         )
+        self._say(
+            self.tr("Preview of {count} posts: nothing is recorded unless printed.").format(count=len(posts))
+        )
+
+        def closed(_result: int) -> None:
+            if not dialog.print_requested:
+                self._say(self.tr("Preview closed; nothing was printed."))
+
+        dialog.finished.connect(closed)
         self._open(
             "preview_dialog",
             dialog,
@@ -362,27 +395,66 @@ class PrintView(BackgroundWidget):
         self._open("print_dialog", dialog, lambda: self._start_print(self.printer, posts, reason))
 
     def export_checked(self) -> None:
-        """The ticked posts to a PDF file (asks where)."""
+        """The ticked posts to a PDF file (asks where, in Qt's own dialog in the desk's language)."""
         posts = self._printable_checked()
         if not posts:
             return
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export PDF"),
-            f"家庭聯絡簿-{local(self.desk.clock()):%Y%m%d-%H%M}.pdf",
-            self.tr("PDF files (*.pdf)"),
-        )
-        if path:
-            self.export_pdf(Path(path))
+        suggested = Path.home() / f"家庭聯絡簿-{local(self.desk.clock()):%Y%m%d-%H%M}.pdf"
+        dialog = save_file_dialog(self, self.tr("Export PDF"), suggested, self.tr("PDF files (*.pdf)"), "pdf")
+        chosen: list[str] = []
+        dialog.fileSelected.connect(chosen.append)
+        self._open("file_dialog", dialog, lambda: self.export_pdf(Path(chosen[-1])) if chosen else None)
 
-    def export_pdf(self, path: Path) -> None:
-        """The ticked posts to `path` (a reprint reason is asked for posts printed before)."""
+    def export_pdf(self, path: Path, record: bool | None = None) -> None:
+        """The ticked posts to `path`. Recorded as printed only if the counsellor says so (`record`
+        None: asked); then a reprint reason is asked for posts printed before."""
         posts = self._printable_checked()
         if not posts:
             return
         if path.suffix.lower() != ".pdf":
             path = path.with_suffix(".pdf")
-        self._with_reason(posts, lambda reason: self._start_print(new_pdf_printer(path), posts, reason))
+        if record is None:
+            self._ask_record(posts, path)
+        elif record:
+            self._with_reason(posts, lambda reason: self._start_print(new_pdf_printer(path), posts, reason))
+        else:
+            self._start_copy(path, posts)
+
+    def _ask_record(self, posts: list[QueuedPost], path: Path) -> None:
+        question = RecordQuestion(len(posts), self)
+        self.record_question = question
+
+        def finished(_result: int) -> None:
+            self.record_question = None
+            question.deleteLater()
+            if question.answer is not None:
+                self.export_pdf(path, record=question.answer)
+
+        question.finished.connect(finished)
+        question.open()
+
+    def _start_copy(self, path: Path, posts: list[QueuedPost]) -> None:
+        """A PDF of the posts that records nothing: they stay where they are in the list."""
+        if self._closed:
+            return
+        desk = self.desk
+        printer = new_pdf_printer(path)
+
+        def work() -> RenderSummary:
+            return desk.paint_copy(printer, posts)
+
+        self._progress(self.tr("Writing the PDF of {count} posts…").format(count=len(posts)))
+        self._run(executors.documents(), work, lambda summary: self._copied(summary, path), "pdf-copy")
+
+    def _copied(self, summary: RenderSummary, path: Path) -> None:
+        self.progress.hide()
+        text = self.tr(
+            "PDF written: {posts} posts, {pages} pages ({path}). Not recorded as printed: they stay in To print."  # noqa: E501
+        ).format(posts=summary.posts, pages=summary.pages, path=path)
+        if summary.notes:
+            text += "\n" + "\n".join(summary.notes)
+        self._say(text)
+        self.exported.emit(str(path))
 
     def _progress(self, text: str, maximum: int = 0) -> None:
         self.progress.setRange(0, maximum)
@@ -451,7 +523,15 @@ class PrintView(BackgroundWidget):
 
         def done(count: int) -> None:
             self.model.check_all(False)
-            self._say(self.tr("Hand-over recorded for {count} posts.").format(count=count))
+            if values.outcome == "delivered":
+                self._say(self.tr("Hand-over recorded for {count} posts.").format(count=count))
+            else:
+                why = undeliverable_text(UndeliverableNote(values.reason, values.note))
+                self._say(
+                    self.tr(
+                        "Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over."  # noqa: E501
+                    ).format(count=count, why=why)
+                )
             self.handedOver.emit(count)
             self._push()
 
@@ -464,6 +544,7 @@ class PrintView(BackgroundWidget):
         for waits behind the push in the lane, and shows the outcome either way."""
 
         def pushed(result: PushResult) -> None:
+            self.connectionChanged.emit(True)
             notes = result.records.notes
             if notes:
                 self._say(self.message_label.text() + "\n" + "\n".join(notes))

@@ -12,12 +12,11 @@ class ReprintDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("reprintDialog")
         self.setWindowTitle(self.tr("Reprint"))
-        intro = QLabel(
-            self.tr("{count} of the ticked posts were printed before. Why print them again?").format(
-                count=count
-            )
-        )
+        intro = QLabel(self.tr("{count} of the ticked posts were printed before.").format(count=count))
         intro.setWordWrap(True)
+        # The question on a line of its own, never wrapped: a wrap broke 重印 in two (重／印).
+        question = QLabel(self.tr("Why print them again?"))
+        question.setWordWrap(False)
         self.reason_combo = QComboBox()
         self.reason_combo.setEditable(True)
         self.reason_combo.addItems(
@@ -43,6 +42,7 @@ class ReprintDialog(QDialog):
         self.reason_combo.currentTextChanged.connect(self._update)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(question)
         layout.addWidget(self.reason_combo)
         layout.addWidget(self.buttons)
         self._update()

@@ -6,7 +6,7 @@ The view (print_view.py) sets the posts and reads back the ticked ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -71,12 +71,15 @@ class PrintQueueModel(QAbstractItemModel):
         self._root = _Node("root", None, None)
         self._checked: set[int] = set()
         self._order: list[int] = []
+        self._notes: dict[int, str] = {}
 
     # -- content
 
-    def set_posts(self, posts: Sequence[QueuedPost]) -> None:
-        """Show these posts (in this order, grouped); ticks on posts still shown are kept."""
+    def set_posts(self, posts: Sequence[QueuedPost], notes: Mapping[int, str] | None = None) -> None:
+        """Show these posts (in this order, grouped); ticks on posts still shown are kept. `notes`:
+        post id → a line the counsellor must see (why it could not be handed over)."""
         self.beginResetModel()
+        self._notes = dict(notes or {})
         root = _Node("root", None, None)
         units: dict[str, _Node] = {}
         inmates: dict[tuple[str, object], _Node] = {}
@@ -271,6 +274,9 @@ class PrintQueueModel(QAbstractItemModel):
             pdfs = sum(1 for d in snap.documents if d.mime_type.endswith("pdf"))
             if pdfs:
                 parts.append(self.tr("{count} PDF").format(count=pdfs))
+            note = self._notes.get(post.post_id)
+            if note:
+                parts.append(note)
             if post.problem:
                 parts.append(post.problem)
             return "　".join(parts)
@@ -281,6 +287,8 @@ class PrintQueueModel(QAbstractItemModel):
         if post is None or node.kind != "post":
             return None
         tip = f"{post.title}\n{post.snapshot.body}"  # the family's words: shown as written, never as HTML
+        if post.post_id in self._notes:
+            tip += f"\n\n{self._notes[post.post_id]}"
         return plain_tooltip(f"{tip}\n\n{post.problem}" if post.problem else tip)
 
     def setData(self, index: AnyIndex, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -53,6 +53,8 @@ class FiguresModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[_Section | FigureRow] = []
         self._by_key: dict[str, int] = {}
+        #: What a reviewer's figure is compared with: 機關整體, or 全部機關 for all facilities.
+        self.comparison_label = "機關整體"
 
     def set_rows(self, rows: Iterable[FigureRow]) -> None:
         entries: list[_Section | FigureRow] = []
@@ -113,7 +115,10 @@ class FiguresModel(QAbstractTableModel):
             return self._section_data(entry, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.ITEM:
-                return entry.item
+                if entry.facility_value is None:
+                    return entry.item
+                whole = format_value(entry.facility_value, entry.unit)
+                return f"{entry.item}（{self.comparison_label} {whole}）"
             if column == Column.VALUE:
                 text = format_value(entry.value, entry.unit)
                 return (

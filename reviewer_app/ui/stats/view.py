@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
@@ -19,6 +20,8 @@ from reviewer_app.core.timeutil import local
 from reviewer_app.qt import (
     QAbstractItemView,
     QComboBox,
+    QDialog,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
@@ -33,6 +36,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.stats.dashboard import StatisticsData, load_statistics
 from reviewer_app.stats.figures import (
+    ALL_FACILITIES_CODE,
     ALL_FACILITIES_NAME,
     BACKLOG_LABELS,
     figure_rows,
@@ -43,8 +47,10 @@ from reviewer_app.stats.figures import (
 )
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import FacilityRef, MonthStatistics, MonthTrend, facilities
+from reviewer_app.stats.report import FORMATS, write_report
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.file_dialog import save_file_dialog
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.stats.charts import (
     BLUE,
@@ -74,6 +80,8 @@ class StatisticsView(BackgroundWidget):
     loaded = Signal()
     #: Loading failed; the message is shown in the view too.
     failed = Signal(str)
+    #: The figures on screen were written to a file (its path).
+    exported = Signal(str)
 
     def __init__(
         self,
@@ -115,6 +123,11 @@ class StatisticsView(BackgroundWidget):
         self.facility_combo.addItem("載入中…", None)
         self.facility_combo.setEnabled(False)
         self.reload_button = QPushButton("重新整理")
+        self.export_button = QPushButton("匯出報表…")
+        self.export_button.setObjectName("statsExport")
+        self.export_button.setToolTip("將畫面上這個月的數字存成 CSV 或 Excel（XLSX）檔")
+        self.export_button.setEnabled(False)  # until figures are on screen
+        self.file_dialog: QFileDialog | None = None
         self.status_label = QLabel()
         self.status_label.setObjectName("statsStatus")
         self.summary_label = QLabel()
@@ -142,6 +155,9 @@ class StatisticsView(BackgroundWidget):
         header.setMinimumSectionSize(88)
         header.setSectionResizeMode(Column.VALUE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(Column.FACILITY, QHeaderView.ResizeMode.ResizeToContents)
+        # Only the reviewers' figures have a whole to compare with: the comparison follows their item
+        # ("社工2：退件率（機關整體 36.4%）") instead of a column empty on every other row.
+        self.table.setColumnHidden(Column.FACILITY, True)
 
         pickers = QHBoxLayout()
         title = QLabel("業務統計")
@@ -162,6 +178,7 @@ class StatisticsView(BackgroundWidget):
         pickers.addWidget(facility_label)
         pickers.addWidget(self.facility_combo)
         pickers.addWidget(self.reload_button)
+        pickers.addWidget(self.export_button)
         pickers.addStretch(1)
         pickers.addWidget(self.status_label)
 
@@ -192,6 +209,7 @@ class StatisticsView(BackgroundWidget):
         self.month_combo.currentIndexChanged.connect(self.reload)
         self.facility_combo.currentIndexChanged.connect(self.reload)
         self.reload_button.clicked.connect(self.reload)
+        self.export_button.clicked.connect(self.ask_export)
         self._set_status("載入中…")
         engine = self._engine
         run_work(
@@ -282,7 +300,9 @@ class StatisticsView(BackgroundWidget):
             return  # a newer choice is on its way
         self._data = data
         stats = data.stats
+        self.model.comparison_label = "機關整體" if stats.facility is not None else ALL_FACILITIES_NAME
         self.model.set_rows(figure_rows(stats))
+        self.export_button.setEnabled(True)
         self._show_summary(stats)
         self._show_trend(data.trend)
         self._show_reasons(stats)
@@ -290,6 +310,53 @@ class StatisticsView(BackgroundWidget):
         self._show_backlog(stats)
         self._set_status(f"資料時間 {local(stats.as_of):%Y/%m/%d %H:%M}")
         self.loaded.emit()
+
+    # ---- export ----------------------------------------------------------------------------------
+
+    def ask_export(self) -> None:
+        """匯出報表…: the figures on screen to a CSV or XLSX file (asks where, in Qt's own dialog)."""
+        data = self._data
+        if data is None:
+            return
+        stats = data.stats
+        code = stats.facility.code if stats.facility is not None else ALL_FACILITIES_CODE
+        suggested = Path.home() / f"業務統計-{code}-{stats.month}.csv"
+        dialog = save_file_dialog(self, "匯出報表", suggested, "CSV 檔 (*.csv);;Excel 活頁簿 (*.xlsx)", "csv")
+        self.file_dialog = dialog
+        chosen: list[str] = []
+        dialog.fileSelected.connect(chosen.append)
+
+        def finished(result: int) -> None:
+            self.file_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted and chosen:
+                self.export_to(Path(chosen[-1]))
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def export_to(self, path: Path) -> None:
+        """Write the figures on screen to `path` (.csv or .xlsx) on a worker; the status says where."""
+        data = self._data
+        if data is None:
+            return
+        if path.suffix.lower() not in FORMATS:
+            path = path.with_suffix(".csv")
+        stats = data.stats
+        self.export_button.setEnabled(False)
+        self._set_status("匯出中…")
+
+        def done(rows: int) -> None:
+            self.export_button.setEnabled(True)
+            self._set_status(f"已匯出 {rows} 列：{path}")
+            self.exported.emit(str(path))
+
+        def failed(exc: BaseException) -> None:
+            self.export_button.setEnabled(True)
+            detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+            self._set_status(f"無法匯出報表：{detail}", error=True)
+
+        run_work(self, executors.network(), lambda: write_report(path, [stats]), done, failed, "export")
 
     def _span_sections(self) -> None:
         self.table.clearSpans()

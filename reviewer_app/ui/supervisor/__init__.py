@@ -16,6 +16,7 @@ from sqlalchemy import Engine
 from reviewer_app.access.roles import Actor
 from reviewer_app.qt import QtWidgets, QWidget
 from reviewer_app.shared_db.models import utcnow
+from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.e1_lapsed_panel import E1LapsedPanel
@@ -49,6 +50,7 @@ class SupervisorTools(QtWidgets.QTabWidget):
         actor: Actor,
         *,
         clock: Callable[[], datetime] = utcnow,
+        dates: DateStyle | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -57,7 +59,7 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self.families = FamiliesPanel(engine, actor, clock=clock)
         self.e1_lapsed = E1LapsedPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
-        self.audit = AuditBrowser(engine, actor, clock=clock)
+        self.audit = AuditBrowser(engine, actor, clock=clock, dates=dates)
         self.addTab(self.suspensions, self.tr("Suspensions and strikes"))
         self.addTab(self.families, self.tr("Families' strikes and suspensions"))
         self.addTab(self.e1_lapsed, self.tr("Services whose children are over the age limit"))

@@ -15,7 +15,6 @@ newest first); while typing, the who/what/family/inmate filters narrow the loade
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
@@ -23,7 +22,7 @@ from sqlalchemy import Engine
 
 from reviewer_app.access import audit_chain
 from reviewer_app.access.roles import Actor, NotAllowed
-from reviewer_app.core.timeutil import local
+from reviewer_app.core.timeutil import FACILITY_TZ, local
 from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
     QComboBox,
@@ -43,10 +42,17 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
-from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query, verify_chain
+from reviewer_app.supervision.audit_trail import (
+    AuditFilter,
+    AuditRow,
+    audit_query,
+    facility_events,
+    verify_chain,
+)
 from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
@@ -58,8 +64,10 @@ from reviewer_app.ui.supervisor.common import (
     make_table,
     pydate,
     start_of_local_day,
-    when,
 )
+from reviewer_app.ui.supervisor.event_details import detail_lines, detail_summary
+
+TIME_COLUMN, STAFF_COLUMN, DETAIL_COLUMN = 0, 1, 7
 
 
 def _item(r: AuditRow) -> str:
@@ -72,20 +80,26 @@ def _item(r: AuditRow) -> str:
     return f"{ITEM_KINDS.get(r.item_kind, r.item_kind)} #{r.item_id}"
 
 
-def _detail(r: AuditRow) -> str:
-    return json.dumps(r.detail, ensure_ascii=False, sort_keys=True) if r.detail else ""
+def staff_name(r: AuditRow) -> str:
+    """The staff member as colleagues know them; the account name when not on the staff list."""
+    return r.staff_display_name or r.staff_username
 
 
 class AuditModel(RowsModel[AuditRow]):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, dates: DateStyle | None = None) -> None:
+        self.dates = dates or DateStyle()
         super().__init__(
             [
                 ColumnSpec(
                     QCoreApplication.translate("AuditModel", "Time"),
-                    lambda r: when(r.occurred_at),
+                    lambda r: self.dates.datetime(r.occurred_at),
                     lambda r: r.occurred_at,
                 ),
-                ColumnSpec(QCoreApplication.translate("AuditModel", "Staff"), lambda r: r.staff_username),
+                ColumnSpec(
+                    QCoreApplication.translate("AuditModel", "Staff"),
+                    staff_name,
+                    tooltip=lambda r: f"{staff_name(r)}（{r.staff_username}）",
+                ),
                 ColumnSpec(QCoreApplication.translate("AuditModel", "Workstation"), lambda r: r.workstation),
                 ColumnSpec(
                     QCoreApplication.translate("AuditModel", "Action"), lambda r: action_word(r.action)
@@ -102,7 +116,11 @@ class AuditModel(RowsModel[AuditRow]):
                         else f"{r.inmate_call_number} {r.inmate_name or ''}"
                     ),
                 ),
-                ColumnSpec(QCoreApplication.translate("AuditModel", "Detail"), _detail),
+                ColumnSpec(
+                    QCoreApplication.translate("AuditModel", "Detail"),
+                    lambda r: detail_summary(r.detail, self.dates),
+                    tooltip=lambda r: "\n".join(detail_lines(r.detail, self.dates)),
+                ),
             ],
             parent,
         )
@@ -138,7 +156,9 @@ def _contains(haystack: str | None, needle: str) -> bool:
 
 
 def matches(r: AuditRow, f: AuditFilter) -> bool:
-    if f.staff and not _contains(r.staff_username, f.staff.strip()):
+    if f.staff and not (
+        _contains(r.staff_username, f.staff.strip()) or _contains(r.staff_display_name, f.staff.strip())
+    ):
         return False
     if f.action and r.action != f.action:
         return False
@@ -173,6 +193,7 @@ class AuditBrowser(BackgroundWidget):
         *,
         clock: Callable[[], datetime] = utcnow,
         limit: int = 5000,
+        dates: DateStyle | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -182,16 +203,28 @@ class AuditBrowser(BackgroundWidget):
         self.clock = clock
         self.limit = limit
 
-        self.model = AuditModel(self)
+        self.dates = dates or DateStyle()
+        self.model = AuditModel(self, self.dates)
         self.proxy = AuditFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.view = make_table(self.proxy, "auditEvents")
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(0, QtCore.Qt.SortOrder.DescendingOrder)
+        self.view.sortByColumn(TIME_COLUMN, QtCore.Qt.SortOrder.DescendingOrder)
+        # The time whole (date and minute), however the window is sized.
+        widest = self.dates.datetime(datetime(2026, 12, 28, 23, 58, tzinfo=FACILITY_TZ))
+        self.view.setColumnWidth(TIME_COLUMN, self.view.fontMetrics().horizontalAdvance(widest) + 24)
+        self.view.setWordWrap(False)
+        #: The chosen event in full: what, who, when, and each detail on a line of its own.
+        self.detail_text = QtWidgets.QPlainTextEdit()
+        self.detail_text.setObjectName("eventDetail")
+        self.detail_text.setReadOnly(True)
+        self.detail_text.setMaximumHeight(self.detail_text.fontMetrics().lineSpacing() * 7 + 12)
+        self.detail_text.setPlaceholderText(self.tr("Choose an event to read its details"))
+        self.view.selectionModel().selectionChanged.connect(self._show_detail)
 
         self.staff_edit = QLineEdit()
         self.staff_edit.setObjectName("staff")
-        self.staff_edit.setPlaceholderText(self.tr("Staff username"))
+        self.staff_edit.setPlaceholderText(self.tr("Staff name or account"))
         self.action_combo = QComboBox()
         self.action_combo.setObjectName("action")
         self.action_combo.addItem(self.tr("All actions"), "")
@@ -238,6 +271,7 @@ class AuditBrowser(BackgroundWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.detail_text)
         layout.addLayout(bottom)
 
         for edit in (self.staff_edit, self.family_edit, self.inmate_edit):
@@ -290,6 +324,10 @@ class AuditBrowser(BackgroundWidget):
         def done(rows: list[AuditRow]) -> None:
             self.query_button.setEnabled(True)
             self.model.set_rows(rows)
+            for column in range(
+                STAFF_COLUMN, DETAIL_COLUMN
+            ):  # names and items whole; the detail takes the rest
+                self.view.resizeColumnToContents(column)
             self.proxy.set_filter(self.current_filter())
             self._show_count()
             self.loaded.emit(len(rows))
@@ -303,23 +341,38 @@ class AuditBrowser(BackgroundWidget):
             "audit",
         )
 
+    def _show_detail(self) -> None:
+        rows = self.view.selectionModel().selectedRows()
+        row = self.proxy.index(rows[0].row(), 0).data(ROW_ROLE) if rows else None
+        if not isinstance(row, AuditRow):
+            self.detail_text.clear()
+            return
+        head = self.tr("{time} · {staff} · {action}").format(
+            time=self.dates.datetime(row.occurred_at), staff=staff_name(row), action=action_word(row.action)
+        )
+        self.detail_text.setPlainText("\n".join([head, *detail_lines(row.detail, self.dates)]))
+
     def verify(self) -> None:
         engine, actor = self.engine, self.actor
         self.verify_button.setEnabled(False)
 
-        def done(report: audit_chain.VerifyReport) -> None:
+        def work() -> tuple[audit_chain.VerifyReport, int]:
+            return verify_chain(engine, actor), facility_events(engine, actor)
+
+        def done(found: tuple[audit_chain.VerifyReport, int]) -> None:
+            report, events = found
             self.verify_button.setEnabled(True)
             if report.first_break is None:
-                self.status_label.setText(
-                    self.tr("The audit chain holds: {n} events").format(n=report.events)
-                )
+                # The facility's events, as the list counts them (a shared SQLite file also holds,
+                # and the check also walks, other facilities' chains).
+                self.status_label.setText(self.tr("The audit chain holds: {n} events").format(n=events))
             else:
                 self.status_label.setText(
                     self.tr("The audit chain is broken: {m}").format(m=report.first_break.message)
                 )
             self.verified.emit(report)
 
-        run_work(self, executors.network(), lambda: verify_chain(engine, actor), done, self._failed, "verify")
+        run_work(self, executors.network(), work, done, self._failed, "verify")
 
     def _failed(self, exc: BaseException) -> None:
         self.query_button.setEnabled(True)

@@ -22,6 +22,7 @@ saved with 啟用 unchecked. Every save is an audit event (supervision/catalogue
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import Engine
@@ -32,12 +33,17 @@ from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
+    QDialog,
+    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QObject,
     QPushButton,
+    QScrollArea,
+    QSplitter,
     Qt,
     QtWidgets,
     QVBoxLayout,
@@ -45,6 +51,7 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
+from reviewer_app.stats.figures import REASON_LABELS, reason_label
 from reviewer_app.supervision.catalogue import (
     ReasonRow,
     as_family_reads,
@@ -59,6 +66,8 @@ from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
 
 APPLIES_CODES = ("post", "application", "both")
+
+ORDER_COLUMN, NAME_COLUMN, CODE_COLUMN, FAMILY_TEXT_COLUMN, SUGGESTION_COLUMN = 0, 1, 2, 6, 7
 
 
 def applies_word(code: str) -> str:
@@ -95,6 +104,15 @@ def placeholder_meaning(name: str) -> str:
     return labels.get(name, name)
 
 
+def reason_name(row: ReasonRow, policy: Policy) -> str:
+    """A reason as supervisors know it: its short name (重複申請（E4）); a facility's own reason by the
+    start of what the family reads."""
+    if row.code in REASON_LABELS:
+        return reason_label(row.code)
+    text = as_family_reads(row, policy).text.strip()
+    return text if len(text) <= 16 else text[:15] + "…"
+
+
 class CatalogueModel(RowsModel[ReasonRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         #: The facility's numbers: the list shows each reason as its families read it.
@@ -106,8 +124,11 @@ class CatalogueModel(RowsModel[ReasonRow]):
                     lambda r: str(r.sort_order),
                     lambda r: r.sort_order,
                 ),
+                ColumnSpec(
+                    QCoreApplication.translate("CatalogueModel", "Reason"),
+                    lambda r: reason_name(r, self.policy),
+                ),
                 ColumnSpec(QCoreApplication.translate("CatalogueModel", "Code"), lambda r: r.code),
-                ColumnSpec(QCoreApplication.translate("CatalogueModel", "Rule"), lambda r: r.rule_id or ""),
                 ColumnSpec(
                     QCoreApplication.translate("CatalogueModel", "Applies to"),
                     lambda r: applies_word(r.applies_to),
@@ -159,6 +180,22 @@ class CatalogueEditor(BackgroundWidget):
 
         self.model = CatalogueModel(self)
         self.view = make_table(self.model, "reasons")
+        # What the family reads, whole: the two texts share the spare width and wrap in their cells.
+        self.view.setWordWrap(True)
+        self.view.horizontalHeader().setStretchLastSection(False)
+        for column in (FAMILY_TEXT_COLUMN, SUGGESTION_COLUMN):
+            self.view.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.model.modelReset.connect(self._fit_columns)
+        #: The question before a save: what changes (None when not asking).
+        self.confirm_dialog: ConfirmSaveDialog | None = None
+        #: The chosen reason as it is stored: the save says what differs from it.
+        self._original: ReasonRow | None = None
+        self.name_label = QLabel()
+        self.name_label.setObjectName("reasonName")
+        name_font = self.name_label.font()
+        name_font.setBold(True)
+        self.name_label.setFont(name_font)
         self.code_edit = QLineEdit()
         self.code_edit.setObjectName("code")
         self.code_edit.setMaxLength(40)
@@ -201,6 +238,7 @@ class CatalogueEditor(BackgroundWidget):
         self.message_label.setWordWrap(True)
 
         form = QFormLayout()
+        form.addRow(self.tr("Reason"), self.name_label)
         form.addRow(self.tr("Code"), self.code_edit)
         form.addRow(self.tr("Rule"), self.rule_edit)
         form.addRow(self.tr("Applies to"), self.applies_combo)
@@ -215,9 +253,24 @@ class CatalogueEditor(BackgroundWidget):
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
         buttons.addWidget(self.save_button)
+        # The list and the form share the height as the supervisor drags it; on a small screen the
+        # form scrolls rather than squeezing the list to a few rows.
+        form_area = QWidget()
+        form_area.setLayout(form)
+        form_scroll = QScrollArea()
+        form_scroll.setObjectName("reasonForm")
+        form_scroll.setWidgetResizable(True)
+        form_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        form_scroll.setWidget(form_area)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("reasonSplitter")
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.view)
+        self.splitter.addWidget(form_scroll)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.view, 3)
-        layout.addLayout(form, 2)
+        layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
 
@@ -268,8 +321,14 @@ class CatalogueEditor(BackgroundWidget):
         self.save_button.setEnabled(True)
         self.code_edit.setFocus()
 
+    def _fit_columns(self) -> None:
+        for column in range(ORDER_COLUMN, FAMILY_TEXT_COLUMN):
+            self.view.resizeColumnToContents(column)
+
     def _set_form(self, row: ReasonRow | None) -> None:
         self._new = False
+        self._original = row
+        self.name_label.setText(reason_name(row, self.model.policy) if row else "")
         self.code_edit.setText(row.code if row else "")
         self.code_edit.setEnabled(False)
         self.rule_edit.setText((row.rule_id or "") if row else "")
@@ -318,12 +377,32 @@ class CatalogueEditor(BackgroundWidget):
         )
 
     def save(self) -> None:
+        """Say what the save changes and save once the supervisor agrees (nothing changed: nothing asked)."""
         row = self.form_row()
         if self._new and any(r.code == row.code for r in self.model.rows()):
             self.message_label.setText(
                 self.tr("Code {code} exists already: select that reason to change it").format(code=row.code)
             )
             return
+        before = None if self._new else self._original
+        if before is not None and _stored_as(before) == _stored_as(row):
+            self.message_label.setText(self.tr("Nothing changed: nothing to save"))
+            return
+        dialog = ConfirmSaveDialog(
+            change_summary(before, row, self.model.policy), new=before is None, parent=self
+        )
+        self.confirm_dialog = dialog
+
+        def finished(result: int) -> None:
+            self.confirm_dialog = None
+            dialog.deleteLater()
+            if result == QDialog.DialogCode.Accepted:
+                self._save(row)
+
+        dialog.finished.connect(finished)
+        dialog.open()
+
+    def _save(self, row: ReasonRow) -> None:
         engine, actor, now = self.engine, self.actor, self.clock()
 
         def done(saved: ReasonRow) -> None:
@@ -350,3 +429,131 @@ class CatalogueEditor(BackgroundWidget):
             )
         self.message_label.setText(message)
         self.failed.emit(message)
+
+
+def _stored_as(row: ReasonRow) -> ReasonRow:
+    """The row as the save would store it (texts trimmed, an empty rule none)."""
+    return replace(
+        row, text=row.text.strip(), suggestion=row.suggestion.strip(), rule_id=(row.rule_id or None)
+    )
+
+
+def _field_label(field: str) -> str:
+    labels = {
+        "text": QCoreApplication.translate("CatalogueEditor", "Reason the family reads"),
+        "suggestion": QCoreApplication.translate("CatalogueEditor", "Suggestion"),
+        "counts_as_strike": QCoreApplication.translate("CatalogueEditor", "Counts as a strike"),
+        "applies_to": QCoreApplication.translate("CatalogueEditor", "Applies to"),
+        "rule_id": QCoreApplication.translate("CatalogueEditor", "Rule"),
+        "active": QCoreApplication.translate("CatalogueEditor", "Active"),
+        "sort_order": QCoreApplication.translate("CatalogueEditor", "Order"),
+    }
+    return labels.get(field, field)
+
+
+def _field_value(field: str, value: object) -> str:
+    if isinstance(value, bool):
+        return _yes(value)
+    if field == "applies_to":
+        return applies_word(str(value))
+    if value is None or value == "":
+        return QCoreApplication.translate("CatalogueEditor", "(none)")
+    return str(value)
+
+
+#: The fields a supervisor edits, in the form's order.
+_FIELDS = ("applies_to", "counts_as_strike", "active", "rule_id", "sort_order", "text", "suggestion")
+_TEXTS = frozenset({"text", "suggestion"})
+
+
+def change_summary(before: ReasonRow | None, after: ReasonRow, policy: Policy) -> str:
+    """What a save does, in words: every field of a new reason, or each changed field as before → after,
+    and what a change of the strike flag or of 啟用 means for families and reviewers."""
+    after = _stored_as(after)
+    name = reason_name(after, policy)
+    lines: list[str] = []
+    if before is None:
+        lines.append(
+            QCoreApplication.translate("CatalogueEditor", "Add the reason {name} ({code}):").format(
+                name=name, code=after.code
+            )
+        )
+        for field in _FIELDS:
+            lines.append(f"{_field_label(field)}：{_field_value(field, getattr(after, field))}")
+    else:
+        before = _stored_as(before)
+        lines.append(
+            QCoreApplication.translate("CatalogueEditor", "Change the reason {name} ({code}):").format(
+                name=name, code=after.code
+            )
+        )
+        for field in _FIELDS:
+            old, new = getattr(before, field), getattr(after, field)
+            if old == new:
+                continue
+            if field in _TEXTS:
+                lines.append(f"{_field_label(field)}：")
+                lines.append(
+                    QCoreApplication.translate("CatalogueEditor", "  before: {text}").format(text=old)
+                )
+                lines.append(
+                    QCoreApplication.translate("CatalogueEditor", "  after: {text}").format(text=new)
+                )
+            else:
+                lines.append(
+                    f"{_field_label(field)}：{_field_value(field, old)} → {_field_value(field, new)}"
+                )
+    was_strike = before.counts_as_strike if before is not None else False
+    if after.counts_as_strike and not was_strike:
+        lines.append(
+            QCoreApplication.translate(
+                "CatalogueEditor",
+                "From now on a rejection for this reason counts as a strike: {threshold} in total suspend the family's posting for {months} month(s).",  # noqa: E501
+            ).format(threshold=policy.strike_threshold, months=policy.suspension_months)
+        )
+    elif was_strike and not after.counts_as_strike:
+        lines.append(
+            QCoreApplication.translate(
+                "CatalogueEditor",
+                "From now on a rejection for this reason no longer counts as a strike (strikes already given stay).",  # noqa: E501
+            )
+        )
+    if before is not None and before.active and not after.active:
+        lines.append(
+            QCoreApplication.translate("CatalogueEditor", "Reviewers will no longer be offered this reason.")
+        )
+    lines.append(
+        QCoreApplication.translate("CatalogueEditor", "Workstations use the change after their next sync.")
+    )
+    return "\n".join(lines)
+
+
+class ConfirmSaveDialog(QDialog):
+    """儲存前確認: what the save changes; 儲存 or 取消 (which keeps the form as edited)."""
+
+    def __init__(self, summary: str, *, new: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("confirmReasonSave")
+        self.setWindowTitle(
+            self.tr("Add this reason?") if new else self.tr("Save the changes to this reason?")
+        )
+        self.text = QLabel(summary)
+        self.text.setObjectName("changeSummary")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.text.setMinimumWidth(520)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        save = buttons.button(QDialogButtonBox.StandardButton.Save)
+        save.setText(self.tr("Save"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.text)
+        layout.addWidget(buttons)
+
+    def summary(self) -> str:
+        return self.text.text()

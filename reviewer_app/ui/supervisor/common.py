@@ -48,6 +48,11 @@ ACTION_CODES: tuple[str, ...] = (
     "audit_view",
     "staff_add",
     "staff_disable",
+    "print",
+    "reprint",
+    "print_conflict",
+    "handover",
+    "handover_conflict",
 )
 
 
@@ -67,6 +72,11 @@ def action_word(code: str) -> str:
         "audit_view": QCoreApplication.translate("AuditActions", "Audit trail viewed"),
         "staff_add": QCoreApplication.translate("AuditActions", "Account added"),
         "staff_disable": QCoreApplication.translate("AuditActions", "Account disabled"),
+        "print": QCoreApplication.translate("AuditActions", "Printed"),
+        "reprint": QCoreApplication.translate("AuditActions", "Reprinted"),
+        "print_conflict": QCoreApplication.translate("AuditActions", "Print record in conflict"),
+        "handover": QCoreApplication.translate("AuditActions", "Hand-over recorded"),
+        "handover_conflict": QCoreApplication.translate("AuditActions", "Hand-over record in conflict"),
     }
     return labels.get(code, code)
 
@@ -95,6 +105,8 @@ class ColumnSpec(Generic[Row]):
     header: str
     text: Callable[[Row], str]
     sort: Callable[[Row], Any] | None = None
+    #: What the cell's tooltip says (None: the cell's text)
+    tooltip: Callable[[Row], str] | None = None
 
 
 class RowsModel(QAbstractTableModel, Generic[Row]):
@@ -128,6 +140,8 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if not (0 <= index.column() < len(self._columns)):
             return None
         row, column = self._rows[index.row()], self._columns[index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip is not None:
+            return plain_tooltip(column.tooltip(row))
         if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
         if role == Qt.ItemDataRole.ToolTipRole:  # names and notes families wrote: never as HTML

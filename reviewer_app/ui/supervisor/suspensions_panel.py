@@ -34,9 +34,11 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.shared_db.models import utcnow
+from reviewer_app.supervision import families as family_tools
 from reviewer_app.supervision import strikes as strike_tools
 from reviewer_app.supervision import suspensions as suspension_tools
 from reviewer_app.supervision.common import SupervisorError
+from reviewer_app.supervision.families import FamilyOnRecord
 from reviewer_app.supervision.strikes import StrikeRow
 from reviewer_app.supervision.suspensions import SuspensionRow
 from reviewer_app.ui.common import executors
@@ -50,6 +52,12 @@ from reviewer_app.ui.supervisor.common import (
     make_table,
     select_current_row,
     when,
+)
+from reviewer_app.ui.supervisor.families_panel import (
+    counter,
+    last_full_day,
+    running_suspension_spending,
+    suspension_name,
 )
 
 
@@ -168,6 +176,8 @@ class SuspensionsPanel(BackgroundWidget):
         self.actor = actor
         self.clock = clock
         self.dialog: ReasonDialog | None = None
+        #: The chosen suspension's family with its cycles (which running suspension spent which strike).
+        self._family: FamilyOnRecord | None = None
 
         self.suspension_model = SuspensionsModel(clock, self)
         self.strike_model = StrikesModel(self)
@@ -247,18 +257,19 @@ class SuspensionsPanel(BackgroundWidget):
         if row is None:
             self.strike_model.set_rows([])
             return
-        engine, actor, service_id = self.engine, self.actor, row.service_id
-        run_work(
-            self,
-            executors.network(),
-            lambda: strike_tools.strikes_and_reason_words(engine, actor, service_id),
-            self._show_strikes,
-            self._failed,
-            "strikes",
-        )
+        engine, actor, service_id, now = self.engine, self.actor, row.service_id, self.clock()
 
-    def _show_strikes(self, found: tuple[list[StrikeRow], dict[str, str]]) -> None:
-        self.strike_model.set_rows_and_reasons(*found)
+        def work() -> tuple[list[StrikeRow], dict[str, str], FamilyOnRecord | None]:
+            found = strike_tools.strikes_and_reason_words(engine, actor, service_id)
+            # The family's cycles: which running suspension spent which strike (R2).
+            return (*found, family_tools.family_on_record(engine, actor, service_id, now))
+
+        run_work(self, executors.network(), work, self._show_strikes, self._failed, "strikes")
+
+    def _show_strikes(self, found: tuple[list[StrikeRow], dict[str, str], FamilyOnRecord | None]) -> None:
+        rows, reason_texts, family = found
+        self._family = family
+        self.strike_model.set_rows_and_reasons(rows, reason_texts)
         self._update_buttons()
 
     def _update_buttons(self) -> None:
@@ -319,15 +330,26 @@ class SuspensionsPanel(BackgroundWidget):
         if strike is None:
             return
         prompt = self.tr(
-            "Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension. Why?"  # noqa: E501
+            "Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension."  # noqa: E501
         ).format(
             day=day(strike.created_at),
             post=strike.post_id,
             code=self.strike_model.reason_text(strike.reason_code),
         )
+        family = (
+            self._family
+            if self._family is not None and self._family.service_id == strike.service_id
+            else None
+        )
+        running = running_suspension_spending(family, strike) if family is not None else None
+        if running is not None:
+            prompt += self.tr(
+                " {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again."  # noqa: E501
+            ).format(suspension=suspension_name(running.number), day=last_full_day(running.ends_at))
+        prompt += self.tr(" Why?")
         self._open(
             ReasonDialog(self.tr("Dismiss strike"), prompt, parent=self),
-            lambda d: self.dismiss(strike.id, d.reason()),
+            lambda d: self.dismiss(strike.id, d.reason(), family),
         )
 
     def lift(self, suspension_id: int, reason: str) -> None:
@@ -346,13 +368,40 @@ class SuspensionsPanel(BackgroundWidget):
             SUSPENSIONS,
         )
 
-    def dismiss(self, strike_id: int, reason: str) -> None:
+    def dismiss(self, strike_id: int, reason: str, family: FamilyOnRecord | None = None) -> None:
+        """Dismiss a strike; the panel then says what it did to the family's suspensions (R2)."""
         engine, actor, now = self.engine, self.actor, self.clock()
-        self._save(
-            lambda: strike_tools.dismiss_strike(engine, actor, strike_id, reason, now),
-            self.tr("Strike dismissed"),
-            STRIKES,
+        service_id = family.service_id if family is not None else None
+
+        def work() -> FamilyOnRecord | None:
+            strike_tools.dismiss_strike(engine, actor, strike_id, reason, now)
+            if service_id is None:
+                return None
+            return family_tools.family_on_record(engine, actor, service_id, now)
+
+        def saved(after: FamilyOnRecord | None) -> None:
+            self.message_label.setText(self._what_happened(family, after))
+            self.changed.emit()  # the reload follows: this panel hears the kinds it announced
+
+        run_work(
+            self,
+            executors.network(),
+            work,
+            saved,
+            self._failed,
+            "supervisor-action",
+            saves=[STRIKES, SUSPENSIONS],  # a dismissal may end a suspension
         )
+
+    def _what_happened(self, before: FamilyOnRecord | None, after: FamilyOnRecord | None) -> str:
+        text = self.tr("Strike dismissed")
+        if before is None or after is None:
+            return text
+        running_after = {c.number for c in after.suspensions if c.running}
+        for c in before.suspensions:
+            if c.running and c.number not in running_after:
+                text += self.tr("; {suspension} ended with it").format(suspension=suspension_name(c.number))
+        return text + self.tr(", strikes now {count}").format(count=counter(after))
 
     def _save(self, fn: Callable[[], object], done_text: str, kind: str) -> None:
         def saved(_: object) -> None:

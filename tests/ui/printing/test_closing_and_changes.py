@@ -29,7 +29,7 @@ def test_closing_returns_at_once_and_a_print_run_waiting_for_its_worker_is_recor
     ids = sorted(p.post_id for p in view.model.posts())
     view.model.check_all(True)
     with held(journal.engine, r"INSERT INTO print_outbox"):
-        view.export_pdf(tmp_path / "run.pdf")
+        view.export_pdf(tmp_path / "run.pdf", record=True)
         started = time.monotonic()
         view.close()
         closed_in = time.monotonic() - started
@@ -56,7 +56,7 @@ def test_a_hand_over_recorded_in_one_print_view_shows_in_another(
         ids = approved_ids(shared_engine)
         view.model.check_all(True)
         with qtbot.waitSignal(view.printed, timeout=60_000):
-            view.export_pdf(tmp_path / "run.pdf")
+            view.export_pdf(tmp_path / "run.pdf", record=True)
         settle(qtbot, view)
         settle(qtbot, other)
         assert other.model.rowCount() == 0  # the other view's "to print" list is empty now too

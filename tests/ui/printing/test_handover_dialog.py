@@ -20,7 +20,7 @@ def test_hand_over_of_a_whole_print_run(
     ids = approved_ids(shared_engine)
     view.model.check_all(True)
     with qtbot.waitSignal(view.printed, timeout=60_000):
-        view.export_pdf(tmp_path / "run.pdf")
+        view.export_pdf(tmp_path / "run.pdf", record=True)
     settle(qtbot, view)
     assert view.batch_combo.count() == 2  # (choose) and the run
     view.batch_combo.setCurrentIndex(1)

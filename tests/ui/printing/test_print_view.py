@@ -22,7 +22,7 @@ def test_export_pdf_prints_marks_printed_and_pushes(
     view.model.check_all(True)
     out = tmp_path / "今天.pdf"
     with qtbot.waitSignal(view.printed, timeout=60_000) as printed:
-        view.export_pdf(out)
+        view.export_pdf(out, record=True)
     assert printed.args == [len(ids)]
     settle(qtbot, view)
     assert pdfread.pages(out) == len(ids)

@@ -18,13 +18,13 @@ from tests.ui.printing.checks import settle
 def test_a_reprint_asks_why(qtbot: QtBot, view: PrintView, shared_engine: Engine, tmp_path: Path) -> None:
     view.model.check_all(True)
     with qtbot.waitSignal(view.printed, timeout=60_000):
-        view.export_pdf(tmp_path / "first.pdf")
+        view.export_pdf(tmp_path / "first.pdf", record=True)
     settle(qtbot, view)
     view.set_filter("to_hand_over")
     (first, *_) = view.model.posts()
     view.model.set_checked([first.post_id])
     assert view.commands.reprint.isEnabled()
-    view.export_pdf(tmp_path / "again.pdf")
+    view.export_pdf(tmp_path / "again.pdf", record=True)
     dialog = view.reprint_dialog
     assert dialog is not None and dialog.isVisible()
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)

@@ -300,6 +300,14 @@ def test_a_reviewer_gets_a_clear_refusal(qtbot: QtBot, world: World) -> None:
 # ---- the catalogue -------------------------------------------------------------------------------
 
 
+def _save_confirmed(qtbot: QtBot, editor: CatalogueEditor) -> None:
+    """Save, and say yes to the summary of what changes."""
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: editor.confirm_dialog is not None and editor.confirm_dialog.isVisible())
+    assert editor.confirm_dialog is not None
+    editor.confirm_dialog.accept()
+
+
 def test_edit_a_reason_and_add_one(qtbot: QtBot, world: World) -> None:
     editor = CatalogueEditor(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, editor)
@@ -311,7 +319,7 @@ def test_edit_a_reason_and_add_one(qtbot: QtBot, world: World) -> None:
     assert editor.code_edit.text() == "P4_TOO_LONG" and not editor.code_edit.isEnabled()
     editor.suggestion_edit.setPlainText("請將內文刪減至 100 字以內後重新發佈。")
     with qtbot.waitSignal(editor.saved, timeout=10_000):
-        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        _save_confirmed(qtbot, editor)
     qtbot.waitUntil(lambda: _idle(editor) and editor.code_edit.text() == "P4_TOO_LONG")
 
     qtbot.mouseClick(editor.new_button, Qt.MouseButton.LeftButton)
@@ -322,11 +330,11 @@ def test_edit_a_reason_and_add_one(qtbot: QtBot, world: World) -> None:
     editor.strike_box.setChecked(True)
     editor.applies_combo.setCurrentIndex(editor.applies_combo.findData("application"))
     with qtbot.waitSignal(editor.failed, timeout=10_000):  # an application reason is never a strike
-        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        _save_confirmed(qtbot, editor)
     assert "P7" in editor.message_label.text()
     editor.applies_combo.setCurrentIndex(editor.applies_combo.findData("post"))
     with qtbot.waitSignal(editor.saved, timeout=10_000):
-        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+        _save_confirmed(qtbot, editor)
     qtbot.waitUntil(lambda: _idle(editor) and editor.code_edit.text() == "P2_ADS")
 
     with Session(world.engine) as s:
