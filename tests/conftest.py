@@ -13,6 +13,10 @@ from tests.pgcluster import PgCluster
 from tests.staffdb import PgLogins
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# No test reaches the machine's keyring, nor keyring's chain of every backend class loaded (which takes
+# in the test keyrings, SlowKeyring's 30-second wait included): a test that needs one installs its own
+# (tests/keyrings.py), and commands run in subprocesses inherit this.
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 IN_CI = os.environ.get("CI", "").lower() in ("1", "true", "yes")
 _db_numbers = itertools.count(1)
 
