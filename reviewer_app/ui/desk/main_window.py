@@ -430,7 +430,9 @@ class MainWindow(QMainWindow):
         self.panel.set_catalogue(data.catalogue)
         self.queue.set_rows(data.rows)
         if self._first_load and data.rows:
-            self._first_load = False
+            # Fitted again at each load until the first sync's answer is in: the first item can show
+            # before the rest of the batch, whose words may be wider.
+            self._first_load = not self._reload_knows_queue
             if not self._header_restored:
                 self.queue.fit_columns()
         if wanted is not None and self.proxy.proxy_row_of(wanted) is not None:

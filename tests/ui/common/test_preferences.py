@@ -94,7 +94,7 @@ def test_choosing_english_takes_effect_at_the_next_start(
     assert desk.language_actions["zh_TW"].isChecked()
     desk.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: desk.message_box is not None and desk.message_box.isVisible())
-    assert desk.message_box is not None and "English" in desk.message_box.text()
+    assert desk.message_box is not None and "以英文顯示" in desk.message_box.text()
     desk.message_box.button(QMessageBox.StandardButton.Ok).click()
     assert Preferences(open_settings(tmp_path / "desk.ini")).language == "en"
     assert desk.proxy.headerData(0, Qt.Orientation.Horizontal) == "類別"  # this window stays as it is
