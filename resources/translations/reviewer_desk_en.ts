@@ -1857,7 +1857,7 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+315"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1959,8 +1959,8 @@
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-219"/>
-        <location line="+226"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-221"/>
+        <location line="+228"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>

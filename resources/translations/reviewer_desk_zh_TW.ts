@@ -1853,7 +1853,7 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+315"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1953,8 +1953,8 @@
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-219"/>
-        <location line="+226"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-221"/>
+        <location line="+228"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
