@@ -42,7 +42,7 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.sync.service import Sync
-from reviewer_app.ui.common import executors
+from reviewer_app.ui.common import executors, text_keys
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         menus.build_actions(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # J, C… are text in a text field and while composing
+            text_keys.install(app)
         menus.build_menus(self)
         self.viewer.add_tool(self.focus_mode_action)
         self.help_overlay = HelpOverlay(self)
