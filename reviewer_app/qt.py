@@ -89,7 +89,9 @@ from PySide6.QtPrintSupport import (
     QPrintPreviewWidget,
 )
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
+    QAbstractScrollArea,
     QAbstractSpinBox,
     QApplication,
     QButtonGroup,
@@ -136,10 +138,12 @@ from PySide6.QtWidgets import (
 )
 
 __all__ = [
+    "QAbstractButton",
     "QAbstractItemModel",
     "QAbstractItemView",
     "QAbstractListModel",
     "QAbstractProxyModel",
+    "QAbstractScrollArea",
     "QAbstractSpinBox",
     "QAbstractTableModel",
     "QAccessible",

@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/accessible_names.py" line="+38"/>
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J next item, K previous item, Ctrl+Enter approve, Ctrl+R reject, F1 all keys</source>
+        <translation>J next item, K previous item, Ctrl+Enter approve, Ctrl+R reject, F1 all keys</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family, inmate, call number or title; Esc clears the search</source>
+        <translation>Family, inmate, call number or title; Esc clears the search</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by kind</source>
+        <translation>Filter by kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+1 opens the list</source>
+        <translation>Alt+1 opens the list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+2 opens the list</source>
+        <translation>Alt+2 opens the list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by rule flag</source>
+        <translation>Filter by rule flag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+3 opens the list</source>
+        <translation>Alt+3 opens the list</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Documents of the item</source>
+        <translation>Documents of the item</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The item&apos;s documents: thumbnails, the document shown large and its details</source>
+        <translation>The item&apos;s documents: thumbnails, the document shown large and its details</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrow keys choose a document</source>
+        <translation>Arrow keys choose a document</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document shown large</source>
+        <translation>Document shown large</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ and - zoom, 0 fits the width, R rotates, arrow keys move, Esc back to the queue</source>
+        <translation>+ and - zoom, 0 fits the width, R rotates, arrow keys move, Esc back to the queue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applicant&apos;s photo</source>
+        <translation>Applicant&apos;s photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID document</source>
+        <translation>ID document</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item&apos;s facts, rule check and family history; Ctrl+Enter approve, Ctrl+R reject</source>
+        <translation>The item&apos;s facts, rule check and family history; Ctrl+Enter approve, Ctrl+R reject</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facts of the item</source>
+        <translation>Facts of the item</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
@@ -1471,7 +1575,7 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+317"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>

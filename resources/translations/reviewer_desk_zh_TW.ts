@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/accessible_names.py" line="+38"/>
+        <source>Review queue</source>
+        <translation>審核清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J next item, K previous item, Ctrl+Enter approve, Ctrl+R reject, F1 all keys</source>
+        <translation>J 下一件，K 上一件，Ctrl+Enter 審核通過，Ctrl+R 退件，F1 看全部快速鍵</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search the queue</source>
+        <translation>搜尋審核清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family, inmate, call number or title; Esc clears the search</source>
+        <translation>家屬、收容人、呼號或標題；Esc 清除搜尋</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by kind</source>
+        <translation>依類別篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+1 opens the list</source>
+        <translation>Alt+1 開啟選單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by status</source>
+        <translation>依狀態篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+2 opens the list</source>
+        <translation>Alt+2 開啟選單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by rule flag</source>
+        <translation>依規則提示篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+3 opens the list</source>
+        <translation>Alt+3 開啟選單</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Documents of the item</source>
+        <translation>此件的文件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The item&apos;s documents: thumbnails, the document shown large and its details</source>
+        <translation>此件的文件：縮圖、放大顯示的文件及其資料</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrow keys choose a document</source>
+        <translation>方向鍵選擇文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document shown large</source>
+        <translation>放大顯示的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ and - zoom, 0 fits the width, R rotates, arrow keys move, Esc back to the queue</source>
+        <translation>+ 與 - 縮放，0 符合寬度，R 旋轉，方向鍵移動，Esc 回到審核清單</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applicant&apos;s photo</source>
+        <translation>申請人照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID document</source>
+        <translation>身分證明文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decision</source>
+        <translation>審核決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item&apos;s facts, rule check and family history; Ctrl+Enter approve, Ctrl+R reject</source>
+        <translation>此件的資料、規則檢查與家屬歷程；Ctrl+Enter 審核通過，Ctrl+R 退件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facts of the item</source>
+        <translation>此件的資料</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
@@ -1467,7 +1571,7 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+313"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+317"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>

@@ -47,7 +47,7 @@ from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes,
 from reviewer_app.ui.common.help_overlay import HelpOverlay
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
-from reviewer_app.ui.desk import menus
+from reviewer_app.ui.desk import accessible_names, menus
 from reviewer_app.ui.desk.decision_panel import DecisionPanel
 from reviewer_app.ui.desk.decisions import Decisions
 from reviewer_app.ui.desk.desk_data import DeskData, ItemDetail, first_to_review, load_desk
@@ -217,6 +217,7 @@ class MainWindow(QMainWindow):
         menus.build_menus(self)
         self.viewer.add_tool(self.focus_mode_action)
         self.help_overlay = HelpOverlay(self)
+        accessible_names.name_desk(self)
         self._apply_date_style()
         self._restore_layout()
 
