@@ -1434,7 +1434,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+193"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>Checking…</translation>
@@ -2168,7 +2168,17 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
+        <source>Reasons for the rejection</source>
+        <translation>Reasons for the rejection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space ticks a reason; Enter rejects</source>
+        <translation>Space ticks a reason; Enter rejects</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
@@ -2178,12 +2188,22 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>A short remark for the family (optional, in the message above)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Remark for the family</source>
+        <translation>Remark for the family</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Staff note</source>
+        <translation>Staff note</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
@@ -2680,7 +2700,7 @@ Cannot be shown</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-190"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
@@ -2690,7 +2710,12 @@ Cannot be shown</translation>
         <translation>The desk was idle and has been locked. Enter the password of {user} to go on.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>

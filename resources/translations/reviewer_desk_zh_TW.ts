@@ -1430,7 +1430,7 @@
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+193"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>確認中…</translation>
@@ -2159,7 +2159,17 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
+        <source>Reasons for the rejection</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space ticks a reason; Enter rejects</source>
+        <translation>空白鍵勾選原因；Enter 退件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
@@ -2169,12 +2179,22 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Remark for the family</source>
+        <translation>給家屬的說明</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Staff note</source>
+        <translation>工作人員備註</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reject</source>
         <translation>退件</translation>
     </message>
@@ -2668,7 +2688,7 @@ Cannot be shown</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-190"/>
         <source>Screen locked</source>
         <translation>畫面已鎖定</translation>
     </message>
@@ -2678,7 +2698,12 @@ Cannot be shown</source>
         <translation>閒置過久，畫面已鎖定。請輸入 {user} 的密碼以繼續。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>

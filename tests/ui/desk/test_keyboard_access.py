@@ -8,17 +8,15 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.qt import (
-    QAbstractButton,
     QAccessible,
     QAction,
     QApplication,
     QInputMethodEvent,
-    QLabel,
     Qt,
-    QWidget,
 )
 from reviewer_app.ui.common.shortcuts import help_actions
 from reviewer_app.ui.desk.main_window import MainWindow
+from tests.ui.screen_reader import spoken_name, unnamed
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -105,32 +103,6 @@ def test_j_outside_a_text_field_moves(qtbot: QtBot, desk: MainWindow) -> None:
     before = desk.selected_key()
     qtbot.keyClick(desk.table, Qt.Key.Key_J)
     assert desk.selected_key() != before
-
-
-# ---- what a screen reader hears -------------------------------------------------------------------
-
-
-def spoken_name(widget: QWidget) -> str:
-    """The name Qt's accessibility gives a screen reader for ``widget``."""
-    interface = QAccessible.queryAccessibleInterface(widget)
-    assert interface is not None, widget
-    return interface.text(QAccessible.Text.Name).strip()
-
-
-def unnamed(top: QWidget) -> list[str]:
-    """The focusable, visible widgets of ``top`` a screen reader cannot name in zh-TW."""
-    missing = []
-    for widget in [top, *top.findChildren(QWidget)]:
-        if not widget.isVisibleTo(top) or widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            continue
-        if isinstance(widget, QLabel) and widget.focusPolicy() == Qt.FocusPolicy.ClickFocus:
-            continue  # text selectable by mouse: a screen reader reads it as the text it shows
-        if not widget.isEnabled() and not isinstance(widget, QAbstractButton):
-            continue
-        name = spoken_name(widget)
-        if not name or not any("\u4e00" <= ch <= "\u9fff" for ch in name):
-            missing.append(f"{type(widget).__name__} {widget.objectName()!r}: {name!r}")
-    return missing
 
 
 def test_every_control_of_the_desk_has_a_zh_tw_name(desk: MainWindow) -> None:
