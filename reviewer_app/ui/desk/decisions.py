@@ -220,7 +220,7 @@ class Decisions(QObject):
             message += translate("MainWindow", "; the family's posting is suspended through {day}").format(
                 day=self.window.preferences.date_style().date(last_full_day(record.suspension.ends_at))
             )
-        self.window.statusBar().showMessage(message, 10_000)
+        self.window.tell(message, 10_000)
         self.window.sync_controller.decision_recorded(record)
         self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
         self.window.table.setFocus()
@@ -291,7 +291,7 @@ class Decisions(QObject):
         self._done()
         self.window.sync_controller.decision_undone(record)
         key = (record.kind, record.item_id)
-        self.window.statusBar().showMessage(
+        self.window.tell(
             translate("MainWindow", 'Undone: the decision "{outcome}" on {kind} #{id}').format(
                 kind=words.item_kind(record.kind),
                 id=record.item_id,

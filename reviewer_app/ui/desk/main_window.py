@@ -43,6 +43,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors, text_keys
+from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
@@ -175,6 +176,7 @@ class MainWindow(QMainWindow):
         shown_in = QLocale().name()
         self._header_key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
         self.message_box: QMessageBox | None = None
+        self.announcer = Announcer(self)
 
         self.queue = QueuePane()
         self.queue.currentChanged.connect(self.show_selected)
@@ -548,6 +550,11 @@ class MainWindow(QMainWindow):
         return any(in_flight(o) for o in (self, self.sync_controller, self.decisions, self.documents))
 
     # ---- messages ------------------------------------------------------------------------------
+
+    def tell(self, text: str, timeout_ms: int, *, urgent: bool = False) -> None:
+        """A change the reviewer should know of: in the status bar, and said to a screen reader."""
+        self.statusBar().showMessage(text, timeout_ms)
+        self.announcer.announce(text, urgent=urgent)
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str, details: str | None = None) -> None:
         """A window-modal message that does not block the event loop (background work goes on)."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
 from reviewer_app.qt import (
     QAccessible,
@@ -16,6 +18,8 @@ from reviewer_app.qt import (
 )
 from reviewer_app.ui.common.shortcuts import help_actions
 from reviewer_app.ui.desk.main_window import MainWindow
+from reviewer_app.ui.queue.rows import ItemKey
+from tests.ui.conftest import go_to, idle, look_at_documents, proxy_rows
 from tests.ui.screen_reader import spoken_name, unnamed
 
 pytestmark = [
@@ -115,3 +119,89 @@ def test_the_main_parts_say_what_they_are(desk: MainWindow) -> None:
         assert spoken_name(part), part.objectName()
         description = QAccessible.queryAccessibleInterface(part).text(QAccessible.Text.Description)
         assert description, part.objectName()
+
+
+# ---- decisions and sync changes are said, and the keyboard goes on to the next item -----------------
+
+
+def pending_approvable(desk: MainWindow) -> ItemKey:
+    return next(
+        r.key for r in proxy_rows(desk) if r.kind == "application" and r.status == "pending" and not r.flags
+    )
+
+
+def next_pending_after(desk: MainWindow, key: ItemKey) -> ItemKey:
+    rows = proxy_rows(desk)
+    start = next(i for i, r in enumerate(rows) if r.key == key)
+    return next(r.key for r in [*rows[start + 1 :], *rows[:start]] if r.status == "pending")
+
+
+def test_a_decision_is_announced_and_the_queue_keeps_the_keyboard(qtbot: QtBot, desk: MainWindow) -> None:
+    announced: list[str] = []
+    desk.announcer.announced.connect(announced.append)
+    target = pending_approvable(desk)
+    go_to(qtbot, desk, target)
+    look_at_documents(qtbot, desk)
+    expected_next = next_pending_after(desk, target)
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+
+    qtbot.waitUntil(lambda: bool(announced) and idle(desk))
+    assert "審核通過" in announced[-1]
+    assert announced[-1] == desk.statusBar().currentMessage()  # the same words as on screen
+    assert desk.selected_key() == expected_next
+    assert desk.table.hasFocus()  # J, K and Ctrl+Enter go on from the next item
+
+
+def test_after_the_reject_dialog_the_queue_has_the_keyboard(qtbot: QtBot, desk: MainWindow) -> None:
+    announced: list[str] = []
+    desk.announcer.announced.connect(announced.append)
+    post = next(r.key for r in proxy_rows(desk) if r.kind == "post" and r.status == "pending")
+    go_to(qtbot, desk, post)
+    # Closed without a decision (Esc): back to the same item, the queue has the keyboard.
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+    dialog = desk.reject_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: desk.reject_dialog is None or not desk.reject_dialog.isVisible())
+    qtbot.waitUntil(desk.table.hasFocus)
+    assert desk.selected_key() == post and announced == []
+    # Rejected (a reason ticked, Enter): the next item, the queue has the keyboard, and it is said.
+    expected_next = next_pending_after(desk, post)
+    qtbot.keyClick(desk.table, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: desk.reject_dialog is not None and desk.reject_dialog.isVisible())
+    dialog = desk.reject_dialog
+    assert dialog is not None
+    qtbot.waitUntil(dialog.reason_list.hasFocus)
+    if not dialog.chosen_codes():
+        qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.reason_list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: bool(announced) and idle(desk))
+    assert "審核未通過" in announced[-1]
+    assert desk.selected_key() == expected_next
+    qtbot.waitUntil(desk.table.hasFocus)
+
+
+def test_losing_and_finding_the_shared_database_is_announced(
+    qtbot: QtBot, desk: MainWindow, shared_engine: Engine
+) -> None:
+    announced: list[str] = []
+    desk.announcer.announced.connect(announced.append)
+    qtbot.waitUntil(lambda: desk.connection_label.text() == "已連線")
+    database = Path(str(shared_engine.url.database))
+    away = database.with_name("away.sqlite3")
+    shared_engine.dispose()
+    database.rename(away)  # the shared database is gone (a file that is no database in its place)
+    database.write_bytes(b"not a database")
+    desk.sync_now()
+    qtbot.waitUntil(lambda: desk.connection_label.text() == "離線：決定會先保存在本機", timeout=10_000)
+    assert announced and announced[-1] == desk.statusBar().currentMessage()
+    assert "本機" in announced[-1]
+    shared_engine.dispose()
+    away.replace(database)  # back
+    qtbot.waitUntil(lambda: not desk.is_syncing())
+    desk.sync_now()
+    qtbot.waitUntil(lambda: desk.connection_label.text() == "已連線", timeout=10_000)
+    assert announced[-1] == "已恢復與共用資料庫的連線並完成同步"
