@@ -7,9 +7,12 @@ overlay (F1 or ?) lists exactly the actions that exist.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Callable, Mapping, Sequence
 
 from reviewer_app.qt import QAction, QCoreApplication, QKeySequence, QObject, Qt, QWidget
+
+log = logging.getLogger(__name__)
 
 HELP_GROUP = "helpGroup"
 BASE_TOOLTIP = "baseToolTip"
@@ -90,3 +93,25 @@ def help_actions(widget: QWidget) -> list[QAction]:
     found = [a for a in widget.findChildren(QAction) if a.property(HELP_GROUP)]
     order = {g: i for i, g in enumerate(GROUPS)}
     return sorted(found, key=lambda a: order.get(str(a.property(HELP_GROUP)), len(order)))
+
+
+def apply_chosen(widget: QWidget, chosen: Mapping[str, Sequence[QKeySequence]]) -> list[str]:
+    """Give the actions of ``widget`` the keys the reviewer chose (by action name), their tooltips
+    naming them. A key another command has is not taken (one key doing two things does neither, Qt's
+    ambiguous shortcut): that action keeps its own keys. Returns the names applied."""
+    actions = {a.objectName(): a for a in help_actions(widget)}
+    applied = []
+    for name in sorted(chosen):
+        action = actions.get(name)
+        if action is None:
+            continue  # a command of another version of the desk
+        keys = list(chosen[name])
+        others = {k.toString() for a in actions.values() if a is not action for k in a.shortcuts()}
+        clash = [k.toString() for k in keys if k.toString() in others]
+        if clash:
+            log.warning("shortcut %s for %s is another command's; kept %s", clash, name, keys_text(action))
+            continue
+        action.setShortcuts(keys)
+        set_tooltip(action, str(action.property(BASE_TOOLTIP) or action.text()))
+        applied.append(name)
+    return applied

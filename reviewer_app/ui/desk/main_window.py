@@ -42,7 +42,7 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.sync.service import Sync
-from reviewer_app.ui.common import executors, text_keys
+from reviewer_app.ui.common import executors, shortcuts, text_keys
 from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             text_keys.install(app)
         menus.build_menus(self)
         self.viewer.add_tool(self.focus_mode_action)
+        shortcuts.apply_chosen(self, self.preferences.shortcuts())  # the reviewer's own keys
         self.help_overlay = HelpOverlay(self)
         accessible_names.name_desk(self)
         self._apply_date_style()

@@ -14,8 +14,11 @@ from reviewer_app.qt import (
     QAction,
     QApplication,
     QInputMethodEvent,
+    QKeySequence,
     Qt,
 )
+from reviewer_app.sync.service import Sync
+from reviewer_app.ui.common.preferences import Preferences, open_settings
 from reviewer_app.ui.common.shortcuts import help_actions
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.queue.rows import ItemKey
@@ -205,3 +208,43 @@ def test_losing_and_finding_the_shared_database_is_announced(
     desk.sync_now()
     qtbot.waitUntil(lambda: desk.connection_label.text() == "已連線", timeout=10_000)
     assert announced[-1] == "已恢復與共用資料庫的連線並完成同步"
+
+
+# ---- shortcuts of the reviewer's choosing -----------------------------------------------------------
+
+
+def test_a_shortcut_changed_in_the_preferences_works_and_the_help_shows_it(
+    qtbot: QtBot, desk_factory: Callable[[Sync | None], MainWindow], sync: Sync, tmp_path: Path
+) -> None:
+    preferences = Preferences(open_settings(tmp_path / "desk.ini"))
+    preferences.set_shortcuts("nextAction", [QKeySequence("N")])
+    sync.pull()
+    desk = desk_factory(sync)  # the desk applies the preferences at start
+
+    assert desk.next_action.shortcuts() == [QKeySequence("N")]
+    assert desk.next_action.toolTip() == "下一件（N）"
+    desk.table.setFocus()
+    before = desk.selected_key()
+    qtbot.keyClick(desk.table, Qt.Key.Key_J)  # J is free now
+    assert desk.selected_key() == before
+    qtbot.keyClick(desk.table, Qt.Key.Key_N)
+    assert desk.selected_key() != before
+
+    qtbot.keyClick(desk.table, Qt.Key.Key_F1)
+    assert ("queue", "N", "下一件") in desk.help_overlay.entries
+    assert not any(keys == "J" for _group, keys, _text in desk.help_overlay.entries)
+
+
+def test_a_saved_shortcut_that_another_command_has_is_not_applied(
+    desk_factory: Callable[[Sync | None], MainWindow], sync: Sync, tmp_path: Path
+) -> None:
+    """Two commands on one key would make it do neither (Qt's ambiguous shortcut): the saved key of
+    the second loses, the default stays, nothing breaks."""
+    preferences = Preferences(open_settings(tmp_path / "desk.ini"))
+    preferences.set_shortcuts("previousAction", [QKeySequence("J")])  # J is Next's
+    preferences.settings.setValue("shortcuts/zoomInAction", "not a key at all ⌘⌘")
+    sync.pull()
+    desk = desk_factory(sync)
+    assert desk.next_action.shortcuts() == [QKeySequence("J")]
+    assert desk.previous_action.shortcuts() == [QKeySequence("K")]
+    assert QKeySequence("+") in desk.viewer.zoom_in_action.shortcuts()
