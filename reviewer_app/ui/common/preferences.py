@@ -11,7 +11,7 @@ from pathlib import Path
 
 from reviewer_app import config
 from reviewer_app.core import private_files
-from reviewer_app.qt import QKeySequence, QObject, QSettings, Qt, Signal
+from reviewer_app.qt import QKeySequence, QObject, QSettings, Signal
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
@@ -119,4 +119,6 @@ class Preferences(QObject):
 
 
 def _readable(keys: QKeySequence) -> bool:
-    return keys.count() > 0 and all(keys[i].key() != Qt.Key.Key_unknown for i in range(keys.count()))
+    """Qt reads text it does not know as an unknown key, which it writes back as nothing."""
+    text = keys.toString(PORTABLE)
+    return bool(text) and QKeySequence.fromString(text, PORTABLE) == keys
