@@ -1458,13 +1458,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+145"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+25"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
         <source>Undo the last decision</source>
         <translation>Undo the last decision</translation>
     </message>
@@ -1555,6 +1555,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+28"/>
         <source>Language</source>
         <translation>Language</translation>
@@ -1575,7 +1580,7 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+317"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+320"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1591,12 +1596,12 @@
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -1744,7 +1749,7 @@
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2392,7 +2397,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>Decisions</translation>
@@ -2417,6 +2422,40 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <source>{text} ({keys})</source>
         <extracomment>The order of the groups in the help overlay.</extracomment>
         <translation>{text} ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/shortcuts_dialog.py" line="+41"/>
+        <location line="+32"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk&apos;s own keys</source>
+        <translation>Desk&apos;s own keys</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Click a field and press the new key; the cross clears it.</source>
+        <translation>Click a field and press the new key; the cross clears it.</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{key} is already the key of “{other}”: choose another key for “{this}”.</source>
+        <translation>{key} is already the key of “{other}”: choose another key for “{this}”.</translation>
     </message>
 </context>
 <context>

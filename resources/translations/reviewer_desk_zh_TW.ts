@@ -1454,13 +1454,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+145"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+25"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
         <source>Undo the last decision</source>
         <translation>復原上一個決定</translation>
     </message>
@@ -1551,6 +1551,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>鍵盤快速鍵…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+28"/>
         <source>Language</source>
         <translation>語言</translation>
@@ -1571,7 +1576,7 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+317"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+320"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1587,12 +1592,12 @@
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -1738,7 +1743,7 @@
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -2382,7 +2387,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>審核決定</translation>
@@ -2407,6 +2412,40 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <source>{text} ({keys})</source>
         <extracomment>The order of the groups in the help overlay.</extracomment>
         <translation>{text}（{keys}）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/shortcuts_dialog.py" line="+41"/>
+        <location line="+32"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk&apos;s own keys</source>
+        <translation>還原預設按鍵</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Click a field and press the new key; the cross clears it.</source>
+        <translation>點選欄位後按下新的按鍵；按 × 清除。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>{key} is already the key of “{other}”: choose another key for “{this}”.</source>
+        <translation>{key} 已是「{other}」的按鍵：請為「{this}」選擇其他按鍵。</translation>
     </message>
 </context>
 <context>

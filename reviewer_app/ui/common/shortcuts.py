@@ -19,6 +19,9 @@ BASE_TOOLTIP = "baseToolTip"
 #: What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which
 #: may say why the action is off for the current item (C on a post).
 HELP_TEXT = "helpText"
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+# The action's own keys (portable text), to go back to when the reviewer's own are reset.
+DEFAULT_KEYS = "defaultKeys"
 
 
 def group_title(group: str) -> str:
@@ -77,6 +80,9 @@ def make_action(
     for key in keys:
         sequences.append(key if isinstance(key, QKeySequence) else QKeySequence(key))
     action.setShortcuts(sequences)
+    action.setProperty(
+        DEFAULT_KEYS, QKeySequence.listToString(sequences, QKeySequence.SequenceFormat.PortableText)
+    )
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setProperty(HELP_GROUP, group)
     set_tooltip(action, tooltip or text.rstrip("…."))
@@ -111,7 +117,23 @@ def apply_chosen(widget: QWidget, chosen: Mapping[str, Sequence[QKeySequence]]) 
         if clash:
             log.warning("shortcut %s for %s is another command's; kept %s", clash, name, keys_text(action))
             continue
-        action.setShortcuts(keys)
-        set_tooltip(action, str(action.property(BASE_TOOLTIP) or action.text()))
+        set_keys(action, keys)
         applied.append(name)
     return applied
+
+
+def default_keys(action: QAction) -> list[QKeySequence]:
+    """The keys the action was made with."""
+    text = str(action.property(DEFAULT_KEYS) or "")
+    return QKeySequence.listFromString(text, PORTABLE) if text else []
+
+
+def description(action: QAction) -> str:
+    """What the action does, as the help overlay says it."""
+    return str(action.property(HELP_TEXT) or action.property(BASE_TOOLTIP) or action.text()).replace("&", "")
+
+
+def set_keys(action: QAction, keys: Sequence[QKeySequence]) -> None:
+    """New keys for an action; its tooltip names them."""
+    action.setShortcuts(list(keys))
+    set_tooltip(action, str(action.property(BASE_TOOLTIP) or action.text()))

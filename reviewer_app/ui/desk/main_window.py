@@ -26,6 +26,7 @@ from reviewer_app.qt import (
     QActionGroup,
     QApplication,
     QCloseEvent,
+    QDialog,
     QEvent,
     QGuiApplication,
     QLabel,
@@ -176,6 +177,7 @@ class MainWindow(QMainWindow):
         shown_in = QLocale().name()
         self._header_key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
         self.message_box: QMessageBox | None = None
+        self.shortcuts_dialog: QDialog | None = None  # Settings → Keyboard shortcuts…, the last opened
         self.announcer = Announcer(self)
 
         self.queue = QueuePane()

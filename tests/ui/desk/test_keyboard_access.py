@@ -20,6 +20,7 @@ from reviewer_app.qt import (
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 from reviewer_app.ui.common.shortcuts import help_actions
+from reviewer_app.ui.common.shortcuts_dialog import ShortcutsDialog
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.queue.rows import ItemKey
 from tests.ui.conftest import go_to, idle, look_at_documents, proxy_rows
@@ -248,3 +249,45 @@ def test_a_saved_shortcut_that_another_command_has_is_not_applied(
     assert desk.next_action.shortcuts() == [QKeySequence("J")]
     assert desk.previous_action.shortcuts() == [QKeySequence("K")]
     assert QKeySequence("+") in desk.viewer.zoom_in_action.shortcuts()
+
+
+def open_shortcuts_dialog(qtbot: QtBot, desk: MainWindow) -> ShortcutsDialog:
+    desk.findChild(QAction, "shortcutsAction").trigger()  # type: ignore[union-attr]
+    dialog = desk.shortcuts_dialog
+    assert isinstance(dialog, ShortcutsDialog)
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_shortcuts_are_changed_in_the_settings_menu(qtbot: QtBot, desk: MainWindow, tmp_path: Path) -> None:
+    dialog = open_shortcuts_dialog(qtbot, desk)
+    assert spoken_name(dialog.editors["nextAction"]) == "下一件"  # each key field says its command
+    editor = dialog.editors["nextAction"]
+    editor.setFocus()
+    editor.clear()
+    qtbot.keyClick(editor, Qt.Key.Key_N)
+    qtbot.waitUntil(lambda: editor.keySequence() == QKeySequence("N"))
+    dialog.accept()
+
+    assert desk.next_action.shortcuts() == [QKeySequence("N")]  # at once, no restart
+    assert Preferences(open_settings(tmp_path / "desk.ini")).shortcuts() == {
+        "nextAction": [QKeySequence("N")]
+    }
+    qtbot.keyClick(desk.table, Qt.Key.Key_F1)
+    assert ("queue", "N", "下一件") in desk.help_overlay.entries
+    qtbot.keyClick(desk.help_overlay, Qt.Key.Key_Escape)
+
+    # A key another command has is refused, with the reason; nothing changes.
+    dialog = open_shortcuts_dialog(qtbot, desk)
+    dialog.editors["previousAction"].setKeySequence(QKeySequence("C"))
+    dialog.accept()
+    assert dialog.isVisible()
+    assert "C" in dialog.message.text() and "並排比對" in dialog.message.text()
+    assert desk.previous_action.shortcuts() == [QKeySequence("K")]
+
+    # Back to the desk's own keys.
+    dialog.reset_all()
+    dialog.accept()
+    assert not dialog.isVisible()
+    assert desk.next_action.shortcuts() == [QKeySequence("J")]
+    assert Preferences(open_settings(tmp_path / "desk.ini")).shortcuts() == {}
