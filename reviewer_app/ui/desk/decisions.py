@@ -62,8 +62,14 @@ class Decisions(QObject):
         action.triggered.connect(self.explain_no_approval)
         self.window.addAction(action)
         approve = panel.approve_action
-        approve.changed.connect(lambda: action.setEnabled(not approve.isEnabled()))  # never both: ambiguous
-        action.setEnabled(not approve.isEnabled())
+
+        def follow() -> None:  # never both on (ambiguous); on Approve's keys, the reviewer's own too
+            action.setEnabled(not approve.isEnabled())
+            if action.shortcuts() != approve.shortcuts():
+                action.setShortcuts(approve.shortcuts())
+
+        approve.changed.connect(follow)
+        follow()
         self.why_not_action = action
 
     def explain_no_approval(self) -> None:

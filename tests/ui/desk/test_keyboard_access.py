@@ -291,3 +291,15 @@ def test_shortcuts_are_changed_in_the_settings_menu(qtbot: QtBot, desk: MainWind
     assert not dialog.isVisible()
     assert desk.next_action.shortcuts() == [QKeySequence("J")]
     assert Preferences(open_settings(tmp_path / "desk.ini")).shortcuts() == {}
+
+
+def test_the_approve_key_of_the_reviewers_choosing_also_says_why_not(
+    desk_factory: Callable[[Sync | None], MainWindow], sync: Sync, tmp_path: Path
+) -> None:
+    """Approve's key on an item that cannot be approved says why (the status bar): on the chosen key."""
+    Preferences(open_settings(tmp_path / "desk.ini")).set_shortcuts("approveAction", [QKeySequence("Ctrl+S")])
+    sync.pull()
+    desk = desk_factory(sync)
+    assert desk.panel.approve_action.shortcuts() == [QKeySequence("Ctrl+S")]
+    why_not = desk.decisions.why_not_action
+    assert why_not is not None and why_not.shortcuts() == [QKeySequence("Ctrl+S")]
