@@ -1708,7 +1708,7 @@
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+105"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
@@ -2453,7 +2453,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>Click a field and press the new key; the cross clears it.</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>{key} is already the key of “{other}”: choose another key for “{this}”.</source>
         <translation>{key} is already the key of “{other}”: choose another key for “{this}”.</translation>
     </message>

@@ -1702,7 +1702,7 @@
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+105"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
@@ -2443,7 +2443,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
         <translation>點選欄位後按下新的按鍵；按 × 清除。</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+40"/>
         <source>{key} is already the key of “{other}”: choose another key for “{this}”.</source>
         <translation>{key} 已是「{other}」的按鍵：請為「{this}」選擇其他按鍵。</translation>
     </message>

@@ -123,7 +123,10 @@ class ShortcutsDialog(QDialog):
     def _clash(self, chosen: dict[str, list[QKeySequence]]) -> str | None:
         """The first key given to two commands, in words."""
         seen: dict[str, str] = {}
-        for name, keys in chosen.items():
+        # The commands whose keys stay first: the clash is the changed field's ("C is Compare's").
+        unchanged = [n for n, keys in chosen.items() if keys == self.actions_by_name[n].shortcuts()]
+        order = unchanged + [n for n in chosen if n not in unchanged]
+        for name, keys in ((n, chosen[n]) for n in order):
             for key in keys:
                 text = key.toString(QKeySequence.SequenceFormat.NativeText)
                 if text in seen:
