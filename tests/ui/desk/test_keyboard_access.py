@@ -13,8 +13,10 @@ from reviewer_app.qt import (
     QAccessible,
     QAction,
     QApplication,
+    QFormLayout,
     QInputMethodEvent,
     QKeySequence,
+    QLabel,
     Qt,
 )
 from reviewer_app.sync.service import Sync
@@ -305,3 +307,25 @@ def test_the_approve_key_of_the_reviewers_choosing_also_says_why_not(
     assert desk.panel.approve_action.shortcuts() == [QKeySequence("Ctrl+S")]
     why_not = desk.decisions.why_not_action
     assert why_not is not None and why_not.shortcuts() == [QKeySequence("Ctrl+S")]
+
+
+def test_the_facts_of_an_item_are_read_with_their_captions(qtbot: QtBot, desk: MainWindow) -> None:
+    """A value a screen reader reaches on its own ("JPEG", "2026/12/03 23:35") says what it is."""
+    look_at_documents(qtbot, desk)
+    meta = desk.viewer.findChild(QLabel, "metaType")
+    assert meta is not None and meta.text()
+    assert spoken_name(meta) == f"類型：{meta.text()}"
+    forms = (desk.panel.header_form, desk.panel.content_form)
+    pairs = []
+    for form in forms:
+        for row in range(form.rowCount()):
+            caption = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if caption is None or field is None:
+                continue
+            label, value = caption.widget(), field.widget()
+            if isinstance(label, QLabel) and isinstance(value, QLabel) and value.text():
+                pairs.append((label.text(), value))
+    assert len(pairs) >= 4
+    for caption_text, value in pairs:
+        assert spoken_name(value) == f"{caption_text.rstrip('：:').strip()}：{value.text()}"
