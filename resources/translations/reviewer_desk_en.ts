@@ -535,7 +535,7 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
         <location line="+59"/>
         <location line="+90"/>
         <source>Approve</source>
@@ -598,7 +598,7 @@
         <translation>{kind}  #{id}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</translation>
     </message>
@@ -693,12 +693,12 @@
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -871,7 +871,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+41"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
         <source>File:</source>
         <translation>File:</translation>
     </message>
@@ -1057,7 +1057,7 @@
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -1426,9 +1426,9 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</source>
-        <translation>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</translation>
+        <location line="+8"/>
+        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
+        <translation>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</translation>
     </message>
 </context>
 <context>

@@ -535,7 +535,7 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
         <location line="+59"/>
         <location line="+90"/>
         <source>Approve</source>
@@ -597,7 +597,7 @@
         <translation>{kind}&#x3000;#{id}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>已決定：{outcome}，待同步到共用資料庫（Ctrl+Z 可復原）</translation>
     </message>
@@ -692,12 +692,12 @@
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -868,7 +868,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+41"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
         <source>File:</source>
         <translation>檔名：</translation>
     </message>
@@ -1054,7 +1054,7 @@
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
@@ -1422,9 +1422,9 @@
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</source>
-        <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵。</translation>
+        <location line="+8"/>
+        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
+        <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵；可在「設定 → 鍵盤快速鍵…」更改。</translation>
     </message>
 </context>
 <context>

@@ -329,3 +329,8 @@ def test_the_facts_of_an_item_are_read_with_their_captions(qtbot: QtBot, desk: M
     assert len(pairs) >= 4
     for caption_text, value in pairs:
         assert spoken_name(value) == f"{caption_text.rstrip('：:').strip()}：{value.text()}"
+
+
+def test_the_help_says_where_the_keys_are_changed(qtbot: QtBot, desk: MainWindow) -> None:
+    qtbot.keyClick(desk.table, Qt.Key.Key_F1)
+    assert "「設定 → 鍵盤快速鍵…」" in desk.help_overlay.hint.text()
