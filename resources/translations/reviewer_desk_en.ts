@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/accessible_names.py" line="+38"/>
+        <source>Review queue</source>
+        <translation>Review queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J next item, K previous item, Ctrl+Enter approve, Ctrl+R reject, F1 all keys</source>
+        <translation>J next item, K previous item, Ctrl+Enter approve, Ctrl+R reject, F1 all keys</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search the queue</source>
+        <translation>Search the queue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family, inmate, call number or title; Esc clears the search</source>
+        <translation>Family, inmate, call number or title; Esc clears the search</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by kind</source>
+        <translation>Filter by kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+1 opens the list</source>
+        <translation>Alt+1 opens the list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by status</source>
+        <translation>Filter by status</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+2 opens the list</source>
+        <translation>Alt+2 opens the list</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by rule flag</source>
+        <translation>Filter by rule flag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+3 opens the list</source>
+        <translation>Alt+3 opens the list</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Documents of the item</source>
+        <translation>Documents of the item</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The item&apos;s documents: thumbnails, the document shown large and its details</source>
+        <translation>The item&apos;s documents: thumbnails, the document shown large and its details</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrow keys choose a document</source>
+        <translation>Arrow keys choose a document</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document shown large</source>
+        <translation>Document shown large</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ and - zoom, 0 fits the width, R rotates, arrow keys move, Esc back to the queue</source>
+        <translation>+ and - zoom, 0 fits the width, R rotates, arrow keys move, Esc back to the queue</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applicant&apos;s photo</source>
+        <translation>Applicant&apos;s photo</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID document</source>
+        <translation>ID document</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decision</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item&apos;s facts, rule check and family history; Ctrl+Enter approve, Ctrl+R reject</source>
+        <translation>The item&apos;s facts, rule check and family history; Ctrl+Enter approve, Ctrl+R reject</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facts of the item</source>
+        <translation>Facts of the item</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
@@ -817,7 +921,7 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
         <location line="+59"/>
         <location line="+90"/>
         <source>Approve</source>
@@ -880,7 +984,7 @@
         <translation>{kind}  #{id}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</translation>
     </message>
@@ -975,12 +1079,12 @@
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -1153,7 +1257,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+41"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
         <source>File:</source>
         <translation>File:</translation>
     </message>
@@ -1339,7 +1443,7 @@
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -1708,15 +1812,15 @@
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</source>
-        <translation>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</translation>
+        <location line="+8"/>
+        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
+        <translation>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</translation>
     </message>
 </context>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+193"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>Checking…</translation>
@@ -1740,13 +1844,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+145"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+25"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
         <source>Undo the last decision</source>
         <translation>Undo the last decision</translation>
     </message>
@@ -1837,6 +1941,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>Keyboard shortcuts…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+28"/>
         <source>Language</source>
         <translation>Language</translation>
@@ -1857,7 +1966,7 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+315"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -1873,12 +1982,12 @@
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -1985,7 +2094,7 @@
         <translation>, conflicts: {n}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+105"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>Cannot reject</translation>
@@ -2026,7 +2135,7 @@
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2535,7 +2644,17 @@ File only (to check or keep): they stay in To print.</translation>
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
+        <source>Reasons for the rejection</source>
+        <translation>Reasons for the rejection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space ticks a reason; Enter rejects</source>
+        <translation>Space ticks a reason; Enter rejects</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
@@ -2545,12 +2664,22 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>A short remark for the family (optional, in the message above)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Remark for the family</source>
+        <translation>Remark for the family</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Staff note</source>
+        <translation>Staff note</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
@@ -2784,7 +2913,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>Decisions</translation>
@@ -2814,6 +2943,40 @@ File only (to check or keep): they stay in To print.</translation>
         <source>{text} ({keys})</source>
         <extracomment>The order of the groups in the help overlay.</extracomment>
         <translation>{text} ({keys})</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/shortcuts_dialog.py" line="+41"/>
+        <location line="+32"/>
+        <source>Keyboard shortcuts</source>
+        <translation>Keyboard shortcuts</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk&apos;s own keys</source>
+        <translation>Desk&apos;s own keys</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Click a field and press the new key; the cross clears it.</source>
+        <translation>Click a field and press the new key; the cross clears it.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{key} is already the key of “{other}”: choose another key for “{this}”.</source>
+        <translation>{key} is already the key of “{other}”: choose another key for “{this}”.</translation>
     </message>
 </context>
 <context>
@@ -3117,7 +3280,7 @@ Cannot be shown</translation>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-190"/>
         <source>Screen locked</source>
         <translation>Screen locked</translation>
     </message>
@@ -3127,7 +3290,12 @@ Cannot be shown</translation>
         <translation>The desk was idle and has been locked. Enter the password of {user} to go on.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unlock</source>
         <translation>Unlock</translation>
     </message>

@@ -2,6 +2,110 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_TW">
 <context>
+    <name>AccessibleNames</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/accessible_names.py" line="+38"/>
+        <source>Review queue</source>
+        <translation>審核清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>J next item, K previous item, Ctrl+Enter approve, Ctrl+R reject, F1 all keys</source>
+        <translation>J 下一件，K 上一件，Ctrl+Enter 審核通過，Ctrl+R 退件，F1 看全部快速鍵</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Search the queue</source>
+        <translation>搜尋審核清單</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Family, inmate, call number or title; Esc clears the search</source>
+        <translation>家屬、收容人、呼號或標題；Esc 清除搜尋</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by kind</source>
+        <translation>依類別篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+1 opens the list</source>
+        <translation>Alt+1 開啟選單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by status</source>
+        <translation>依狀態篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+2 opens the list</source>
+        <translation>Alt+2 開啟選單</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Filter by rule flag</source>
+        <translation>依規則提示篩選</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alt+3 opens the list</source>
+        <translation>Alt+3 開啟選單</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+7"/>
+        <source>Documents of the item</source>
+        <translation>此件的文件</translation>
+    </message>
+    <message>
+        <location line="-6"/>
+        <source>The item&apos;s documents: thumbnails, the document shown large and its details</source>
+        <translation>此件的文件：縮圖、放大顯示的文件及其資料</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Arrow keys choose a document</source>
+        <translation>方向鍵選擇文件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Document shown large</source>
+        <translation>放大顯示的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>+ and - zoom, 0 fits the width, R rotates, arrow keys move, Esc back to the queue</source>
+        <translation>+ 與 - 縮放，0 符合寬度，R 旋轉，方向鍵移動，Esc 回到審核清單</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Applicant&apos;s photo</source>
+        <translation>申請人照片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>ID document</source>
+        <translation>身分證明文件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Decision</source>
+        <translation>審核決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item&apos;s facts, rule check and family history; Ctrl+Enter approve, Ctrl+R reject</source>
+        <translation>此件的資料、規則檢查與家屬歷程；Ctrl+Enter 審核通過，Ctrl+R 退件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Facts of the item</source>
+        <translation>此件的資料</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
@@ -817,7 +921,7 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
         <location line="+59"/>
         <location line="+90"/>
         <source>Approve</source>
@@ -879,7 +983,7 @@
         <translation>{kind}&#x3000;#{id}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>已決定：{outcome}，待同步到共用資料庫（Ctrl+Z 可復原）</translation>
     </message>
@@ -974,12 +1078,12 @@
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-80"/>
+        <location line="-82"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+102"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -1150,7 +1254,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+41"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
         <source>File:</source>
         <translation>檔名：</translation>
     </message>
@@ -1336,7 +1440,7 @@
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+31"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
@@ -1704,15 +1808,15 @@
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too.</source>
-        <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵。</translation>
+        <location line="+8"/>
+        <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
+        <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵；可在「設定 → 鍵盤快速鍵…」更改。</translation>
     </message>
 </context>
 <context>
     <name>IdleLock</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+192"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="+193"/>
         <source>Checking…</source>
         <extracomment>The member signs out from the lock, or cannot unlock (disabled account, too many attempts).</extracomment>
         <translation>確認中…</translation>
@@ -1736,13 +1840,13 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+145"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+25"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
         <source>Undo the last decision</source>
         <translation>復原上一個決定</translation>
     </message>
@@ -1833,6 +1937,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Keyboard shortcuts…</source>
+        <translation>鍵盤快速鍵…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <location line="+28"/>
         <source>Language</source>
         <translation>語言</translation>
@@ -1853,7 +1962,7 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+315"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -1869,12 +1978,12 @@
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -1979,7 +2088,7 @@
         <translation>，衝突 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+99"/>
+        <location filename="../../reviewer_app/ui/desk/decisions.py" line="+105"/>
         <source>Cannot reject</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives. Set once the window has repainted: decisions waiting to be written (WRITE_AFTER_PAINT_S).</extracomment>
         <translation>無法退件</translation>
@@ -2020,7 +2129,7 @@
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+75"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -2526,7 +2635,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
+        <source>Reasons for the rejection</source>
+        <translation>退件原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Space ticks a reason; Enter rejects</source>
+        <translation>空白鍵勾選原因；Enter 退件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
@@ -2536,12 +2655,22 @@ File only (to check or keep): they stay in To print.</source>
         <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>Remark for the family</source>
+        <translation>給家屬的說明</translation>
+    </message>
+    <message>
         <location line="+26"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Staff note</source>
+        <translation>工作人員備註</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Reject</source>
         <translation>退件</translation>
     </message>
@@ -2774,7 +2903,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
         <source>Decisions</source>
         <extracomment>What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which may say why the action is off for the current item (C on a post).</extracomment>
         <translation>審核決定</translation>
@@ -2804,6 +2933,40 @@ File only (to check or keep): they stay in To print.</source>
         <source>{text} ({keys})</source>
         <extracomment>The order of the groups in the help overlay.</extracomment>
         <translation>{text}（{keys}）</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/shortcuts_dialog.py" line="+41"/>
+        <location line="+32"/>
+        <source>Keyboard shortcuts</source>
+        <translation>鍵盤快速鍵</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Save</source>
+        <translation>儲存</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Desk&apos;s own keys</source>
+        <translation>還原預設按鍵</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Click a field and press the new key; the cross clears it.</source>
+        <translation>點選欄位後按下新的按鍵；按 × 清除。</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>{key} is already the key of “{other}”: choose another key for “{this}”.</source>
+        <translation>{key} 已是「{other}」的按鍵：請為「{this}」選擇其他按鍵。</translation>
     </message>
 </context>
 <context>
@@ -3105,7 +3268,7 @@ Cannot be shown</source>
 <context>
     <name>UnlockDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-189"/>
+        <location filename="../../reviewer_app/ui/access/idle_lock.py" line="-190"/>
         <source>Screen locked</source>
         <translation>畫面已鎖定</translation>
     </message>
@@ -3115,7 +3278,12 @@ Cannot be shown</source>
         <translation>閒置過久，畫面已鎖定。請輸入 {user} 的密碼以繼續。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <source>Password</source>
+        <translation>密碼</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Unlock</source>
         <translation>解鎖</translation>
     </message>

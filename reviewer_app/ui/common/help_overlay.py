@@ -57,7 +57,12 @@ class HelpOverlay(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.hint = QLabel(self.tr("Esc, F1 or ? closes this help. Tooltips name the shortcuts too."))
+        self.hint = QLabel(
+            self.tr(
+                "Esc, F1 or ? closes this help. Tooltips name the shortcuts too; "
+                "Settings → Keyboard shortcuts… changes them."
+            )
+        )
         self.hint.setObjectName("helpHint")
         self.hint.setStyleSheet("color: #555555;")
         self.grid = QGridLayout()

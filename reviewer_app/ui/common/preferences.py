@@ -1,4 +1,4 @@
-"""The reviewer's preferences (language, ROC years, the undo grace period), kept in the desk's
+"""The reviewer's preferences (language, ROC years, the undo grace period, shortcuts), kept in the desk's
 settings file (QSettings).
 
 Each preference is declared once here with its key and default. Window layout lives in the same file
@@ -11,13 +11,17 @@ from pathlib import Path
 
 from reviewer_app import config
 from reviewer_app.core import private_files
-from reviewer_app.qt import QObject, QSettings, Signal
+from reviewer_app.qt import QKeySequence, QObject, QSettings, Signal
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES
 
 LANGUAGE_KEY = "preferences/language"
 ROC_YEARS_KEY = "preferences/roc_years"
 UNDO_GRACE_KEY = "preferences/undo_grace_seconds"
+#: The reviewer's own keys for the desk's commands: ``shortcuts/<action's object name>``, Qt's
+#: portable text ("Ctrl+Return; N"), so the file reads the same on every platform.
+SHORTCUTS_GROUP = "shortcuts"
+PORTABLE = QKeySequence.SequenceFormat.PortableText
 #: How long a decision waits on the workstation before it is synced: Ctrl+Z takes it back meanwhile.
 DEFAULT_UNDO_GRACE_SECONDS = 10
 #: A longer wait would keep decisions from colleagues' eyes (and the lease) for no good reason.
@@ -83,5 +87,38 @@ class Preferences(QObject):
             self.settings.sync()
             self.changed.emit()
 
+    def shortcuts(self) -> dict[str, list[QKeySequence]]:
+        """The keys the reviewer chose, by action name; unreadable entries are left out (the action
+        keeps its own keys)."""
+        self.settings.beginGroup(SHORTCUTS_GROUP)
+        try:
+            saved = {name: str(self.settings.value(name, "")) for name in self.settings.childKeys()}
+        finally:
+            self.settings.endGroup()
+        chosen = {}
+        for name, text in saved.items():
+            keys = QKeySequence.listFromString(text, PORTABLE)
+            if keys and all(_readable(k) for k in keys):
+                chosen[name] = keys
+        return chosen
+
+    def set_shortcuts(self, action_name: str, keys: list[QKeySequence]) -> None:
+        """The keys of one command from now on (the desk applies them at its next start)."""
+        self.settings.setValue(f"{SHORTCUTS_GROUP}/{action_name}", QKeySequence.listToString(keys, PORTABLE))
+        self.settings.sync()
+        self.changed.emit()
+
+    def reset_shortcuts(self, action_name: str) -> None:
+        """Back to the command's own keys."""
+        self.settings.remove(f"{SHORTCUTS_GROUP}/{action_name}")
+        self.settings.sync()
+        self.changed.emit()
+
     def date_style(self) -> DateStyle:
         return DateStyle(roc=self.roc_years)
+
+
+def _readable(keys: QKeySequence) -> bool:
+    """Qt reads text it does not know as an unknown key, which it writes back as nothing."""
+    text = keys.toString(PORTABLE)
+    return bool(text) and QKeySequence.fromString(text, PORTABLE) == keys

@@ -7,15 +7,21 @@ overlay (F1 or ?) lists exactly the actions that exist.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import logging
+from collections.abc import Callable, Mapping, Sequence
 
 from reviewer_app.qt import QAction, QCoreApplication, QKeySequence, QObject, Qt, QWidget
+
+log = logging.getLogger(__name__)
 
 HELP_GROUP = "helpGroup"
 BASE_TOOLTIP = "baseToolTip"
 #: What the action does, fixed when it is made: the help overlay shows this, not the tooltip, which
 #: may say why the action is off for the current item (C on a post).
 HELP_TEXT = "helpText"
+PORTABLE = QKeySequence.SequenceFormat.PortableText
+# The action's own keys (portable text), to go back to when the reviewer's own are reset.
+DEFAULT_KEYS = "defaultKeys"
 
 
 def group_title(group: str) -> str:
@@ -75,6 +81,9 @@ def make_action(
     for key in keys:
         sequences.append(key if isinstance(key, QKeySequence) else QKeySequence(key))
     action.setShortcuts(sequences)
+    action.setProperty(
+        DEFAULT_KEYS, QKeySequence.listToString(sequences, QKeySequence.SequenceFormat.PortableText)
+    )
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setProperty(HELP_GROUP, group)
     set_tooltip(action, tooltip or text.rstrip("…."))
@@ -91,3 +100,41 @@ def help_actions(widget: QWidget) -> list[QAction]:
     found = [a for a in widget.findChildren(QAction) if a.property(HELP_GROUP)]
     order = {g: i for i, g in enumerate(GROUPS)}
     return sorted(found, key=lambda a: order.get(str(a.property(HELP_GROUP)), len(order)))
+
+
+def apply_chosen(widget: QWidget, chosen: Mapping[str, Sequence[QKeySequence]]) -> list[str]:
+    """Give the actions of ``widget`` the keys the reviewer chose (by action name), their tooltips
+    naming them. A key another command has is not taken (one key doing two things does neither, Qt's
+    ambiguous shortcut): that action keeps its own keys. Returns the names applied."""
+    actions = {a.objectName(): a for a in help_actions(widget)}
+    applied = []
+    for name in sorted(chosen):
+        action = actions.get(name)
+        if action is None:
+            continue  # a command of another version of the desk
+        keys = list(chosen[name])
+        others = {k.toString() for a in actions.values() if a is not action for k in a.shortcuts()}
+        clash = [k.toString() for k in keys if k.toString() in others]
+        if clash:
+            log.warning("shortcut %s for %s is another command's; kept %s", clash, name, keys_text(action))
+            continue
+        set_keys(action, keys)
+        applied.append(name)
+    return applied
+
+
+def default_keys(action: QAction) -> list[QKeySequence]:
+    """The keys the action was made with."""
+    text = str(action.property(DEFAULT_KEYS) or "")
+    return QKeySequence.listFromString(text, PORTABLE) if text else []
+
+
+def description(action: QAction) -> str:
+    """What the action does, as the help overlay says it."""
+    return str(action.property(HELP_TEXT) or action.property(BASE_TOOLTIP) or action.text()).replace("&", "")
+
+
+def set_keys(action: QAction, keys: Sequence[QKeySequence]) -> None:
+    """New keys for an action; its tooltip names them."""
+    action.setShortcuts(list(keys))
+    set_tooltip(action, str(action.property(BASE_TOOLTIP) or action.text()))

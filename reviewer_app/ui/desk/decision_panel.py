@@ -32,6 +32,7 @@ from reviewer_app.qt import (
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
+from reviewer_app.ui.common.spoken import name_form_values
 from reviewer_app.ui.desk.desk_data import ItemDetail
 
 APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
@@ -253,6 +254,8 @@ class DecisionPanel(QWidget):
         self._fill_findings(d)
         self._fill_standing(d)
         self._fill_history(d)
+        for form in (self.header_form, self.content_form):  # a screen reader hears "家屬：黃惠妤…"
+            name_form_values(form)
 
     def _fill_banner(self, d: ItemDetail) -> None:
         text, style = "", ""

@@ -62,8 +62,14 @@ class Decisions(QObject):
         action.triggered.connect(self.explain_no_approval)
         self.window.addAction(action)
         approve = panel.approve_action
-        approve.changed.connect(lambda: action.setEnabled(not approve.isEnabled()))  # never both: ambiguous
-        action.setEnabled(not approve.isEnabled())
+
+        def follow() -> None:  # never both on (ambiguous); on Approve's keys, the reviewer's own too
+            action.setEnabled(not approve.isEnabled())
+            if action.shortcuts() != approve.shortcuts():
+                action.setShortcuts(approve.shortcuts())
+
+        approve.changed.connect(follow)
+        follow()
         self.why_not_action = action
 
     def explain_no_approval(self) -> None:
@@ -220,7 +226,7 @@ class Decisions(QObject):
             message += translate("MainWindow", "; the family's posting is suspended through {day}").format(
                 day=self.window.preferences.date_style().date(last_full_day(record.suspension.ends_at))
             )
-        self.window.statusBar().showMessage(message, 10_000)
+        self.window.tell(message, 10_000)
         self.window.sync_controller.decision_recorded(record)
         self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
         self.window.table.setFocus()
@@ -291,7 +297,7 @@ class Decisions(QObject):
         self._done()
         self.window.sync_controller.decision_undone(record)
         key = (record.kind, record.item_id)
-        self.window.statusBar().showMessage(
+        self.window.tell(
             translate("MainWindow", 'Undone: the decision "{outcome}" on {kind} #{id}').format(
                 kind=words.item_kind(record.kind),
                 id=record.item_id,

@@ -26,6 +26,7 @@ from reviewer_app.qt import (
     QActionGroup,
     QApplication,
     QCloseEvent,
+    QDialog,
     QEvent,
     QGuiApplication,
     QLabel,
@@ -42,12 +43,13 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.sync.service import Sync
-from reviewer_app.ui.common import executors
+from reviewer_app.ui.common import executors, shortcuts, text_keys
+from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
-from reviewer_app.ui.desk import menus
+from reviewer_app.ui.desk import accessible_names, menus
 from reviewer_app.ui.desk.decision_panel import DecisionPanel
 from reviewer_app.ui.desk.decisions import Decisions
 from reviewer_app.ui.desk.desk_data import DeskData, ItemDetail, first_to_review, load_desk
@@ -175,6 +177,8 @@ class MainWindow(QMainWindow):
         shown_in = QLocale().name()
         self._header_key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
         self.message_box: QMessageBox | None = None
+        self.shortcuts_dialog: QDialog | None = None  # Settings → Keyboard shortcuts…, the last opened
+        self.announcer = Announcer(self)
 
         self.queue = QueuePane()
         self.queue.currentChanged.connect(self.show_selected)
@@ -211,9 +215,14 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         menus.build_actions(self)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):  # J, C… are text in a text field and while composing
+            text_keys.install(app)
         menus.build_menus(self)
         self.viewer.add_tool(self.focus_mode_action)
+        shortcuts.apply_chosen(self, self.preferences.shortcuts())  # the reviewer's own keys
         self.help_overlay = HelpOverlay(self)
+        accessible_names.name_desk(self)
         self._apply_date_style()
         self._restore_layout()
 
@@ -546,6 +555,11 @@ class MainWindow(QMainWindow):
         return any(in_flight(o) for o in (self, self.sync_controller, self.decisions, self.documents))
 
     # ---- messages ------------------------------------------------------------------------------
+
+    def tell(self, text: str, timeout_ms: int, *, urgent: bool = False) -> None:
+        """A change the reviewer should know of: in the status bar, and said to a screen reader."""
+        self.statusBar().showMessage(text, timeout_ms)
+        self.announcer.announce(text, urgent=urgent)
 
     def show_message(self, icon: QMessageBox.Icon, title: str, text: str, details: str | None = None) -> None:
         """A window-modal message that does not block the event loop (background work goes on)."""

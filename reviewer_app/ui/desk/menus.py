@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from reviewer_app.qt import QAction, QActionGroup, QCoreApplication, QMessageBox, Qt, QWidget
 from reviewer_app.ui.common.i18n import LANGUAGES, language_name
 from reviewer_app.ui.common.shortcuts import make_action
+from reviewer_app.ui.common.shortcuts_dialog import ShortcutsDialog
 
 if TYPE_CHECKING:
     from reviewer_app.ui.desk.main_window import MainWindow
@@ -141,6 +142,9 @@ def build_menus(window: MainWindow) -> None:
     settings = bar.addMenu(translate("MainWindow", "&Settings"))
     settings.setObjectName("settingsMenu")
     settings.addAction(window.roc_action)
+    shortcuts_action = settings.addAction(translate("MainWindow", "Keyboard shortcuts…"))
+    shortcuts_action.setObjectName("shortcutsAction")
+    shortcuts_action.triggered.connect(lambda: open_shortcuts(window))
     language = settings.addMenu(translate("MainWindow", "Language"))
     language.setObjectName("languageMenu")
     window.language_group = QActionGroup(window)
@@ -175,6 +179,14 @@ def language_chosen(window: MainWindow, action: QAction) -> None:
         ),
         translate("MainWindow", "To switch now, close the desk and open it again."),
     )
+
+
+def open_shortcuts(window: MainWindow) -> None:
+    """Settings → Keyboard shortcuts…: a new dialog with the keys in use now."""
+    dialog = ShortcutsDialog(window, window.preferences)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.shortcuts_dialog = dialog
+    dialog.open()
 
 
 def open_filter(window: MainWindow, combo: QWidget) -> None:

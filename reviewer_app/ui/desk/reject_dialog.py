@@ -121,6 +121,9 @@ class RejectDialog(QDialog):
         self.reason_list.setWordWrap(True)
         self.reason_list.setUniformItemSizes(False)
         self.reason_list.setMinimumHeight(220)
+        # What a screen reader says (the list, the fields: their placeholders are no names).
+        self.reason_list.setAccessibleName(self.tr("Reasons for the rejection"))
+        self.reason_list.setAccessibleDescription(self.tr("Space ticks a reason; Enter rejects"))
         if self.reason_model.rowCount():
             self.reason_list.setCurrentIndex(self.reason_model.index(0, 0))
 
@@ -142,6 +145,8 @@ class RejectDialog(QDialog):
         self.remark_edit.setPlaceholderText(
             self.tr("A short remark for the family (optional, in the message above)")
         )
+        self.remark_edit.setAccessibleName(self.tr("Remark for the family"))
+        self.remark_edit.setAccessibleDescription(self.remark_edit.placeholderText())
         self.remark_count = QLabel()
         self.remark_count.setObjectName("remarkCount")
 
@@ -167,6 +172,8 @@ class RejectDialog(QDialog):
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("staffNote")
         self.note_edit.setPlaceholderText(self.tr("Staff note (optional, the family does not see it)"))
+        self.note_edit.setAccessibleName(self.tr("Staff note"))
+        self.note_edit.setAccessibleDescription(self.note_edit.placeholderText())
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

@@ -248,9 +248,7 @@ class SyncController(QObject):
         self._failures = 0
         self._last_sync_at = self.ctx.clock()
         if self._last_error is not None:
-            self.window.statusBar().showMessage(
-                translate("MainWindow", "Connected to the shared database again; synced"), 8_000
-            )
+            self.window.tell(translate("MainWindow", "Connected to the shared database again; synced"), 8_000)
         self._last_error = None
         self.show_connection()
         self.show_last_sync()
@@ -273,7 +271,7 @@ class SyncController(QObject):
         if message != self._last_error:  # the same error is shown (and logged) once, not at every retry
             if not isinstance(exc, SharedDatabaseUnavailable):
                 log.error("sync failed", exc_info=exc)
-            self.window.statusBar().showMessage(message, 30_000)
+            self.window.tell(message, 30_000, urgent=True)
         self._last_error = message
         delays = self.ctx.retry_delays_ms
         if self._failures < len(delays):

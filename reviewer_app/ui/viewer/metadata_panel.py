@@ -13,6 +13,7 @@ from reviewer_app.core.items import DocumentRef
 from reviewer_app.qt import QCoreApplication, QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.spoken import with_caption
 from reviewer_app.ui.viewer.compare_pane import make_label
 from reviewer_app.ui.viewer.documents import ShownDocument
 
@@ -45,6 +46,7 @@ class MetadataPanel(QFrame):
             (QCoreApplication.translate("DocumentViewer", "Taken:"), self.captured_label, 2, 0, 1),
             (QCoreApplication.translate("DocumentViewer", "Camera:"), self.camera_label, 2, 2, 3),
         ]
+        self._captions = [(caption, value) for caption, value, *_ in cells]
         for caption, value, row, column, span in cells:
             name = QLabel(caption)
             name.setStyleSheet("color: #555555;")
@@ -57,6 +59,11 @@ class MetadataPanel(QFrame):
 
     def show_document(self, shown: ShownDocument | None, doc: DocumentRef | None = None) -> None:
         """What is known of ``doc`` (``shown``'s when not given); hidden when there is no document."""
+        self._show(shown, doc)
+        for caption, value in self._captions:  # a screen reader hears "類型：JPEG"
+            with_caption(caption, value)
+
+    def _show(self, shown: ShownDocument | None, doc: DocumentRef | None) -> None:
         doc = doc or (shown.doc if shown is not None else None)
         meta = shown.metadata if shown is not None else None
         self.setVisible(doc is not None)

@@ -14,9 +14,11 @@ from sqlalchemy import text
 from reviewer_app.access.signin import CredentialStore, StaffSession
 from reviewer_app.access.staff import disable_staff
 from reviewer_app.qt import QLabel, Qt
+from reviewer_app.ui.access.idle_lock import UnlockDialog
 from reviewer_app.ui.access.signin_dialog import SignInDialog
 from tests.keyrings import FailingKeyring, MemoryKeyring, SlowKeyring, installed
 from tests.pgcluster import _free_port
+from tests.ui.screen_reader import spoken_name, unnamed
 from tests.ui.security_world import PASSWORD, World, build
 
 pytestmark = [
@@ -225,7 +227,7 @@ def test_an_account_without_a_password_is_told_whom_to_ask(
 
 
 def test_no_keyring_is_read_when_remember_was_never_ticked(qtbot: QtBot, world: World) -> None:
-    """"系統鑰匙圈無法使用（讀取密碼：NoKeyringError）" showed to members who never asked for it."""
+    """ "系統鑰匙圈無法使用（讀取密碼：NoKeyringError）" showed to members who never asked for it."""
     with installed(FailingKeyring()):
         dialog = SignInDialog(world.url, username="lin_reviewer", remembered=False)
         qtbot.addWidget(dialog)
@@ -238,3 +240,21 @@ def test_no_keyring_is_read_when_remember_was_never_ticked(qtbot: QtBot, world: 
             _type_and_submit(qtbot, dialog, PASSWORD)
         signed.args[0].close()
     assert failures == [] and "鑰匙圈" not in dialog.message_label.text()
+
+
+def test_a_screen_reader_names_every_field_in_zh_tw(qtbot: QtBot, world: World) -> None:
+    dialog = _dialog(qtbot, world.url)
+    missing = unnamed(dialog)
+    assert missing == [], "\n".join(missing)
+    assert spoken_name(dialog.username_edit) == "帳號"
+    assert spoken_name(dialog.password_edit) == "密碼"
+
+
+def test_the_unlock_dialog_names_its_password_field(qtbot: QtBot) -> None:
+    dialog = UnlockDialog("lin_reviewer")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    missing = unnamed(dialog)
+    assert missing == [], "\n".join(missing)
+    assert spoken_name(dialog.password_edit) == "密碼"

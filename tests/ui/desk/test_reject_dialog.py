@@ -17,6 +17,7 @@ from reviewer_app.core.timeutil import FACILITY_TZ
 from reviewer_app.qt import Qt
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.desk.reject_dialog import CODE_ROLE, RejectDialog
+from tests.ui.screen_reader import spoken_name, unnamed
 
 pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
@@ -211,3 +212,13 @@ def test_a_rejection_that_suspends_says_so_plainly_to_both(qtbot: QtBot) -> None
     dialog.set_checked("E3_RESTRICTED")  # not a strike: no suspension
     assert "暫停 2 個月" not in dialog.preview.text()
     assert "background" not in dialog.strike_box.styleSheet() and dialog.suspension_icon.isHidden()
+
+
+@pytest.mark.parametrize("kind", ["application", "post"])
+def test_a_screen_reader_names_every_control_in_zh_tw(qtbot: QtBot, kind: str) -> None:
+    dialog = shown(qtbot, kind)
+    missing = unnamed(dialog)
+    assert missing == [], "\n".join(missing)
+    assert spoken_name(dialog.reason_list) == "退件原因"
+    assert spoken_name(dialog.remark_edit) == "給家屬的說明"
+    assert spoken_name(dialog.note_edit) == "工作人員備註"
