@@ -37,6 +37,7 @@ from sqlalchemy.orm import Session
 from benchmarks.common import Result
 from benchmarks.data import pending_posts
 from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.shared_db.models import Staff
 
 BATCH = 30  # Sync.pull's default: what a desk claims at a time
 LEASE = timedelta(minutes=20)
@@ -46,6 +47,10 @@ START_SPREAD = 0.1
 WARM_CLAIMS = 6
 
 
+def _username(number: int) -> str:
+    return f"reviewer{number:02d}"
+
+
 def _workstation(
     url: str, facility_id: int, number: int, review: float, runs: int, start: Barrier, out: Any
 ) -> None:
@@ -53,13 +58,12 @@ def _workstation(
     from reviewer_app.sync import claims
 
     engine = make_engine(url, pool_size=1)
-    who = claims.Claimant(f"reviewer{number:02d}", f"ws-{number:02d}", facility_id)
+    who = claims.Claimant(_username(number), f"ws-{number:02d}", facility_id)
     rng = random.Random(number)
-    nobody = claims.Claimant(who.staff_username, who.workstation, 0)
     for _ in range(WARM_CLAIMS):  # an open desk: connected, its claim statement compiled and prepared
         with Session(engine) as s, s.begin():
-            claims.claim(s, nobody, datetime.now(UTC), BATCH, LEASE)
-            s.rollback()
+            claims.claim(s, who, datetime.now(UTC), BATCH, LEASE)
+            s.rollback()  # nothing kept: the run starts from the full queue
 
     def claim() -> tuple[list[tuple[str, int]], float]:
         now = datetime.now(UTC)
@@ -144,6 +148,13 @@ def bench_claim(
         engine.dispose()
         return []
     queue = pending_posts(engine, items, datetime.now(UTC))
+    with Session(engine) as s, s.begin():  # the claim function acts only for active staff (migration 0007)
+        s.add_all(
+            Staff(
+                facility_id=queue.facility_id, username=_username(n), display_name=f"社工{n}", role="reviewer"
+            )
+            for n in range(workstations)
+        )
     with engine.begin() as conn:
         conn.execute(
             text("CREATE TABLE bench_claim_log (kind text NOT NULL, item_id int NOT NULL, workstation text)")
