@@ -24,6 +24,7 @@ from reviewer_app.shared_db.engine import make_engine, upgrade
 from reviewer_app.shared_db.models import Document, DocumentBlob, Post
 from reviewer_app.sync.service import Sync, facility_of
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.gui_gc import GuiThreadCollector
 from reviewer_app.ui.common.i18n import apply_language, load_font
 from reviewer_app.ui.desk.desk_data import DeskData, load_desk
 from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
@@ -37,6 +38,19 @@ def zh_tw(qapp: QApplication) -> None:
     """The desk as reviewers see it by default: zh-TW translation, the shipped Noto Sans TC font."""
     assert apply_language(qapp, "zh_TW"), "the zh-TW translation (.qm) must be built: make translations"
     load_font(qapp)
+
+
+@pytest.fixture(autouse=True)
+def gui_thread_collection(qapp: QApplication) -> Iterator[None]:
+    """Every window under test collects garbage as the app does (ui/common/gui_gc.py): on the GUI thread
+    only. Left automatic, a worker's collection can delete a widget off the GUI thread: a test's
+    window then crashes the whole run (seen: a print list loading while a sync ran)."""
+    collector = GuiThreadCollector(qapp)
+    try:
+        yield
+    finally:
+        collector.stop()
+        collector.deleteLater()
 
 
 @pytest.fixture(scope="session")

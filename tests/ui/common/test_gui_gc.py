@@ -16,6 +16,11 @@ from reviewer_app.ui.common.operations import Operation
 pytestmark = pytest.mark.qt_log_level_fail("WARNING")
 
 
+@pytest.fixture
+def gui_thread_collection() -> None:
+    """Here the collector is what is tested: none runs behind the tests' backs (tests/ui/conftest.py)."""
+
+
 def _collector_threads(qtbot: QtBot, executor: Executor, collector_on: bool) -> list[int]:
     """The threads the cycle collector ran on while a worker made 50 000 cycles (and a little after)."""
     gc.collect()

@@ -96,7 +96,7 @@ def test_the_counsellors_view_loads_prints_and_pushes_as_the_counsellor_login(
     view.model.check_all(True)
     out = tmp_path / "今天.pdf"
     with qtbot.waitSignal(view.printed, timeout=60_000) as printed:
-        view.export_pdf(out)
+        view.export_pdf(out, record=True)  # recorded as printed (an export alone records nothing)
     assert printed.args == [2]
     settle(qtbot, view)
     assert pdfread.pages(out) == 2
