@@ -138,8 +138,10 @@ class Sync:
 
     # ---- pull ----------------------------------------------------------------------------------
 
-    def pull(self, batch: int = 30) -> PullResult:
-        """Renew this workstation's claims, claim up to `batch` undecided items, snapshot them."""
+    def pull(self, batch: int = 30, *, check_documents: bool = True) -> PullResult:
+        """Renew this workstation's claims, claim up to `batch` undecided items, snapshot them; then
+        (unless ``check_documents`` is False: the desk runs :meth:`check_documents` after showing the
+        queue) fetch and open their documents (R7)."""
         now = self.clock()
         try:
             with self._claiming, self._session() as s, s.begin():
@@ -165,7 +167,8 @@ class Sync:
                 raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
-        check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
+        if check_documents:
+            check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
         held = sum(1 for snap in snaps if snap.status == "held")
         return PullResult(claimed=len(snaps), held=held, others=others)
 
@@ -334,10 +337,16 @@ class Sync:
             self.journal.mark_audit_pushed([e.key for e in events])
             total += len(events)
 
-    def sync(self, batch: int = 30) -> tuple[PushResult, PullResult]:
+    def sync(self, batch: int = 30, *, check_documents: bool = True) -> tuple[PushResult, PullResult]:
         pushed = self.push()
-        pulled = self.pull(batch)
+        pulled = self.pull(batch, check_documents=check_documents)
         return pushed, pulled
+
+    def check_documents(self) -> int:
+        """Fetch (into the cache) and open the documents of the items claimed here (R7); the number of
+        checks recorded. A pull does it itself unless told not to."""
+        items = [item.snapshot for item in self.journal.items()]
+        return check_claimed_documents(self.journal, self.documents, items, self.clock)
 
 
 def facility_of(engine: Engine, staff_username: str) -> int:

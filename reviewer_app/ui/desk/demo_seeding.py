@@ -199,9 +199,9 @@ class SyncAfterSeed(Sync):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._seeded = seeded
 
-    def sync(self, batch: int = 30) -> tuple[PushResult, PullResult]:
+    def sync(self, batch: int = 30, *, check_documents: bool = True) -> tuple[PushResult, PullResult]:
         self._seeded.wait()
-        return super().sync(batch)
+        return super().sync(batch, check_documents=check_documents)
 
 
 class SeedingDialog(QProgressDialog):

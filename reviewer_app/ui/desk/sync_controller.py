@@ -24,7 +24,7 @@ from reviewer_app.journal.journal import DecisionRecord
 from reviewer_app.qt import QCoreApplication, QLabel, QMessageBox, QObject, QProgressBar, QTimer
 from reviewer_app.sync.service import PullResult, PushResult, SharedDatabaseUnavailable
 from reviewer_app.ui.common import executors, words
-from reviewer_app.ui.common.changes import DECISIONS, ITEMS
+from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS
 from reviewer_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:
@@ -209,9 +209,10 @@ class SyncController(QObject):
         self._running = True
         self.retry_timer.stop()
         self.progress_timer.start()
-        Operation(sync.sync, owner=self, name="sync").success(self._synced).failure(
-            self._sync_failed
-        ).changes(ITEMS, DECISIONS).run_in_background(executors.network())
+        # The documents are fetched and opened after the queue shows (check_documents below).
+        Operation(lambda: sync.sync(check_documents=False), owner=self, name="sync").success(
+            self._synced
+        ).failure(self._sync_failed).changes(ITEMS, DECISIONS).run_in_background(executors.network())
 
     def is_syncing(self) -> bool:
         return self._running
@@ -252,6 +253,17 @@ class SyncController(QObject):
         self._last_error = None
         self.show_connection()
         self.show_last_sync()
+        self._check_documents()
+
+    def _check_documents(self) -> None:
+        """After the queue has come: the claimed items' documents into the cache and opened for the
+        rules (R7), behind the next sync on the network worker; the desk hears DOCUMENTS and reloads."""
+        sync = self.ctx.sync
+        if sync is None or self._closed:
+            return
+        Operation(sync.check_documents, owner=self, name="check documents").failure(
+            lambda exc: log.warning("checking the claimed documents failed: %s", type(exc).__name__)
+        ).changes(DOCUMENTS).run_in_background(executors.network())
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._finished()
