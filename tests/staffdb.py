@@ -9,6 +9,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass
 
+import psycopg
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
@@ -26,6 +27,18 @@ class Login:
     @property
     def url_without_password(self) -> str:
         return make_url(self.url).set(username=None, password=None).render_as_string(hide_password=False)
+
+    def connect(self) -> psycopg.Connection[tuple[object, ...]]:
+        """A plain psycopg connection as this login, in autocommit: what a curious member's psql does."""
+        url = make_url(self.url)
+        return psycopg.connect(
+            host=url.host,
+            port=url.port,
+            dbname=url.database,
+            user=self.username,
+            password=self.password,
+            autocommit=True,
+        )
 
 
 class PgLogins:

@@ -11,11 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-import psycopg
 import pytest
 from psycopg import errors
 from sqlalchemy import Connection, Engine, select, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from reviewer_app.access import audit_chain, audit_hash
@@ -44,18 +42,6 @@ class Chained:
     reviewer_a: Login
     supervisor_a: Login
     reviewer_b: Login
-
-
-def _connect(login: Login) -> psycopg.Connection[tuple[object, ...]]:
-    url = make_url(login.url)
-    return psycopg.connect(
-        host=url.host,
-        port=url.port,
-        dbname=url.database,
-        user=login.username,
-        password=login.password,
-        autocommit=True,
-    )
 
 
 @pytest.fixture
@@ -132,7 +118,7 @@ def test_the_trigger_hashes_as_python_verifies(chained: Chained) -> None:
 def test_numbers_and_keys_as_someone_types_them_in_psql_still_verify(chained: Chained) -> None:
     """A detail typed by hand (trailing zeros, exponents, a repeated key) is no false alarm: the hash
     covers the detail as jsonb prints it, and verifying reads the numbers as written."""
-    with _connect(chained.reviewer_a) as conn:
+    with chained.reviewer_a.connect() as conn:
         conn.execute(
             "INSERT INTO audit_events (event_key, facility_id, occurred_at, staff_username, workstation, "
             "action, detail) VALUES ('typed-1', %s, now(), %s, 'psql', 'note', "
@@ -163,7 +149,7 @@ def test_a_reviewer_cannot_forge_a_back_dated_event_or_move_the_head(chained: Ch
         service_id=None,
         detail={"outcome": "approve"},
     )
-    with _connect(chained.reviewer_a) as conn:
+    with chained.reviewer_a.connect() as conn:
         # The head is the database's: not moved, not rewound, not created.
         for statement in (
             "UPDATE audit_chain_heads SET last_seq = last_seq + 1",

@@ -11,7 +11,6 @@ import psycopg
 import pytest
 from psycopg import errors
 from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.staff import StaffError, add_staff, password_problem
@@ -31,18 +30,6 @@ class Staffed:
     reviewer_a: Login
     reviewer_b: Login
     logins: PgLogins
-
-
-def _connect(login: Login) -> psycopg.Connection[tuple[object, ...]]:
-    url = make_url(login.url)
-    return psycopg.connect(
-        host=url.host,
-        port=url.port,
-        dbname=url.database,
-        user=login.username,
-        password=login.password,
-        autocommit=True,
-    )
 
 
 def _superuser(engine: Engine) -> psycopg.Connection[tuple[object, ...]]:
@@ -118,9 +105,9 @@ def test_a_temp_table_cannot_make_disable_staff_end_other_sessions(staffed: Staf
     victim = staffed.logins.add("reviewer", "TTD", staffed.a)
     with (
         _superuser(staffed.engine) as superuser,
-        _connect(staffed.reviewer_b) as other_facility,
-        _connect(victim) as victims_session,
-        _connect(staffed.supervisor_a) as supervisor,
+        staffed.reviewer_b.connect() as other_facility,
+        victim.connect() as victims_session,
+        staffed.supervisor_a.connect() as supervisor,
     ):
         targets = [int(c.info.backend_pid) for c in (superuser, other_facility)]
         supervisor.execute("CREATE TEMP TABLE pg_stat_activity (pid integer, usename name)")
@@ -137,7 +124,7 @@ def test_a_temp_table_cannot_make_disable_staff_end_other_sessions(staffed: Staf
 
 @pytest.mark.postgres
 def test_functions_called_directly_are_audited_and_check_the_display_name(staffed: Staffed) -> None:
-    with _connect(staffed.supervisor_a) as supervisor:
+    with staffed.supervisor_a.connect() as supervisor:
         formula_like = ('=HYPERLINK("http://x")', "+1", "-1", "@SUM(A1)", "\t王", "\r王")
         for bad in (*formula_like, "王\n社工", "", "  ", "王" * 61):
             with pytest.raises(errors.InvalidParameterValue, match="display name"):
@@ -180,9 +167,9 @@ def test_the_app_writes_one_staff_event_not_two(staffed: Staffed) -> None:
 @pytest.mark.parametrize("weak", ["a", "short1", "{user}2026!x", "abcdefghijkl"])
 def test_a_staff_login_cannot_set_itself_a_weak_password(staffed: Staffed, weak: str) -> None:
     login = staffed.reviewer_a
-    with _connect(login) as conn, pytest.raises(psycopg.Error):
+    with login.connect() as conn, pytest.raises(psycopg.Error):
         conn.execute(f"ALTER ROLE {login.username} PASSWORD '{weak.format(user=login.username)}'")
-    with _connect(login) as conn:  # the old password still works
+    with login.connect() as conn:  # the old password still works
         assert _alive(conn)
 
 
@@ -247,7 +234,7 @@ def test_staff_add_refuses_a_weak_password_before_asking_twice(
 @pytest.mark.postgres
 def test_a_role_change_is_checked_and_audited_inside_the_function(staffed: Staffed) -> None:
     target = staffed.reviewer_a.username
-    with _connect(staffed.supervisor_a) as supervisor:
+    with staffed.supervisor_a.connect() as supervisor:
         supervisor.execute("SELECT reviewdesk_set_staff_role(%s, 'counsellor')", (target,))
         with pytest.raises(errors.InsufficientPrivilege):
             supervisor.execute(
@@ -255,7 +242,7 @@ def test_a_role_change_is_checked_and_audited_inside_the_function(staffed: Staff
             )
         with pytest.raises(errors.InvalidParameterValue):
             supervisor.execute("SELECT reviewdesk_set_staff_role(%s, 'admin')", (target,))
-    with _connect(staffed.reviewer_a) as conn:
+    with staffed.reviewer_a.connect() as conn:
         assert conn.execute("SELECT reviewdesk_my_role()").fetchone() == ("counsellor",)
         groups = conn.execute(
             "SELECT pg_has_role(session_user, 'reviewdesk_reviewer', 'MEMBER'), "

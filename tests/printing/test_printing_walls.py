@@ -10,11 +10,9 @@ from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
 
-import psycopg
 import pytest
 from psycopg import errors
 from sqlalchemy import Engine, select
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from reviewer_app.printing.jobs import PrintDesk
@@ -63,18 +61,6 @@ def walled(pg_url: str, pg_logins: PgLogins) -> Iterator[Walled]:
     )
     yield world
     engine.dispose()
-
-
-def _connect(login: Login) -> psycopg.Connection[tuple[object, ...]]:
-    url = make_url(login.url)
-    return psycopg.connect(
-        host=url.host,
-        port=url.port,
-        dbname=url.database,
-        user=login.username,
-        password=login.password,
-        autocommit=True,
-    )
 
 
 INSERT_PRINT = (
@@ -129,7 +115,7 @@ def test_a_counsellor_prints_and_hands_over_through_the_app(walled: Walled, tmp_
 
 
 def test_nobody_records_for_others(walled: Walled) -> None:
-    with _connect(walled.counsellor_a) as conn:
+    with walled.counsellor_a.connect() as conn:
         with pytest.raises(errors.InsufficientPrivilege):  # under someone else's name
             conn.execute(INSERT_PRINT, ("k1", walled.a, walled.a_posts[0], "someone_else"))
         with pytest.raises(errors.InsufficientPrivilege):  # another facility's post, filed under A
@@ -157,11 +143,11 @@ def test_nobody_records_for_others(walled: Walled) -> None:
             conn.execute("UPDATE print_records SET copies = 5")
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute("DELETE FROM print_records")
-    with _connect(walled.reviewer_a) as conn, pytest.raises(errors.InsufficientPrivilege):
+    with walled.reviewer_a.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
         conn.execute(INSERT_PRINT, ("k5", walled.a, walled.a_posts[0], walled.reviewer_a.username))
-    with _connect(walled.counsellor_b) as conn:
+    with walled.counsellor_b.connect() as conn:
         row = conn.execute("SELECT count(*) FROM print_records").fetchone()
         assert row is not None and row[0] == 0  # A's record is not B's to see
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         row = conn.execute("SELECT count(*) FROM print_records").fetchone()
         assert row is not None and row[0] == 1  # every staff member of A reads A's records

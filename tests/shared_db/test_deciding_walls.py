@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.shared_db.models import Decision, Post, Strike, Suspension
 from tests import factories
 from tests.desk import workstation
-from tests.shared_db.test_walls import Walled, _connect, build_walled
+from tests.shared_db.test_walls import Walled, build_walled
 from tests.staffdb import PgLogins
 
 pytestmark = pytest.mark.postgres
@@ -74,7 +74,7 @@ def _shared(world: Walled, sql: str, **params: Any) -> Any:
 
 
 def test_status_is_never_set_by_hand(walled: Walled) -> None:
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute("UPDATE posts SET status = 'approved' WHERE id = %s", (walled.a_post,))
         with pytest.raises(errors.InsufficientPrivilege):
@@ -90,7 +90,7 @@ def test_status_is_never_set_by_hand(walled: Walled) -> None:
 
 
 def test_claims_leases_and_versions_are_never_set_by_hand(walled: Walled) -> None:
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         for sql in (
             "UPDATE posts SET claimed_by = current_user, claim_expires_at = now() + interval '1 year'",
             "UPDATE service_applications SET claimed_by = current_user, "
@@ -122,7 +122,7 @@ def test_claims_leases_and_versions_are_never_set_by_hand(walled: Walled) -> Non
 
 def test_a_counsellor_delivers_nothing_without_a_handover(walled: Walled) -> None:
     post = walled.a_approved_post
-    with _connect(walled.counsellor_a) as conn:
+    with walled.counsellor_a.connect() as conn:
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute("UPDATE posts SET status = 'delivered' WHERE id = %s", (post,))
         with pytest.raises(errors.InsufficientPrivilege):
@@ -156,7 +156,7 @@ def test_a_counsellor_delivers_nothing_without_a_handover(walled: Walled) -> Non
 def test_no_strike_or_suspension_by_hand_nor_a_forged_one_through_the_functions(walled: Walled) -> None:
     now = datetime.now(UTC)
     for login in (walled.reviewer_a, walled.supervisor_a):
-        with _connect(login) as conn:
+        with login.connect() as conn:
             with pytest.raises(errors.InsufficientPrivilege):
                 conn.execute(
                     "INSERT INTO suspensions (facility_id, service_id, block, starts_at, ends_at, "
@@ -169,7 +169,7 @@ def test_no_strike_or_suspension_by_hand_nor_a_forged_one_through_the_functions(
                     "created_at) VALUES (%s, %s, %s, 'psql', 'P2_CONTENT', now())",
                     (walled.a, walled.a_service, walled.a_post),
                 )
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         standing = {
             "staff_username": walled.reviewer_a.username,
             "service_id": walled.a_service,
@@ -227,7 +227,7 @@ def test_nothing_written_points_into_another_facility(walled: Walled, tmp_path: 
         "suspensions": "INSERT INTO suspensions (facility_id, service_id, block, starts_at, ends_at, "
         "origin_key) VALUES (%(a)s, %(service)s, 9, now(), now() + interval '1 month', 'x')",
     }
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         for sql in inserts.values():
             told = []
             for post, service in ((walled.b_post, walled.b_service), (987654, 987654)):
@@ -288,9 +288,9 @@ def test_nothing_written_points_into_another_facility(walled: Walled, tmp_path: 
 
 
 def test_one_decision_per_item_version_and_only_by_a_decider(walled: Walled) -> None:
-    with _connect(walled.counsellor_a) as conn, pytest.raises(errors.InsufficientPrivilege):
+    with walled.counsellor_a.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
         _decide(conn, **_decision(walled, walled.counsellor_a.username, walled.a_post))
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         assert _decide(conn, **_decision(walled, walled.reviewer_a.username, walled.a_post)) == "applied"
         again = _decision(walled, walled.reviewer_a.username, walled.a_post, outcome="reject")
         message = _refused("RD409", conn, "SELECT reviewdesk_decide(%s::jsonb)", (json.dumps(again),))
@@ -322,7 +322,7 @@ def test_a_post_held_for_a_suspended_family_is_approved_only_by_a_supervisor(wal
         )
         s.flush()
         held_id = held.id
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute("UPDATE posts SET status = 'approved' WHERE id = %s", (held_id,))
         message = _refused(
@@ -332,7 +332,7 @@ def test_a_post_held_for_a_suspended_family_is_approved_only_by_a_supervisor(wal
             (json.dumps(_decision(walled, walled.reviewer_a.username, held_id)),),
         )
         assert "業務主管" in message
-    with _connect(walled.supervisor_a) as conn:
+    with walled.supervisor_a.connect() as conn:
         assert _decide(conn, **_decision(walled, walled.supervisor_a.username, held_id)) == "applied"
     with Session(walled.engine) as s:
         assert s.get(Post, held_id).status == "approved"  # type: ignore[union-attr]
@@ -379,7 +379,7 @@ def test_a_supervisor_only_shortens_lifts_and_dismisses(walled: Walled) -> None:
             text("UPDATE suspensions SET facility_id = :a, service_id = :s WHERE id = :i"),
             {"a": walled.a, "s": walled.a_service, "i": walled.b_suspension},
         )
-    with _connect(walled.supervisor_a) as conn:
+    with walled.supervisor_a.connect() as conn:
         for sql in (
             "UPDATE suspensions SET ends_at = ends_at + interval '10 years'",
             "UPDATE suspensions SET starts_at = starts_at - interval '1 day'",

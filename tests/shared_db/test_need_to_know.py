@@ -10,12 +10,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-import psycopg
 import pytest
 from alembic import command
 from psycopg import errors
 from sqlalchemy import Engine, text
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
 
 from reviewer_app.printing.queue import printable_posts
@@ -44,18 +42,6 @@ class World:
     counsellor: Login
     reviewer: Login
     supervisor: Login
-
-
-def _connect(login: Login) -> psycopg.Connection[tuple[object, ...]]:
-    url = make_url(login.url)
-    return psycopg.connect(
-        host=url.host,
-        port=url.port,
-        dbname=url.database,
-        user=login.username,
-        password=login.password,
-        autocommit=True,
-    )
 
 
 @pytest.fixture
@@ -93,19 +79,19 @@ IDENTITY_READS = (
 
 @pytest.mark.parametrize("sql", IDENTITY_READS)
 def test_a_counsellor_reads_no_national_id_or_birth_date(world: World, sql: str) -> None:
-    with _connect(world.counsellor) as conn, pytest.raises(errors.InsufficientPrivilege):
+    with world.counsellor.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
         conn.execute(sql)
 
 
 def test_a_counsellor_reads_the_name_their_printout_shows(world: World) -> None:
-    with _connect(world.counsellor) as conn:
+    with world.counsellor.connect() as conn:
         assert conn.execute("SELECT id, name FROM applicants").fetchall() == [
             (world.applicant, world.applicant_name)
         ]
 
 
 def test_a_counsellor_sees_no_identity_document_or_relationship_proof(world: World) -> None:
-    with _connect(world.counsellor) as conn:
+    with world.counsellor.connect() as conn:
         kinds = sorted(str(k) for (k,) in conn.execute("SELECT kind FROM documents").fetchall())
         assert kinds == ["post_attachment"]
         # nor their bytes, however they are asked for
@@ -119,7 +105,7 @@ def test_a_counsellor_sees_no_identity_document_or_relationship_proof(world: Wor
 @pytest.mark.parametrize("role", ["reviewer", "supervisor"])
 def test_reviewers_and_supervisors_of_the_facility_read_all_of_it(world: World, role: str) -> None:
     login = world.reviewer if role == "reviewer" else world.supervisor
-    with _connect(login) as conn:
+    with login.connect() as conn:
         assert conn.execute("SELECT national_id, birth_date IS NOT NULL FROM applicants").fetchall() == [
             (NATIONAL_ID, True)
         ]
@@ -146,7 +132,7 @@ def test_0009_goes_down_to_whole_rows_and_up_again(world: World) -> None:
     """Down to 0006 the counsellor reads as before (and the portal's functions are gone); up again
     the walls are back. The data is untouched either way."""
     command.downgrade(alembic_config(world.engine), "0006")
-    with _connect(world.counsellor) as conn:
+    with world.counsellor.connect() as conn:
         assert conn.execute("SELECT national_id FROM applicants").fetchall() == [(NATIONAL_ID,)]
         assert conn.execute("SELECT count(*) FROM documents").fetchone() == (4,)
     with world.engine.connect() as conn:
@@ -154,7 +140,7 @@ def test_0009_goes_down_to_whole_rows_and_up_again(world: World) -> None:
         assert portal.scalar() == 0
     upgrade(world.engine)
     assert current_revision(world.engine) == head_revision()
-    with _connect(world.counsellor) as conn, pytest.raises(errors.InsufficientPrivilege):
+    with world.counsellor.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
         conn.execute("SELECT national_id FROM applicants")
-    with _connect(world.reviewer) as conn:
+    with world.reviewer.connect() as conn:
         assert conn.execute("SELECT national_id FROM applicants").fetchall() == [(NATIONAL_ID,)]

@@ -72,18 +72,6 @@ class Walled:
     reviewer_b: Login
 
 
-def _connect(login: Login) -> psycopg.Connection[tuple[object, ...]]:
-    url = make_url(login.url)
-    return psycopg.connect(
-        host=url.host,
-        port=url.port,
-        dbname=url.database,
-        user=login.username,
-        password=login.password,
-        autocommit=True,
-    )
-
-
 @pytest.fixture
 def walled(pg_url: str, pg_logins: PgLogins) -> Iterator[Walled]:
     world = build_walled(pg_url, pg_logins)
@@ -188,7 +176,7 @@ def test_superuser_sees_both_facilities_so_the_data_is_there(walled: Walled) -> 
 
 
 def test_reviewer_of_a_reads_nothing_of_b_with_plain_sql(walled: Walled) -> None:
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         assert conn.execute("SELECT current_user").fetchone() == (walled.reviewer_a.username,)
         for table in B_ROWS:
             clause, params = _b_where(walled, table)
@@ -209,13 +197,13 @@ def test_reviewer_of_a_reads_nothing_of_b_with_plain_sql(walled: Walled) -> None
 
 
 def test_reviewer_of_b_reads_nothing_of_a(walled: Walled) -> None:
-    with _connect(walled.reviewer_b) as conn:
+    with walled.reviewer_b.connect() as conn:
         assert _count(conn, "SELECT count(*) FROM posts WHERE facility_id = %s", (walled.a,)) == 0
         assert _count(conn, "SELECT count(*) FROM posts") == 4  # B's three old rejected posts and the new one
 
 
 def test_reviewer_of_a_cannot_write_into_b(walled: Walled) -> None:
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         with pytest.raises(errors.InsufficientPrivilege):  # no claim by hand at all (migration 0007)
             conn.execute("UPDATE posts SET claimed_by = current_user WHERE facility_id = %s", (walled.b,))
         with pytest.raises(errors.InsufficientPrivilege):  # row-level security: WITH CHECK
@@ -235,7 +223,7 @@ def test_reviewer_of_a_cannot_write_into_b(walled: Walled) -> None:
 
 
 def test_counsellor_cannot_decide(walled: Walled) -> None:
-    with _connect(walled.counsellor_a) as conn:
+    with walled.counsellor_a.connect() as conn:
         assert _count(conn, "SELECT count(*) FROM posts WHERE id = %s", (walled.a_post,)) == 1  # sees it
         for status in ("approved", "rejected"):
             with pytest.raises(errors.InsufficientPrivilege):
@@ -267,7 +255,7 @@ def test_counsellor_cannot_decide(walled: Walled) -> None:
 
 
 def test_reviewer_changes_no_post_by_hand_not_even_to_decide(walled: Walled) -> None:
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         for sql in (
             "UPDATE posts SET status = 'printed' WHERE id = %s",
             "UPDATE posts SET body = 'changed' WHERE id = %s",
@@ -284,7 +272,7 @@ def test_reviewer_cannot_lift_suspensions_or_edit_the_catalogue(walled: Walled, 
             {"a": walled.a, "s": walled.a_service, "i": walled.b_suspension},
         )
         conn.execute(text("UPDATE strikes SET facility_id = :a"), {"a": walled.a})
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         assert _count(conn, "SELECT count(*) FROM suspensions") == 1  # sees the suspension…
         with pytest.raises(errors.InsufficientPrivilege):  # …cannot lift it
             conn.execute("UPDATE suspensions SET lifted_at = now(), lifted_by = current_user")
@@ -299,7 +287,7 @@ def test_reviewer_cannot_lift_suspensions_or_edit_the_catalogue(walled: Walled, 
             )
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute("DELETE FROM posts WHERE id = %s", (walled.a_post,))
-    with _connect(walled.supervisor_a) as conn:  # the supervisor may do both
+    with walled.supervisor_a.connect() as conn:  # the supervisor may do both
         assert (
             conn.execute("UPDATE suspensions SET lifted_at = now(), lifted_by = current_user").rowcount == 1
         )
@@ -311,7 +299,7 @@ def test_reviewer_cannot_lift_suspensions_or_edit_the_catalogue(walled: Walled, 
 def test_a_supervisor_changes_only_their_own_facilitys_reasons(walled: Walled) -> None:
     """R11 (issue #18 case 7): a supervisor of A cannot rewrite B's reasons, nor whether they are
     strikes, with plain SQL: B's reasons are not even there for them."""
-    with _connect(walled.supervisor_a) as conn:
+    with walled.supervisor_a.connect() as conn:
         assert _count(conn, "SELECT count(*) FROM rejection_reasons WHERE facility_id = %s", (walled.b,)) == 0
         cur = conn.execute(
             "UPDATE rejection_reasons SET counts_as_strike = false, text = 'x' WHERE facility_id = %s",
@@ -349,7 +337,7 @@ def test_a_supervisor_changes_only_their_own_facilitys_reasons(walled: Walled) -
 
 def test_nobody_can_change_or_delete_audit_events(walled: Walled) -> None:
     for login in (walled.reviewer_a, walled.supervisor_a):
-        with _connect(login) as conn:
+        with login.connect() as conn:
             with pytest.raises(errors.InsufficientPrivilege):
                 conn.execute("UPDATE audit_events SET action = 'nothing'")
             with pytest.raises(errors.InsufficientPrivilege):
@@ -369,7 +357,7 @@ def test_nobody_can_change_or_delete_audit_events(walled: Walled) -> None:
 
 
 def test_events_and_decisions_only_under_ones_own_name(walled: Walled) -> None:
-    with _connect(walled.reviewer_a) as conn:
+    with walled.reviewer_a.connect() as conn:
         with pytest.raises(errors.InsufficientPrivilege):
             conn.execute(
                 "INSERT INTO audit_events (event_key, facility_id, occurred_at, staff_username, "
@@ -386,7 +374,7 @@ def test_events_and_decisions_only_under_ones_own_name(walled: Walled) -> None:
             )
         # A reviewer reads their own audit events only; the supervisor reads the facility's trail.
         assert _count(conn, "SELECT count(*) FROM audit_events") == 0
-    with _connect(walled.supervisor_a) as conn:
+    with walled.supervisor_a.connect() as conn:
         assert _count(conn, "SELECT count(*) FROM audit_events") >= 2  # the seeded one and staff_add events
 
 
