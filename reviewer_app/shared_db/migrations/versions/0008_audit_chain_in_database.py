@@ -54,12 +54,13 @@ DO $$ BEGIN
     END IF;
 END $$"""
 
-# One field of the v2 serialisation: its length, a colon, the text; '~' for none.
-FIELD_FUNCTION = f"""
-CREATE OR REPLACE FUNCTION reviewdesk_audit_field(p_value text) RETURNS text
-LANGUAGE sql IMMUTABLE {PINNED} AS $$
-    SELECT CASE WHEN p_value IS NULL THEN '~' ELSE pg_catalog.length(p_value)::text || ':' || p_value END
-$$"""
+
+def _field(value: str) -> str:
+    """One field of the v2 serialisation: its length, a colon, the text; '~' for none. Written out in
+    the hash function itself: a function with its own search_path is never inlined, and calling one
+    per field (14 a row, each switching the setting) was most of an audited push's time."""
+    return f"(CASE WHEN ({value}) IS NULL THEN '~' ELSE pg_catalog.length({value})::text || ':' || ({value}) END)"
+
 
 _UTC_TEXT = "pg_catalog.to_char({0} AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US') || '+00:00'"
 _V2_FIELDS = (
@@ -86,7 +87,7 @@ CREATE OR REPLACE FUNCTION reviewdesk_audit_hash(
     p_action text, p_item_kind text, p_item_id integer, p_service_id integer, p_detail jsonb)
 RETURNS text LANGUAGE sql STABLE {PINNED} AS $$
     SELECT pg_catalog.encode(pg_catalog.sha256(pg_catalog.convert_to(
-        'reviewdesk-audit-v2' || {" || ".join(f"public.reviewdesk_audit_field({f})" for f in _V2_FIELDS)},
+        'reviewdesk-audit-v2' || {" || ".join(_field(f) for f in _V2_FIELDS)},
         'UTF8')), 'hex')
 $$"""
 
@@ -277,13 +278,11 @@ NEW_SIGNATURES = (
     "reviewdesk_set_staff_role(text, text, text)",
 )
 OWN_FUNCTIONS = (
-    "reviewdesk_audit_field(text)",
     "reviewdesk_audit_hash(integer, text, text, integer, timestamptz, timestamptz, text, text, text, text, "
     "integer, integer, jsonb)",
     "reviewdesk_audit_chain()",
     "reviewdesk_check_display_name(text)",
 )
-
 
 
 def upgrade() -> None:
@@ -303,7 +302,6 @@ def _postgresql_upgrade() -> None:
     for signature in OLD_SIGNATURES:
         op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     for sql in (
-        FIELD_FUNCTION,
         HASH_FUNCTION,
         CHAIN_FUNCTION,
         DISPLAY_NAME_FUNCTION,
