@@ -106,6 +106,9 @@ class Sync:
         #: closes cannot claim items after the close released them (``close_session``).
         self._claiming = threading.Lock()
         self._closed = False
+        #: The number of the desk session opened last (open_session): a late close of an earlier one
+        #: leaves it alone.
+        self._session_number = 0
         #: called on the pulling thread with the snapshots of the items held, their families' standings
         #: and the pull's time, once read and before the journal stores them: the desk starts decoding
         #: the first item's photo while the pull is being stored
@@ -188,19 +191,28 @@ class Sync:
             item_id=item_id,
         )
 
-    def open_session(self) -> None:
+    def open_session(self) -> int:
         """A desk opens on this sync (again, after a sign-out): pulls claim items again. Called on the
-        GUI thread: it does not wait for the claiming lock (a pull may hold it for long)."""
+        GUI thread: it does not wait for the claiming lock (a pull may hold it for long). Returns the
+        session's number, for its :meth:`close_session`."""
+        self._session_number += 1
         self._closed = False
+        return self._session_number
 
-    def close_session(self) -> int:
+    def close_session(self, session: int | None = None) -> int:
         """The desk closes (Ctrl+Q, sign-out): push every decision, its grace period over (nobody is
         left to undo it), then give the undecided claims back so that colleagues get them at once
         (R10). Returns how many were given back. A crash skips this: the leases run out instead.
-        Offline, the push fails and the claims wait for their lease."""
+        Offline, the push fails and the claims wait for their lease. ``session``: the closing desk's
+        number; when a newer desk has opened meanwhile (a close run late on the network worker), its
+        session stays open and its items stay claimed: only the decisions are pushed."""
         with self._claiming:
-            self._closed = True
+            superseded = session is not None and session != self._session_number
+            if not superseded:
+                self._closed = True
         self.push(grace=timedelta(0))
+        if superseded:
+            return 0
         decided = {(i.kind, i.item_id) for i in self.journal.items(include_decided=True)} - {
             (i.kind, i.item_id) for i in self.journal.items()
         }

@@ -133,6 +133,21 @@ def test_a_closed_session_claims_nothing_more(engine: Engine, desk: Workstation)
         assert s.scalars(select(Post.claimed_by)).all() == [None, None, None]
 
 
+def test_a_close_that_comes_after_the_next_desk_opened_leaves_the_new_desk_its_queue(
+    engine: Engine, desk: Workstation
+) -> None:
+    """Signed out and in again on one sync: the first desk's give-back, run late on the network
+    worker, must not close the session the new desk has opened, nor take its items away."""
+    _posts(engine, desk, 3)
+    first = desk.sync.open_session()
+    desk.sync.pull()
+    second = desk.sync.open_session()  # the new desk, before the old one's close has run
+    assert desk.sync.close_session(first) == 0
+    assert desk.sync.pull().claimed == 3
+    assert len(desk.journal.items()) == 3
+    assert desk.sync.close_session(second) == 3  # its own close gives them back
+
+
 def test_a_pull_counts_the_items_colleagues_are_working_on(
     engine: Engine, desk: Workstation, colleague: Workstation
 ) -> None:

@@ -64,9 +64,9 @@ class SyncController(QObject):
         self._last_error: str | None = None
         self._again = False  # a sync was asked for while one ran: another one follows it
         self._closed = False
+        self._session: int | None = None  # the number open_session gave this desk
         # This desk's decisions still in their grace period, oldest first (Ctrl+Z takes the newest).
         self._in_grace: list[DecisionRecord] = []
-        # Documents queued to be fetched ahead, by (id, hash): each is queued once.
 
         self.timer = QTimer(self)
         self.timer.setInterval(self.ctx.sync_interval_ms)
@@ -110,7 +110,7 @@ class SyncController(QObject):
 
     def start(self) -> None:
         if self.ctx.sync is not None:
-            self.ctx.sync.open_session()
+            self._session = self.ctx.sync.open_session()
         self.timer.start()
         self.sync_now()
         if self.ctx.sync is not None:
@@ -139,7 +139,7 @@ class SyncController(QObject):
             return
         self._closed = True
         self._in_grace = []
-        sync = self.ctx.sync
+        sync, session = self.ctx.sync, self._session
         # The decisions still on their way to the journal (Ctrl+Enter just before Ctrl+Q) are written
         # first: pushed, not given back as undecided. The journal's worker takes its jobs in order.
         written = threading.Event()
@@ -148,7 +148,7 @@ class SyncController(QObject):
         def give_back() -> int:
             written.wait(JOURNAL_WAIT_S)
             try:
-                return sync.close_session()
+                return sync.close_session(session)
             except SharedDatabaseUnavailable as exc:  # offline: the leases run out instead
                 log.info("could not give the claims back at close: %s", exc)
                 return 0
