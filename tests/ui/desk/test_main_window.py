@@ -434,7 +434,9 @@ def test_closing_returns_at_once_and_a_decision_still_waiting_for_the_journal_is
     assert closed_in < 1.0
     fresh = Journal(journal.path)  # read back from the file
     try:
-        assert decided_keys(fresh) == [target]
+        # Written; and the close may already have pushed it (its grace period ends with the desk).
+        written = [(d.kind, d.item_id) for d in fresh.decisions(("pending", "synced"))]
+        assert written == [target]
     finally:
         fresh.close()
 
