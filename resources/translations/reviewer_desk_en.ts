@@ -118,7 +118,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+62"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -276,11 +276,6 @@
         <location line="+3"/>
         <source>The audit chain is broken: {m}</source>
         <translation>The audit chain is broken: {m}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not be done: {error}</source>
-        <translation>Could not be done: {error}</translation>
     </message>
 </context>
 <context>
@@ -542,7 +537,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-305"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-293"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -590,7 +585,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+93"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
         <source>days from one post to the next</source>
         <translation>days from one post to the next</translation>
     </message>
@@ -673,36 +668,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+199"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+202"/>
+        <location line="-198"/>
+        <location line="+197"/>
         <source>Applies to</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+202"/>
+        <location line="-194"/>
+        <location line="+197"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+195"/>
+        <location line="-196"/>
+        <location line="+190"/>
         <source>Reason the family reads</source>
         <translation>Reason the family reads</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+195"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-188"/>
         <source>The family reads</source>
         <translation>The family reads</translation>
     </message>
@@ -737,12 +732,7 @@
         <translation>Saved {code}</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Could not be done: {error}</source>
-        <translation>Could not be done: {error}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>Counts as a strike</source>
         <translation>Counts as a strike</translation>
     </message>
@@ -801,7 +791,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-451"/>
+        <location line="-446"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -889,7 +879,7 @@
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+387"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
         <source>Add this reason?</source>
         <translation>Add this reason?</translation>
     </message>
@@ -1464,7 +1454,7 @@
 <context>
     <name>E1LapsedModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+36"/>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+42"/>
         <source>No birth date on record</source>
         <translation>No birth date on record</translation>
     </message>
@@ -1515,11 +1505,6 @@
         <location line="+26"/>
         <source>{count} services</source>
         <translation>{count} services</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not be read: {error}</source>
-        <translation>Could not be read: {error}</translation>
     </message>
 </context>
 <context>
@@ -1629,16 +1614,11 @@
         <source>, strikes now {count}</source>
         <translation>, strikes now {count}</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Could not be done: {error}</source>
-        <translation>Could not be done: {error}</translation>
-    </message>
 </context>
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-262"/>
+        <location line="-256"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
@@ -1977,7 +1957,7 @@
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
     </message>
@@ -1987,7 +1967,7 @@
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -3085,6 +3065,11 @@ File only (to check or keep): they stay in To print.</translation>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
     </message>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
+        <source>Could not be done: {error}</source>
+        <translation>Could not be done: {error}</translation>
+    </message>
 </context>
 <context>
     <name>SuspensionsModel</name>
@@ -3241,11 +3226,6 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>, strikes now {count}</source>
         <translation>, strikes now {count}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Could not be done: {error}</source>
-        <translation>Could not be done: {error}</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+62"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -276,11 +276,6 @@
         <location line="+3"/>
         <source>The audit chain is broken: {m}</source>
         <translation>稽核鏈斷裂：{m}</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Could not be done: {error}</source>
-        <translation>無法完成：{error}</translation>
     </message>
 </context>
 <context>
@@ -542,7 +537,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-305"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-293"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -590,7 +585,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+93"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
         <source>days from one post to the next</source>
         <translation>兩次發佈家庭聯絡簿間隔日數</translation>
     </message>
@@ -673,36 +668,36 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+204"/>
+        <location line="+199"/>
         <source>Rule</source>
         <translation>規則代號</translation>
     </message>
     <message>
-        <location line="-203"/>
-        <location line="+202"/>
+        <location line="-198"/>
+        <location line="+197"/>
         <source>Applies to</source>
         <translation>適用對象</translation>
     </message>
     <message>
-        <location line="-199"/>
-        <location line="+202"/>
+        <location line="-194"/>
+        <location line="+197"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="-201"/>
-        <location line="+195"/>
+        <location line="-196"/>
+        <location line="+190"/>
         <source>Reason the family reads</source>
         <translation>家屬看到的原因</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+195"/>
+        <location line="-189"/>
+        <location line="+190"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="-193"/>
+        <location line="-188"/>
         <source>The family reads</source>
         <translation>家屬看到的內容</translation>
     </message>
@@ -737,12 +732,7 @@
         <translation>已儲存 {code}</translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Could not be done: {error}</source>
-        <translation>無法完成：{error}</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+31"/>
         <source>Counts as a strike</source>
         <translation>計入違規</translation>
     </message>
@@ -801,7 +791,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-451"/>
+        <location line="-446"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -889,7 +879,7 @@
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+387"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
         <source>Add this reason?</source>
         <translation>新增此原因？</translation>
     </message>
@@ -1460,7 +1450,7 @@
 <context>
     <name>E1LapsedModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+36"/>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+42"/>
         <source>No birth date on record</source>
         <translation>無出生日期紀錄</translation>
     </message>
@@ -1511,11 +1501,6 @@
         <location line="+26"/>
         <source>{count} services</source>
         <translation>共 {count} 件服務</translation>
-    </message>
-    <message>
-        <location line="+7"/>
-        <source>Could not be read: {error}</source>
-        <translation>無法讀取：{error}</translation>
     </message>
 </context>
 <context>
@@ -1625,16 +1610,11 @@
         <source>, strikes now {count}</source>
         <translation>，目前違規 {count}</translation>
     </message>
-    <message>
-        <location line="+6"/>
-        <source>Could not be done: {error}</source>
-        <translation>無法完成：{error}</translation>
-    </message>
 </context>
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-262"/>
+        <location line="-256"/>
         <source>Date</source>
         <translation>日期</translation>
     </message>
@@ -1973,7 +1953,7 @@
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+48"/>
         <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
     </message>
@@ -1983,7 +1963,7 @@
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+20"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -3075,6 +3055,11 @@ File only (to check or keep): they stay in To print.</source>
         <source>Audit trail</source>
         <translation>稽核紀錄</translation>
     </message>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
+        <source>Could not be done: {error}</source>
+        <translation>無法完成：{error}</translation>
+    </message>
 </context>
 <context>
     <name>SuspensionsModel</name>
@@ -3231,11 +3216,6 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>, strikes now {count}</source>
         <translation>，目前違規 {count}</translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>Could not be done: {error}</source>
-        <translation>無法完成：{error}</translation>
     </message>
 </context>
 <context>

@@ -21,7 +21,7 @@ from datetime import date, datetime, timedelta
 from sqlalchemy import Engine
 
 from reviewer_app.access import audit_chain
-from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import FACILITY_TZ, local
 from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
@@ -49,7 +49,6 @@ from reviewer_app.supervision.audit_trail import (
     facility_events,
     verify_chain,
 )
-from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
 from reviewer_app.ui.common.dates import DateStyle
@@ -61,6 +60,7 @@ from reviewer_app.ui.supervisor.common import (
     ColumnSpec,
     RowsModel,
     action_word,
+    failure_message,
     make_table,
     pydate,
     start_of_local_day,
@@ -377,11 +377,6 @@ class AuditBrowser(BackgroundWidget):
     def _failed(self, exc: BaseException) -> None:
         self.query_button.setEnabled(True)
         self.verify_button.setEnabled(True)
-        if isinstance(exc, SupervisorError | NotAllowed):
-            message = str(exc)
-        else:
-            message = self.tr("Could not be done: {error}").format(
-                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            )
+        message = failure_message(exc)
         self.status_label.setText(message)
         self.failed.emit(message)

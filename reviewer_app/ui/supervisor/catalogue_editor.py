@@ -27,7 +27,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.access.roles import Actor
 from reviewer_app.core.formats import policy_words
 from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
@@ -59,11 +59,10 @@ from reviewer_app.supervision.catalogue import (
     reasons,
     save_reason,
 )
-from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
-from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table
+from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, failure_message, make_table
 
 APPLIES_CODES = ("post", "application", "both")
 
@@ -421,12 +420,7 @@ class CatalogueEditor(BackgroundWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, SupervisorError | NotAllowed):
-            message = str(exc)
-        else:
-            message = self.tr("Could not be done: {error}").format(
-                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            )
+        message = failure_message(exc)
         self.message_label.setText(message)
         self.failed.emit(message)
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, Generic, TypeVar
 
+from reviewer_app.access.roles import NotAllowed
 from reviewer_app.core.timeutil import FACILITY_TZ, local
 from reviewer_app.qt import (
     QAbstractTableModel,
@@ -26,6 +27,7 @@ from reviewer_app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.ui.common.plain_text import plain_tooltip
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -267,3 +269,12 @@ class ReasonDialog(QDialog):
         if self.date_edit is None:
             return None
         return pydate(self.date_edit.date())
+
+
+def failure_message(exc: BaseException) -> str:
+    """What a supervisor tool says when its work failed: a refusal in its own words (zh-TW), anything
+    else as the first line of the database's or the system's message."""
+    if isinstance(exc, SupervisorError | NotAllowed):
+        return str(exc)
+    error = str(getattr(exc, "orig", None) or exc).splitlines()[0]
+    return QCoreApplication.translate("SupervisorTools", "Could not be done: {error}").format(error=error)

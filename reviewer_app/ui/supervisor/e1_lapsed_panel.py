@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import local
 from reviewer_app.qt import (
     QCoreApplication,
@@ -28,7 +28,13 @@ from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.e1_lapsed import LapsedService, e1_lapsed
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
-from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, make_table, select_current_row
+from reviewer_app.ui.supervisor.common import (
+    ColumnSpec,
+    RowsModel,
+    failure_message,
+    make_table,
+    select_current_row,
+)
 
 
 def _youngest(row: LapsedService) -> str:
@@ -122,11 +128,4 @@ class E1LapsedPanel(BackgroundWidget):
         self.summary.setText(self.tr("{count} services").format(count=len(rows)))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, NotAllowed):
-            self.summary.setText(str(exc))
-        else:
-            self.summary.setText(
-                self.tr("Could not be read: {error}").format(
-                    error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
-                )
-            )
+        self.summary.setText(failure_message(exc))

@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine
 
-from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import local
 from reviewer_app.qt import (
     QBrush,
@@ -44,7 +44,6 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision import families as family_tools
 from reviewer_app.supervision import strikes as strike_tools
-from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.supervision.families import FamilyOnRecord, SuspensionOnRecord
 from reviewer_app.supervision.strikes import StrikeRow
 from reviewer_app.ui.common import executors
@@ -56,6 +55,7 @@ from reviewer_app.ui.supervisor.common import (
     ReasonDialog,
     RowsModel,
     day,
+    failure_message,
     make_table,
     select_current_row,
     when,
@@ -439,11 +439,6 @@ class FamiliesPanel(BackgroundWidget):
         return text + self.tr(", strikes now {count}").format(count=counter(after))
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, SupervisorError | NotAllowed):
-            message = str(exc)
-        else:
-            message = self.tr("Could not be done: {error}").format(
-                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            )
+        message = failure_message(exc)
         self.message_label.setText(message)
         self.failed.emit(message)

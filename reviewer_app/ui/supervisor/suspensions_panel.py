@@ -20,7 +20,7 @@ from datetime import datetime
 
 from sqlalchemy import Engine
 
-from reviewer_app.access.roles import Actor, NotAllowed
+from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import FACILITY_TZ, local
 from reviewer_app.qt import (
     QCoreApplication,
@@ -37,7 +37,6 @@ from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision import families as family_tools
 from reviewer_app.supervision import strikes as strike_tools
 from reviewer_app.supervision import suspensions as suspension_tools
-from reviewer_app.supervision.common import SupervisorError
 from reviewer_app.supervision.families import FamilyOnRecord
 from reviewer_app.supervision.strikes import StrikeRow
 from reviewer_app.supervision.suspensions import SuspensionRow
@@ -49,6 +48,7 @@ from reviewer_app.ui.supervisor.common import (
     ReasonDialog,
     RowsModel,
     day,
+    failure_message,
     make_table,
     select_current_row,
     when,
@@ -411,11 +411,6 @@ class SuspensionsPanel(BackgroundWidget):
         run_work(self, executors.network(), fn, saved, self._failed, "supervisor-action", saves=[kind])
 
     def _failed(self, exc: BaseException) -> None:
-        if isinstance(exc, SupervisorError | NotAllowed):
-            message = str(exc)
-        else:
-            message = self.tr("Could not be done: {error}").format(
-                error=str(getattr(exc, "orig", None) or exc).splitlines()[0]
-            )
+        message = failure_message(exc)
         self.message_label.setText(message)
         self.failed.emit(message)
