@@ -363,6 +363,8 @@ class PrintHistory:
     count: int = 0
     last_printed_at: str | None = None
     last_batch: str | None = None
+    #: the print records' keys, oldest first: the last is the code on the pages in use (page_code.py)
+    keys: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -428,6 +430,7 @@ class PrintablePost:
                 count=int((printing or {}).get("count") or 0),
                 last_printed_at=(printing or {}).get("last_printed_at"),
                 last_batch=(printing or {}).get("last_batch"),
+                keys=tuple(str(k) for k in (printing or {}).get("keys") or ()),
             ),
             handover=None
             if not handover

@@ -19,7 +19,7 @@ conflict, never a silent overwrite. Each record writes its audit event in the sa
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -234,11 +234,13 @@ class PrintJournal:
         copies: int = 1,
         reprint_reason: str | None = None,
         batch_key: str | None = None,
+        keys: Mapping[int, str] | None = None,
     ) -> PrintBatch:
         """Record that these posts were printed (one transaction for the whole run).
 
         An approved post becomes printed; a post printed before is a reprint and needs
-        `reprint_reason` (else :class:`ReprintNeedsReason`, nothing recorded).
+        `reprint_reason` (else :class:`ReprintNeedsReason`, nothing recorded). `keys` (post id → key)
+        are the records' keys when the pages already carry them (the page code); else new ones.
         """
         if copies < 1:
             raise PrintRefused("PRINT_NO_COPIES")
@@ -264,7 +266,7 @@ class PrintJournal:
                 row = rows[pid]
                 reprint = pid in again
                 record = JournalPrintRecord(
-                    key=str(uuid.uuid4()),
+                    key=(keys or {}).get(pid) or str(uuid.uuid4()),
                     batch_key=batch,
                     facility_id=row.facility_id,
                     post_id=pid,

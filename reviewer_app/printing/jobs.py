@@ -8,7 +8,8 @@ the benchmark. Every method may run on a worker thread; painting goes onto the Q
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import uuid
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -117,7 +118,9 @@ class PrintDesk:
         if reprints and not (reprint_reason or "").strip():
             raise ReprintNeedsReason("PRINT_REPRINT_NEEDS_REASON", sorted(reprints))
         now = self.clock()
-        summary = self.paint_copy(device, posts, progress=progress, now=now)
+        # The print records' keys are drawn before painting: each page carries its record's code.
+        keys = {p.post_id: str(uuid.uuid4()) for p in posts}
+        summary = self.paint_copy(device, posts, progress=progress, now=now, print_keys=keys)
         batch = self.book.record_print(
             [p.post_id for p in posts],
             printed_by=self.username,
@@ -125,6 +128,7 @@ class PrintDesk:
             now=now,
             copies=copies,
             reprint_reason=reprint_reason,
+            keys=keys,
         )
         return PrintRun(summary, batch)
 
@@ -135,9 +139,11 @@ class PrintDesk:
         *,
         progress: Callable[[int], None] | None = None,
         now: datetime | None = None,
+        print_keys: Mapping[int, str] | None = None,
     ) -> RenderSummary:
         """Paint the posts onto `device` and record nothing: a PDF kept or checked is not a print run
-        until the counsellor says the pages went out (print_to records it)."""
+        until the counsellor says the pages went out (print_to records it). Its pages carry no code
+        unless `print_keys` names the records print_to is about to write."""
         with written_whole(device):
             return render_posts(
                 device,
@@ -145,6 +151,7 @@ class PrintDesk:
                 printed_by=self.display_name,
                 printed_at=now or self.clock(),
                 reprints={p.post_id for p in posts if p.local_status in PRINTED_STATUSES},
+                print_keys=print_keys,
                 progress=progress,
             )
 

@@ -4,7 +4,9 @@ A post prints on A4 portrait: the facility, the inmate's call number and name, t
 family member and the relationship, the title and the body in large type, the photo as large as the
 rest of the page allows, the approval and printing lines, and the hand-over line the inmate signs
 (收件人簽名 / 日期 / 轉交人). Pages of PDF attachments follow, one picture a page, each headed with the
-inmate's call number and name so a loose page still finds its owner. Every page carries 第 n／N 頁.
+inmate's call number and name so a loose page still finds its owner. Every page carries 第 n／N 頁 and,
+in its bottom right corner, the place of the print record's code (page_code.py; painted by render.py
+when the page is printed for real, left blank in a preview).
 
 Text is wrapped with ``QTextLayout`` (Unicode line breaking: anywhere between Chinese characters, at
 word boundaries in Latin text, anywhere in an overlong word), so nothing is ever cut off; text that
@@ -45,6 +47,10 @@ ATTACHMENT_BOX_MM: Final = (
 )
 #: A photo that would come out lower than this on the text's page gets a page of its own.
 MIN_PHOTO_MM: Final = 70.0
+#: The page code's square (a 25-module QR code at 0.6 mm a module: a hand scanner reads it at arm's
+#: length, an office laser prints it crisp) and the white it keeps around it (the quiet zone, 4 modules).
+CODE_MM: Final = 15.0
+CODE_GAP_MM: Final = 3.0
 
 
 class Role(StrEnum):
@@ -194,11 +200,21 @@ class Slot:
 
 
 @dataclass(frozen=True)
+class CodeSlot:
+    """Where the page code goes: a square in the bottom right corner, clear of everything else."""
+
+    x: float
+    y: float
+    size: float
+
+
+@dataclass(frozen=True)
 class Page:
     texts: tuple[TextRun, ...]
     rules: tuple[Rule, ...]
     image: Slot | None
     kind: str  # "post" | "attachment"
+    code: CodeSlot | None = None
 
     def text(self) -> str:
         """Everything written on the page, line by line (for tests and accessibility)."""
@@ -251,8 +267,8 @@ class _PageBuilder:
     rules: list[Rule] = field(default_factory=list)
     image: Slot | None = None
 
-    def freeze(self) -> Page:
-        return Page(tuple(self.texts), tuple(self.rules), self.image, self.kind)
+    def freeze(self, code: CodeSlot | None = None) -> Page:
+        return Page(tuple(self.texts), tuple(self.rules), self.image, self.kind, code)
 
 
 class _Flow:
@@ -322,7 +338,8 @@ class _Flow:
 
 def _footer(text: PostText, fonts: Fonts, g: PageGeometry) -> tuple[float, list[TextRun], list[Rule]]:
     """The approval and printing lines and the hand-over line, at the bottom of the post's last
-    page: (height, texts and rules with y measured from the top of the footer)."""
+    page: (height, texts and rules with y measured from the top of the footer). The hand-over line
+    keeps left of the page code, and its signing room is as high as the code with its white."""
     texts: list[TextRun] = []
     rules: list[Rule] = []
     y = 0.0
@@ -340,8 +357,9 @@ def _footer(text: PostText, fonts: Fonts, g: PageGeometry) -> tuple[float, list[
         y += fonts.line_height(Role.META)
     y += g.mm(2)
     rules.append(Rule(0.0, y, g.width, y, heavy=True))
-    # Room to sign above the line, then the labels with their blanks on one baseline.
-    y += g.mm(13)
+    # Room to sign above the line, then the labels with their blanks on one baseline, left of the code.
+    y += g.mm(CODE_MM)
+    g = replace(g, width=g.width - g.mm(CODE_MM + CODE_GAP_MM))
     labels = ("收件人簽名", "日期", "轉交人")
     shares = (0.42, 0.26, 0.32)
     gap = g.mm(2)
@@ -429,7 +447,7 @@ def layout_post(
 def _attachment_page(
     text: PostText, info: AttachmentInfo, index: int, fonts: Fonts, g: PageGeometry, numbers_h: float
 ) -> _PageBuilder:
-    flow = _Flow(fonts, g, g.height - numbers_h, "")
+    flow = _Flow(fonts, g, g.height - numbers_h - g.mm(CODE_MM + CODE_GAP_MM), "")
     flow.pages[0].kind = "attachment"
     flow.pair(f"呼號 {text.call_number}　{text.inmate_name}", Role.META, text.housing_unit, Role.META)
     pages = f"（第 {info.page}／{info.pages} 頁）" if info.pages > 1 else ""
@@ -444,12 +462,14 @@ def _attachment_page(
 
 def _numbered(pages: list[_PageBuilder], text: PostText, fonts: Fonts, g: PageGeometry) -> list[Page]:
     baseline = g.height - fonts.metrics(Role.SMALL).descent()
+    size = g.mm(CODE_MM)
+    code = CodeSlot(g.width - size, g.height - _page_number_height(fonts, g) - size, size)
     out = []
     for number, page in enumerate(pages, start=1):
         label = f"第 {number}／{len(pages)} 頁"
         page.texts.append(TextRun(f"聯絡簿編號 {text.post_id}", Role.SMALL, 0.0, baseline))
         page.texts.append(TextRun(label, Role.SMALL, g.width - fonts.width(Role.SMALL, label), baseline))
-        out.append(page.freeze())
+        out.append(page.freeze(code))
     return out
 
 

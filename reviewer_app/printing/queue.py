@@ -11,6 +11,7 @@ loader's limits) and its printing and hand-over history. It is what the workstat
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -99,6 +100,15 @@ def printable_posts(
             .group_by(PrintRecord.post_id)
         ):
             printing[post_id] = PrintHistory(int(count), last.isoformat() if last else None)
+        keys: dict[int, list[str]] = {}
+        for post_id, key in s.execute(
+            select(PrintRecord.post_id, PrintRecord.idempotency_key)
+            .where(PrintRecord.post_id.in_(chunk))
+            .order_by(PrintRecord.printed_at, PrintRecord.id)
+        ):
+            keys.setdefault(post_id, []).append(key)
+        for post_id, post_keys in keys.items():
+            printing[post_id] = replace(printing[post_id], keys=tuple(post_keys))
         for h in s.scalars(select(Handover).where(Handover.post_id.in_(chunk)).order_by(Handover.id)):
             handovers[h.post_id] = h
     usernames = {who for who, _ in approvals.values()}

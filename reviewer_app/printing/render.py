@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from reviewer_app.printing.batch import PreparedImage, PreparedPost, post_text
-from reviewer_app.printing.layout import MARGINS_MM, Fonts, Page, PageGeometry, Role, layout_post
+from reviewer_app.printing.layout import MARGINS_MM, CodeSlot, Fonts, Page, PageGeometry, Role, layout_post
+from reviewer_app.printing.page_code import code_text, modules
 from reviewer_app.printing.pdf_font import FontFormatError, searchable_copy
 from reviewer_app.qt import (
     QByteArray,
@@ -37,6 +38,7 @@ from reviewer_app.qt import (
     QPrinter,
     QPrinterInfo,
     QRectF,
+    Qt,
 )
 
 log = logging.getLogger(__name__)
@@ -183,9 +185,15 @@ class PostPainter:
             self.painter.end()
 
     def post(
-        self, prepared: PreparedPost, printed_by: str, printed_at: datetime, reprint: bool = False
+        self,
+        prepared: PreparedPost,
+        printed_by: str,
+        printed_at: datetime,
+        reprint: bool = False,
+        print_key: str | None = None,
     ) -> int:
-        """Paint one post (its page, then its attachment pages); returns the pages it took."""
+        """Paint one post (its page, then its attachment pages); returns the pages it took. Each page
+        carries the code of the print record `print_key` (none: a preview or a copy, nothing recorded)."""
         assert self.fonts is not None and self.geometry is not None, "begin() first"
         text = post_text(prepared.snapshot, printed_by, printed_at, reprint)
         pages = layout_post(
@@ -196,9 +204,34 @@ class PostPainter:
             attachments=[a.info for a in prepared.attachments],
             notes=prepared.notes,
         )
+        code = modules(code_text(print_key)) if print_key else None
         for page in pages:
             self._page(page, prepared)
+            if code is not None and page.code is not None:
+                self._code(page.code, code)
         return len(pages)
+
+    def _code(self, slot: CodeSlot, code: list[list[bool]]) -> None:
+        """The QR code as filled squares (vector, crisp at any resolution), a row's dark runs merged."""
+        p = self.painter
+        module = slot.size / len(code)
+        p.save()
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QColor(0, 0, 0))
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, False)
+        for row, cells in enumerate(code):
+            column = 0
+            while column < len(cells):
+                if not cells[column]:
+                    column += 1
+                    continue
+                end = column
+                while end < len(cells) and cells[end]:
+                    end += 1
+                x, y = slot.x + column * module, slot.y + row * module
+                p.drawRect(QRectF(x, y, (end - column) * module, module))
+                column = end
+        p.restore()
 
     def _page(self, page: Page, prepared: PreparedPost) -> None:
         assert self.fonts is not None and self.geometry is not None
@@ -241,9 +274,11 @@ def render_posts(
     printed_by: str,
     printed_at: datetime,
     reprints: frozenset[int] | set[int] = frozenset(),
+    print_keys: Mapping[int, str] | None = None,
     progress: Callable[[int], None] | None = None,
 ) -> RenderSummary:
-    """Paint every post in order onto `device` (a page per post, then its attachment pages)."""
+    """Paint every post in order onto `device` (a page per post, then its attachment pages), each page
+    with the code of its print record (`print_keys`: post id → key; none for a copy or a preview)."""
     painter = PostPainter(device)
     painter.begin()
     per_post: dict[int, int] = {}
@@ -251,7 +286,11 @@ def render_posts(
     try:
         for done, prepared in enumerate(posts, start=1):
             per_post[prepared.post_id] = painter.post(
-                prepared, printed_by, printed_at, prepared.post_id in reprints
+                prepared,
+                printed_by,
+                printed_at,
+                prepared.post_id in reprints,
+                (print_keys or {}).get(prepared.post_id),
             )
             notes.extend(f"#{prepared.post_id} {note}" for note in prepared.notes)
             if progress is not None:

@@ -9,6 +9,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from reviewer_app.printing.layout import (
+    CODE_MM,
     POINT_SIZES,
     AttachmentInfo,
     Fonts,
@@ -188,3 +189,43 @@ def test_fit_keeps_the_shape() -> None:
     assert fit((4000, 3000), 400, 400) == (400, 300)
     assert fit((300, 400), 600, 400) == (300, 400)
     assert fit((100, 50), 400, 400) == (400, 200)  # small pictures are enlarged to fit
+
+
+@pytest.mark.parametrize("kind", ["long", "photo", "attachments"])
+def test_every_page_keeps_a_clear_corner_for_its_code(fonts: Fonts, kind: str) -> None:
+    """The page code's square (bottom right) touches no text, rule or picture: a scanner reads it and
+    it hides nothing; 4 modules of white around it (the QR quiet zone)."""
+    g = PageGeometry.a4(DPI)
+    attachments = [AttachmentInfo("獎狀.pdf", n, 2, (2126, 3007)) for n in (1, 2)]
+    pages = {
+        "long": lambda: layout_post(text(title=LONG_TITLE, body=LONG_BODY), fonts, g, photo_size=(800, 1200)),
+        "photo": lambda: layout_post(text(), fonts, g, photo_size=(1200, 1600)),
+        "attachments": lambda: layout_post(text(), fonts, g, attachments=attachments),
+    }[kind]()
+    quiet = g.mm(CODE_MM) / 25 * 4
+    for page in pages:
+        code = page.code
+        assert code is not None and code.size == pytest.approx(g.mm(CODE_MM))
+        assert code.x + code.size <= g.width + 0.5 and code.y + code.size <= g.height
+        box = (code.x - quiet, code.y - quiet, code.x + code.size + quiet, code.y + code.size + quiet)
+
+        def clear(
+            x1: float, y1: float, x2: float, y2: float, what: object, box: tuple[float, ...] = box
+        ) -> None:
+            left, top, right, bottom = box
+            assert x2 <= left or x1 >= right or y2 <= top or y1 >= bottom, what
+
+        for run in page.texts:
+            m = fonts.metrics(run.role)
+            clear(
+                run.x,
+                run.baseline - m.ascent(),
+                run.x + fonts.width(run.role, run.text),
+                run.baseline + m.descent(),
+                run,
+            )
+        for rule in page.rules:
+            clear(rule.x1, rule.y1, rule.x2, rule.y2, rule)
+        if page.image is not None:
+            s = page.image
+            clear(s.x, s.y, s.x + s.width, s.y + s.height, s)

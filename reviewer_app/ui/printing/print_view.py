@@ -32,6 +32,7 @@ from typing import Any, TypeVar
 from reviewer_app.core.timeutil import local
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.journal import Journal
+from reviewer_app.journal.page_scan import ScanOutcome, hand_over_scanned
 from reviewer_app.journal.printing import (
     HANDOVER_FROM,
     PRINTABLE,
@@ -41,6 +42,7 @@ from reviewer_app.journal.printing import (
 )
 from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_post
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
+from reviewer_app.printing.page_code import key_of
 from reviewer_app.printing.render import (
     RenderSummary,
     configure_printer,
@@ -53,6 +55,7 @@ from reviewer_app.qt import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QPrintDialog,
     QPrinter,
     QProgressBar,
@@ -63,10 +66,12 @@ from reviewer_app.qt import (
 )
 from reviewer_app.sync.service import PushResult, SharedDatabaseUnavailable, Sync
 from reviewer_app.ui.common import executors, words
+from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import HANDOVERS, PRINTED
 from reviewer_app.ui.common.executors import Executor
 from reviewer_app.ui.common.file_dialog import save_file_dialog
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
+from reviewer_app.ui.common.shortcuts import make_action
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
 from reviewer_app.ui.printing.lane import SerialLane
@@ -81,6 +86,7 @@ from reviewer_app.ui.printing.print_list import (
 )
 from reviewer_app.ui.printing.record_question import RecordQuestion
 from reviewer_app.ui.printing.reprint_dialog import ReprintDialog
+from reviewer_app.ui.printing.scan_bar import ScanBar, scan_outcome_text
 from reviewer_app.ui.printing.tree_model import PrintQueueModel, print_tree
 
 T = TypeVar("T")
@@ -187,8 +193,16 @@ class PrintView(BackgroundWidget):
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
+        self.scan_bar = ScanBar(self)
+        self.scan_bar.pageScanned.connect(self._page_scanned)
+        self.scan_action = make_action(
+            self, self.tr("Scan a page"), ["F6"], self.scan_bar.focus, "printScan", "print"
+        )
+        self.scan_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.scan_bar)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
@@ -233,6 +247,26 @@ class PrintView(BackgroundWidget):
 
     # ---- state -----------------------------------------------------------------------------------
 
+    @property
+    def scan_edit(self) -> QLineEdit:
+        return self.scan_bar.edit
+
+    @property
+    def recipient_combo(self) -> QComboBox:
+        return self.scan_bar.recipient_combo
+
+    @property
+    def scan_result(self) -> QLabel:
+        return self.scan_bar.result
+
+    @property
+    def scan_refused(self) -> bool:
+        return self.scan_bar.refused
+
+    @property
+    def announcer(self) -> Announcer:
+        return self.scan_bar.announcer
+
     def is_busy(self) -> bool:
         return super().is_busy() or self.shared_db.busy()
 
@@ -266,6 +300,8 @@ class PrintView(BackgroundWidget):
         for batch in loaded.batches:
             self.batch_combo.addItem(batch_label(batch), batch.key)
         self.status_label.setText(status_text(loaded))
+        waiting = [p.inmate for p in loaded.posts if p.local_status in HANDOVER_FROM]  # in walking order
+        self.scan_bar.set_inmates({i.id: i for i in waiting}.values())
         self.connectionChanged.emit(not loaded.offline)
         self.refreshed.emit()
 
@@ -536,6 +572,44 @@ class PrintView(BackgroundWidget):
             self._push()
 
         self._run(executors.journal(), record, done, "print-handover", HANDOVERS)
+
+    def _page_scanned(self, text: str, inmate_id: int | None) -> None:
+        """A page code from the scan field: checked and recorded in one step on the journal's worker."""
+        key = key_of(text)
+        if key is None:
+            return
+        if inmate_id is None:
+            self.scan_bar.refuse(
+                self.tr("Scan the inmate's card or choose the recipient first; nothing recorded.")
+            )
+            return
+        desk = self.desk
+        chosen = self.scan_bar.inmate(inmate_id)
+
+        def record() -> ScanOutcome:
+            return hand_over_scanned(
+                desk.book,
+                key,
+                inmate_id=inmate_id,
+                handed_over_by=desk.display_name,
+                recorded_by=desk.username,
+                workstation=desk.workstation,
+                now=desk.clock(),
+            )
+
+        def done(outcome: ScanOutcome) -> None:
+            text, ok = scan_outcome_text(outcome, chosen)
+            if ok:
+                self.scan_bar.done(text)
+                self.handedOver.emit(1)
+                self._push()
+            else:
+                self.scan_bar.refuse(text)
+
+        def failed(error: BaseException) -> None:
+            self.scan_bar.refuse(words.refusal(error) if isinstance(error, PrintRefused) else str(error))
+
+        run_work(self, executors.journal(), record, done, failed, "print-scan", saves=(HANDOVERS,))
 
     # ---- sync ------------------------------------------------------------------------------------
 
