@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.journal import Journal
 from reviewer_app.shared_db.engine import make_engine
-from reviewer_app.shared_db.models import Post, PrintRecord
+from reviewer_app.shared_db.models import Handover, Post, PrintRecord
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.gui_gc import GuiThreadCollector
@@ -103,3 +103,25 @@ def test_the_counsellors_view_loads_prints_and_pushes_as_the_counsellor_login(
     with Session(world.admin) as s:
         assert set(s.scalars(select(Post.status).where(Post.id.in_(world.posts)))) == {"printed"}
         assert set(s.scalars(select(PrintRecord.printed_by))) == {world.counsellor.username}
+
+
+def test_a_page_code_scanned_as_the_counsellor_login_records_its_hand_over_once(
+    qtbot: QtBot, view: PrintView, world: World, tmp_path: Path
+) -> None:
+    """The scan goes the ordinary way: the journal, then the shared database's hand-over function."""
+    from tests.ui.printing.test_page_code import page_codes, print_pdf, scan
+
+    qtbot.waitUntil(lambda: view.model.rowCount() > 0, timeout=30_000)
+    post = view.desk.to_print()[0]
+    out = tmp_path / "今天.pdf"
+    print_pdf(qtbot, view, [post], out)
+    scan(qtbot, view, post.call_number)
+    with qtbot.waitSignal(view.handedOver, timeout=30_000):
+        scan(qtbot, view, page_codes(out)[0])
+    settle(qtbot, view)
+    with Session(world.admin) as s:
+        assert s.get(Post, post.post_id).status == "delivered"  # type: ignore[union-attr]
+        handed = list(s.scalars(select(Handover).where(Handover.post_id == post.post_id)))
+    assert [(h.outcome, h.recorded_by, h.handed_over_by) for h in handed] == [
+        ("delivered", world.counsellor.username, "黃輔導員")
+    ]
