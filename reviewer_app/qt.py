@@ -134,6 +134,8 @@ from PySide6.QtWidgets import (
     QToolBar,
     QToolButton,
     QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -256,6 +258,8 @@ __all__ = [
     "QTransform",
     "QTranslator",
     "QTreeView",
+    "QTreeWidget",
+    "QTreeWidgetItem",
     "QVBoxLayout",
     "QWheelEvent",
     "QWidget",

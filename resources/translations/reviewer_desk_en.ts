@@ -2121,6 +2121,85 @@
     </message>
 </context>
 <context>
+    <name>MorningDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
+        <source>Today&apos;s work</source>
+        <translation>Today&apos;s work</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To print</source>
+        <translation>To print</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Posts</source>
+        <translation>Posts</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To hand over (walking order)</source>
+        <translation>To hand over (walking order)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>Room</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held back</source>
+        <translation>Held back</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>Why</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print hand-over sheets…</source>
+        <translation>Print hand-over sheets…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One page per housing unit, for signatures where scanning is not used</source>
+        <translation>One page per housing unit, for signatures where scanning is not used</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand-over sheets as PDF…</source>
+        <translation>Hand-over sheets as PDF…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
+        <translation>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{unit} · {people} inmates</source>
+        <translation>{unit} · {people} inmates</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hand-over sheets as PDF</source>
+        <translation>Hand-over sheets as PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueueModel</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+200"/>
@@ -2191,7 +2270,7 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+147"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>To print</translation>
@@ -2257,7 +2336,7 @@
         <translation>Tick none</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -2267,7 +2346,7 @@
         <translation>Tick a print run</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+125"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
@@ -2307,7 +2386,7 @@
         <translation> — shared database unreachable: showing the last list</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+33"/>
         <source>{count} posts of the print run ticked</source>
         <translation>{count} posts of the print run ticked</translation>
     </message>
@@ -2337,7 +2416,17 @@
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-212"/>
+        <source>Today&apos;s work</source>
+        <translation>Today&apos;s work</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Scan a page</source>
+        <translation>Scan a page</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Preview of {count} posts: nothing is recorded unless printed.</source>
         <translation>Preview of {count} posts: nothing is recorded unless printed.</translation>
     </message>
@@ -2400,6 +2489,26 @@
         <location line="+5"/>
         <source>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</source>
         <translation>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
+        <translation>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Nothing to hand over: no hand-over sheet.</source>
+        <translation>Nothing to hand over: no hand-over sheet.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing the hand-over sheets…</source>
+        <translation>Writing the hand-over sheets…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hand-over sheets: {pages} pages, one per housing unit.</source>
+        <translation>Hand-over sheets: {pages} pages, one per housing unit.</translation>
     </message>
 </context>
 <context>
@@ -2847,6 +2956,69 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanBar</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+47"/>
+        <source>Recipient</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the inmate&apos;s card, then the page (F6)</source>
+        <translation>Scan the inmate&apos;s card, then the page (F6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan field</source>
+        <translation>Scan field</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hand over by scanning</source>
+        <translation>Hand over by scanning</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(scan or choose the recipient)</source>
+        <translation>(scan or choose the recipient)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No inmate with call number {text} in this list.</source>
+        <translation>No inmate with call number {text} in this list.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recipient: {call} {name}. Now scan the page.</source>
+        <translation>Recipient: {call} {name}. Now scan the page.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This code is no page waiting in this list; nothing recorded.</source>
+        <translation>This code is no page waiting in this list; nothing recorded.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Handed over: {call} {name}, post #{post}.</source>
+        <translation>Handed over: {call} {name}, post #{post}.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This page was reprinted: use the new page (post #{post}). Nothing recorded.</source>
+        <translation>This page was reprinted: use the new page (post #{post}). Nothing recorded.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WRONG INMATE: this page is for {call} {name}, not {other_call} {other_name}. Nothing recorded.</source>
+        <translation>WRONG INMATE: this page is for {call} {name}, not {other_call} {other_name}. Nothing recorded.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</source>
+        <translation>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</translation>
     </message>
 </context>
 <context>

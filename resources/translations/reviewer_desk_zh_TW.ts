@@ -2115,6 +2115,85 @@
     </message>
 </context>
 <context>
+    <name>MorningDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
+        <source>Today&apos;s work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>To print</source>
+        <translation>待列印</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <location line="+2"/>
+        <source>Posts</source>
+        <translation>件數</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To hand over (walking order)</source>
+        <translation>待轉交（依行走順序）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>房</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held back</source>
+        <translation>暫緩轉交</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Post</source>
+        <translation>聯絡簿</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Print hand-over sheets…</source>
+        <translation>列印簽收單…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>One page per housing unit, for signatures where scanning is not used</source>
+        <translation>每舍一頁，供未使用掃描時由收容人簽收</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hand-over sheets as PDF…</source>
+        <translation>簽收單輸出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
+        <translation>{date}（{weekday}）：待列印 {a} 件 · 待轉交 {b} 件（{units} 舍）· 暫緩轉交 {c} 件</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>{unit} · {people} inmates</source>
+        <translation>{unit} · {people} 人</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Hand-over sheets as PDF</source>
+        <translation>簽收單輸出 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+</context>
+<context>
     <name>PrintQueueModel</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/tree_model.py" line="+200"/>
@@ -2185,7 +2264,7 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+147"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
@@ -2251,7 +2330,7 @@
         <translation>全不選</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
         <source>Show</source>
         <translation>顯示</translation>
     </message>
@@ -2261,7 +2340,7 @@
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+125"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
@@ -2301,7 +2380,7 @@
         <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+33"/>
         <source>{count} posts of the print run ticked</source>
         <translation>已勾選此批次的 {count} 則聯絡簿</translation>
     </message>
@@ -2331,7 +2410,17 @@
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-212"/>
+        <source>Today&apos;s work</source>
+        <translation>今日工作</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Scan a page</source>
+        <translation>掃描頁面</translation>
+    </message>
+    <message>
+        <location line="+202"/>
         <source>Preview of {count} posts: nothing is recorded unless printed.</source>
         <translation>預覽 {count} 則家庭聯絡簿：未列印前不會登錄。</translation>
     </message>
@@ -2394,6 +2483,26 @@
         <location line="+5"/>
         <source>Recorded that {count} posts could not be handed over ({why}). They wait under Undeliverable until handed over.</source>
         <translation>已登錄 {count} 則聯絡簿無法轉交（{why}），移到「無法轉交」，日後可再登錄轉交。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
+        <translation>請先掃描收容人的識別卡或選擇收件人，再掃描頁面；未登錄轉交。</translation>
+    </message>
+    <message>
+        <location line="+79"/>
+        <source>Nothing to hand over: no hand-over sheet.</source>
+        <translation>沒有待轉交的聯絡簿，不需簽收單。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Writing the hand-over sheets…</source>
+        <translation>正在產生簽收單…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hand-over sheets: {pages} pages, one per housing unit.</source>
+        <translation>簽收單：共 {pages} 頁，每舍一頁。</translation>
     </message>
 </context>
 <context>
@@ -2837,6 +2946,69 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>列印…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanBar</name>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+47"/>
+        <source>Recipient</source>
+        <translation>收件人</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Scan the inmate&apos;s card, then the page (F6)</source>
+        <translation>先掃描收容人識別卡，再掃描頁面（F6）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan field</source>
+        <translation>掃描欄</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Hand over by scanning</source>
+        <translation>掃描轉交</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>(scan or choose the recipient)</source>
+        <translation>（掃描或選擇收件人）</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>No inmate with call number {text} in this list.</source>
+        <translation>清單中沒有呼號 {text} 的收容人。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Recipient: {call} {name}. Now scan the page.</source>
+        <translation>收件人：呼號 {call} {name}。請掃描頁面。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>This code is no page waiting in this list; nothing recorded.</source>
+        <translation>此條碼不是本清單待轉交的頁面；未登錄轉交。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Handed over: {call} {name}, post #{post}.</source>
+        <translation>已轉交：呼號 {call} {name}，聯絡簿 #{post}。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>This page was reprinted: use the new page (post #{post}). Nothing recorded.</source>
+        <translation>此頁已重印，請使用新頁（聯絡簿 #{post}）。未登錄轉交。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WRONG INMATE: this page is for {call} {name}, not {other_call} {other_name}. Nothing recorded.</source>
+        <translation>收件人錯誤！此頁屬於呼號 {call} {name}，不是呼號 {other_call} {other_name}。未登錄轉交。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</source>
+        <translation>聯絡簿 #{post}（呼號 {call} {name}）不在待轉交（可能已登錄）；未重複登錄。</translation>
     </message>
 </context>
 <context>

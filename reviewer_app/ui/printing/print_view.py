@@ -41,6 +41,7 @@ from reviewer_app.journal.printing import (
     QueuedPost,
 )
 from reviewer_app.printing.batch import Fetch, PreparedPost, Quality, prepare_post
+from reviewer_app.printing.handover_sheet import UnitSheet, render_sheets, unit_sheets, write_sheets_pdf
 from reviewer_app.printing.jobs import PrintDesk, PrintRun
 from reviewer_app.printing.page_code import key_of
 from reviewer_app.printing.render import (
@@ -75,6 +76,7 @@ from reviewer_app.ui.common.shortcuts import make_action
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
 from reviewer_app.ui.printing.lane import SerialLane
+from reviewer_app.ui.printing.morning_view import MorningDialog
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
 from reviewer_app.ui.printing.print_list import (
     PrintList,
@@ -133,6 +135,7 @@ class PrintView(BackgroundWidget):
         self.handover_dialog: HandoverDialog | None = None
         self.file_dialog: QFileDialog | None = None
         self.record_question: RecordQuestion | None = None
+        self.morning_dialog: MorningDialog | None = None
         self._closed = False
 
         self.model = PrintQueueModel(self)
@@ -166,6 +169,10 @@ class PrintView(BackgroundWidget):
             tick_none=lambda: self.model.check_all(False),
         )
         c = self.commands
+        self.morning_action = make_action(
+            self, self.tr("Today's work"), ["Ctrl+Shift+M"], self.open_morning, "printMorning", "print"
+        )
+        self.morning_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show")))
@@ -174,7 +181,7 @@ class PrintView(BackgroundWidget):
         bar.addWidget(QLabel(self.tr("Tick a print run")))
         bar.addWidget(self.batch_combo)
         bar.addStretch(1)
-        for action in (c.refresh, c.tick_all, c.tick_none):
+        for action in (self.morning_action, c.refresh, c.tick_all, c.tick_none):
             bar.addWidget(tool_button(action))
         buttons = QHBoxLayout()
         for action in (c.preview, c.print_, c.pdf, c.reprint, c.handover):
@@ -302,6 +309,8 @@ class PrintView(BackgroundWidget):
         self.status_label.setText(status_text(loaded))
         waiting = [p.inmate for p in loaded.posts if p.local_status in HANDOVER_FROM]  # in walking order
         self.scan_bar.set_inmates({i.id: i for i in waiting}.values())
+        if self.morning_dialog is not None:
+            self.morning_dialog.set_list(loaded, self.desk.clock())
         self.connectionChanged.emit(not loaded.offline)
         self.refreshed.emit()
 
@@ -610,6 +619,75 @@ class PrintView(BackgroundWidget):
             self.scan_bar.refuse(words.refusal(error) if isinstance(error, PrintRefused) else str(error))
 
         run_work(self, executors.journal(), record, done, failed, "print-scan", saves=(HANDOVERS,))
+
+    # ---- the morning ------------------------------------------------------------------------------
+
+    def open_morning(self) -> None:
+        """今日工作 (Ctrl+Shift+M): the day at one glance, and the hand-over sheets."""
+        if self.morning_dialog is None:
+            dialog = MorningDialog(
+                print_sheets=self._ask_sheets_printer, sheets_pdf=self.write_sheets, parent=self
+            )
+            self.morning_dialog = dialog
+
+            def closed(_result: int) -> None:
+                self.morning_dialog = None
+                dialog.deleteLater()
+
+            dialog.finished.connect(closed)
+        if self._loaded is not None:
+            self.morning_dialog.set_list(self._loaded, self.desk.clock())
+        self.morning_dialog.show()
+        self.morning_dialog.raise_()
+
+    def _sheets(self) -> tuple[list[UnitSheet], str]:
+        posts = self._loaded.filtered("to_hand_over") if self._loaded is not None else []
+        facility = posts[0].snapshot.facility.name if posts else ""
+        return unit_sheets(posts), facility
+
+    def _ask_sheets_printer(self) -> None:
+        sheets, facility = self._sheets()
+        if not sheets:
+            return
+        dialog = QPrintDialog(self.printer, self)
+        dialog.setObjectName("sheetsPrintDialog")
+        printer, desk = self.printer, self.desk
+
+        def paint() -> int:
+            return render_sheets(
+                printer, sheets, facility_name=facility, printed_by=desk.display_name, now=desk.clock()
+            )
+
+        self._open(
+            "print_dialog",
+            dialog,
+            lambda: self._run(executors.documents(), paint, self._sheets_done, "sheets-print"),
+        )
+
+    def write_sheets(self, path: Path) -> None:
+        """The hand-over sheets of the units to hand over, one page a unit, as a PDF at `path`."""
+        sheets, facility = self._sheets()
+        if not sheets:
+            self._say(self.tr("Nothing to hand over: no hand-over sheet."))
+            return
+        desk = self.desk
+
+        def write() -> int:
+            return write_sheets_pdf(
+                path, sheets, facility_name=facility, printed_by=desk.display_name, now=desk.clock()
+            )
+
+        def done(pages: int) -> None:
+            self._sheets_done(pages, str(path))
+            self.exported.emit(str(path))
+
+        self._progress(self.tr("Writing the hand-over sheets…"))
+        self._run(executors.documents(), write, done, "sheets-pdf")
+
+    def _sheets_done(self, pages: int, where: str = "") -> None:
+        self.progress.hide()
+        text = self.tr("Hand-over sheets: {pages} pages, one per housing unit.").format(pages=pages)
+        self._say(text + (f" {where}" if where else ""))
 
     # ---- sync ------------------------------------------------------------------------------------
 

@@ -10,10 +10,8 @@ it. A refusal is loud: red words, the system's beep and an urgent announcement f
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
 
 from reviewer_app.core.items import InmateInfo
-from reviewer_app.core.timeutil import local
 from reviewer_app.journal import page_scan
 from reviewer_app.journal.print_records import unit_of
 from reviewer_app.printing.page_code import key_of
@@ -34,7 +32,7 @@ DONE_STYLE = "QLabel { color: #1b5e20; }"
 
 
 class ScanBar(QWidget):
-    #: a page code was scanned (its text, as scanned) for the recipient chosen (inmate id, or None)
+    # a page code was scanned (its text, as scanned) for the recipient chosen (inmate id, or None)
     pageScanned = Signal(str, object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -120,28 +118,32 @@ class ScanBar(QWidget):
         self.announcer.announce(text, urgent=True)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ScanBar", text)
-
-
 def scan_outcome_text(outcome: page_scan.ScanOutcome, chosen: InmateInfo | None) -> tuple[str, bool]:
     """What the counsellor is told after a page's scan, and whether its hand-over was recorded."""
     post = outcome.post
     if outcome.result == page_scan.UNKNOWN or post is None:
-        return _tr("This code is no page waiting in this list; nothing recorded."), False
+        return QCoreApplication.translate(
+            "ScanBar", "This code is no page waiting in this list; nothing recorded."
+        ), False
     page = {"call": post.inmate.call_number, "name": post.inmate.name, "post": post.post_id}
     if outcome.result == page_scan.HANDED_OVER:
-        return _tr("Handed over: {call} {name}, post #{post}.").format(**page), True
+        return QCoreApplication.translate("ScanBar", "Handed over: {call} {name}, post #{post}.").format(
+            **page
+        ), True
     if outcome.result == page_scan.REPLACED:
-        said = _tr("This page was reprinted: use the new page (post #{post}). Nothing recorded.")
+        said = QCoreApplication.translate(
+            "ScanBar", "This page was reprinted: use the new page (post #{post}). Nothing recorded."
+        )
         return said.format(**page), False
     if outcome.result == page_scan.WRONG_INMATE:
-        said = _tr(
-            "WRONG INMATE: this page is for {call} {name}, not {other_call} {other_name}. Nothing recorded."
+        said = QCoreApplication.translate(
+            "ScanBar",
+            "WRONG INMATE: this page is for {call} {name}, not {other_call} {other_name}. Nothing recorded.",
         )
         other = (chosen.call_number, chosen.name) if chosen else ("?", "")
         return said.format(**page, other_call=other[0], other_name=other[1]), False
-    handover = post.snapshot.handover
-    when = f" {local(datetime.fromisoformat(handover.at)):%Y/%m/%d}" if handover and handover.at else ""
-    said = _tr("Post #{post} ({call} {name}) is not waiting for its hand-over{when}; nothing recorded.")
-    return said.format(**page, when=when), False
+    said = QCoreApplication.translate(
+        "ScanBar",
+        "Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.",  # noqa: E501
+    )
+    return said.format(**page), False
