@@ -12,9 +12,12 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``help-overlay.png``  the keyboard help (F1)
 - ``statistics.png``    the supervisors' statistics view (its own busier demo data: screenshot_stats.py)
 - ``counsellor-view.png`` the counsellor's view: posts to print and to hand over (its own demo data)
-- ``printed-page.png``  page 1 of a post printed to PDF, rendered with pdftoppm
+- ``printed-page.png``  page 1 of a post printed to PDF, rendered with pdftoppm (its code bottom right)
+- ``counsellor-scan-1366x768.png`` the counsellor's view at 1366×768, a page scanned for the wrong inmate
+- ``morning-view.png``  今日工作: to print, to hand over by unit in walking order, held back and why
+- ``handover-sheet.png`` a housing unit's hand-over sheet (簽收單), rendered with pdftoppm
 
-``--only printing`` makes the last two only.
+``--only printing`` makes the last five only.
 """
 
 from __future__ import annotations
@@ -341,12 +344,79 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     shot = out / "counsellor-view.png"
     view.grab().save(str(shot))
     print(f"wrote {shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot}", flush=True)
+    shots = [page, shot, *shoot_counsellors_day(out, folder, view, wait, pdftoppm)]
     view.close()
     store.close()
     journal.close()
     engine.dispose()
     app.processEvents()
-    return [page, shot]
+    return shots
+
+
+def shoot_counsellors_day(
+    out: Path, folder: Path, view: Any, wait: Callable[[Callable[[], bool], str], None], pdftoppm: str
+) -> list[Path]:
+    """The scan refused for the wrong inmate (the view at 1366×768), 今日工作 with one post held back,
+    and page 1 of the hand-over sheets."""
+    import subprocess
+
+    from reviewer_app.journal.printing import HANDOVER_FROM
+    from reviewer_app.printing.handover_sheet import unit_sheets, write_sheets_pdf
+    from reviewer_app.printing.page_code import code_text
+
+    desk = view.desk
+    waiting = [p for p in desk.queue() if p.local_status in HANDOVER_FROM]
+    sick = waiting[-1]
+    desk.book.record_handover(
+        [sick.post_id],
+        outcome="undeliverable",
+        reason="other",
+        note="收容人住院中",
+        handed_over_by="黃輔導員",
+        handed_over_at=desk.clock(),
+        recorded_by=desk.username,
+        workstation=desk.workstation,
+        now=desk.clock(),
+    )
+    view.refresh()
+    wait(lambda: not view.is_busy(), "the list with one held back")
+    written: list[Path] = []
+
+    page = waiting[0]
+    other = next(p for p in waiting if p.inmate.id != page.inmate.id and p.post_id != sick.post_id)
+    key = next(r.key for r in reversed(desk.book.prints(("pending", "synced"))) if r.post_id == page.post_id)
+    view.set_filter("to_hand_over")
+    view.resize(*LAPTOP)
+    for text in (other.call_number, code_text(key)):  # the wrong inmate's card, then the page
+        view.scan_bar.edit.setText(text)
+        view.scan_bar.edit.returnPressed.emit()
+        wait(lambda: not view.is_busy(), "the scan")
+    shot = out / "counsellor-scan-1366x768.png"
+    view.grab().save(str(shot))
+    written.append(shot)
+
+    view.open_morning()
+    morning = view.morning_dialog
+    morning.resize(1300, 700)
+    wait(lambda: True, "the morning view")
+    shot = out / "morning-view.png"
+    morning.grab().save(str(shot))
+    written.append(shot)
+    morning.close()
+
+    sheets_pdf = folder / "sheets.pdf"
+    to_hand = [p for p in desk.queue() if p.local_status in HANDOVER_FROM and p.post_id != sick.post_id]
+    facility = to_hand[0].snapshot.facility.name
+    write_sheets_pdf(
+        sheets_pdf, unit_sheets(to_hand), facility_name=facility, printed_by="黃輔導員", now=desk.clock()
+    )
+    shot = out / "handover-sheet.png"
+    command = [pdftoppm, "-r", "80", "-f", "1", "-l", "1", "-png", "-singlefile"]
+    subprocess.run([*command, str(sheets_pdf), str(shot.with_suffix(""))], check=True)
+    written.append(shot)
+    for path in written:
+        print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}", flush=True)
+    return written
 
 
 if __name__ == "__main__":

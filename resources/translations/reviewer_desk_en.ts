@@ -2185,11 +2185,11 @@
     </message>
     <message>
         <location line="+36"/>
-        <source>{unit} · {people} inmates</source>
-        <translation>{unit} · {people} inmates</translation>
+        <source>{unit} · {people} inmates, {posts} posts</source>
+        <translation>{unit} · {people} inmates, {posts} posts</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Hand-over sheets as PDF</source>
         <translation>Hand-over sheets as PDF</translation>
     </message>

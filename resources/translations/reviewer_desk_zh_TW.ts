@@ -2130,7 +2130,7 @@
         <location line="+0"/>
         <location line="+2"/>
         <source>Posts</source>
-        <translation>件數</translation>
+        <translation>聯絡簿</translation>
     </message>
     <message>
         <location line="+0"/>
@@ -2179,11 +2179,11 @@
     </message>
     <message>
         <location line="+36"/>
-        <source>{unit} · {people} inmates</source>
-        <translation>{unit} · {people} 人</translation>
+        <source>{unit} · {people} inmates, {posts} posts</source>
+        <translation>{unit} · {people} 人 {posts} 件</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Hand-over sheets as PDF</source>
         <translation>簽收單輸出 PDF</translation>
     </message>

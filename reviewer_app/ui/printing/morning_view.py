@@ -146,10 +146,13 @@ class MorningDialog(QDialog):
             units.setdefault(unit_of(post.housing_unit), {}).setdefault(post.inmate.id, []).append(post)
         for unit, inmates in units.items():
             count = sum(len(p) for p in inmates.values())
-            label = self.tr("{unit} · {people} inmates").format(unit=unit, people=len(inmates))
-            top = QTreeWidgetItem([label] + ([""] if with_room else []) + [str(count)])
+            label = self.tr("{unit} · {people} inmates, {posts} posts").format(
+                unit=unit, people=len(inmates), posts=count
+            )
+            top = QTreeWidgetItem([label])
             top.setData(0, UNIT_ROLE, unit)
             tree.addTopLevelItem(top)
+            top.setFirstColumnSpanned(True)
             for mine in inmates.values():
                 first = mine[0]
                 who = f"{first.inmate.call_number} {first.inmate.name}"
