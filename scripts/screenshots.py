@@ -13,8 +13,9 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``statistics.png``    the supervisors' statistics view (its own busier demo data: screenshot_stats.py)
 - ``counsellor-view.png`` the counsellor's view: posts to print and to hand over (its own demo data)
 - ``printed-page.png``  page 1 of a post printed to PDF, rendered with pdftoppm
+- ``appeal.png``        the supervisor's 申覆 tab: an appeal beside the rejected post (screenshot_appeal.py)
 
-``--only printing`` makes the last two only.
+``--only printing`` makes the counsellor's two only, ``--only appeal`` the appeal only.
 """
 
 from __future__ import annotations
@@ -49,9 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", default="zh_TW", choices=["zh_TW", "en"])
-    parser.add_argument("--only", choices=["printing"], help="make only these screenshots")
+    parser.add_argument("--only", choices=["printing", "appeal"], help="make only these screenshots")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="reviewer-screens-") as folder:
+        if args.only == "appeal":
+            application(Path(folder), args.language)
+            from screenshot_appeal import shoot_appeal  # scripts/ is on sys.path when this file runs
+
+            shoot_appeal(args.out, Path(folder))
+            return 0
         if args.only == "printing":
             application(Path(folder), args.language)
             shoot_printing(args.out, Path(folder))
@@ -236,6 +243,11 @@ def shoot(folder: Path, out: Path, language: str) -> int:
 
     # 8. The counsellor's view and a printed page, on a demo database of their own.
     shoot_printing(out, folder)
+
+    # 9. The supervisor's appeals tab, on a demo database of its own.
+    from screenshot_appeal import shoot_appeal
+
+    shoot_appeal(out, folder)
     return 0
 
 

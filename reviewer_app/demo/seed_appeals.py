@@ -29,7 +29,7 @@ def add_appeals(s: Session, facility_id: int, now: datetime) -> int:
     supervisor = s.scalar(
         select(Staff.username).where(Staff.facility_id == facility_id, Staff.role == "supervisor")
     )
-    rejections = s.execute(
+    found = s.execute(
         select(Decision, Post)
         .join(Post, Post.id == Decision.item_id)
         .where(
@@ -39,8 +39,11 @@ def add_appeals(s: Session, facility_id: int, now: datetime) -> int:
             Post.status == "rejected",
         )
         .order_by(Decision.decided_at.desc())
-        .limit(UNDECIDED + 1)
     ).all()
+    latest: dict[int, tuple[Decision, Post]] = {}  # one appeal per family: its latest rejection
+    for decision, post in found:
+        latest.setdefault(post.service_id, (decision, post))
+    rejections = list(latest.values())[: UNDECIDED + 1]
     for number, (decision, post) in enumerate(rejections):
         submitted = min(decision.decided_at + timedelta(days=1, hours=number * 3), now - timedelta(hours=2))
         appeal = Appeal(
