@@ -38,7 +38,7 @@ def shoot_appeal(out: Path, folder: Path) -> Path:
     assert app is not None, "scripts/screenshots.py makes the application"
     engine = make_engine(f"sqlite:///{folder / 'appeals.sqlite3'}")
     upgrade(engine)
-    seed(engine, families=SCENARIO_FAMILIES, full_documents=SCENARIO_FAMILIES, now=NOW)
+    seed(engine, families=40, full_documents=SCENARIO_FAMILIES, now=NOW)  # as the demo seeds
     with Session(engine) as s:
         facility_id = s.scalar(select(Staff.facility_id).where(Staff.username == "supervisor"))
     assert facility_id is not None

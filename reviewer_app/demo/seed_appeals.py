@@ -45,7 +45,10 @@ def add_appeals(s: Session, facility_id: int, now: datetime) -> int:
         latest.setdefault(post.service_id, (decision, post))
     rejections = list(latest.values())[: UNDECIDED + 1]
     for number, (decision, post) in enumerate(rejections):
-        submitted = min(decision.decided_at + timedelta(days=1, hours=number * 3), now - timedelta(hours=2))
+        # asked again within the last days (the queue a supervisor finds this week), never before the
+        # rejection nor in the future
+        recent = now - timedelta(days=1 + 2 * number, hours=3)
+        submitted = min(max(decision.decided_at + timedelta(days=1), recent), now - timedelta(hours=2))
         appeal = Appeal(
             facility_id=facility_id,
             service_id=post.service_id,

@@ -25,6 +25,7 @@ from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import load_document
 from reviewer_app.documents.verdicts import ImageDocument, Rejected
 from reviewer_app.qt import (
+    QCoreApplication,
     QHBoxLayout,
     QHeaderView,
     QIcon,
@@ -60,9 +61,9 @@ from reviewer_app.ui.supervisor.common import (
 )
 from reviewer_app.ui.viewer.document_qt import to_qimage
 
-#: The kind of data an appeal's decision changes (besides strikes and suspensions, for an overturn).
+# The kind of data an appeal's decision changes (besides strikes and suspensions, for an overturn).
 APPEALS = "appeals"
-#: How big a document's picture is drawn in the list.
+# How big a document's picture is drawn in the list.
 THUMBNAIL = QSize(220, 165)
 
 Fetch = Callable[[DocumentRef], "bytes | Rejected"]
@@ -70,15 +71,25 @@ Fetch = Callable[[DocumentRef], "bytes | Rejected"]
 
 class AppealsModel(RowsModel[AppealRow]):
     def __init__(self, parent: QObject | None = None) -> None:
-        tr = self.tr
         super().__init__(
             [
-                ColumnSpec(tr("Status"), self._status),
-                ColumnSpec(tr("Appealed on"), lambda r: day(r.submitted_at), lambda r: r.submitted_at),
-                ColumnSpec(tr("Family"), lambda r: r.applicant_name),
-                ColumnSpec(tr("Call number"), lambda r: r.inmate_call_number),
-                ColumnSpec(tr("Item"), lambda r: item_words(r.item_kind, r.title)),
-                ColumnSpec(tr("First reviewer"), lambda r: r.first_reviewer),
+                ColumnSpec(QCoreApplication.translate("AppealsModel", "Status"), self._status),
+                ColumnSpec(
+                    QCoreApplication.translate("AppealsModel", "Appealed on"),
+                    lambda r: day(r.submitted_at),
+                    lambda r: r.submitted_at,
+                ),
+                ColumnSpec(QCoreApplication.translate("AppealsModel", "Family"), lambda r: r.applicant_name),
+                ColumnSpec(
+                    QCoreApplication.translate("AppealsModel", "Call number"), lambda r: r.inmate_call_number
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("AppealsModel", "Item"),
+                    lambda r: item_words(r.item_kind, r.title),
+                ),
+                ColumnSpec(
+                    QCoreApplication.translate("AppealsModel", "First reviewer"), lambda r: r.first_reviewer
+                ),
             ],
             parent,
         )
@@ -155,7 +166,8 @@ class AppealsPanel(BackgroundWidget):
         self.documents.setIconSize(THUMBNAIL)
         self.documents.setResizeMode(QtWidgets.QListWidget.ResizeMode.Adjust)
         self.documents.setWrapping(False)
-        self.documents.setSpacing(8)
+        self.documents.setGridSize(QSize(THUMBNAIL.width() + 24, THUMBNAIL.height() + 44))
+        self.documents.setWordWrap(True)
         self.documents.setFixedHeight(THUMBNAIL.height() + 48)
         self.documents.setAccessibleName(self.tr("Documents of the rejected item"))
 
