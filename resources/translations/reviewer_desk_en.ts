@@ -147,18 +147,18 @@
     <name>AppealsPanel</name>
     <message>
         <location line="+59"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Appeals</source>
         <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>The appeal and the rejected item</source>
         <translation>The appeal and the rejected item</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Documents of the rejected item</source>
         <translation>Documents of the rejected item</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+66"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -366,6 +366,16 @@
         <location line="+1"/>
         <source>Strike dismissed</source>
         <translation>Strike dismissed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection upheld</source>
+        <translation>Appeal: rejection upheld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection overturned</source>
+        <translation>Appeal: rejection overturned</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -564,6 +574,31 @@
         <location line="+1"/>
         <source>Dismissed strike</source>
         <translation>Dismissed strike</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeal</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for the family</source>
+        <translation>Reasons for the family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reviewer</source>
+        <translation>First reviewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike dismissed</source>
+        <translation>Strike dismissed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension ended</source>
+        <translation>Suspension ended</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -147,18 +147,18 @@
     <name>AppealsPanel</name>
     <message>
         <location line="+59"/>
-        <location line="+116"/>
+        <location line="+117"/>
         <source>Appeals</source>
         <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
         <translation>申覆</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-112"/>
         <source>The appeal and the rejected item</source>
         <translation>申覆與原退件案件</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Documents of the rejected item</source>
         <translation>原退件案件的文件</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+66"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -366,6 +366,16 @@
         <location line="+1"/>
         <source>Strike dismissed</source>
         <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection upheld</source>
+        <translation>申覆：維持原決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection overturned</source>
+        <translation>申覆：撤銷原決定</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -564,6 +574,31 @@
         <location line="+1"/>
         <source>Dismissed strike</source>
         <translation>撤銷的違規</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeal</source>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for the family</source>
+        <translation>給家屬的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reviewer</source>
+        <translation>原審核人員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike dismissed</source>
+        <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension ended</source>
+        <translation>停權結束</translation>
     </message>
     <message>
         <location line="+1"/>
