@@ -229,3 +229,38 @@ def test_only_a_rejected_item_of_the_family_can_be_appealed(desk: Desk) -> None:
             pytest.raises((AppealRefused, DBAPIError), match="not a rejected item"),
         ):
             shared_appeals.submit(s, applicant, "post", item, APPEAL_TEXT, NOW)
+
+
+def test_an_overturned_application_rejection_tells_the_family_to_apply_again(desk: Desk) -> None:
+    """No strike for an application (P7 is about posts): the overturn is the reply alone."""
+    with Session(desk.admin) as s, s.begin():
+        post = s.get_one(Post, s.get_one(Strike, desk.strike_ids[0]).post_id)
+        rejected = factories.family(s, s.get_one(Facility, post.facility_id), approved=False)
+        rejected.status, rejected.version = "rejected", 2
+        s.add(
+            Decision(
+                idempotency_key=f"app-{rejected.id}",
+                facility_id=rejected.facility_id,
+                item_kind="application",
+                item_id=rejected.id,
+                item_version=1,
+                outcome="reject",
+                reason_codes=["E5_MISSING_DOCS"],
+                message_to_family="缺少關係證明文件。",
+                staff_username="ttd_reviewer",
+                workstation="ws-1",
+                decided_at=NOW - timedelta(days=1),
+            )
+        )
+        s.flush()
+        appeal_id = shared_appeals.submit(
+            s, rejected.applicant_id, "application", rejected.id, APPEAL_TEXT, NOW
+        )
+    (queued,) = supervisor.appeals(desk.engine, desk.actor, undecided_only=True)
+    assert queued.item_kind == "application" and queued.strike_id is None and len(queued.documents) == 3
+    row = supervisor.decide_appeal(
+        desk.engine, desk.actor, appeal_id, "overturned", "關係證明已附於戶籍謄本", NOW
+    )
+    assert row.reply is not None and "服務項目申請" in row.reply and "撤銷原退件決定" in row.reply
+    assert "違規" not in row.reply and "重新提出服務項目申請" in row.reply
+    assert events(desk.admin, "strike_dismiss") == []
