@@ -11,7 +11,7 @@ is replayed from the shared database as always (core/strike_cycles.py).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy import Engine, select
@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 from reviewer_app.access.roles import Actor, require
 from reviewer_app.core.appeal_reply import appeal_reply, reasoning_text
 from reviewer_app.core.items import DocumentRef
+from reviewer_app.core.strike_cycles import replay
 from reviewer_app.shared_db import appeals as shared_appeals
 from reviewer_app.shared_db.deciding import Refused
-from reviewer_app.shared_db.family_records import replayed
+from reviewer_app.shared_db.family_records import family_records
 from reviewer_app.shared_db.models import (
     Appeal,
     Applicant,
@@ -36,6 +37,7 @@ from reviewer_app.shared_db.models import (
 )
 from reviewer_app.shared_db.models.appeals import APPEAL_OUTCOMES
 from reviewer_app.supervision.common import SupervisorError, record_event
+from reviewer_app.supervision.strikes import dismiss_in
 
 
 @dataclass(frozen=True)
@@ -153,21 +155,11 @@ def decide_appeal(
             if appeal.item_kind == "post"
             else None
         )
-        strike_removed = suspension_ended = False
         strike = s.scalar(select(Strike).where(Strike.decision_key == appeal.decision_key))
-        if outcome == "overturned" and strike is not None and strike.dismissed_at is None:
-            facility = s.get(Facility, actor.facility_id)
-            assert facility is not None
-            before = replayed(s, appeal.service_id, facility, now).suspended_until
-            # Lazy import: strikes.py is the one path of a dismissal.
-            from reviewer_app.supervision.strikes import dismiss_in
-
-            dismiss_in(s, actor, strike, f"申覆撤銷原退件：{reasoning}"[:300], now, appeal_id=appeal.id)
-            s.expire_all()
-            strike_removed = True
-            suspension_ended = (
-                before is not None and replayed(s, appeal.service_id, facility, now).suspended_until is None
-            )
+        strike_removed = outcome == "overturned" and strike is not None and strike.dismissed_at is None
+        suspension_ended = strike_removed and _ends_a_suspension(
+            s, actor, appeal.service_id, appeal.decision_key, now
+        )
         reply = appeal_reply(
             outcome,
             appeal.item_kind,
@@ -189,6 +181,11 @@ def decide_appeal(
             )
         except Refused as exc:
             raise SupervisorError(exc.message) from None
+        # Decided first (the database locks the appeal: a colleague deciding it at the same moment is
+        # refused), then the strike dismissed by the one path of every dismissal (R2), in one transaction.
+        if strike_removed:
+            assert strike is not None
+            dismiss_in(s, actor, strike, f"申覆撤銷原退件：{reasoning}"[:300], now, appeal_id=appeal.id)
         record_event(
             s,
             actor,
@@ -208,3 +205,15 @@ def decide_appeal(
         )
     (row,) = (r for r in appeals(engine, actor) if r.id == appeal_id)
     return row
+
+
+def _ends_a_suspension(s: Session, actor: Actor, service_id: int, strike_key: str, now: datetime) -> bool:
+    """Whether dismissing the strike now ends the family's running suspension (R2), as the replay of
+    the family's record with that strike dismissed says (a new one may start at once: then not)."""
+    facility = s.get(Facility, actor.facility_id)
+    assert facility is not None
+    facts, recorded = family_records(s, [service_id])[service_id]
+    before = replay(facts, facility.strike_threshold, facility.suspension_months, now, recorded)
+    dismissed = [replace(f, dismissed_at=now) if f.key == strike_key else f for f in facts]
+    after = replay(dismissed, facility.strike_threshold, facility.suspension_months, now, recorded)
+    return before.suspended_until is not None and after.suspended_until is None
