@@ -16,8 +16,9 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``counsellor-scan-1366x768.png`` the counsellor's view at 1366×768, a page scanned for the wrong inmate
 - ``morning-view.png``  今日工作: to print, to hand over by unit in walking order, held back and why
 - ``handover-sheet.png`` a housing unit's hand-over sheet (簽收單), rendered with pdftoppm
+- ``appeal.png``        the supervisor's 申覆 tab: an appeal beside the rejected post (screenshot_appeal.py)
 
-``--only printing`` makes the last five only.
+``--only printing`` makes the counsellor's five only, ``--only appeal`` the appeal only.
 """
 
 from __future__ import annotations
@@ -52,9 +53,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "screenshots")
     parser.add_argument("--language", default="zh_TW", choices=["zh_TW", "en"])
-    parser.add_argument("--only", choices=["printing"], help="make only these screenshots")
+    parser.add_argument("--only", choices=["printing", "appeal"], help="make only these screenshots")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="reviewer-screens-") as folder:
+        if args.only == "appeal":
+            application(Path(folder), args.language)
+            from screenshot_appeal import shoot_appeal  # scripts/ is on sys.path when this file runs
+
+            shoot_appeal(args.out, Path(folder))
+            return 0
         if args.only == "printing":
             application(Path(folder), args.language)
             shoot_printing(args.out, Path(folder))
@@ -239,6 +246,11 @@ def shoot(folder: Path, out: Path, language: str) -> int:
 
     # 8. The counsellor's view and a printed page, on a demo database of their own.
     shoot_printing(out, folder)
+
+    # 9. The supervisor's appeals tab, on a demo database of its own.
+    from screenshot_appeal import shoot_appeal
+
+    shoot_appeal(out, folder)
     return 0
 
 

@@ -106,6 +106,215 @@
     </message>
 </context>
 <context>
+    <name>AppealsModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appealed on</source>
+        <translation>Appealed on</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First reviewer</source>
+        <translation>First reviewer</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting</source>
+        <translation>Waiting</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsPanel</name>
+    <message>
+        <location line="+59"/>
+        <location line="+117"/>
+        <source>Appeals</source>
+        <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>The appeal and the rejected item</source>
+        <translation>The appeal and the rejected item</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Documents of the rejected item</source>
+        <translation>Documents of the rejected item</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your reasons, for the family (required, at most {count} characters)</source>
+        <translation>Your reasons, for the family (required, at most {count} characters)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Reasons for the family</source>
+        <translation>Reasons for the family</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>&amp;Uphold the rejection</source>
+        <translation>&amp;Uphold the rejection</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Overturn the rejection</source>
+        <translation>&amp;Overturn the rejection</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</source>
+        <translation>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{count} appeals waiting</source>
+        <translation>{count} appeals waiting</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No appeal selected.</source>
+        <translation>No appeal selected.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{family} · call number {call_number}</source>
+        <translation>{family} · call number {call_number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The family&apos;s appeal ({day})</source>
+        <translation>The family&apos;s appeal ({day})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected on {day} by {reviewer}</source>
+        <translation>Rejected on {day} by {reviewer}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The first reviewer&apos;s note (staff only)</source>
+        <translation>The first reviewer&apos;s note (staff only)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a strike</source>
+        <translation>Not a strike</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A strike, dismissed</source>
+        <translation>A strike, dismissed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A strike (P7): an overturn dismisses it</source>
+        <translation>A strike (P7): an overturn dismisses it</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike</source>
+        <translation>Strike</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relationship</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{outcome} on {day} by {member}; the reply to the family</source>
+        <translation>{outcome} on {day} by {member}; the reply to the family</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>You rejected this item yourself: another supervisor decides its appeal.</source>
+        <translation>You rejected this item yourself: another supervisor decides its appeal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decided: an appeal is decided once.</source>
+        <translation>Decided: an appeal is decided once.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most {count} characters.</source>
+        <translation>At most {count} characters.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your reasons for the family, then uphold or overturn.</source>
+        <translation>Write your reasons for the family, then uphold or overturn.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decide this appeal: {outcome}?</source>
+        <translation>Decide this appeal: {outcome}?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its strike is dismissed; a suspension it brought about ends with it (R2).</source>
+        <translation>Its strike is dismissed; a suspension it brought about ends with it (R2).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The family reads your reasons. An appeal is decided once.</source>
+        <translation>The family reads your reasons. An appeal is decided once.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Appeal decided: {outcome}</source>
+        <translation>Appeal decided: {outcome}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
@@ -118,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+66"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -157,6 +366,16 @@
         <location line="+1"/>
         <source>Strike dismissed</source>
         <translation>Strike dismissed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection upheld</source>
+        <translation>Appeal: rejection upheld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection overturned</source>
+        <translation>Appeal: rejection overturned</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -355,6 +574,31 @@
         <location line="+1"/>
         <source>Dismissed strike</source>
         <translation>Dismissed strike</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeal</source>
+        <translation>Appeal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for the family</source>
+        <translation>Reasons for the family</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reviewer</source>
+        <translation>First reviewer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike dismissed</source>
+        <translation>Strike dismissed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension ended</source>
+        <translation>Suspension ended</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2938,12 +3182,17 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>Appeals</source>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Su&amp;pervisor</source>
         <translation>Su&amp;pervisor</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Suspensions, reasons and audit trail…</source>
         <translation>Suspensions, reasons and audit trail…</translation>
     </message>
@@ -2956,6 +3205,11 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeals…</source>
+        <translation>Appeals…</translation>
     </message>
 </context>
 <context>

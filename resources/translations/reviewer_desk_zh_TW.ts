@@ -106,6 +106,215 @@
     </message>
 </context>
 <context>
+    <name>AppealsModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <source>Status</source>
+        <translation>狀態</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appealed on</source>
+        <translation>申覆日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>呼號</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Item</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>First reviewer</source>
+        <translation>原審核人員</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting</source>
+        <translation>待決定</translation>
+    </message>
+</context>
+<context>
+    <name>AppealsPanel</name>
+    <message>
+        <location line="+59"/>
+        <location line="+117"/>
+        <source>Appeals</source>
+        <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="-112"/>
+        <source>The appeal and the rejected item</source>
+        <translation>申覆與原退件案件</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Documents of the rejected item</source>
+        <translation>原退件案件的文件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Your reasons, for the family (required, at most {count} characters)</source>
+        <translation>給家屬的理由（必填，{count} 字以內）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+23"/>
+        <source>Reasons for the family</source>
+        <translation>給家屬的理由</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>&amp;Uphold the rejection</source>
+        <translation>維持原決定(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Overturn the rejection</source>
+        <translation>撤銷原決定(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</source>
+        <translation>家屬對每次退件可申覆一次，由原審核人員以外的業務主管決定；撤銷原決定時，違規紀錄一併撤銷，其所致之停權可能隨之結束。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>{count} appeals waiting</source>
+        <translation>{count} 件申覆待決定</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No appeal selected.</source>
+        <translation>尚未選擇申覆。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{family} · call number {call_number}</source>
+        <translation>{family}・呼號 {call_number}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The family&apos;s appeal ({day})</source>
+        <translation>家屬申覆（{day}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Rejected on {day} by {reviewer}</source>
+        <translation>原退件：{day}，{reviewer}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The first reviewer&apos;s note (staff only)</source>
+        <translation>原審核人員備註（僅工作人員可見）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not a strike</source>
+        <translation>不計入違規</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A strike, dismissed</source>
+        <translation>違規紀錄，已撤銷</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A strike (P7): an overturn dismisses it</source>
+        <translation>計入違規（P7）：撤銷原決定時一併撤銷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike</source>
+        <translation>違規紀錄</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Body</source>
+        <translation>內文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Relationship</source>
+        <translation>關係</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{outcome} on {day} by {member}; the reply to the family</source>
+        <translation>{outcome}（{day}，{member}）；給家屬的回覆</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>You rejected this item yourself: another supervisor decides its appeal.</source>
+        <translation>此案件由您退件：其申覆須由另一位業務主管決定。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Decided: an appeal is decided once.</source>
+        <translation>已決定：申覆僅決定一次。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>At most {count} characters.</source>
+        <translation>請在 {count} 字以內。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Write your reasons for the family, then uphold or overturn.</source>
+        <translation>請填寫給家屬的理由，再選擇維持或撤銷原決定。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Decide this appeal: {outcome}?</source>
+        <translation>確定此申覆：{outcome}？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Its strike is dismissed; a suspension it brought about ends with it (R2).</source>
+        <translation>其違規紀錄將撤銷；因此而起的停權隨之結束（R2）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The family reads your reasons. An appeal is decided once.</source>
+        <translation>家屬會看到您的理由。申覆僅決定一次。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal</source>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Appeal decided: {outcome}</source>
+        <translation>申覆已決定：{outcome}</translation>
+    </message>
+</context>
+<context>
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
@@ -118,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+66"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -157,6 +366,16 @@
         <location line="+1"/>
         <source>Strike dismissed</source>
         <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection upheld</source>
+        <translation>申覆：維持原決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeal: rejection overturned</source>
+        <translation>申覆：撤銷原決定</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -355,6 +574,31 @@
         <location line="+1"/>
         <source>Dismissed strike</source>
         <translation>撤銷的違規</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeal</source>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for the family</source>
+        <translation>給家屬的理由</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First reviewer</source>
+        <translation>原審核人員</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strike dismissed</source>
+        <translation>撤銷違規</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension ended</source>
+        <translation>停權結束</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2928,12 +3172,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+6"/>
+        <source>Appeals</source>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Su&amp;pervisor</source>
         <translation>主管(&amp;P)</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Suspensions, reasons and audit trail…</source>
         <translation>停權、退件原因與稽核紀錄…</translation>
     </message>
@@ -2946,6 +3195,11 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>列印…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Appeals…</source>
+        <translation>申覆…</translation>
     </message>
 </context>
 <context>

@@ -126,6 +126,11 @@ def figure_rows(stats: MonthStatistics) -> tuple[FigureRow, ...]:
     add("suspensions", section, "暫停發佈權限", stats.suspensions, TIMES)
     add("suspensions.lifted", section, "提前解除暫停", stats.suspensions_lifted, TIMES)
 
+    section = "申覆"
+    add("appeals.received", section, "收到申覆", stats.appeals.received)
+    add("appeals.upheld", section, "維持原退件決定", stats.appeals.upheld)
+    add("appeals.overturned", section, "撤銷原退件決定", stats.appeals.overturned)
+
     section = "處理時間"
     timings: tuple[tuple[str, str, Durations], ...] = (
         ("application_decision", "服務項目申請：送件至決定", stats.application_decision_time),

@@ -43,6 +43,7 @@ from reviewer_app.stats.aggregates import (
     print_handover_source,
     reasons_query,
 )
+from reviewer_app.stats.appeals import appeal_counts
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.results import (
     BACKLOG_BOUNDS,
@@ -124,6 +125,7 @@ def month_statistics(
         durations_of_month = durations_subquery(dialect, month, facility_id)
         times = conn.execute(percentiles_query(dialect, durations_of_month)).all()
         backlog = conn.execute(backlog_query(as_of, facility_id)).all()
+        appeals = appeal_counts(conn, month, facility_id)
 
     by_kind_outcome: dict[tuple[str, str], int] = defaultdict(int)
     per_reviewer: dict[str, list[Any]] = {}
@@ -176,6 +178,7 @@ def month_statistics(
             for number, (key, low, high) in enumerate(BACKLOG_BOUNDS)
         ),
         reviewers=reviewers,
+        appeals=appeals,
     )
 
 

@@ -3,7 +3,7 @@ whole set (`MonthStatistics`) and trend row (`MonthTrend`)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Final
 
@@ -89,6 +89,15 @@ class ReviewerFigures:
 
 
 @dataclass(frozen=True)
+class AppealCounts:
+    """Appeals (申覆): received in the month, and decided in the month by outcome."""
+
+    received: int
+    upheld: int
+    overturned: int
+
+
+@dataclass(frozen=True)
 class MonthStatistics:
     month: Month
     facility: FacilityRef | None  # None: all facilities together
@@ -108,6 +117,7 @@ class MonthStatistics:
     handover_time: Durations  # from approval to hand-over
     backlog: tuple[BacklogBucket, ...]
     reviewers: tuple[ReviewerFigures, ...]  # most decisions first
+    appeals: AppealCounts = field(default_factory=lambda: AppealCounts(0, 0, 0))
 
     @property
     def decisions(self) -> int:

@@ -88,28 +88,36 @@ def dismiss_strike(engine: Engine, actor: Actor, strike_id: int, reason: str, no
         )
         if strike is None:
             raise SupervisorError("找不到這筆違規紀錄（或不屬於本機關）")
-        done = s.execute(
-            update(Strike)
-            .where(Strike.id == strike_id, Strike.dismissed_at.is_(None))
-            .values(dismissed_at=now, dismissed_by=actor.username, dismiss_reason=reason)
-            .returning(Strike.id)
-        ).first()
         service_id = strike.service_id
-        if done is None:
-            raise SupervisorError(f"此違規紀錄已由 {strike.dismissed_by} 撤銷")
-        record_event(
-            s,
-            actor,
-            "strike_dismiss",
-            now,
-            item_kind="post",
-            item_id=strike.post_id,
-            service_id=strike.service_id,
-            detail={"strike_id": strike_id, "reason": reason, "reason_code": strike.reason_code},
-        )
-        _end_suspension_it_spent(s, actor, strike, reason, now)
+        dismiss_in(s, actor, strike, reason, now)
     found = strikes(engine, actor, service_id)
     return next(r for r in found if r.id == strike_id)
+
+
+def dismiss_in(
+    s: Session, actor: Actor, strike: Strike, reason: str, now: datetime, **detail: object
+) -> None:
+    """Dismiss ``strike`` in session ``s`` (audited), and end the suspension that spent it (R2): the one
+    path of a supervisor's dismissal and of an overturned appeal (supervision/appeals.py)."""
+    done = s.execute(
+        update(Strike)
+        .where(Strike.id == strike.id, Strike.dismissed_at.is_(None))
+        .values(dismissed_at=now, dismissed_by=actor.username, dismiss_reason=reason)
+        .returning(Strike.id)
+    ).first()
+    if done is None:
+        raise SupervisorError(f"此違規紀錄已由 {strike.dismissed_by} 撤銷")
+    record_event(
+        s,
+        actor,
+        "strike_dismiss",
+        now,
+        item_kind="post",
+        item_id=strike.post_id,
+        service_id=strike.service_id,
+        detail={"strike_id": strike.id, "reason": reason, "reason_code": strike.reason_code, **detail},
+    )
+    _end_suspension_it_spent(s, actor, strike, reason, now)
 
 
 def _end_suspension_it_spent(s: Session, actor: Actor, strike: Strike, reason: str, now: datetime) -> None:

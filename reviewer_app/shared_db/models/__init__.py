@@ -1,5 +1,6 @@
 """The shared database: typed SQLAlchemy 2 models. Alembic migrations in reviewer_app/shared_db/migrations."""
 
+from reviewer_app.shared_db.models.appeals import Appeal
 from reviewer_app.shared_db.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.shared_db.models.base import Base, utcnow
 from reviewer_app.shared_db.models.facility import Facility, Staff
@@ -9,6 +10,7 @@ from reviewer_app.shared_db.models.printing import Handover, PrintRecord
 from reviewer_app.shared_db.models.review import Decision, RejectionReason, Strike, Suspension
 
 __all__ = [
+    "Appeal",
     "Applicant",
     "AuditChainHead",
     "AuditEvent",

@@ -164,12 +164,24 @@ class SupervisorWindow(QMainWindow):
                 staff_display_name=context.staff_display_name,
             )
             self.tabs.addTab(self.printing, QCoreApplication.translate("RoleWindows", "Printing"))
+        from reviewer_app.ui.supervisor.appeals_panel import AppealsPanel
+
+        self.appeals = AppealsPanel(
+            engine, actor, fetch=_fetcher(context) if context.documents is not None else None
+        )
+        self.tabs.addTab(self.appeals, QCoreApplication.translate("RoleWindows", "Appeals"))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         self.resize(1500, 900)
+
+    def _tab_shown(self, index: int) -> None:
+        if self.tabs.widget(index) is self.appeals:
+            self.appeals.refresh()  # the queue as it is now, each time it is opened
 
     def shutdown(self) -> None:
         self.tools.shutdown()
         self.stats.shutdown()
+        self.appeals.shutdown()
         if self.printing is not None:
             self.printing.shutdown()  # type: ignore[attr-defined]
 
@@ -196,6 +208,8 @@ def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engin
             holder["window"] = SupervisorWindow(context, engine, actor)
             window.destroyed.connect(holder["window"].shutdown)
         tools = holder["window"]
+        if tab < 0:  # the appeals: their tab is the last, after printing when there is one
+            tab = tools.tabs.indexOf(tools.appeals)
         tools.tabs.setCurrentIndex(min(tab, tools.tabs.count() - 1))
         tools.show()
         tools.raise_()
@@ -219,8 +233,10 @@ def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engin
             ),
             (QCoreApplication.translate("RoleWindows", "Statistics…"), "Ctrl+Shift+T"),
             (QCoreApplication.translate("RoleWindows", "Printing…"), "Ctrl+Shift+P"),
+            (QCoreApplication.translate("RoleWindows", "Appeals…"), "Ctrl+Shift+A"),
         )
     ):
+        index = -1 if keys == "Ctrl+Shift+A" else index
         action = menu.addAction(label)
         action.setShortcut(QKeySequence(keys))
         action.setToolTip(f"{label} ({keys})")

@@ -48,6 +48,12 @@ def label(key: str) -> str:
         "suspension_id": QCoreApplication.translate("AuditDetails", "Suspension"),
         "strike_id": QCoreApplication.translate("AuditDetails", "Strike"),
         "dismissed_strike_id": QCoreApplication.translate("AuditDetails", "Dismissed strike"),
+        # An appeal's decision (appeal_upheld / appeal_overturned).
+        "appeal_id": QCoreApplication.translate("AuditDetails", "Appeal"),
+        "reasoning": QCoreApplication.translate("AuditDetails", "Reasons for the family"),
+        "first_reviewer": QCoreApplication.translate("AuditDetails", "First reviewer"),
+        "strike_dismissed": QCoreApplication.translate("AuditDetails", "Strike dismissed"),
+        "suspension_ended": QCoreApplication.translate("AuditDetails", "Suspension ended"),
         "code": QCoreApplication.translate("AuditDetails", "Reason code"),
         "after": QCoreApplication.translate("AuditDetails", "Saved as"),
         "changed": QCoreApplication.translate("AuditDetails", "Changed"),

@@ -63,7 +63,9 @@ def test_supervisor_menu_opens_tools_statistics_and_printing(
     tools = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SupervisorWindow))
     qtbot.addWidget(tools)
     assert tools.isVisible()
-    assert tools.tabs.count() == 3 and tools.tabs.currentIndex() == 1
+    assert tools.tabs.count() == 4 and tools.tabs.currentIndex() == 1
+    supervisor_menu.actions()[3].trigger()  # 申覆 (appeals): the last tab
+    assert tools.tabs.currentWidget() is tools.appeals
     tools.shutdown()
     tools.close()
     window.close()
