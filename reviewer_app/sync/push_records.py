@@ -38,7 +38,7 @@ from reviewer_app.journal.printing import (
     PrintRecordData,
 )
 from reviewer_app.shared_db import deciding
-from reviewer_app.shared_db.models import Handover, Post, PrintRecord, Staff
+from reviewer_app.shared_db.models import Handover, Inmate, Post, PrintRecord, ServiceApplication, Staff
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,26 @@ def _apply_print_postgresql(s: Session, r: PrintRecordData) -> RecordApplied | R
     return RecordApplied(outcome == "already", status, version, note)
 
 
+#: The refusal of a print made on a day the inmate was held back (the same words as migration 0014's).
+HELD_BACK_ON_PRINT_DAY = "收容人於列印當日暫緩轉交（受限制、移監或出監），列印未登錄；紙本請勿轉交"
+
+
+def _held_back_on(s: Session, post_id: int, moment: datetime) -> bool:
+    """Whether the post's inmate was under an E3 restriction, or no longer held here, that day."""
+    day = local(moment).date()
+    inmate = s.scalar(
+        select(Inmate)
+        .join(ServiceApplication, ServiceApplication.inmate_id == Inmate.id)
+        .join(Post, Post.service_id == ServiceApplication.id)
+        .where(Post.id == post_id)
+    )
+    if inmate is None:
+        return False
+    return inmate.custody != "in_custody" or any(
+        r.starts_on <= day and (r.ends_on is None or day <= r.ends_on) for r in inmate.restrictions
+    )
+
+
 def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflict:
     """Apply inside the caller's transaction; on RecordConflict the caller rolls back."""
     if deciding.on_postgresql(s):
@@ -129,6 +149,8 @@ def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflic
     if s.scalar(select(PrintRecord.id).where(PrintRecord.idempotency_key == r.key)) is not None:
         state = _post_state(s, r.post_id)
         return RecordApplied(True, *(state or (None, None)))
+    if _held_back_on(s, r.post_id, r.printed_at):
+        return RecordConflict(HELD_BACK_ON_PRINT_DAY)
     reprint, reason, note = r.reprint, r.reprint_reason, None
     if not reprint:
         changed = s.execute(
