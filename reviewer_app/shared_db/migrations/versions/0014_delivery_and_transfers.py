@@ -218,7 +218,9 @@ def upgrade() -> None:
         sa.Column("transferred_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["post_id"], ["posts.id"], name=op.f("fk_post_transfers_post_id_posts")),
         sa.ForeignKeyConstraint(
-            ["from_facility_id"], ["facilities.id"], name=op.f("fk_post_transfers_from_facility_id_facilities")
+            ["from_facility_id"],
+            ["facilities.id"],
+            name=op.f("fk_post_transfers_from_facility_id_facilities"),
         ),
         sa.ForeignKeyConstraint(
             ["to_facility_id"], ["facilities.id"], name=op.f("fk_post_transfers_to_facility_id_facilities")
