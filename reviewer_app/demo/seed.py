@@ -24,6 +24,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.reasons import DEFAULT_TEMPLATES, by_code
+from reviewer_app.demo.seed_delivery import MIN_FAMILIES, add_delivery_cases
 from reviewer_app.demo.seed_plan import (
     BIG_PHOTO_BYTES,
     JUVENILE_INDEX,
@@ -114,6 +115,11 @@ def seed(
             )
             first = totals.facilities == 0
             builder.build(families, lambda: report(totals.families, total), staff_ready if first else None)
+            if first and families >= MIN_FAMILIES:
+                code = _facility_code(number)
+                facility_id = session.scalar(select(Facility.id).where(Facility.code == code))
+                assert facility_id is not None
+                add_delivery_cases(session, facility_id, now)
             session.commit()
             totals.facilities += 1
             number += 1

@@ -76,7 +76,9 @@ from reviewer_app.ui.printing.print_list import (
     UndeliverableNote,
     batch_label,
     load_print_list,
+    post_notes,
     status_text,
+    transferred_text,
     undeliverable_text,
 )
 from reviewer_app.ui.printing.record_question import RecordQuestion
@@ -136,6 +138,7 @@ class PrintView(BackgroundWidget):
         self.filter_combo.setObjectName("printFilter")
         for key, label in (
             ("to_print", self.tr("To print")),
+            ("held_back", self.tr("Held back")),
             ("to_hand_over", self.tr("To hand over")),
             ("undeliverable", self.tr("Undeliverable")),
             ("delivered", self.tr("Delivered lately")),
@@ -186,12 +189,17 @@ class PrintView(BackgroundWidget):
         self.message_label.setObjectName("printMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.transferred_label = QLabel()
+        self.transferred_label.setObjectName("printTransferred")
+        self.transferred_label.setWordWrap(True)
+        self.transferred_label.hide()
 
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.transferred_label)
         layout.addWidget(self.message_label)
 
         self.model.dataChanged.connect(self._update_actions)
@@ -266,14 +274,16 @@ class PrintView(BackgroundWidget):
         for batch in loaded.batches:
             self.batch_combo.addItem(batch_label(batch), batch.key)
         self.status_label.setText(status_text(loaded))
+        self.transferred_label.setText(transferred_text(loaded))
+        self.transferred_label.setVisible(bool(loaded.transferred))
         self.connectionChanged.emit(not loaded.offline)
         self.refreshed.emit()
 
     def _show(self, *_: object) -> None:
         if self._loaded is None:
             return
-        notes = {pid: undeliverable_text(note) for pid, note in self._loaded.undeliverable.items()}
-        self.model.set_posts(self._loaded.filtered(str(self.filter_combo.currentData())), notes)
+        posts = self._loaded.filtered(str(self.filter_combo.currentData()))
+        self.model.set_posts(posts, post_notes(self._loaded))
         self.tree.expandAll()
 
     def _batch_chosen(self, row: int) -> None:
