@@ -320,6 +320,10 @@ ERROR_TEXTS: Final[dict[str, Text]] = {
         "Posts {posts} are held back (the inmate is restricted, transferred or released): "
         "not recorded as delivered",
     ),
+    "HANDOVER_RETURN_NOT_ALLOWED": Text(
+        "聯絡簿 {posts} 不是無法轉交的狀態，不能放回待列印",
+        "Posts {posts} are not undeliverable: they cannot go back to the list to print",
+    ),
     "HANDOVER_NOT_ALLOWED": Text(
         "聯絡簿 {posts} 尚未列印或已登錄轉交，不能登錄轉交",
         "Posts {posts} are not printed yet or their hand-over is already recorded",

@@ -16,6 +16,19 @@ PRINTABLE: Final = "approved"
 PRINTED_STATUSES: Final[frozenset[str]] = frozenset({"printed", "delivered", "undeliverable"})
 #: A hand-over can be recorded for a printout not yet handed over, or one that could not be (yet).
 HANDOVER_FROM: Final[frozenset[str]] = frozenset({"printed", "undeliverable"})
+#: A hand-over outcome that sends a post that could not be handed over back to the list to print.
+RETURNED: Final = "returned"
+
+
+def after_handover(status: str, outcome: str) -> str | None:
+    """The post's status after a hand-over record of `outcome`, None when it does not apply: delivered
+    or undeliverable from a printout (printed, or undeliverable before); returned from undeliverable
+    only, back to approved (to print again)."""
+    if outcome == RETURNED:
+        return PRINTABLE if status == "undeliverable" else None
+    return outcome if status in HANDOVER_FROM else None
+
+
 #: The list's own status (never the shared database's) of an approved or printed post whose inmate
 #: may not receive it today (暫緩轉交: an E3 restriction in force, transferred, released).
 HELD_BACK: Final = "held_back"

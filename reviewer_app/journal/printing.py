@@ -37,12 +37,14 @@ from reviewer_app.journal.print_records import (
     HELD_BACK,
     PRINTABLE,
     PRINTED_STATUSES,
+    RETURNED,
     BatchSummary,
     HandoverData,
     PrintBatch,
     PrintCounts,
     PrintRecordData,
     QueuedPost,
+    after_handover,
     clean_text,
     handover_data,
     hold,
@@ -70,6 +72,7 @@ __all__ = [
     "HELD_BACK",
     "PRINTABLE",
     "PRINTED_STATUSES",
+    "RETURNED",
     "BatchSummary",
     "HandoverData",
     "PrintBatch",
@@ -328,7 +331,7 @@ class PrintJournal:
                 raise PrintRefused("HANDOVER_NEEDS_REASON")
             if reason == "other" and not note:
                 raise PrintRefused("HANDOVER_OTHER_NEEDS_NOTE")
-        else:
+        else:  # delivered, or returned to the list to print
             reason = None
         by = clean_text(handed_over_by, 60)
         if not by:
@@ -343,11 +346,15 @@ class PrintJournal:
             wrong = [
                 pid
                 for pid in post_ids
-                if local_status(rows[pid].remote_status, prints.get(pid, []), handovers.get(pid, []))
-                not in HANDOVER_FROM
+                if after_handover(
+                    local_status(rows[pid].remote_status, prints.get(pid, []), handovers.get(pid, [])),
+                    outcome,
+                )
+                is None
             ]
             if wrong:
-                raise PrintRefused("HANDOVER_NOT_ALLOWED", posts=tuple(wrong))
+                code = "HANDOVER_RETURN_NOT_ALLOWED" if outcome == RETURNED else "HANDOVER_NOT_ALLOWED"
+                raise PrintRefused(code, posts=tuple(wrong))
             today = local(handed_over_at).date()
             held = [
                 pid

@@ -214,3 +214,51 @@ def test_posts_follow_a_transferred_inmate(two: Two, counsellor: Counter) -> Non
     # the old facility's print record of the post stays its own history; the new one printed it again
     with Session(two.engine) as s:
         assert s.scalar(select(func.count()).where(PrintRecord.post_id == printed)) == 2
+
+
+def test_an_undeliverable_post_goes_back_to_the_list_to_print(two: Two, counsellor: Counter) -> None:
+    post = two.posts[0]
+    counsellor.desk.refresh()
+    counsellor.print([post])
+    counsellor.hand_over([post], "undeliverable", reason="other", note="收容人住院中")
+    counsellor.ws.sync.push()
+    counsellor.desk.refresh()
+    [waiting] = counsellor.desk.queue(("undeliverable",))
+    assert waiting.snapshot.handover is not None and waiting.snapshot.handover.note == "收容人住院中"
+    with pytest.raises(PrintRefused) as refused:  # only an undeliverable post goes back
+        counsellor.hand_over([two.posts[1]], "returned")
+    assert refused.value.code == "HANDOVER_RETURN_NOT_ALLOWED"
+
+    counsellor.hand_over([post], "returned")  # back from hospital
+    assert post in [p.post_id for p in counsellor.desk.to_print()]  # at once, before any push
+    counsellor.print([post])  # a first print again, no reprint reason asked
+    pushed, again = counsellor.ws.sync.push(), counsellor.ws.sync.push()
+
+    assert (pushed.records.prints, pushed.records.handovers, pushed.records.conflicts) == (1, 1, 0)
+    assert (again.records.prints, again.records.handovers) == (0, 0)
+    assert status_of(two.engine, post)[:2] == ("printed", 6)
+    with Session(two.engine) as s:
+        outcomes = s.scalars(select(Handover.outcome).where(Handover.post_id == post).order_by(Handover.id))
+        assert list(outcomes) == ["undeliverable", "returned"]
+    counsellor.hand_over([post])
+    counsellor.ws.sync.push()
+    assert status_of(two.engine, post)[0] == "delivered"
+
+
+def test_a_whole_day_recorded_offline_is_pushed_in_the_order_it_happened(
+    two: Two, counsellor: Counter
+) -> None:
+    post = two.posts[0]
+    counsellor.desk.refresh()
+    counsellor.print([post])
+    counsellor.hand_over([post], "undeliverable", reason="other", note="收容人外出就醫")
+    counsellor.hand_over([post], "returned")
+    counsellor.print([post])
+    counsellor.hand_over([post])
+
+    pushed = counsellor.ws.sync.push()
+
+    assert (pushed.records.prints, pushed.records.handovers, pushed.records.conflicts) == (2, 3, 0)
+    assert status_of(two.engine, post)[:2] == ("delivered", 7)
+    with Session(two.engine) as s:
+        assert not any(s.scalars(select(PrintRecord.reprint).where(PrintRecord.post_id == post)))

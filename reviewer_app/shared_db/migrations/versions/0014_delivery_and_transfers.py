@@ -196,6 +196,55 @@ BEGIN
     RETURN QUERY SELECT v_outcome, v_status, v_version;
 END $$"""
 
+# 0007's reviewdesk_record_handover, with "returned": an undeliverable post back to approved (item 4).
+RECORD_HANDOVER = """
+CREATE OR REPLACE FUNCTION public.reviewdesk_record_handover(p jsonb)
+RETURNS TABLE (outcome text, post_status text, post_version integer)
+LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+    who public.staff := public.reviewdesk_acting_staff(p->>'recorded_by', ARRAY['counsellor', 'supervisor']);
+    v_post integer := (p->>'post_id')::integer;
+    v_outcome text := p->>'outcome';
+    v_status text;
+    v_version integer;
+    v_after text;
+BEGIN
+    IF who.facility_id IS DISTINCT FROM (p->>'facility_id')::integer THEN
+        RAISE EXCEPTION USING ERRCODE = 'RD403', MESSAGE = format('%s 不屬於此機關，轉交紀錄未登錄', who.username);
+    END IF;
+    IF (p->>'recorded_at')::timestamptz > now() + interval '5 minutes'
+       OR (p->>'handed_over_at')::timestamptz > now() + interval '5 minutes' THEN
+        RAISE EXCEPTION USING ERRCODE = 'RD422', MESSAGE = '轉交時間晚於共用資料庫的時間，請檢查工作站的時鐘';
+    END IF;
+    SELECT t.status, t.version INTO v_status, v_version FROM public.posts t
+    WHERE t.id = v_post AND t.facility_id = who.facility_id FOR UPDATE;
+    IF NOT FOUND THEN
+        RAISE EXCEPTION USING ERRCODE = 'RD404', MESSAGE = '本機關的共用資料庫中沒有此聯絡簿，轉交紀錄未登錄';
+    END IF;
+    IF EXISTS (SELECT FROM public.handovers h WHERE h.idempotency_key = p->>'key' AND h.facility_id = who.facility_id) THEN
+        RETURN QUERY SELECT 'already'::text, v_status, v_version;
+        RETURN;
+    END IF;
+    -- A printout (printed, or not delivered yet) at the version the counsellor saw; back to the list to
+    -- print only from undeliverable.
+    v_after := CASE
+        WHEN v_outcome IN ('delivered', 'undeliverable') AND v_status IN ('printed', 'undeliverable') THEN v_outcome
+        WHEN v_outcome = 'returned' AND v_status = 'undeliverable' THEN 'approved'
+    END;
+    IF v_after IS NULL OR v_version <> (p->>'expected_version')::integer THEN
+        RAISE EXCEPTION USING ERRCODE = 'RD409', MESSAGE = '此聯絡簿在共用資料庫中尚未列印或已變更，轉交紀錄未登錄';
+    END IF;
+    UPDATE public.posts SET status = v_after, version = version + 1 WHERE id = v_post
+    RETURNING status, version INTO v_status, v_version;
+    INSERT INTO public.handovers (idempotency_key, facility_id, post_id, outcome, reason, handed_over_by,
+        handed_over_at, recipient, note, recorded_by, workstation, recorded_at, applied_at)
+    VALUES (p->>'key', who.facility_id, v_post, v_outcome, p->>'reason', p->>'handed_over_by',
+        (p->>'handed_over_at')::timestamptz, p->>'recipient', p->>'note', who.username, p->>'workstation',
+        (p->>'recorded_at')::timestamptz, now());
+    RETURN QUERY SELECT 'recorded'::text, v_status, v_version;
+END $$"""
+
 FUNCTIONS = {
     "reviewdesk_record_transfer(integer, integer)": A,
     "reviewdesk_record_release(integer)": A,
@@ -203,7 +252,25 @@ FUNCTIONS = {
 }
 
 
+#: A post that could not be handed over goes back to the list to print (the inmate is back): a
+#: hand-over row of its own, outcome "returned", no reason (issue 22 item 4).
+OUTCOMES_BEFORE, OUTCOMES = "('delivered', 'undeliverable')", "('delivered', 'undeliverable', 'returned')"
+HAS_REASON_BEFORE = (
+    "(outcome = 'delivered' AND reason IS NULL) OR (outcome = 'undeliverable' AND reason IS NOT NULL)"
+)
+HAS_REASON = f"{HAS_REASON_BEFORE} OR (outcome = 'returned' AND reason IS NULL)"
+
+
+def _handover_checks(outcomes: str, has_reason: str) -> None:
+    with op.batch_alter_table("handovers", schema=None) as batch_op:
+        batch_op.drop_constraint(op.f("ck_handovers_outcome_known"), type_="check")
+        batch_op.drop_constraint(op.f("ck_handovers_undeliverable_has_reason"), type_="check")
+        batch_op.create_check_constraint(op.f("ck_handovers_outcome_known"), f"outcome IN {outcomes}")
+        batch_op.create_check_constraint(op.f("ck_handovers_undeliverable_has_reason"), has_reason)
+
+
 def upgrade() -> None:
+    _handover_checks(OUTCOMES, HAS_REASON)
     op.create_table(
         "post_transfers",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -245,6 +312,7 @@ def upgrade() -> None:
         RELEASE,
         DELIVERY,
         RECORD_PRINT,
+        RECORD_HANDOVER,
     ):
         op.execute(sql)
     for signature, grantee in FUNCTIONS.items():
@@ -257,5 +325,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         for signature in FUNCTIONS:
             op.execute(f"DROP FUNCTION IF EXISTS public.{signature}")
-        # reviewdesk_record_print stays as replaced: 0007's downgrade drops it.
+        # reviewdesk_record_print and _handover stay as replaced: 0007's downgrade drops them.
     op.drop_table("post_transfers")
+    op.execute("DELETE FROM handovers WHERE outcome = 'returned'")
+    _handover_checks(OUTCOMES_BEFORE, HAS_REASON_BEFORE)
