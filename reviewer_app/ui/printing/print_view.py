@@ -36,6 +36,7 @@ from reviewer_app.journal.printing import (
     HANDOVER_FROM,
     PRINTABLE,
     PRINTED_STATUSES,
+    RETURNED,
     PrintRefused,
     QueuedPost,
 )
@@ -72,6 +73,7 @@ from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInp
 from reviewer_app.ui.printing.lane import SerialLane
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
 from reviewer_app.ui.printing.print_list import (
+    UNDELIVERABLE,
     PrintList,
     UndeliverableNote,
     batch_label,
@@ -161,6 +163,7 @@ class PrintView(BackgroundWidget):
             handover=self.handover_checked,
             tick_all=lambda: self.model.check_all(True),
             tick_none=lambda: self.model.check_all(False),
+            back_to_print=self.back_to_print_checked,
         )
         c = self.commands
 
@@ -174,7 +177,7 @@ class PrintView(BackgroundWidget):
         for action in (c.refresh, c.tick_all, c.tick_none):
             bar.addWidget(tool_button(action))
         buttons = QHBoxLayout()
-        for action in (c.preview, c.print_, c.pdf, c.reprint, c.handover):
+        for action in (c.preview, c.print_, c.pdf, c.reprint, c.handover, c.back_to_print):
             buttons.addWidget(tool_button(action))
         buttons.addStretch(1)
         self.progress = QProgressBar()
@@ -512,6 +515,16 @@ class PrintView(BackgroundWidget):
         dialog = HandoverDialog(len(posts), self.desk.display_name, self.desk.clock(), self)
         self._open("handover_dialog", dialog, lambda: self._record_handover(posts, dialog.values()))
 
+    def back_to_print_checked(self) -> None:
+        """放回待列印: ticked posts that could not be handed over go back to To print (the inmate is
+        back); recorded and pushed like a hand-over, their reason and note kept in the history."""
+        posts = [p for p in self.model.checked_posts() if p.local_status == UNDELIVERABLE]
+        if not posts:
+            self._say(self.tr("Tick undeliverable posts to put them back in To print."))
+            return
+        now = self.desk.clock()
+        self._record_handover(posts, HandoverInput(RETURNED, self.desk.display_name, now, None, None, None))
+
     def _record_handover(self, posts: list[QueuedPost], values: HandoverInput) -> None:
         desk = self.desk
         ids = [p.post_id for p in posts]
@@ -535,6 +548,8 @@ class PrintView(BackgroundWidget):
             self.model.check_all(False)
             if values.outcome == "delivered":
                 self._say(self.tr("Hand-over recorded for {count} posts.").format(count=count))
+            elif values.outcome == RETURNED:
+                self._say(self.tr("{count} posts are back in To print.").format(count=count))
             else:
                 why = undeliverable_text(UndeliverableNote(values.reason, values.note))
                 self._say(

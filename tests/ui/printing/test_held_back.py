@@ -83,3 +83,37 @@ def test_held_back_and_released_posts_wait_in_their_lanes_with_the_reason(
     finally:
         view.shutdown()
         assert executors.finish_all(30_000)
+
+
+def test_an_undeliverable_post_goes_back_to_to_print_from_the_list(
+    qtbot: QtBot, view: PrintView, shared_engine: Engine
+) -> None:
+    post = approved_ids(shared_engine)[0]
+    book, now = view.desk.book, view.desk.clock()
+    book.record_print([post], printed_by="counsellor", workstation="ws-print-01", now=now)
+    book.record_handover(
+        [post],
+        outcome="undeliverable",
+        reason="other",
+        note="收容人住院中",
+        handed_over_by="黃輔導員",
+        handed_over_at=now,
+        recorded_by="counsellor",
+        workstation="ws-print-01",
+        now=now,
+    )
+    view.refresh()
+    settle(qtbot, view)
+    assert "收容人住院中" in shown(view, "undeliverable")[post]
+    assert not view.commands.back_to_print.isEnabled()
+    view.model.set_checked([post])
+    assert view.commands.back_to_print.isEnabled()
+
+    with qtbot.waitSignal(view.handedOver, timeout=30_000):
+        view.commands.back_to_print.trigger()
+    settle(qtbot, view)
+
+    assert post in shown(view, "to_print")
+    assert "待列印" in view.message_label.text() or "To print" in view.message_label.text()
+    with Session(shared_engine) as s:
+        assert s.scalar(select(Post.status).where(Post.id == post)) == "approved"
