@@ -2185,10 +2185,15 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+142"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>暫緩轉交</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2211,7 +2216,7 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/commands.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/printing/commands.py" line="+66"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
@@ -2251,7 +2256,12 @@
         <translation>全不選</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location line="+7"/>
+        <source>Back to To print</source>
+        <translation>放回待列印</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+24"/>
         <source>Show</source>
         <translation>顯示</translation>
     </message>
@@ -2261,12 +2271,12 @@
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+102"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+107"/>
         <source>Transferred</source>
         <translation>移監</translation>
     </message>
@@ -2286,7 +2296,47 @@
         <translation>{reason}：{note}</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Held back: transferred</source>
+        <translation>暫緩轉交：移監</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held back: released</source>
+        <translation>暫緩轉交：出監</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back: {restriction} (until further notice)</source>
+        <translation>暫緩轉交：{restriction}（至另行通知）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back: {restriction} (until {day})</source>
+        <translation>暫緩轉交：{restriction}（至 {day}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Approved at {facility} (transferred here)</source>
+        <translation>於{facility}核准（隨收容人移監而來）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{call_number} “{title}” → {facility} ({day})</source>
+        <translation>{call_number}「{title}」→ {facility}（{day}）</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 則</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred with the inmate to another facility:</source>
+        <translation>已隨收容人移監至他機關：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{when} · {count} posts</source>
         <translation>{when} 列印・{count} 則</translation>
     </message>
@@ -2296,12 +2346,17 @@
         <translation>待列印 {a}・待轉交 {b}・無法轉交 {e}・待同步 {c}・衝突 {d}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source> · held back {count}</source>
+        <translation>・暫緩轉交 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+29"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+31"/>
         <source>{count} posts of the print run ticked</source>
         <translation>已勾選此批次的 {count} 則聯絡簿</translation>
     </message>
@@ -2386,9 +2441,19 @@
         <translation>請勾選已列印的聯絡簿，再登錄轉交。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Tick undeliverable posts to put them back in To print.</source>
+        <translation>請先勾選無法轉交的聯絡簿，再放回待列印。</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>已登錄 {count} 則聯絡簿的轉交。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} posts are back in To print.</source>
+        <translation>{count} 則聯絡簿已放回待列印。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3292,30 +3357,30 @@ Cannot be shown</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Pending review</source>
         <translation>審核中</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-77"/>
+        <location line="+78"/>
         <source>On hold</source>
         <translation>暫緩審核</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+12"/>
+        <location line="-77"/>
+        <location line="+13"/>
         <source>Approved</source>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-12"/>
+        <location line="+13"/>
         <source>Not approved</source>
         <translation>審核未通過</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
@@ -3333,6 +3398,11 @@ Cannot be shown</source>
         <location line="+1"/>
         <source>Undeliverable</source>
         <translation>無法轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>暫緩轉交</translation>
     </message>
     <message>
         <location line="+15"/>
