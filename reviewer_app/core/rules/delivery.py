@@ -16,6 +16,7 @@ from typing import Final
 
 from reviewer_app.core.items import InmateInfo
 from reviewer_app.core.rules.facts import RestrictionFacts
+from reviewer_app.core.vocabulary import RESTRICTION_KINDS
 
 #: Why a post is held back when the inmate is no longer held here.
 CUSTODY_HOLDS: Final[dict[str, str]] = {"transferred": "移監", "released": "出監"}
@@ -42,3 +43,11 @@ def held_back(inmate: InmateInfo, today: date) -> HeldBack | None:
         if facts.active_on(today):
             return HeldBack(r.kind, facts.ends_on)
     return None
+
+
+def held_back_words(why: HeldBack) -> str:
+    """The reason in the facility's words (zh-TW, for the command line): 移監, 因疾病隔離中（至 12/09）."""
+    if why.code in CUSTODY_HOLDS:
+        return CUSTODY_HOLDS[why.code]
+    kind = RESTRICTION_KINDS.get(why.code, why.code)
+    return f"{kind}（至 {why.until:%m/%d}）" if why.until else f"{kind}（至另行通知）"
