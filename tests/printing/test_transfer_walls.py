@@ -5,8 +5,9 @@ The family reads the hand-over date and an undeliverable reason through the port
 
 from __future__ import annotations
 
+import json
 import secrets
-from datetime import timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import psycopg
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.access.roles import PORTAL_GROUP
 from reviewer_app.core.rules.delivery import RELEASED_FOR_FAMILY
 from reviewer_app.printing.jobs import PrintDesk
-from reviewer_app.shared_db.models import Handover, Inmate
+from reviewer_app.shared_db.models import Handover, Inmate, Restriction
 from reviewer_app.shared_db.movements import record_release, record_transfer
 from tests import factories
 from tests.desk import workstation
@@ -139,3 +140,38 @@ def test_the_family_reads_hand_over_dates_and_undeliverable_reasons(pg_url: str)
             conn.execution_options(isolation_level="AUTOCOMMIT")
             conn.execute(text(f"DROP ROLE IF EXISTS {username}"))
         engine.dispose()
+
+
+def test_a_counsellor_cannot_print_for_a_restricted_inmate_with_plain_sql(
+    pg_url: str, pg_logins: PgLogins
+) -> None:
+    engine = factories.shared_engine(pg_url)
+    with Session(engine) as s, s.begin():
+        fa = factories.facility(s, "TTD")
+        app = factories.family(s, fa)
+        post = factories.post(s, app)
+        post.status, post.version = "approved", 2
+        s.add(
+            Restriction(inmate_id=app.inmate_id, kind="court_order", starts_on=date(2026, 1, 1), ends_on=None)
+        )
+        s.flush()
+        a, post_id = fa.id, post.id
+    login = pg_logins.add("counsellor", "TTD", a)
+    payload = {
+        "key": "k-1",
+        "facility_id": a,
+        "post_id": post_id,
+        "expected_version": 2,
+        "batch_key": "b",
+        "printed_by": login.username,
+        "workstation": "psql",
+        "printed_at": datetime.now(UTC).isoformat(),
+        "copies": 1,
+        "reprint": False,
+    }
+    with login.connect() as conn:
+        with pytest.raises(psycopg.Error) as refused:
+            conn.execute("SELECT * FROM reviewdesk_record_print(%s::jsonb)", (json.dumps(payload),))
+        assert refused.value.sqlstate == "RD422" and "暫緩轉交" in str(refused.value)
+        assert conn.execute("SELECT status FROM posts WHERE id = %s", (post_id,)).fetchone() == ("approved",)
+    engine.dispose()
