@@ -352,9 +352,10 @@ class PrintJournal:
                 )
                 is None
             ]
+            if wrong and outcome == RETURNED:
+                raise PrintRefused("HANDOVER_RETURN_NOT_ALLOWED", posts=tuple(wrong))
             if wrong:
-                code = "HANDOVER_RETURN_NOT_ALLOWED" if outcome == RETURNED else "HANDOVER_NOT_ALLOWED"
-                raise PrintRefused(code, posts=tuple(wrong))
+                raise PrintRefused("HANDOVER_NOT_ALLOWED", posts=tuple(wrong))
             today = local(handed_over_at).date()
             held = [
                 pid
