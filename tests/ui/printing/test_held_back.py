@@ -15,8 +15,15 @@ from reviewer_app.core.timeutil import local
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import Qt
-from reviewer_app.shared_db.models import Post, PrintRecord, Restriction, ServiceApplication
-from reviewer_app.shared_db.movements import record_release
+from reviewer_app.shared_db.models import (
+    Facility,
+    Inmate,
+    Post,
+    PrintRecord,
+    Restriction,
+    ServiceApplication,
+)
+from reviewer_app.shared_db.movements import record_release, record_transfer
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.printing.print_view import PrintView
 from tests.ui.printing.checks import approved_ids, settle
@@ -117,3 +124,27 @@ def test_an_undeliverable_post_goes_back_to_to_print_from_the_list(
     assert "待列印" in view.message_label.text() or "To print" in view.message_label.text()
     with Session(shared_engine) as s:
         assert s.scalar(select(Post.status).where(Post.id == post)) == "approved"
+
+
+def test_the_old_facility_sees_a_post_left_with_its_inmate(
+    qtbot: QtBot, shared_engine: Engine, journal: Journal, store: DocumentStore, tmp_path: Path
+) -> None:
+    post = approved_ids(shared_engine)[0]
+    with Session(shared_engine) as s, s.begin():
+        other = Facility(code="TPN", name="臺北監獄")
+        s.add(other)
+        s.flush()
+        moved_to = Inmate(facility_id=other.id, call_number="3301", name="某某某", housing_unit="仁舍 1 房")
+        s.add(moved_to)
+        s.flush()
+        record_transfer(s, inmate_of(shared_engine, post), moved_to.id, datetime.now(UTC))
+    view = open_view(qtbot, shared_engine, journal, store)
+    try:
+        view.resize(1366, 768)
+        assert post not in shown(view, "all")
+        assert view.transferred_label.isVisible()
+        assert "臺北監獄" in view.transferred_label.text()
+        view.grab().save(str(tmp_path / "transferred.png"))
+    finally:
+        view.shutdown()
+        assert executors.finish_all(30_000)

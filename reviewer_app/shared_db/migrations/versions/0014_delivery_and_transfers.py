@@ -27,7 +27,6 @@ import sqlalchemy as sa
 from alembic import op
 
 from reviewer_app.access import roles as security
-from reviewer_app.core.rules.delivery import RELEASED_FOR_FAMILY
 
 revision = "0014"
 down_revision = "0009"
@@ -37,7 +36,9 @@ depends_on = None
 S, A, P = security.STAFF_GROUP, security.ADMIN_GROUP, security.PORTAL_GROUP
 _DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
 ME = security.FACILITY_OF_ME
-#: Frozen here: what the family reads for each undeliverable reason (the staff note stays staff's).
+#: Frozen here (core/rules/delivery.py has the first for SQLite): what the family reads for each
+#: undeliverable reason (the staff note stays staff's).
+RELEASED_FOR_FAMILY = "收容人已出監，本則家庭聯絡簿無法轉交，已結案。"
 FAMILY_WORDS = {
     "released": RELEASED_FOR_FAMILY,
     "transferred": "收容人已移監，本則家庭聯絡簿將由新收容機關轉交。",
