@@ -356,7 +356,15 @@ def shoot_printing(out: Path, folder: Path) -> list[Path]:
     shot = out / "counsellor-view.png"
     view.grab().save(str(shot))
     print(f"wrote {shot.relative_to(ROOT) if shot.is_relative_to(ROOT) else shot}", flush=True)
-    shots = [page, shot, *shoot_counsellors_day(out, folder, view, wait, pdftoppm)]
+    # 暫緩轉交: the seed's restricted and transferred inmates, at a laptop's 1366×768
+    view.model.check_all(False)
+    view.set_filter("held_back")
+    view.resize(1366, 768)
+    wait(lambda: True, "the held-back lane")
+    held = out / "counsellor-held-back.png"
+    view.grab().save(str(held))
+    print(f"wrote {held.relative_to(ROOT) if held.is_relative_to(ROOT) else held}", flush=True)
+    shots = [page, shot, held, *shoot_counsellors_day(out, folder, view, wait, pdftoppm)]
     view.close()
     store.close()
     journal.close()

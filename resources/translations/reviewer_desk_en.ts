@@ -216,7 +216,7 @@
     <message>
         <location line="+4"/>
         <source>The family&apos;s appeal ({day})</source>
-        <translation>The family&apos;s appeal ({day})</translation>
+        <translation>The family's appeal ({day})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -226,7 +226,7 @@
     <message>
         <location line="+7"/>
         <source>The first reviewer&apos;s note (staff only)</source>
-        <translation>The first reviewer&apos;s note (staff only)</translation>
+        <translation>The first reviewer's note (staff only)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2369,7 +2369,7 @@
     <message>
         <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
         <source>Today&apos;s work</source>
-        <translation>Today&apos;s work</translation>
+        <translation>Today's work</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2514,10 +2514,15 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+151"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>To print</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>Held back</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2540,7 +2545,7 @@
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/commands.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/printing/commands.py" line="+66"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -2580,7 +2585,12 @@
         <translation>Tick none</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
+        <location line="+7"/>
+        <source>Back to To print</source>
+        <translation>Back to To print</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+28"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
@@ -2590,12 +2600,12 @@
         <translation>Tick a print run</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+130"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+107"/>
         <source>Transferred</source>
         <translation>Transferred</translation>
     </message>
@@ -2615,7 +2625,47 @@
         <translation>{reason}: {note}</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Held back: transferred</source>
+        <translation>Held back: transferred</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held back: released</source>
+        <translation>Held back: released</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back: {restriction} (until further notice)</source>
+        <translation>Held back: {restriction} (until further notice)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back: {restriction} (until {day})</source>
+        <translation>Held back: {restriction} (until {day})</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Approved at {facility} (transferred here)</source>
+        <translation>Approved at {facility} (transferred here)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{call_number} “{title}” → {facility} ({day})</source>
+        <translation>{call_number} “{title}” → {facility} ({day})</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>and {count} more</source>
+        <translation>and {count} more</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred with the inmate to another facility:</source>
+        <translation>Transferred with the inmate to another facility:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{when} · {count} posts</source>
         <translation>{when} · {count} posts</translation>
     </message>
@@ -2625,12 +2675,17 @@
         <translation>To print {a} · to hand over {b} · undeliverable {e} · waiting to sync {c} · conflicts {d}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source> · held back {count}</source>
+        <translation> · held back {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation> — shared database unreachable: showing the last list</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+33"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+35"/>
         <source>{count} posts of the print run ticked</source>
         <translation>{count} posts of the print run ticked</translation>
     </message>
@@ -2660,17 +2715,17 @@
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-212"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-219"/>
         <source>Today&apos;s work</source>
-        <translation>Today&apos;s work</translation>
+        <translation>Today's work</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Scan a page</source>
         <translation>Scan a page</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+205"/>
         <source>Preview of {count} posts: nothing is recorded unless printed.</source>
         <translation>Preview of {count} posts: nothing is recorded unless printed.</translation>
     </message>
@@ -2725,9 +2780,19 @@
         <translation>Tick printed posts to record their hand-over.</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Tick undeliverable posts to put them back in To print.</source>
+        <translation>Tick undeliverable posts to put them back in To print.</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>Hand-over recorded for {count} posts.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} posts are back in To print.</source>
+        <translation>{count} posts are back in To print.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2737,7 +2802,7 @@
     <message>
         <location line="+15"/>
         <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
-        <translation>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</translation>
+        <translation>Scan the inmate's card or choose the recipient first; nothing recorded.</translation>
     </message>
     <message>
         <location line="+79"/>
@@ -3222,7 +3287,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+3"/>
         <source>Scan the inmate&apos;s card, then the page (F6)</source>
-        <translation>Scan the inmate&apos;s card, then the page (F6)</translation>
+        <translation>Scan the inmate's card, then the page (F6)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3730,30 +3795,30 @@ Cannot be shown</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Pending review</source>
         <translation>Pending review</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-77"/>
+        <location line="+78"/>
         <source>On hold</source>
         <translation>On hold</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+12"/>
+        <location line="-77"/>
+        <location line="+13"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-12"/>
+        <location line="+13"/>
         <source>Not approved</source>
         <translation>Not approved</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Withdrawn</source>
         <translation>Withdrawn</translation>
     </message>
@@ -3771,6 +3836,11 @@ Cannot be shown</translation>
         <location line="+1"/>
         <source>Undeliverable</source>
         <translation>Undeliverable</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>Held back</translation>
     </message>
     <message>
         <location line="+15"/>

@@ -2508,10 +2508,15 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+151"/>
         <source>To print</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>暫緩轉交</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2534,7 +2539,7 @@
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/commands.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/printing/commands.py" line="+66"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
@@ -2574,7 +2579,12 @@
         <translation>全不選</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+27"/>
+        <location line="+7"/>
+        <source>Back to To print</source>
+        <translation>放回待列印</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+28"/>
         <source>Show</source>
         <translation>顯示</translation>
     </message>
@@ -2584,12 +2594,12 @@
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+130"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+84"/>
+        <location filename="../../reviewer_app/ui/printing/print_list.py" line="+107"/>
         <source>Transferred</source>
         <translation>移監</translation>
     </message>
@@ -2609,7 +2619,47 @@
         <translation>{reason}：{note}</translation>
     </message>
     <message>
+        <location line="+9"/>
+        <source>Held back: transferred</source>
+        <translation>暫緩轉交：移監</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Held back: released</source>
+        <translation>暫緩轉交：出監</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back: {restriction} (until further notice)</source>
+        <translation>暫緩轉交：{restriction}（至另行通知）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Held back: {restriction} (until {day})</source>
+        <translation>暫緩轉交：{restriction}（至 {day}）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Approved at {facility} (transferred here)</source>
+        <translation>於{facility}核准（隨收容人移監而來）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>{call_number} “{title}” → {facility} ({day})</source>
+        <translation>{call_number}「{title}」→ {facility}（{day}）</translation>
+    </message>
+    <message>
         <location line="+10"/>
+        <source>and {count} more</source>
+        <translation>另有 {count} 則</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transferred with the inmate to another facility:</source>
+        <translation>已隨收容人移監至他機關：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>{when} · {count} posts</source>
         <translation>{when} 列印・{count} 則</translation>
     </message>
@@ -2619,12 +2669,17 @@
         <translation>待列印 {a}・待轉交 {b}・無法轉交 {e}・待同步 {c}・衝突 {d}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
+        <source> · held back {count}</source>
+        <translation>・暫緩轉交 {count}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source> — shared database unreachable: showing the last list</source>
         <translation>&#x3000;（無法連線到共用資料庫：顯示上次的清單）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+33"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+35"/>
         <source>{count} posts of the print run ticked</source>
         <translation>已勾選此批次的 {count} 則聯絡簿</translation>
     </message>
@@ -2654,17 +2709,17 @@
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-212"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-219"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+37"/>
         <source>Scan a page</source>
         <translation>掃描頁面</translation>
     </message>
     <message>
-        <location line="+202"/>
+        <location line="+205"/>
         <source>Preview of {count} posts: nothing is recorded unless printed.</source>
         <translation>預覽 {count} 則家庭聯絡簿：未列印前不會登錄。</translation>
     </message>
@@ -2719,9 +2774,19 @@
         <translation>請勾選已列印的聯絡簿，再登錄轉交。</translation>
     </message>
     <message>
+        <location line="+10"/>
+        <source>Tick undeliverable posts to put them back in To print.</source>
+        <translation>請先勾選無法轉交的聯絡簿，再放回待列印。</translation>
+    </message>
+    <message>
         <location line="+27"/>
         <source>Hand-over recorded for {count} posts.</source>
         <translation>已登錄 {count} 則聯絡簿的轉交。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{count} posts are back in To print.</source>
+        <translation>{count} 則聯絡簿已放回待列印。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -3718,30 +3783,30 @@ Cannot be shown</source>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Pending review</source>
         <translation>審核中</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-77"/>
+        <location line="+78"/>
         <source>On hold</source>
         <translation>暫緩審核</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+12"/>
+        <location line="-77"/>
+        <location line="+13"/>
         <source>Approved</source>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-11"/>
-        <location line="+12"/>
+        <location line="-12"/>
+        <location line="+13"/>
         <source>Not approved</source>
         <translation>審核未通過</translation>
     </message>
     <message>
-        <location line="-11"/>
+        <location line="-12"/>
         <source>Withdrawn</source>
         <translation>已撤回</translation>
     </message>
@@ -3759,6 +3824,11 @@ Cannot be shown</source>
         <location line="+1"/>
         <source>Undeliverable</source>
         <translation>無法轉交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Held back</source>
+        <translation>暫緩轉交</translation>
     </message>
     <message>
         <location line="+15"/>

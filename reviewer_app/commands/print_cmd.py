@@ -13,11 +13,17 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer_app import config
 from reviewer_app.access import roles as security
 from reviewer_app.commands.common import UserError, find_staff, open_engine, require_current_schema
+from reviewer_app.core.rules.delivery import held_back_words
+
+if TYPE_CHECKING:
+    from reviewer_app.journal.printing import QueuedPost
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,6 +68,17 @@ def ensure_gui_application() -> object:
     return app
 
 
+def _held_back_lines(posts: Sequence[QueuedPost]) -> list[str]:
+    """暫緩轉交: the posts left out of the batch and why (they come back when the reason is gone)."""
+    if not posts:
+        return []
+    lines = [f"暫緩轉交 {len(posts)} 則（未列印，原因消失後自動回到待列印）："]
+    for post in posts:
+        why = held_back_words(post.held_back) if post.held_back else ""
+        lines.append(f"  {post.call_number}「{post.title}」：{why}")
+    return lines
+
+
 def run(args: argparse.Namespace) -> int:
     output: Path = args.output
     if output.suffix.lower() != ".pdf":
@@ -80,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     ensure_gui_application()
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal import Journal
+    from reviewer_app.journal.printing import HELD_BACK
     from reviewer_app.printing.jobs import PrintDesk
     from reviewer_app.printing.render import PrintFailed
     from reviewer_app.sync.service import SharedDatabaseUnavailable, Sync
@@ -94,6 +112,8 @@ def run(args: argparse.Namespace) -> int:
         except SharedDatabaseUnavailable as exc:
             print(f"reviewer-app: 無法連線到共用資料庫：{exc}", file=sys.stderr)
             return 3
+        for line in _held_back_lines(desk.queue((HELD_BACK,), args.unit)):
+            print(line)
         posts = desk.to_print(args.unit)
         if not posts:
             where = f"（{args.unit}）" if args.unit else ""

@@ -398,6 +398,8 @@ class PrintablePost:
     documents: tuple[DocumentRef, ...] = ()
     printing: PrintHistory = PrintHistory()
     handover: HandoverInfo | None = None
+    #: the facility where it was approved, when it followed the inmate here (a transfer)
+    transferred_from: str | None = None
 
     def to_json(self) -> Json:
         data = asdict(self)
@@ -441,4 +443,5 @@ class PrintablePost:
                 at=str(handover.get("at") or ""),
                 note=handover.get("note"),
             ),
+            transferred_from=data.get("transferred_from"),
         )

@@ -311,6 +311,19 @@ ERROR_TEXTS: Final[dict[str, Text]] = {
     "HANDOVER_NOTHING_TICKED": Text(
         "沒有選取要登錄轉交的聯絡簿", "No posts are ticked for recording a hand-over"
     ),
+    "PRINT_HELD_BACK": Text(
+        "聯絡簿 {posts} 暫緩轉交（收容人受限制、移監或出監），今日不能列印",
+        "Posts {posts} are held back (the inmate is restricted, transferred or released): not printed today",
+    ),
+    "HANDOVER_HELD_BACK": Text(
+        "聯絡簿 {posts} 暫緩轉交（收容人受限制、移監或出監），不能登錄為已轉交",
+        "Posts {posts} are held back (the inmate is restricted, transferred or released): "
+        "not recorded as delivered",
+    ),
+    "HANDOVER_RETURN_NOT_ALLOWED": Text(
+        "聯絡簿 {posts} 不是無法轉交的狀態，不能放回待列印",
+        "Posts {posts} are not undeliverable: they cannot go back to the list to print",
+    ),
     "HANDOVER_NOT_ALLOWED": Text(
         "聯絡簿 {posts} 尚未列印或已登錄轉交，不能登錄轉交",
         "Posts {posts} are not printed yet or their hand-over is already recorded",

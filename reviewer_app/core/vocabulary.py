@@ -86,5 +86,9 @@ OUTCOMES: Final[dict[str, str]] = {"approve": "審核通過", "reject": "審核�
 
 # Printing and hand-over of approved posts (counsellors). A post's status moves approved → printed →
 # delivered | undeliverable; a reprint keeps the status.
-HANDOVER_OUTCOMES: Final[dict[str, str]] = {"delivered": "已轉交", "undeliverable": "無法轉交"}
+HANDOVER_OUTCOMES: Final[dict[str, str]] = {
+    "delivered": "已轉交",
+    "undeliverable": "無法轉交",
+    "returned": "放回待列印",  # could not be handed over, now can: printed again (issue 22 item 4)
+}
 UNDELIVERABLE_REASONS: Final[dict[str, str]] = {"transferred": "移監", "released": "出監", "other": "其他"}

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.core.reasons import DEFAULT_TEMPLATES, by_code
 from reviewer_app.demo.seed_appeals import add_appeals
+from reviewer_app.demo.seed_delivery import MIN_FAMILIES, add_delivery_cases
 from reviewer_app.demo.seed_plan import (
     BIG_PHOTO_BYTES,
     JUVENILE_INDEX,
@@ -116,6 +117,8 @@ def seed(
             first = totals.facilities == 0
             builder.build(families, lambda: report(totals.families, total), staff_ready if first else None)
             add_appeals(session, builder.facility_id, now)
+            if first and families >= MIN_FAMILIES:
+                add_delivery_cases(session, builder.facility_id, now)
             session.commit()
             totals.facilities += 1
             number += 1

@@ -4,10 +4,11 @@ of the counsellor's list: which statuses print, which hand over, the walking ord
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Final
 
 from reviewer_app.core.items import InmateInfo, PrintablePost
+from reviewer_app.core.rules.delivery import HeldBack, held_back
 from reviewer_app.journal.models import JournalHandover, JournalPrintRecord
 
 #: Statuses a post may have in the counsellor's list.
@@ -15,6 +16,23 @@ PRINTABLE: Final = "approved"
 PRINTED_STATUSES: Final[frozenset[str]] = frozenset({"printed", "delivered", "undeliverable"})
 #: A hand-over can be recorded for a printout not yet handed over, or one that could not be (yet).
 HANDOVER_FROM: Final[frozenset[str]] = frozenset({"printed", "undeliverable"})
+#: A hand-over outcome that sends a post that could not be handed over back to the list to print.
+RETURNED: Final = "returned"
+
+
+def after_handover(status: str, outcome: str) -> str | None:
+    """The post's status after a hand-over record of `outcome`, None when it does not apply: delivered
+    or undeliverable from a printout (printed, or undeliverable before); returned from undeliverable
+    only, back to approved (to print again)."""
+    if outcome == RETURNED:
+        return PRINTABLE if status == "undeliverable" else None
+    return outcome if status in HANDOVER_FROM else None
+
+
+#: The list's own status (never the shared database's) of an approved or printed post whose inmate
+#: may not receive it today (暫緩轉交: an E3 restriction in force, transferred, released).
+HELD_BACK: Final = "held_back"
+HOLDS: Final[frozenset[str]] = frozenset({PRINTABLE, "printed"})
 
 
 @dataclass(frozen=True)
@@ -32,6 +50,7 @@ class QueuedPost:
     last_batch: str | None
     waiting_to_sync: int
     problem: str | None  # the latest conflict or push note about it, for the counsellor
+    held_back: HeldBack | None = None  # why it waits under 暫緩轉交 (local_status HELD_BACK)
 
     @property
     def inmate(self) -> InmateInfo:
@@ -157,6 +176,13 @@ def handover_data(h: JournalHandover) -> HandoverData:
         state=h.state,
         conflict_reason=h.conflict_reason,
     )
+
+
+def hold(status: str, post: PrintablePost, today: date) -> tuple[str, HeldBack | None]:
+    """The status the counsellor works with today: an approved or printed post whose inmate may not
+    receive it is held back, with the reason; it comes back by itself when the reason is gone."""
+    why = held_back(post.inmate, today) if status in HOLDS else None
+    return (HELD_BACK, why) if why is not None else (status, None)
 
 
 def clean_text(text: str | None, limit: int) -> str | None:

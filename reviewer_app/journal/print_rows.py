@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.items import PrintablePost
 from reviewer_app.journal.errors import PrintRefused
 from reviewer_app.journal.models import JournalHandover, JournalPrintPost, JournalPrintRecord
-from reviewer_app.journal.print_records import HANDOVER_FROM, PRINTABLE
+from reviewer_app.journal.print_records import PRINTABLE, after_handover
 from reviewer_app.journal.records import add_audit
 
 
@@ -37,15 +37,19 @@ def post_rows(s: Session, post_ids: Sequence[int]) -> dict[int, JournalPrintPost
 def local_status(
     remote: str, prints: Sequence[JournalPrintRecord], handovers: Sequence[JournalHandover]
 ) -> str:
-    """The remote status with this workstation's records not pushed yet applied, in push order
-    (prints first, then hand-overs)."""
+    """The remote status with this workstation's records not pushed yet applied, in the order they
+    change the post: the versions they expect (a print after a return to the list follows it), then
+    prints before hand-overs, then as recorded."""
+    changes: list[tuple[int, int, int, str | None]] = [
+        (p.expected_version or 0, 0, p.seq, None) for p in prints if p.state == "pending" and not p.reprint
+    ]
+    changes += [(h.expected_version, 1, h.seq, h.outcome) for h in handovers if h.state == "pending"]
     status = remote
-    for p in prints:
-        if p.state == "pending" and not p.reprint and status == PRINTABLE:
-            status = "printed"
-    for h in handovers:
-        if h.state == "pending" and status in HANDOVER_FROM:
-            status = h.outcome
+    for _version, _kind, _seq, outcome in sorted(changes):
+        if outcome is None:
+            status = "printed" if status == PRINTABLE else status
+        else:
+            status = after_handover(status, outcome) or status
     return status
 
 

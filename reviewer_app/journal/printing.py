@@ -20,28 +20,34 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import PrintablePost
+from reviewer_app.core.rules.delivery import held_back
+from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import HANDOVER_OUTCOMES, UNDELIVERABLE_REASONS
 from reviewer_app.journal.errors import PrintRefused, ReprintNeedsReason
 from reviewer_app.journal.models import JournalHandover, JournalPrintPost, JournalPrintRecord
 from reviewer_app.journal.print_records import (
     HANDOVER_FROM,
+    HELD_BACK,
     PRINTABLE,
     PRINTED_STATUSES,
+    RETURNED,
     BatchSummary,
     HandoverData,
     PrintBatch,
     PrintCounts,
     PrintRecordData,
     QueuedPost,
+    after_handover,
     clean_text,
     handover_data,
+    hold,
     print_data,
     unit_of,
     walking_order,
@@ -63,8 +69,10 @@ if TYPE_CHECKING:
 # The names callers have always imported from here.
 __all__ = [
     "HANDOVER_FROM",
+    "HELD_BACK",
     "PRINTABLE",
     "PRINTED_STATUSES",
+    "RETURNED",
     "BatchSummary",
     "HandoverData",
     "PrintBatch",
@@ -116,10 +124,12 @@ class PrintJournal:
                 row.snapshot = post.to_json()  # the one storage boundary: JSON in, PrintablePost out
                 row.pulled_at = now
 
-    def queue(self, statuses: Iterable[str] | None = None) -> list[QueuedPost]:
+    def queue(self, statuses: Iterable[str] | None = None, today: date | None = None) -> list[QueuedPost]:
         """The list with each post's status on this workstation, in walking order (unit, room,
-        call number, then the order the posts came in)."""
+        call number, then the order the posts came in). A post its inmate may not receive on
+        `today` (Taipei; default: now) is HELD_BACK, with the reason."""
         wanted = set(statuses) if statuses is not None else None
+        today = today or local(datetime.now(UTC)).date()
         with self._session() as s:
             rows = list(s.scalars(select(JournalPrintPost)))
             prints = list(s.scalars(select(JournalPrintRecord).order_by(JournalPrintRecord.seq)))
@@ -134,10 +144,10 @@ class PrintJournal:
         for row in rows:
             mine_p = prints_of.get(row.post_id, [])
             mine_h = handovers_of.get(row.post_id, [])
-            status = local_status(row.remote_status, mine_p, mine_h)
+            post = PrintablePost.from_json(row.snapshot)
+            status, why = hold(local_status(row.remote_status, mine_p, mine_h), post, today)
             if wanted is not None and status not in wanted:
                 continue
-            post = PrintablePost.from_json(row.snapshot)
             printed = post.printing
             last_remote = printed.last_printed_at
             moments = [datetime.fromisoformat(last_remote)] if last_remote else []
@@ -160,12 +170,13 @@ class PrintJournal:
                     waiting_to_sync=sum(1 for p in mine_p if p.state == "pending")
                     + sum(1 for h in mine_h if h.state == "pending"),
                     problem=max(latest)[3] if latest else None,
+                    held_back=why,
                 )
             )
         return sorted(out, key=walking_order)
 
-    def counts(self) -> PrintCounts:
-        posts = self.queue()
+    def counts(self, today: date | None = None) -> PrintCounts:
+        posts = self.queue(today=today)
         with self._session() as s:
             waiting = (s.scalar(select(func.count()).where(JournalPrintRecord.state == "pending")) or 0) + (
                 s.scalar(select(func.count()).where(JournalHandover.state == "pending")) or 0
@@ -255,6 +266,14 @@ class PrintJournal:
                 pid: local_status(row.remote_status, prints.get(pid, []), handovers.get(pid, []))
                 for pid, row in rows.items()
             }
+            today = local(now).date()
+            held = [
+                pid
+                for pid in post_ids
+                if hold(statuses[pid], PrintablePost.from_json(rows[pid].snapshot), today)[1] is not None
+            ]
+            if held:
+                raise PrintRefused("PRINT_HELD_BACK", posts=tuple(held))
             again = [pid for pid in post_ids if statuses[pid] in PRINTED_STATUSES]
             others = [pid for pid in post_ids if statuses[pid] not in PRINTED_STATUSES | {PRINTABLE}]
             if others:
@@ -314,7 +333,7 @@ class PrintJournal:
                 raise PrintRefused("HANDOVER_NEEDS_REASON")
             if reason == "other" and not note:
                 raise PrintRefused("HANDOVER_OTHER_NEEDS_NOTE")
-        else:
+        else:  # delivered, or returned to the list to print
             reason = None
         by = clean_text(handed_over_by, 60)
         if not by:
@@ -329,11 +348,25 @@ class PrintJournal:
             wrong = [
                 pid
                 for pid in post_ids
-                if local_status(rows[pid].remote_status, prints.get(pid, []), handovers.get(pid, []))
-                not in HANDOVER_FROM
+                if after_handover(
+                    local_status(rows[pid].remote_status, prints.get(pid, []), handovers.get(pid, [])),
+                    outcome,
+                )
+                is None
             ]
+            if wrong and outcome == RETURNED:
+                raise PrintRefused("HANDOVER_RETURN_NOT_ALLOWED", posts=tuple(wrong))
             if wrong:
                 raise PrintRefused("HANDOVER_NOT_ALLOWED", posts=tuple(wrong))
+            today = local(handed_over_at).date()
+            held = [
+                pid
+                for pid in post_ids
+                if outcome == "delivered"
+                and held_back(PrintablePost.from_json(rows[pid].snapshot).inmate, today) is not None
+            ]
+            if held:
+                raise PrintRefused("HANDOVER_HELD_BACK", posts=tuple(held))
             out = []
             for pid in dict.fromkeys(post_ids):
                 row = rows[pid]

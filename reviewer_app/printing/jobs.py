@@ -11,12 +11,13 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.timeutil import local
 from reviewer_app.journal.printing import (
     PRINTABLE,
     PRINTED_STATUSES,
@@ -27,7 +28,7 @@ from reviewer_app.journal.printing import (
     unit_of,
 )
 from reviewer_app.printing.batch import Fetch, Quality, prepare_posts
-from reviewer_app.printing.queue import printable_posts
+from reviewer_app.printing.queue import TransferredAway, printable_posts, transferred_away
 from reviewer_app.printing.render import RenderSummary, new_pdf_printer, render_posts
 from reviewer_app.printing.whole_pdf import written_whole
 from reviewer_app.qt import QPagedPaintDevice
@@ -78,6 +79,20 @@ class PrintDesk:
     def facility_id(self) -> int:
         return self.sync.who.facility_id
 
+    def today(self) -> date:
+        """Taipei's date by this desk's clock: the day eligibility is judged on (core/rules/delivery.py)."""
+        return local(self.clock()).date()
+
+    def transferred_away(self) -> list[TransferredAway]:
+        """This facility's posts that followed their inmate elsewhere lately (read, never stored)."""
+        try:
+            with Session(self.sync.engine) as s:
+                return transferred_away(s, self.facility_id, self.clock())
+        except (OperationalError, DBAPIError) as exc:
+            if _connection_error(exc):
+                raise SharedDatabaseUnavailable(str(exc.orig or exc)) from exc
+            raise
+
     def refresh(self) -> int:
         """Read the list from the shared database into the journal; the number of posts in it."""
         now = self.clock()
@@ -92,7 +107,7 @@ class PrintDesk:
         return len(posts)
 
     def queue(self, statuses: Sequence[str] | None = None, unit: str | None = None) -> list[QueuedPost]:
-        posts = self.book.queue(statuses)
+        posts = self.book.queue(statuses, self.today())
         return [p for p in posts if unit is None or matches_unit(p.housing_unit, unit)]
 
     def to_print(self, unit: str | None = None) -> list[QueuedPost]:

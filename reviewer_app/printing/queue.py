@@ -11,7 +11,7 @@ loader's limits) and its printing and hand-over history. It is what the workstat
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 from typing import Final
 
@@ -25,7 +25,9 @@ from reviewer_app.core.items import (
     InmateInfo,
     PrintablePost,
     PrintHistory,
+    Restriction,
 )
+from reviewer_app.core.timeutil import local
 from reviewer_app.shared_db.models import (
     Applicant,
     Decision,
@@ -33,9 +35,13 @@ from reviewer_app.shared_db.models import (
     Handover,
     Inmate,
     Post,
+    PostTransfer,
     PrintRecord,
     ServiceApplication,
     Staff,
+)
+from reviewer_app.shared_db.models import (
+    Restriction as RestrictionRow,
 )
 from reviewer_app.sync.pull import documents_of, facility_of
 
@@ -87,7 +93,30 @@ def printable_posts(
     approvals: dict[int, tuple[str, datetime]] = {}
     printing: dict[int, PrintHistory] = {}
     handovers: dict[int, Handover] = {}
+    came_from: dict[int, str] = {}
+    # E3 restrictions not over by today (Taipei): the list holds a post back while one is in force
+    # (core/rules/delivery.py) and lets it come back by itself the day after it ends.
+    today = local(now).date()
+    inmate_ids = sorted({inmate.id for _post, _app, inmate, *_ in rows})
+    restrictions: dict[int, list[Restriction]] = {}
+    for r in s.scalars(
+        select(RestrictionRow)
+        .where(
+            RestrictionRow.inmate_id.in_(inmate_ids),
+            or_(RestrictionRow.ends_on.is_(None), RestrictionRow.ends_on >= today),
+        )
+        .order_by(RestrictionRow.starts_on)
+    ):
+        restrictions.setdefault(r.inmate_id, []).append(
+            Restriction(r.kind, r.starts_on.isoformat(), r.ends_on.isoformat() if r.ends_on else None)
+        )
     for chunk in _chunks(ids):
+        for post_id, name in s.execute(
+            select(PostTransfer.post_id, PostTransfer.from_facility_name)
+            .where(PostTransfer.post_id.in_(chunk), PostTransfer.to_facility_id == facility_id)
+            .order_by(PostTransfer.id)
+        ):
+            came_from[post_id] = name
         for item_id, who, at in s.execute(
             select(Decision.item_id, Decision.staff_username, Decision.decided_at)
             .where(Decision.item_kind == "post", Decision.outcome == "approve", Decision.item_id.in_(chunk))
@@ -136,6 +165,7 @@ def printable_posts(
                     call_number=inmate.call_number,
                     name=inmate.name,
                     housing_unit=inmate.housing_unit,
+                    restrictions=tuple(restrictions.get(inmate.id, ())),
                     custody=inmate.custody,
                 ),
                 title=post.title,
@@ -154,6 +184,39 @@ def printable_posts(
                     at=handover.handed_over_at.isoformat(),
                     note=handover.note,
                 ),
+                transferred_from=came_from.get(post.id),
             )
         )
     return out
+
+
+@dataclass(frozen=True)
+class TransferredAway:
+    """A post of this facility that followed its inmate elsewhere: what this facility still knows."""
+
+    post_id: int
+    call_number: str
+    title: str
+    to_facility: str
+    transferred_at: datetime
+
+
+def transferred_away(
+    s: Session, facility_id: int, now: datetime, *, recent_days: int = RECENT_DAYS
+) -> list[TransferredAway]:
+    """Posts that left this facility with their inmate lately (the rows of post_transfers; the post
+    itself and what the new facility does with it are no longer this facility's to read)."""
+    since = now - timedelta(days=recent_days)
+    return [
+        TransferredAway(t.post_id, t.from_call_number, t.title, t.to_facility_name, t.transferred_at)
+        for t in s.scalars(
+            select(PostTransfer)
+            .where(
+                PostTransfer.from_facility_id == facility_id,
+                PostTransfer.transferred_at >= since,
+                # what the counsellor had in the list; pending posts followed to be reviewed there
+                PostTransfer.status_before.in_(("approved", "printed", "undeliverable")),
+            )
+            .order_by(PostTransfer.from_call_number, PostTransfer.id)
+        )
+    ]

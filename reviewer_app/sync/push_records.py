@@ -18,7 +18,7 @@ decisions.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
@@ -30,15 +30,15 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import HANDOVER_OUTCOMES, POST_STATUSES
 from reviewer_app.journal.journal import Journal
+from reviewer_app.journal.print_records import after_handover
 from reviewer_app.journal.printing import (
-    HANDOVER_FROM,
     PRINTED_STATUSES,
     HandoverData,
     PrintJournal,
     PrintRecordData,
 )
 from reviewer_app.shared_db import deciding
-from reviewer_app.shared_db.models import Handover, Post, PrintRecord, Staff
+from reviewer_app.shared_db.models import Handover, Inmate, Post, PrintRecord, ServiceApplication, Staff
 
 
 @dataclass(frozen=True)
@@ -122,6 +122,26 @@ def _apply_print_postgresql(s: Session, r: PrintRecordData) -> RecordApplied | R
     return RecordApplied(outcome == "already", status, version, note)
 
 
+#: The refusal of a print made on a day the inmate was held back (the same words as migration 0014's).
+HELD_BACK_ON_PRINT_DAY = "收容人於列印當日暫緩轉交（受限制、移監或出監），列印未登錄；紙本請勿轉交"
+
+
+def _held_back_on(s: Session, post_id: int, moment: datetime) -> bool:
+    """Whether the post's inmate was under an E3 restriction, or no longer held here, that day."""
+    day = local(moment).date()
+    inmate = s.scalar(
+        select(Inmate)
+        .join(ServiceApplication, ServiceApplication.inmate_id == Inmate.id)
+        .join(Post, Post.service_id == ServiceApplication.id)
+        .where(Post.id == post_id)
+    )
+    if inmate is None:
+        return False
+    return inmate.custody != "in_custody" or any(
+        r.starts_on <= day and (r.ends_on is None or day <= r.ends_on) for r in inmate.restrictions
+    )
+
+
 def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflict:
     """Apply inside the caller's transaction; on RecordConflict the caller rolls back."""
     if deciding.on_postgresql(s):
@@ -129,6 +149,8 @@ def apply_print(s: Session, r: PrintRecordData) -> RecordApplied | RecordConflic
     if s.scalar(select(PrintRecord.id).where(PrintRecord.idempotency_key == r.key)) is not None:
         state = _post_state(s, r.post_id)
         return RecordApplied(True, *(state or (None, None)))
+    if _held_back_on(s, r.post_id, r.printed_at):
+        return RecordConflict(HELD_BACK_ON_PRINT_DAY)
     reprint, reason, note = r.reprint, r.reprint_reason, None
     if not reprint:
         changed = s.execute(
@@ -202,12 +224,14 @@ def apply_handover(s: Session, h: HandoverData) -> RecordApplied | RecordConflic
     if s.scalar(select(Handover.id).where(Handover.idempotency_key == h.key)) is not None:
         state = _post_state(s, h.post_id)
         return RecordApplied(True, *(state or (None, None)))
+    state = _post_state(s, h.post_id)
+    after = after_handover(state[0], h.outcome) if state is not None else None
+    if state is None or after is None:
+        return RecordConflict(_describe_handover_conflict(s, h))
     changed = s.execute(
         update(Post)
-        .where(
-            Post.id == h.post_id, Post.version == h.expected_version, Post.status.in_(sorted(HANDOVER_FROM))
-        )
-        .values(status=h.outcome, version=Post.version + 1)
+        .where(Post.id == h.post_id, Post.version == h.expected_version, Post.status == state[0])
+        .values(status=after, version=Post.version + 1)
         .returning(Post.version)
     ).first()
     if changed is None:
@@ -229,7 +253,7 @@ def apply_handover(s: Session, h: HandoverData) -> RecordApplied | RecordConflic
         )
     )
     s.flush()
-    return RecordApplied(False, h.outcome, changed[0])
+    return RecordApplied(False, after, changed[0])
 
 
 def _describe_handover_conflict(s: Session, h: HandoverData) -> str:
@@ -277,8 +301,46 @@ def _apply_one(engine: Engine, apply: Callable[[Session], Result]) -> Result:
     raise AssertionError("unreachable")
 
 
+def _first_versions(records: Sequence[PrintRecordData | HandoverData]) -> dict[int, int]:
+    """Per post, the lowest post version a status-changing record among `records` expects."""
+    out: dict[int, int] = {}
+    for r in records:
+        if r.expected_version is not None and not getattr(r, "reprint", False):
+            out[r.post_id] = min(out.get(r.post_id, r.expected_version), r.expected_version)
+    return out
+
+
+def _in_rounds(
+    prints: list[PrintRecordData], handovers: list[HandoverData]
+) -> Iterator[PrintRecordData | HandoverData]:
+    """Prints before hand-overs, in the order recorded, except where a post's records must
+    interleave: a first print after a hand-over that sent the post back to print (returned) waits
+    for that hand-over, and a hand-over of that new printout for the print. The versions each record
+    expects tell the order."""
+    while prints or handovers:
+        waiting_h = _first_versions(handovers)
+        ready_p = [
+            r
+            for r in prints
+            if r.reprint
+            or r.expected_version is None
+            or r.expected_version < waiting_h.get(r.post_id, 1 << 62)
+        ]
+        taken = {r.key for r in ready_p}
+        prints = [r for r in prints if r.key not in taken]
+        waiting_p = _first_versions(prints)
+        ready_h = [h for h in handovers if h.expected_version < waiting_p.get(h.post_id, 1 << 62)]
+        taken = {h.key for h in ready_h}
+        handovers = [h for h in handovers if h.key not in taken]
+        if not ready_p and not ready_h:  # nothing tells an order: as recorded, prints first
+            ready_p, ready_h, prints, handovers = prints, handovers, [], []
+        yield from ready_p
+        yield from ready_h
+
+
 def push_records(engine: Engine, journal: Journal, clock: Callable[[], datetime]) -> RecordsPushResult:
-    """Push every pending print record, then every pending hand-over, in the order recorded.
+    """Push every pending print record, then every pending hand-over, in the order recorded (a post
+    sent back to print interleaves: _in_rounds).
 
     Connection errors propagate (Sync.push turns them into SharedDatabaseUnavailable); whatever was
     not pushed stays pending for the next push.
@@ -288,23 +350,26 @@ def push_records(engine: Engine, journal: Journal, clock: Callable[[], datetime]
     notes: list[str] = []
     # The journal is locked only to record each answer: while the shared database answers (it may
     # wait on a lock there for long), decisions and new records are written meanwhile.
-    for r in book.prints(("pending",)):
-        result = _apply_one(engine, partial(apply_print, r=r))
-        if isinstance(result, RecordConflict):
+    for record in _in_rounds(book.prints(("pending",)), book.handovers(("pending",))):
+        if isinstance(record, PrintRecordData):
+            r = record
+            result = _apply_one(engine, partial(apply_print, r=r))
+            if isinstance(result, RecordConflict):
+                with journal.lock:
+                    book.mark_print_conflict(r.key, result.reason, clock())
+                conflicts += 1
+                notes.append(f"#{r.post_id} {result.reason}")
+                continue
             with journal.lock:
-                book.mark_print_conflict(r.key, result.reason, clock())
-            conflicts += 1
-            notes.append(f"#{r.post_id} {result.reason}")
+                book.mark_print_synced(r.key, clock(), result.status, result.version, result.note)
+            if result.already:
+                already += 1
+            else:
+                prints += 1
+            if result.note:
+                notes.append(f"#{r.post_id} {result.note}")
             continue
-        with journal.lock:
-            book.mark_print_synced(r.key, clock(), result.status, result.version, result.note)
-        if result.already:
-            already += 1
-        else:
-            prints += 1
-        if result.note:
-            notes.append(f"#{r.post_id} {result.note}")
-    for h in book.handovers(("pending",)):
+        h = record
         result = _apply_one(engine, partial(apply_handover, h=h))
         if isinstance(result, RecordConflict):
             with journal.lock:

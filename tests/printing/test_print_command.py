@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,8 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.cli import main
-from reviewer_app.shared_db.models import Inmate, Post, PrintRecord, ServiceApplication
+from reviewer_app.core.timeutil import local
+from reviewer_app.shared_db.models import Inmate, Post, PrintRecord, Restriction, ServiceApplication
 from tests.printing import pdfread
 
 
@@ -120,3 +122,27 @@ def test_refuses_what_it_cannot_do(
     with pytest.raises(SystemExit):
         main(["--database-url", url, "print", "-o", str(tmp_path / "x.pdf")])  # --approved is required
     assert approved(shared) and not list(tmp_path.glob("*.pdf"))
+
+
+def test_a_held_back_post_is_left_out_and_said(
+    qtbot: QtBot, shared: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = shared.url.render_as_string(hide_password=False)
+    held, *others = approved(shared)
+    today = local(datetime.now(UTC)).date()
+    with Session(shared) as s, s.begin():
+        post = s.get(Post, held)
+        assert post is not None
+        s.add(
+            Restriction(
+                inmate_id=post.service.inmate_id, kind="medical_isolation", starts_on=today, ends_on=None
+            )
+        )
+
+    assert main(["--database-url", url, "print", "--approved", "-o", str(tmp_path / "早上.pdf")]) == 0
+
+    said = capsys.readouterr().out
+    assert f"已列印 {len(others)} 則家庭聯絡簿" in said
+    assert "暫緩轉交 1 則" in said and "因疾病隔離中" in said
+    with Session(shared) as s:
+        assert s.scalar(select(Post.status).where(Post.id == held)) == "approved"

@@ -5,6 +5,7 @@ from reviewer_app.shared_db.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.shared_db.models.base import Base, utcnow
 from reviewer_app.shared_db.models.facility import Facility, Staff
 from reviewer_app.shared_db.models.items import Document, DocumentBlob, Post, ServiceApplication
+from reviewer_app.shared_db.models.movements import PostTransfer
 from reviewer_app.shared_db.models.people import Applicant, Child, Inmate, Restriction
 from reviewer_app.shared_db.models.printing import Handover, PrintRecord
 from reviewer_app.shared_db.models.review import Decision, RejectionReason, Strike, Suspension
@@ -23,6 +24,7 @@ __all__ = [
     "Handover",
     "Inmate",
     "Post",
+    "PostTransfer",
     "PrintRecord",
     "RejectionReason",
     "Restriction",

@@ -43,7 +43,8 @@ class PrintRecord(Base):
 
 
 class Handover(Base):
-    """The printout reached the inmate (delivered), or could not (undeliverable, with the reason)."""
+    """The printout reached the inmate (delivered), or could not (undeliverable, with the reason), or
+    one that could not goes back to the list to print (returned: the inmate is back)."""
 
     __tablename__ = "handovers"
     __table_args__ = (
@@ -51,7 +52,8 @@ class Handover(Base):
         CheckConstraint(f"reason IS NULL OR {in_list('reason', UNDELIVERABLE_REASONS)}", name="reason_known"),
         CheckConstraint(
             "(outcome = 'delivered' AND reason IS NULL) "
-            "OR (outcome = 'undeliverable' AND reason IS NOT NULL)",
+            "OR (outcome = 'undeliverable' AND reason IS NOT NULL) "
+            "OR (outcome = 'returned' AND reason IS NULL)",
             name="undeliverable_has_reason",
         ),
     )

@@ -39,6 +39,7 @@ def item_status(code: str) -> str:
         "printed": QCoreApplication.translate("Words", "Printed"),
         "delivered": QCoreApplication.translate("Words", "Delivered"),
         "undeliverable": QCoreApplication.translate("Words", "Undeliverable"),
+        "held_back": QCoreApplication.translate("Words", "Held back"),  # the print list's own (暫緩轉交)
     }
     return labels.get(code, code)
 

@@ -27,11 +27,12 @@ class PrintCommands:
     handover: QAction
     tick_all: QAction
     tick_none: QAction
+    back_to_print: QAction  # an undeliverable post back to To print (the inmate is back)
 
     def all(self) -> list[QAction]:
         return [
             self.refresh, self.preview, self.print_, self.pdf,
-            self.reprint, self.handover, self.tick_all, self.tick_none,
+            self.reprint, self.handover, self.tick_all, self.tick_none, self.back_to_print,
         ]  # fmt: skip
 
     def update(self, ticked: Sequence[QueuedPost], *, busy: bool, loading: bool) -> None:
@@ -42,6 +43,7 @@ class PrintCommands:
             action.setEnabled(not busy and printable)
         self.reprint.setEnabled(not busy and any(p.local_status in PRINTED_STATUSES for p in ticked))
         self.handover.setEnabled(not busy and any(p.local_status in HANDOVER_FROM for p in ticked))
+        self.back_to_print.setEnabled(not busy and any(p.local_status == "undeliverable" for p in ticked))
         self.refresh.setEnabled(not loading)
 
 
@@ -56,6 +58,7 @@ def make_print_commands(
     handover: Slot,
     tick_all: Slot,
     tick_none: Slot,
+    back_to_print: Slot,
 ) -> PrintCommands:
     """The view's actions, added to `view` (so its help overlay lists them), calling these slots."""
     return PrintCommands(
@@ -94,6 +97,13 @@ def make_print_commands(
             "Ctrl+Shift+A",
             tick_none,
             "printTickNone",
+        ),
+        back_to_print=_action(
+            view,
+            QCoreApplication.translate("PrintView", "Back to To print"),
+            "Ctrl+Shift+B",
+            back_to_print,
+            "printBackToPrint",
         ),
     )
 

@@ -37,6 +37,7 @@ from reviewer_app.journal.printing import (
     HANDOVER_FROM,
     PRINTABLE,
     PRINTED_STATUSES,
+    RETURNED,
     PrintRefused,
     QueuedPost,
 )
@@ -79,11 +80,14 @@ from reviewer_app.ui.printing.lane import SerialLane
 from reviewer_app.ui.printing.morning_view import MorningDialog
 from reviewer_app.ui.printing.preview_dialog import PostsPreviewDialog
 from reviewer_app.ui.printing.print_list import (
+    UNDELIVERABLE,
     PrintList,
     UndeliverableNote,
     batch_label,
     load_print_list,
+    post_notes,
     status_text,
+    transferred_text,
     undeliverable_text,
 )
 from reviewer_app.ui.printing.record_question import RecordQuestion
@@ -145,6 +149,7 @@ class PrintView(BackgroundWidget):
         self.filter_combo.setObjectName("printFilter")
         for key, label in (
             ("to_print", self.tr("To print")),
+            ("held_back", self.tr("Held back")),
             ("to_hand_over", self.tr("To hand over")),
             ("undeliverable", self.tr("Undeliverable")),
             ("delivered", self.tr("Delivered lately")),
@@ -167,6 +172,7 @@ class PrintView(BackgroundWidget):
             handover=self.handover_checked,
             tick_all=lambda: self.model.check_all(True),
             tick_none=lambda: self.model.check_all(False),
+            back_to_print=self.back_to_print_checked,
         )
         c = self.commands
         self.morning_action = make_action(
@@ -184,7 +190,7 @@ class PrintView(BackgroundWidget):
         for action in (self.morning_action, c.refresh, c.tick_all, c.tick_none):
             bar.addWidget(tool_button(action))
         buttons = QHBoxLayout()
-        for action in (c.preview, c.print_, c.pdf, c.reprint, c.handover):
+        for action in (c.preview, c.print_, c.pdf, c.reprint, c.handover, c.back_to_print):
             buttons.addWidget(tool_button(action))
         buttons.addStretch(1)
         self.progress = QProgressBar()
@@ -199,6 +205,10 @@ class PrintView(BackgroundWidget):
         self.message_label.setObjectName("printMessage")
         self.message_label.setWordWrap(True)
         self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.transferred_label = QLabel()
+        self.transferred_label.setObjectName("printTransferred")
+        self.transferred_label.setWordWrap(True)
+        self.transferred_label.hide()
 
         self.scan_bar = ScanBar(self)
         self.scan_bar.pageScanned.connect(self._page_scanned)
@@ -213,6 +223,7 @@ class PrintView(BackgroundWidget):
         layout.addWidget(self.tree, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.transferred_label)
         layout.addWidget(self.message_label)
 
         self.model.dataChanged.connect(self._update_actions)
@@ -311,14 +322,16 @@ class PrintView(BackgroundWidget):
         self.scan_bar.set_inmates({i.id: i for i in waiting}.values())
         if self.morning_dialog is not None:
             self.morning_dialog.set_list(loaded, self.desk.clock())
+        self.transferred_label.setText(transferred_text(loaded))
+        self.transferred_label.setVisible(bool(loaded.transferred))
         self.connectionChanged.emit(not loaded.offline)
         self.refreshed.emit()
 
     def _show(self, *_: object) -> None:
         if self._loaded is None:
             return
-        notes = {pid: undeliverable_text(note) for pid, note in self._loaded.undeliverable.items()}
-        self.model.set_posts(self._loaded.filtered(str(self.filter_combo.currentData())), notes)
+        posts = self._loaded.filtered(str(self.filter_combo.currentData()))
+        self.model.set_posts(posts, post_notes(self._loaded))
         self.tree.expandAll()
 
     def _batch_chosen(self, row: int) -> None:
@@ -547,6 +560,16 @@ class PrintView(BackgroundWidget):
         dialog = HandoverDialog(len(posts), self.desk.display_name, self.desk.clock(), self)
         self._open("handover_dialog", dialog, lambda: self._record_handover(posts, dialog.values()))
 
+    def back_to_print_checked(self) -> None:
+        """放回待列印: ticked posts that could not be handed over go back to To print (the inmate is
+        back); recorded and pushed like a hand-over, their reason and note kept in the history."""
+        posts = [p for p in self.model.checked_posts() if p.local_status == UNDELIVERABLE]
+        if not posts:
+            self._say(self.tr("Tick undeliverable posts to put them back in To print."))
+            return
+        now = self.desk.clock()
+        self._record_handover(posts, HandoverInput(RETURNED, self.desk.display_name, now, None, None, None))
+
     def _record_handover(self, posts: list[QueuedPost], values: HandoverInput) -> None:
         desk = self.desk
         ids = [p.post_id for p in posts]
@@ -570,6 +593,8 @@ class PrintView(BackgroundWidget):
             self.model.check_all(False)
             if values.outcome == "delivered":
                 self._say(self.tr("Hand-over recorded for {count} posts.").format(count=count))
+            elif values.outcome == RETURNED:
+                self._say(self.tr("{count} posts are back in To print.").format(count=count))
             else:
                 why = undeliverable_text(UndeliverableNote(values.reason, values.note))
                 self._say(

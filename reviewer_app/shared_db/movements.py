@@ -1,0 +1,136 @@
+"""An inmate's transfer or release, as the facility's records bring it (the agency's side, not staff):
+what happens to the family's items.
+
+* Transfer: the family's service, its pending and held posts and its approved posts not handed over
+  yet follow the inmate to the new facility (and their documents, so the new facility can review and
+  print them); a printout made at the old facility is no use there, so a printed post goes back to
+  approved. Each post that moved leaves a ``post_transfers`` row both facilities read. Claims are
+  dropped and versions bumped: a workstation of the old facility holding one gets a visible conflict.
+* Release: approved and printed posts not handed over are closed as undeliverable (出監), with the
+  words the family reads (core/rules/delivery.py).
+
+On PostgreSQL both run as one SECURITY DEFINER function of migration 0014, which only IT and the
+agency's feed (reviewdesk_admin) may execute: staff cannot move or close anything this way. On SQLite
+(one user) the same steps run here in Python, in the caller's transaction.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Final
+
+from sqlalchemy import select, text, update
+from sqlalchemy.orm import Session
+
+from reviewer_app.core.rules.delivery import RELEASED_FOR_FAMILY
+from reviewer_app.shared_db import deciding
+from reviewer_app.shared_db.models import (
+    Document,
+    Facility,
+    Handover,
+    Inmate,
+    Post,
+    PostTransfer,
+    ServiceApplication,
+)
+
+#: Statuses of a service that follows the inmate (a rejected one stays where it was decided).
+SERVICE_FOLLOWS: Final = ("pending", "held", "approved")
+#: Post statuses that follow the inmate: not decided yet, or approved and not handed over.
+POST_FOLLOWS: Final = ("pending", "held", "approved", "printed", "undeliverable")
+#: Post statuses closed by a release.
+CLOSED_BY_RELEASE: Final = ("approved", "printed")
+#: Who the hand-over row names when the facility's records closed the post.
+FROM_RECORDS: Final = "機關紀錄"
+
+
+def record_transfer(s: Session, from_inmate: int, to_inmate: int, now: datetime) -> list[int]:
+    """The inmate moved: the posts that followed them (their ids)."""
+    if deciding.on_postgresql(s):
+        rows = s.execute(
+            text("SELECT reviewdesk_record_transfer(:a, :b)"), {"a": from_inmate, "b": to_inmate}
+        ).scalar_one()
+        return sorted(rows or [])
+    old, new = s.get(Inmate, from_inmate), s.get(Inmate, to_inmate)
+    if old is None or new is None or old.facility_id == new.facility_id:
+        raise ValueError("a transfer names two inmate records of two facilities")
+    old_facility, new_facility = s.get(Facility, old.facility_id), s.get(Facility, new.facility_id)
+    assert old_facility is not None and new_facility is not None
+    old.custody = "transferred"
+    services = list(
+        s.scalars(
+            select(ServiceApplication).where(
+                ServiceApplication.inmate_id == from_inmate, ServiceApplication.status.in_(SERVICE_FOLLOWS)
+            )
+        )
+    )
+    moved: list[int] = []
+    for service in services:
+        service.facility_id, service.inmate_id = new.facility_id, new.id
+        service.version += 1
+        service.claimed_by = service.claim_workstation = service.claim_expires_at = None
+        s.execute(
+            update(Document).where(Document.application_id == service.id).values(facility_id=new.facility_id)
+        )
+        for post in s.scalars(
+            select(Post).where(Post.service_id == service.id, Post.status.in_(POST_FOLLOWS))
+        ):
+            s.add(
+                PostTransfer(
+                    post_id=post.id,
+                    from_facility_id=old.facility_id,
+                    to_facility_id=new.facility_id,
+                    from_facility_name=old_facility.name,
+                    to_facility_name=new_facility.name,
+                    from_call_number=old.call_number,
+                    title=post.title,
+                    status_before=post.status,
+                    transferred_at=now,
+                )
+            )
+            post.facility_id = new.facility_id
+            if post.status in ("printed", "undeliverable"):
+                post.status = "approved"
+            post.version += 1
+            post.claimed_by = post.claim_workstation = post.claim_expires_at = None
+            s.execute(update(Document).where(Document.post_id == post.id).values(facility_id=new.facility_id))
+            moved.append(post.id)
+    s.flush()
+    return sorted(moved)
+
+
+def record_release(s: Session, inmate_id: int, now: datetime) -> list[int]:
+    """The inmate was released: the posts closed as undeliverable (their ids)."""
+    if deciding.on_postgresql(s):
+        rows = s.execute(text("SELECT reviewdesk_record_release(:a)"), {"a": inmate_id}).scalar_one()
+        return sorted(rows or [])
+    inmate = s.get(Inmate, inmate_id)
+    if inmate is None:
+        raise ValueError("no such inmate")
+    inmate.custody = "released"
+    closed = []
+    for post in s.scalars(
+        select(Post)
+        .join(ServiceApplication, ServiceApplication.id == Post.service_id)
+        .where(ServiceApplication.inmate_id == inmate_id, Post.status.in_(CLOSED_BY_RELEASE))
+    ):
+        post.status, post.version = "undeliverable", post.version + 1
+        post.claimed_by = post.claim_workstation = post.claim_expires_at = None
+        s.add(
+            Handover(
+                idempotency_key=f"release-{post.id}-{post.version}",
+                facility_id=post.facility_id,
+                post_id=post.id,
+                outcome="undeliverable",
+                reason="released",
+                handed_over_by=FROM_RECORDS,
+                handed_over_at=now,
+                note=RELEASED_FOR_FAMILY,
+                recorded_by=FROM_RECORDS,
+                workstation=FROM_RECORDS,
+                recorded_at=now,
+            )
+        )
+        closed.append(post.id)
+    s.flush()
+    return sorted(closed)
