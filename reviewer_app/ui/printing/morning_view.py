@@ -29,7 +29,7 @@ from reviewer_app.qt import (
     QWidget,
 )
 from reviewer_app.ui.common.file_dialog import save_file_dialog
-from reviewer_app.ui.printing.print_list import PrintList, undeliverable_text
+from reviewer_app.ui.printing.print_list import PrintList, post_notes
 
 WEEKDAYS = "一二三四五六日"
 UNIT_ROLE = Qt.ItemDataRole.UserRole
@@ -106,7 +106,10 @@ class MorningDialog(QDialog):
         self._now = now
         to_print = loaded.filtered("to_print")
         to_hand = loaded.filtered("to_hand_over")
-        held = loaded.filtered("undeliverable")
+        # Held back: waiting for a restriction to end or an inmate gone (暫緩轉交), and the posts that
+        # could not be handed over (無法轉交), each with why.
+        held = loaded.filtered("held_back") + loaded.filtered("undeliverable")
+        notes = post_notes(loaded)
         day = local(now)
         self.summary.setText(
             self.tr(
@@ -124,8 +127,7 @@ class MorningDialog(QDialog):
         self._by_unit(self.hand_over_tree, to_hand, with_room=True)
         self.held_tree.clear()
         for post in held:
-            note = loaded.undeliverable.get(post.post_id)
-            why = undeliverable_text(note) if note is not None else ""
+            why = notes.get(post.post_id, "")
             who = f"{post.inmate.call_number} {post.inmate.name}"
             self.held_tree.addTopLevelItem(
                 QTreeWidgetItem([f"{unit_of(post.housing_unit)}　{who}", f"#{post.post_id}", why])

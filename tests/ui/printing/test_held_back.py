@@ -87,6 +87,19 @@ def test_held_back_and_released_posts_wait_in_their_lanes_with_the_reason(
         with Session(shared_engine) as s:
             assert s.scalar(select(PrintRecord.id).where(PrintRecord.post_id == held)) is None
         assert set(printable) <= set(shown(view, "to_print"))
+
+        # The counsellor's morning lists both as held back, each with its reason.
+        view.morning_action.trigger()
+        morning = view.morning_dialog
+        assert morning is not None
+        tree = morning.held_tree
+        rows = {
+            row.text(1): row.text(2)
+            for row in (tree.topLevelItem(i) for i in range(tree.topLevelItemCount()))
+            if row is not None
+        }
+        assert "隔離保護中" in rows[f"#{held}"] and "出監" in rows[f"#{released}"]
+        morning.close()
     finally:
         view.shutdown()
         assert executors.finish_all(30_000)
