@@ -16,7 +16,7 @@ newest first); while typing, the who/what/family/inmate filters narrow the loade
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
@@ -51,6 +51,7 @@ from reviewer_app.supervision.audit_trail import (
 )
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.date_edit import DateEdit
 from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
@@ -62,7 +63,6 @@ from reviewer_app.ui.supervisor.common import (
     action_word,
     failure_message,
     make_table,
-    pydate,
     start_of_local_day,
 )
 from reviewer_app.ui.supervisor.event_details import detail_lines, detail_summary
@@ -177,10 +177,6 @@ def matches(r: AuditRow, f: AuditFilter) -> bool:
     return True
 
 
-def _qdate(d: date) -> QtCore.QDate:
-    return QtCore.QDate(d.year, d.month, d.day)
-
-
 class AuditBrowser(BackgroundWidget):
     loaded = Signal(int)  # rows loaded
     verified = Signal(object)  # audit_chain.VerifyReport
@@ -239,13 +235,11 @@ class AuditBrowser(BackgroundWidget):
         today = local(clock()).date()
         self.dates_box = QtWidgets.QCheckBox(self.tr("Dates"))
         self.dates_box.setObjectName("useDates")
-        self.since_edit = QtWidgets.QDateEdit(_qdate(today - timedelta(days=30)))
+        # Typed as the office writes dates (民國 115/12/07 too), shown in the desk's style.
+        self.since_edit = DateEdit(today - timedelta(days=30), self.dates)
         self.since_edit.setObjectName("since")
-        self.until_edit = QtWidgets.QDateEdit(_qdate(today))
+        self.until_edit = DateEdit(today, self.dates)
         self.until_edit.setObjectName("until")
-        for date_edit in (self.since_edit, self.until_edit):
-            date_edit.setCalendarPopup(True)
-            date_edit.setDisplayFormat("yyyy/MM/dd")
         self.query_button = QPushButton(self.tr("Search"))
         self.verify_button = QPushButton(self.tr("Verify the chain"))
         self.status_label = QLabel()
@@ -293,8 +287,8 @@ class AuditBrowser(BackgroundWidget):
     def current_filter(self) -> AuditFilter:
         since = until = None
         if self.dates_box.isChecked():
-            since = start_of_local_day(pydate(self.since_edit.date()))
-            until = start_of_local_day(pydate(self.until_edit.date()) + timedelta(days=1))
+            since = start_of_local_day(self.since_edit.date())
+            until = start_of_local_day(self.until_edit.date() + timedelta(days=1))
         return AuditFilter(
             staff=self.staff_edit.text().strip() or None,
             action=str(self.action_combo.currentData() or "") or None,
