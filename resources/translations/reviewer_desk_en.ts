@@ -212,7 +212,7 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+218"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>Choose an event to read its details</translation>
@@ -243,7 +243,7 @@
         <translation>Dates</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
@@ -537,7 +537,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-293"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-287"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -906,6 +906,24 @@
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>Screen locked</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+27"/>
+        <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the date in a calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1951,15 +1969,23 @@
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+198"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1997,12 +2023,12 @@
         <translation>{kind} #{id} {outcome}: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Decisions not applied</source>
         <translation>Decisions not applied</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-8"/>
         <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
         <translation>
             <numerusform>%n decision from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
@@ -2010,7 +2036,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%n item(s) being worked on by others</source>
         <translation>
             <numerusform>%n item being worked on by others</numerusform>
@@ -2095,7 +2121,12 @@
         <translation>; the family&apos;s posting is suspended through {day}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{said}; {then}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>

@@ -212,7 +212,7 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+218"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>選擇一筆事件以查看內容</translation>
@@ -243,7 +243,7 @@
         <translation>期間</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+7"/>
         <source>Search</source>
         <translation>查詢</translation>
     </message>
@@ -537,7 +537,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-293"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-287"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -906,6 +906,24 @@
         <source>Screen locked</source>
         <extracomment>Input that counts as the member being at the workstation.</extracomment>
         <translation>畫面已鎖定</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+27"/>
+        <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
+        <translation>輸入日期，例如 115/12/07（民國年）或 2026/12/07</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the date in a calendar</source>
+        <translation>從月曆選擇日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation>月曆</translation>
     </message>
 </context>
 <context>
@@ -1947,15 +1965,22 @@
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+198"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
+        <translation>
+            <numerusform>%n 件決定已送出至共用資料庫，不能再復原</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -1993,19 +2018,19 @@
         <translation>{kind} #{id} {outcome}：{reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+17"/>
         <source>Decisions not applied</source>
         <translation>決定未生效</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-8"/>
         <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
         <translation>
             <numerusform>本工作站有 %n 件決定未生效：案件已先由他人處理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+17"/>
         <source>%n item(s) being worked on by others</source>
         <translation>
             <numerusform>%n 件由他人處理中</numerusform>
@@ -2089,7 +2114,12 @@
         <translation>；家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{said}; {then}</source>
+        <translation>{said}；{then}</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Decision not recorded</source>
         <translation>無法記錄決定</translation>
     </message>

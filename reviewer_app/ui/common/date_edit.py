@@ -15,7 +15,7 @@ from reviewer_app.ui.common.dates import DateStyle, parse_date
 
 
 class DateEdit(QWidget):
-    #: The date changed (a ``datetime.date``), typed whole or chosen in the calendar.
+    # The date changed (a ``datetime.date``), typed whole or chosen in the calendar.
     dateChanged = Signal(object)
 
     def __init__(self, day: dt.date, dates: DateStyle | None = None, parent: QWidget | None = None) -> None:

@@ -67,6 +67,8 @@ class SyncController(QObject):
         self._session: int | None = None  # the number open_session gave this desk
         # This desk's decisions still in their grace period, oldest first (Ctrl+Z takes the newest).
         self._in_grace: list[DecisionRecord] = []
+        # A grace period ended and its push is under way: the push that sends it says so (screen readers).
+        self._sending_after_grace = False
 
         self.timer = QTimer(self)
         self.timer.setInterval(self.ctx.sync_interval_ms)
@@ -166,11 +168,16 @@ class SyncController(QObject):
             self.ctx.sync.grace = self.grace
 
     def decision_recorded(self, record: DecisionRecord) -> None:
-        """A decision is in the journal: count its grace period down; push it when that ends."""
+        """A decision is in the journal: count its grace period down; push it when that ends. Its start
+        is said with the decision (:meth:`countdown_text`), not every second of it."""
         self._in_grace.append(record)
         self._tick()
         if self._in_grace:
             self.countdown_timer.start()
+
+    def countdown_text(self) -> str:
+        """What the countdown says now ("Syncing in 10 s; Ctrl+Z undoes it"), or '' when none runs."""
+        return self.undo_label.text()
 
     def decision_undone(self, record: DecisionRecord) -> None:
         self._in_grace = [d for d in self._in_grace if d.key != record.key]
@@ -191,6 +198,7 @@ class SyncController(QObject):
                 translate("MainWindow", "Syncing in {seconds} s; Ctrl+Z undoes it").format(seconds=left)
             )
         if ended:
+            self._sending_after_grace = True  # the push that follows is said (_synced)
             self.sync_now()  # right after the grace period, not at the minute's sync
 
     def sync_now(self) -> None:
@@ -243,6 +251,16 @@ class SyncController(QObject):
         self._finished()
         pushed, pulled = result
         self.show_taken_by_others(pulled.others)
+        if self._sending_after_grace and pushed.applied:
+            self._sending_after_grace = False
+            self.window.announcer.announce(
+                translate(
+                    "MainWindow",
+                    "%n decision(s) sent to the shared database; they can no longer be undone",
+                    "",
+                    pushed.applied,
+                )
+            )
         if pushed.conflicted:
             self._tell_conflicts(pushed.conflicted)
         self._connected = True
@@ -328,18 +346,21 @@ class SyncController(QObject):
             for d in conflicted
         ]
         self.window.statusBar().clearMessage()  # "Recorded… waiting to sync" is no longer true for them
+        summary = translate(
+            "MainWindow",
+            "%n decision(s) from this workstation did not take effect: the item was dealt with "
+            "elsewhere first.",
+            "",
+            len(conflicted),
+        )
         self.window.show_message(
             QMessageBox.Icon.Warning,
             translate("MainWindow", "Decisions not applied"),
-            translate(
-                "MainWindow",
-                "%n decision(s) from this workstation did not take effect: the item was dealt with "
-                "elsewhere first.",
-                "",
-                len(conflicted),
-            ),
+            summary,
             "\n".join(lines),
         )
+        # At once, before the reviewer goes on: which decisions, and who decided first.
+        self.window.announcer.announce("\n".join([summary, *lines]), urgent=True)
 
     # ---- status bar ----------------------------------------------------------------------------
 
