@@ -913,68 +913,68 @@
     <message>
         <location filename="../../reviewer_app/ui/common/date_edit.py" line="+27"/>
         <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
-        <translation type="unfinished"></translation>
+        <translation>A date such as 115/12/07 (ROC year) or 2026/12/07</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Choose the date in a calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Choose the date in a calendar</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Calendar</source>
-        <translation type="unfinished"></translation>
+        <translation>Calendar</translation>
     </message>
 </context>
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
-        <location line="+90"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+92"/>
+        <location line="+65"/>
+        <location line="+103"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-163"/>
+        <location line="+64"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-59"/>
+        <location line="+159"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-140"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rule check</source>
         <translation>Rule check</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Family standing</source>
         <translation>Family standing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose an item to review from the queue.</source>
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -1077,12 +1077,12 @@
         <translation>Length:</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Posting suspended through {day}</source>
         <translation>Posting suspended through {day}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Contact-book post content</source>
         <translation>Contact-book post content</translation>
     </message>
@@ -1188,12 +1188,12 @@
         <translation>{approved} approved, {pending} pending</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
         <translation>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Meets every rule</source>
         <translation>Meets every rule</translation>
     </message>
@@ -1265,7 +1265,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+43"/>
         <source>File:</source>
         <translation>File:</translation>
     </message>
@@ -1404,7 +1404,7 @@
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+252"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+254"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>The thumbnails&apos; size: small, the document itself is what the reviewer reads. Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -1421,7 +1421,7 @@
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -1451,7 +1451,7 @@
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+47"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -1842,13 +1842,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+149"/>
+        <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+27"/>
         <source>Undo the last decision</source>
         <translation>Undo the last decision</translation>
     </message>
@@ -1923,53 +1924,42 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Keyboard shortcuts…</source>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+28"/>
+        <location line="+4"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The desk will be shown in {language} the next time it opens.</source>
-        <translation>The desk will be shown in {language} the next time it opens.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>To switch now, close the desk and open it again.</source>
-        <translation>To switch now, close the desk and open it again.</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+203"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+198"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+199"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
@@ -1982,9 +1972,9 @@
     <message numerus="yes">
         <location line="+10"/>
         <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n decision sent to the shared database; it can no longer be undone</numerusform>
+            <numerusform>%n decisions sent to the shared database; they can no longer be undone</numerusform>
         </translation>
     </message>
     <message>
@@ -2023,12 +2013,12 @@
         <translation>{kind} #{id} {outcome}: {reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Decisions not applied</source>
         <translation>Decisions not applied</translation>
     </message>
     <message numerus="yes">
-        <location line="-8"/>
+        <location line="-9"/>
         <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
         <translation>
             <numerusform>%n decision from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
@@ -2036,7 +2026,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+30"/>
         <source>%n item(s) being worked on by others</source>
         <translation>
             <numerusform>%n item being worked on by others</numerusform>
@@ -2074,8 +2064,8 @@
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-221"/>
-        <location line="+228"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-242"/>
+        <location line="+249"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2123,10 +2113,10 @@
     <message>
         <location line="+9"/>
         <source>{said}; {then}</source>
-        <translation type="unfinished"></translation>
+        <translation>{said}; {then}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>
@@ -2258,32 +2248,32 @@
         <translation>Print preview</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Reprint…</source>
         <translation>Reprint…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Record hand-over…</source>
         <translation>Record hand-over…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tick all</source>
         <translation>Tick all</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Tick none</source>
         <translation>Tick none</translation>
     </message>
@@ -2523,30 +2513,32 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+63"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+91"/>
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-51"/>
         <source>No item matches the search or the filters.
 Esc in the search box clears it.</source>
         <translation>No item matches the search or the filters.
 Esc in the search box clears it.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+78"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>
@@ -2640,37 +2632,37 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+96"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
         <translation>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+197"/>
         <source> (suggested by the rule check)</source>
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-168"/>
         <source>Reasons for the rejection</source>
         <translation>Reasons for the rejection</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Space ticks a reason; Enter rejects</source>
         <translation>Space ticks a reason; Enter rejects</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>A short remark for the family (optional, in the message above)</source>
         <translation>A short remark for the family (optional, in the message above)</translation>
     </message>
@@ -2680,17 +2672,17 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Remark for the family</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Staff note</source>
         <translation>Staff note</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
@@ -2705,7 +2697,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Reject with the ticked reasons (Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close without a decision (Esc)</source>
         <translation>Close without a decision (Esc)</translation>
     </message>
@@ -2715,12 +2707,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Remark for the family:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+104"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>

@@ -929,52 +929,52 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
-        <location line="+90"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+92"/>
+        <location line="+65"/>
+        <location line="+103"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-163"/>
+        <location line="+64"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-59"/>
+        <location line="+159"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-140"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rule check</source>
         <translation>規則檢查</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Family standing</source>
         <translation>家屬狀態</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>History</source>
         <translation>歷程</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose an item to review from the queue.</source>
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
@@ -1076,12 +1076,12 @@
         <translation>字數：</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Posting suspended through {day}</source>
         <translation>發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Contact-book post content</source>
         <translation>家庭聯絡簿內容</translation>
     </message>
@@ -1185,12 +1185,12 @@
         <translation>審核通過 {approved} 件，審核中 {pending} 件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
         <translation>【本則退件】P7&#x3000;退件累計達 {threshold}/{threshold}，家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Meets every rule</source>
         <translation>符合各項規定</translation>
     </message>
@@ -1262,7 +1262,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+43"/>
         <source>File:</source>
         <translation>檔名：</translation>
     </message>
@@ -1401,7 +1401,7 @@
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+252"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+254"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>The thumbnails&apos; size: small, the document itself is what the reviewer reads. Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -1418,7 +1418,7 @@
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -1448,7 +1448,7 @@
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+47"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
@@ -1838,13 +1838,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+149"/>
+        <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+27"/>
         <source>Undo the last decision</source>
         <translation>復原上一個決定</translation>
     </message>
@@ -1919,53 +1920,42 @@
         <translation>結束</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Review</source>
         <translation>審核(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Documents</source>
         <translation>文件(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Keyboard shortcuts…</source>
         <translation>鍵盤快速鍵…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+28"/>
+        <location line="+4"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+14"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The desk will be shown in {language} the next time it opens.</source>
-        <translation>下次開啟審核台時將以{language}顯示。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>To switch now, close the desk and open it again.</source>
-        <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+203"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+198"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+199"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
@@ -2018,19 +2008,19 @@
         <translation>{kind} #{id} {outcome}：{reason}</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Decisions not applied</source>
         <translation>決定未生效</translation>
     </message>
     <message numerus="yes">
-        <location line="-8"/>
+        <location line="-9"/>
         <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
         <translation>
             <numerusform>本工作站有 %n 件決定未生效：案件已先由他人處理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+17"/>
+        <location line="+30"/>
         <source>%n item(s) being worked on by others</source>
         <translation>
             <numerusform>%n 件由他人處理中</numerusform>
@@ -2067,8 +2057,8 @@
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-221"/>
-        <location line="+228"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-242"/>
+        <location line="+249"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -2119,7 +2109,7 @@
         <translation>{said}；{then}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Decision not recorded</source>
         <translation>無法記錄決定</translation>
     </message>
@@ -2251,32 +2241,32 @@
         <translation>預覽列印</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Print…</source>
         <translation>列印…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Export PDF…</source>
         <translation>輸出 PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Reprint…</source>
         <translation>重印…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Record hand-over…</source>
         <translation>登錄轉交…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tick all</source>
         <translation>全選</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Tick none</source>
         <translation>全不選</translation>
     </message>
@@ -2515,30 +2505,32 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+63"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+91"/>
         <source>All kinds</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-51"/>
         <source>No item matches the search or the filters.
 Esc in the search box clears it.</source>
         <translation>沒有符合搜尋或篩選條件的案件。
 在搜尋框按 Esc 可清除搜尋。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+78"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
@@ -2630,37 +2622,37 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+96"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
         <translation>請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+197"/>
         <source> (suggested by the rule check)</source>
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-168"/>
         <source>Reasons for the rejection</source>
         <translation>退件原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Space ticks a reason; Enter rejects</source>
         <translation>空白鍵勾選原因；Enter 退件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>A short remark for the family (optional, in the message above)</source>
         <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
     </message>
@@ -2670,17 +2662,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>給家屬的說明</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Staff note</source>
         <translation>工作人員備註</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Reject</source>
         <translation>退件</translation>
     </message>
@@ -2695,7 +2687,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>以勾選的原因退件（Enter）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close without a decision (Esc)</source>
         <translation>不做決定並關閉（Esc）</translation>
     </message>
@@ -2705,12 +2697,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>給家屬的說明：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Note:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+104"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>

@@ -47,6 +47,7 @@ from reviewer_app.ui.common import executors, shortcuts, text_keys
 from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 from reviewer_app.ui.desk import accessible_names, menus
@@ -135,6 +136,7 @@ class MainWindow(QMainWindow):
     close_action: QAction
     language_group: QActionGroup
     language_actions: dict[str, QAction]
+    menu_texts: LiveTexts
     connection_label: QLabel
     last_sync_label: QLabel
     sync_progress: QProgressBar
@@ -271,6 +273,27 @@ class MainWindow(QMainWindow):
         self._apply_date_style()
         if restyled:  # the queue's rule texts and hold reasons are worded while loading, dates included
             self.request_reload()
+
+    # ---- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "menu_texts"):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """設定 > 語言 chose another language: the desk says everything in it at once, nothing in hand
+        lost (the item, the filters, the layout, an open rejection, the undo countdown). Its parts
+        (queue, panel, viewer, dialogs) say their own words on the same event; here the window's."""
+        self.setWindowTitle(
+            self.tr("{name} ({workstation})").format(
+                name=self.ctx.staff_display_name, workstation=self.ctx.workstation
+            )
+        )
+        self.menu_texts.retranslate()
+        shortcuts.retranslate_actions(self)
+        self.sync_controller.retranslate()
+        self.request_reload()  # the rows and the counts are worded while loading
 
     # ---- layout memory -------------------------------------------------------------------------
 

@@ -54,7 +54,7 @@ class PrintWindow(QMainWindow):
         self.help_overlay: HelpOverlay | None = None
         self.help_action = make_action(
             self,
-            QCoreApplication.translate("RoleWindows", "Keyboard shortcuts"),
+            lambda: QCoreApplication.translate("RoleWindows", "Keyboard shortcuts"),
             ["F1"],
             self.toggle_help,
             "helpAction",
@@ -62,7 +62,7 @@ class PrintWindow(QMainWindow):
         )
         self.quit_action = make_action(
             self,
-            QCoreApplication.translate("RoleWindows", "Quit"),
+            lambda: QCoreApplication.translate("RoleWindows", "Quit"),
             ["Ctrl+Q"],
             self.close,
             "quitAction",

@@ -69,6 +69,7 @@ class SyncController(QObject):
         self._in_grace: list[DecisionRecord] = []
         # A grace period ended and its push is under way: the push that sends it says so (screen readers).
         self._sending_after_grace = False
+        self._taken_by_others = 0  # as of the last pull
 
         self.timer = QTimer(self)
         self.timer.setInterval(self.ctx.sync_interval_ms)
@@ -364,8 +365,18 @@ class SyncController(QObject):
 
     # ---- status bar ----------------------------------------------------------------------------
 
+    def retranslate(self) -> None:
+        """The desk's language changed: the connection, the last sync, the countdown and the items
+        colleagues hold, said again in it."""
+        self.show_connection()
+        self.show_last_sync()
+        if self._in_grace:
+            self._tick()
+        self.show_taken_by_others(self._taken_by_others)
+
     def show_taken_by_others(self, count: int) -> None:
         """Items colleagues hold, as of the last pull: nobody takes an empty queue for a finished one."""
+        self._taken_by_others = count
         self.others_label.setText(translate("MainWindow", "%n item(s) being worked on by others", "", count))
         self.others_label.setToolTip(
             translate(
