@@ -1528,7 +1528,7 @@
 <context>
     <name>FamiliesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+91"/>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+95"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
@@ -1557,9 +1557,19 @@
         <translation>Suspension {number}</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+225"/>
+        <source>Lift suspension…</source>
+        <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>Lift suspension…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shorten suspension…</source>
+        <translation>Shorten suspension…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dismiss strike…</source>
-        <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Dismiss strike…</translation>
     </message>
     <message>
@@ -1568,7 +1578,7 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Families with strikes or suspensions (suspended first)</source>
         <translation>Families with strikes or suspensions (suspended first)</translation>
     </message>
@@ -1583,7 +1593,7 @@
         <translation>Their strikes (P7)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+85"/>
         <source>{family} (call number {call}): strikes this cycle {count}</source>
         <translation>{family} (call number {call}): strikes this cycle {count}</translation>
     </message>
@@ -1593,7 +1603,37 @@
         <translation>, suspended until {day}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
+        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
+        <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation>Lift suspension</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
+        <translation>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension</source>
+        <translation>Shorten suspension</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Suspension lifted</source>
+        <translation>Suspension lifted</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suspension shortened</source>
+        <translation>Suspension shortened</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
         <translation>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</translation>
     </message>
@@ -1636,8 +1676,9 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-256"/>
+        <location line="-388"/>
         <source>Date</source>
+        <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1661,7 +1702,7 @@
         <translation>Dismissed by</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Dismissed</source>
         <translation>Dismissed</translation>
     </message>
@@ -1679,8 +1720,9 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Suspension</source>
+        <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
         <translation>Suspension</translation>
     </message>
     <message>
@@ -1719,7 +1761,7 @@
         <translation>Running</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{posts} (please check)</source>
         <translation>{posts} (please check)</translation>
     </message>
@@ -2212,9 +2254,8 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+264"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>To print</translation>
     </message>
     <message>
@@ -2278,17 +2319,19 @@
         <translation>Tick none</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-104"/>
         <source>Show</source>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tick a print run</source>
         <translation>Tick a print run</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+117"/>
+        <location line="+14"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
@@ -2787,12 +2830,12 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+53"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -2802,12 +2845,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -2817,12 +2860,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
@@ -2832,27 +2875,27 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Cannot connect to the shared database: records wait on this workstation</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>Suspensions, reasons and audit trail</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Printing</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Su&amp;pervisor</source>
         <translation>Su&amp;pervisor</translation>
     </message>
@@ -3038,38 +3081,9 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
 </context>
 <context>
-    <name>StrikesModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
-        <source>Date</source>
-        <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Post</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Dismissed by</source>
-        <translation>Dismissed by</translation>
-    </message>
-</context>
-<context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
-        <source>Suspensions and strikes</source>
-        <translation>Suspensions and strikes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+59"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>Families&apos; strikes and suspensions</translation>
     </message>
@@ -3092,163 +3106,6 @@ File only (to check or keep): they stay in To print.</translation>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
-        <source>Suspended</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lifted</source>
-        <translation>Lifted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ended</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Family</source>
-        <translation>Family</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Call number</source>
-        <translation>Call number</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Inmate</source>
-        <translation>Inmate</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Block</source>
-        <translation>Block</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Starts</source>
-        <translation>Starts</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ends</source>
-        <translation>Ends</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lifted by</source>
-        <translation>Lifted by</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsPanel</name>
-    <message>
-        <location line="+79"/>
-        <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
-        <translation>Lift suspension…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shorten suspension…</source>
-        <translation>Shorten suspension…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss strike…</source>
-        <translation>Dismiss strike…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Suspensions at this facility</source>
-        <translation>Suspensions at this facility</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This family&apos;s strikes (P7)</source>
-        <translation>This family&apos;s strikes (P7)</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
-        <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lift suspension</source>
-        <translation>Lift suspension</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
-        <translation>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shorten suspension</source>
-        <translation>Shorten suspension</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
-        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
-        <translation> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> Why?</source>
-        <translation> Why?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dismiss strike</source>
-        <translation>Dismiss strike</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension lifted</source>
-        <translation>Suspension lifted</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension shortened</source>
-        <translation>Suspension shortened</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Strike dismissed</source>
-        <translation>Strike dismissed</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>; {suspension} ended with it</source>
-        <translation>; {suspension} ended with it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>, strikes now {count}</source>
-        <translation>, strikes now {count}</translation>
     </message>
 </context>
 <context>

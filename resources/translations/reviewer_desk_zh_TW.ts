@@ -1524,7 +1524,7 @@
 <context>
     <name>FamiliesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+91"/>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+95"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
@@ -1553,9 +1553,19 @@
         <translation>第 {number} 次停權</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+225"/>
+        <source>Lift suspension…</source>
+        <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>解除停權…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Shorten suspension…</source>
+        <translation>縮短停權…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Dismiss strike…</source>
-        <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>撤銷違規…</translation>
     </message>
     <message>
@@ -1564,7 +1574,7 @@
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Families with strikes or suspensions (suspended first)</source>
         <translation>家屬違規與停權紀錄（停權中的家屬在前）</translation>
     </message>
@@ -1579,7 +1589,7 @@
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+85"/>
         <source>{family} (call number {call}): strikes this cycle {count}</source>
         <translation>{family}（收容人呼號 {call}）：本輪違規 {count}</translation>
     </message>
@@ -1589,7 +1599,37 @@
         <translation>，停權至 {day}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
+        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
+        <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation>解除停權</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
+        <translation>縮短 {family}（呼號 {call}）的停權，原訂 {end} 結束。請選新的結束日並說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension</source>
+        <translation>縮短停權</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Suspension lifted</source>
+        <translation>已解除停權</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suspension shortened</source>
+        <translation>已縮短停權</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
         <translation>撤銷 {day} 的違規（聯絡簿 #{post}，{reason}）：此筆不再計入停權。</translation>
     </message>
@@ -1632,8 +1672,9 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-256"/>
+        <location line="-388"/>
         <source>Date</source>
+        <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>日期</translation>
     </message>
     <message>
@@ -1657,7 +1698,7 @@
         <translation>撤銷</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Dismissed</source>
         <translation>已撤銷</translation>
     </message>
@@ -1675,8 +1716,9 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-102"/>
+        <location line="-110"/>
         <source>Suspension</source>
+        <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
         <translation>停權</translation>
     </message>
     <message>
@@ -1715,7 +1757,7 @@
         <translation>停權中</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{posts} (please check)</source>
         <translation>{posts}（請確認）</translation>
     </message>
@@ -2205,9 +2247,8 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+138"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+264"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
     </message>
     <message>
@@ -2271,17 +2312,19 @@
         <translation>全不選</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+23"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-104"/>
         <source>Show</source>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>顯示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tick a print run</source>
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+117"/>
+        <location line="+14"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
@@ -2776,12 +2819,12 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+53"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -2791,12 +2834,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -2806,12 +2849,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>連線中…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Signed in: {name}</source>
         <translation>登入者：{name}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+23"/>
         <source>Connected</source>
         <translation>已連線</translation>
     </message>
@@ -2821,27 +2864,27 @@ File only (to check or keep): they stay in To print.</source>
         <translation>無法連線到共用資料庫：紀錄暫存在本工作站</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>停權、退件原因與稽核紀錄</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Statistics</source>
         <translation>業務統計</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Printing</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+35"/>
         <source>Su&amp;pervisor</source>
         <translation>主管(&amp;P)</translation>
     </message>
@@ -3027,38 +3070,9 @@ File only (to check or keep): they stay in To print.</source>
     </message>
 </context>
 <context>
-    <name>StrikesModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
-        <source>Date</source>
-        <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Post</source>
-        <translation>聯絡簿</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reason</source>
-        <translation>退件原因</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Dismissed by</source>
-        <translation>撤銷</translation>
-    </message>
-</context>
-<context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
-        <source>Suspensions and strikes</source>
-        <translation>停權與違規</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+59"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>家屬違規與停權紀錄</translation>
     </message>
@@ -3081,163 +3095,6 @@ File only (to check or keep): they stay in To print.</source>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
-        <source>Suspended</source>
-        <translation>停權中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lifted</source>
-        <translation>已解除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ended</source>
-        <translation>已期滿</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Family</source>
-        <translation>家屬</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Call number</source>
-        <translation>呼號</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Inmate</source>
-        <translation>收容人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Block</source>
-        <translation>第幾次</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Starts</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ends</source>
-        <translation>結束</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>State</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lifted by</source>
-        <translation>解除</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsPanel</name>
-    <message>
-        <location line="+79"/>
-        <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
-        <translation>解除停權…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shorten suspension…</source>
-        <translation>縮短停權…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss strike…</source>
-        <translation>撤銷違規…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Suspensions at this facility</source>
-        <translation>本機關的停權紀錄</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This family&apos;s strikes (P7)</source>
-        <translation>此家屬的違規紀錄（P7）</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
-        <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lift suspension</source>
-        <translation>解除停權</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
-        <translation>縮短 {family}（呼號 {call}）的停權，原訂 {end} 結束。請選新的結束日並說明原因：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shorten suspension</source>
-        <translation>縮短停權</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
-        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
-        <translation>{suspension}（至 {day}）因此筆違規而起，撤銷後該停權將隨之結束，其餘違規重新計入本輪。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> Why?</source>
-        <translation>請說明原因：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dismiss strike</source>
-        <translation>撤銷違規</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension lifted</source>
-        <translation>已解除停權</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension shortened</source>
-        <translation>已縮短停權</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Strike dismissed</source>
-        <translation>已撤銷違規紀錄</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>; {suspension} ended with it</source>
-        <translation>；{suspension}已隨之結束</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>, strikes now {count}</source>
-        <translation>，目前違規 {count}</translation>
     </message>
 </context>
 <context>
