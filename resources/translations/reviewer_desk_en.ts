@@ -212,23 +212,24 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+226"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>Choose an event to read its details</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Staff name or account</source>
         <translation>Staff name or account</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+69"/>
         <source>All actions</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-64"/>
         <source>Family name or service number</source>
         <translation>Family name or service number</translation>
     </message>
@@ -238,22 +239,22 @@
         <translation>Call number or inmate name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Verify the chain</source>
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>Showing {shown} of {loaded} loaded</translation>
     </message>
@@ -537,7 +538,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-287"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-308"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -552,17 +553,17 @@
         <translation>Staff</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -572,7 +573,7 @@
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Inmate</source>
         <translation>Inmate</translation>
     </message>
@@ -585,7 +586,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+94"/>
         <source>days from one post to the next</source>
         <translation>days from one post to the next</translation>
     </message>
@@ -635,24 +636,24 @@
         <translation>oldest age of the inmate&apos;s child</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Counts as a strike (P7, posts only)</source>
         <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>Counts as a strike (P7, posts only)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Active (offered to reviewers)</source>
         <translation>Active (offered to reviewers)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>New reason</source>
         <extracomment>What each {placeholder} stands for, with the facility&apos;s value. The reason and suggestion of the form as the facility&apos;s families read them.</extracomment>
         <translation>New reason</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -668,41 +669,41 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+205"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+197"/>
+        <location line="-204"/>
+        <location line="+203"/>
         <source>Applies to</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+197"/>
+        <location line="-200"/>
+        <location line="+203"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+190"/>
+        <location line="-202"/>
+        <location line="+196"/>
         <source>Reason the family reads</source>
         <translation>Reason the family reads</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-195"/>
+        <location line="+196"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-194"/>
         <source>The family reads</source>
         <translation>The family reads</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder} = {value} ({meaning})</translation>
     </message>
@@ -791,7 +792,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-446"/>
+        <location line="-457"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -879,7 +880,7 @@
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+393"/>
         <source>Add this reason?</source>
         <translation>Add this reason?</translation>
     </message>
@@ -1472,22 +1473,22 @@
 <context>
     <name>E1LapsedModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+44"/>
         <source>No birth date on record</source>
         <translation>No birth date on record</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>Call number</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Youngest child&apos;s age</source>
         <translation>Youngest child&apos;s age</translation>
     </message>
@@ -1497,12 +1498,12 @@
         <translation>Lapsed on</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Inmate</source>
         <translation>Inmate</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -1510,7 +1511,7 @@
 <context>
     <name>E1LapsedPanel</name>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -1520,7 +1521,7 @@
         <translation>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>{count} services</source>
         <translation>{count} services</translation>
     </message>
@@ -1528,12 +1529,12 @@
 <context>
     <name>FamiliesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+95"/>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+98"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>Call number</translation>
     </message>
@@ -1551,39 +1552,39 @@
 <context>
     <name>FamiliesPanel</name>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Suspension {number}</source>
         <extracomment>Posts approved while their family was suspended stand out: the supervisor should look at them.</extracomment>
         <translation>Suspension {number}</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+235"/>
         <source>Lift suspension…</source>
         <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Lift suspension…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shorten suspension…</source>
         <translation>Shorten suspension…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dismiss strike…</source>
         <translation>Dismiss strike…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Families with strikes or suspensions (suspended first)</source>
         <translation>Families with strikes or suspensions (suspended first)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Their suspensions</source>
         <translation>Their suspensions</translation>
     </message>
@@ -1593,7 +1594,7 @@
         <translation>Their strikes (P7)</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>{family} (call number {call}): strikes this cycle {count}</source>
         <translation>{family} (call number {call}): strikes this cycle {count}</translation>
     </message>
@@ -1676,7 +1677,7 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-388"/>
+        <location line="-404"/>
         <source>Date</source>
         <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>Date</translation>
@@ -1692,12 +1693,12 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Counts for</source>
         <translation>Counts for</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dismissed by</source>
         <translation>Dismissed by</translation>
     </message>
@@ -1720,7 +1721,7 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-110"/>
+        <location line="-116"/>
         <source>Suspension</source>
         <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
         <translation>Suspension</translation>
@@ -1741,12 +1742,12 @@
         <translation>Last day</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lifted</source>
         <translation>Lifted</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Strikes it spent (posts)</source>
         <translation>Strikes it spent (posts)</translation>
     </message>
@@ -1756,7 +1757,7 @@
         <translation>Posts approved while suspended</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
@@ -2616,9 +2617,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
         <source>New end date</source>
-        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
+        <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
     </message>
     <message>
@@ -3083,7 +3084,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>Families&apos; strikes and suspensions</translation>
     </message>

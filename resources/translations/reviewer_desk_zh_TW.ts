@@ -212,23 +212,24 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+218"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+226"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>選擇一筆事件以查看內容</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Staff name or account</source>
         <translation>人員姓名或帳號</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+69"/>
         <source>All actions</source>
         <translation>全部動作</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-64"/>
         <source>Family name or service number</source>
         <translation>家屬姓名或服務編號</translation>
     </message>
@@ -238,22 +239,22 @@
         <translation>呼號或收容人姓名</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Search</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Verify the chain</source>
         <translation>驗證稽核鏈</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+75"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
     </message>
@@ -537,7 +538,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-287"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-308"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -552,17 +553,17 @@
         <translation>人員</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Item</source>
         <translation>案件</translation>
     </message>
@@ -572,7 +573,7 @@
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Inmate</source>
         <translation>收容人</translation>
     </message>
@@ -585,7 +586,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+94"/>
         <source>days from one post to the next</source>
         <translation>兩次發佈家庭聯絡簿間隔日數</translation>
     </message>
@@ -635,24 +636,24 @@
         <translation>收容人子女年齡上限</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Counts as a strike (P7, posts only)</source>
         <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Active (offered to reviewers)</source>
         <translation>啟用（可供審核人員選用）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>New reason</source>
         <extracomment>What each {placeholder} stands for, with the facility&apos;s value. The reason and suggestion of the form as the facility&apos;s families read them.</extracomment>
         <translation>新增原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
@@ -668,41 +669,41 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+205"/>
         <source>Rule</source>
         <translation>規則代號</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+197"/>
+        <location line="-204"/>
+        <location line="+203"/>
         <source>Applies to</source>
         <translation>適用對象</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+197"/>
+        <location line="-200"/>
+        <location line="+203"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+190"/>
+        <location line="-202"/>
+        <location line="+196"/>
         <source>Reason the family reads</source>
         <translation>家屬看到的原因</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-195"/>
+        <location line="+196"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-194"/>
         <source>The family reads</source>
         <translation>家屬看到的內容</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder}＝{value}（{meaning}）</translation>
     </message>
@@ -791,7 +792,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-446"/>
+        <location line="-457"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -879,7 +880,7 @@
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+393"/>
         <source>Add this reason?</source>
         <translation>新增此原因？</translation>
     </message>
@@ -1468,22 +1469,22 @@
 <context>
     <name>E1LapsedModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+44"/>
         <source>No birth date on record</source>
         <translation>無出生日期紀錄</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>呼號</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Youngest child&apos;s age</source>
         <translation>最小子女年齡</translation>
     </message>
@@ -1493,12 +1494,12 @@
         <translation>逾齡日</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Inmate</source>
         <translation>收容人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
@@ -1506,7 +1507,7 @@
 <context>
     <name>E1LapsedPanel</name>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
@@ -1516,7 +1517,7 @@
         <translation>已核准之服務中，收容人已無未逾年齡上限之子女者（E1）：其聯絡簿不能審核通過，請決定服務之處置。無子女出生日期紀錄者列於最前。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>{count} services</source>
         <translation>共 {count} 件服務</translation>
     </message>
@@ -1524,12 +1525,12 @@
 <context>
     <name>FamiliesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+95"/>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+98"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>收容人呼號</translation>
     </message>
@@ -1547,39 +1548,39 @@
 <context>
     <name>FamiliesPanel</name>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Suspension {number}</source>
         <extracomment>Posts approved while their family was suspended stand out: the supervisor should look at them.</extracomment>
         <translation>第 {number} 次停權</translation>
     </message>
     <message>
-        <location line="+225"/>
+        <location line="+235"/>
         <source>Lift suspension…</source>
         <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>解除停權…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Shorten suspension…</source>
         <translation>縮短停權…</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dismiss strike…</source>
         <translation>撤銷違規…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Families with strikes or suspensions (suspended first)</source>
         <translation>家屬違規與停權紀錄（停權中的家屬在前）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Their suspensions</source>
         <translation>此家屬的停權</translation>
     </message>
@@ -1589,7 +1590,7 @@
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+92"/>
         <source>{family} (call number {call}): strikes this cycle {count}</source>
         <translation>{family}（收容人呼號 {call}）：本輪違規 {count}</translation>
     </message>
@@ -1672,7 +1673,7 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-388"/>
+        <location line="-404"/>
         <source>Date</source>
         <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>日期</translation>
@@ -1688,12 +1689,12 @@
         <translation>退件原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Counts for</source>
         <translation>計入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dismissed by</source>
         <translation>撤銷</translation>
     </message>
@@ -1716,7 +1717,7 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-110"/>
+        <location line="-116"/>
         <source>Suspension</source>
         <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
         <translation>停權</translation>
@@ -1737,12 +1738,12 @@
         <translation>停權至（含）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lifted</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Strikes it spent (posts)</source>
         <translation>用掉的違規（聯絡簿）</translation>
     </message>
@@ -1752,7 +1753,7 @@
         <translation>停權期間核准的聯絡簿</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Running</source>
         <translation>停權中</translation>
     </message>
@@ -2606,9 +2607,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
         <source>New end date</source>
-        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
+        <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>
     </message>
     <message>
@@ -3072,7 +3073,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>家屬違規與停權紀錄</translation>
     </message>

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from reviewer_app.qt import QEvent
+from reviewer_app.qt import QAbstractItemView, QEvent, QLabel, Qt, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -45,3 +45,20 @@ class LiveTexts:
 
 def is_language_change(event: QEvent) -> bool:
     return event.type() == QEvent.Type.LanguageChange
+
+
+def repaint_views(widget: QWidget) -> None:
+    """The item views inside ``widget`` ask their models again for their headers and cells: models
+    that word them when asked (most here) show the new language."""
+    for view in widget.findChildren(QAbstractItemView):
+        model = view.model()
+        if model is not None and model.columnCount() > 0:
+            model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+        view.viewport().update()
+
+
+def label(texts: LiveTexts, say: Say) -> QLabel:
+    """A label whose words follow the language."""
+    made = QLabel()
+    texts.bind(made.setText, say)
+    return made

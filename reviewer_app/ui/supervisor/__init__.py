@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.qt import QtWidgets, QWidget
+from reviewer_app.qt import QEvent, QtWidgets, QWidget
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.e1_lapsed_panel import E1LapsedPanel
@@ -56,10 +58,14 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self.e1_lapsed = E1LapsedPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
         self.audit = AuditBrowser(engine, actor, clock=clock, dates=dates)
-        self.addTab(self.families, self.tr("Families' strikes and suspensions"))
-        self.addTab(self.e1_lapsed, self.tr("Services whose children are over the age limit"))
-        self.addTab(self.catalogue, self.tr("Rejection reasons"))
-        self.addTab(self.audit, self.tr("Audit trail"))
+        self.texts = LiveTexts()  # the tabs' names follow the desk's language (the tools say their own)
+        for tool, say in (
+            (self.families, lambda: self.tr("Families' strikes and suspensions")),
+            (self.e1_lapsed, lambda: self.tr("Services whose children are over the age limit")),
+            (self.catalogue, lambda: self.tr("Rejection reasons")),
+            (self.audit, lambda: self.tr("Audit trail")),
+        ):
+            self.texts.bind(partial(self.setTabText, self.addTab(tool, "")), say)
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
 
@@ -73,6 +79,11 @@ class SupervisorTools(QtWidgets.QTabWidget):
         """Each tool stops (returns at once; saves still running end in the background)."""
         for tool in self.tools():
             tool.shutdown()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
 
     def closeEvent(self, event: object) -> None:
         self.shutdown()

@@ -27,6 +27,7 @@ from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -53,6 +54,7 @@ from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
 from reviewer_app.ui.common.date_edit import DateEdit
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
@@ -91,25 +93,29 @@ class AuditModel(RowsModel[AuditRow]):
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Time"),
+                    lambda: QCoreApplication.translate("AuditModel", "Time"),
                     lambda r: self.dates.datetime(r.occurred_at),
                     lambda r: r.occurred_at,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Staff"),
+                    lambda: QCoreApplication.translate("AuditModel", "Staff"),
                     staff_name,
                     tooltip=lambda r: f"{staff_name(r)}（{r.staff_username}）",
                 ),
-                ColumnSpec(QCoreApplication.translate("AuditModel", "Workstation"), lambda r: r.workstation),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Action"), lambda r: action_word(r.action)
-                ),
-                ColumnSpec(QCoreApplication.translate("AuditModel", "Item"), _item),
-                ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Family"), lambda r: r.applicant_name or ""
+                    lambda: QCoreApplication.translate("AuditModel", "Workstation"), lambda r: r.workstation
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Inmate"),
+                    lambda: QCoreApplication.translate("AuditModel", "Action"),
+                    lambda r: action_word(r.action),
+                ),
+                ColumnSpec(lambda: QCoreApplication.translate("AuditModel", "Item"), _item),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("AuditModel", "Family"),
+                    lambda r: r.applicant_name or "",
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("AuditModel", "Inmate"),
                     lambda r: (
                         ""
                         if r.inmate_call_number is None
@@ -117,7 +123,7 @@ class AuditModel(RowsModel[AuditRow]):
                     ),
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Detail"),
+                    lambda: QCoreApplication.translate("AuditModel", "Detail"),
                     lambda r: detail_summary(r.detail, self.dates),
                     tooltip=lambda r: "\n".join(detail_lines(r.detail, self.dates)),
                 ),
@@ -193,6 +199,7 @@ class AuditBrowser(BackgroundWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.setObjectName("auditBrowser")
         self.engine = engine
         self.actor = actor
@@ -215,12 +222,14 @@ class AuditBrowser(BackgroundWidget):
         self.detail_text.setObjectName("eventDetail")
         self.detail_text.setReadOnly(True)
         self.detail_text.setMaximumHeight(self.detail_text.fontMetrics().lineSpacing() * 7 + 12)
-        self.detail_text.setPlaceholderText(self.tr("Choose an event to read its details"))
+        self.texts.bind(
+            self.detail_text.setPlaceholderText, lambda: self.tr("Choose an event to read its details")
+        )
         self.view.selectionModel().selectionChanged.connect(self._show_detail)
 
         self.staff_edit = QLineEdit()
         self.staff_edit.setObjectName("staff")
-        self.staff_edit.setPlaceholderText(self.tr("Staff name or account"))
+        self.texts.bind(self.staff_edit.setPlaceholderText, lambda: self.tr("Staff name or account"))
         self.action_combo = QComboBox()
         self.action_combo.setObjectName("action")
         self.action_combo.addItem(self.tr("All actions"), "")
@@ -228,20 +237,23 @@ class AuditBrowser(BackgroundWidget):
             self.action_combo.addItem(action_word(code), code)
         self.family_edit = QLineEdit()
         self.family_edit.setObjectName("family")
-        self.family_edit.setPlaceholderText(self.tr("Family name or service number"))
+        self.texts.bind(self.family_edit.setPlaceholderText, lambda: self.tr("Family name or service number"))
         self.inmate_edit = QLineEdit()
         self.inmate_edit.setObjectName("inmate")
-        self.inmate_edit.setPlaceholderText(self.tr("Call number or inmate name"))
+        self.texts.bind(self.inmate_edit.setPlaceholderText, lambda: self.tr("Call number or inmate name"))
         today = local(clock()).date()
-        self.dates_box = QtWidgets.QCheckBox(self.tr("Dates"))
+        self.dates_box = QtWidgets.QCheckBox()
+        self.texts.bind(self.dates_box.setText, lambda: self.tr("Dates"))
         self.dates_box.setObjectName("useDates")
         # Typed as the office writes dates (民國 115/12/07 too), shown in the desk's style.
         self.since_edit = DateEdit(today - timedelta(days=30), self.dates)
         self.since_edit.setObjectName("since")
         self.until_edit = DateEdit(today, self.dates)
         self.until_edit.setObjectName("until")
-        self.query_button = QPushButton(self.tr("Search"))
-        self.verify_button = QPushButton(self.tr("Verify the chain"))
+        self.query_button = QPushButton()
+        self.texts.bind(self.query_button.setText, lambda: self.tr("Search"))
+        self.verify_button = QPushButton()
+        self.texts.bind(self.verify_button.setText, lambda: self.tr("Verify the chain"))
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
@@ -283,6 +295,17 @@ class AuditBrowser(BackgroundWidget):
         self.listen_to(
             {SUSPENSIONS, STRIKES, CATALOGUE}, lambda _k, _o: self.refresh() if self._searched else None
         )
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
+            self.action_combo.setItemText(0, self.tr("All actions"))
+            for index, code in enumerate(ACTION_CODES, start=1):
+                self.action_combo.setItemText(index, action_word(code))
+            if self.model.rowCount() or self._searched:
+                self._show_count()
 
     def current_filter(self) -> AuditFilter:
         since = until = None

@@ -32,6 +32,7 @@ from reviewer_app.qt import (
     QBrush,
     QColor,
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -52,6 +53,7 @@ from reviewer_app.supervision.strikes import StrikeRow
 from reviewer_app.supervision.suspensions import SuspensionRow
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     AnyIndex,
@@ -92,18 +94,20 @@ class FamiliesModel(RowsModel[FamilyOnRecord]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                ColumnSpec(QCoreApplication.translate("FamiliesModel", "Family"), lambda f: f.applicant_name),
                 ColumnSpec(
-                    QCoreApplication.translate("FamiliesModel", "Call number"),
+                    lambda: QCoreApplication.translate("FamiliesModel", "Family"), lambda f: f.applicant_name
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("FamiliesModel", "Call number"),
                     lambda f: f.inmate_call_number,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamiliesModel", "Strikes (this cycle)"),
+                    lambda: QCoreApplication.translate("FamiliesModel", "Strikes (this cycle)"),
                     counter,
                     lambda f: f.live_strikes,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamiliesModel", "Suspended until"),
+                    lambda: QCoreApplication.translate("FamiliesModel", "Suspended until"),
                     lambda f: last_full_day(f.suspended_until),
                     lambda f: f.suspended_until,
                 ),
@@ -122,29 +126,33 @@ class FamilySuspensionsModel(RowsModel[SuspensionOnRecord]):
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Suspension"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Suspension"),
                     lambda c: QCoreApplication.translate("FamilySuspensionsModel", "No. {number}").format(
                         number=c.number
                     ),
                     lambda c: c.number,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Starts"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Starts"),
                     lambda c: day(c.starts_at),
                     lambda c: c.starts_at,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Last day"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Last day"),
                     lambda c: last_full_day(c.ends_at),
                     lambda c: c.ends_at,
                 ),
-                ColumnSpec(QCoreApplication.translate("FamilySuspensionsModel", "Lifted"), self._lifted),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Strikes it spent (posts)"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Lifted"), self._lifted
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Strikes it spent (posts)"),
                     lambda c: posts(c.spent_posts),
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Posts approved while suspended"),
+                    lambda: QCoreApplication.translate(
+                        "FamilySuspensionsModel", "Posts approved while suspended"
+                    ),
                     self._approved_inside,
                 ),
             ],
@@ -193,21 +201,23 @@ class FamilyStrikesModel(RowsModel[StrikeRow]):
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Date"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Date"),
                     lambda r: day(r.created_at),
                     lambda r: r.created_at,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Post"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Post"),
                     lambda r: f"#{r.post_id} {r.post_title}",
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Reason"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Reason"),
                     lambda r: self.reason_texts.get(r.reason_code, r.reason_code),
                 ),
-                ColumnSpec(QCoreApplication.translate("FamilyStrikesModel", "Counts for"), self.counts_for),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Dismissed by"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Counts for"), self.counts_for
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Dismissed by"),
                     lambda r: (
                         ""
                         if r.dismissed_at is None
@@ -290,6 +300,7 @@ class FamiliesPanel(BackgroundWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.setObjectName("familiesPanel")
         self.engine = engine
         self.actor = actor
@@ -310,12 +321,16 @@ class FamiliesPanel(BackgroundWidget):
             header.setMinimumSectionSize(90)
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(wordy, QHeaderView.ResizeMode.Stretch)
-        self.lift_button = QPushButton(self.tr("Lift suspension…"))
+        self.lift_button = QPushButton()
+        self.texts.bind(self.lift_button.setText, lambda: self.tr("Lift suspension…"))
         self.lift_button.setObjectName("liftSuspension")
-        self.shorten_button = QPushButton(self.tr("Shorten suspension…"))
+        self.shorten_button = QPushButton()
+        self.texts.bind(self.shorten_button.setText, lambda: self.tr("Shorten suspension…"))
         self.shorten_button.setObjectName("shortenSuspension")
-        self.dismiss_button = QPushButton(self.tr("Dismiss strike…"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.dismiss_button = QPushButton()
+        self.texts.bind(self.dismiss_button.setText, lambda: self.tr("Dismiss strike…"))
+        self.refresh_button = QPushButton()
+        self.texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh"))
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
@@ -339,12 +354,14 @@ class FamiliesPanel(BackgroundWidget):
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Families with strikes or suspensions (suspended first)")))
+        layout.addWidget(
+            label(self.texts, lambda: self.tr("Families with strikes or suspensions (suspended first)"))
+        )
         layout.addWidget(self.family_view, 3)
         layout.addWidget(self.family_label)
-        layout.addWidget(QLabel(self.tr("Their suspensions")))
+        layout.addWidget(label(self.texts, lambda: self.tr("Their suspensions")))
         layout.addWidget(self.suspension_view, 2)
-        layout.addWidget(QLabel(self.tr("Their strikes (P7)")))
+        layout.addWidget(label(self.texts, lambda: self.tr("Their strikes (P7)")))
         layout.addWidget(self.strike_view, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
@@ -362,6 +379,13 @@ class FamiliesPanel(BackgroundWidget):
         self.listen_to({SUSPENSIONS, STRIKES}, lambda _kinds, _origin: self.refresh())
 
     # ---- reading -------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
+            self.family_label.setText(self._summary(self.selected_family()))
 
     def selected_family(self) -> FamilyOnRecord | None:
         return self._selected(self.family_view, self.family_model)

@@ -4,14 +4,21 @@ language, and nothing in hand is lost — the item shown, the filters, a half-wr
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
 
-from reviewer_app.qt import QApplication, QLocale, Qt
+from reviewer_app.access.roles import Actor
+from reviewer_app.journal import Journal
+from reviewer_app.qt import QApplication, QLocale, QMenu, Qt
+from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common.i18n import apply_language, language_name
 from reviewer_app.ui.desk.main_window import MainWindow
+from reviewer_app.ui.desk.role_windows import PrintWindow, SupervisorWindow, window_for_role
 from reviewer_app.ui.queue.rows import Column
-from tests.ui.conftest import go_to, idle, proxy_rows
+from tests.ui.conftest import WORKSTATION, go_to, idle, make_context, proxy_rows
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -90,3 +97,56 @@ def test_switching_to_english_and_back_keeps_the_work_in_hand(
     qtbot.waitUntil(lambda: idle(desk))
     assert desk.selected_key() == post
     dialog.reject()
+
+
+def test_the_supervisor_window_and_the_print_view_follow_the_switch(
+    qtbot: QtBot, journal: Journal, sync: Sync, shared_engine: Engine, tmp_path: Path, back_to_chinese: object
+) -> None:
+    """The supervisor's own window (tools, statistics, printing) and a counsellor's print window, open
+    beside the desk, show the language chosen on the desk at once."""
+    sync.pull()
+    context = make_context(journal, sync, tmp_path)
+    actor = Actor("supervisor", "supervisor", sync.who.facility_id, WORKSTATION)
+    desk = window_for_role("supervisor", context, shared_engine, actor)
+    qtbot.addWidget(desk)
+    assert isinstance(desk, MainWindow)
+    desk.show()
+    supervisor_menu = desk.findChild(QMenu, "supervisorMenu")
+    assert supervisor_menu is not None
+    supervisor_menu.actions()[0].trigger()
+    tools = next(w for w in QApplication.topLevelWidgets() if isinstance(w, SupervisorWindow))
+    qtbot.addWidget(tools)
+    qtbot.waitUntil(lambda: tools.tools.families.family_model.columnCount() > 0 and not tools.tools.is_busy())
+    printing = PrintWindow(make_context(journal, sync, tmp_path))
+    qtbot.addWidget(printing)
+    printing.show()
+    families = tools.tools.families
+    assert tools.tabs.tabText(0) == "停權、退件原因與稽核紀錄"
+    assert families.family_model.headerData(0, Qt.Orientation.Horizontal) == "家屬"
+    typed = "王"
+    tools.tools.audit.staff_edit.setText(typed)  # a filter being typed in the audit trail
+
+    desk.language_actions["en"].trigger()
+
+    qtbot.waitUntil(lambda: supervisor_menu.title() == "Su&pervisor")
+    qtbot.waitUntil(lambda: tools.windowTitle() == "Supervisor")
+    assert tools.tabs.tabText(0) == "Suspensions, reasons and audit trail"
+    assert tools.tools.tabText(0) == "Families' strikes and suspensions"
+    assert families.family_model.headerData(0, Qt.Orientation.Horizontal) == "Family"
+    assert families.dismiss_button.text() == "Dismiss strike…"
+    assert tools.tools.audit.query_button.text() == "Search"
+    assert tools.tools.audit.staff_edit.text() == typed
+    qtbot.waitUntil(lambda: printing.windowTitle() == "Printing and hand-over")
+    assert printing.menuBar().actions()[0].text() == "&File"
+    assert printing.view.filter_combo.itemText(0) == "To print"
+    assert printing.quit_action.text() == "Quit"
+
+    desk.language_actions["zh_TW"].trigger()
+
+    qtbot.waitUntil(lambda: tools.windowTitle() == "主管")
+    assert families.dismiss_button.text() == "撤銷違規…"
+    assert printing.view.filter_combo.itemText(0) == "待列印"
+    tools.shutdown()
+    tools.close()
+    printing.close()
+    desk.close()
