@@ -1844,12 +1844,12 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+57"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
         <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵；可在「設定 → 鍵盤快速鍵…」更改。</translation>
     </message>
@@ -1881,7 +1881,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+149"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
         <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
@@ -1988,7 +1988,7 @@
         <translation>語言</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -2840,7 +2840,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>

@@ -23,7 +23,6 @@ from reviewer_app.core.reasons import Reason
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import (
     QAction,
-    QActionGroup,
     QApplication,
     QCloseEvent,
     QDialog,
@@ -47,6 +46,7 @@ from reviewer_app.ui.common import executors, shortcuts, text_keys
 from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
+from reviewer_app.ui.common.language_menu import check_current_language
 from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
@@ -134,7 +134,6 @@ class MainWindow(QMainWindow):
     roc_action: QAction
     help_action: QAction
     close_action: QAction
-    language_group: QActionGroup
     language_actions: dict[str, QAction]
     menu_texts: LiveTexts
     connection_label: QLabel
@@ -291,6 +290,7 @@ class MainWindow(QMainWindow):
             )
         )
         self.menu_texts.retranslate()
+        check_current_language(self.language_actions)  # another window may have chosen it
         shortcuts.retranslate_actions(self)
         self.sync_controller.retranslate()
         self.request_reload()  # the rows and the counts are worded while loading

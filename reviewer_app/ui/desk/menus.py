@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer_app.qt import QAction, QActionGroup, QApplication, QCoreApplication, Qt, QWidget
-from reviewer_app.ui.common.i18n import LANGUAGES, apply_language
+from reviewer_app.qt import QCoreApplication, Qt, QWidget
+from reviewer_app.ui.common.language_menu import add_language_actions
 from reviewer_app.ui.common.live_texts import LiveTexts
 from reviewer_app.ui.common.shortcuts import make_action
 from reviewer_app.ui.common.shortcuts_dialog import ShortcutsDialog
@@ -155,35 +155,13 @@ def build_menus(window: MainWindow) -> None:
     language = settings.addMenu("")
     texts.bind(language.setTitle, lambda: translate("MainWindow", "Language"))
     language.setObjectName("languageMenu")
-    window.language_group = QActionGroup(window)
-    window.language_actions = {}
-    for code, name in LANGUAGES.items():
-        action = language.addAction(name)  # each language in its own words, whatever is shown now
-        action.setObjectName(f"language_{code}")
-        action.setCheckable(True)
-        action.setChecked(code == window.preferences.language)
-        action.setData(code)
-        window.language_group.addAction(action)
-        window.language_actions[code] = action
-    window.language_group.triggered.connect(lambda action: language_chosen(window, action))
+    window.language_actions = add_language_actions(language, window.preferences, window)
     help_menu = bar.addMenu("")
     texts.bind(help_menu.setTitle, lambda: translate("MainWindow", "&Help"))
     help_menu.addAction(window.help_action)
     # Menus show names and shortcuts; tooltips are for the buttons (they name the shortcuts too).
     for menu in (review, documents, settings, help_menu):
         menu.setToolTipsVisible(False)
-
-
-def language_chosen(window: MainWindow, action: QAction) -> None:
-    """A language from the Settings menu: shown at once in every open window (each one says its
-    words again on Qt's LanguageChange), and kept for the next start."""
-    code = str(action.data())
-    if code == window.preferences.language:
-        return
-    window.preferences.set_language(code)
-    app = QApplication.instance()
-    if isinstance(app, QApplication):
-        apply_language(app, code)
 
 
 def open_shortcuts(window: MainWindow) -> None:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from reviewer_app.access.roles import Actor
 from reviewer_app.qt import QCoreApplication, QEvent, QKeySequence, QLabel, QMainWindow, QTabWidget, QWidget
+from reviewer_app.ui.common.language_menu import check_current_language
 from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.shortcuts import retranslate_actions
 from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
@@ -37,7 +38,7 @@ def _fetcher(context: DeskContext) -> Fetch:
 
 
 class PrintWindow(QMainWindow):
-    """The counsellor's window: the print view, nothing that decides; a menu bar (檔案, 說明), F1 help,
+    """The counsellor's window: the print view, nothing that decides; a menu bar (檔案, 設定, 說明), F1 help,
     Ctrl+Q, and in the status bar who is signed in and whether the shared database answers."""
 
     def __init__(self, context: DeskContext) -> None:
@@ -86,11 +87,23 @@ class PrintWindow(QMainWindow):
         file_menu.addActions([c.tick_all, c.tick_none, c.refresh])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
+        # The counsellor chooses the language too (設定 > 語言), as on the desk: shown at once.
+        from reviewer_app.ui.common.language_menu import add_language_actions
+        from reviewer_app.ui.common.preferences import Preferences, open_settings
+
+        self.preferences = Preferences(open_settings(context.settings_path, self), self)
+        settings_menu = self.menuBar().addMenu("")
+        texts.bind(settings_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "&Settings"))
+        settings_menu.setObjectName("settingsMenu")
+        language_menu = settings_menu.addMenu("")
+        texts.bind(language_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "Language"))
+        language_menu.setObjectName("languageMenu")
+        self.language_actions = add_language_actions(language_menu, self.preferences, self)
         help_menu = self.menuBar().addMenu("")
         texts.bind(help_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.help_action)
-        for menu in (file_menu, help_menu):
+        for menu in (file_menu, settings_menu, help_menu):
             menu.setToolTipsVisible(False)  # menus show names and shortcuts; tooltips are for buttons
 
         self.connection_label = QLabel(QCoreApplication.translate("RoleWindows", "Connecting…"))
@@ -116,6 +129,7 @@ class PrintWindow(QMainWindow):
         if is_language_change(event) and hasattr(self, "texts"):
             self.texts.retranslate()
             retranslate_actions(self)
+            check_current_language(self.language_actions)
             if self._connected is not None:
                 self._show_connection(self._connected)
 

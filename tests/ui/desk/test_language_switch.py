@@ -146,6 +146,13 @@ def test_the_supervisor_window_and_the_print_view_follow_the_switch(
     qtbot.waitUntil(lambda: tools.windowTitle() == "主管")
     assert families.dismiss_button.text() == "撤銷違規…"
     assert printing.view.filter_combo.itemText(0) == "待列印"
+
+    # The counsellor chooses in their own window: the desk beside it follows too.
+    printing.language_actions["en"].trigger()
+    qtbot.waitUntil(lambda: desk.menuBar().actions()[0].text() == "&Review")
+    assert printing.menuBar().actions()[1].text() == "&Settings" and desk.language_actions["en"].isChecked()
+    printing.language_actions["zh_TW"].trigger()
+    qtbot.waitUntil(lambda: printing.view.filter_combo.itemText(0) == "待列印")
     tools.shutdown()
     tools.close()
     printing.close()
