@@ -293,7 +293,22 @@ class MainWindow(QMainWindow):
         check_current_language(self.language_actions)  # another window may have chosen it
         shortcuts.retranslate_actions(self)
         self.sync_controller.retranslate()
+        self._swap_column_widths()
         self.request_reload()  # the rows and the counts are worded while loading
+
+    def _swap_column_widths(self) -> None:
+        """Each language keeps its own queue column widths (English words are wider): the ones of the
+        language left are kept, those of the language chosen restored, or fitted to its words."""
+        shown_in = QLocale().name()
+        key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
+        if key == self._header_key:
+            return
+        header = self.table.horizontalHeader()
+        self.settings.setValue(self._header_key, header.saveState())
+        self._header_key = key
+        state = self.settings.value(key)
+        if state is None or not header.restoreState(state):
+            self.queue.fit_columns()
 
     # ---- layout memory -------------------------------------------------------------------------
 

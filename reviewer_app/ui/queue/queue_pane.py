@@ -167,7 +167,7 @@ class QueuePane(QWidget):
         flags = [self.flag_filter.itemData(i) for i in range(3, self.flag_filter.count())]
         self._set_flag_choices(str(f) for f in flags)
         self.set_taken_by_others(self._taken_by_others)
-        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        self.model.retranslate()
         self._arrange_filters()
 
     # ---- rows ----------------------------------------------------------------------------------

@@ -63,6 +63,7 @@ def test_switching_to_english_and_back_keeps_the_work_in_hand(
     dialog = desk.reject_dialog
     assert dialog is not None
     dialog.note_edit.setText("家屬來電說明中")
+    desk.grab()  # painted, as on a screen: the queue has worded its rows
 
     desk.language_actions["en"].trigger()
     qtbot.waitUntil(lambda: _menu_titles(desk)[0] == "Review")  # Qt posts LanguageChange to each window
@@ -71,6 +72,10 @@ def test_switching_to_english_and_back_keeps_the_work_in_hand(
     assert desk.message_box is None  # no "open the desk again" message: it is done
     assert _menu_titles(desk)[:4] == ["Review", "Documents", "Settings", "Help"]
     assert _header(desk, Column.STATUS) == "Status"
+    row = desk.proxy.proxy_row_of(post)
+    assert row is not None
+    kind_cell = desk.proxy.index(row, int(Column.KIND))
+    assert kind_cell.data() == "Contact-book post"  # the rows too, not only the headers
     assert desk.panel.approve_button.text().startswith("Approve")
     assert desk.queue.kind_filter.itemText(0) == "All kinds"
     assert desk.connection_label.text() == "Connected"
@@ -92,6 +97,7 @@ def test_switching_to_english_and_back_keeps_the_work_in_hand(
     assert _menu_titles(desk)[0].startswith("審核") and _header(desk, Column.STATUS) == "狀態"
     assert desk.panel.approve_button.text().startswith("審核通過")
     assert desk.connection_label.text() == "已連線"
+    assert desk.proxy.index(row, int(Column.KIND)).data() == "家庭聯絡簿"
     qtbot.waitUntil(lambda: dialog.ok_button.text() == "退件")
     assert dialog.note_edit.text() == "家屬來電說明中"
     qtbot.waitUntil(lambda: idle(desk))
