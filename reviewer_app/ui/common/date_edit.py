@@ -10,7 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from reviewer_app.qt import QHBoxLayout, QLineEdit, Qt, QtCore, QToolButton, QtWidgets, QWidget, Signal
+from reviewer_app.qt import (
+    QHBoxLayout,
+    QLineEdit,
+    QSizePolicy,
+    Qt,
+    QtCore,
+    QToolButton,
+    QtWidgets,
+    QWidget,
+    Signal,
+)
 from reviewer_app.ui.common.dates import DateStyle, parse_date
 
 
@@ -26,7 +36,7 @@ class DateEdit(QWidget):
         self.line.setObjectName("dateText")
         self.line.setToolTip(self.tr("A date such as 115/12/07 (ROC year) or 2026/12/07"))
         # Wide enough for "民國 115/12/07" typed whole.
-        self.line.setMinimumWidth(self.line.fontMetrics().horizontalAdvance("民國 2026/12/07") + 16)
+        self.line.setFixedWidth(self.line.fontMetrics().horizontalAdvance("民國 2026/12/07") + 16)
         self.calendar = QtWidgets.QCalendarWidget(self)
         self.calendar.setObjectName("calendar")
         self.calendar.setWindowFlags(Qt.WindowType.Popup)  # closes on a click elsewhere, like a menu
@@ -41,6 +51,7 @@ class DateEdit(QWidget):
         layout.addWidget(self.line, 1)
         layout.addWidget(self.calendar_button)
         self.setFocusProxy(self.line)
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # the button beside the date
         self._show()
         self.line.textChanged.connect(self._typed)
         self.line.editingFinished.connect(self._show)  # half typed: back to the date it has

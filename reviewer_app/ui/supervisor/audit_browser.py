@@ -23,7 +23,6 @@ from sqlalchemy import Engine
 from reviewer_app.access import audit_chain
 from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import FACILITY_TZ, local
-from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
@@ -50,7 +49,7 @@ from reviewer_app.supervision.audit_trail import (
     facility_events,
     verify_chain,
 )
-from reviewer_app.ui.common import executors
+from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
 from reviewer_app.ui.common.date_edit import DateEdit
 from reviewer_app.ui.common.dates import DateStyle
@@ -79,7 +78,7 @@ def _item(r: AuditRow) -> str:
             if r.service_id is None
             else QCoreApplication.translate("AuditModel", "Service #{id}").format(id=r.service_id)
         )
-    return f"{ITEM_KINDS.get(r.item_kind, r.item_kind)} #{r.item_id}"
+    return f"{words.item_kind(r.item_kind)} #{r.item_id}"  # in the desk's language
 
 
 def staff_name(r: AuditRow) -> str:
@@ -306,6 +305,8 @@ class AuditBrowser(BackgroundWidget):
                 self.action_combo.setItemText(index, action_word(code))
             if self.model.rowCount() or self._searched:
                 self._show_count()
+                for column in range(STAFF_COLUMN, DETAIL_COLUMN):  # the new words whole
+                    self.view.resizeColumnToContents(column)
 
     def current_filter(self) -> AuditFilter:
         since = until = None
