@@ -308,7 +308,9 @@ class MainWindow(QMainWindow):
         self._header_key = key
         state = self.settings.value(key)
         if state is None or not header.restoreState(state):
-            self.queue.fit_columns()
+            # After the queue has worded its rows in the new language (it hears the change after
+            # the window): fitted to those words.
+            QTimer.singleShot(0, self, self.queue.fit_columns)
 
     # ---- layout memory -------------------------------------------------------------------------
 
