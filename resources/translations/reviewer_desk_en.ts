@@ -212,7 +212,7 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+226"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+225"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>Choose an event to read its details</translation>
@@ -254,7 +254,7 @@
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>Showing {shown} of {loaded} loaded</translation>
     </message>
@@ -538,7 +538,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-308"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-310"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -912,7 +912,7 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+27"/>
+        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+37"/>
         <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
         <translation>A date such as 115/12/07 (ROC year) or 2026/12/07</translation>
     </message>
@@ -1516,7 +1516,7 @@
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</source>
         <translation>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</translation>
     </message>
@@ -1885,7 +1885,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+148"/>
         <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
@@ -1997,7 +1997,7 @@
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+203"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+221"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -2107,8 +2107,8 @@
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-242"/>
-        <location line="+249"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-260"/>
+        <location line="+267"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2541,7 +2541,7 @@
         <translation>{holder} until {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+234"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+244"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>Past the review target of %n hour</numerusform>
@@ -2831,7 +2831,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+53"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+54"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
@@ -2876,7 +2876,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>

@@ -212,7 +212,7 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+226"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+225"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>選擇一筆事件以查看內容</translation>
@@ -254,7 +254,7 @@
         <translation>驗證稽核鏈</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
     </message>
@@ -538,7 +538,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-308"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-310"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -912,7 +912,7 @@
 <context>
     <name>DateEdit</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+27"/>
+        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+37"/>
         <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
         <translation>輸入日期，例如 115/12/07（民國年）或 2026/12/07</translation>
     </message>
@@ -1512,7 +1512,7 @@
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</source>
         <translation>已核准之服務中，收容人已無未逾年齡上限之子女者（E1）：其聯絡簿不能審核通過，請決定服務之處置。無子女出生日期紀錄者列於最前。</translation>
     </message>
@@ -1881,7 +1881,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+148"/>
         <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
@@ -1993,7 +1993,7 @@
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+203"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+221"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -2100,8 +2100,8 @@
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-242"/>
-        <location line="+249"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-260"/>
+        <location line="+267"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -2534,7 +2534,7 @@
         <translation>{holder}，至 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+234"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+244"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>已超過 %n 小時審核目標</numerusform>
@@ -2820,7 +2820,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+53"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+54"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
@@ -2865,7 +2865,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>登入者：{name}</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Connected</source>
         <translation>已連線</translation>
     </message>

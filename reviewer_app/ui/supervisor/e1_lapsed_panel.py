@@ -28,7 +28,7 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.e1_lapsed import LapsedService, e1_lapsed
 from reviewer_app.ui.common import executors
-from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, repaint_views
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ColumnSpec,
@@ -107,11 +107,12 @@ class E1LapsedPanel(BackgroundWidget):
         self.texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
 
-        explanation = QLabel(
-            self.tr(
+        explanation = label(
+            self.texts,
+            lambda: self.tr(
                 "Approved services whose inmate has no child at or under the age limit any more (E1): "
                 "their posts cannot be approved. Services with no birth date on record are listed first."
-            )
+            ),
         )
         explanation.setWordWrap(True)
         buttons = QHBoxLayout()
