@@ -85,6 +85,13 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+def _header_key() -> str:
+    """Where the queue's column widths are kept for the language shown now: zh-TW the original key,
+    so its saved widths stay."""
+    shown_in = QLocale().name()
+    return "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
+
+
 @dataclass
 class DeskContext:
     """What the desk works with; the caller builds it (no globals, easy to replace in tests)."""
@@ -175,8 +182,7 @@ class MainWindow(QMainWindow):
         self._reload_knows_queue = False
         # Column widths fit the words of the language this window is shown in (English ones are wider):
         # each language keeps its own; zh-TW the original key, so its saved widths stay.
-        shown_in = QLocale().name()
-        self._header_key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
+        self._header_key = _header_key()
         self.message_box: QMessageBox | None = None
         self.shortcuts_dialog: QDialog | None = None  # Settings → Keyboard shortcuts…, the last opened
         self.announcer = Announcer(self)
@@ -299,8 +305,7 @@ class MainWindow(QMainWindow):
     def _swap_column_widths(self) -> None:
         """Each language keeps its own queue column widths (English words are wider): the ones of the
         language left are kept, those of the language chosen restored, or fitted to its words."""
-        shown_in = QLocale().name()
-        key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
+        key = _header_key()
         if key == self._header_key:
             return
         header = self.table.horizontalHeader()
