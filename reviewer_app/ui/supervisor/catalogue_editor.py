@@ -293,6 +293,8 @@ class CatalogueEditor(BackgroundWidget):
         if is_language_change(event):
             self.texts.retranslate()
             repaint_views(self)  # the tables' headers and cells are worded when asked
+            for index, code in enumerate(APPLIES_CODES):  # the choice made stays
+                self.applies_combo.setItemText(index, applies_word(code))
 
     def refresh(self, select_code: str | None = None) -> None:
         engine, actor = self.engine, self.actor
