@@ -6,6 +6,7 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 
 - ``main-window.png``   the queue, the document viewer and the decision panel (a service application)
 - ``desk-1366x768.png`` the desk as it opens on a 1366×768 laptop screen (a post's photo)
+- ``desk-1366x768-en.png`` the same desk switched to English from 設定 > 語言 while it runs
 - ``compare.png``       the applicant's photo beside the ID document
 - ``post-photo.png``    a post whose photo carries GPS data: metadata and the privacy warning
 - ``reject-dialog.png`` rejecting a post with two reasons, the family's text previewed
@@ -231,6 +232,16 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     wait(lambda: not laptop.is_busy() and laptop.viewer.view.has_image(), "the laptop's photo")
     laptop.table.setFocus()
     save(laptop, "desk-1366x768.png")
+    # 6b. The same desk switched to the other language from 設定 > 語言, as it runs (no restart).
+    other = "en" if language != "en" else "zh_TW"
+    first_menu = laptop.menuBar().actions()[0]
+    shown_before = first_menu.text()
+    laptop.language_actions[other].trigger()
+    wait(lambda: first_menu.text() != shown_before and not laptop.is_busy(), "the desk in the other language")
+    wait(lambda: laptop.viewer.view.has_image(), "the laptop's photo again")
+    save(laptop, f"desk-1366x768-{other.replace('_', '-')}.png")
+    laptop.language_actions[language].trigger()  # the rest in the language asked for
+    wait(lambda: first_menu.text() == shown_before and not laptop.is_busy(), "the desk back in its language")
     laptop.close()
 
     executors.finish_all()  # as run_desk does: the window's last work ends before what it uses closes

@@ -431,23 +431,24 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+225"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>Choose an event to read its details</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Staff name or account</source>
         <translation>Staff name or account</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+69"/>
         <source>All actions</source>
         <translation>All actions</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-64"/>
         <source>Family name or service number</source>
         <translation>Family name or service number</translation>
     </message>
@@ -457,22 +458,22 @@
         <translation>Call number or inmate name</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dates</source>
         <translation>Dates</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Search</source>
         <translation>Search</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Verify the chain</source>
         <translation>Verify the chain</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>Showing {shown} of {loaded} loaded</translation>
     </message>
@@ -781,7 +782,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-293"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-310"/>
         <source>Service #{id}</source>
         <translation>Service #{id}</translation>
     </message>
@@ -796,17 +797,17 @@
         <translation>Staff</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workstation</source>
         <translation>Workstation</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -816,7 +817,7 @@
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Inmate</source>
         <translation>Inmate</translation>
     </message>
@@ -829,7 +830,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+94"/>
         <source>days from one post to the next</source>
         <translation>days from one post to the next</translation>
     </message>
@@ -879,24 +880,24 @@
         <translation>oldest age of the inmate&apos;s child</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Counts as a strike (P7, posts only)</source>
         <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>Counts as a strike (P7, posts only)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Active (offered to reviewers)</source>
         <translation>Active (offered to reviewers)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>New reason</source>
         <extracomment>What each {placeholder} stands for, with the facility&apos;s value. The reason and suggestion of the form as the facility&apos;s families read them.</extracomment>
         <translation>New reason</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>Save</translation>
     </message>
@@ -912,41 +913,41 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+207"/>
         <source>Rule</source>
         <translation>Rule</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+197"/>
+        <location line="-206"/>
+        <location line="+205"/>
         <source>Applies to</source>
         <translation>Applies to</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+197"/>
+        <location line="-202"/>
+        <location line="+205"/>
         <source>Order</source>
         <translation>Order</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+190"/>
+        <location line="-204"/>
+        <location line="+198"/>
         <source>Reason the family reads</source>
         <translation>Reason the family reads</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-197"/>
+        <location line="+198"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-196"/>
         <source>The family reads</source>
         <translation>The family reads</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder} = {value} ({meaning})</translation>
     </message>
@@ -1035,7 +1036,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-446"/>
+        <location line="-459"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
@@ -1123,7 +1124,7 @@
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+395"/>
         <source>Add this reason?</source>
         <translation>Add this reason?</translation>
     </message>
@@ -1153,54 +1154,72 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+37"/>
+        <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
+        <translation>A date such as 115/12/07 (ROC year) or 2026/12/07</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the date in a calendar</source>
+        <translation>Choose the date in a calendar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation>Calendar</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
-        <location line="+90"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+92"/>
+        <location line="+65"/>
+        <location line="+103"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-163"/>
+        <location line="+64"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-59"/>
+        <location line="+159"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-140"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rule check</source>
         <translation>Rule check</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Family standing</source>
         <translation>Family standing</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>History</source>
         <translation>History</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose an item to review from the queue.</source>
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -1303,12 +1322,12 @@
         <translation>Length:</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Posting suspended through {day}</source>
         <translation>Posting suspended through {day}</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Contact-book post content</source>
         <translation>Contact-book post content</translation>
     </message>
@@ -1414,12 +1433,12 @@
         <translation>{approved} approved, {pending} pending</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
         <translation>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Meets every rule</source>
         <translation>Meets every rule</translation>
     </message>
@@ -1491,7 +1510,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+43"/>
         <source>File:</source>
         <translation>File:</translation>
     </message>
@@ -1630,7 +1649,7 @@
         <translation>Compare</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+252"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+254"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>The thumbnails&apos; size: small, the document itself is what the reviewer reads. Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -1647,7 +1666,7 @@
         <translation>This item has no applicant photo or ID document to compare</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>This item has no documents.</source>
         <translation>This item has no documents.</translation>
     </message>
@@ -1677,7 +1696,7 @@
         <translation>Page {page}/{pages}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+47"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}, %n page</numerusform>
@@ -1698,22 +1717,22 @@
 <context>
     <name>E1LapsedModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+44"/>
         <source>No birth date on record</source>
         <translation>No birth date on record</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>Call number</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Youngest child&apos;s age</source>
         <translation>Youngest child&apos;s age</translation>
     </message>
@@ -1723,12 +1742,12 @@
         <translation>Lapsed on</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Inmate</source>
         <translation>Inmate</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service</source>
         <translation>Service</translation>
     </message>
@@ -1736,17 +1755,17 @@
 <context>
     <name>E1LapsedPanel</name>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</source>
         <translation>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>{count} services</source>
         <translation>{count} services</translation>
     </message>
@@ -1754,12 +1773,12 @@
 <context>
     <name>FamiliesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+91"/>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+98"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>Call number</translation>
     </message>
@@ -1777,29 +1796,39 @@
 <context>
     <name>FamiliesPanel</name>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Suspension {number}</source>
         <extracomment>Posts approved while their family was suspended stand out: the supervisor should look at them.</extracomment>
         <translation>Suspension {number}</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+235"/>
+        <source>Lift suspension…</source>
+        <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>Lift suspension…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension…</source>
+        <translation>Shorten suspension…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dismiss strike…</source>
-        <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Dismiss strike…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Families with strikes or suspensions (suspended first)</source>
         <translation>Families with strikes or suspensions (suspended first)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Their suspensions</source>
         <translation>Their suspensions</translation>
     </message>
@@ -1809,7 +1838,7 @@
         <translation>Their strikes (P7)</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+92"/>
         <source>{family} (call number {call}): strikes this cycle {count}</source>
         <translation>{family} (call number {call}): strikes this cycle {count}</translation>
     </message>
@@ -1819,7 +1848,37 @@
         <translation>, suspended until {day}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
+        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
+        <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation>Lift suspension</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
+        <translation>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension</source>
+        <translation>Shorten suspension</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Suspension lifted</source>
+        <translation>Suspension lifted</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suspension shortened</source>
+        <translation>Suspension shortened</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
         <translation>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</translation>
     </message>
@@ -1862,8 +1921,9 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-256"/>
+        <location line="-404"/>
         <source>Date</source>
+        <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -1877,17 +1937,17 @@
         <translation>Reason</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Counts for</source>
         <translation>Counts for</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dismissed by</source>
         <translation>Dismissed by</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Dismissed</source>
         <translation>Dismissed</translation>
     </message>
@@ -1905,8 +1965,9 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-102"/>
+        <location line="-116"/>
         <source>Suspension</source>
+        <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
         <translation>Suspension</translation>
     </message>
     <message>
@@ -1925,12 +1986,12 @@
         <translation>Last day</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lifted</source>
         <translation>Lifted</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Strikes it spent (posts)</source>
         <translation>Strikes it spent (posts)</translation>
     </message>
@@ -1940,12 +2001,12 @@
         <translation>Posts approved while suspended</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{posts} (please check)</source>
         <translation>{posts} (please check)</translation>
     </message>
@@ -2031,12 +2092,12 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+57"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
         <translation>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</translation>
     </message>
@@ -2068,13 +2129,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+155"/>
+        <location line="+139"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+27"/>
         <source>Undo the last decision</source>
         <translation>Undo the last decision</translation>
     </message>
@@ -2149,61 +2211,58 @@
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Review</source>
         <translation>&amp;Review</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Documents</source>
         <translation>&amp;Documents</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Settings</source>
         <translation>&amp;Settings</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Keyboard shortcuts…</source>
         <translation>Keyboard shortcuts…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+28"/>
+        <location line="+4"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The desk will be shown in {language} the next time it opens.</source>
-        <translation>The desk will be shown in {language} the next time it opens.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>To switch now, close the desk and open it again.</source>
-        <translation>To switch now, close the desk and open it again.</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+220"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+199"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
+        <translation>
+            <numerusform>%n decision sent to the shared database; it can no longer be undone</numerusform>
+            <numerusform>%n decisions sent to the shared database; they can no longer be undone</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2241,12 +2300,12 @@
         <translation>{kind} #{id} {outcome}: {reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Decisions not applied</source>
         <translation>Decisions not applied</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-9"/>
         <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
         <translation>
             <numerusform>%n decision from this workstation did not take effect: the item was dealt with elsewhere first.</numerusform>
@@ -2254,7 +2313,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+30"/>
         <source>%n item(s) being worked on by others</source>
         <translation>
             <numerusform>%n item being worked on by others</numerusform>
@@ -2292,8 +2351,8 @@
         <translation>Last sync {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-221"/>
-        <location line="+228"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-259"/>
+        <location line="+266"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2339,7 +2398,12 @@
         <translation>; the family&apos;s posting is suspended through {day}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{said}; {then}</source>
+        <translation>{said}; {then}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Decision not recorded</source>
         <translation>Decision not recorded</translation>
     </message>
@@ -2423,12 +2487,12 @@
         <translation>Hand-over sheets as PDF…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
         <translation>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>{unit} · {people} inmates, {posts} posts</source>
         <translation>{unit} · {people} inmates, {posts} posts</translation>
     </message>
@@ -2514,18 +2578,12 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+151"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+314"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>To print</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Held back</source>
-        <translation>Held back</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>To hand over</source>
         <translation>To hand over</translation>
     </message>
@@ -2555,32 +2613,32 @@
         <translation>Print preview</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Export PDF…</source>
         <translation>Export PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Reprint…</source>
         <translation>Reprint…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Record hand-over…</source>
         <translation>Record hand-over…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tick all</source>
         <translation>Tick all</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Tick none</source>
         <translation>Tick none</translation>
     </message>
@@ -2590,17 +2648,18 @@
         <translation>Back to To print</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+28"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-138"/>
         <source>Show</source>
         <translation>Show</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tick a print run</source>
         <translation>Tick a print run</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+151"/>
+        <location line="+14"/>
         <source>(choose)</source>
         <translation>(choose)</translation>
     </message>
@@ -2715,17 +2774,23 @@
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-219"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-254"/>
         <source>Today&apos;s work</source>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>Today's work</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Scan a page</source>
         <translation>Scan a page</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+100"/>
+        <source>Held back</source>
+        <translation>Held back</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Preview of {count} posts: nothing is recorded unless printed.</source>
         <translation>Preview of {count} posts: nothing is recorded unless printed.</translation>
     </message>
@@ -2894,7 +2959,7 @@
         <translation>{holder} until {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+234"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+244"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>Past the review target of %n hour</numerusform>
@@ -2910,30 +2975,32 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+63"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>Search family, inmate, call number, title… (Ctrl+F)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+91"/>
         <source>All kinds</source>
         <translation>All kinds</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>All statuses</source>
         <translation>All statuses</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-51"/>
         <source>No item matches the search or the filters.
 Esc in the search box clears it.</source>
         <translation>No item matches the search or the filters.
 Esc in the search box clears it.</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+78"/>
         <source>All rule flags</source>
         <translation>All rule flags</translation>
     </message>
@@ -2968,9 +3035,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
         <source>New end date</source>
-        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
+        <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
     </message>
     <message>
@@ -3027,37 +3094,37 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+96"/>
         <source>Reject: {kind} #{id}</source>
         <translation>Reject: {kind} #{id}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
         <translation>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+197"/>
         <source> (suggested by the rule check)</source>
         <translation> (suggested by the rule check)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-168"/>
         <source>Reasons for the rejection</source>
         <translation>Reasons for the rejection</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Space ticks a reason; Enter rejects</source>
         <translation>Space ticks a reason; Enter rejects</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>A short remark for the family (optional, in the message above)</source>
         <translation>A short remark for the family (optional, in the message above)</translation>
     </message>
@@ -3067,17 +3134,17 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Remark for the family</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>Staff note (optional, the family does not see it)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Staff note</source>
         <translation>Staff note</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Reject</source>
         <translation>Reject</translation>
     </message>
@@ -3092,7 +3159,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Reject with the ticked reasons (Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close without a decision (Esc)</source>
         <translation>Close without a decision (Esc)</translation>
     </message>
@@ -3102,12 +3169,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Remark for the family:</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Note:</source>
         <translation>Note:</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+104"/>
         <source>(no reason chosen yet)</source>
         <translation>(no reason chosen yet)</translation>
     </message>
@@ -3182,12 +3249,12 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+54"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation>Keyboard shortcuts</translation>
     </message>
@@ -3197,12 +3264,22 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Quit</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
+        <source>&amp;Settings</source>
+        <translation>&amp;Settings</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>Language</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -3212,12 +3289,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Signed in: {name}</source>
         <translation>Signed in: {name}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Connected</source>
         <translation>Connected</translation>
     </message>
@@ -3227,32 +3304,32 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Cannot connect to the shared database: records wait on this workstation</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Supervisor</source>
         <translation>Supervisor</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>Suspensions, reasons and audit trail</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Statistics</source>
         <translation>Statistics</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Printing</source>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Appeals</source>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Su&amp;pervisor</source>
         <translation>Su&amp;pervisor</translation>
     </message>
@@ -3506,38 +3583,9 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
 </context>
 <context>
-    <name>StrikesModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
-        <source>Date</source>
-        <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
-        <translation>Date</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Post</source>
-        <translation>Post</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reason</source>
-        <translation>Reason</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Dismissed by</source>
-        <translation>Dismissed by</translation>
-    </message>
-</context>
-<context>
     <name>SupervisorTools</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
-        <source>Suspensions and strikes</source>
-        <translation>Suspensions and strikes</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>Families&apos; strikes and suspensions</translation>
     </message>
@@ -3560,163 +3608,6 @@ File only (to check or keep): they stay in To print.</translation>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
         <source>Could not be done: {error}</source>
         <translation>Could not be done: {error}</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
-        <source>Suspended</source>
-        <translation>Suspended</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lifted</source>
-        <translation>Lifted</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ended</source>
-        <translation>Ended</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Family</source>
-        <translation>Family</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Call number</source>
-        <translation>Call number</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Inmate</source>
-        <translation>Inmate</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Block</source>
-        <translation>Block</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Starts</source>
-        <translation>Starts</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ends</source>
-        <translation>Ends</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>State</source>
-        <translation>State</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lifted by</source>
-        <translation>Lifted by</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsPanel</name>
-    <message>
-        <location line="+79"/>
-        <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
-        <translation>Lift suspension…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shorten suspension…</source>
-        <translation>Shorten suspension…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss strike…</source>
-        <translation>Dismiss strike…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh</source>
-        <translation>Refresh</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Suspensions at this facility</source>
-        <translation>Suspensions at this facility</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This family&apos;s strikes (P7)</source>
-        <translation>This family&apos;s strikes (P7)</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
-        <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lift suspension</source>
-        <translation>Lift suspension</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
-        <translation>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shorten suspension</source>
-        <translation>Shorten suspension</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
-        <translation>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
-        <translation> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> Why?</source>
-        <translation> Why?</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dismiss strike</source>
-        <translation>Dismiss strike</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension lifted</source>
-        <translation>Suspension lifted</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension shortened</source>
-        <translation>Suspension shortened</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Strike dismissed</source>
-        <translation>Strike dismissed</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>; {suspension} ended with it</source>
-        <translation>; {suspension} ended with it</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>, strikes now {count}</source>
-        <translation>, strikes now {count}</translation>
     </message>
 </context>
 <context>

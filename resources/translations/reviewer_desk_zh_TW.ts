@@ -431,23 +431,24 @@
 <context>
     <name>AuditBrowser</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+222"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="+225"/>
         <source>Choose an event to read its details</source>
         <extracomment>The chosen event in full: what, who, when, and each detail on a line of its own.</extracomment>
         <translation>選擇一筆事件以查看內容</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Staff name or account</source>
         <translation>人員姓名或帳號</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+69"/>
         <source>All actions</source>
         <translation>全部動作</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-64"/>
         <source>Family name or service number</source>
         <translation>家屬姓名或服務編號</translation>
     </message>
@@ -457,22 +458,22 @@
         <translation>呼號或收容人姓名</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dates</source>
         <translation>期間</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
         <source>Search</source>
         <translation>查詢</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Verify the chain</source>
         <translation>驗證稽核鏈</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+77"/>
         <source>Showing {shown} of {loaded} loaded</source>
         <translation>顯示 {shown} / 已載入 {loaded} 筆</translation>
     </message>
@@ -781,7 +782,7 @@
 <context>
     <name>AuditModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-293"/>
+        <location filename="../../reviewer_app/ui/supervisor/audit_browser.py" line="-310"/>
         <source>Service #{id}</source>
         <translation>服務 #{id}</translation>
     </message>
@@ -796,17 +797,17 @@
         <translation>人員</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Workstation</source>
         <translation>工作站</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Action</source>
         <translation>動作</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Item</source>
         <translation>案件</translation>
     </message>
@@ -816,7 +817,7 @@
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Inmate</source>
         <translation>收容人</translation>
     </message>
@@ -829,7 +830,7 @@
 <context>
     <name>CatalogueEditor</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+94"/>
         <source>days from one post to the next</source>
         <translation>兩次發佈家庭聯絡簿間隔日數</translation>
     </message>
@@ -879,24 +880,24 @@
         <translation>收容人子女年齡上限</translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+109"/>
         <source>Counts as a strike (P7, posts only)</source>
         <extracomment>A reason was added or changed: the saved ReasonRow. The reason just saved here, selected when the list comes back. The question before a save: what changes (None when not asking). The chosen reason as it is stored: the save says what differs from it.</extracomment>
         <translation>計入違規（P7，僅限家庭聯絡簿）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Active (offered to reviewers)</source>
         <translation>啟用（可供審核人員選用）</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>New reason</source>
         <extracomment>What each {placeholder} stands for, with the facility&apos;s value. The reason and suggestion of the form as the facility&apos;s families read them.</extracomment>
         <translation>新增原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save</source>
         <translation>儲存</translation>
     </message>
@@ -912,41 +913,41 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+199"/>
+        <location line="+207"/>
         <source>Rule</source>
         <translation>規則代號</translation>
     </message>
     <message>
-        <location line="-198"/>
-        <location line="+197"/>
+        <location line="-206"/>
+        <location line="+205"/>
         <source>Applies to</source>
         <translation>適用對象</translation>
     </message>
     <message>
-        <location line="-194"/>
-        <location line="+197"/>
+        <location line="-202"/>
+        <location line="+205"/>
         <source>Order</source>
         <translation>排序</translation>
     </message>
     <message>
-        <location line="-196"/>
-        <location line="+190"/>
+        <location line="-204"/>
+        <location line="+198"/>
         <source>Reason the family reads</source>
         <translation>家屬看到的原因</translation>
     </message>
     <message>
-        <location line="-189"/>
-        <location line="+190"/>
+        <location line="-197"/>
+        <location line="+198"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
     </message>
     <message>
-        <location line="-188"/>
+        <location line="-196"/>
         <source>The family reads</source>
         <translation>家屬看到的內容</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+104"/>
         <source>{placeholder} = {value} ({meaning})</source>
         <translation>{placeholder}＝{value}（{meaning}）</translation>
     </message>
@@ -1035,7 +1036,7 @@
 <context>
     <name>CatalogueModel</name>
     <message>
-        <location line="-446"/>
+        <location line="-459"/>
         <source>Posts</source>
         <translation>家庭聯絡簿</translation>
     </message>
@@ -1123,7 +1124,7 @@
 <context>
     <name>ConfirmSaveDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
+        <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+395"/>
         <source>Add this reason?</source>
         <translation>新增此原因？</translation>
     </message>
@@ -1153,54 +1154,72 @@
     </message>
 </context>
 <context>
+    <name>DateEdit</name>
+    <message>
+        <location filename="../../reviewer_app/ui/common/date_edit.py" line="+37"/>
+        <source>A date such as 115/12/07 (ROC year) or 2026/12/07</source>
+        <translation>輸入日期，例如 115/12/07（民國年）或 2026/12/07</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Choose the date in a calendar</source>
+        <translation>從月曆選擇日期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Calendar</source>
+        <translation>月曆</translation>
+    </message>
+</context>
+<context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
-        <location line="+90"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+92"/>
+        <location line="+65"/>
+        <location line="+103"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-163"/>
+        <location line="+64"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-59"/>
+        <location line="+159"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-140"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Rule check</source>
         <translation>規則檢查</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Family standing</source>
         <translation>家屬狀態</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>History</source>
         <translation>歷程</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Choose an item to review from the queue.</source>
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+90"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
@@ -1302,12 +1321,12 @@
         <translation>字數：</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+88"/>
         <source>Posting suspended through {day}</source>
         <translation>發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="-103"/>
+        <location line="-105"/>
         <source>Contact-book post content</source>
         <translation>家庭聯絡簿內容</translation>
     </message>
@@ -1411,12 +1430,12 @@
         <translation>審核通過 {approved} 件，審核中 {pending} 件</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>[This rejection] P7  the family&apos;s strike {threshold}/{threshold}: posting is suspended through {day}</source>
         <translation>【本則退件】P7&#x3000;退件累計達 {threshold}/{threshold}，家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+12"/>
         <source>Meets every rule</source>
         <translation>符合各項規定</translation>
     </message>
@@ -1488,7 +1507,7 @@
 <context>
     <name>DocumentViewer</name>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+43"/>
         <source>File:</source>
         <translation>檔名：</translation>
     </message>
@@ -1627,7 +1646,7 @@
         <translation>比對</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+252"/>
+        <location filename="../../reviewer_app/ui/viewer/document_viewer.py" line="+254"/>
         <location filename="../../reviewer_app/ui/viewer/viewer_actions.py" line="+5"/>
         <source>Compare the applicant&apos;s photo with the ID document</source>
         <extracomment>The thumbnails&apos; size: small, the document itself is what the reviewer reads. Photos are decoded for the large view&apos;s size, but never for less than this (pixels). The reviewer pressed Escape in the large view: the desk gives the focus back to the queue. What is known of the shown item&apos;s documents changed: ``problems()`` may say something new.</extracomment>
@@ -1644,7 +1663,7 @@
         <translation>此案件沒有申請人照片或身分證明文件可比對</translation>
     </message>
     <message>
-        <location line="+165"/>
+        <location line="+173"/>
         <source>This item has no documents.</source>
         <translation>此案件沒有上傳文件。</translation>
     </message>
@@ -1674,7 +1693,7 @@
         <translation>第 {page}/{pages} 頁</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+37"/>
+        <location filename="../../reviewer_app/ui/viewer/metadata_panel.py" line="+47"/>
         <source>{type}, %n page(s)</source>
         <translation>
             <numerusform>{type}，共 %n 頁</numerusform>
@@ -1694,22 +1713,22 @@
 <context>
     <name>E1LapsedModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+42"/>
+        <location filename="../../reviewer_app/ui/supervisor/e1_lapsed_panel.py" line="+44"/>
         <source>No birth date on record</source>
         <translation>無出生日期紀錄</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>呼號</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Youngest child&apos;s age</source>
         <translation>最小子女年齡</translation>
     </message>
@@ -1719,12 +1738,12 @@
         <translation>逾齡日</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Inmate</source>
         <translation>收容人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Service</source>
         <translation>服務</translation>
     </message>
@@ -1732,17 +1751,17 @@
 <context>
     <name>E1LapsedPanel</name>
     <message>
-        <location line="+31"/>
+        <location line="+34"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Approved services whose inmate has no child at or under the age limit any more (E1): their posts cannot be approved. Services with no birth date on record are listed first.</source>
         <translation>已核准之服務中，收容人已無未逾年齡上限之子女者（E1）：其聯絡簿不能審核通過，請決定服務之處置。無子女出生日期紀錄者列於最前。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>{count} services</source>
         <translation>共 {count} 件服務</translation>
     </message>
@@ -1750,12 +1769,12 @@
 <context>
     <name>FamiliesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+91"/>
+        <location filename="../../reviewer_app/ui/supervisor/families_panel.py" line="+98"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>收容人呼號</translation>
     </message>
@@ -1773,29 +1792,39 @@
 <context>
     <name>FamiliesPanel</name>
     <message>
-        <location line="-18"/>
+        <location line="-20"/>
         <source>Suspension {number}</source>
         <extracomment>Posts approved while their family was suspended stand out: the supervisor should look at them.</extracomment>
         <translation>第 {number} 次停權</translation>
     </message>
     <message>
-        <location line="+187"/>
+        <location line="+235"/>
+        <source>Lift suspension…</source>
+        <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
+        <translation>解除停權…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension…</source>
+        <translation>縮短停權…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Dismiss strike…</source>
-        <extracomment>A dismissal was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>撤銷違規…</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+25"/>
         <source>Families with strikes or suspensions (suspended first)</source>
         <translation>家屬違規與停權紀錄（停權中的家屬在前）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Their suspensions</source>
         <translation>此家屬的停權</translation>
     </message>
@@ -1805,7 +1834,7 @@
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+92"/>
         <source>{family} (call number {call}): strikes this cycle {count}</source>
         <translation>{family}（收容人呼號 {call}）：本輪違規 {count}</translation>
     </message>
@@ -1815,7 +1844,37 @@
         <translation>，停權至 {day}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+30"/>
+        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
+        <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lift suspension</source>
+        <translation>解除停權</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
+        <translation>縮短 {family}（呼號 {call}）的停權，原訂 {end} 結束。請選新的結束日並說明原因：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Shorten suspension</source>
+        <translation>縮短停權</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Suspension lifted</source>
+        <translation>已解除停權</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Suspension shortened</source>
+        <translation>已縮短停權</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
         <translation>撤銷 {day} 的違規（聯絡簿 #{post}，{reason}）：此筆不再計入停權。</translation>
     </message>
@@ -1858,8 +1917,9 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-256"/>
+        <location line="-404"/>
         <source>Date</source>
+        <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>日期</translation>
     </message>
     <message>
@@ -1873,17 +1933,17 @@
         <translation>退件原因</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Counts for</source>
         <translation>計入</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Dismissed by</source>
         <translation>撤銷</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Dismissed</source>
         <translation>已撤銷</translation>
     </message>
@@ -1901,8 +1961,9 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-102"/>
+        <location line="-116"/>
         <source>Suspension</source>
+        <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
         <translation>停權</translation>
     </message>
     <message>
@@ -1921,12 +1982,12 @@
         <translation>停權至（含）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Lifted</source>
         <translation>解除</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Strikes it spent (posts)</source>
         <translation>用掉的違規（聯絡簿）</translation>
     </message>
@@ -1936,12 +1997,12 @@
         <translation>停權期間核准的聯絡簿</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Running</source>
         <translation>停權中</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+12"/>
         <source>{posts} (please check)</source>
         <translation>{posts}（請確認）</translation>
     </message>
@@ -2027,12 +2088,12 @@
 <context>
     <name>HelpOverlay</name>
     <message>
-        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/common/help_overlay.py" line="+57"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Esc, F1 or ? closes this help. Tooltips name the shortcuts too; Settings → Keyboard shortcuts… changes them.</source>
         <translation>按 Esc、F1 或 ? 關閉說明。按鈕的提示文字也會標示快速鍵；可在「設定 → 鍵盤快速鍵…」更改。</translation>
     </message>
@@ -2064,13 +2125,14 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+155"/>
+        <location line="+139"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/menus.py" line="+26"/>
+        <location filename="../../reviewer_app/ui/desk/menus.py" line="+27"/>
         <source>Undo the last decision</source>
         <translation>復原上一個決定</translation>
     </message>
@@ -2145,61 +2207,57 @@
         <translation>結束</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+10"/>
         <source>&amp;Review</source>
         <translation>審核(&amp;R)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>&amp;Documents</source>
         <translation>文件(&amp;D)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>&amp;Settings</source>
         <translation>設定(&amp;S)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Keyboard shortcuts…</source>
         <translation>鍵盤快速鍵…</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+28"/>
+        <location line="+4"/>
         <source>Language</source>
         <translation>語言</translation>
     </message>
     <message>
-        <location line="-15"/>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>The desk will be shown in {language} the next time it opens.</source>
-        <translation>下次開啟審核台時將以{language}顯示。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>To switch now, close the desk and open it again.</source>
-        <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+220"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+199"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+10"/>
+        <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
+        <translation>
+            <numerusform>%n 件決定已送出至共用資料庫，不能再復原</numerusform>
+        </translation>
     </message>
     <message>
         <location line="+13"/>
@@ -2237,19 +2295,19 @@
         <translation>{kind} #{id} {outcome}：{reason}</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+18"/>
         <source>Decisions not applied</source>
         <translation>決定未生效</translation>
     </message>
     <message numerus="yes">
-        <location line="+1"/>
+        <location line="-9"/>
         <source>%n decision(s) from this workstation did not take effect: the item was dealt with elsewhere first.</source>
         <translation>
             <numerusform>本工作站有 %n 件決定未生效：案件已先由他人處理。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+14"/>
+        <location line="+30"/>
         <source>%n item(s) being worked on by others</source>
         <translation>
             <numerusform>%n 件由他人處理中</numerusform>
@@ -2286,8 +2344,8 @@
         <translation>上次同步 {time}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-221"/>
-        <location line="+228"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="-259"/>
+        <location line="+266"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -2333,7 +2391,12 @@
         <translation>；家屬發佈權限暫停至 {day}（含）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+9"/>
+        <source>{said}; {then}</source>
+        <translation>{said}；{then}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Decision not recorded</source>
         <translation>無法記錄決定</translation>
     </message>
@@ -2417,12 +2480,12 @@
         <translation>簽收單輸出 PDF…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+37"/>
         <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
         <translation>{date}（{weekday}）：待列印 {a} 件 · 待轉交 {b} 件（{units} 舍）· 暫緩轉交 {c} 件</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>{unit} · {people} inmates, {posts} posts</source>
         <translation>{unit} · {people} 人 {posts} 件</translation>
     </message>
@@ -2508,18 +2571,12 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+151"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+314"/>
         <source>To print</source>
-        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>待列印</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Held back</source>
-        <translation>暫緩轉交</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>To hand over</source>
         <translation>待轉交</translation>
     </message>
@@ -2549,32 +2606,32 @@
         <translation>預覽列印</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Print…</source>
         <translation>列印…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Export PDF…</source>
         <translation>輸出 PDF…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
         <source>Reprint…</source>
         <translation>重印…</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Record hand-over…</source>
         <translation>登錄轉交…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Tick all</source>
         <translation>全選</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Tick none</source>
         <translation>全不選</translation>
     </message>
@@ -2584,17 +2641,18 @@
         <translation>放回待列印</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+28"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-138"/>
         <source>Show</source>
         <translation>顯示</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>Tick a print run</source>
         <translation>選取整批</translation>
     </message>
     <message>
-        <location line="+130"/>
+        <location line="+151"/>
+        <location line="+14"/>
         <source>(choose)</source>
         <translation>（選擇列印批次）</translation>
     </message>
@@ -2709,17 +2767,23 @@
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-219"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-254"/>
         <source>Today&apos;s work</source>
+        <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
         <source>Scan a page</source>
         <translation>掃描頁面</translation>
     </message>
     <message>
-        <location line="+205"/>
+        <location line="+100"/>
+        <source>Held back</source>
+        <translation>暫緩轉交</translation>
+    </message>
+    <message>
+        <location line="+136"/>
         <source>Preview of {count} posts: nothing is recorded unless printed.</source>
         <translation>預覽 {count} 則家庭聯絡簿：未列印前不會登錄。</translation>
     </message>
@@ -2888,7 +2952,7 @@
         <translation>{holder}，至 {time}</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+234"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+244"/>
         <source>Past the review target of %n hour(s)</source>
         <translation>
             <numerusform>已超過 %n 小時審核目標</numerusform>
@@ -2903,30 +2967,32 @@
 <context>
     <name>QueuePane</name>
     <message>
-        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+59"/>
+        <location filename="../../reviewer_app/ui/queue/queue_pane.py" line="+63"/>
         <source>Search family, inmate, call number, title… (Ctrl+F)</source>
         <extracomment>The columns of the folded (narrow) queue, and the width under which it folds. The current row changed (by the reviewer or by code); not emitted while rows are replaced.</extracomment>
         <translation>搜尋家屬、收容人、呼號、標題…（Ctrl+F）</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
+        <location line="+91"/>
         <source>All kinds</source>
         <translation>全部類別</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="-84"/>
+        <location line="+87"/>
         <source>All statuses</source>
         <translation>全部狀態</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="-51"/>
         <source>No item matches the search or the filters.
 Esc in the search box clears it.</source>
         <translation>沒有符合搜尋或篩選條件的案件。
 在搜尋框按 Esc 可清除搜尋。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+78"/>
         <source>All rule flags</source>
         <translation>全部規則提示</translation>
     </message>
@@ -2959,9 +3025,9 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
         <source>New end date</source>
-        <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
+        <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>
     </message>
     <message>
@@ -3018,37 +3084,37 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RejectDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+88"/>
+        <location filename="../../reviewer_app/ui/desk/reject_dialog.py" line="+96"/>
         <source>Reject: {kind} #{id}</source>
         <translation>退件：{kind} #{id}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Tick the reasons it is not approved, listed in the family&apos;s words (zh-TW) (one or more; ↑↓ move, Space ticks, Enter rejects):</source>
         <translation>請勾選審核未通過原因（可複選；↑↓ 移動、空白鍵勾選、Enter 確定退件）：</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+197"/>
         <source> (suggested by the rule check)</source>
         <translation>（規則檢查建議）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-168"/>
         <source>Reasons for the rejection</source>
         <translation>退件原因</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Space ticks a reason; Enter rejects</source>
         <translation>空白鍵勾選原因；Enter 退件</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:</source>
         <translation>家屬將看到（[審核未通過] 對話框）：</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>A short remark for the family (optional, in the message above)</source>
         <translation>給家屬的簡短說明（選填，附於上方訊息之後）</translation>
     </message>
@@ -3058,17 +3124,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>給家屬的說明</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Staff note (optional, the family does not see it)</source>
         <translation>工作人員備註（選填，家屬看不到）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Staff note</source>
         <translation>工作人員備註</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Reject</source>
         <translation>退件</translation>
     </message>
@@ -3083,7 +3149,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>以勾選的原因退件（Enter）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+1"/>
         <source>Close without a decision (Esc)</source>
         <translation>不做決定並關閉（Esc）</translation>
     </message>
@@ -3093,12 +3159,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>給家屬的說明：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Note:</source>
         <translation>備註：</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+104"/>
         <source>(no reason chosen yet)</source>
         <translation>（尚未選擇原因）</translation>
     </message>
@@ -3172,12 +3238,12 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+54"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Keyboard shortcuts</source>
         <translation>鍵盤快速鍵</translation>
     </message>
@@ -3187,12 +3253,22 @@ File only (to check or keep): they stay in To print.</source>
         <translation>結束</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>&amp;File</source>
         <translation>檔案(&amp;F)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+15"/>
+        <source>&amp;Settings</source>
+        <translation>設定(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Language</source>
+        <translation>語言</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;Help</source>
         <translation>說明(&amp;H)</translation>
     </message>
@@ -3202,12 +3278,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>連線中…</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Signed in: {name}</source>
         <translation>登入者：{name}</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+24"/>
         <source>Connected</source>
         <translation>已連線</translation>
     </message>
@@ -3217,32 +3293,32 @@ File only (to check or keep): they stay in To print.</source>
         <translation>無法連線到共用資料庫：紀錄暫存在本工作站</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+39"/>
         <source>Supervisor</source>
         <translation>主管</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Suspensions, reasons and audit trail</source>
         <translation>停權、退件原因與稽核紀錄</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Statistics</source>
         <translation>業務統計</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+13"/>
         <source>Printing</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+10"/>
         <source>Appeals</source>
         <translation>申覆</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+41"/>
         <source>Su&amp;pervisor</source>
         <translation>主管(&amp;P)</translation>
     </message>
@@ -3496,38 +3572,9 @@ File only (to check or keep): they stay in To print.</source>
     </message>
 </context>
 <context>
-    <name>StrikesModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
-        <source>Date</source>
-        <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
-        <translation>日期</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Post</source>
-        <translation>聯絡簿</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Reason</source>
-        <translation>退件原因</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Dismissed by</source>
-        <translation>撤銷</translation>
-    </message>
-</context>
-<context>
     <name>SupervisorTools</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
-        <source>Suspensions and strikes</source>
-        <translation>停權與違規</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>家屬違規與停權紀錄</translation>
     </message>
@@ -3550,163 +3597,6 @@ File only (to check or keep): they stay in To print.</source>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
         <source>Could not be done: {error}</source>
         <translation>無法完成：{error}</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsModel</name>
-    <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
-        <source>Suspended</source>
-        <translation>停權中</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Lifted</source>
-        <translation>已解除</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Ended</source>
-        <translation>已期滿</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>Family</source>
-        <translation>家屬</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Call number</source>
-        <translation>呼號</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Inmate</source>
-        <translation>收容人</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Block</source>
-        <translation>第幾次</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Starts</source>
-        <translation>開始</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Ends</source>
-        <translation>結束</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>State</source>
-        <translation>狀態</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Lifted by</source>
-        <translation>解除</translation>
-    </message>
-</context>
-<context>
-    <name>SuspensionsPanel</name>
-    <message>
-        <location line="+79"/>
-        <source>Lift suspension…</source>
-        <extracomment>A lift, shortening or dismissal was saved. Something failed; the zh-TW message is also shown in the panel. The chosen suspension&apos;s family with its cycles (which running suspension spent which strike).</extracomment>
-        <translation>解除停權…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Shorten suspension…</source>
-        <translation>縮短停權…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Dismiss strike…</source>
-        <translation>撤銷違規…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Refresh</source>
-        <translation>重新整理</translation>
-    </message>
-    <message>
-        <location line="+22"/>
-        <source>Suspensions at this facility</source>
-        <translation>本機關的停權紀錄</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>This family&apos;s strikes (P7)</source>
-        <translation>此家屬的違規紀錄（P7）</translation>
-    </message>
-    <message>
-        <location line="+81"/>
-        <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
-        <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Lift suspension</source>
-        <translation>解除停權</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:</source>
-        <translation>縮短 {family}（呼號 {call}）的停權，原訂 {end} 結束。請選新的結束日並說明原因：</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Shorten suspension</source>
-        <translation>縮短停權</translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Dismiss the strike of {day} (post #{post}, {code}): it will no longer count towards a suspension.</source>
-        <translation>撤銷 {day} 的違規紀錄（聯絡簿 #{post}，{code}），此筆不再計入停權。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source> {suspension} (last day {day}) spent this strike: it ends with it, and its other strikes count in this cycle again.</source>
-        <translation>{suspension}（至 {day}）因此筆違規而起，撤銷後該停權將隨之結束，其餘違規重新計入本輪。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source> Why?</source>
-        <translation>請說明原因：</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Dismiss strike</source>
-        <translation>撤銷違規</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension lifted</source>
-        <translation>已解除停權</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Suspension shortened</source>
-        <translation>已縮短停權</translation>
-    </message>
-    <message>
-        <location line="+30"/>
-        <source>Strike dismissed</source>
-        <translation>已撤銷違規紀錄</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>; {suspension} ended with it</source>
-        <translation>；{suspension}已隨之結束</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>, strikes now {count}</source>
-        <translation>，目前違規 {count}</translation>
     </message>
 </context>
 <context>

@@ -18,10 +18,13 @@ class Announcer(QObject):
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget)
         self._widget = widget
+        #: Whether the last text said interrupted what was being read (the desk's record, as ``announced``).
+        self.last_was_urgent = False
 
     def announce(self, text: str, *, urgent: bool = False) -> None:
         """Say ``text``: politely (after what is being read) or, when ``urgent``, at once."""
         event = QAccessibleAnnouncementEvent(self._widget, text)
         event.setPoliteness(Politeness.Assertive if urgent else Politeness.Polite)
         QAccessible.updateAccessibility(event)  # does nothing when no screen reader listens
+        self.last_was_urgent = urgent
         self.announced.emit(text)

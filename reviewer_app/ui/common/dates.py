@@ -76,3 +76,23 @@ class DateStyle:
         if parsed.tzinfo is None:
             return f"{self.date(parsed.date())} {parsed:%H:%M}"
         return self.datetime(parsed)
+
+
+#: A date as the office types it: 民國 115/12/07, 115年12月7日, 115.12.07, 2026/12/07, 2026-12-07.
+_TYPED_DATE = re.compile(r"\s*(?:民國)?\s*(\d{1,4})\s*[/.\-年]\s*(\d{1,2})\s*[/.\-月]\s*(\d{1,2})\s*日?\s*")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The date typed in ``text``, or None. A year of four digits is Western; of one to three, ROC
+    (民國): 115/12/07 is 2026/12/07, whichever style the desk shows."""
+    found = _TYPED_DATE.fullmatch(text)
+    if found is None:
+        return None
+    year_text, month, day = found.groups()
+    year = int(year_text) + (ROC_OFFSET if len(year_text) < 4 else 0)
+    if year <= ROC_OFFSET and len(year_text) < 4:
+        return None  # 民國 0 is no year
+    try:
+        return dt.date(year, int(month), int(day))
+    except ValueError:
+        return None

@@ -22,6 +22,7 @@ from reviewer_app.qt import (
     QVBoxLayout,
     QWidget,
 )
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.shortcuts import (
     BASE_TOOLTIP,
     HELP_GROUP,
@@ -51,17 +52,21 @@ class HelpOverlay(QWidget):
         self.card = QFrame(self)
         self.card.setObjectName("helpCard")
         self.card.setStyleSheet(CARD_STYLE)
-        self.title = QLabel(self.tr("Keyboard shortcuts"))
+        self.texts = LiveTexts()  # the words follow the desk's language; the list is made at each opening
+        self.title = QLabel()
+        self.texts.bind(self.title.setText, lambda: self.tr("Keyboard shortcuts"))
         self.title.setObjectName("helpTitle")
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
         font.setBold(True)
         self.title.setFont(font)
-        self.hint = QLabel(
-            self.tr(
+        self.hint = QLabel()
+        self.texts.bind(
+            self.hint.setText,
+            lambda: self.tr(
                 "Esc, F1 or ? closes this help. Tooltips name the shortcuts too; "
                 "Settings → Keyboard shortcuts… changes them."
-            )
+            ),
         )
         self.hint.setObjectName("helpHint")
         self.hint.setStyleSheet("color: #555555;")
@@ -76,6 +81,13 @@ class HelpOverlay(QWidget):
         self.entries: list[tuple[str, str, str]] = []  # (group, keys, description) as shown
         window.installEventFilter(self)
         self.hide()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            if self.isVisible():
+                self._fill(help_actions(self._window))
 
     # ---- showing -------------------------------------------------------------------------------
 

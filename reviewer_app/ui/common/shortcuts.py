@@ -65,18 +65,26 @@ def set_tooltip(action: QAction, text: str) -> None:
     action.setToolTip(with_keys(text, action))
 
 
+Words = str | Callable[[], str]
+#: How the action's text and tooltip are said (callables), to say them again when the language changes.
+_SAID = "_said"
+
+
 def make_action(
     parent: QObject,
-    text: str,
+    text: Words,
     keys: Sequence[str | QKeySequence | QKeySequence.StandardKey],
     slot: Callable[[], object] | None,
     name: str,
     group: str,
-    tooltip: str | None = None,
+    tooltip: Words | None = None,
 ) -> QAction:
-    """A window-wide action with its shortcuts, a tooltip naming them and its help group."""
-    action = QAction(text, parent)
+    """A window-wide action with its shortcuts, a tooltip naming them and its help group. Given as
+    callables (``lambda: tr("Approve")``), its words follow the language: :func:`retranslate_actions`."""
+    action = QAction(parent)
     action.setObjectName(name)
+    setattr(action, _SAID, (text, tooltip))
+    _say(action)
     sequences: list[QKeySequence] = []
     for key in keys:
         sequences.append(key if isinstance(key, QKeySequence) else QKeySequence(key))
@@ -86,13 +94,29 @@ def make_action(
     )
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setProperty(HELP_GROUP, group)
-    set_tooltip(action, tooltip or text.rstrip("…."))
-    action.setProperty(HELP_TEXT, tooltip or text.rstrip("…."))
+    _say(action)  # again, its tooltip naming the keys it has now
     if slot is not None:
         action.triggered.connect(slot)
     if isinstance(parent, QWidget):
         parent.addAction(action)
     return action
+
+
+def _say(action: QAction) -> None:
+    text, tooltip = getattr(action, _SAID)
+    said = text() if callable(text) else text
+    tip = (tooltip() if callable(tooltip) else tooltip) or said.rstrip("….")
+    action.setText(said)
+    set_tooltip(action, tip)
+    action.setProperty(HELP_TEXT, tip)
+
+
+def retranslate_actions(widget: QObject) -> None:
+    """The actions of ``widget`` and its children made with words that follow the language: said in
+    the language installed now (their tooltips naming the keys they have)."""
+    for action in widget.findChildren(QAction):
+        if hasattr(action, _SAID):
+            _say(action)
 
 
 def help_actions(widget: QWidget) -> list[QAction]:

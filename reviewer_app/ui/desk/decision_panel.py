@@ -16,6 +16,7 @@ from reviewer_app.core.reasons import Reason
 from reviewer_app.core.rules import Finding, body_length, child_age
 from reviewer_app.core.timeutil import last_full_day, local
 from reviewer_app.qt import (
+    QEvent,
     QFont,
     QFormLayout,
     QFrame,
@@ -31,6 +32,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
 from reviewer_app.ui.common.spoken import name_form_values
 from reviewer_app.ui.desk.desk_data import ItemDetail
@@ -84,19 +86,20 @@ class DecisionPanel(QWidget):
         self._not_seen: tuple[str, ...] = ()
         self._dates = DateStyle()
         self._reasons: dict[str, Reason] = {}
+        self.texts = LiveTexts()  # the fixed words; the item's are worded again (retranslate)
 
         self.approve_action = make_action(
-            self, self.tr("Approve"), APPROVE_KEYS, None, "approveAction", "decide"
+            self, lambda: self.tr("Approve"), APPROVE_KEYS, None, "approveAction", "decide"
         )
         self.approve_action.triggered.connect(self.approveRequested)
         self.reject_action = make_action(
             self,
-            self.tr("Reject…"),
+            lambda: self.tr("Reject…"),
             REJECT_KEYS,
             None,
             "rejectAction",
             "decide",
-            self.tr("Choose the reasons and reject"),
+            lambda: self.tr("Choose the reasons and reject"),
         )
         self.reject_action.triggered.connect(self.rejectRequested)
 
@@ -114,19 +117,23 @@ class DecisionPanel(QWidget):
         self.header_form = QFormLayout()
         self.header_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.content_box = QGroupBox(self.tr("Content"))
+        self.content_box = QGroupBox()
+        self.texts.bind(self.content_box.setTitle, lambda: self.tr("Content"))
         self.content_form = QFormLayout(self.content_box)
         self.content_form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.findings_box = QGroupBox(self.tr("Rule check"))
+        self.findings_box = QGroupBox()
+        self.texts.bind(self.findings_box.setTitle, lambda: self.tr("Rule check"))
         self.findings_layout = QVBoxLayout(self.findings_box)
 
-        self.standing_box = QGroupBox(self.tr("Family standing"))
+        self.standing_box = QGroupBox()
+        self.texts.bind(self.standing_box.setTitle, lambda: self.tr("Family standing"))
         self.standing_label = _plain()
         self.standing_label.setObjectName("standing")
         QVBoxLayout(self.standing_box).addWidget(self.standing_label)
 
-        self.history_box = QGroupBox(self.tr("History"))
+        self.history_box = QGroupBox()
+        self.texts.bind(self.history_box.setTitle, lambda: self.tr("History"))
         self.history_layout = QVBoxLayout(self.history_box)
 
         body = QWidget()
@@ -142,13 +149,16 @@ class DecisionPanel(QWidget):
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
 
-        self.placeholder = _plain(self.tr("Choose an item to review from the queue."), selectable=False)
+        self.placeholder = _plain(selectable=False)
+        self.texts.bind(self.placeholder.setText, lambda: self.tr("Choose an item to review from the queue."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-        self.approve_button = QPushButton(self.tr("Approve"))
+        self.approve_button = QPushButton()
+        self.texts.bind(self.approve_button.setText, lambda: self.tr("Approve"))
         self.approve_button.setObjectName("approveButton")
         self.approve_button.clicked.connect(self.approve_action.trigger)
-        self.reject_button = QPushButton(self.tr("Reject…"))
+        self.reject_button = QPushButton()
+        self.texts.bind(self.reject_button.setText, lambda: self.tr("Reject…"))
         self.reject_button.setObjectName("rejectButton")
         self.reject_button.clicked.connect(self.reject_action.trigger)
         for button in (self.approve_button, self.reject_button):
@@ -166,6 +176,18 @@ class DecisionPanel(QWidget):
         layout.addWidget(self.scroll_area, 1)
         layout.addLayout(buttons)
         self.show_detail(None)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The desk's language changed: the fixed words and the item shown, worded again."""
+        self.texts.retranslate()
+        if self._detail is not None:
+            self._fill(self._detail)
+        self._update_actions()
 
     # ---- state ---------------------------------------------------------------------------------
 
@@ -376,8 +398,10 @@ class DecisionPanel(QWidget):
         suspension = d.decision.suspension if decided and d.decision is not None else None
         if suspension is not None:
             label = _plain(
-                self.tr("[This rejection] P7  the family's strike {threshold}/{threshold}: posting is "
-                        "suspended through {day}").format(
+                self.tr(
+                    "[This rejection] P7  the family's strike {threshold}/{threshold}: posting is "
+                    "suspended through {day}"
+                ).format(
                     threshold=d.standing.strike_threshold,
                     day=self._dates.date(last_full_day(suspension.ends_at)),
                 )

@@ -226,8 +226,16 @@ class Decisions(QObject):
             message += translate("MainWindow", "; the family's posting is suspended through {day}").format(
                 day=self.window.preferences.date_style().date(last_full_day(record.suspension.ends_at))
             )
-        self.window.tell(message, 10_000)
         self.window.sync_controller.decision_recorded(record)
+        # A screen reader hears the countdown's start with the decision (how long Ctrl+Z undoes it);
+        # the status bar shows the countdown on its own.
+        self.window.statusBar().showMessage(message, 10_000)
+        countdown = self.window.sync_controller.countdown_text()
+        self.window.announcer.announce(
+            translate("MainWindow", "{said}; {then}").format(said=message, then=countdown)
+            if countdown
+            else message
+        )
         self._move_on(key)  # moved on at the key press already, unless the reviewer went back to it
         self.window.table.setFocus()
         # The reload that shows it follows the change notification (DECISIONS).

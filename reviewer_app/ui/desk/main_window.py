@@ -23,7 +23,6 @@ from reviewer_app.core.reasons import Reason
 from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import (
     QAction,
-    QActionGroup,
     QApplication,
     QCloseEvent,
     QDialog,
@@ -47,6 +46,8 @@ from reviewer_app.ui.common import executors, shortcuts, text_keys
 from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes, on_gui_thread
 from reviewer_app.ui.common.help_overlay import HelpOverlay
+from reviewer_app.ui.common.language_menu import check_current_language
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.operations import Operation, cancel_owned_by, in_flight
 from reviewer_app.ui.common.preferences import Preferences, open_settings
 from reviewer_app.ui.desk import accessible_names, menus
@@ -82,6 +83,13 @@ FOCUS_MODE_KEY = "layout/focusMode"
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
+
+
+def _header_key() -> str:
+    """Where the queue's column widths are kept for the language shown now: zh-TW the original key,
+    so its saved widths stay."""
+    shown_in = QLocale().name()
+    return "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
 
 
 @dataclass
@@ -133,8 +141,8 @@ class MainWindow(QMainWindow):
     roc_action: QAction
     help_action: QAction
     close_action: QAction
-    language_group: QActionGroup
     language_actions: dict[str, QAction]
+    menu_texts: LiveTexts
     connection_label: QLabel
     last_sync_label: QLabel
     sync_progress: QProgressBar
@@ -174,8 +182,7 @@ class MainWindow(QMainWindow):
         self._reload_knows_queue = False
         # Column widths fit the words of the language this window is shown in (English ones are wider):
         # each language keeps its own; zh-TW the original key, so its saved widths stay.
-        shown_in = QLocale().name()
-        self._header_key = "queue/header" if shown_in == "zh_TW" else f"queue/header_{shown_in}"
+        self._header_key = _header_key()
         self.message_box: QMessageBox | None = None
         self.shortcuts_dialog: QDialog | None = None  # Settings → Keyboard shortcuts…, the last opened
         self.announcer = Announcer(self)
@@ -271,6 +278,44 @@ class MainWindow(QMainWindow):
         self._apply_date_style()
         if restyled:  # the queue's rule texts and hold reasons are worded while loading, dates included
             self.request_reload()
+
+    # ---- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "menu_texts"):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """設定 > 語言 chose another language: the desk says everything in it at once, nothing in hand
+        lost (the item, the filters, the layout, an open rejection, the undo countdown). Its parts
+        (queue, panel, viewer, dialogs) say their own words on the same event; here the window's."""
+        self.setWindowTitle(
+            self.tr("{name} ({workstation})").format(
+                name=self.ctx.staff_display_name, workstation=self.ctx.workstation
+            )
+        )
+        self.menu_texts.retranslate()
+        check_current_language(self.language_actions)  # another window may have chosen it
+        shortcuts.retranslate_actions(self)
+        self.sync_controller.retranslate()
+        self._swap_column_widths()
+        self.request_reload()  # the rows and the counts are worded while loading
+
+    def _swap_column_widths(self) -> None:
+        """Each language keeps its own queue column widths (English words are wider): the ones of the
+        language left are kept, those of the language chosen restored, or fitted to its words."""
+        key = _header_key()
+        if key == self._header_key:
+            return
+        header = self.table.horizontalHeader()
+        self.settings.setValue(self._header_key, header.saveState())
+        self._header_key = key
+        state = self.settings.value(key)
+        if state is None or not header.restoreState(state):
+            # After the queue has worded its rows in the new language (it hears the change after
+            # the window): fitted to those words.
+            QTimer.singleShot(0, self, self.queue.fit_columns)
 
     # ---- layout memory -------------------------------------------------------------------------
 

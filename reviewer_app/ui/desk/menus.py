@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from reviewer_app.qt import QAction, QActionGroup, QCoreApplication, QMessageBox, Qt, QWidget
-from reviewer_app.ui.common.i18n import LANGUAGES, language_name
+from reviewer_app.qt import QCoreApplication, Qt, QWidget
+from reviewer_app.ui.common.language_menu import add_language_actions
+from reviewer_app.ui.common.live_texts import LiveTexts
 from reviewer_app.ui.common.shortcuts import make_action
 from reviewer_app.ui.common.shortcuts_dialog import ShortcutsDialog
 
@@ -23,19 +24,19 @@ def build_actions(window: MainWindow) -> None:
     """The desk's own actions (with their shortcuts), kept as the window's attributes."""
     window.undo_action = make_action(
         window,
-        translate("MainWindow", "Undo the last decision"),
+        lambda: translate("MainWindow", "Undo the last decision"),
         ["Ctrl+Z"],
         window.undo_last,
         "undoAction",
         "decide",
-        translate("MainWindow", "Undo the last decision not yet synced"),
+        lambda: translate("MainWindow", "Undo the last decision not yet synced"),
     )
     window.next_action = make_action(
-        window, translate("MainWindow", "Next item"), ["J"], window.select_next, "nextAction", "queue"
+        window, lambda: translate("MainWindow", "Next item"), ["J"], window.select_next, "nextAction", "queue"
     )
     window.previous_action = make_action(
         window,
-        translate("MainWindow", "Previous item"),
+        lambda: translate("MainWindow", "Previous item"),
         ["K"],
         window.select_previous,
         "previousAction",
@@ -43,7 +44,7 @@ def build_actions(window: MainWindow) -> None:
     )
     window.find_action = make_action(
         window,
-        translate("MainWindow", "Search the queue"),
+        lambda: translate("MainWindow", "Search the queue"),
         ["Ctrl+F", "/"],
         window.focus_search,
         "findAction",
@@ -51,7 +52,7 @@ def build_actions(window: MainWindow) -> None:
     )
     window.kind_filter_action = make_action(
         window,
-        translate("MainWindow", "Filter by kind"),
+        lambda: translate("MainWindow", "Filter by kind"),
         ["Alt+1"],
         lambda: open_filter(window, window.queue.kind_filter),
         "kindFilterAction",
@@ -59,7 +60,7 @@ def build_actions(window: MainWindow) -> None:
     )
     window.status_filter_action = make_action(
         window,
-        translate("MainWindow", "Filter by status"),
+        lambda: translate("MainWindow", "Filter by status"),
         ["Alt+2"],
         lambda: open_filter(window, window.queue.status_filter),
         "statusFilterAction",
@@ -67,7 +68,7 @@ def build_actions(window: MainWindow) -> None:
     )
     window.flag_filter_action = make_action(
         window,
-        translate("MainWindow", "Filter by rule flag"),
+        lambda: translate("MainWindow", "Filter by rule flag"),
         ["Alt+3"],
         lambda: open_filter(window, window.queue.flag_filter),
         "flagFilterAction",
@@ -75,7 +76,7 @@ def build_actions(window: MainWindow) -> None:
     )
     window.queue_focus_action = make_action(
         window,
-        translate("MainWindow", "Back to the queue"),
+        lambda: translate("MainWindow", "Back to the queue"),
         ["Alt+Q"],
         window.restore_focus,
         "queueFocusAction",
@@ -83,21 +84,21 @@ def build_actions(window: MainWindow) -> None:
     )
     window.focus_mode_action = make_action(
         window,
-        translate("MainWindow", "Focus on the document"),
+        lambda: translate("MainWindow", "Focus on the document"),
         ["F11"],
         None,
         "focusModeAction",
         "documents",
-        translate("MainWindow", "Hide the queue: the document and the decision get the whole window"),
+        lambda: translate("MainWindow", "Hide the queue: the document and the decision get the whole window"),
     )
     window.focus_mode_action.setCheckable(True)
     window.focus_mode_action.toggled.connect(window.set_focus_mode)
     window.sync_action = make_action(
-        window, translate("MainWindow", "Sync now"), ["F5"], window.sync_now, "syncAction", "desk"
+        window, lambda: translate("MainWindow", "Sync now"), ["F5"], window.sync_now, "syncAction", "desk"
     )
     window.roc_action = make_action(
         window,
-        translate("MainWindow", "Show dates with ROC (民國) years"),
+        lambda: translate("MainWindow", "Show dates with ROC (民國) years"),
         ["Ctrl+Shift+Y"],
         None,
         "rocYearsAction",
@@ -108,21 +109,24 @@ def build_actions(window: MainWindow) -> None:
     window.roc_action.toggled.connect(window.preferences.set_roc_years)
     window.help_action = make_action(
         window,
-        translate("MainWindow", "Keyboard shortcuts"),
+        lambda: translate("MainWindow", "Keyboard shortcuts"),
         ["F1", "?"],
         window.toggle_help,
         "helpAction",
         "desk",
     )
     window.close_action = make_action(
-        window, translate("MainWindow", "Quit"), ["Ctrl+Q"], window.close, "quitAction", "desk"
+        window, lambda: translate("MainWindow", "Quit"), ["Ctrl+Q"], window.close, "quitAction", "desk"
     )
 
 
 def build_menus(window: MainWindow) -> None:
-    """The menu bar: Review, Documents, Settings (dates, language), Help."""
+    """The menu bar: Review, Documents, Settings (dates, language), Help. Their titles follow the
+    language (``window.menu_texts``)."""
     bar = window.menuBar()
-    review = bar.addMenu(translate("MainWindow", "&Review"))
+    texts = window.menu_texts = LiveTexts()
+    review = bar.addMenu("")
+    texts.bind(review.setTitle, lambda: translate("MainWindow", "&Review"))
     review.addActions([window.panel.approve_action, window.panel.reject_action, window.undo_action])
     review.addSeparator()
     review.addActions([window.next_action, window.previous_action, window.find_action])
@@ -130,7 +134,8 @@ def build_menus(window: MainWindow) -> None:
     review.addSeparator()
     review.addActions([window.sync_action, window.close_action])
     v = window.viewer
-    documents = bar.addMenu(translate("MainWindow", "&Documents"))
+    documents = bar.addMenu("")
+    texts.bind(documents.setTitle, lambda: translate("MainWindow", "&Documents"))
     documents.addActions([v.next_document_action, v.previous_document_action])
     documents.addSeparator()
     documents.addActions([v.zoom_in_action, v.zoom_out_action, v.fit_action, v.fit_page_action])
@@ -139,46 +144,24 @@ def build_menus(window: MainWindow) -> None:
     documents.addActions([v.next_page_action, v.previous_page_action])
     documents.addSeparator()
     documents.addActions([v.compare_action, v.focus_view_action, window.focus_mode_action])
-    settings = bar.addMenu(translate("MainWindow", "&Settings"))
+    settings = bar.addMenu("")
+    texts.bind(settings.setTitle, lambda: translate("MainWindow", "&Settings"))
     settings.setObjectName("settingsMenu")
     settings.addAction(window.roc_action)
-    shortcuts_action = settings.addAction(translate("MainWindow", "Keyboard shortcuts…"))
+    shortcuts_action = settings.addAction("")
+    texts.bind(shortcuts_action.setText, lambda: translate("MainWindow", "Keyboard shortcuts…"))
     shortcuts_action.setObjectName("shortcutsAction")
     shortcuts_action.triggered.connect(lambda: open_shortcuts(window))
-    language = settings.addMenu(translate("MainWindow", "Language"))
+    language = settings.addMenu("")
+    texts.bind(language.setTitle, lambda: translate("MainWindow", "Language"))
     language.setObjectName("languageMenu")
-    window.language_group = QActionGroup(window)
-    window.language_actions = {}
-    for code, name in LANGUAGES.items():
-        action = language.addAction(name)
-        action.setObjectName(f"language_{code}")
-        action.setCheckable(True)
-        action.setChecked(code == window.preferences.language)
-        action.setData(code)
-        window.language_group.addAction(action)
-        window.language_actions[code] = action
-    window.language_group.triggered.connect(lambda action: language_chosen(window, action))
-    help_menu = bar.addMenu(translate("MainWindow", "&Help"))
+    window.language_actions = add_language_actions(language, window.preferences, window)
+    help_menu = bar.addMenu("")
+    texts.bind(help_menu.setTitle, lambda: translate("MainWindow", "&Help"))
     help_menu.addAction(window.help_action)
     # Menus show names and shortcuts; tooltips are for the buttons (they name the shortcuts too).
     for menu in (review, documents, settings, help_menu):
         menu.setToolTipsVisible(False)
-
-
-def language_chosen(window: MainWindow, action: QAction) -> None:
-    """A language from the Settings menu: kept for the next start (the texts are loaded at start)."""
-    code = str(action.data())
-    if code == window.preferences.language:
-        return
-    window.preferences.set_language(code)
-    window.show_message(
-        QMessageBox.Icon.Information,
-        translate("MainWindow", "Language"),
-        translate("MainWindow", "The desk will be shown in {language} the next time it opens.").format(
-            language=language_name(code)
-        ),
-        translate("MainWindow", "To switch now, close the desk and open it again."),
-    )
 
 
 def open_shortcuts(window: MainWindow) -> None:

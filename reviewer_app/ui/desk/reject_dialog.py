@@ -23,6 +23,7 @@ from reviewer_app.qt import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFrame,
     QGuiApplication,
     QHBoxLayout,
@@ -33,13 +34,16 @@ from reviewer_app.qt import (
     QStandardItemModel,
     QStyle,
     Qt,
+    QTimer,
     QVBoxLayout,
     QWidget,
 )
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 
 CODE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
+SUGGESTED_ROLE = int(Qt.ItemDataRole.UserRole) + 2  # ticked by the rule check (its words say so)
 
 STRIKE_STYLE = "color: #a4000f;"
 # A rejection that suspends the family's posting must not be missed.
@@ -85,25 +89,29 @@ class RejectDialog(QDialog):
             f.reason_code for f in self._findings if f.reason_code and not f.blocks and not f.held
         }
 
-        self.setWindowTitle(self.tr("Reject: {kind} #{id}").format(kind=words.item_kind(kind), id=item_id))
+        # The fixed words follow the desk's language (retranslate); the reasons are the family's (zh-TW).
+        self.texts = texts = LiveTexts()
+        texts.bind(
+            self.setWindowTitle,
+            lambda: self.tr("Reject: {kind} #{id}").format(kind=words.item_kind(kind), id=item_id),
+        )
         self.setObjectName("rejectDialog")
 
-        intro = QLabel(
-            self.tr(
+        intro = QLabel()
+        texts.bind(
+            intro.setText,
+            lambda: self.tr(
                 "Tick the reasons it is not approved, listed in the family's words (zh-TW) "
                 "(one or more; ↑↓ move, Space ticks, Enter rejects):"
-            )
+            ),
         )
         intro.setWordWrap(True)
 
         self.reason_model = QStandardItemModel(self)
         for reason in self._reasons:
-            # A reason of no rule shows no mark: a dash in front of Chinese reads as 一.
-            text = f"{reason.rule_id}　{reason.text}" if reason.rule_id else reason.text
-            if reason.code in suggested:
-                text += self.tr(" (suggested by the rule check)")
-            item = QStandardItem(text)
+            item = QStandardItem(self._reason_line(reason, reason.code in suggested))
             item.setData(reason.code, CODE_ROLE)
+            item.setData(reason.code in suggested, SUGGESTED_ROLE)
             item.setFlags(
                 Qt.ItemFlag.ItemIsEnabled
                 | Qt.ItemFlag.ItemIsSelectable
@@ -122,13 +130,19 @@ class RejectDialog(QDialog):
         self.reason_list.setUniformItemSizes(False)
         self.reason_list.setMinimumHeight(220)
         # What a screen reader says (the list, the fields: their placeholders are no names).
-        self.reason_list.setAccessibleName(self.tr("Reasons for the rejection"))
-        self.reason_list.setAccessibleDescription(self.tr("Space ticks a reason; Enter rejects"))
+        texts.bind(self.reason_list.setAccessibleName, lambda: self.tr("Reasons for the rejection"))
+        texts.bind(
+            self.reason_list.setAccessibleDescription, lambda: self.tr("Space ticks a reason; Enter rejects")
+        )
         if self.reason_model.rowCount():
             self.reason_list.setCurrentIndex(self.reason_model.index(0, 0))
 
-        preview_title = QLabel(
-            self.tr("Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:")
+        preview_title = QLabel()
+        texts.bind(
+            preview_title.setText,
+            lambda: self.tr(
+                "Message to the family (zh-TW), as the [Not approved] dialog on the portal shows it:"
+            ),
         )
         self.preview = QLabel()
         self.preview.setObjectName("familyPreview")
@@ -142,11 +156,12 @@ class RejectDialog(QDialog):
         self.remark_edit = QLineEdit()
         self.remark_edit.setObjectName("familyRemark")
         self.remark_edit.setMaxLength(REMARK_MAX_CHARS)
-        self.remark_edit.setPlaceholderText(
-            self.tr("A short remark for the family (optional, in the message above)")
+        texts.bind(
+            self.remark_edit.setPlaceholderText,
+            lambda: self.tr("A short remark for the family (optional, in the message above)"),
         )
-        self.remark_edit.setAccessibleName(self.tr("Remark for the family"))
-        self.remark_edit.setAccessibleDescription(self.remark_edit.placeholderText())
+        texts.bind(self.remark_edit.setAccessibleName, lambda: self.tr("Remark for the family"))
+        texts.bind(self.remark_edit.setAccessibleDescription, self.remark_edit.placeholderText)
         self.remark_count = QLabel()
         self.remark_count.setObjectName("remarkCount")
 
@@ -171,20 +186,22 @@ class RejectDialog(QDialog):
 
         self.note_edit = QLineEdit()
         self.note_edit.setObjectName("staffNote")
-        self.note_edit.setPlaceholderText(self.tr("Staff note (optional, the family does not see it)"))
-        self.note_edit.setAccessibleName(self.tr("Staff note"))
-        self.note_edit.setAccessibleDescription(self.note_edit.placeholderText())
+        texts.bind(
+            self.note_edit.setPlaceholderText,
+            lambda: self.tr("Staff note (optional, the family does not see it)"),
+        )
+        texts.bind(self.note_edit.setAccessibleName, lambda: self.tr("Staff note"))
+        texts.bind(self.note_edit.setAccessibleDescription, self.note_edit.placeholderText)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(self.tr("Reject"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
-        self.ok_button.setToolTip(self.tr("Reject with the ticked reasons (Enter)"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setToolTip(
-            self.tr("Close without a decision (Esc)")
-        )
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        texts.bind(self.ok_button.setText, lambda: self.tr("Reject"))
+        texts.bind(cancel.setText, lambda: self.tr("Cancel"))
+        texts.bind(self.ok_button.setToolTip, lambda: self.tr("Reject with the ticked reasons (Enter)"))
+        texts.bind(cancel.setToolTip, lambda: self.tr("Close without a decision (Esc)"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -194,12 +211,16 @@ class RejectDialog(QDialog):
         layout.addWidget(self.strike_box)
         layout.addWidget(preview_title)
         layout.addWidget(self.preview, 1)
-        layout.addWidget(QLabel(self.tr("Remark for the family:")))
+        remark_title = QLabel()
+        texts.bind(remark_title.setText, lambda: self.tr("Remark for the family:"))
+        layout.addWidget(remark_title)
         remark_row = QHBoxLayout()
         remark_row.addWidget(self.remark_edit, 1)
         remark_row.addWidget(self.remark_count)
         layout.addLayout(remark_row)
-        layout.addWidget(QLabel(self.tr("Note:")))
+        note_title = QLabel()
+        texts.bind(note_title.setText, lambda: self.tr("Note:"))
+        layout.addWidget(note_title)
         layout.addWidget(self.note_edit)
         layout.addWidget(self.buttons)
         # Only now, with the button box inside the dialog: setDefault() registers the dialog's main
@@ -266,6 +287,28 @@ class RejectDialog(QDialog):
         raise KeyError(code)
 
     # ---- updating ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            # After the button box has given its buttons Qt's own words (it hears the event after
+            # the dialog): then ours again. What the reviewer typed and ticked stays as it is.
+            QTimer.singleShot(0, self, self.retranslate)
+
+    def _reason_line(self, reason: Reason, suggested: bool) -> str:
+        # A reason of no rule shows no mark: a dash in front of Chinese reads as 一.
+        text = f"{reason.rule_id}　{reason.text}" if reason.rule_id else reason.text
+        return text + self.tr(" (suggested by the rule check)") if suggested else text
+
+    def retranslate(self) -> None:
+        self.texts.retranslate()
+        by_code = {r.code: r for r in self._reasons}
+        for row in range(self.reason_model.rowCount()):
+            item = self.reason_model.item(row)
+            reason = by_code.get(str(item.data(CODE_ROLE)))
+            if reason is not None:  # the ticks stay; only the words change
+                item.setText(self._reason_line(reason, bool(item.data(SUGGESTED_ROLE))))
+        self._update()
 
     def accept(self) -> None:
         if self.chosen():  # Enter with nothing checked does nothing

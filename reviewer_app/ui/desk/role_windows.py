@@ -10,10 +10,14 @@ The windows themselves live in their own modules; this one only chooses and conn
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.qt import QCoreApplication, QKeySequence, QLabel, QMainWindow, QTabWidget, QWidget
+from reviewer_app.qt import QCoreApplication, QEvent, QKeySequence, QLabel, QMainWindow, QTabWidget, QWidget
+from reviewer_app.ui.common.language_menu import check_current_language
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
+from reviewer_app.ui.common.shortcuts import retranslate_actions
 from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
 
 if TYPE_CHECKING:
@@ -34,7 +38,7 @@ def _fetcher(context: DeskContext) -> Fetch:
 
 
 class PrintWindow(QMainWindow):
-    """The counsellor's window: the print view, nothing that decides; a menu bar (檔案, 說明), F1 help,
+    """The counsellor's window: the print view, nothing that decides; a menu bar (檔案, 設定, 說明), F1 help,
     Ctrl+Q, and in the status bar who is signed in and whether the shared database answers."""
 
     def __init__(self, context: DeskContext) -> None:
@@ -44,7 +48,11 @@ class PrintWindow(QMainWindow):
 
         assert context.sync is not None and context.documents is not None
         self.setObjectName("printWindow")
-        self.setWindowTitle(QCoreApplication.translate("RoleWindows", "Printing and hand-over"))
+        self.context = context
+        self.texts = texts = LiveTexts()  # the window's words follow the desk's language
+        texts.bind(
+            self.setWindowTitle, lambda: QCoreApplication.translate("RoleWindows", "Printing and hand-over")
+        )
         self.view = PrintView(
             context.journal, context.sync, _fetcher(context), staff_display_name=context.staff_display_name
         )
@@ -54,7 +62,7 @@ class PrintWindow(QMainWindow):
         self.help_overlay: HelpOverlay | None = None
         self.help_action = make_action(
             self,
-            QCoreApplication.translate("RoleWindows", "Keyboard shortcuts"),
+            lambda: QCoreApplication.translate("RoleWindows", "Keyboard shortcuts"),
             ["F1"],
             self.toggle_help,
             "helpAction",
@@ -62,14 +70,15 @@ class PrintWindow(QMainWindow):
         )
         self.quit_action = make_action(
             self,
-            QCoreApplication.translate("RoleWindows", "Quit"),
+            lambda: QCoreApplication.translate("RoleWindows", "Quit"),
             ["Ctrl+Q"],
             self.close,
             "quitAction",
             "print",
         )
         c = self.view.commands
-        file_menu = self.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "&File"))
+        file_menu = self.menuBar().addMenu("")
+        texts.bind(file_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "&File"))
         file_menu.setObjectName("fileMenu")
         file_menu.addActions([c.preview, c.print_, c.pdf, c.reprint])
         file_menu.addSeparator()
@@ -78,18 +87,34 @@ class PrintWindow(QMainWindow):
         file_menu.addActions([c.tick_all, c.tick_none, c.refresh])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        help_menu = self.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "&Help"))
+        # The counsellor chooses the language too (設定 > 語言), as on the desk: shown at once.
+        from reviewer_app.ui.common.language_menu import add_language_actions
+        from reviewer_app.ui.common.preferences import Preferences, open_settings
+
+        self.preferences = Preferences(open_settings(context.settings_path, self), self)
+        settings_menu = self.menuBar().addMenu("")
+        texts.bind(settings_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "&Settings"))
+        settings_menu.setObjectName("settingsMenu")
+        language_menu = settings_menu.addMenu("")
+        texts.bind(language_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "Language"))
+        language_menu.setObjectName("languageMenu")
+        self.language_actions = add_language_actions(language_menu, self.preferences, self)
+        help_menu = self.menuBar().addMenu("")
+        texts.bind(help_menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "&Help"))
         help_menu.setObjectName("helpMenu")
         help_menu.addAction(self.help_action)
-        for menu in (file_menu, help_menu):
+        for menu in (file_menu, settings_menu, help_menu):
             menu.setToolTipsVisible(False)  # menus show names and shortcuts; tooltips are for buttons
 
         self.connection_label = QLabel(QCoreApplication.translate("RoleWindows", "Connecting…"))
         self.connection_label.setObjectName("connectionState")
-        self.signed_in_label = QLabel(
-            QCoreApplication.translate("RoleWindows", "Signed in: {name}").format(
+        self._connected: bool | None = None
+        self.signed_in_label = QLabel()
+        texts.bind(
+            self.signed_in_label.setText,
+            lambda: QCoreApplication.translate("RoleWindows", "Signed in: {name}").format(
                 name=context.staff_display_name
-            )
+            ),
         )
         self.signed_in_label.setObjectName("signedIn")
         self.statusBar().addPermanentWidget(self.connection_label)
@@ -99,7 +124,17 @@ class PrintWindow(QMainWindow):
         self.view.tree.setFocus()  # the keyboard starts in the list of posts, not in the filter above it
         self.resize(1400, 860)
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            retranslate_actions(self)
+            check_current_language(self.language_actions)
+            if self._connected is not None:
+                self._show_connection(self._connected)
+
     def _show_connection(self, connected: bool) -> None:
+        self._connected = connected
         if connected:
             self.connection_label.setText(QCoreApplication.translate("RoleWindows", "Connected"))
             self.connection_label.setStyleSheet("color: #1b6e1b;")
@@ -143,7 +178,8 @@ class SupervisorWindow(QMainWindow):
         from reviewer_app.ui.supervisor import SupervisorTools
 
         self.setObjectName("supervisorWindow")
-        self.setWindowTitle(QCoreApplication.translate("RoleWindows", "Supervisor"))
+        self.texts = texts = LiveTexts()  # the window's words follow the desk's language
+        texts.bind(self.setWindowTitle, lambda: QCoreApplication.translate("RoleWindows", "Supervisor"))
         self.tabs = QTabWidget()
         from reviewer_app.ui.common.preferences import Preferences, open_settings
 
@@ -151,10 +187,16 @@ class SupervisorWindow(QMainWindow):
         dates = Preferences(open_settings(context.settings_path, self), self).date_style()
         self.tools = SupervisorTools(engine, actor, dates=dates)
         self.stats = StatisticsView(engine, actor.facility_id, only_facility=True)
-        self.tabs.addTab(
-            self.tools, QCoreApplication.translate("RoleWindows", "Suspensions, reasons and audit trail")
+        tools_tab = self.tabs.addTab(self.tools, "")
+        texts.bind(
+            lambda text: self.tabs.setTabText(tools_tab, text),
+            lambda: QCoreApplication.translate("RoleWindows", "Suspensions, reasons and audit trail"),
         )
-        self.tabs.addTab(self.stats, QCoreApplication.translate("RoleWindows", "Statistics"))
+        stats_tab = self.tabs.addTab(self.stats, "")
+        texts.bind(
+            lambda text: self.tabs.setTabText(stats_tab, text),
+            lambda: QCoreApplication.translate("RoleWindows", "Statistics"),
+        )
         self.printing: QWidget | None = None
         if context.sync is not None and context.documents is not None:
             self.printing = PrintView(
@@ -163,13 +205,21 @@ class SupervisorWindow(QMainWindow):
                 _fetcher(context),
                 staff_display_name=context.staff_display_name,
             )
-            self.tabs.addTab(self.printing, QCoreApplication.translate("RoleWindows", "Printing"))
+            printing_tab = self.tabs.addTab(self.printing, "")
+            texts.bind(
+                lambda text: self.tabs.setTabText(printing_tab, text),
+                lambda: QCoreApplication.translate("RoleWindows", "Printing"),
+            )
         from reviewer_app.ui.supervisor.appeals_panel import AppealsPanel
 
         self.appeals = AppealsPanel(
             engine, actor, fetch=_fetcher(context) if context.documents is not None else None
         )
-        self.tabs.addTab(self.appeals, QCoreApplication.translate("RoleWindows", "Appeals"))
+        appeals_tab = self.tabs.addTab(self.appeals, "")
+        texts.bind(
+            lambda text: self.tabs.setTabText(appeals_tab, text),
+            lambda: QCoreApplication.translate("RoleWindows", "Appeals"),
+        )
         self.tabs.currentChanged.connect(self._tab_shown)
         self.setCentralWidget(self.tabs)
         self.resize(1500, 900)
@@ -177,6 +227,11 @@ class SupervisorWindow(QMainWindow):
     def _tab_shown(self, index: int) -> None:
         if self.tabs.widget(index) is self.appeals:
             self.appeals.refresh()  # the queue as it is now, each time it is opened
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
 
     def shutdown(self) -> None:
         self.tools.shutdown()
@@ -197,9 +252,14 @@ def window_for_role(
     return window
 
 
+def _with_keys(say: Callable[[], str], keys: str) -> Callable[[], str]:
+    return lambda: f"{say()} ({keys})"
+
+
 def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engine, actor: Actor) -> None:
     # Alt+P, not Alt+S: 設定(&S) / &Settings already has S (each menu needs its own mnemonic).
-    menu = window.menuBar().addMenu(QCoreApplication.translate("RoleWindows", "Su&pervisor"))
+    menu = window.menuBar().addMenu("")
+    window.menu_texts.bind(menu.setTitle, lambda: QCoreApplication.translate("RoleWindows", "Su&pervisor"))
     menu.setObjectName("supervisorMenu")
     holder: dict[str, SupervisorWindow] = {}
 
@@ -225,19 +285,20 @@ def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engin
 
     window.closed.connect(close_tools)
 
-    for index, (label, keys) in enumerate(
+    for index, (say, keys) in enumerate(
         (
             (
-                QCoreApplication.translate("RoleWindows", "Suspensions, reasons and audit trail…"),
+                lambda: QCoreApplication.translate("RoleWindows", "Suspensions, reasons and audit trail…"),
                 "Ctrl+Shift+S",
             ),
-            (QCoreApplication.translate("RoleWindows", "Statistics…"), "Ctrl+Shift+T"),
-            (QCoreApplication.translate("RoleWindows", "Printing…"), "Ctrl+Shift+P"),
-            (QCoreApplication.translate("RoleWindows", "Appeals…"), "Ctrl+Shift+A"),
+            (lambda: QCoreApplication.translate("RoleWindows", "Statistics…"), "Ctrl+Shift+T"),
+            (lambda: QCoreApplication.translate("RoleWindows", "Printing…"), "Ctrl+Shift+P"),
+            (lambda: QCoreApplication.translate("RoleWindows", "Appeals…"), "Ctrl+Shift+A"),
         )
     ):
         index = -1 if keys == "Ctrl+Shift+A" else index
-        action = menu.addAction(label)
+        action = menu.addAction("")
         action.setShortcut(QKeySequence(keys))
-        action.setToolTip(f"{label} ({keys})")
+        window.menu_texts.bind(action.setText, say)
+        window.menu_texts.bind(action.setToolTip, _with_keys(say, keys))
         action.triggered.connect(lambda _checked=False, i=index: open_tools(i))

@@ -67,6 +67,9 @@ class SyncController(QObject):
         self._session: int | None = None  # the number open_session gave this desk
         # This desk's decisions still in their grace period, oldest first (Ctrl+Z takes the newest).
         self._in_grace: list[DecisionRecord] = []
+        # A grace period ended and its push is under way: the push that sends it says so (screen readers).
+        self._sending_after_grace = False
+        self._taken_by_others = 0  # as of the last pull
 
         self.timer = QTimer(self)
         self.timer.setInterval(self.ctx.sync_interval_ms)
@@ -166,11 +169,16 @@ class SyncController(QObject):
             self.ctx.sync.grace = self.grace
 
     def decision_recorded(self, record: DecisionRecord) -> None:
-        """A decision is in the journal: count its grace period down; push it when that ends."""
+        """A decision is in the journal: count its grace period down; push it when that ends. Its start
+        is said with the decision (:meth:`countdown_text`), not every second of it."""
         self._in_grace.append(record)
         self._tick()
         if self._in_grace:
             self.countdown_timer.start()
+
+    def countdown_text(self) -> str:
+        """What the countdown says now ("Syncing in 10 s; Ctrl+Z undoes it"), or '' when none runs."""
+        return self.undo_label.text()
 
     def decision_undone(self, record: DecisionRecord) -> None:
         self._in_grace = [d for d in self._in_grace if d.key != record.key]
@@ -191,6 +199,7 @@ class SyncController(QObject):
                 translate("MainWindow", "Syncing in {seconds} s; Ctrl+Z undoes it").format(seconds=left)
             )
         if ended:
+            self._sending_after_grace = True  # the push that follows is said (_synced)
             self.sync_now()  # right after the grace period, not at the minute's sync
 
     def sync_now(self) -> None:
@@ -243,6 +252,16 @@ class SyncController(QObject):
         self._finished()
         pushed, pulled = result
         self.show_taken_by_others(pulled.others)
+        if self._sending_after_grace and pushed.applied:
+            self._sending_after_grace = False
+            self.window.announcer.announce(
+                translate(
+                    "MainWindow",
+                    "%n decision(s) sent to the shared database; they can no longer be undone",
+                    "",
+                    pushed.applied,
+                )
+            )
         if pushed.conflicted:
             self._tell_conflicts(pushed.conflicted)
         self._connected = True
@@ -328,23 +347,36 @@ class SyncController(QObject):
             for d in conflicted
         ]
         self.window.statusBar().clearMessage()  # "Recorded… waiting to sync" is no longer true for them
+        summary = translate(
+            "MainWindow",
+            "%n decision(s) from this workstation did not take effect: the item was dealt with "
+            "elsewhere first.",
+            "",
+            len(conflicted),
+        )
         self.window.show_message(
             QMessageBox.Icon.Warning,
             translate("MainWindow", "Decisions not applied"),
-            translate(
-                "MainWindow",
-                "%n decision(s) from this workstation did not take effect: the item was dealt with "
-                "elsewhere first.",
-                "",
-                len(conflicted),
-            ),
+            summary,
             "\n".join(lines),
         )
+        # At once, before the reviewer goes on: which decisions, and who decided first.
+        self.window.announcer.announce("\n".join([summary, *lines]), urgent=True)
 
     # ---- status bar ----------------------------------------------------------------------------
 
+    def retranslate(self) -> None:
+        """The desk's language changed: the connection, the last sync, the countdown and the items
+        colleagues hold, said again in it."""
+        self.show_connection()
+        self.show_last_sync()
+        if self._in_grace:
+            self._tick()
+        self.show_taken_by_others(self._taken_by_others)
+
     def show_taken_by_others(self, count: int) -> None:
         """Items colleagues hold, as of the last pull: nobody takes an empty queue for a finished one."""
+        self._taken_by_others = count
         self.others_label.setText(translate("MainWindow", "%n item(s) being worked on by others", "", count))
         self.others_label.setToolTip(
             translate(

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from reviewer_app.journal.printing import HANDOVER_FROM, PRINTABLE, PRINTED_STATUSES, QueuedPost
 from reviewer_app.qt import QAction, QCoreApplication, QKeySequence, Qt, QToolButton, QWidget
-from reviewer_app.ui.common.shortcuts import make_action
+from reviewer_app.ui.common.shortcuts import Words, make_action
 
 Slot = Callable[[], object]
 
@@ -63,44 +63,60 @@ def make_print_commands(
     """The view's actions, added to `view` (so its help overlay lists them), calling these slots."""
     return PrintCommands(
         refresh=_action(
-            view, QCoreApplication.translate("PrintView", "Refresh"), "F5", refresh, "printRefresh"
+            view, lambda: QCoreApplication.translate("PrintView", "Refresh"), "F5", refresh, "printRefresh"
         ),
         preview=_action(
             view,
-            QCoreApplication.translate("PrintView", "Print preview"),
+            lambda: QCoreApplication.translate("PrintView", "Print preview"),
             QKeySequence.StandardKey.Print,
             preview,
             "printPreview",
         ),
         print_=_action(
-            view, QCoreApplication.translate("PrintView", "Print…"), "Ctrl+Shift+P", print_, "printPrint"
+            view,
+            lambda: QCoreApplication.translate("PrintView", "Print…"),
+            "Ctrl+Shift+P",
+            print_,
+            "printPrint",
         ),
         pdf=_action(
-            view, QCoreApplication.translate("PrintView", "Export PDF…"), "Ctrl+Shift+E", pdf, "printPdf"
+            view,
+            lambda: QCoreApplication.translate("PrintView", "Export PDF…"),
+            "Ctrl+Shift+E",
+            pdf,
+            "printPdf",
         ),
         reprint=_action(
-            view, QCoreApplication.translate("PrintView", "Reprint…"), "Ctrl+Shift+R", reprint, "printReprint"
+            view,
+            lambda: QCoreApplication.translate("PrintView", "Reprint…"),
+            "Ctrl+Shift+R",
+            reprint,
+            "printReprint",
         ),
         handover=_action(
             view,
-            QCoreApplication.translate("PrintView", "Record hand-over…"),
+            lambda: QCoreApplication.translate("PrintView", "Record hand-over…"),
             "Ctrl+Shift+H",
             handover,
             "printHandover",
         ),
         tick_all=_action(
-            view, QCoreApplication.translate("PrintView", "Tick all"), "Ctrl+A", tick_all, "printTickAll"
+            view,
+            lambda: QCoreApplication.translate("PrintView", "Tick all"),
+            "Ctrl+A",
+            tick_all,
+            "printTickAll",
         ),
         tick_none=_action(
             view,
-            QCoreApplication.translate("PrintView", "Tick none"),
+            lambda: QCoreApplication.translate("PrintView", "Tick none"),
             "Ctrl+Shift+A",
             tick_none,
             "printTickNone",
         ),
         back_to_print=_action(
             view,
-            QCoreApplication.translate("PrintView", "Back to To print"),
+            lambda: QCoreApplication.translate("PrintView", "Back to To print"),
             "Ctrl+Shift+B",
             back_to_print,
             "printBackToPrint",
@@ -108,7 +124,9 @@ def make_print_commands(
     )
 
 
-def _action(view: QWidget, text: str, key: str | QKeySequence.StandardKey, slot: Slot, name: str) -> QAction:
+def _action(
+    view: QWidget, text: Words, key: str | QKeySequence.StandardKey, slot: Slot, name: str
+) -> QAction:
     action = make_action(view, text, [key], slot, name, "print")
     action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
     return action

@@ -54,6 +54,7 @@ from reviewer_app.printing.render import (
 from reviewer_app.qt import (
     QComboBox,
     QDialog,
+    QEvent,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -72,8 +73,9 @@ from reviewer_app.ui.common.announcer import Announcer
 from reviewer_app.ui.common.changes import HANDOVERS, PRINTED
 from reviewer_app.ui.common.executors import Executor
 from reviewer_app.ui.common.file_dialog import save_file_dialog
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
-from reviewer_app.ui.common.shortcuts import make_action
+from reviewer_app.ui.common.shortcuts import make_action, retranslate_actions
 from reviewer_app.ui.printing.commands import make_print_commands, tool_button
 from reviewer_app.ui.printing.handover_dialog import HandoverDialog, HandoverInput
 from reviewer_app.ui.printing.lane import SerialLane
@@ -147,14 +149,7 @@ class PrintView(BackgroundWidget):
 
         self.filter_combo = QComboBox()
         self.filter_combo.setObjectName("printFilter")
-        for key, label in (
-            ("to_print", self.tr("To print")),
-            ("held_back", self.tr("Held back")),
-            ("to_hand_over", self.tr("To hand over")),
-            ("undeliverable", self.tr("Undeliverable")),
-            ("delivered", self.tr("Delivered lately")),
-            ("all", self.tr("All")),
-        ):
+        for key, label in self._filter_words():
             self.filter_combo.addItem(label, key)
         self.filter_combo.currentIndexChanged.connect(self._show)
         self.batch_combo = QComboBox()
@@ -176,15 +171,24 @@ class PrintView(BackgroundWidget):
         )
         c = self.commands
         self.morning_action = make_action(
-            self, self.tr("Today's work"), ["Ctrl+Shift+M"], self.open_morning, "printMorning", "print"
+            self,
+            lambda: self.tr("Today's work"),
+            ["Ctrl+Shift+M"],
+            self.open_morning,
+            "printMorning",
+            "print",
         )
         self.morning_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
+        self.texts = LiveTexts()  # the fixed words, said again when the language changes
         bar = QHBoxLayout()
-        bar.addWidget(QLabel(self.tr("Show")))
+        show_label, run_label = QLabel(), QLabel()
+        self.texts.bind(show_label.setText, lambda: self.tr("Show"))
+        self.texts.bind(run_label.setText, lambda: self.tr("Tick a print run"))
+        bar.addWidget(show_label)
         bar.addWidget(self.filter_combo)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Tick a print run")))
+        bar.addWidget(run_label)
         bar.addWidget(self.batch_combo)
         bar.addStretch(1)
         for action in (self.morning_action, c.refresh, c.tick_all, c.tick_none):
@@ -213,7 +217,7 @@ class PrintView(BackgroundWidget):
         self.scan_bar = ScanBar(self)
         self.scan_bar.pageScanned.connect(self._page_scanned)
         self.scan_action = make_action(
-            self, self.tr("Scan a page"), ["F6"], self.scan_bar.focus, "printScan", "print"
+            self, lambda: self.tr("Scan a page"), ["F6"], self.scan_bar.focus, "printScan", "print"
         )
         self.scan_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
@@ -309,6 +313,37 @@ class PrintView(BackgroundWidget):
             return
         desk = self.desk
         self.shared_db.run(lambda: load_print_list(desk), self._loaded_list, self._failed, "print-refresh")
+
+    def _filter_words(self) -> list[tuple[str, str]]:
+        return [
+            ("to_print", self.tr("To print")),
+            ("held_back", self.tr("Held back")),
+            ("to_hand_over", self.tr("To hand over")),
+            ("undeliverable", self.tr("Undeliverable")),
+            ("delivered", self.tr("Delivered lately")),
+            ("all", self.tr("All")),
+        ]
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The desk's language changed: the view's words in it; the ticks, the filter and the run
+        chosen stay."""
+        self.texts.retranslate()
+        for index, (_key, label) in enumerate(self._filter_words()):
+            self.filter_combo.setItemText(index, label)
+        self.batch_combo.setItemText(0, self.tr("(choose)"))
+        if self._loaded is not None:
+            for index, batch in enumerate(self._loaded.batches, start=1):
+                self.batch_combo.setItemText(index, batch_label(batch))
+            self.status_label.setText(status_text(self._loaded))
+        retranslate_actions(self)
+        self._update_actions()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.model.headers()) - 1)
+        self.tree.viewport().update()  # the rows are worded as they are painted
 
     def _loaded_list(self, loaded: PrintList) -> None:
         self._loaded = loaded

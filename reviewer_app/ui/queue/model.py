@@ -100,6 +100,16 @@ class QueueModel(QAbstractTableModel):
                 column = Column.SUBMITTED
                 self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
 
+    def retranslate(self) -> None:
+        """The desk's language changed: the labels, waiting times and headers are worded again (the
+        search texts come with the next reload, made on its worker in the new language)."""
+        self._texts = QueueTexts(self._dates)
+        self._sort_keys = {}
+        self._generation += 1  # a filter's sorted order may change with the words
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(Column) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(Column) - 1))
+
     def set_rows(self, rows: Iterable[QueueRow]) -> None:
         """Show these rows. The same items as before, in the same order (a reload after a decision or
         a sync): only the rows that changed are replaced and repainted; otherwise a reset."""

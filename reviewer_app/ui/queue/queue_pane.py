@@ -30,6 +30,7 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.ui.common import words
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.queue.filter import ANY_FLAG, NO_FLAG, QueueFilter
 from reviewer_app.ui.queue.model import QueueModel
 from reviewer_app.ui.queue.rows import STATUS_ORDER, Column, ItemKey, QueueRow
@@ -56,7 +57,11 @@ class QueuePane(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("searchBox")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search family, inmate, call number, title… (Ctrl+F)"))
+        self.texts = LiveTexts()  # the fixed words, said again when the language changes
+        self.texts.bind(
+            self.search.setPlaceholderText,
+            lambda: self.tr("Search family, inmate, call number, title… (Ctrl+F)"),
+        )
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
 
@@ -102,8 +107,10 @@ class QueuePane(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._current_row_changed)
 
         # An empty table under a search or a filter says why, instead of looking like an empty queue.
-        self.no_match = QLabel(
-            self.tr("No item matches the search or the filters.\nEsc in the search box clears it.")
+        self.no_match = QLabel()
+        self.texts.bind(
+            self.no_match.setText,
+            lambda: self.tr("No item matches the search or the filters.\nEsc in the search box clears it."),
         )
         self.no_match.setObjectName("noMatch")
         self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -138,6 +145,29 @@ class QueuePane(QWidget):
         layout.addWidget(self.table, 1)
         self._folded: tuple[Column, ...] | None = None
         self._wrapped: bool | None = None
+        self._arrange_filters()
+
+    # ---- language ------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.retranslate()
+
+    def retranslate(self) -> None:
+        """The desk's language changed: the search's hint, the filters' choices (the chosen ones kept)
+        and the column headers in it. The rows are worded again by the desk's reload."""
+        self.texts.retranslate()
+        self.kind_filter.setItemText(0, self.tr("All kinds"))
+        for i, kind in enumerate(ITEM_KINDS, start=1):
+            self.kind_filter.setItemText(i, words.item_kind(kind))
+        self.status_filter.setItemText(0, self.tr("All statuses"))
+        for i, status in enumerate(STATUS_ORDER, start=1):
+            self.status_filter.setItemText(i, words.queue_status(status))
+        flags = [self.flag_filter.itemData(i) for i in range(3, self.flag_filter.count())]
+        self._set_flag_choices(str(f) for f in flags)
+        self.set_taken_by_others(self._taken_by_others)
+        self.model.retranslate()
         self._arrange_filters()
 
     # ---- rows ----------------------------------------------------------------------------------
@@ -286,6 +316,7 @@ class QueuePane(QWidget):
             )
         )
         self._show_no_match()
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._arrange_filters()

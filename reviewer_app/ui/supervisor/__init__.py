@@ -1,7 +1,8 @@
-"""Supervisor tools as widgets: suspensions and strikes, the families on record, the services whose
-E1 lapsed, the reason catalogue, the audit trail.
+"""Supervisor tools as widgets: the families on record with their strikes and suspensions (dismiss a
+strike, lift or shorten a suspension), the services whose E1 lapsed, the reason catalogue, the audit
+trail.
 
-:class:`SupervisorTools` puts the five in tabs; each also stands alone. All take the supervisor's
+:class:`SupervisorTools` puts the four in tabs; each also stands alone. All take the supervisor's
 engine (their own connection) and :class:`~reviewer_app.access.roles.Actor`; their database work runs
 on the shared network workers. Closing them returns at once (``shutdown``).
 """
@@ -10,18 +11,19 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 
 from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.qt import QtWidgets, QWidget
+from reviewer_app.qt import QEvent, QtWidgets, QWidget
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterProxy, AuditModel
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.e1_lapsed_panel import E1LapsedPanel
 from reviewer_app.ui.supervisor.families_panel import FamiliesPanel
-from reviewer_app.ui.supervisor.suspensions_panel import StrikesModel, SuspensionsModel, SuspensionsPanel
 
 __all__ = [
     "AuditBrowser",
@@ -31,14 +33,11 @@ __all__ = [
     "CatalogueModel",
     "E1LapsedPanel",
     "FamiliesPanel",
-    "StrikesModel",
     "SupervisorTools",
-    "SuspensionsModel",
-    "SuspensionsPanel",
 ]
 
 
-Tool = SuspensionsPanel | FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser
+Tool = FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser
 
 
 class SupervisorTools(QtWidgets.QTabWidget):
@@ -55,21 +54,23 @@ class SupervisorTools(QtWidgets.QTabWidget):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("supervisorTools")
-        self.suspensions = SuspensionsPanel(engine, actor, clock=clock)
         self.families = FamiliesPanel(engine, actor, clock=clock)
         self.e1_lapsed = E1LapsedPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
         self.audit = AuditBrowser(engine, actor, clock=clock, dates=dates)
-        self.addTab(self.suspensions, self.tr("Suspensions and strikes"))
-        self.addTab(self.families, self.tr("Families' strikes and suspensions"))
-        self.addTab(self.e1_lapsed, self.tr("Services whose children are over the age limit"))
-        self.addTab(self.catalogue, self.tr("Rejection reasons"))
-        self.addTab(self.audit, self.tr("Audit trail"))
+        self.texts = LiveTexts()  # the tabs' names follow the desk's language (the tools say their own)
+        for tool, say in (
+            (self.families, lambda: self.tr("Families' strikes and suspensions")),
+            (self.e1_lapsed, lambda: self.tr("Services whose children are over the age limit")),
+            (self.catalogue, lambda: self.tr("Rejection reasons")),
+            (self.audit, lambda: self.tr("Audit trail")),
+        ):
+            self.texts.bind(partial(self.setTabText, self.addTab(tool, "")), say)
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
 
-    def tools(self) -> tuple[SuspensionsPanel, FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser]:
-        return (self.suspensions, self.families, self.e1_lapsed, self.catalogue, self.audit)
+    def tools(self) -> tuple[FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser]:
+        return (self.families, self.e1_lapsed, self.catalogue, self.audit)
 
     def is_busy(self) -> bool:
         return any(tool.is_busy() for tool in self.tools())
@@ -78,6 +79,11 @@ class SupervisorTools(QtWidgets.QTabWidget):
         """Each tool stops (returns at once; saves still running end in the background)."""
         for tool in self.tools():
             tool.shutdown()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
 
     def closeEvent(self, event: object) -> None:
         self.shutdown()

@@ -73,22 +73,26 @@ class AppealsModel(RowsModel[AppealRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                ColumnSpec(QCoreApplication.translate("AppealsModel", "Status"), self._status),
+                ColumnSpec(lambda: QCoreApplication.translate("AppealsModel", "Status"), self._status),
                 ColumnSpec(
-                    QCoreApplication.translate("AppealsModel", "Appealed on"),
+                    lambda: QCoreApplication.translate("AppealsModel", "Appealed on"),
                     lambda r: day(r.submitted_at),
                     lambda r: r.submitted_at,
                 ),
-                ColumnSpec(QCoreApplication.translate("AppealsModel", "Family"), lambda r: r.applicant_name),
                 ColumnSpec(
-                    QCoreApplication.translate("AppealsModel", "Call number"), lambda r: r.inmate_call_number
+                    lambda: QCoreApplication.translate("AppealsModel", "Family"), lambda r: r.applicant_name
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AppealsModel", "Item"),
+                    lambda: QCoreApplication.translate("AppealsModel", "Call number"),
+                    lambda r: r.inmate_call_number,
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("AppealsModel", "Item"),
                     lambda r: item_words(r.item_kind, r.title),
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AppealsModel", "First reviewer"), lambda r: r.first_reviewer
+                    lambda: QCoreApplication.translate("AppealsModel", "First reviewer"),
+                    lambda r: r.first_reviewer,
                 ),
             ],
             parent,

@@ -16,17 +16,17 @@ newest first); while typing, the who/what/family/inmate filters narrow the loade
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import Engine
 
 from reviewer_app.access import audit_chain
 from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import FACILITY_TZ, local
-from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -49,9 +49,11 @@ from reviewer_app.supervision.audit_trail import (
     facility_events,
     verify_chain,
 )
-from reviewer_app.ui.common import executors
+from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import CATALOGUE, STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.date_edit import DateEdit
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ACTION_CODES,
@@ -62,7 +64,6 @@ from reviewer_app.ui.supervisor.common import (
     action_word,
     failure_message,
     make_table,
-    pydate,
     start_of_local_day,
 )
 from reviewer_app.ui.supervisor.event_details import detail_lines, detail_summary
@@ -77,7 +78,7 @@ def _item(r: AuditRow) -> str:
             if r.service_id is None
             else QCoreApplication.translate("AuditModel", "Service #{id}").format(id=r.service_id)
         )
-    return f"{ITEM_KINDS.get(r.item_kind, r.item_kind)} #{r.item_id}"
+    return f"{words.item_kind(r.item_kind)} #{r.item_id}"  # in the desk's language
 
 
 def staff_name(r: AuditRow) -> str:
@@ -91,25 +92,29 @@ class AuditModel(RowsModel[AuditRow]):
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Time"),
+                    lambda: QCoreApplication.translate("AuditModel", "Time"),
                     lambda r: self.dates.datetime(r.occurred_at),
                     lambda r: r.occurred_at,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Staff"),
+                    lambda: QCoreApplication.translate("AuditModel", "Staff"),
                     staff_name,
                     tooltip=lambda r: f"{staff_name(r)}（{r.staff_username}）",
                 ),
-                ColumnSpec(QCoreApplication.translate("AuditModel", "Workstation"), lambda r: r.workstation),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Action"), lambda r: action_word(r.action)
-                ),
-                ColumnSpec(QCoreApplication.translate("AuditModel", "Item"), _item),
-                ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Family"), lambda r: r.applicant_name or ""
+                    lambda: QCoreApplication.translate("AuditModel", "Workstation"), lambda r: r.workstation
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Inmate"),
+                    lambda: QCoreApplication.translate("AuditModel", "Action"),
+                    lambda r: action_word(r.action),
+                ),
+                ColumnSpec(lambda: QCoreApplication.translate("AuditModel", "Item"), _item),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("AuditModel", "Family"),
+                    lambda r: r.applicant_name or "",
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("AuditModel", "Inmate"),
                     lambda r: (
                         ""
                         if r.inmate_call_number is None
@@ -117,7 +122,7 @@ class AuditModel(RowsModel[AuditRow]):
                     ),
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("AuditModel", "Detail"),
+                    lambda: QCoreApplication.translate("AuditModel", "Detail"),
                     lambda r: detail_summary(r.detail, self.dates),
                     tooltip=lambda r: "\n".join(detail_lines(r.detail, self.dates)),
                 ),
@@ -177,10 +182,6 @@ def matches(r: AuditRow, f: AuditFilter) -> bool:
     return True
 
 
-def _qdate(d: date) -> QtCore.QDate:
-    return QtCore.QDate(d.year, d.month, d.day)
-
-
 class AuditBrowser(BackgroundWidget):
     loaded = Signal(int)  # rows loaded
     verified = Signal(object)  # audit_chain.VerifyReport
@@ -197,6 +198,7 @@ class AuditBrowser(BackgroundWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.setObjectName("auditBrowser")
         self.engine = engine
         self.actor = actor
@@ -219,12 +221,14 @@ class AuditBrowser(BackgroundWidget):
         self.detail_text.setObjectName("eventDetail")
         self.detail_text.setReadOnly(True)
         self.detail_text.setMaximumHeight(self.detail_text.fontMetrics().lineSpacing() * 7 + 12)
-        self.detail_text.setPlaceholderText(self.tr("Choose an event to read its details"))
+        self.texts.bind(
+            self.detail_text.setPlaceholderText, lambda: self.tr("Choose an event to read its details")
+        )
         self.view.selectionModel().selectionChanged.connect(self._show_detail)
 
         self.staff_edit = QLineEdit()
         self.staff_edit.setObjectName("staff")
-        self.staff_edit.setPlaceholderText(self.tr("Staff name or account"))
+        self.texts.bind(self.staff_edit.setPlaceholderText, lambda: self.tr("Staff name or account"))
         self.action_combo = QComboBox()
         self.action_combo.setObjectName("action")
         self.action_combo.addItem(self.tr("All actions"), "")
@@ -232,22 +236,23 @@ class AuditBrowser(BackgroundWidget):
             self.action_combo.addItem(action_word(code), code)
         self.family_edit = QLineEdit()
         self.family_edit.setObjectName("family")
-        self.family_edit.setPlaceholderText(self.tr("Family name or service number"))
+        self.texts.bind(self.family_edit.setPlaceholderText, lambda: self.tr("Family name or service number"))
         self.inmate_edit = QLineEdit()
         self.inmate_edit.setObjectName("inmate")
-        self.inmate_edit.setPlaceholderText(self.tr("Call number or inmate name"))
+        self.texts.bind(self.inmate_edit.setPlaceholderText, lambda: self.tr("Call number or inmate name"))
         today = local(clock()).date()
-        self.dates_box = QtWidgets.QCheckBox(self.tr("Dates"))
+        self.dates_box = QtWidgets.QCheckBox()
+        self.texts.bind(self.dates_box.setText, lambda: self.tr("Dates"))
         self.dates_box.setObjectName("useDates")
-        self.since_edit = QtWidgets.QDateEdit(_qdate(today - timedelta(days=30)))
+        # Typed as the office writes dates (民國 115/12/07 too), shown in the desk's style.
+        self.since_edit = DateEdit(today - timedelta(days=30), self.dates)
         self.since_edit.setObjectName("since")
-        self.until_edit = QtWidgets.QDateEdit(_qdate(today))
+        self.until_edit = DateEdit(today, self.dates)
         self.until_edit.setObjectName("until")
-        for date_edit in (self.since_edit, self.until_edit):
-            date_edit.setCalendarPopup(True)
-            date_edit.setDisplayFormat("yyyy/MM/dd")
-        self.query_button = QPushButton(self.tr("Search"))
-        self.verify_button = QPushButton(self.tr("Verify the chain"))
+        self.query_button = QPushButton()
+        self.texts.bind(self.query_button.setText, lambda: self.tr("Search"))
+        self.verify_button = QPushButton()
+        self.texts.bind(self.verify_button.setText, lambda: self.tr("Verify the chain"))
         self.status_label = QLabel()
         self.status_label.setObjectName("status")
         self.status_label.setWordWrap(True)
@@ -290,11 +295,24 @@ class AuditBrowser(BackgroundWidget):
             {SUSPENSIONS, STRIKES, CATALOGUE}, lambda _k, _o: self.refresh() if self._searched else None
         )
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
+            self.action_combo.setItemText(0, self.tr("All actions"))
+            for index, code in enumerate(ACTION_CODES, start=1):
+                self.action_combo.setItemText(index, action_word(code))
+            if self.model.rowCount() or self._searched:
+                self._show_count()
+                for column in range(STAFF_COLUMN, DETAIL_COLUMN):  # the new words whole
+                    self.view.resizeColumnToContents(column)
+
     def current_filter(self) -> AuditFilter:
         since = until = None
         if self.dates_box.isChecked():
-            since = start_of_local_day(pydate(self.since_edit.date()))
-            until = start_of_local_day(pydate(self.until_edit.date()) + timedelta(days=1))
+            since = start_of_local_day(self.since_edit.date())
+            until = start_of_local_day(self.until_edit.date() + timedelta(days=1))
         return AuditFilter(
             staff=self.staff_edit.text().strip() or None,
             action=str(self.action_combo.currentData() or "") or None,

@@ -35,6 +35,7 @@ from reviewer_app.qt import (
     QCoreApplication,
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -61,6 +62,7 @@ from reviewer_app.supervision.catalogue import (
 )
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import CATALOGUE
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import ColumnSpec, RowsModel, failure_message, make_table
 
@@ -119,35 +121,35 @@ class CatalogueModel(RowsModel[ReasonRow]):
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Order"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Order"),
                     lambda r: str(r.sort_order),
                     lambda r: r.sort_order,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Reason"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Reason"),
                     lambda r: reason_name(r, self.policy),
                 ),
-                ColumnSpec(QCoreApplication.translate("CatalogueModel", "Code"), lambda r: r.code),
+                ColumnSpec(lambda: QCoreApplication.translate("CatalogueModel", "Code"), lambda r: r.code),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Applies to"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Applies to"),
                     lambda r: applies_word(r.applies_to),
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Strike"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Strike"),
                     lambda r: _yes(r.counts_as_strike),
                     lambda r: r.counts_as_strike,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Active"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Active"),
                     lambda r: _yes(r.active),
                     lambda r: r.active,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Reason the family reads"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Reason the family reads"),
                     lambda r: as_family_reads(r, self.policy).text,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("CatalogueModel", "Suggestion"),
+                    lambda: QCoreApplication.translate("CatalogueModel", "Suggestion"),
                     lambda r: as_family_reads(r, self.policy).suggestion,
                 ),
             ],
@@ -169,6 +171,7 @@ class CatalogueEditor(BackgroundWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.setObjectName("catalogueEditor")
         self.engine = engine
         self.actor = actor
@@ -205,9 +208,11 @@ class CatalogueEditor(BackgroundWidget):
         self.applies_combo.setObjectName("appliesTo")
         for code in APPLIES_CODES:
             self.applies_combo.addItem(applies_word(code), code)
-        self.strike_box = QtWidgets.QCheckBox(self.tr("Counts as a strike (P7, posts only)"))
+        self.strike_box = QtWidgets.QCheckBox()
+        self.texts.bind(self.strike_box.setText, lambda: self.tr("Counts as a strike (P7, posts only)"))
         self.strike_box.setObjectName("countsAsStrike")
-        self.active_box = QtWidgets.QCheckBox(self.tr("Active (offered to reviewers)"))
+        self.active_box = QtWidgets.QCheckBox()
+        self.texts.bind(self.active_box.setText, lambda: self.tr("Active (offered to reviewers)"))
         self.active_box.setObjectName("active")
         self.sort_spin = QtWidgets.QSpinBox()
         self.sort_spin.setObjectName("sortOrder")
@@ -230,24 +235,26 @@ class CatalogueEditor(BackgroundWidget):
         self.family_reads.setObjectName("familyReads")
         self.family_reads.setWordWrap(True)
         self.family_reads.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.new_button = QPushButton(self.tr("New reason"))
-        self.save_button = QPushButton(self.tr("Save"))
+        self.new_button = QPushButton()
+        self.texts.bind(self.new_button.setText, lambda: self.tr("New reason"))
+        self.save_button = QPushButton()
+        self.texts.bind(self.save_button.setText, lambda: self.tr("Save"))
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
 
         form = QFormLayout()
-        form.addRow(self.tr("Reason"), self.name_label)
-        form.addRow(self.tr("Code"), self.code_edit)
-        form.addRow(self.tr("Rule"), self.rule_edit)
-        form.addRow(self.tr("Applies to"), self.applies_combo)
+        form.addRow(label(self.texts, lambda: self.tr("Reason")), self.name_label)
+        form.addRow(label(self.texts, lambda: self.tr("Code")), self.code_edit)
+        form.addRow(label(self.texts, lambda: self.tr("Rule")), self.rule_edit)
+        form.addRow(label(self.texts, lambda: self.tr("Applies to")), self.applies_combo)
         form.addRow("", self.strike_box)
         form.addRow("", self.active_box)
-        form.addRow(self.tr("Order"), self.sort_spin)
-        form.addRow(self.tr("Reason the family reads"), self.text_edit)
-        form.addRow(self.tr("Suggestion"), self.suggestion_edit)
+        form.addRow(label(self.texts, lambda: self.tr("Order")), self.sort_spin)
+        form.addRow(label(self.texts, lambda: self.tr("Reason the family reads")), self.text_edit)
+        form.addRow(label(self.texts, lambda: self.tr("Suggestion")), self.suggestion_edit)
         form.addRow("", self.placeholder_hint)
-        form.addRow(self.tr("The family reads"), self.family_reads)
+        form.addRow(label(self.texts, lambda: self.tr("The family reads")), self.family_reads)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)
@@ -280,6 +287,14 @@ class CatalogueEditor(BackgroundWidget):
         self.suggestion_edit.textChanged.connect(self._show_family_reads)
         self._set_form(None)
         self.listen_to({CATALOGUE}, lambda _kinds, _origin: self.refresh())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
+            for index, code in enumerate(APPLIES_CODES):  # the choice made stays
+                self.applies_combo.setItemText(index, applies_word(code))
 
     def refresh(self, select_code: str | None = None) -> None:
         engine, actor = self.engine, self.actor

@@ -108,7 +108,8 @@ Row = TypeVar("Row")
 
 @dataclass(frozen=True)
 class ColumnSpec(Generic[Row]):
-    header: str
+    #: The column's title, said when asked: it follows the desk's language (a LanguageChange repaints)
+    header: Callable[[], str]
     text: Callable[[Row], str]
     sort: Callable[[Row], Any] | None = None
     #: What the cell's tooltip says (None: the cell's text)
@@ -165,7 +166,7 @@ class RowsModel(QAbstractTableModel, Generic[Row]):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._columns):
-            return self._columns[section].header
+            return self._columns[section].header()
         if orientation == Qt.Orientation.Vertical and 0 <= section < len(self._rows):
             return str(section + 1)
         return None

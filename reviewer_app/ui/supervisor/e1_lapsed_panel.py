@@ -16,6 +16,7 @@ from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import local
 from reviewer_app.qt import (
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,6 +28,7 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision.e1_lapsed import LapsedService, e1_lapsed
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ColumnSpec,
@@ -47,23 +49,29 @@ class E1LapsedModel(RowsModel[LapsedService]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                ColumnSpec(QCoreApplication.translate("E1LapsedModel", "Family"), lambda r: r.applicant_name),
                 ColumnSpec(
-                    QCoreApplication.translate("E1LapsedModel", "Call number"), lambda r: r.inmate_call_number
+                    lambda: QCoreApplication.translate("E1LapsedModel", "Family"), lambda r: r.applicant_name
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("E1LapsedModel", "Youngest child's age"),
+                    lambda: QCoreApplication.translate("E1LapsedModel", "Call number"),
+                    lambda r: r.inmate_call_number,
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("E1LapsedModel", "Youngest child's age"),
                     _youngest,
                     lambda r: -1 if r.youngest_age is None else r.youngest_age,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("E1LapsedModel", "Lapsed on"),
+                    lambda: QCoreApplication.translate("E1LapsedModel", "Lapsed on"),
                     lambda r: "" if r.lapsed_on is None else f"{r.lapsed_on:%Y/%m/%d}",
                     lambda r: r.lapsed_on,
                 ),
-                ColumnSpec(QCoreApplication.translate("E1LapsedModel", "Inmate"), lambda r: r.inmate_name),
                 ColumnSpec(
-                    QCoreApplication.translate("E1LapsedModel", "Service"), lambda r: f"#{r.service_id}"
+                    lambda: QCoreApplication.translate("E1LapsedModel", "Inmate"), lambda r: r.inmate_name
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("E1LapsedModel", "Service"),
+                    lambda r: f"#{r.service_id}",
                 ),
             ],
             parent,
@@ -80,6 +88,7 @@ class E1LapsedPanel(BackgroundWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.setObjectName("e1LapsedPanel")
         self.engine, self.actor, self.clock = engine, actor, clock
         self.model = E1LapsedModel(self)
@@ -94,14 +103,16 @@ class E1LapsedPanel(BackgroundWidget):
         self.summary = QLabel()
         self.summary.setObjectName("message")
         self.summary.setWordWrap(True)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton()
+        self.texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
 
-        explanation = QLabel(
-            self.tr(
+        explanation = label(
+            self.texts,
+            lambda: self.tr(
                 "Approved services whose inmate has no child at or under the age limit any more (E1): "
                 "their posts cannot be approved. Services with no birth date on record are listed first."
-            )
+            ),
         )
         explanation.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -111,6 +122,12 @@ class E1LapsedPanel(BackgroundWidget):
         layout.addWidget(explanation)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
 
     def refresh(self) -> None:
         engine, actor, today = self.engine, self.actor, local(self.clock()).date()

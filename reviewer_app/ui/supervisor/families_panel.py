@@ -19,17 +19,20 @@ STRIKES and SUSPENSIONS (it may end a suspension), and every open panel reloads 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.core.timeutil import local
+from reviewer_app.access.staff import list_staff
+from reviewer_app.core.timeutil import FACILITY_TZ, local
 from reviewer_app.qt import (
     QBrush,
     QColor,
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -44,10 +47,13 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision import families as family_tools
 from reviewer_app.supervision import strikes as strike_tools
+from reviewer_app.supervision import suspensions as suspension_tools
 from reviewer_app.supervision.families import FamilyOnRecord, SuspensionOnRecord
 from reviewer_app.supervision.strikes import StrikeRow
+from reviewer_app.supervision.suspensions import SuspensionRow
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     AnyIndex,
@@ -88,18 +94,20 @@ class FamiliesModel(RowsModel[FamilyOnRecord]):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(
             [
-                ColumnSpec(QCoreApplication.translate("FamiliesModel", "Family"), lambda f: f.applicant_name),
                 ColumnSpec(
-                    QCoreApplication.translate("FamiliesModel", "Call number"),
+                    lambda: QCoreApplication.translate("FamiliesModel", "Family"), lambda f: f.applicant_name
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("FamiliesModel", "Call number"),
                     lambda f: f.inmate_call_number,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamiliesModel", "Strikes (this cycle)"),
+                    lambda: QCoreApplication.translate("FamiliesModel", "Strikes (this cycle)"),
                     counter,
                     lambda f: f.live_strikes,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamiliesModel", "Suspended until"),
+                    lambda: QCoreApplication.translate("FamiliesModel", "Suspended until"),
                     lambda f: last_full_day(f.suspended_until),
                     lambda f: f.suspended_until,
                 ),
@@ -113,43 +121,54 @@ APPROVED_INSIDE_COLUMN = 5
 
 class FamilySuspensionsModel(RowsModel[SuspensionOnRecord]):
     def __init__(self, parent: QObject | None = None) -> None:
+        #: Suspension number → the display name of the supervisor who lifted it.
+        self.lifted_by: dict[int, str] = {}
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Suspension"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Suspension"),
                     lambda c: QCoreApplication.translate("FamilySuspensionsModel", "No. {number}").format(
                         number=c.number
                     ),
                     lambda c: c.number,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Starts"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Starts"),
                     lambda c: day(c.starts_at),
                     lambda c: c.starts_at,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Last day"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Last day"),
                     lambda c: last_full_day(c.ends_at),
                     lambda c: c.ends_at,
                 ),
-                ColumnSpec(QCoreApplication.translate("FamilySuspensionsModel", "Lifted"), self._lifted),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Strikes it spent (posts)"),
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Lifted"), self._lifted
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("FamilySuspensionsModel", "Strikes it spent (posts)"),
                     lambda c: posts(c.spent_posts),
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilySuspensionsModel", "Posts approved while suspended"),
+                    lambda: QCoreApplication.translate(
+                        "FamilySuspensionsModel", "Posts approved while suspended"
+                    ),
                     self._approved_inside,
                 ),
             ],
             parent,
         )
 
-    @staticmethod
-    def _lifted(c: SuspensionOnRecord) -> str:
+    def _lifted(self, c: SuspensionOnRecord) -> str:
         if c.lifted_at is not None:
-            return f"{when(c.lifted_at)}：{c.lift_reason or ''}"
+            who = self.lifted_by.get(c.number)
+            return " ".join(part for part in (who, f"{when(c.lifted_at)}：{c.lift_reason or ''}") if part)
         return QCoreApplication.translate("FamilySuspensionsModel", "Running") if c.running else ""
+
+    def set_lifted_by(self, lifted_by: dict[int, str]) -> None:
+        self.lifted_by = dict(lifted_by)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     @staticmethod
     def _approved_inside(c: SuspensionOnRecord) -> str:
@@ -177,28 +196,33 @@ class FamilyStrikesModel(RowsModel[StrikeRow]):
     def __init__(self, parent: QObject | None = None) -> None:
         self.reason_texts: dict[str, str] = {}
         self.family: FamilyOnRecord | None = None
+        #: Account → display name: supervisors know each other by name, not by login.
+        self.names: dict[str, str] = {}
         super().__init__(
             [
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Date"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Date"),
                     lambda r: day(r.created_at),
                     lambda r: r.created_at,
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Post"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Post"),
                     lambda r: f"#{r.post_id} {r.post_title}",
                 ),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Reason"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Reason"),
                     lambda r: self.reason_texts.get(r.reason_code, r.reason_code),
                 ),
-                ColumnSpec(QCoreApplication.translate("FamilyStrikesModel", "Counts for"), self.counts_for),
                 ColumnSpec(
-                    QCoreApplication.translate("FamilyStrikesModel", "Dismissed by"),
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Counts for"), self.counts_for
+                ),
+                ColumnSpec(
+                    lambda: QCoreApplication.translate("FamilyStrikesModel", "Dismissed by"),
                     lambda r: (
                         ""
                         if r.dismissed_at is None
-                        else f"{r.dismissed_by} {when(r.dismissed_at)}：{r.dismiss_reason}"
+                        else f"{self.names.get(r.dismissed_by or '', r.dismissed_by)} "
+                        f"{when(r.dismissed_at)}：{r.dismiss_reason}"
                     ),
                 ),
             ],
@@ -222,9 +246,36 @@ class FamilyStrikesModel(RowsModel[StrikeRow]):
             number=spent_by.number
         )
 
-    def set_family(self, family: FamilyOnRecord, rows: list[StrikeRow], reason_texts: dict[str, str]) -> None:
+    def set_family(
+        self,
+        family: FamilyOnRecord,
+        rows: list[StrikeRow],
+        reason_texts: dict[str, str],
+        names: dict[str, str] | None = None,
+    ) -> None:
         self.family, self.reason_texts = family, dict(reason_texts)
+        self.names = dict(names or {})
         self.set_rows(rows)
+
+
+@dataclass(frozen=True)
+class FamilyRecords:
+    """What the panel reads for the chosen family, on a worker."""
+
+    strikes: list[StrikeRow]
+    reason_texts: dict[str, str]
+    #: suspension number → its row (the id a lift or a shortening needs)
+    suspensions: dict[int, SuspensionRow]
+    names: dict[str, str]
+
+
+def read_family_records(engine: Engine, actor: Actor, service_id: int) -> FamilyRecords:
+    rows, reasons = strike_tools.strikes_and_reason_words(engine, actor, service_id)
+    suspensions = {
+        r.block: r for r in suspension_tools.suspensions(engine, actor) if r.service_id == service_id
+    }
+    names = {staff.username: staff.display_name for staff in list_staff(engine)}
+    return FamilyRecords(rows, reasons, suspensions, names)
 
 
 def running_suspension_spending(family: FamilyOnRecord, strike: StrikeRow) -> SuspensionOnRecord | None:
@@ -235,7 +286,7 @@ def running_suspension_spending(family: FamilyOnRecord, strike: StrikeRow) -> Su
 
 
 class FamiliesPanel(BackgroundWidget):
-    #: A dismissal was saved.
+    #: A dismissal, a lift or a shortening was saved.
     changed = Signal()
     #: Something failed; the zh-TW message is also shown in the panel.
     failed = Signal(str)
@@ -249,11 +300,13 @@ class FamiliesPanel(BackgroundWidget):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
+        self.texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.setObjectName("familiesPanel")
         self.engine = engine
         self.actor = actor
         self.clock = clock
         self.dialog: ReasonDialog | None = None
+        self._suspension_rows: dict[int, SuspensionRow] = {}  # the chosen family's, by number
 
         self.family_model = FamiliesModel(self)
         self.suspension_model = FamilySuspensionsModel(self)
@@ -268,13 +321,23 @@ class FamiliesPanel(BackgroundWidget):
             header.setMinimumSectionSize(90)
             header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             header.setSectionResizeMode(wordy, QHeaderView.ResizeMode.Stretch)
-        self.dismiss_button = QPushButton(self.tr("Dismiss strike…"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.lift_button = QPushButton()
+        self.texts.bind(self.lift_button.setText, lambda: self.tr("Lift suspension…"))
+        self.lift_button.setObjectName("liftSuspension")
+        self.shorten_button = QPushButton()
+        self.texts.bind(self.shorten_button.setText, lambda: self.tr("Shorten suspension…"))
+        self.shorten_button.setObjectName("shortenSuspension")
+        self.dismiss_button = QPushButton()
+        self.texts.bind(self.dismiss_button.setText, lambda: self.tr("Dismiss strike…"))
+        self.refresh_button = QPushButton()
+        self.texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh"))
         self.message_label = QLabel()
         self.message_label.setObjectName("message")
         self.message_label.setWordWrap(True)
         self.family_label = QLabel()
 
+        self.lift_button.clicked.connect(self.ask_lift)
+        self.shorten_button.clicked.connect(self.ask_shorten)
         self.dismiss_button.clicked.connect(self.ask_dismiss)
         self.refresh_button.clicked.connect(self.refresh)
         self.family_view.selectionModel().selectionChanged.connect(self._family_selected)
@@ -283,22 +346,33 @@ class FamiliesPanel(BackgroundWidget):
                 lambda current, _previous, v=view: select_current_row(v, current)
             )
         self.strike_view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.suspension_view.selectionModel().selectionChanged.connect(self._update_buttons)
 
         buttons = QHBoxLayout()
-        buttons.addWidget(self.dismiss_button)
+        for button in (self.lift_button, self.shorten_button, self.dismiss_button):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Families with strikes or suspensions (suspended first)")))
+        layout.addWidget(
+            label(self.texts, lambda: self.tr("Families with strikes or suspensions (suspended first)"))
+        )
         layout.addWidget(self.family_view, 3)
         layout.addWidget(self.family_label)
-        layout.addWidget(QLabel(self.tr("Their suspensions")))
+        layout.addWidget(label(self.texts, lambda: self.tr("Their suspensions")))
         layout.addWidget(self.suspension_view, 2)
-        layout.addWidget(QLabel(self.tr("Their strikes (P7)")))
+        layout.addWidget(label(self.texts, lambda: self.tr("Their strikes (P7)")))
         layout.addWidget(self.strike_view, 2)
         layout.addLayout(buttons)
         layout.addWidget(self.message_label)
-        chain = (self.family_view, self.suspension_view, self.strike_view, self.dismiss_button)
+        chain = (
+            self.family_view,
+            self.suspension_view,
+            self.strike_view,
+            self.lift_button,
+            self.shorten_button,
+            self.dismiss_button,
+        )
         for first, then in zip(chain, (*chain[1:], self.refresh_button), strict=True):
             QWidget.setTabOrder(first, then)
         self._update_buttons()
@@ -306,11 +380,28 @@ class FamiliesPanel(BackgroundWidget):
 
     # ---- reading -------------------------------------------------------------------------------
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
+            self.family_label.setText(self._summary(self.selected_family()))
+
     def selected_family(self) -> FamilyOnRecord | None:
         return self._selected(self.family_view, self.family_model)
 
     def selected_strike(self) -> StrikeRow | None:
         return self._selected(self.strike_view, self.strike_model)
+
+    def selected_suspension(self) -> SuspensionRow | None:
+        """The chosen suspension of the chosen family, as the shared database has it (for its id)."""
+        chosen: SuspensionOnRecord | None = self._selected(self.suspension_view, self.suspension_model)
+        return self._suspension_rows.get(chosen.number) if chosen is not None else None
+
+    def _running_suspension(self) -> SuspensionRow | None:
+        """The chosen suspension when it is still running: only that one can be lifted or shortened."""
+        chosen: SuspensionOnRecord | None = self._selected(self.suspension_view, self.suspension_model)
+        return self._suspension_rows.get(chosen.number) if chosen is not None and chosen.running else None
 
     @staticmethod
     def _selected(view: QTableView, model: RowsModel[Any]) -> Any:
@@ -341,7 +432,9 @@ class FamiliesPanel(BackgroundWidget):
 
     def _family_selected(self) -> None:
         family = self.selected_family()
+        self._suspension_rows = {}
         self.suspension_model.set_rows(family.suspensions if family else [])
+        self.suspension_model.set_lifted_by({})
         self.strike_model.set_rows([])
         self.family_label.setText(self._summary(family))
         self._update_buttons()
@@ -351,8 +444,8 @@ class FamiliesPanel(BackgroundWidget):
         run_work(
             self,
             executors.network(),
-            lambda: strike_tools.strikes_and_reason_words(engine, actor, service_id),
-            lambda found: self._show_strikes(family, *found),
+            lambda: read_family_records(engine, actor, service_id),
+            lambda found: self._show_records(family, found),
             self._failed,
             "family-strikes",
         )
@@ -367,15 +460,91 @@ class FamiliesPanel(BackgroundWidget):
             text += self.tr(", suspended until {day}").format(day=last_full_day(family.suspended_until))
         return text
 
-    def _show_strikes(self, family: FamilyOnRecord, rows: list[StrikeRow], reasons: dict[str, str]) -> None:
+    def _show_records(self, family: FamilyOnRecord, found: FamilyRecords) -> None:
         if self.selected_family() != family:
             return  # another family was chosen meanwhile; its own answer follows
-        self.strike_model.set_family(family, rows, reasons)
+        self._suspension_rows = found.suspensions
+        names = found.names
+        self.suspension_model.set_lifted_by(
+            {n: names.get(r.lifted_by, r.lifted_by) for n, r in found.suspensions.items() if r.lifted_by}
+        )
+        self.strike_model.set_family(family, found.strikes, found.reason_texts, names)
+        if self.suspension_model.rowCount() and not self.suspension_view.selectionModel().hasSelection():
+            self.suspension_view.selectRow(0)  # the latest one: the one a supervisor acts on
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         strike = self.selected_strike()
         self.dismiss_button.setEnabled(strike is not None and strike.dismissed_at is None)
+        running = self._running_suspension() is not None
+        self.lift_button.setEnabled(running)
+        self.shorten_button.setEnabled(running)
+
+    # ---- lifting and shortening a suspension ----------------------------------------------------
+
+    def ask_lift(self) -> None:
+        sus = self._running_suspension()
+        if sus is None:
+            return
+        prompt = self.tr(
+            "Lift the suspension of {family} (call number {call}): they may post again from now on. Why?"
+        ).format(family=sus.applicant_name, call=sus.inmate_call_number)
+        self._open(
+            ReasonDialog(self.tr("Lift suspension"), prompt, parent=self),
+            lambda d: self.lift(sus.id, d.reason()),
+        )
+
+    def ask_shorten(self) -> None:
+        sus = self._running_suspension()
+        if sus is None:
+            return
+        end = local(sus.ends_at).date()
+        prompt = self.tr(
+            "Shorten the suspension of {family} (call number {call}), due to end on {end}. Choose the new end date and say why:"  # noqa: E501
+        ).format(family=sus.applicant_name, call=sus.inmate_call_number, end=day(sus.ends_at))
+        dialog = ReasonDialog(
+            self.tr("Shorten suspension"),
+            prompt,
+            new_end=max(local(self.clock()).date(), local(sus.starts_at).date()),
+            latest_end=end,
+            earliest_end=local(sus.starts_at).date(),
+            parent=self,
+        )
+
+        def ok(d: ReasonDialog) -> None:
+            new_day = d.new_end()
+            assert new_day is not None
+            new_end = datetime.combine(new_day, local(sus.ends_at).timetz()).replace(tzinfo=FACILITY_TZ)
+            self.shorten(sus.id, new_end, d.reason())
+
+        self._open(dialog, ok)
+
+    def _open(self, dialog: ReasonDialog, on_ok: Callable[[ReasonDialog], None]) -> None:
+        self.dialog = dialog
+        dialog.accepted.connect(lambda: on_ok(dialog))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+
+    def lift(self, suspension_id: int, reason: str) -> None:
+        engine, actor, now = self.engine, self.actor, self.clock()
+        self._save(
+            lambda: suspension_tools.lift_suspension(engine, actor, suspension_id, reason, now),
+            self.tr("Suspension lifted"),
+        )
+
+    def shorten(self, suspension_id: int, new_end: datetime, reason: str) -> None:
+        engine, actor, now = self.engine, self.actor, self.clock()
+        self._save(
+            lambda: suspension_tools.shorten_suspension(engine, actor, suspension_id, new_end, reason, now),
+            self.tr("Suspension shortened"),
+        )
+
+    def _save(self, work: Callable[[], object], done_text: str) -> None:
+        def saved(_: object) -> None:
+            self.message_label.setText(done_text)
+            self.changed.emit()  # the reload follows: this panel hears the kind it announced
+
+        run_work(self, executors.network(), work, saved, self._failed, "suspension-save", saves=[SUSPENSIONS])
 
     # ---- dismissing ----------------------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from reviewer_app.core.policy import Policy
 from reviewer_app.qt import (
     QAbstractItemView,
     QAction,
+    QEvent,
     QHBoxLayout,
     QListView,
     QModelIndex,
@@ -30,6 +31,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import is_language_change
 from reviewer_app.ui.common.shortcuts import set_tooltip
 from reviewer_app.ui.desk.desk_data import ItemDetail
 from reviewer_app.ui.viewer import viewer_actions
@@ -403,6 +405,14 @@ class DocumentViewer(QWidget):
             current is not None and doc_key(current) == shown.key
         ):
             self._show_current()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            # The document shown, its details and the thumbnails' captions worded again; the
+            # picture, its zoom and its rotation stay.
+            self.thumbnails.layoutChanged.emit()
+            self._show_current(keep_view=True)
 
     def _page_ready(self, key: DocKey, index: int) -> None:
         current = self.current_doc()

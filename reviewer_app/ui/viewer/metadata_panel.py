@@ -10,9 +10,10 @@ from datetime import datetime
 from typing import Any
 
 from reviewer_app.core.items import DocumentRef
-from reviewer_app.qt import QCoreApplication, QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
+from reviewer_app.qt import QCoreApplication, QEvent, QFrame, QGridLayout, QLabel, QSizePolicy, QWidget
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.spoken import with_caption
 from reviewer_app.ui.viewer.compare_pane import make_label
 from reviewer_app.ui.viewer.documents import ShownDocument
@@ -39,16 +40,19 @@ class MetadataPanel(QFrame):
         meta.setContentsMargins(0, 0, 0, 0)
         meta.setHorizontalSpacing(12)
         cells = [
-            (QCoreApplication.translate("DocumentViewer", "File:"), self.file_label, 0, 0, 5),
-            (QCoreApplication.translate("DocumentViewer", "Type:"), self.type_label, 1, 0, 1),
-            (QCoreApplication.translate("DocumentViewer", "Size:"), self.size_label, 1, 2, 1),
-            (QCoreApplication.translate("DocumentViewer", "Pixels:"), self.pixels_label, 1, 4, 1),
-            (QCoreApplication.translate("DocumentViewer", "Taken:"), self.captured_label, 2, 0, 1),
-            (QCoreApplication.translate("DocumentViewer", "Camera:"), self.camera_label, 2, 2, 3),
+            (lambda: QCoreApplication.translate("DocumentViewer", "File:"), self.file_label, 0, 0, 5),
+            (lambda: QCoreApplication.translate("DocumentViewer", "Type:"), self.type_label, 1, 0, 1),
+            (lambda: QCoreApplication.translate("DocumentViewer", "Size:"), self.size_label, 1, 2, 1),
+            (lambda: QCoreApplication.translate("DocumentViewer", "Pixels:"), self.pixels_label, 1, 4, 1),
+            (lambda: QCoreApplication.translate("DocumentViewer", "Taken:"), self.captured_label, 2, 0, 1),
+            (lambda: QCoreApplication.translate("DocumentViewer", "Camera:"), self.camera_label, 2, 2, 3),
         ]
-        self._captions = [(caption, value) for caption, value, *_ in cells]
-        for caption, value, row, column, span in cells:
-            name = QLabel(caption)
+        self.texts = LiveTexts()  # the captions follow the desk's language
+        self._captions: list[tuple[QLabel, QLabel]] = []
+        for say, value, row, column, span in cells:
+            name = QLabel()
+            self.texts.bind(name.setText, say)
+            self._captions.append((name, value))
             name.setStyleSheet("color: #555555;")
             meta.addWidget(name, row, column)
             value.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -61,7 +65,14 @@ class MetadataPanel(QFrame):
         """What is known of ``doc`` (``shown``'s when not given); hidden when there is no document."""
         self._show(shown, doc)
         for caption, value in self._captions:  # a screen reader hears "類型：JPEG"
-            with_caption(caption, value)
+            with_caption(caption.text(), value)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event):
+            self.texts.retranslate()
+            for caption, value in self._captions:
+                with_caption(caption.text(), value)
 
     def _show(self, shown: ShownDocument | None, doc: DocumentRef | None) -> None:
         doc = doc or (shown.doc if shown is not None else None)

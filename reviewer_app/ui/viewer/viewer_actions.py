@@ -17,7 +17,7 @@ def build_actions(viewer: DocumentViewer) -> None:
     """The viewer's actions (documents, zoom, rotation, pages, compare), kept as its attributes."""
     viewer.next_document_action = make_action(
         viewer,
-        translate("DocumentViewer", "Next document"),
+        lambda: translate("DocumentViewer", "Next document"),
         ["]"],
         viewer.next_document,
         "nextDocumentAction",
@@ -25,7 +25,7 @@ def build_actions(viewer: DocumentViewer) -> None:
     )
     viewer.previous_document_action = make_action(
         viewer,
-        translate("DocumentViewer", "Previous document"),
+        lambda: translate("DocumentViewer", "Previous document"),
         ["["],
         viewer.previous_document,
         "previousDocumentAction",
@@ -33,98 +33,98 @@ def build_actions(viewer: DocumentViewer) -> None:
     )
     viewer.zoom_in_action = make_action(
         viewer,
-        translate("DocumentViewer", "+", "zoom in button"),
+        lambda: translate("DocumentViewer", "+", "zoom in button"),
         ["+", "="],
         viewer.zoom_in,
         "zoomInAction",
         "documents",
-        translate("DocumentViewer", "Zoom in"),
+        lambda: translate("DocumentViewer", "Zoom in"),
     )
     viewer.zoom_out_action = make_action(
         viewer,
-        translate("DocumentViewer", "−", "zoom out button"),
+        lambda: translate("DocumentViewer", "−", "zoom out button"),
         ["-"],
         viewer.zoom_out,
         "zoomOutAction",
         "documents",
-        translate("DocumentViewer", "Zoom out"),
+        lambda: translate("DocumentViewer", "Zoom out"),
     )
     viewer.fit_action = make_action(
         viewer,
-        translate("DocumentViewer", "Fit width"),
+        lambda: translate("DocumentViewer", "Fit width"),
         ["0"],
         viewer.fit,
         "fitAction",
         "documents",
-        translate("DocumentViewer", "Fit the document to the view's width"),
+        lambda: translate("DocumentViewer", "Fit the document to the view's width"),
     )
     viewer.fit_page_action = make_action(
         viewer,
-        translate("DocumentViewer", "Whole page"),
+        lambda: translate("DocumentViewer", "Whole page"),
         ["P"],
         viewer.fit_page,
         "fitPageAction",
         "documents",
-        translate("DocumentViewer", "Show the whole document in the view"),
+        lambda: translate("DocumentViewer", "Show the whole document in the view"),
     )
     viewer.actual_size_action = make_action(
         viewer,
-        translate("DocumentViewer", "100%"),
+        lambda: translate("DocumentViewer", "100%"),
         ["1"],
         viewer.actual_size,
         "actualSizeAction",
         "documents",
-        translate("DocumentViewer", "Actual size (100%)"),
+        lambda: translate("DocumentViewer", "Actual size (100%)"),
     )
     viewer.rotate_right_action = make_action(
         viewer,
-        translate("DocumentViewer", "Rotate ↻"),
+        lambda: translate("DocumentViewer", "Rotate ↻"),
         ["R"],
         lambda: viewer.rotate(90),
         "rotateRightAction",
         "documents",
-        translate("DocumentViewer", "Rotate clockwise"),
+        lambda: translate("DocumentViewer", "Rotate clockwise"),
     )
     viewer.rotate_left_action = make_action(
         viewer,
-        translate("DocumentViewer", "Rotate ↺"),
+        lambda: translate("DocumentViewer", "Rotate ↺"),
         ["Shift+R"],
         lambda: viewer.rotate(-90),
         "rotateLeftAction",
         "documents",
-        translate("DocumentViewer", "Rotate anticlockwise"),
+        lambda: translate("DocumentViewer", "Rotate anticlockwise"),
     )
     viewer.next_page_action = make_action(
         viewer,
-        translate("DocumentViewer", "›", "next page button"),
+        lambda: translate("DocumentViewer", "›", "next page button"),
         ["PgDown"],
         viewer.next_page,
         "nextPageAction",
         "documents",
-        translate("DocumentViewer", "Next PDF page"),
+        lambda: translate("DocumentViewer", "Next PDF page"),
     )
     viewer.previous_page_action = make_action(
         viewer,
-        translate("DocumentViewer", "‹", "previous page button"),
+        lambda: translate("DocumentViewer", "‹", "previous page button"),
         ["PgUp"],
         viewer.previous_page,
         "previousPageAction",
         "documents",
-        translate("DocumentViewer", "Previous PDF page"),
+        lambda: translate("DocumentViewer", "Previous PDF page"),
     )
     viewer.compare_action = make_action(
         viewer,
-        translate("DocumentViewer", "Compare"),
+        lambda: translate("DocumentViewer", "Compare"),
         ["C"],
         viewer.toggle_compare,
         "compareAction",
         "documents",
-        translate("DocumentViewer", "Compare the applicant's photo with the ID document"),
+        lambda: translate("DocumentViewer", "Compare the applicant's photo with the ID document"),
     )
     viewer.compare_action.setCheckable(True)
     viewer.focus_view_action = make_action(
         viewer,
-        translate("DocumentViewer", "Focus the document (arrow keys pan, Esc returns)"),
+        lambda: translate("DocumentViewer", "Focus the document (arrow keys pan, Esc returns)"),
         ["V"],
         viewer.focus_view,
         "focusViewAction",

@@ -154,7 +154,9 @@ def test_a_decision_is_announced_and_the_queue_keeps_the_keyboard(qtbot: QtBot, 
 
     qtbot.waitUntil(lambda: bool(announced) and idle(desk))
     assert "審核通過" in announced[-1]
-    assert announced[-1] == desk.statusBar().currentMessage()  # the same words as on screen
+    # The same words as on screen, then how long Ctrl+Z undoes it (the countdown's start).
+    assert announced[-1].startswith(desk.statusBar().currentMessage())
+    assert announced[-1].endswith(desk.sync_controller.undo_label.text())
     assert desk.selected_key() == expected_next
     assert desk.table.hasFocus()  # J, K and Ctrl+Enter go on from the next item
 

@@ -32,7 +32,7 @@ def test_the_counsellors_window_has_menus_help_and_quit(
 ) -> None:
     window = _window(qtbot, journal, sync, shared_engine, tmp_path)
     titles = [a.text() for a in window.menuBar().actions()]
-    assert titles == ["檔案(&F)", "說明(&H)"]
+    assert titles == ["檔案(&F)", "設定(&S)", "說明(&H)"]  # 設定 > 語言 (#20)
     file_menu = window.menuBar().actions()[0].menu()
     assert isinstance(file_menu, QMenu)
     file_items = [a.text() for a in file_menu.actions() if not a.isSeparator()]

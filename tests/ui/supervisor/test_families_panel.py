@@ -162,6 +162,9 @@ def test_the_families_by_keyboard(qtbot: QtBot, families: Families) -> None:
     qtbot.keyClick(panel.strike_view, Qt.Key.Key_Down)
     qtbot.waitUntil(lambda: panel.selected_strike() is not None)
     qtbot.keyClick(panel.strike_view, Qt.Key.Key_Tab)
+    for button in (panel.lift_button, panel.shorten_button):  # on when the suspension chosen runs
+        if button.hasFocus():
+            qtbot.keyClick(button, Qt.Key.Key_Tab)
     qtbot.waitUntil(panel.dismiss_button.hasFocus)
     qtbot.keyClick(panel.dismiss_button, Qt.Key.Key_Space)
     qtbot.waitUntil(lambda: panel.dialog is not None and panel.dialog.isVisible())

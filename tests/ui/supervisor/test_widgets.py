@@ -15,13 +15,12 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.timeutil import local
 from reviewer_app.qt import Qt
-from reviewer_app.shared_db.models import AuditEvent, RejectionReason, Strike, Suspension
+from reviewer_app.shared_db.models import AuditEvent, RejectionReason, Suspension
 from reviewer_app.supervision.audit_trail import AuditFilter, AuditRow, audit_query
 from reviewer_app.supervision.catalogue import reasons
+from reviewer_app.supervision.families import families_on_record
 from reviewer_app.supervision.strikes import strikes
-from reviewer_app.supervision.suspensions import suspensions
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.supervisor import (
     AuditBrowser,
@@ -29,12 +28,11 @@ from reviewer_app.ui.supervisor import (
     AuditModel,
     CatalogueEditor,
     CatalogueModel,
-    StrikesModel,
+    FamiliesPanel,
     SupervisorTools,
-    SuspensionsModel,
-    SuspensionsPanel,
 )
 from reviewer_app.ui.supervisor.common import ROW_ROLE, ReasonDialog
+from reviewer_app.ui.supervisor.families_panel import FamilyStrikesModel, FamilySuspensionsModel
 from tests import factories
 from tests.ui.common.held import held, occupy
 from tests.ui.security_world import NOW, World, build
@@ -56,18 +54,18 @@ def _clock() -> datetime:
     return NOW
 
 
-def _show(qtbot: QtBot, widget: SuspensionsPanel | CatalogueEditor | AuditBrowser | SupervisorTools) -> None:
+def _show(qtbot: QtBot, widget: FamiliesPanel | CatalogueEditor | AuditBrowser | SupervisorTools) -> None:
     qtbot.addWidget(widget)
     widget.resize(1000, 700)
     widget.show()
     qtbot.waitExposed(widget)
 
 
-def _idle(widget: SuspensionsPanel | CatalogueEditor | AuditBrowser) -> bool:
+def _idle(widget: FamiliesPanel | CatalogueEditor | AuditBrowser) -> bool:
     return not widget.is_busy()
 
 
-def _answer(qtbot: QtBot, panel: SuspensionsPanel, reason: str) -> ReasonDialog:
+def _answer(qtbot: QtBot, panel: FamiliesPanel, reason: str) -> ReasonDialog:
     dialog = panel.dialog
     assert dialog is not None and dialog.isVisible()
     assert not dialog.ok_button.isEnabled()  # a reason is required
@@ -81,8 +79,11 @@ def _answer(qtbot: QtBot, panel: SuspensionsPanel, reason: str) -> ReasonDialog:
 
 
 MODELS = {
-    "suspensions": lambda w: (SuspensionsModel(_clock), suspensions(w.engine, w.supervisor)),
-    "strikes": lambda w: (StrikesModel(), strikes(w.engine, w.supervisor)),
+    "suspensions": lambda w: (
+        FamilySuspensionsModel(),
+        list(families_on_record(w.engine, w.supervisor, NOW)[0].suspensions),
+    ),
+    "strikes": lambda w: (FamilyStrikesModel(), strikes(w.engine, w.supervisor)),
     "catalogue": lambda w: (CatalogueModel(), reasons(w.engine, w.supervisor)),
     "audit": lambda w: (AuditModel(), audit_query(w.engine, w.supervisor, AuditFilter(), NOW)),
 }
@@ -155,80 +156,19 @@ def test_the_filter_proxy_filters_who_what_when_family_inmate(qtmodeltester: Mod
 # ---- suspensions and strikes ---------------------------------------------------------------------
 
 
-def test_lift_a_suspension_through_the_panel(qtbot: QtBot, world: World) -> None:
-    panel = SuspensionsPanel(world.engine, world.supervisor, clock=_clock)
+# Lifting and shortening a suspension, and who did it: test_one_families_tab.py; dismissing a strike
+# and what it does to a running suspension: test_families_panel.py.
+
+
+def _family_selected(qtbot: QtBot, world: World) -> FamiliesPanel:
+    """The families tab with the facility's one suspended family chosen and its three strikes listed."""
+    panel = FamiliesPanel(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, panel)
     panel.refresh()
-    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))  # not facility B's
-    # Lifting needs a chosen suspension (the table selects its current row once it has the focus,
-    # which depends on when the window is activated: the button follows the selection either way).
-    assert panel.lift_button.isEnabled() == (panel.selected_suspension() is not None)
-    panel.suspension_view.selectRow(0)
-    qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
-    assert panel.lift_button.isEnabled() and panel.shorten_button.isEnabled()
-
-    qtbot.mouseClick(panel.lift_button, Qt.MouseButton.LeftButton)
-    dialog = _answer(qtbot, panel, "家屬來電說明，誤判")
-    with qtbot.waitSignal(panel.changed, timeout=10_000):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _idle(panel) and panel.suspension_model.rows()[0].lifted_at is not None)
-    assert panel.suspension_model.index(0, 6).data() == "已解除"
-    assert not panel.lift_button.isEnabled()
-    with Session(world.engine) as s:
-        sus = s.get(Suspension, world.suspension_id)
-        assert (
-            sus is not None and sus.lifted_by == "chen_supervisor" and sus.lift_reason == "家屬來電說明，誤判"
-        )
-        event = s.scalars(select(AuditEvent).where(AuditEvent.action == "suspension_lift")).one()
-    assert event.staff_username == "chen_supervisor" and event.workstation == "ws-sup"
-
-
-def test_shorten_a_suspension_through_the_panel(qtbot: QtBot, world: World) -> None:
-    panel = SuspensionsPanel(world.engine, world.supervisor, clock=_clock)
-    _show(qtbot, panel)
-    panel.refresh()
-    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
-    panel.suspension_view.selectRow(0)
-    qtbot.mouseClick(panel.shorten_button, Qt.MouseButton.LeftButton)
-    dialog = _answer(qtbot, panel, "表現良好")
-    assert dialog.date_edit is not None
-    dialog.date_edit.setDate(dialog.date_edit.date().addDays(5))
-    new_day = dialog.new_end()
-    with qtbot.waitSignal(panel.changed, timeout=10_000):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _idle(panel))
-    with Session(world.engine) as s:
-        sus = s.get(Suspension, world.suspension_id)
-        assert sus is not None
-        assert local(sus.ends_at).date() == new_day
-        assert sus.ends_at < factories.T0 + timedelta(days=30) and sus.lifted_at is None
-
-
-def _family_selected(qtbot: QtBot, world: World) -> SuspensionsPanel:
-    """The panel shown with the facility's one suspended family selected and its three strikes listed."""
-    panel = SuspensionsPanel(world.engine, world.supervisor, clock=_clock)
-    _show(qtbot, panel)
-    panel.refresh()
-    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
-    panel.suspension_view.selectRow(0)
+    qtbot.waitUntil(lambda: panel.family_model.rowCount() == 1 and _idle(panel))
+    panel.family_view.selectRow(0)
     qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
     return panel
-
-
-def test_dismiss_a_strike_through_the_panel(qtbot: QtBot, world: World) -> None:
-    panel = _family_selected(qtbot, world)
-    assert not panel.dismiss_button.isEnabled()
-    panel.strike_view.selectRow(1)
-    strike = panel.selected_strike()
-    assert strike is not None and panel.dismiss_button.isEnabled()
-    qtbot.mouseClick(panel.dismiss_button, Qt.MouseButton.LeftButton)
-    dialog = _answer(qtbot, panel, "內容其實符合規定")
-    with qtbot.waitSignal(panel.changed, timeout=10_000):
-        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: _idle(panel) and any(r.dismissed_at for r in panel.strike_model.rows()))
-    with Session(world.engine) as s:
-        saved = s.get(Strike, strike.id)
-        assert saved is not None and saved.dismissed_by == "chen_supervisor"
 
 
 def test_strikes_show_the_reason_as_the_catalogue_words_it(qtbot: QtBot, world: World) -> None:
@@ -246,26 +186,22 @@ def test_strikes_show_the_reason_as_the_catalogue_words_it(qtbot: QtBot, world: 
 
 
 def test_suspensions_and_their_buttons_by_keyboard(qtbot: QtBot, world: World) -> None:
-    """QA: ↓/↑ did not select the only suspension, Tab went cell by cell round the table (and cleared
-    the selection), so 解除停權…/縮短停權… could not be reached without the mouse."""
+    """QA: Tab went cell by cell round a table (and cleared the selection), so 解除停權…/縮短停權… could
+    not be reached without the mouse: from the family, Tab goes table by table, then to the buttons."""
     tools = SupervisorTools(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, tools)
     tools.activateWindow()
     qtbot.waitUntil(tools.isActiveWindow)
-    panel = tools.suspensions
-    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and _idle(panel))
-    table = panel.suspension_view
-    tab_bar = tools.tabBar()
-    tab_bar.setFocus(Qt.FocusReason.OtherFocusReason)
-    qtbot.waitUntil(tab_bar.hasFocus)
-    qtbot.keyClick(tab_bar, Qt.Key.Key_Tab)  # into the table, now that it has rows
-    qtbot.waitUntil(table.hasFocus)
-    qtbot.keyClick(table, Qt.Key.Key_Down)
-    qtbot.waitUntil(lambda: panel.selected_suspension() is not None)
-    qtbot.keyClick(table, Qt.Key.Key_Up)
-    assert panel.selected_suspension() is not None
+    panel = tools.families
+    qtbot.waitUntil(lambda: panel.family_model.rowCount() == 1 and _idle(panel))
+    panel.family_view.setFocus(Qt.FocusReason.OtherFocusReason)
+    qtbot.waitUntil(panel.family_view.hasFocus)
+    qtbot.keyClick(panel.family_view, Qt.Key.Key_Down)
+    qtbot.waitUntil(lambda: panel.selected_family() is not None)
     qtbot.waitUntil(lambda: panel.strike_model.rowCount() == 3 and _idle(panel))
-    qtbot.keyClick(table, Qt.Key.Key_Tab)  # leaves the table, keeping the selection
+    qtbot.waitUntil(lambda: panel.selected_suspension() is not None)
+    for table in (panel.family_view, panel.suspension_view):
+        qtbot.keyClick(table, Qt.Key.Key_Tab)  # leaves the table, keeping the selection
     qtbot.waitUntil(panel.strike_view.hasFocus)
     assert panel.selected_suspension() is not None
     qtbot.keyClick(panel.strike_view, Qt.Key.Key_Tab)
@@ -286,15 +222,6 @@ def test_suspensions_and_their_buttons_by_keyboard(qtbot: QtBot, world: World) -
     )
     assert panel.dialog is not None and panel.dialog.date_edit is not None  # the shorten dialog
     panel.dialog.reject()
-
-
-def test_a_reviewer_gets_a_clear_refusal(qtbot: QtBot, world: World) -> None:
-    panel = SuspensionsPanel(world.engine, world.reviewer, clock=_clock)
-    _show(qtbot, panel)
-    with qtbot.waitSignal(panel.failed, timeout=10_000) as failed:
-        panel.refresh()
-    assert "社工師" in failed.args[0] and "權限" in panel.message_label.text()
-    assert panel.suspension_model.rowCount() == 0
 
 
 # ---- the catalogue -------------------------------------------------------------------------------
@@ -416,7 +343,7 @@ def test_browse_filter_and_verify_the_audit_trail(qtbot: QtBot, world: World) ->
 def test_the_tools_in_tabs_load_each_tab_when_shown(qtbot: QtBot, world: World) -> None:
     tools = SupervisorTools(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, tools)
-    qtbot.waitUntil(lambda: tools.suspensions.suspension_model.rowCount() == 1 and not tools.is_busy())
+    qtbot.waitUntil(lambda: tools.families.family_model.rowCount() == 1 and not tools.is_busy())
     assert tools.catalogue.model.rowCount() == 0  # not loaded until its tab is shown
     tools.setCurrentWidget(tools.catalogue)
     qtbot.waitUntil(lambda: tools.catalogue.model.rowCount() >= 10 and not tools.is_busy())
@@ -435,8 +362,8 @@ def test_closing_the_tools_returns_at_once_and_a_lift_still_running_is_saved(
     waiting for a worker, is saved in the background all the same."""
     tools = SupervisorTools(world.engine, world.supervisor, clock=_clock)
     _show(qtbot, tools)
-    panel = tools.suspensions
-    qtbot.waitUntil(lambda: panel.suspension_model.rowCount() == 1 and not tools.is_busy())
+    panel = tools.families
+    qtbot.waitUntil(lambda: panel.family_model.rowCount() == 1 and not tools.is_busy())
     release = occupy(executors.network())  # one of its two workers
     with held(world.engine, r"FROM suspensions") as gate:
         panel.refresh()
@@ -457,8 +384,10 @@ def test_a_strike_dismissed_in_one_panel_shows_in_another_open_one(qtbot: QtBot,
     first = _family_selected(qtbot, world)
     second = _family_selected(qtbot, world)
     strike = second.strike_model.rows()[1]
+    family = first.selected_family()
+    assert family is not None
     with qtbot.waitSignal(first.changed, timeout=10_000):
-        first.dismiss(strike.id, "內容其實符合規定")
+        first.dismiss(family, strike.id, "內容其實符合規定")
     qtbot.waitUntil(
         lambda: _idle(second) and any(r.dismissed_at for r in second.strike_model.rows()), timeout=10_000
     )
