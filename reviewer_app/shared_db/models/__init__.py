@@ -7,6 +7,7 @@ from reviewer_app.shared_db.models.items import Document, DocumentBlob, Post, Se
 from reviewer_app.shared_db.models.people import Applicant, Child, Inmate, Restriction
 from reviewer_app.shared_db.models.printing import Handover, PrintRecord
 from reviewer_app.shared_db.models.review import Decision, RejectionReason, Strike, Suspension
+from reviewer_app.shared_db.models.second_look import SecondLook
 
 __all__ = [
     "Applicant",
@@ -24,6 +25,7 @@ __all__ = [
     "PrintRecord",
     "RejectionReason",
     "Restriction",
+    "SecondLook",
     "ServiceApplication",
     "Staff",
     "Strike",
