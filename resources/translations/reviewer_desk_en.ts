@@ -118,7 +118,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+68"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -207,6 +207,26 @@
         <location line="+1"/>
         <source>Hand-over record in conflict</source>
         <translation>Hand-over record in conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: confirmed</source>
+        <translation>Second look: confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: sent back</source>
+        <translation>Second look: sent back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension lift asked (待覆核)</source>
+        <translation>Suspension lift asked (待覆核)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension shortening asked (待覆核)</source>
+        <translation>Suspension shortening asked (待覆核)</translation>
     </message>
 </context>
 <context>
@@ -2550,7 +2570,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+163"/>
         <source>New end date</source>
         <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
@@ -2829,7 +2849,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Printing</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+51"/>
+        <source>Waiting for a second look (待覆核)…</source>
+        <translation>Waiting for a second look (待覆核)…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Su&amp;pervisor</source>
         <translation>Su&amp;pervisor</translation>
     </message>
@@ -2847,6 +2872,179 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooks</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <source>Approve service application</source>
+        <extracomment>How large each upload is shown under the first decision.</extracomment>
+        <translation>Approve service application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift suspension</source>
+        <translation>Lift suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten suspension</source>
+        <translation>Shorten suspension</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First decision</source>
+        <translation>First decision</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <location line="+300"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>Waiting for a second look (待覆核)</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooksPanel</name>
+    <message>
+        <location line="-263"/>
+        <source>Decisions waiting for a second look</source>
+        <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
+        <translation>Decisions waiting for a second look</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the colleague&apos;s decision: it takes effect now</source>
+        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send back…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send the decision back with a note: it does not take effect</source>
+        <translation>Send the decision back with a note: it does not take effect</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back… (Ctrl+R)</source>
+        <translation>Send back… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
+        <translation>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing waits for a second look.</source>
+        <translation>Nothing waits for a second look.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{family} ({relationship}) → {inmate} (call number {call})</source>
+        <translation>{family} ({relationship}) → {inmate} (call number {call})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decided by {name} ({username}) at {workstation}, {when}</source>
+        <translation>Decided by {name} ({username}) at {workstation}, {when}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New end: {new} (was {old})</source>
+        <translation>New end: {new} (was {old})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due to end: {old}</source>
+        <translation>Due to end: {old}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents: {documents}</source>
+        <translation>Documents: {documents}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own decision: another member of the facility confirms it.</source>
+        <translation>Your own decision: another member of the facility confirms it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirmed: it takes effect now</source>
+        <translation>Confirmed: it takes effect now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send back {what} of {family} by {name}: it does not take effect. What should be looked at again?</source>
+        <translation>Send back {what} of {family} by {name}: it does not take effect. What should be looked at again?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent back with your note: it does not take effect</source>
+        <translation>Sent back with your note: it does not take effect</translation>
     </message>
 </context>
 <context>
@@ -3017,7 +3215,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+128"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>Date</translation>
@@ -3074,7 +3272,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SuspensionsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-75"/>
         <source>Suspended</source>
         <translation>Suspended</translation>
     </message>
@@ -3087,6 +3285,11 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Ended</source>
         <translation>Ended</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suspended, change awaits a second look</source>
+        <translation>Suspended, change awaits a second look</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3163,7 +3366,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>This family&apos;s strikes (P7)</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
     </message>
@@ -3226,6 +3429,11 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>, strikes now {count}</source>
         <translation>, strikes now {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)</source>
+        <translation>Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)</translation>
     </message>
 </context>
 <context>

@@ -118,7 +118,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+64"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+68"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -207,6 +207,26 @@
         <location line="+1"/>
         <source>Hand-over record in conflict</source>
         <translation>轉交紀錄衝突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: confirmed</source>
+        <translation>覆核：確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: sent back</source>
+        <translation>覆核：退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension lift asked (待覆核)</source>
+        <translation>申請解除停權（待覆核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension shortening asked (待覆核)</source>
+        <translation>申請縮短停權（待覆核）</translation>
     </message>
 </context>
 <context>
@@ -2541,7 +2561,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+161"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+163"/>
         <source>New end date</source>
         <extracomment>What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>
@@ -2819,7 +2839,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>列印</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+51"/>
+        <source>Waiting for a second look (待覆核)…</source>
+        <translation>待覆核…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Su&amp;pervisor</source>
         <translation>主管(&amp;P)</translation>
     </message>
@@ -2837,6 +2862,179 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>列印…</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooks</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <source>Approve service application</source>
+        <extracomment>How large each upload is shown under the first decision.</extracomment>
+        <translation>核准服務申請</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift suspension</source>
+        <translation>解除停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten suspension</source>
+        <translation>縮短停權</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First decision</source>
+        <translation>第一位的決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>呼號</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>決定者</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided at</source>
+        <translation>決定時間</translation>
+    </message>
+    <message>
+        <location line="+300"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>待覆核</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooksPanel</name>
+    <message>
+        <location line="-263"/>
+        <source>Decisions waiting for a second look</source>
+        <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
+        <translation>等待覆核的決定</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the colleague&apos;s decision: it takes effect now</source>
+        <translation>確認同仁的決定：即時生效</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send the decision back with a note: it does not take effect</source>
+        <translation>附說明退回此決定：不生效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>確認（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back… (Ctrl+R)</source>
+        <translation>退回…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh (F5)</source>
+        <translation>重新整理（F5）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
+        <translation>核准服務申請、解除或縮短停權，須經本機關另一位同仁確認後才生效（四眼原則）；在此之前家屬看到的是「審核中」。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing waits for a second look.</source>
+        <translation>目前沒有待覆核的決定。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{family} ({relationship}) → {inmate} (call number {call})</source>
+        <translation>{family}（{relationship}）→ {inmate}（呼號 {call}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decided by {name} ({username}) at {workstation}, {when}</source>
+        <translation>決定者：{name}（{username}），工作站 {workstation}，{when}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New end: {new} (was {old})</source>
+        <translation>新的結束日：{new}（原訂 {old}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due to end: {old}</source>
+        <translation>原訂結束日：{old}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>說明：{note}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents: {documents}</source>
+        <translation>文件：{documents}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own decision: another member of the facility confirms it.</source>
+        <translation>這是您作成的決定，須由本機關另一位同仁覆核。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirmed: it takes effect now</source>
+        <translation>已確認，決定即時生效</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send back {what} of {family} by {name}: it does not take effect. What should be looked at again?</source>
+        <translation>退回 {name} 對 {family} 的「{what}」：此決定不生效。請說明需要重新檢視之處：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent back with your note: it does not take effect</source>
+        <translation>已附說明退回，決定不生效</translation>
     </message>
 </context>
 <context>
@@ -3007,7 +3205,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>StrikesModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+126"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="+128"/>
         <source>Date</source>
         <extracomment>Reason code → the catalogue&apos;s text (what the family read); a code not in it shows as is.</extracomment>
         <translation>日期</translation>
@@ -3064,7 +3262,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SuspensionsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-73"/>
+        <location filename="../../reviewer_app/ui/supervisor/suspensions_panel.py" line="-75"/>
         <source>Suspended</source>
         <translation>停權中</translation>
     </message>
@@ -3077,6 +3275,11 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>Ended</source>
         <translation>已期滿</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Suspended, change awaits a second look</source>
+        <translation>停權中（變更待覆核）</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -3153,7 +3356,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>此家屬的違規紀錄（P7）</translation>
     </message>
     <message>
-        <location line="+81"/>
+        <location line="+83"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
     </message>
@@ -3216,6 +3419,11 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>, strikes now {count}</source>
         <translation>，目前違規 {count}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)</source>
+        <translation>已送覆核：須由另一位業務主管在「待覆核」（Ctrl+Shift+K）確認後生效</translation>
     </message>
 </context>
 <context>

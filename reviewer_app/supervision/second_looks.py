@@ -18,11 +18,14 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, can, require
+from reviewer_app.core.items import DocumentRef
+from reviewer_app.core.policy import Policy
 from reviewer_app.shared_db import second_looks
 from reviewer_app.shared_db.deciding import Refused
 from reviewer_app.shared_db.models import (
     Applicant,
     Document,
+    Facility,
     Inmate,
     SecondLook,
     ServiceApplication,
@@ -30,13 +33,6 @@ from reviewer_app.shared_db.models import (
     Suspension,
 )
 from reviewer_app.supervision.common import SupervisorError, record_event
-
-
-@dataclass(frozen=True)
-class LookDocument:
-    kind: str
-    filename: str
-    size_bytes: int
 
 
 @dataclass(frozen=True)
@@ -58,7 +54,8 @@ class WaitingLook:
     first_note: str | None
     proposed_ends_at: datetime | None
     suspension_ends_at: datetime | None
-    documents: tuple[LookDocument, ...]
+    documents: tuple[DocumentRef, ...]  # an application's uploads, as the desk's viewer fetches them
+    policy: Policy  # the facility's (the document loader's limits)
 
     def mine(self, actor: Actor) -> bool:
         """The actor made the first decision: they cannot confirm it (four eyes)."""
@@ -101,16 +98,25 @@ def _row(s: Session, look: SecondLook, names: dict[str, str]) -> WaitingLook:
         .join(Inmate, Inmate.id == ServiceApplication.inmate_id)
         .where(ServiceApplication.id == service_id)
     ).one()
-    documents: tuple[LookDocument, ...] = ()
+    documents: tuple[DocumentRef, ...] = ()
     if look.subject == "application":
         documents = tuple(
-            LookDocument(kind, filename, size)
-            for kind, filename, size in s.execute(
-                select(Document.kind, Document.filename, Document.size_bytes)
-                .where(Document.application_id == service_id)
-                .order_by(Document.id)
+            DocumentRef(
+                id=d.id,
+                kind=d.kind,
+                filename=d.filename,
+                mime_type=d.mime_type,
+                size_bytes=d.size_bytes,
+                sha256=d.sha256,
+                storage=d.storage,
+                url=d.url,
+            )
+            for d in s.scalars(
+                select(Document).where(Document.application_id == service_id).order_by(Document.id)
             )
         )
+    facility = s.get(Facility, look.facility_id)
+    assert facility is not None
     return WaitingLook(
         id=look.id,
         subject=look.subject,
@@ -128,6 +134,7 @@ def _row(s: Session, look: SecondLook, names: dict[str, str]) -> WaitingLook:
         proposed_ends_at=look.proposed_ends_at,
         suspension_ends_at=ends_at,
         documents=documents,
+        policy=facility.policy(),
     )
 
 

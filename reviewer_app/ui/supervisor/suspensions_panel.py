@@ -66,6 +66,8 @@ def state_word(code: str) -> str:
         "active": QCoreApplication.translate("SuspensionsModel", "Suspended"),
         "lifted": QCoreApplication.translate("SuspensionsModel", "Lifted"),
         "ended": QCoreApplication.translate("SuspensionsModel", "Ended"),
+        # Four eyes: a lift or a shorter end asked for, until a second supervisor confirms it.
+        "waiting": QCoreApplication.translate("SuspensionsModel", "Suspended, change awaits a second look"),
     }
     return labels.get(code, code)
 
@@ -103,7 +105,7 @@ class SuspensionsModel(RowsModel[SuspensionRow]):
                 ),
                 ColumnSpec(
                     QCoreApplication.translate("SuspensionsModel", "State"),
-                    lambda r: state_word(r.state(self.clock())),
+                    lambda r: state_word("waiting" if r.waiting_look else r.state(self.clock())),
                 ),
                 ColumnSpec(
                     QCoreApplication.translate("SuspensionsModel", "Lifted by"),
@@ -274,7 +276,9 @@ class SuspensionsPanel(BackgroundWidget):
 
     def _update_buttons(self) -> None:
         sus = self.selected_suspension()
-        active = sus is not None and sus.lifted_at is None and sus.ends_at > self.clock()
+        active = (
+            sus is not None and sus.lifted_at is None and sus.ends_at > self.clock() and not sus.waiting_look
+        )
         self.lift_button.setEnabled(active)
         self.shorten_button.setEnabled(active)
         strike = self.selected_strike()
@@ -404,8 +408,13 @@ class SuspensionsPanel(BackgroundWidget):
         return text + self.tr(", strikes now {count}").format(count=counter(after))
 
     def _save(self, fn: Callable[[], object], done_text: str, kind: str) -> None:
-        def saved(_: object) -> None:
-            self.message_label.setText(done_text)
+        def saved(result: object) -> None:
+            if isinstance(result, SuspensionRow) and result.waiting_look:
+                self.message_label.setText(
+                    self.tr("Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)")
+                )
+            else:
+                self.message_label.setText(done_text)
             self.changed.emit()  # the reload follows: this panel hears the kind it announced
 
         run_work(self, executors.network(), fn, saved, self._failed, "supervisor-action", saves=[kind])
