@@ -13,8 +13,9 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``statistics.png``    the supervisors' statistics view (its own busier demo data: screenshot_stats.py)
 - ``counsellor-view.png`` the counsellor's view: posts to print and to hand over (its own demo data)
 - ``printed-page.png``  page 1 of a post printed to PDF, rendered with pdftoppm
+- ``second-looks.png``  the 待覆核 queue (four eyes) at 1366×768 (its own demo data)
 
-``--only printing`` makes the last two only.
+``--only printing`` makes counsellor-view.png and printed-page.png only.
 """
 
 from __future__ import annotations
@@ -236,6 +237,11 @@ def shoot(folder: Path, out: Path, language: str) -> int:
 
     # 8. The counsellor's view and a printed page, on a demo database of their own.
     shoot_printing(out, folder)
+
+    # 9. The 待覆核 queue (four eyes), on a demo database of its own.
+    from screenshot_second_looks import shoot_second_looks
+
+    shoot_second_looks(out, folder)
     return 0
 
 
