@@ -9,6 +9,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import psycopg
@@ -17,8 +18,13 @@ from psycopg import errors
 from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
+from reviewer_app.access.roles import Actor
+from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.shared_db.models import Suspension
+from reviewer_app.supervision import second_looks as tools
+from reviewer_app.supervision.common import SupervisorError
 from tests import factories
+from tests.desk import workstation
 from tests.staffdb import Login, PgLogins
 
 pytestmark = pytest.mark.postgres
@@ -206,3 +212,32 @@ def test_a_supervisor_lifts_or_shortens_nothing_by_hand(world: World) -> None:
         assert _call(conn, "reviewdesk_second_look", **_verdict(look, world.supervisor2)) == "confirmed"
     lifted_by = _shared(world, "SELECT lifted_by FROM suspensions WHERE id = :i", i=world.suspension)
     assert lifted_by == world.supervisor1.username
+
+
+def test_the_desks_way_as_staff_logins(world: World, tmp_path: Path) -> None:
+    """Pull, approve, push as one reviewer's login; the queue read and confirmed as another's."""
+    desk = workstation(world.reviewer1.url, tmp_path, "ws-1", world.reviewer1.username, world.facility)
+    try:
+        desk.clock.now = datetime.now(UTC)
+        assert desk.sync.pull().claimed == 1
+        desk.decide("application", world.application, "approve")
+        desk.sync.push()
+        assert desk.journal.counts().waiting_to_sync == 0
+    finally:
+        desk.close()
+    assert _family_reads(world) == "pending"
+
+    first = make_engine(world.reviewer1.url)
+    second = make_engine(world.reviewer2.url)
+    try:
+        mine = Actor(world.reviewer1.username, "reviewer", world.facility, "ws-1")
+        theirs = Actor(world.reviewer2.username, "reviewer", world.facility, "ws-2")
+        (look,) = tools.waiting(second, theirs)
+        assert look.first_staff == world.reviewer1.username and len(look.documents) == 3
+        with pytest.raises(SupervisorError, match="不能覆核自己作成的決定"):
+            tools.confirm(first, mine, look.id, datetime.now(UTC))
+        assert tools.confirm(second, theirs, look.id, datetime.now(UTC)) == "confirmed"
+    finally:
+        first.dispose()
+        second.dispose()
+    assert _family_reads(world) == "approved"
