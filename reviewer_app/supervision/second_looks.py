@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, can, require
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
 from reviewer_app.shared_db import second_looks
-from reviewer_app.shared_db.deciding import Refused
+from reviewer_app.shared_db.deciding import Refused, violated_constraint
 from reviewer_app.shared_db.models import (
     Applicant,
     Document,
@@ -33,6 +34,9 @@ from reviewer_app.shared_db.models import (
     Suspension,
 )
 from reviewer_app.supervision.common import SupervisorError, record_event
+
+#: What a confirmation that E4 now forbids tells the second member.
+E4_CONFLICT = "此收容人已有審核通過的家庭聯絡簿服務（E4），本申請不能再審核通過；請退回並說明"
 
 
 @dataclass(frozen=True)
@@ -152,6 +156,16 @@ def _verdict(
     engine: Engine, actor: Actor, look_id: int, verdict: str, note: str | None, now: datetime
 ) -> str:
     require(actor, "decide")
+    try:
+        return _settle(engine, actor, look_id, verdict, note, now)
+    except IntegrityError as exc:
+        if "one_approved_per_inmate" in violated_constraint(exc) or "inmate_id" in violated_constraint(exc):
+            # Another service for the inmate was approved meanwhile (E4): nothing of this one applied.
+            raise SupervisorError(E4_CONFLICT) from exc
+        raise
+
+
+def _settle(engine: Engine, actor: Actor, look_id: int, verdict: str, note: str | None, now: datetime) -> str:
     with Session(engine) as s, s.begin():
         look = s.scalar(
             select(SecondLook).where(SecondLook.id == look_id, SecondLook.facility_id == actor.facility_id)

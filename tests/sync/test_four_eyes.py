@@ -231,3 +231,38 @@ def test_a_lifted_suspension_waits_for_a_second_supervisor(world: World) -> None
 
     (row,) = suspensions.suspensions(world.engine, first)
     assert row.state(now) == "lifted" and row.lifted_by == "ttd_supervisor" and row.waiting_look is None
+
+
+def test_sent_back_the_first_desk_reviews_it_again(world: World) -> None:
+    """The workstation that made the first decision claims the item again at its new version and
+    decides anew; nothing of the first decision is applied."""
+    _first_approval(world)
+    (look,) = second_looks.waiting(world.engine, world.actor("ttd_rev1"))
+    world.desk.clock.advance(minutes=5)
+    second_looks.send_back(
+        world.engine, world.actor("ttd_rev1"), look.id, "請再確認關係證明", world.desk.clock()
+    )
+
+    world.desk.clock.advance(minutes=1)
+    assert world.desk.sync.pull().claimed == 1
+    item = world.desk.journal.item("application", world.application_id)
+    assert item is not None and item.local_status == "pending" and item.version == 3
+    world.desk.decide("application", world.application_id, "reject", "E2_RELATIONSHIP")
+    world.desk.sync.push()
+    assert world.application() == ("rejected", 4)
+
+
+def test_confirming_an_approval_that_e4_now_forbids_says_so(world: World) -> None:
+    _first_approval(world)
+    with Session(world.engine) as s, s.begin():
+        waiting = s.get(ServiceApplication, world.application_id)
+        assert waiting is not None
+        fac = s.get(Facility, world.facility_id)
+        assert fac is not None
+        other = factories.family(s, fac)
+        other.inmate_id = waiting.inmate_id  # meanwhile another service for the same inmate was approved
+    (look,) = second_looks.waiting(world.engine, world.actor("ttd_rev1"))
+    with pytest.raises(SupervisorError, match="E4"):
+        second_looks.confirm(world.engine, world.actor("ttd_rev1"), look.id, world.desk.clock())
+    assert world.application() == ("pending", 2)
+    assert world.looks() == [("waiting", "ttd_reviewer", None)]
