@@ -1981,8 +1981,16 @@
         <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
+        <translation>
+            <numerusform>%n approval waits for a second look (待覆核): it takes effect when a colleague confirms</numerusform>
+            <numerusform>%n approvals wait for a second look (待覆核): they take effect when a colleague confirms</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>

@@ -1977,8 +1977,15 @@
         <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
+        <translation>
+            <numerusform>%n 件核准待覆核：須由同仁確認後才生效</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>

@@ -38,6 +38,7 @@ SECOND_DECISION = (
 @dataclass(frozen=True)
 class Applied:
     already: bool  # True when an earlier attempt had applied it
+    awaiting_second: bool = False  # four eyes: recorded as a first decision, in the 待覆核 queue
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def _first_look(s: Session, d: DecisionRecord) -> Applied | Conflict:
             recorded = second_looks.first_look(s, look)
     except deciding.Refused as refused:
         return Conflict(_describe_conflict(s, d) if refused.changed else refused.message)
-    return Applied(already=not recorded)
+    return Applied(already=not recorded, awaiting_second=True)
 
 
 def integrity_conflict(exc: IntegrityError) -> str | None:

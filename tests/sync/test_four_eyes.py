@@ -76,7 +76,10 @@ def _first_approval(w: World) -> None:
 
 
 def test_an_approval_waits_for_a_second_member_and_the_family_sees_pending(world: World) -> None:
-    _first_approval(world)
+    assert world.desk.sync.pull().claimed == 1
+    world.desk.decide("application", world.application_id, "approve")
+    pushed = world.desk.sync.push()
+    assert (pushed.applied, pushed.awaiting_second) == (1, 1)  # the desk tells the reviewer it waits
 
     status, version = world.application()
     assert APPLICATION_STATUSES[status] == "審核中"  # what the family reads until the second look
