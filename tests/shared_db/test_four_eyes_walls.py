@@ -5,6 +5,8 @@ or lifts a suspension by hand, and the family reads 審核中 until the second l
 from __future__ import annotations
 
 import json
+import threading
+import time
 import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -241,3 +243,39 @@ def test_the_desks_way_as_staff_logins(world: World, tmp_path: Path) -> None:
         first.dispose()
         second.dispose()
     assert _family_reads(world) == "approved"
+
+
+def test_two_confirmers_at_the_same_moment_one_wins_the_other_is_told(world: World) -> None:
+    """The second waits on the first's lock of the look, then reads who settled it: no double apply."""
+    with world.reviewer1.connect() as conn:
+        _call(conn, "reviewdesk_first_look", **_first_approval(world, world.reviewer1))
+    look = int(_shared(world, "SELECT id FROM second_looks"))
+    outcome: dict[str, str] = {}
+    with world.reviewer2.connect() as first, world.supervisor1.connect() as late:
+        late_pid = late.info.backend_pid
+
+        def send_back() -> None:
+            try:
+                _call(
+                    late,
+                    "reviewdesk_second_look",
+                    **_verdict(look, world.supervisor1, "send_back", "照片不清楚"),
+                )
+                outcome["late"] = "applied"
+            except psycopg.Error as exc:
+                outcome["late"] = f"{exc.sqlstate}: {exc.diag.message_primary}"
+
+        with first.transaction():
+            assert _call(first, "reviewdesk_second_look", **_verdict(look, world.reviewer2)) == "confirmed"
+            other = threading.Thread(target=send_back)
+            other.start()
+            deadline = time.monotonic() + 30
+            while (
+                _shared(world, "SELECT wait_event_type FROM pg_stat_activity WHERE pid = :p", p=late_pid)
+                != "Lock"
+            ):
+                assert time.monotonic() < deadline, "the second confirmer never waited for the first"
+        other.join(timeout=30)
+    assert outcome["late"].startswith(f"RD409: 已由 {world.reviewer2.username} 於 ")
+    assert _family_reads(world) == "approved"
+    assert _shared(world, "SELECT count(*) FROM decisions") == 1
