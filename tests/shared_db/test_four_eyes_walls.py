@@ -185,6 +185,8 @@ def test_the_first_member_cannot_confirm_their_own_approval(world: World) -> Non
 
 def test_a_supervisor_lifts_or_shortens_nothing_by_hand(world: World) -> None:
     with world.supervisor1.connect() as conn:
+        with pytest.raises(errors.InsufficientPrivilege):  # nor turns four eyes off (IT's setting)
+            conn.execute("UPDATE facilities SET four_eyes = false")
         for sql in (
             "UPDATE suspensions SET lifted_at = now(), lifted_by = current_user, lift_reason = '誤判' "
             "WHERE id = %s",
