@@ -3286,7 +3286,7 @@ File only (to check or keep): they stay in To print.</source>
     <message>
         <location line="+2"/>
         <source>Suspended, change awaits a second look</source>
-        <translation>停權中（變更待覆核）</translation>
+        <translation>待覆核</translation>
     </message>
     <message>
         <location line="+14"/>
