@@ -17,6 +17,7 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``counsellor-scan-1366x768.png`` the counsellor's view at 1366×768, a page scanned for the wrong inmate
 - ``morning-view.png``  今日工作: to print, to hand over by unit in walking order, held back and why
 - ``handover-sheet.png`` a housing unit's hand-over sheet (簽收單), rendered with pdftoppm
+- ``second-looks.png``  the 待覆核 queue (four eyes) at 1366×768 (its own demo data)
 - ``appeal.png``        the supervisor's 申覆 tab: an appeal beside the rejected post (screenshot_appeal.py)
 
 ``--only printing`` makes the counsellor's five only, ``--only appeal`` the appeal only.
@@ -262,6 +263,11 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     from screenshot_appeal import shoot_appeal
 
     shoot_appeal(out, folder)
+
+    # 10. The 待覆核 queue (four eyes), on a demo database of its own.
+    from screenshot_second_looks import shoot_second_looks
+
+    shoot_second_looks(out, folder)
     return 0
 
 

@@ -118,17 +118,17 @@
         <translation>Appealed on</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>Call number</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Item</source>
         <translation>Item</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>First reviewer</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Waiting</source>
         <translation>Waiting</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+66"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+70"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -426,6 +426,26 @@
         <location line="+1"/>
         <source>Hand-over record in conflict</source>
         <translation>Hand-over record in conflict</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: confirmed</source>
+        <translation>Second look: confirmed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: sent back</source>
+        <translation>Second look: sent back</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension lift asked (待覆核)</source>
+        <translation>Suspension lift asked (待覆核)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension shortening asked (待覆核)</source>
+        <translation>Suspension shortening asked (待覆核)</translation>
     </message>
 </context>
 <context>
@@ -1802,7 +1822,7 @@
         <translation>Suspension {number}</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+242"/>
         <source>Lift suspension…</source>
         <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>Lift suspension…</translation>
@@ -1848,7 +1868,7 @@
         <translation>, suspended until {day}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</translation>
     </message>
@@ -1878,7 +1898,12 @@
         <translation>Suspension shortened</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)</source>
+        <translation>Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
         <translation>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</translation>
     </message>
@@ -1921,7 +1946,7 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-404"/>
+        <location line="-412"/>
         <source>Date</source>
         <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>Date</translation>
@@ -1965,9 +1990,9 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>Suspension</source>
-        <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
+        <extracomment>Suspension number → the display name of the supervisor who lifted it. Suspension numbers whose lift or shortening waits for a second supervisor (four eyes).</extracomment>
         <translation>Suspension</translation>
     </message>
     <message>
@@ -2001,12 +2026,17 @@
         <translation>Posts approved while suspended</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Running; the change asked for awaits a second look (待覆核)</source>
+        <translation>Running; the change asked for awaits a second look (待覆核)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Running</source>
         <translation>Running</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{posts} (please check)</source>
         <translation>{posts} (please check)</translation>
     </message>
@@ -2264,8 +2294,16 @@
             <numerusform>%n decisions sent to the shared database; they can no longer be undone</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
+        <translation>
+            <numerusform>%n approval waits for a second look (待覆核): it takes effect when a colleague confirms</numerusform>
+            <numerusform>%n approvals wait for a second look (待覆核): they take effect when a colleague confirms</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
@@ -2578,7 +2616,7 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+314"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+319"/>
         <source>To print</source>
         <translation>To print</translation>
     </message>
@@ -2774,13 +2812,13 @@
         <translation>Print preview: {count} posts</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-254"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-258"/>
         <source>Today&apos;s work</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>Today's work</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Scan a page</source>
         <translation>Scan a page</translation>
     </message>
@@ -3035,7 +3073,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+164"/>
         <source>New end date</source>
         <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
@@ -3329,7 +3367,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+67"/>
+        <source>Waiting for a second look (待覆核)…</source>
+        <translation>Waiting for a second look (待覆核)…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Su&amp;pervisor</source>
         <translation>Su&amp;pervisor</translation>
     </message>
@@ -3415,6 +3458,179 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+6"/>
         <source>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</source>
         <translation>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooks</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <source>Approve service application</source>
+        <extracomment>How large each upload is shown under the first decision.</extracomment>
+        <translation>Approve service application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift suspension</source>
+        <translation>Lift suspension</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten suspension</source>
+        <translation>Shorten suspension</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First decision</source>
+        <translation>First decision</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>Call number</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inmate</source>
+        <translation>Inmate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>Decided by</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided at</source>
+        <translation>Decided at</translation>
+    </message>
+    <message>
+        <location line="+300"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>Waiting for a second look (待覆核)</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooksPanel</name>
+    <message>
+        <location line="-263"/>
+        <source>Decisions waiting for a second look</source>
+        <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
+        <translation>Decisions waiting for a second look</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the colleague&apos;s decision: it takes effect now</source>
+        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send back…</source>
+        <translation>Send back…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send the decision back with a note: it does not take effect</source>
+        <translation>Send the decision back with a note: it does not take effect</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>Confirm (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back… (Ctrl+R)</source>
+        <translation>Send back… (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh (F5)</source>
+        <translation>Refresh (F5)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
+        <translation>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing waits for a second look.</source>
+        <translation>Nothing waits for a second look.</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{family} ({relationship}) → {inmate} (call number {call})</source>
+        <translation>{family} ({relationship}) → {inmate} (call number {call})</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decided by {name} ({username}) at {workstation}, {when}</source>
+        <translation>Decided by {name} ({username}) at {workstation}, {when}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New end: {new} (was {old})</source>
+        <translation>New end: {new} (was {old})</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due to end: {old}</source>
+        <translation>Due to end: {old}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>Note: {note}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents: {documents}</source>
+        <translation>Documents: {documents}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own decision: another member of the facility confirms it.</source>
+        <translation>Your own decision: another member of the facility confirms it.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirmed: it takes effect now</source>
+        <translation>Confirmed: it takes effect now</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send back {what} of {family} by {name}: it does not take effect. What should be looked at again?</source>
+        <translation>Send back {what} of {family} by {name}: it does not take effect. What should be looked at again?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back</source>
+        <translation>Send back</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent back with your note: it does not take effect</source>
+        <translation>Sent back with your note: it does not take effect</translation>
     </message>
 </context>
 <context>

@@ -118,17 +118,17 @@
         <translation>申覆日期</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>呼號</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Item</source>
         <translation>案件</translation>
     </message>
@@ -138,7 +138,7 @@
         <translation>原審核人員</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Waiting</source>
         <translation>待決定</translation>
     </message>
@@ -327,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+66"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+70"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -426,6 +426,26 @@
         <location line="+1"/>
         <source>Hand-over record in conflict</source>
         <translation>轉交紀錄衝突</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: confirmed</source>
+        <translation>覆核：確認</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Second look: sent back</source>
+        <translation>覆核：退回</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension lift asked (待覆核)</source>
+        <translation>申請解除停權（待覆核）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspension shortening asked (待覆核)</source>
+        <translation>申請縮短停權（待覆核）</translation>
     </message>
 </context>
 <context>
@@ -1798,7 +1818,7 @@
         <translation>第 {number} 次停權</translation>
     </message>
     <message>
-        <location line="+235"/>
+        <location line="+242"/>
         <source>Lift suspension…</source>
         <extracomment>suspension number → its row (the id a lift or a shortening needs) A dismissal, a lift or a shortening was saved. Something failed; the zh-TW message is also shown in the panel.</extracomment>
         <translation>解除停權…</translation>
@@ -1844,7 +1864,7 @@
         <translation>，停權至 {day}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Lift the suspension of {family} (call number {call}): they may post again from now on. Why?</source>
         <translation>解除 {family}（呼號 {call}）的停權，即日起恢復發佈權限。請說明原因：</translation>
     </message>
@@ -1874,7 +1894,12 @@
         <translation>已縮短停權</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+7"/>
+        <source>Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)</source>
+        <translation>已送覆核：須由另一位業務主管在「待覆核」（Ctrl+Shift+K）確認後生效</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Dismiss the strike of {day} (post #{post}, {reason}): it will no longer count towards a suspension.</source>
         <translation>撤銷 {day} 的違規（聯絡簿 #{post}，{reason}）：此筆不再計入停權。</translation>
     </message>
@@ -1917,7 +1942,7 @@
 <context>
     <name>FamilyStrikesModel</name>
     <message>
-        <location line="-404"/>
+        <location line="-412"/>
         <source>Date</source>
         <extracomment>Account → display name: supervisors know each other by name, not by login.</extracomment>
         <translation>日期</translation>
@@ -1961,9 +1986,9 @@
 <context>
     <name>FamilySuspensionsModel</name>
     <message>
-        <location line="-116"/>
+        <location line="-121"/>
         <source>Suspension</source>
-        <extracomment>Suspension number → the display name of the supervisor who lifted it.</extracomment>
+        <extracomment>Suspension number → the display name of the supervisor who lifted it. Suspension numbers whose lift or shortening waits for a second supervisor (four eyes).</extracomment>
         <translation>停權</translation>
     </message>
     <message>
@@ -1997,12 +2022,17 @@
         <translation>停權期間核准的聯絡簿</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Running; the change asked for awaits a second look (待覆核)</source>
+        <translation>停權中；解除或縮短待覆核（另一位主管確認）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Running</source>
         <translation>停權中</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{posts} (please check)</source>
         <translation>{posts}（請確認）</translation>
     </message>
@@ -2259,8 +2289,15 @@
             <numerusform>%n 件決定已送出至共用資料庫，不能再復原</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
+        <translation>
+            <numerusform>%n 件核准待覆核：須由同仁確認後才生效</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+13"/>
+        <location line="+12"/>
         <source>Connected to the shared database again; synced</source>
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
@@ -2571,7 +2608,7 @@
 <context>
     <name>PrintView</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+314"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="+319"/>
         <source>To print</source>
         <translation>待列印</translation>
     </message>
@@ -2767,13 +2804,13 @@
         <translation>預覽列印：{count} 則家庭聯絡簿</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-254"/>
+        <location filename="../../reviewer_app/ui/printing/print_view.py" line="-258"/>
         <source>Today&apos;s work</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+45"/>
         <source>Scan a page</source>
         <translation>掃描頁面</translation>
     </message>
@@ -3025,7 +3062,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+164"/>
         <source>New end date</source>
         <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>
@@ -3318,7 +3355,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>申覆</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+67"/>
+        <source>Waiting for a second look (待覆核)…</source>
+        <translation>待覆核…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Su&amp;pervisor</source>
         <translation>主管(&amp;P)</translation>
     </message>
@@ -3404,6 +3446,179 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+6"/>
         <source>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</source>
         <translation>聯絡簿 #{post}（呼號 {call} {name}）不在待轉交（可能已登錄）；未重複登錄。</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooks</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <source>Approve service application</source>
+        <extracomment>How large each upload is shown under the first decision.</extracomment>
+        <translation>核准服務申請</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lift suspension</source>
+        <translation>解除停權</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Shorten suspension</source>
+        <translation>縮短停權</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>First decision</source>
+        <translation>第一位的決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Call number</source>
+        <translation>呼號</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Inmate</source>
+        <translation>收容人</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Decided by</source>
+        <translation>決定者</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Decided at</source>
+        <translation>決定時間</translation>
+    </message>
+    <message>
+        <location line="+300"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>待覆核</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLooksPanel</name>
+    <message>
+        <location line="-263"/>
+        <source>Decisions waiting for a second look</source>
+        <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
+        <translation>等待覆核的決定</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Confirm</source>
+        <translation>確認</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Confirm the colleague&apos;s decision: it takes effect now</source>
+        <translation>確認同仁的決定：即時生效</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Send back…</source>
+        <translation>退回…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Send the decision back with a note: it does not take effect</source>
+        <translation>附說明退回此決定：不生效</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Confirm (Ctrl+Enter)</source>
+        <translation>確認（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back… (Ctrl+R)</source>
+        <translation>退回…（Ctrl+R）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refresh (F5)</source>
+        <translation>重新整理（F5）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
+        <translation>核准服務申請、解除或縮短停權，須經本機關另一位同仁確認後才生效（四眼原則）；在此之前家屬看到的是「審核中」。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>Nothing waits for a second look.</source>
+        <translation>目前沒有待覆核的決定。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Loading…</source>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>{family} ({relationship}) → {inmate} (call number {call})</source>
+        <translation>{family}（{relationship}）→ {inmate}（呼號 {call}）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Decided by {name} ({username}) at {workstation}, {when}</source>
+        <translation>決定者：{name}（{username}），工作站 {workstation}，{when}</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New end: {new} (was {old})</source>
+        <translation>新的結束日：{new}（原訂 {old}）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due to end: {old}</source>
+        <translation>原訂結束日：{old}</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Note: {note}</source>
+        <translation>說明：{note}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Documents: {documents}</source>
+        <translation>文件：{documents}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Your own decision: another member of the facility confirms it.</source>
+        <translation>這是您作成的決定，須由本機關另一位同仁覆核。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Confirmed: it takes effect now</source>
+        <translation>已確認，決定即時生效</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Send back {what} of {family} by {name}: it does not take effect. What should be looked at again?</source>
+        <translation>退回 {name} 對 {family} 的「{what}」：此決定不生效。請說明需要重新檢視之處：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Send back</source>
+        <translation>退回</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Sent back with your note: it does not take effect</source>
+        <translation>已附說明退回，決定不生效</translation>
     </message>
 </context>
 <context>

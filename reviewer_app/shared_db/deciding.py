@@ -22,7 +22,15 @@ from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.strike_cycles import Cycle
-from reviewer_app.shared_db.models import Decision, Post, ServiceApplication, Strike, Suspension
+from reviewer_app.shared_db.models import (
+    Decision,
+    Facility,
+    Post,
+    SecondLook,
+    ServiceApplication,
+    Strike,
+    Suspension,
+)
 
 ITEM_MODELS: dict[str, type[ServiceApplication] | type[Post]] = {
     "application": ServiceApplication,
@@ -156,6 +164,7 @@ def decide(s: Session, d: DecisionRow, strike: StrikeRow | None) -> bool:
         return bool(result == "applied")
     if s.scalar(select(Decision.id).where(Decision.idempotency_key == d.key)) is not None:
         return False
+    refuse_without_second_look(s, [d])
     model = ITEM_MODELS[d.kind]
     changed = s.execute(
         update(model)
@@ -199,6 +208,7 @@ def decide_many(conn: Connection, rows: Sequence[DecisionRow]) -> int:
         return int(_call(conn, "SELECT public.reviewdesk_decide_many(CAST(:p AS jsonb))", p=payload).scalar())
     if not conn.dialect.supports_sane_multi_rowcount:
         raise Refused("RD409", "driver cannot count rows of an executemany")
+    refuse_without_second_look(conn, rows)
     changed = 0
     for kind, model in ITEM_MODELS.items():
         mine = [d for d in rows if d.kind == kind]
@@ -235,6 +245,22 @@ def decide_many(conn: Connection, rows: Sequence[DecisionRow]) -> int:
         raise Refused("RD409", f"{len(rows) - changed} 件案件在共用資料庫中已變更")
     conn.execute(insert(Decision), [d.columns() for d in rows])
     return changed
+
+
+def refuse_without_second_look(s: Session | Connection, rows: Sequence[DecisionRow]) -> None:
+    """SQLite's side of migration 0010's trigger: no application approved in one step where the
+    facility keeps four eyes on, and no decision on one whose first decision waits for a second look."""
+    ids = [d.item_id for d in rows if d.kind == "application"]
+    if not ids:
+        return
+    waiting = select(SecondLook.id).where(
+        SecondLook.subject == "application", SecondLook.subject_id.in_(ids), SecondLook.state == "waiting"
+    )
+    if s.scalar(waiting.limit(1)) is not None:
+        raise Refused("RD409", "此申請的核准正等待本機關另一位同仁覆核（待覆核），不能另作決定")
+    facilities = {d.facility_id for d in rows if d.kind == "application" and d.outcome == "approve"}
+    if facilities and s.scalar(select(Facility.id).where(Facility.id.in_(facilities), Facility.four_eyes)):
+        raise Refused("RD403", "服務申請的核准須由本機關另一位同仁覆核（四眼原則），本決定未套用")
 
 
 # ---- a family's standing after a strike -------------------------------------------------------------

@@ -9,6 +9,7 @@ them off the GUI thread.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Any
@@ -18,7 +19,9 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, require
 from reviewer_app.core.timeutil import local
-from reviewer_app.shared_db.models import Applicant, Inmate, ServiceApplication, Suspension
+from reviewer_app.shared_db import second_looks
+from reviewer_app.shared_db.deciding import Refused
+from reviewer_app.shared_db.models import Applicant, Inmate, SecondLook, ServiceApplication, Suspension
 from reviewer_app.supervision.common import SupervisorError, checked_reason, record_event
 
 
@@ -35,6 +38,8 @@ class SuspensionRow:
     lifted_at: datetime | None
     lifted_by: str | None
     lift_reason: str | None
+    # Four eyes (issue 21): a lift or a shorter end asked for, waiting for a second supervisor.
+    waiting_look: str | None = None  # suspension_lift | suspension_shorten
 
     def state(self, now: datetime) -> str:
         """active | lifted | ended"""
@@ -78,7 +83,17 @@ def suspensions(engine: Engine, actor: Actor) -> list[SuspensionRow]:
             .where(Suspension.facility_id == actor.facility_id)
             .order_by(Suspension.starts_at.desc(), Suspension.id.desc())
         ).all()
-        return [_suspension_row(r) for r in rows]
+        waiting = {
+            subject_id: subject
+            for subject_id, subject in s.execute(
+                select(SecondLook.subject_id, SecondLook.subject).where(
+                    SecondLook.facility_id == actor.facility_id,
+                    SecondLook.subject.in_(("suspension_lift", "suspension_shorten")),
+                    SecondLook.state == "waiting",
+                )
+            )
+        }
+        return [replace(_suspension_row(r), waiting_look=waiting.get(r[0].id)) for r in rows]
 
 
 def _suspension(s: Session, actor: Actor, suspension_id: int) -> SuspensionRow:
@@ -99,6 +114,8 @@ def lift_suspension(
     reason = checked_reason(reason)
     with Session(engine) as s, s.begin():
         before = _suspension(s, actor, suspension_id)
+        if second_looks.four_eyes(s, actor.facility_id):
+            return _ask_second_look(s, actor, before, "suspension_lift", reason, None, now)
         lifted = s.execute(
             update(Suspension)
             .where(Suspension.id == suspension_id, Suspension.lifted_at.is_(None))
@@ -134,6 +151,8 @@ def shorten_suspension(
             raise SupervisorError(f"新的結束日須早於原結束日 {local(before.ends_at):%Y/%m/%d}")
         if new_end < before.starts_at:
             raise SupervisorError(f"新的結束日不可早於停權開始日 {local(before.starts_at):%Y/%m/%d}")
+        if second_looks.four_eyes(s, actor.facility_id):
+            return _ask_second_look(s, actor, before, "suspension_shorten", reason, new_end, now)
         changed = s.execute(
             update(Suspension)
             .where(
@@ -160,3 +179,40 @@ def shorten_suspension(
             },
         )
         return replace(before, ends_at=new_end)
+
+
+def _ask_second_look(
+    s: Session,
+    actor: Actor,
+    before: SuspensionRow,
+    subject: str,
+    reason: str,
+    new_end: datetime | None,
+    now: datetime,
+) -> SuspensionRow:
+    """Four eyes: the lift or the shorter end waits for a second supervisor (supervision/second_looks.py);
+    nothing changes for the family until then."""
+    look = second_looks.FirstLook(
+        key=str(uuid.uuid4()),
+        facility_id=actor.facility_id,
+        subject=subject,
+        subject_id=before.id,
+        staff_username=actor.username,
+        workstation=actor.workstation,
+        at=now,
+        note=reason,
+        proposed_ends_at=new_end,
+    )
+    try:
+        second_looks.first_look(s, look)
+    except Refused as refused:
+        raise SupervisorError(refused.message) from refused
+    detail: dict[str, object] = {
+        "suspension_id": before.id,
+        "reason": reason,
+        "ends_at": before.ends_at.isoformat(),
+    }
+    if new_end is not None:
+        detail["ends_at_after"] = new_end.isoformat()
+    record_event(s, actor, f"{subject}_asked", now, service_id=before.service_id, detail=detail)
+    return replace(before, waiting_look=subject)

@@ -35,7 +35,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
 from reviewer_app.shared_db import deciding
-from reviewer_app.shared_db.models import Post, ServiceApplication
+from reviewer_app.shared_db.models import Post, SecondLook, ServiceApplication
 from reviewer_app.shared_db.models.base import UTCDateTime
 
 ItemModel = type[ServiceApplication] | type[Post]
@@ -71,12 +71,20 @@ def _candidates(model: ItemModel, who: Claimant, now: datetime, limit: int) -> S
     """The oldest claimable items of one kind nobody holds, in queue order (the partial claim index).
     Items this workstation holds already are not among them: they were renewed, and must not use up
     the batch (a held one waits through no one's fault)."""
-    return (
+    q = (
         select(model.submitted_at, model.id)
         .where(model.facility_id == who.facility_id, _claimable(model), _free(model, now))
         .order_by(model.submitted_at, model.id)
         .limit(limit)
     )
+    if model is ServiceApplication:  # an approval waiting for a second look (four eyes) is no one's to claim
+        waiting = select(SecondLook.id).where(
+            SecondLook.subject == "application",
+            SecondLook.subject_id == model.id,
+            SecondLook.state == "waiting",
+        )
+        q = q.where(~waiting.exists())
+    return q
 
 
 def claim(s: Session, who: Claimant, now: datetime, limit: int, lease: timedelta) -> list[tuple[str, int]]:

@@ -22,7 +22,7 @@ from reviewer_app.core.strike_cycles import Cycle, Standing
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import OUTCOMES
 from reviewer_app.journal import AuditRecord, DecisionRecord
-from reviewer_app.shared_db import deciding
+from reviewer_app.shared_db import deciding, second_looks
 from reviewer_app.shared_db.engine import one_of
 from reviewer_app.shared_db.family_records import replayed, suspension_changes, suspension_detail
 from reviewer_app.shared_db.models import Decision, Facility, Post, Staff
@@ -38,6 +38,7 @@ SECOND_DECISION = (
 @dataclass(frozen=True)
 class Applied:
     already: bool  # True when an earlier attempt had applied it
+    awaiting_second: bool = False  # four eyes: recorded as a first decision, in the 待覆核 queue
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ def apply_decision(s: Session, d: DecisionRecord, now: datetime | None = None) -
         overtaken = _approval_overtaken(s, d, now)
         if overtaken is not None:
             return overtaken
+    if waits_for_second_look(s, d):
+        return _first_look(s, d)
     strike = None
     if d.strike is not None:
         strike = deciding.StrikeRow(d.service_id, d.strike.post_id, d.strike.reason_code)
@@ -85,6 +88,32 @@ def apply_decision(s: Session, d: DecisionRecord, now: datetime | None = None) -
             raise  # a race with another pusher of the same decision: the caller tries again
         return Conflict(known)
     return Applied(already=not applied)
+
+
+def waits_for_second_look(s: Session, d: DecisionRecord) -> bool:
+    """Four eyes (issue 21): an application's approval, where the facility keeps them on, is a first
+    decision that waits in the 待覆核 queue; the family sees 審核中 until another member confirms it."""
+    return d.kind == "application" and d.outcome == "approve" and second_looks.four_eyes(s, d.facility_id)
+
+
+def _first_look(s: Session, d: DecisionRecord) -> Applied | Conflict:
+    look = second_looks.FirstLook(
+        key=d.key,
+        facility_id=d.facility_id,
+        subject="application",
+        subject_id=d.item_id,
+        staff_username=d.staff_username,
+        workstation=d.workstation,
+        at=d.decided_at,
+        item_version=d.item_version,
+        note=d.note,
+    )
+    try:
+        with s.begin_nested():
+            recorded = second_looks.first_look(s, look)
+    except deciding.Refused as refused:
+        return Conflict(_describe_conflict(s, d) if refused.changed else refused.message)
+    return Applied(already=not recorded, awaiting_second=True)
 
 
 def integrity_conflict(exc: IntegrityError) -> str | None:
@@ -115,18 +144,23 @@ def apply_batch(
         s.scalars(select(Decision.idempotency_key).where(one_of(Decision.idempotency_key, keys, dialect)))
     )
     results: dict[str, Applied | Conflict] = {k: Applied(already=True) for k in present}
+    four_eyes = {f for f in {d.facility_id for d in decisions} if second_looks.four_eyes(s, f)}
     for facility_id in {d.facility_id for d in decisions}:
         names = {d.staff_username for d in decisions if d.facility_id == facility_id and d.key not in present}
         if names - deciders(s, names, facility_id):
             raise BatchMiss("a decision by a member who may not decide")  # told apart one by one
     conn = s.connection()
     # In decision order: runs of plain decisions take a few statements each; a strike, which may
-    # suspend the family and hold its later posts, is applied alone at its place in that order.
+    # suspend the family and hold its later posts, is applied alone at its place in that order, and
+    # so is an approval that waits for a second look.
     run: list[DecisionRecord] = []
     for d in decisions:
         if d.key in present:
             continue
-        if d.strike is None:
+        alone = d.strike is not None or (
+            d.kind == "application" and d.outcome == "approve" and d.facility_id in four_eyes
+        )
+        if not alone:
             run.append(d)
             continue
         _apply_plain(conn, run, results)

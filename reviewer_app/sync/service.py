@@ -60,6 +60,8 @@ class PushResult:
     conflicted: tuple[DecisionRecord, ...] = ()
     #: print and hand-over records (counsellors), pushed after the decisions
     records: RecordsPushResult = field(default_factory=RecordsPushResult)
+    #: approvals of this push that wait for a second member of the facility (four eyes, 待覆核)
+    awaiting_second: int = 0
 
 
 @dataclass(frozen=True)
@@ -242,7 +244,7 @@ class Sync:
             return self._push(batch_size, self.grace if grace is None else grace)
 
     def _push(self, batch_size: int, wait: timedelta) -> PushResult:
-        applied = already = 0
+        applied = already = awaiting_second = 0
         conflicted: list[DecisionRecord] = []
         with self.journal.lock:  # what is due now, and no undo of it until the answer is in
             pending = grace.due(
@@ -270,6 +272,7 @@ class Sync:
                             already += 1
                         else:
                             applied += 1
+                            awaiting_second += int(result.awaiting_second)
                     self.journal.end_sending(results)
                 done = set(synced)
                 self._notify_synced([d for d in chunk if d.key in done])
@@ -282,7 +285,13 @@ class Sync:
         finally:
             self.journal.end_sending(d.key for d in pending)
         return PushResult(
-            applied, already, len(conflicted), events, records=records, conflicted=tuple(conflicted)
+            applied,
+            already,
+            len(conflicted),
+            events,
+            records=records,
+            conflicted=tuple(conflicted),
+            awaiting_second=awaiting_second,
         )
 
     def _notify_claimed(

@@ -9,6 +9,7 @@ from reviewer_app.shared_db.models.movements import PostTransfer
 from reviewer_app.shared_db.models.people import Applicant, Child, Inmate, Restriction
 from reviewer_app.shared_db.models.printing import Handover, PrintRecord
 from reviewer_app.shared_db.models.review import Decision, RejectionReason, Strike, Suspension
+from reviewer_app.shared_db.models.second_look import SecondLook
 
 __all__ = [
     "Appeal",
@@ -28,6 +29,7 @@ __all__ = [
     "PrintRecord",
     "RejectionReason",
     "Restriction",
+    "SecondLook",
     "ServiceApplication",
     "Staff",
     "Strike",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import CheckConstraint, ForeignKey, String
+from sqlalchemy import CheckConstraint, ForeignKey, String, true
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from reviewer_app.core.policy import Policy
@@ -39,6 +39,9 @@ class Facility(Base):
     child_max_age: Mapped[int] = mapped_column(default=_DEFAULT.child_max_age)
     claim_lease_minutes: Mapped[int] = mapped_column(default=_DEFAULT.claim_lease_minutes)
     review_target_hours: Mapped[int] = mapped_column(default=_DEFAULT.review_target_hours)
+    # Four eyes (issue 21): an application's approval and a suspension lifted or shortened wait for a
+    # second staff member of the facility (models/second_look.py). On unless the facility turns it off.
+    four_eyes: Mapped[bool] = mapped_column(default=True, server_default=true())
 
     staff: Mapped[list[Staff]] = relationship(back_populates="facility")
 

@@ -14,7 +14,16 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.qt import QCoreApplication, QEvent, QKeySequence, QLabel, QMainWindow, QTabWidget, QWidget
+from reviewer_app.qt import (
+    QCoreApplication,
+    QEvent,
+    QKeySequence,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QWidget,
+)
 from reviewer_app.ui.common.language_menu import check_current_language
 from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.shortcuts import retranslate_actions
@@ -247,6 +256,8 @@ def window_for_role(
     if role == "counsellor" and context.sync is not None and context.documents is not None:
         return PrintWindow(context)
     window = MainWindow(context)
+    if engine is not None and actor is not None and role in ("reviewer", "supervisor"):
+        _add_second_looks_action(window, context, engine, actor)
     if role == "supervisor" and engine is not None and actor is not None:
         _add_supervisor_menu(window, context, engine, actor)
     return window
@@ -254,6 +265,45 @@ def window_for_role(
 
 def _with_keys(say: Callable[[], str], keys: str) -> Callable[[], str]:
     return lambda: f"{say()} ({keys})"
+
+
+def _add_second_looks_action(window: MainWindow, context: DeskContext, engine: Engine, actor: Actor) -> None:
+    """Review → 待覆核… (Ctrl+Shift+K): colleagues' first decisions waiting for a second look (four eyes)."""
+    from reviewer_app.qt import Qt
+    from reviewer_app.ui.common.shortcuts import make_action
+    from reviewer_app.ui.supervisor.second_looks_panel import SecondLooksWindow
+
+    holder: dict[str, SecondLooksWindow] = {}
+
+    def open_queue() -> None:
+        queue = holder.get("window")
+        if queue is None:  # a new one each time: a closed window has stopped listening
+            queue = SecondLooksWindow(engine, actor, documents=context.documents, clock=context.clock)
+            queue.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            queue.destroyed.connect(lambda: holder.pop("window", None))
+            holder["window"] = queue
+            queue.panel.refresh()
+        queue.show()
+        queue.raise_()
+        queue.activateWindow()
+
+    def close_queue() -> None:
+        queue = holder.pop("window", None)
+        if queue is not None:
+            queue.close()
+
+    action = make_action(
+        window,
+        lambda: QCoreApplication.translate("RoleWindows", "Waiting for a second look (待覆核)…"),
+        ["Ctrl+Shift+K"],
+        open_queue,
+        "secondLooksAction",
+        "desk",
+    )
+    review_menu = window.menuBar().actions()[0].menu()  # 審核(&R), built first by ui/desk/menus.py
+    if isinstance(review_menu, QMenu):
+        review_menu.addAction(action)
+    window.closed.connect(close_queue)
 
 
 def _add_supervisor_menu(window: MainWindow, context: DeskContext, engine: Engine, actor: Actor) -> None:

@@ -264,6 +264,16 @@ class SyncController(QObject):
             )
         if pushed.conflicted:
             self._tell_conflicts(pushed.conflicted)
+        elif pushed.awaiting_second:
+            self.window.tell(
+                translate(
+                    "MainWindow",
+                    "%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms",  # noqa: E501
+                    "",
+                    pushed.awaiting_second,
+                ),
+                10_000,
+            )
         self._connected = True
         self._failures = 0
         self._last_sync_at = self.ctx.clock()

@@ -57,6 +57,10 @@ ACTION_CODES: tuple[str, ...] = (
     "print_conflict",
     "handover",
     "handover_conflict",
+    "four_eyes_confirm",
+    "four_eyes_send_back",
+    "suspension_lift_asked",
+    "suspension_shorten_asked",
 )
 
 
@@ -83,6 +87,12 @@ def action_word(code: str) -> str:
         "print_conflict": QCoreApplication.translate("AuditActions", "Print record in conflict"),
         "handover": QCoreApplication.translate("AuditActions", "Hand-over recorded"),
         "handover_conflict": QCoreApplication.translate("AuditActions", "Hand-over record in conflict"),
+        "four_eyes_confirm": QCoreApplication.translate("AuditActions", "Second look: confirmed"),
+        "four_eyes_send_back": QCoreApplication.translate("AuditActions", "Second look: sent back"),
+        "suspension_lift_asked": QCoreApplication.translate("AuditActions", "Suspension lift asked (待覆核)"),
+        "suspension_shorten_asked": QCoreApplication.translate(
+            "AuditActions", "Suspension shortening asked (待覆核)"
+        ),
     }
     return labels.get(code, code)
 

@@ -123,6 +123,8 @@ class FamilySuspensionsModel(RowsModel[SuspensionOnRecord]):
     def __init__(self, parent: QObject | None = None) -> None:
         #: Suspension number → the display name of the supervisor who lifted it.
         self.lifted_by: dict[int, str] = {}
+        #: Suspension numbers whose lift or shortening waits for a second supervisor (four eyes).
+        self.waiting: set[int] = set()
         super().__init__(
             [
                 ColumnSpec(
@@ -163,10 +165,15 @@ class FamilySuspensionsModel(RowsModel[SuspensionOnRecord]):
         if c.lifted_at is not None:
             who = self.lifted_by.get(c.number)
             return " ".join(part for part in (who, f"{when(c.lifted_at)}：{c.lift_reason or ''}") if part)
+        if c.running and c.number in self.waiting:
+            return QCoreApplication.translate(
+                "FamilySuspensionsModel", "Running; the change asked for awaits a second look (待覆核)"
+            )
         return QCoreApplication.translate("FamilySuspensionsModel", "Running") if c.running else ""
 
-    def set_lifted_by(self, lifted_by: dict[int, str]) -> None:
+    def set_lifted_by(self, lifted_by: dict[int, str], waiting: set[int] | None = None) -> None:
         self.lifted_by = dict(lifted_by)
+        self.waiting = set(waiting or ())
         if self.rowCount():
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
@@ -466,7 +473,8 @@ class FamiliesPanel(BackgroundWidget):
         self._suspension_rows = found.suspensions
         names = found.names
         self.suspension_model.set_lifted_by(
-            {n: names.get(r.lifted_by, r.lifted_by) for n, r in found.suspensions.items() if r.lifted_by}
+            {n: names.get(r.lifted_by, r.lifted_by) for n, r in found.suspensions.items() if r.lifted_by},
+            {n for n, r in found.suspensions.items() if r.waiting_look},
         )
         self.strike_model.set_family(family, found.strikes, found.reason_texts, names)
         if self.suspension_model.rowCount() and not self.suspension_view.selectionModel().hasSelection():
@@ -476,7 +484,9 @@ class FamiliesPanel(BackgroundWidget):
     def _update_buttons(self) -> None:
         strike = self.selected_strike()
         self.dismiss_button.setEnabled(strike is not None and strike.dismissed_at is None)
-        running = self._running_suspension() is not None
+        running_now = self._running_suspension()
+        # A lift or shortening already asked for waits for a second supervisor: nothing more to ask.
+        running = running_now is not None and not running_now.waiting_look
         self.lift_button.setEnabled(running)
         self.shorten_button.setEnabled(running)
 
@@ -540,8 +550,13 @@ class FamiliesPanel(BackgroundWidget):
         )
 
     def _save(self, work: Callable[[], object], done_text: str) -> None:
-        def saved(_: object) -> None:
-            self.message_label.setText(done_text)
+        def saved(result: object) -> None:
+            if isinstance(result, SuspensionRow) and result.waiting_look:
+                self.message_label.setText(
+                    self.tr("Sent for a second look: another supervisor confirms it in 待覆核 (Ctrl+Shift+K)")
+                )
+            else:
+                self.message_label.setText(done_text)
             self.changed.emit()  # the reload follows: this panel hears the kind it announced
 
         run_work(self, executors.network(), work, saved, self._failed, "suspension-save", saves=[SUSPENSIONS])

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.core.timeutil import local
 from reviewer_app.qt import Qt
-from reviewer_app.shared_db.models import AuditEvent, Staff, Suspension
+from reviewer_app.shared_db.models import AuditEvent, Facility, Staff, Suspension
 from reviewer_app.ui.supervisor import FamiliesPanel, SupervisorTools
 from reviewer_app.ui.supervisor.common import ReasonDialog
 from tests import factories
@@ -142,3 +142,24 @@ def test_a_reviewer_gets_a_clear_refusal(qtbot: QtBot, world: World) -> None:
         panel.refresh()
     assert "社工師" in failed.args[0] and "權限" in panel.message_label.text()
     assert panel.family_model.rowCount() == 0
+
+
+def test_a_lift_under_four_eyes_waits_for_a_second_supervisor(qtbot: QtBot, world: World) -> None:
+    with Session(world.engine) as s, s.begin():
+        s.scalars(select(Facility).where(Facility.id == world.facility_id)).one().four_eyes = True
+    panel = _panel(qtbot, world)
+    qtbot.waitUntil(panel.lift_button.isEnabled)
+    qtbot.mouseClick(panel.lift_button, Qt.MouseButton.LeftButton)
+    dialog = _answer(panel, "家屬來電說明，誤判")
+    with qtbot.waitSignal(panel.changed, timeout=10_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert "待覆核" in panel.message_label.text()  # not "lifted": a second supervisor confirms it
+
+    def lifted() -> str:
+        return str(panel.suspension_model.index(0, LIFTED_COLUMN).data())
+
+    qtbot.waitUntil(lambda: not panel.is_busy() and "待覆核" in lifted(), timeout=10_000)
+    assert not panel.lift_button.isEnabled() and not panel.shorten_button.isEnabled()
+    with Session(world.engine) as s:
+        sus = s.get(Suspension, world.suspension_id)
+        assert sus is not None and sus.lifted_at is None  # still running until confirmed

@@ -31,7 +31,7 @@ from alembic import op
 from reviewer_app.access import roles as security
 
 revision = "0011"
-down_revision = "0009"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
