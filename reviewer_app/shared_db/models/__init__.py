@@ -2,6 +2,7 @@
 
 from reviewer_app.shared_db.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.shared_db.models.base import Base, utcnow
+from reviewer_app.shared_db.models.clock import FacilityDay, ItemNote, PublicHoliday
 from reviewer_app.shared_db.models.facility import Facility, Staff
 from reviewer_app.shared_db.models.items import Document, DocumentBlob, Post, ServiceApplication
 from reviewer_app.shared_db.models.people import Applicant, Child, Inmate, Restriction
@@ -18,10 +19,13 @@ __all__ = [
     "Document",
     "DocumentBlob",
     "Facility",
+    "FacilityDay",
     "Handover",
     "Inmate",
+    "ItemNote",
     "Post",
     "PrintRecord",
+    "PublicHoliday",
     "RejectionReason",
     "Restriction",
     "ServiceApplication",

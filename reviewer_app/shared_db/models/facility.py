@@ -21,6 +21,7 @@ class Facility(Base):
         CheckConstraint("body_max_chars >= 1", name="body_max_positive"),
         CheckConstraint("strike_threshold >= 1", name="strike_threshold_positive"),
         CheckConstraint("suspension_months >= 0", name="suspension_not_negative"),
+        CheckConstraint("review_target_working_days BETWEEN 0 AND 30", name="review_target_days_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -39,6 +40,8 @@ class Facility(Base):
     child_max_age: Mapped[int] = mapped_column(default=_DEFAULT.child_max_age)
     claim_lease_minutes: Mapped[int] = mapped_column(default=_DEFAULT.claim_lease_minutes)
     review_target_hours: Mapped[int] = mapped_column(default=_DEFAULT.review_target_hours)
+    #: The service clock (core/service_clock.py): working days of Taipei to decide, set by the supervisor.
+    review_target_working_days: Mapped[int] = mapped_column(default=3, server_default="3")
 
     staff: Mapped[list[Staff]] = relationship(back_populates="facility")
 
