@@ -12,9 +12,8 @@ from reviewer_app.shared_db.models import Facility, FacilityDay, PublicHoliday
 
 def working_calendar(s: Session, facility_id: int) -> WorkingCalendar:
     days = {day: working for day, working in s.execute(select(PublicHoliday.day, PublicHoliday.working))}
-    days.update(
-        s.execute(select(FacilityDay.day, FacilityDay.working).where(FacilityDay.facility_id == facility_id)).tuples()
-    )
+    mine = select(FacilityDay.day, FacilityDay.working).where(FacilityDay.facility_id == facility_id)
+    days.update((day, working) for day, working in s.execute(mine))
     return WorkingCalendar(
         closed=frozenset(d for d, working in days.items() if not working),
         working=frozenset(d for d, working in days.items() if working),
