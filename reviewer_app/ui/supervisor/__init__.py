@@ -21,6 +21,7 @@ from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterPr
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.e1_lapsed_panel import E1LapsedPanel
 from reviewer_app.ui.supervisor.families_panel import FamiliesPanel
+from reviewer_app.ui.supervisor.service_clock_panel import ServiceClockPanel
 from reviewer_app.ui.supervisor.suspensions_panel import StrikesModel, SuspensionsModel, SuspensionsPanel
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "CatalogueModel",
     "E1LapsedPanel",
     "FamiliesPanel",
+    "ServiceClockPanel",
     "StrikesModel",
     "SupervisorTools",
     "SuspensionsModel",
@@ -38,7 +40,7 @@ __all__ = [
 ]
 
 
-Tool = SuspensionsPanel | FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser
+Tool = SuspensionsPanel | FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser | ServiceClockPanel
 
 
 class SupervisorTools(QtWidgets.QTabWidget):
@@ -60,16 +62,20 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self.e1_lapsed = E1LapsedPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
         self.audit = AuditBrowser(engine, actor, clock=clock, dates=dates)
+        self.service_clock = ServiceClockPanel(engine, actor, clock=clock)
         self.addTab(self.suspensions, self.tr("Suspensions and strikes"))
         self.addTab(self.families, self.tr("Families' strikes and suspensions"))
         self.addTab(self.e1_lapsed, self.tr("Services whose children are over the age limit"))
         self.addTab(self.catalogue, self.tr("Rejection reasons"))
         self.addTab(self.audit, self.tr("Audit trail"))
+        self.addTab(self.service_clock, self.tr("Overdue items"))
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
 
-    def tools(self) -> tuple[SuspensionsPanel, FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser]:
-        return (self.suspensions, self.families, self.e1_lapsed, self.catalogue, self.audit)
+    def tools(
+        self,
+    ) -> tuple[SuspensionsPanel, FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser, ServiceClockPanel]:
+        return (self.suspensions, self.families, self.e1_lapsed, self.catalogue, self.audit, self.service_clock)
 
     def is_busy(self) -> bool:
         return any(tool.is_busy() for tool in self.tools())
