@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
+from reviewer_app.shared_db import service_clock
 from reviewer_app.shared_db.deciding import violated_constraint
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, grace, pull
@@ -69,6 +70,8 @@ class PullResult:
     #: undecided items of the facility that colleagues are working on (claimed, lease running): the
     #: queue is not empty, only taken for now
     others: int = 0
+    #: undecided items of the facility past its target to decide (the service clock, issue #21)
+    overdue: int = 0
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -165,6 +168,7 @@ class Sync:
                 reasons = pull.catalogue(s, self.who.facility_id)
                 staff = pull.staff(s, self.who.facility_id)
                 others = claims.held_by_others(s, self.who, now)
+                overdue = len(service_clock.overdue(s, self.who.facility_id, now))
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
@@ -173,7 +177,7 @@ class Sync:
         if check_documents:
             check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
         held = sum(1 for snap in snaps if snap.status == "held")
-        return PullResult(claimed=len(snaps), held=held, others=others)
+        return PullResult(claimed=len(snaps), held=held, others=others, overdue=overdue)
 
     def release(self, kind: str, item_id: int) -> None:
         """Give an undecided item back to the queue for others."""
