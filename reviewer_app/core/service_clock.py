@@ -50,7 +50,9 @@ def due_date(submitted_at: datetime, target_working_days: int, calendar: Working
     return day
 
 
-def is_overdue(submitted_at: datetime, target_working_days: int, calendar: WorkingCalendar, now: datetime) -> bool:
+def is_overdue(
+    submitted_at: datetime, target_working_days: int, calendar: WorkingCalendar, now: datetime
+) -> bool:
     """Past the target: the due day has ended in Taipei."""
     return local(now).date() > due_date(submitted_at, target_working_days, calendar)
 

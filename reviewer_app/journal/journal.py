@@ -291,6 +291,11 @@ class Journal:
         with self.session() as s:
             return notes.of_item(s, kind, item_id)
 
+    def notes_of(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], list[Note]]:
+        """The notes of many items at once (the desk loads them all), by (kind, id)."""
+        with self.session() as s:
+            return notes.of_items(s, keys)
+
     def pending_notes(self) -> list[Note]:
         with self.session() as s:
             return notes.pending(s)

@@ -29,7 +29,9 @@ def _note(row: JournalNote) -> Note:
     )
 
 
-def add(s: Session, kind: str, item_id: int, text: str, staff_username: str, workstation: str, now: datetime) -> Note:
+def add(
+    s: Session, kind: str, item_id: int, text: str, staff_username: str, workstation: str, now: datetime
+) -> Note:
     """A note on an item claimed here (decided here or not): refused when blank or too long."""
     item = s.get(JournalItem, (kind, item_id))
     if item is None:
@@ -59,8 +61,29 @@ def of_item(s: Session, kind: str, item_id: int) -> list[Note]:
     return [_note(r) for r in s.scalars(q)]
 
 
+def of_items(s: Session, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], list[Note]]:
+    wanted = set(keys)
+    found: dict[tuple[str, int], list[Note]] = {}
+    if not wanted:
+        return found
+    for kind in {k for k, _ in wanted}:
+        ids = sorted(i for k, i in wanted if k == kind)
+        q = (
+            select(JournalNote)
+            .where(JournalNote.kind == kind, JournalNote.item_id.in_(ids))
+            .order_by(JournalNote.written_at, JournalNote.key)
+        )
+        for row in s.scalars(q):
+            found.setdefault((row.kind, row.item_id), []).append(_note(row))
+    return found
+
+
 def pending(s: Session) -> list[Note]:
-    q = select(JournalNote).where(JournalNote.synced.is_(False)).order_by(JournalNote.written_at, JournalNote.key)
+    q = (
+        select(JournalNote)
+        .where(JournalNote.synced.is_(False))
+        .order_by(JournalNote.written_at, JournalNote.key)
+    )
     return [_note(r) for r in s.scalars(q)]
 
 

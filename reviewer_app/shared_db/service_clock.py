@@ -51,9 +51,9 @@ def overdue(s: Session, facility_id: int, now: datetime) -> list[Waiting]:
     late: list[Waiting] = []
     for kind, model in (("application", ServiceApplication), ("post", Post)):
         rows = s.execute(
-            select(model.id, model.status, model.submitted_at, model.claimed_by, model.claim_expires_at).where(
-                model.facility_id == facility_id, model.status.in_(DECIDABLE_STATUSES)
-            )
+            select(
+                model.id, model.status, model.submitted_at, model.claimed_by, model.claim_expires_at
+            ).where(model.facility_id == facility_id, model.status.in_(DECIDABLE_STATUSES))
         )
         for item_id, status, submitted_at, claimed_by, expires in rows:
             due = due_date(submitted_at, target, calendar)

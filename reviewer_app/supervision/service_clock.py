@@ -127,7 +127,9 @@ def set_target(engine: Engine, actor: Actor, days: int, now: datetime) -> int:
     return days
 
 
-def set_day(engine: Engine, actor: Actor, day: date, working: bool, note: str, now: datetime) -> CalendarEntry:
+def set_day(
+    engine: Engine, actor: Actor, day: date, working: bool, note: str, now: datetime
+) -> CalendarEntry:
     """A day off (a typhoon day, the facility closed) or an extra working day of the facility; an
     entry for the day already there is changed, never deleted."""
     require(actor, "service_clock")

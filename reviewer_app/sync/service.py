@@ -26,8 +26,8 @@ from reviewer_app.shared_db import service_clock
 from reviewer_app.shared_db.deciding import violated_constraint
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, grace, pull
-from reviewer_app.sync.notes import pulled_notes, push_notes
 from reviewer_app.sync.document_checks import check_claimed_documents
+from reviewer_app.sync.notes import pulled_notes, push_notes
 from reviewer_app.sync.push import (
     Applied,
     BatchMiss,

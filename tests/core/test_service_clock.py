@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from reviewer_app.core.timeutil import FACILITY_TZ
 from reviewer_app.core.service_clock import WorkingCalendar, decided_within_target, due_date, is_overdue
+from reviewer_app.core.timeutil import FACILITY_TZ
 
 # 2026: 02-16..02-20 Lunar New Year (Mon..Fri), 02-27 Fri a bridge holiday; 2025-02-08 Sat a 補班 day.
 LUNAR_NEW_YEAR_2026 = frozenset(date(2026, 2, d) for d in (16, 17, 18, 19, 20, 27))

@@ -55,7 +55,9 @@ def world(pg_url: str, pg_logins: PgLogins) -> Iterator[World]:
         decided = factories.post(s, app, submitted_at=submitted)
         decided.status, decided.version = "approved", 2
         b_post = factories.post(s, factories.family(s, fb))
-        s.add(FacilityDay(facility_id=fa.id, day=date(2026, 2, 24), working=False, note="颱風停班", set_by="x"))
+        s.add(
+            FacilityDay(facility_id=fa.id, day=date(2026, 2, 24), working=False, note="颱風停班", set_by="x")
+        )
         ids = (fa.id, fb.id, app.applicant_id, pending.id, decided.id, b_post.id)
     portal_name, portal_pw = f"portal_{secrets.token_hex(4)}", f"pw-{secrets.token_hex(8)}"
     with engine.connect() as conn:
@@ -63,7 +65,12 @@ def world(pg_url: str, pg_logins: PgLogins) -> Iterator[World]:
         conn.execute(text(f"CREATE ROLE {portal_name} LOGIN PASSWORD '{portal_pw}' IN ROLE {PORTAL_GROUP}"))
     url = engine.url
     portal = psycopg.connect(
-        host=url.host, port=url.port, dbname=url.database, user=portal_name, password=portal_pw, autocommit=True
+        host=url.host,
+        port=url.port,
+        dbname=url.database,
+        user=portal_name,
+        password=portal_pw,
+        autocommit=True,
     )
     yield World(
         engine,
@@ -90,7 +97,7 @@ def test_the_holidays_package_filled_taiwans_calendar(world: World) -> None:
 
 
 def test_the_portals_counting_agrees_with_the_desks_at_every_taipei_midnight(world: World) -> None:
-    # 23:59 and 00:01 in Taipei of every day of 2025 and 2026: weekends, holidays, 補班, the facility's day off.
+    # 23:59 and 00:01 in Taipei of every day of 2025 and 2026: weekends, holidays, 補班, a day off.
     moments = []
     day = date(2025, 1, 1)
     while day <= date(2026, 12, 31):
@@ -101,7 +108,10 @@ def test_the_portals_counting_agrees_with_the_desks_at_every_taipei_midnight(wor
         calendar = working_calendar(s, world.fa)
         target = target_working_days(s, world.fa)
         in_sql = s.execute(
-            text("SELECT t, public.reviewdesk_expected_decision(:f, t) FROM unnest(CAST(:ts AS timestamptz[])) t"),
+            text(
+                "SELECT t, public.reviewdesk_expected_decision(:f, t) "
+                "FROM unnest(CAST(:ts AS timestamptz[])) t"
+            ),
             {"f": world.fa, "ts": moments},
         ).all()
     assert target == 3
@@ -146,7 +156,7 @@ def test_a_supervisor_sets_their_own_facilitys_target_only(world: World) -> None
 def _note(conn: psycopg.Connection[tuple[object, ...]], facility: int, post: int, author: str) -> None:
     conn.execute(
         "INSERT INTO item_notes (idempotency_key, facility_id, item_kind, item_id, body, staff_username,"
-        " workstation, written_at) VALUES (%s, %s, 'post', %s, '家屬來電說明照片是孩子畢業典禮', %s, 'ws', now())",
+        " workstation, written_at) VALUES (%s, %s, 'post', %s, '家屬來電說明照片', %s, 'ws', now())",
         (secrets.token_hex(8), facility, post, author),
     )
 

@@ -56,7 +56,9 @@ def _shared_notes(team: Team) -> list[tuple[str, str]]:
 NOTE = "家屬來電：照片是孩子的畢業典禮，請留意背景的校名"
 
 
-def test_a_note_written_offline_is_pushed_once_and_read_by_the_next_reviewer(team: Team, tmp_path: Path) -> None:
+def test_a_note_written_offline_is_pushed_once_and_read_by_the_next_reviewer(
+    team: Team, tmp_path: Path
+) -> None:
     url, me = team.first
     a = workstation(url, tmp_path, "ws-a", me, team.facility_id)
     try:

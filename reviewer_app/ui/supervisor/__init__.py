@@ -72,10 +72,15 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
 
-    def tools(
-        self,
-    ) -> tuple[SuspensionsPanel, FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser, ServiceClockPanel]:
-        return (self.suspensions, self.families, self.e1_lapsed, self.catalogue, self.audit, self.service_clock)
+    def tools(self) -> tuple[Tool, ...]:
+        return (
+            self.suspensions,
+            self.families,
+            self.e1_lapsed,
+            self.catalogue,
+            self.audit,
+            self.service_clock,
+        )
 
     def is_busy(self) -> bool:
         return any(tool.is_busy() for tool in self.tools())

@@ -198,8 +198,10 @@ class ServiceClockPanel(BackgroundWidget):
         form.addRow(explanation)
         form.addRow(self.tr("Facility's own days:"), self.calendar_view)
         form.addRow(self.tr("&Add or change a day:"), day_row)
-        for label_widget, buddy in ((form.labelForField(target_row), self.target),
-                                    (form.labelForField(day_row), self.day)):
+        for label_widget, buddy in (
+            (form.labelForField(target_row), self.target),
+            (form.labelForField(day_row), self.day),
+        ):
             if isinstance(label_widget, QLabel):
                 label_widget.setBuddy(buddy)
 
@@ -245,16 +247,24 @@ class ServiceClockPanel(BackgroundWidget):
 
     def save_day(self) -> None:
         engine, actor, now = self.engine, self.actor, self.clock()
-        the_day, working, note = pydate(self.day.date()), bool(self.day_kind.currentData()), self.day_note.text()
+        the_day, working, note = (
+            pydate(self.day.date()),
+            bool(self.day_kind.currentData()),
+            self.day_note.text(),
+        )
         run_work(
             self,
             executors.network(),
             lambda: set_day(engine, actor, the_day, working, note, now),
-            lambda _entry: (self.day_note.clear(), self.refresh()),
+            self._day_saved,
             self._failed,
             "save-day",
             saves=[SERVICE_CLOCK],
         )
+
+    def _day_saved(self, _entry: CalendarEntry) -> None:
+        self.day_note.clear()
+        self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
         self.summary.setText(failure_message(exc))
