@@ -56,6 +56,7 @@ from reviewer_app.stats.results import (
     ReasonCount,
     ReviewerFigures,
 )
+from reviewer_app.stats.service_target import service_target
 
 __all__ = [
     "BACKLOG_BOUNDS",
@@ -124,6 +125,7 @@ def month_statistics(
         durations_of_month = durations_subquery(dialect, month, facility_id)
         times = conn.execute(percentiles_query(dialect, durations_of_month)).all()
         backlog = conn.execute(backlog_query(as_of, facility_id)).all()
+        against_target = service_target(conn, month, facility_id)
 
     by_kind_outcome: dict[tuple[str, str], int] = defaultdict(int)
     per_reviewer: dict[str, list[Any]] = {}
@@ -176,6 +178,7 @@ def month_statistics(
             for number, (key, low, high) in enumerate(BACKLOG_BOUNDS)
         ),
         reviewers=reviewers,
+        service_target=against_target,
     )
 
 
