@@ -583,6 +583,39 @@
     </message>
 </context>
 <context>
+    <name>CalendarModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+99"/>
+        <source>Working day</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by</source>
+        <translation>Set by</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueEditor</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+92"/>
@@ -911,27 +944,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
-        <location line="+90"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+90"/>
+        <location line="+63"/>
+        <location line="+96"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-154"/>
+        <location line="+61"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-56"/>
+        <location line="+150"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-132"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -951,12 +984,12 @@
         <translation>History</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+20"/>
         <source>Choose an item to review from the queue.</source>
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+82"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -974,7 +1007,7 @@
         <translation>{kind}  #{id}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</translation>
     </message>
@@ -1069,12 +1102,12 @@
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -1824,7 +1857,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+147"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+148"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
@@ -1946,12 +1979,12 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+323"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+191"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+195"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
@@ -1962,7 +1995,7 @@
         <translation>Syncing with the shared database…</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Connected to the shared database again; synced</source>
         <translation>Connected to the shared database again; synced</translation>
     </message>
@@ -2022,8 +2055,21 @@
         <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
         <translation>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n item(s) past the target</source>
+        <translation>
+            <numerusform>%n item past the target</numerusform>
+            <numerusform>%n items past the target</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</source>
+        <translation>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -2118,6 +2164,109 @@
         <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+156"/>
+        <source>Note kept; it goes to the shared database with the next sync</source>
+        <translation>Note kept; it goes to the shared database with the next sync</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This item is no longer claimed here; the note was not kept</source>
+        <translation>This item is no longer claimed here; the note was not kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note could not be kept: {error}</source>
+        <translation>The note could not be kept: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBox</name>
+    <message>
+        <location line="-119"/>
+        <source>Staff notes (never shown to the family)</source>
+        <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
+        <translation>Staff notes (never shown to the family)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A note for colleagues who look at this item after you</source>
+        <translation>A note for colleagues who look at this item after you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New staff note</source>
+        <translation>New staff note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write a staff note</source>
+        <translation>Write a staff note</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a staff note on this item (never shown to the family)</source>
+        <translation>Write a staff note on this item (never shown to the family)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{when}  {who}: {text}</source>
+        <translation>{when}  {who}: {text}</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> (waiting to sync)</source>
+        <translation> (waiting to sync)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No notes yet.</source>
+        <translation>No notes yet.</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="-51"/>
+        <source>In the queue</source>
+        <extracomment>What a supervisor&apos;s save changes: nobody else listens, the panel reloads itself.</extracomment>
+        <translation>In the queue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Working days late</source>
+        <translation>Working days late</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Held by</source>
+        <translation>Held by</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3040,102 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
 </context>
 <context>
+    <name>ServiceClockPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> working days</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target to decide, in working days</source>
+        <translation>Target to decide, in working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save target</source>
+        <translation>Save target</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Day off</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working day</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of day</source>
+        <translation>Kind of day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For example: typhoon day off</source>
+        <translation>For example: typhoon day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save day</source>
+        <translation>Save day</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service clock</source>
+        <translation>Service clock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Target to decide:</source>
+        <translation>&amp;Target to decide:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
+        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Facility&apos;s own days:</source>
+        <translation>Facility&apos;s own days:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add or change a day:</source>
+        <translation>&amp;Add or change a day:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Items past the target, the oldest first</source>
+        <translation>Items past the target, the oldest first</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n item(s) past the target</source>
+        <translation>
+            <numerusform>%n item past the target</numerusform>
+            <numerusform>%n items past the target</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
@@ -3041,7 +3286,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+66"/>
         <source>Suspensions and strikes</source>
         <translation>Suspensions and strikes</translation>
     </message>
@@ -3064,6 +3309,11 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue items</source>
+        <translation>Overdue items</translation>
     </message>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>
