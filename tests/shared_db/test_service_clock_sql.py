@@ -181,3 +181,29 @@ def test_notes_under_ones_own_name_on_ones_own_facilitys_items(world: World) -> 
         conn.execute("SELECT count(*) FROM item_notes")
     with Session(world.engine) as s:
         assert s.query(ItemNote).count() == 1
+
+
+def test_only_a_supervisor_sets_their_facilitys_days_and_nobody_on_the_staff_the_holidays(
+    world: World,
+) -> None:
+    insert = (
+        "INSERT INTO facility_calendar (facility_id, day, working, note, set_by, set_at) "
+        "VALUES (%s, '2026-09-29', false, '颱風停班', %s, now())"
+    )
+    with world.reviewer.connect() as conn, pytest.raises(errors.InsufficientPrivilege):
+        conn.execute(insert, (world.fa, world.reviewer.username))
+    with world.supervisor.connect() as conn:
+        with pytest.raises(errors.InsufficientPrivilege):  # under someone else's name
+            conn.execute(insert, (world.fa, world.reviewer.username))
+        with pytest.raises(errors.InsufficientPrivilege):  # another facility's calendar
+            conn.execute(insert, (world.fb, world.supervisor.username))
+        conn.execute(insert, (world.fa, world.supervisor.username))
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("DELETE FROM facility_calendar")
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("UPDATE public_holidays SET working = true")
+        assert conn.execute("SELECT count(*) FROM public_holidays WHERE day = '2026-02-17'").fetchone() == (
+            1,
+        )
+    with world.b_reviewer.connect() as conn:
+        assert conn.execute("SELECT count(*) FROM facility_calendar").fetchone() == (0,)
