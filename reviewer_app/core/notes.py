@@ -25,6 +25,8 @@ class Note:
     written_at: datetime
     #: in the shared database (pulled from there, or pushed from here)
     synced: bool = True
+    #: why the shared database refused it (then it is not sent again), in its words
+    refused: str | None = None
 
 
 def checked_body(text: str) -> str:

@@ -304,6 +304,10 @@ class Journal:
         with self.lock, self.session() as s, s.begin():
             notes.mark_synced(s, keys)
 
+    def mark_note_refused(self, key: str, reason: str) -> None:
+        with self.lock, self.session() as s, s.begin():
+            notes.mark_refused(s, key, reason)
+
     def store_notes(self, pulled: Sequence[Note]) -> None:
         with self.lock, self.session() as s, s.begin():
             notes.store_pulled(s, pulled)

@@ -171,6 +171,8 @@ class JournalNote(JournalBase):
     workstation: Mapped[str] = mapped_column(String(100))
     written_at: Mapped[datetime]
     synced: Mapped[bool] = mapped_column(default=False, index=True)
+    #: the shared database refused it (the note stays here, with the reason, and is not sent again)
+    refused: Mapped[str | None] = mapped_column(String(300))
 
 
 class JournalReason(JournalBase):

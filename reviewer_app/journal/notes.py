@@ -26,6 +26,7 @@ def _note(row: JournalNote) -> Note:
         row.workstation,
         row.written_at,
         row.synced,
+        row.refused,
     )
 
 
@@ -81,7 +82,7 @@ def of_items(s: Session, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int
 def pending(s: Session) -> list[Note]:
     q = (
         select(JournalNote)
-        .where(JournalNote.synced.is_(False))
+        .where(JournalNote.synced.is_(False), JournalNote.refused.is_(None))
         .order_by(JournalNote.written_at, JournalNote.key)
     )
     return [_note(r) for r in s.scalars(q)]
@@ -90,6 +91,12 @@ def pending(s: Session) -> list[Note]:
 def mark_synced(s: Session, keys: Sequence[str]) -> None:
     for row in s.scalars(select(JournalNote).where(JournalNote.key.in_(keys))):
         row.synced = True
+
+
+def mark_refused(s: Session, key: str, reason: str) -> None:
+    row = s.get(JournalNote, key)
+    if row is not None:
+        row.refused = reason[:300]
 
 
 def store_pulled(s: Session, notes: Sequence[Note]) -> None:

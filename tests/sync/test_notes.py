@@ -99,3 +99,36 @@ def test_a_note_written_offline_is_pushed_once_and_read_by_the_next_reviewer(
         assert _shared_notes(team) == [(me, NOTE)]
     finally:
         b.close()
+
+
+def test_a_note_the_shared_database_refuses_stops_neither_the_others_nor_the_sync(
+    team: Team, tmp_path: Path
+) -> None:
+    url, me = team.first
+    a = workstation(url, tmp_path, "ws-a", me, team.facility_id)
+    try:
+        a.sync.pull()
+        with a.journal.session() as s, s.begin():  # a note the shared database's check refuses
+            s.add(
+                JournalNote(
+                    key="bad-note",
+                    kind="post",
+                    item_id=team.post_id,
+                    facility_id=team.facility_id,
+                    body="",
+                    staff_username=me,
+                    workstation="ws-a",
+                    written_at=a.clock(),
+                    synced=False,
+                )
+            )
+        a.journal.add_note("post", team.post_id, NOTE, me, "ws-a", a.clock())
+        a.decide("post", team.post_id, "approve")
+        result = a.sync.push()
+        assert result.applied == 1  # the decision went through
+        assert _shared_notes(team) == [(me, NOTE)]
+        assert a.journal.pending_notes() == []  # the refused one is not tried at every sync again
+        refused = [n for n in a.journal.notes("post", team.post_id) if n.key == "bad-note"]
+        assert refused[0].refused is not None and not refused[0].synced
+    finally:
+        a.close()

@@ -99,7 +99,7 @@ class NotesBox(QGroupBox):
                 who=n.staff_username,
                 text=n.body,
             )
-            + ("" if n.synced else self.tr(" (waiting to sync)"))
+            + self._state(n)
             for n in notes
         ]
         self.notes_label.setText("\n".join(lines) if lines else self.tr("No notes yet."))
@@ -108,6 +108,13 @@ class NotesBox(QGroupBox):
             self.edit.setPlainText(self._drafts.get(key, "") if key is not None else "")
             self.edit.blockSignals(False)
         self._update()
+
+    def _state(self, note: Note) -> str:
+        if note.synced:
+            return ""
+        if note.refused:
+            return self.tr(" (refused by the shared database: {reason})").format(reason=note.refused)
+        return self.tr(" (waiting to sync)")
 
     def note_kept(self, key: ItemKey, text: str) -> None:
         """The journal kept the note: its draft goes."""
