@@ -2166,7 +2166,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+156"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
         <source>Note kept; it goes to the shared database with the next sync</source>
         <translation>Note kept; it goes to the shared database with the next sync</translation>
     </message>
@@ -2184,7 +2184,7 @@
 <context>
     <name>NotesBox</name>
     <message>
-        <location line="-119"/>
+        <location line="-126"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>Staff notes (never shown to the family)</translation>
@@ -2220,12 +2220,17 @@
         <translation>{when}  {who}: {text}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
+        <source> (refused by the shared database: {reason})</source>
+        <translation> (refused by the shared database: {reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> (waiting to sync)</source>
         <translation> (waiting to sync)</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>No notes yet.</source>
         <translation>No notes yet.</translation>
     </message>

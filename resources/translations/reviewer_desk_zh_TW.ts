@@ -2159,7 +2159,7 @@
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+156"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
         <source>Note kept; it goes to the shared database with the next sync</source>
         <translation>備註已保存，下次同步時送至共用資料庫</translation>
     </message>
@@ -2177,7 +2177,7 @@
 <context>
     <name>NotesBox</name>
     <message>
-        <location line="-119"/>
+        <location line="-126"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>工作人員備註（家屬看不到）</translation>
@@ -2213,12 +2213,17 @@
         <translation>{when}  {who}：{text}</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
+        <source> (refused by the shared database: {reason})</source>
+        <translation>（共用資料庫未接受：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source> (waiting to sync)</source>
         <translation>（待同步）</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-12"/>
         <source>No notes yet.</source>
         <translation>尚無備註。</translation>
     </message>
