@@ -11,6 +11,8 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``post-photo.png``    a post whose photo carries GPS data: metadata and the privacy warning
 - ``reject-dialog.png`` rejecting a post with two reasons, the family's text previewed
 - ``help-overlay.png``  the keyboard help (F1)
+- ``staff-notes.png``   a colleague's staff note and one waiting to sync, on a 1366×768 desk
+- ``overdue-items.png`` the supervisor's 逾期未決 tab: the service clock's target, days off, late items
 - ``statistics.png``    the supervisors' statistics view (its own busier demo data: screenshot_stats.py)
 - ``counsellor-view.png`` the counsellor's view: posts to print and to hand over (its own demo data)
 - ``printed-page.png``  page 1 of a post printed to PDF, rendered with pdftoppm (its code bottom right)
@@ -94,12 +96,20 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     os.environ["REVIEWER_CACHE_DIR"] = str(folder / "cache")
     sys.path.insert(0, str(ROOT))
 
+    import uuid
+    from datetime import UTC, date, datetime, timedelta
+
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from reviewer_app.access.roles import Actor
     from reviewer_app.core.items import DocumentRef
     from reviewer_app.demo.seed import STAFF_USERNAME, seed
     from reviewer_app.documents.store import DocumentStore
     from reviewer_app.journal.journal import Journal
     from reviewer_app.qt import QWidget
     from reviewer_app.shared_db.engine import make_engine, upgrade
+    from reviewer_app.shared_db.models import FacilityDay, ItemNote, Post
     from reviewer_app.sync.service import Sync, facility_of
     from reviewer_app.ui.common import executors
     from reviewer_app.ui.common.app import make_application
@@ -107,6 +117,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     from reviewer_app.ui.common.preferences import Preferences, open_settings
     from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
     from reviewer_app.ui.queue.rows import QueueRow
+    from reviewer_app.ui.supervisor import SupervisorTools
 
     out.mkdir(parents=True, exist_ok=True)
     settings_path = folder / "desk.ini"
@@ -243,7 +254,47 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     save(laptop, f"desk-1366x768-{other.replace('_', '-')}.png")
     laptop.language_actions[language].trigger()  # the rest in the language asked for
     wait(lambda: first_menu.text() == shown_before and not laptop.is_busy(), "the desk back in its language")
+
+    # 6c. Staff notes (issue #21): a colleague's, pulled, and this reviewer's own, waiting to sync.
+    with Session(engine) as s, s.begin():
+        s.add(
+            ItemNote(
+                idempotency_key=str(uuid.uuid4()),
+                facility_id=sync.who.facility_id,
+                item_kind=photo_post.key[0],
+                item_id=photo_post.key[1],
+                body="家屬來電說明：照片是孩子的畢業典禮，背景有學校名稱，請留意是否需遮蔽。",
+                staff_username="supervisor",
+                workstation="TTD-WS-01",
+                written_at=datetime.now(UTC) - timedelta(hours=20),
+            )
+        )
+        # The service clock: the demo's oldest posts waited past the target (a long weekend, say).
+        late = s.scalars(
+            select(Post).where(Post.facility_id == sync.who.facility_id, Post.status == "pending").limit(3)
+        )
+        for days, waiting in zip((9, 8, 6), late, strict=False):
+            waiting.submitted_at = datetime.now(UTC) - timedelta(days=days)
+    own_note = "已向家屬確認，照片可用。"
+    journal.add_note(*photo_post.key, own_note, STAFF_USERNAME, "TTD-WS-03", datetime.now(UTC))
+    laptop.sync_now()
+    wait(lambda: laptop.sync_controller.overdue_label.isVisible() and not laptop.is_busy(), "the sync")
+    wait(lambda: "可用" in laptop.panel.notes_box.notes_label.text() and not laptop.is_busy(), "the notes")
+    laptop.panel.notes_box.focus_action.trigger()
+    save(laptop, "staff-notes.png")
     laptop.close()
+
+    # 6c. The supervisor's service clock: the facility's items past the target, and its own days off.
+    with Session(engine) as s, s.begin():
+        s.add(FacilityDay(facility_id=sync.who.facility_id, day=date(2026, 9, 29), working=False,
+                          note="颱風停班", set_by="supervisor"))
+    tools = SupervisorTools(engine, Actor("supervisor", "supervisor", sync.who.facility_id, "TTD-WS-03"))
+    tools.resize(*LAPTOP)
+    tools.show()
+    tools.setCurrentWidget(tools.service_clock)
+    wait(lambda: not tools.is_busy() and tools.service_clock.summary.text() != "", "the overdue items")
+    save(tools, "overdue-items.png")
+    tools.close()
 
     executors.finish_all()  # as run_desk does: the window's last work ends before what it uses closes
     store.close()

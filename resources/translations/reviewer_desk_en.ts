@@ -848,6 +848,39 @@
     </message>
 </context>
 <context>
+    <name>CalendarModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+101"/>
+        <source>Working day</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by</source>
+        <translation>Set by</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueEditor</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+94"/>
@@ -1194,27 +1227,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+92"/>
-        <location line="+65"/>
-        <location line="+103"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+93"/>
+        <location line="+69"/>
+        <location line="+109"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+64"/>
+        <location line="-173"/>
+        <location line="+68"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+159"/>
+        <location line="-63"/>
+        <location line="+169"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-150"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -1234,12 +1267,12 @@
         <translation>History</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Choose an item to review from the queue.</source>
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -1257,7 +1290,7 @@
         <translation>{kind}  #{id}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</translation>
     </message>
@@ -1352,12 +1385,12 @@
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -2159,8 +2192,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+155"/>
-        <location line="+139"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+156"/>
+        <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
@@ -2276,7 +2309,7 @@
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+199"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+203"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
@@ -2295,7 +2328,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
         <translation>
             <numerusform>%n approval waits for a second look (待覆核): it takes effect when a colleague confirms</numerusform>
@@ -2363,8 +2396,21 @@
         <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
         <translation>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n item(s) past the target</source>
+        <translation>
+            <numerusform>%n item past the target</numerusform>
+            <numerusform>%n items past the target</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</source>
+        <translation>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -2465,6 +2511,21 @@
         <source>OK</source>
         <translation>OK</translation>
     </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
+        <source>Note kept; it goes to the shared database with the next sync</source>
+        <translation>Note kept; it goes to the shared database with the next sync</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This item is no longer claimed here; the note was not kept</source>
+        <translation>This item is no longer claimed here; the note was not kept</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note could not be kept: {error}</source>
+        <translation>The note could not be kept: {error}</translation>
+    </message>
 </context>
 <context>
     <name>MorningDialog</name>
@@ -2543,6 +2604,99 @@
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBox</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <source>Staff notes (never shown to the family)</source>
+        <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
+        <translation>Staff notes (never shown to the family)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A note for colleagues who look at this item after you</source>
+        <translation>A note for colleagues who look at this item after you</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New staff note</source>
+        <translation>New staff note</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>Add note</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write a staff note</source>
+        <translation>Write a staff note</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a staff note on this item (never shown to the family)</source>
+        <translation>Write a staff note on this item (never shown to the family)</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{when}  {who}: {text}</source>
+        <translation>{when}  {who}: {text}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source> (refused by the shared database: {reason})</source>
+        <translation> (refused by the shared database: {reason})</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (waiting to sync)</source>
+        <translation> (waiting to sync)</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>No notes yet.</source>
+        <translation>No notes yet.</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="-53"/>
+        <source>In the queue</source>
+        <extracomment>What a supervisor&apos;s save changes: nobody else listens, the panel reloads itself.</extracomment>
+        <translation>In the queue</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due on</source>
+        <translation>Due on</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Working days late</source>
+        <translation>Working days late</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Item</source>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Family</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Submitted</source>
+        <translation>Submitted</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Held by</source>
+        <translation>Held by</translation>
     </message>
 </context>
 <context>
@@ -3287,7 +3441,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+63"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
@@ -3484,22 +3638,22 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>First decision</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Family</source>
         <translation>Family</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>Call number</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Inmate</source>
         <translation>Inmate</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Decided by</source>
         <translation>Decided by</translation>
     </message>
@@ -3530,7 +3684,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+5"/>
         <source>Confirm the colleague&apos;s decision: it takes effect now</source>
-        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
+        <translation>Confirm the colleague's decision: it takes effect now</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3675,6 +3829,102 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
 </context>
 <context>
+    <name>ServiceClockPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <source>Refresh</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> working days</source>
+        <translation> working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target to decide, in working days</source>
+        <translation>Target to decide, in working days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save target</source>
+        <translation>Save target</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Day</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Day off</source>
+        <translation>Day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working day</source>
+        <translation>Working day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of day</source>
+        <translation>Kind of day</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For example: typhoon day off</source>
+        <translation>For example: typhoon day off</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save day</source>
+        <translation>Save day</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service clock</source>
+        <translation>Service clock</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Target to decide:</source>
+        <translation>&amp;Target to decide:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
+        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Facility&apos;s own days:</source>
+        <translation>Facility&apos;s own days:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add or change a day:</source>
+        <translation>&amp;Add or change a day:</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Items past the target, the oldest first</source>
+        <translation>Items past the target, the oldest first</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n item(s) past the target</source>
+        <translation>
+            <numerusform>%n item past the target</numerusform>
+            <numerusform>%n items past the target</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
@@ -3801,7 +4051,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+66"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>Families&apos; strikes and suspensions</translation>
     </message>
@@ -3819,6 +4069,11 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Audit trail</source>
         <translation>Audit trail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue items</source>
+        <translation>Overdue items</translation>
     </message>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>

@@ -848,6 +848,39 @@
     </message>
 </context>
 <context>
+    <name>CalendarModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+101"/>
+        <source>Working day</source>
+        <translation>上班日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Day off</source>
+        <translation>放假日</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Kind</source>
+        <translation>類別</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Set by</source>
+        <translation>設定人</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueEditor</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+94"/>
@@ -1194,27 +1227,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+92"/>
-        <location line="+65"/>
-        <location line="+103"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+93"/>
+        <location line="+69"/>
+        <location line="+109"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-163"/>
-        <location line="+64"/>
+        <location line="-173"/>
+        <location line="+68"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
-        <location line="-59"/>
-        <location line="+159"/>
+        <location line="-63"/>
+        <location line="+169"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-140"/>
+        <location line="-150"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -1234,12 +1267,12 @@
         <translation>歷程</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+21"/>
         <source>Choose an item to review from the queue.</source>
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+90"/>
+        <location line="+96"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
@@ -1256,7 +1289,7 @@
         <translation>{kind}&#x3000;#{id}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Decided: {outcome}, waiting to sync to the shared database (Ctrl+Z undoes it)</source>
         <translation>已決定：{outcome}，待同步到共用資料庫（Ctrl+Z 可復原）</translation>
     </message>
@@ -1351,12 +1384,12 @@
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-82"/>
+        <location line="-83"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+103"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -2155,8 +2188,8 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+155"/>
-        <location line="+139"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+156"/>
+        <location line="+140"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
@@ -2272,7 +2305,7 @@
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+199"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+203"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
@@ -2290,7 +2323,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+11"/>
+        <location line="+12"/>
         <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
         <translation>
             <numerusform>%n 件核准待覆核：須由同仁確認後才生效</numerusform>
@@ -2355,8 +2388,20 @@
         <source>Undecided items of this facility claimed by colleagues. They come back to the queue when a colleague closes the desk, or when their claim runs out.</source>
         <translation>本機關尚未審核、已由其他同仁認領的案件。同仁關閉審核台，或認領逾時後，即回到佇列。</translation>
     </message>
+    <message numerus="yes">
+        <location line="+11"/>
+        <source>%n item(s) past the target</source>
+        <translation>
+            <numerusform>%n 件逾期未決</numerusform>
+        </translation>
+    </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
+        <source>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</source>
+        <translation>本機關應於今日以前決定而尚未決定的案件（依機關設定的審核期限工作天數）。主管工具的「逾期未決」分頁列出各件。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Connecting…</source>
         <translation>連線中…</translation>
     </message>
@@ -2457,6 +2502,21 @@
         <source>OK</source>
         <translation>確定</translation>
     </message>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
+        <source>Note kept; it goes to the shared database with the next sync</source>
+        <translation>備註已保存，下次同步時送至共用資料庫</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>This item is no longer claimed here; the note was not kept</source>
+        <translation>此件已不在本工作站，備註未保存</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The note could not be kept: {error}</source>
+        <translation>無法保存備註：{error}</translation>
+    </message>
 </context>
 <context>
     <name>MorningDialog</name>
@@ -2535,6 +2595,99 @@
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 檔案 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>NotesBox</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <source>Staff notes (never shown to the family)</source>
+        <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
+        <translation>工作人員備註（家屬看不到）</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>A note for colleagues who look at this item after you</source>
+        <translation>留給之後審核此件同仁的備註</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New staff note</source>
+        <translation>新增工作人員備註</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Add note</source>
+        <translation>加註</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Write a staff note</source>
+        <translation>撰寫工作人員備註</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Write a staff note on this item (never shown to the family)</source>
+        <translation>為此件撰寫工作人員備註（家屬看不到）</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{when}  {who}: {text}</source>
+        <translation>{when}  {who}：{text}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source> (refused by the shared database: {reason})</source>
+        <translation>（共用資料庫未接受：{reason}）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> (waiting to sync)</source>
+        <translation>（待同步）</translation>
+    </message>
+    <message>
+        <location line="-12"/>
+        <source>No notes yet.</source>
+        <translation>尚無備註。</translation>
+    </message>
+</context>
+<context>
+    <name>OverdueModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="-53"/>
+        <source>In the queue</source>
+        <extracomment>What a supervisor&apos;s save changes: nobody else listens, the panel reloads itself.</extracomment>
+        <translation>待領取</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Due on</source>
+        <translation>應決定日</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Working days late</source>
+        <translation>逾期工作天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Item</source>
+        <translation>案件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Family</source>
+        <translation>家屬</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Submitted</source>
+        <translation>送件時間</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Held by</source>
+        <translation>處理人</translation>
     </message>
 </context>
 <context>
@@ -3275,7 +3428,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+54"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+63"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
@@ -3472,22 +3625,22 @@ File only (to check or keep): they stay in To print.</source>
         <translation>第一位的決定</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Family</source>
         <translation>家屬</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Call number</source>
         <translation>呼號</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Inmate</source>
         <translation>收容人</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Decided by</source>
         <translation>決定者</translation>
     </message>
@@ -3663,6 +3816,101 @@ File only (to check or keep): they stay in To print.</source>
     </message>
 </context>
 <context>
+    <name>ServiceClockPanel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <source>Refresh</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> working days</source>
+        <translation> 個工作天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target to decide, in working days</source>
+        <translation>審核期限（工作天）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save target</source>
+        <translation>儲存期限</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Day off</source>
+        <translation>放假日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Working day</source>
+        <translation>上班日</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind of day</source>
+        <translation>日別</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>For example: typhoon day off</source>
+        <translation>例如：颱風停班</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>說明</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save day</source>
+        <translation>儲存日期</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Service clock</source>
+        <translation>審核期限</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Target to decide:</source>
+        <translation>審核期限(&amp;T)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
+        <translation>自送件次日起以臺北時間的工作天計算：週末、國定假日及下列本機關放假日不計，補班日計入。家屬於便民服務入口網可看到預計決定日。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Facility&apos;s own days:</source>
+        <translation>本機關自訂日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Add or change a day:</source>
+        <translation>新增或變更日期(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Items past the target, the oldest first</source>
+        <translation>逾期未決案件（最久的在前）</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+21"/>
+        <source>%n item(s) past the target</source>
+        <translation>
+            <numerusform>%n 件逾期未決</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Shortcuts</name>
     <message>
         <location filename="../../reviewer_app/ui/common/shortcuts.py" line="+29"/>
@@ -3789,7 +4037,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SupervisorTools</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/supervisor/__init__.py" line="+66"/>
         <source>Families&apos; strikes and suspensions</source>
         <translation>家屬違規與停權紀錄</translation>
     </message>
@@ -3807,6 +4055,11 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>Audit trail</source>
         <translation>稽核紀錄</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Overdue items</source>
+        <translation>逾期未決</translation>
     </message>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/common.py" line="+31"/>

@@ -78,6 +78,7 @@ CAPABILITIES: Final[dict[str, frozenset[str]]] = {
             "view_audit",
             "view_e1_lapsed",
             "manage_staff",
+            "service_clock",
         }
     ),
 }
@@ -94,6 +95,7 @@ CAPABILITY_WORDS: Final[dict[str, str]] = {
     "view_audit": "查閱稽核紀錄",
     "view_e1_lapsed": "查閱子女已逾齡之服務",
     "manage_staff": "管理工作人員帳號",
+    "service_clock": "查閱逾期案件與設定審核期限",
 }
 
 

@@ -21,9 +21,10 @@ from sqlalchemy.orm import Session
 from reviewer_app.core import private_files, rules
 from reviewer_app.core.checks import DocKey, DocumentCheck
 from reviewer_app.core.items import ClaimedItem, DocumentRef, SharedStanding, StaffMember
+from reviewer_app.core.notes import Note
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, findings_for
-from reviewer_app.journal import claimed, deciding, document_checks, standing
+from reviewer_app.journal import claimed, deciding, document_checks, notes, standing
 from reviewer_app.journal.errors import (
     NotClaimed,
 )
@@ -275,6 +276,41 @@ class Journal:
         with self.lock, self.session() as s, s.begin():
             claimed.store_pulled(s, items, families, reasons, claim_expires_at, now)
             claimed.store_staff(s, staff)
+
+    # ---- staff notes (journal/notes.py) --------------------------------------------------------
+
+    def add_note(
+        self, kind: str, item_id: int, text: str, staff_username: str, workstation: str, now: datetime
+    ) -> Note:
+        """A staff note on a claimed item, kept here until pushed once (refused blank or too long)."""
+        with self.lock, self.session() as s, s.begin():
+            return notes.add(s, kind, item_id, text, staff_username, workstation, now)
+
+    def notes(self, kind: str, item_id: int) -> list[Note]:
+        """The item's notes, the oldest first: the shared database's as last pulled, and this desk's."""
+        with self.session() as s:
+            return notes.of_item(s, kind, item_id)
+
+    def notes_of(self, keys: Sequence[tuple[str, int]]) -> dict[tuple[str, int], list[Note]]:
+        """The notes of many items at once (the desk loads them all), by (kind, id)."""
+        with self.session() as s:
+            return notes.of_items(s, keys)
+
+    def pending_notes(self) -> list[Note]:
+        with self.session() as s:
+            return notes.pending(s)
+
+    def mark_notes_synced(self, keys: Sequence[str]) -> None:
+        with self.lock, self.session() as s, s.begin():
+            notes.mark_synced(s, keys)
+
+    def mark_note_refused(self, key: str, reason: str) -> None:
+        with self.lock, self.session() as s, s.begin():
+            notes.mark_refused(s, key, reason)
+
+    def store_notes(self, pulled: Sequence[Note]) -> None:
+        with self.lock, self.session() as s, s.begin():
+            notes.store_pulled(s, pulled)
 
     def forget(self, kind: str, item_id: int) -> None:
         """Drop an undecided item (its claim was released)."""

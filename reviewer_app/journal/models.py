@@ -155,6 +155,26 @@ class JournalAudit(JournalBase):
     pushed: Mapped[bool] = mapped_column(default=False)
 
 
+class JournalNote(JournalBase):
+    """Staff notes on the claimed items: pulled from the shared database, and those written here,
+    waiting to be pushed once (``synced`` False) and kept after (core/notes.py)."""
+
+    __tablename__ = "notes"
+    __table_args__ = (Index("ix_notes_item", "kind", "item_id"),)
+
+    key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    item_id: Mapped[int]
+    facility_id: Mapped[int]
+    body: Mapped[str] = mapped_column(Text)
+    staff_username: Mapped[str] = mapped_column(String(63))
+    workstation: Mapped[str] = mapped_column(String(100))
+    written_at: Mapped[datetime]
+    synced: Mapped[bool] = mapped_column(default=False, index=True)
+    #: the shared database refused it (the note stays here, with the reason, and is not sent again)
+    refused: Mapped[str | None] = mapped_column(String(300))
+
+
 class JournalReason(JournalBase):
     """The rejection-reason catalogue as last pulled, so reviewing goes on offline."""
 

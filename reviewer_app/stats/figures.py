@@ -142,6 +142,13 @@ def figure_rows(stats: MonthStatistics) -> tuple[FigureRow, ...]:
         add(f"time.{key}.median", section, f"{label}（中位數）", hours(durations.median), HOURS)
         add(f"time.{key}.p90", section, f"{label}（第 90 百分位）", hours(durations.p90), HOURS)
 
+    target = stats.service_target
+    days = "" if target.target_days is None else f"：{target.target_days} 個工作天"
+    section = f"服務時限（送件至決定{days}）"
+    add("service_target.within", section, "期限內決定", target.within)
+    add("service_target.late", section, "逾期決定", target.late)
+    add("service_target.rate", section, "期限內決定比率", percent(target.rate), PERCENT)
+
     section = f"待審積案（截至 {local(stats.as_of):%Y/%m/%d %H:%M}）"
     for bucket in stats.backlog:
         age = BACKLOG_LABELS.get(bucket.key, bucket.key)

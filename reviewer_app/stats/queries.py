@@ -57,6 +57,7 @@ from reviewer_app.stats.results import (
     ReasonCount,
     ReviewerFigures,
 )
+from reviewer_app.stats.service_target import service_target
 
 __all__ = [
     "BACKLOG_BOUNDS",
@@ -126,6 +127,7 @@ def month_statistics(
         times = conn.execute(percentiles_query(dialect, durations_of_month)).all()
         backlog = conn.execute(backlog_query(as_of, facility_id)).all()
         appeals = appeal_counts(conn, month, facility_id)
+        against_target = service_target(conn, month, facility_id)
 
     by_kind_outcome: dict[tuple[str, str], int] = defaultdict(int)
     per_reviewer: dict[str, list[Any]] = {}
@@ -179,6 +181,7 @@ def month_statistics(
         ),
         reviewers=reviewers,
         appeals=appeals,
+        service_target=against_target,
     )
 
 

@@ -98,6 +98,24 @@ class AppealCounts:
 
 
 @dataclass(frozen=True)
+class ServiceTarget:
+    """Items decided in the month by the end of their due day (the facility's target in working days)
+    and after it (stats/service_target.py)."""
+
+    within: int
+    late: int
+    #: the target in working days; None for several facilities with different targets
+    target_days: int | None
+
+    @property
+    def rate(self) -> float | None:
+        return _rate(self.within, self.within + self.late)
+
+
+NO_SERVICE_TARGET: Final = ServiceTarget(0, 0, None)
+
+
+@dataclass(frozen=True)
 class MonthStatistics:
     month: Month
     facility: FacilityRef | None  # None: all facilities together
@@ -118,6 +136,8 @@ class MonthStatistics:
     backlog: tuple[BacklogBucket, ...]
     reviewers: tuple[ReviewerFigures, ...]  # most decisions first
     appeals: AppealCounts = field(default_factory=lambda: AppealCounts(0, 0, 0))
+    #: time to decision against the facility's target (the service clock)
+    service_target: ServiceTarget = NO_SERVICE_TARGET
 
     @property
     def decisions(self) -> int:

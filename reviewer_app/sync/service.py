@@ -22,10 +22,12 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
+from reviewer_app.shared_db import service_clock
 from reviewer_app.shared_db.deciding import violated_constraint
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, grace, pull
 from reviewer_app.sync.document_checks import check_claimed_documents
+from reviewer_app.sync.notes import pulled_notes, push_notes
 from reviewer_app.sync.push import (
     Applied,
     BatchMiss,
@@ -71,6 +73,8 @@ class PullResult:
     #: undecided items of the facility that colleagues are working on (claimed, lease running): the
     #: queue is not empty, only taken for now
     others: int = 0
+    #: undecided items of the facility past its target to decide (the service clock, issue #21)
+    overdue: int = 0
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -167,15 +171,18 @@ class Sync:
                 reasons = pull.catalogue(s, self.who.facility_id)
                 staff = pull.staff(s, self.who.facility_id)
                 others = claims.held_by_others(s, self.who, now)
+                overdue = len(service_clock.overdue(s, self.who.facility_id, now))
+                notes = pulled_notes(s, keys)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
+        self.journal.store_notes(notes)
         if check_documents:
             check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
         held = sum(1 for snap in snaps if snap.status == "held")
-        return PullResult(claimed=len(snaps), held=held, others=others)
+        return PullResult(claimed=len(snaps), held=held, others=others, overdue=overdue)
 
     def release(self, kind: str, item_id: int) -> None:
         """Give an undecided item back to the queue for others."""
@@ -277,6 +284,7 @@ class Sync:
                 done = set(synced)
                 self._notify_synced([d for d in chunk if d.key in done])
             records = push_records(self.engine, self.journal, self.clock)
+            push_notes(self.engine, self.journal)
             events = self._push_audit()
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):

@@ -3,6 +3,7 @@
 from reviewer_app.shared_db.models.appeals import Appeal
 from reviewer_app.shared_db.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.shared_db.models.base import Base, utcnow
+from reviewer_app.shared_db.models.clock import FacilityDay, ItemNote, PublicHoliday
 from reviewer_app.shared_db.models.facility import Facility, Staff
 from reviewer_app.shared_db.models.items import Document, DocumentBlob, Post, ServiceApplication
 from reviewer_app.shared_db.models.movements import PostTransfer
@@ -22,11 +23,14 @@ __all__ = [
     "Document",
     "DocumentBlob",
     "Facility",
+    "FacilityDay",
     "Handover",
     "Inmate",
+    "ItemNote",
     "Post",
     "PostTransfer",
     "PrintRecord",
+    "PublicHoliday",
     "RejectionReason",
     "Restriction",
     "SecondLook",

@@ -21,6 +21,7 @@ class Facility(Base):
         CheckConstraint("body_max_chars >= 1", name="body_max_positive"),
         CheckConstraint("strike_threshold >= 1", name="strike_threshold_positive"),
         CheckConstraint("suspension_months >= 0", name="suspension_not_negative"),
+        CheckConstraint("review_target_working_days BETWEEN 0 AND 30", name="review_target_days_range"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -42,6 +43,8 @@ class Facility(Base):
     # Four eyes (issue 21): an application's approval and a suspension lifted or shortened wait for a
     # second staff member of the facility (models/second_look.py). On unless the facility turns it off.
     four_eyes: Mapped[bool] = mapped_column(default=True, server_default=true())
+    #: The service clock (core/service_clock.py): working days of Taipei to decide, set by the supervisor.
+    review_target_working_days: Mapped[int] = mapped_column(default=3, server_default="3")
 
     staff: Mapped[list[Staff]] = relationship(back_populates="facility")
 

@@ -36,6 +36,7 @@ from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
 from reviewer_app.ui.common.spoken import name_form_values
 from reviewer_app.ui.desk.desk_data import ItemDetail
+from reviewer_app.ui.desk.notes_box import NotesBox
 
 APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 REJECT_KEYS = ("Ctrl+R",)
@@ -136,12 +137,16 @@ class DecisionPanel(QWidget):
         self.texts.bind(self.history_box.setTitle, lambda: self.tr("History"))
         self.history_layout = QVBoxLayout(self.history_box)
 
+        self.notes_box = NotesBox()
+        self.addAction(self.notes_box.focus_action)
+        self.notes_box.focus_action.triggered.connect(self._scroll_to_notes)
+
         body = QWidget()
         body_layout = QVBoxLayout(body)
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.banner)
         body_layout.addLayout(self.header_form)
-        for box in (self.content_box, self.findings_box, self.standing_box, self.history_box):
+        for box in (self.content_box, self.findings_box, self.notes_box, self.standing_box, self.history_box):
             body_layout.addWidget(box)
         body_layout.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -189,6 +194,9 @@ class DecisionPanel(QWidget):
             self._fill(self._detail)
         self._update_actions()
 
+    def _scroll_to_notes(self) -> None:
+        self.scroll_area.ensureWidgetVisible(self.notes_box)
+
     # ---- state ---------------------------------------------------------------------------------
 
     def detail(self) -> ItemDetail | None:
@@ -207,6 +215,7 @@ class DecisionPanel(QWidget):
     def set_date_style(self, style: DateStyle) -> None:
         if style != self._dates:
             self._dates = style
+            self.notes_box.set_date_style(style)
             if self._detail is not None:
                 self._fill(self._detail)
 
@@ -221,7 +230,9 @@ class DecisionPanel(QWidget):
         self._detail = detail
         self.placeholder.setVisible(detail is None)
         self.scroll_area.setVisible(detail is not None)
-        if detail is not None:
+        if detail is None:
+            self.notes_box.show_notes(None, ())
+        else:
             self._fill(detail)
             self.scroll_area.verticalScrollBar().setValue(0)
         self._update_actions()
@@ -274,6 +285,7 @@ class DecisionPanel(QWidget):
         else:
             self._fill_application(d, snap)
         self._fill_findings(d)
+        self.notes_box.show_notes(d.key, d.notes)
         self._fill_standing(d)
         self._fill_history(d)
         for form in (self.header_form, self.content_form):  # a screen reader hears "家屬：黃惠妤…"

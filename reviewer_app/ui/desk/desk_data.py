@@ -12,6 +12,7 @@ from datetime import datetime
 
 from reviewer_app.core import rules
 from reviewer_app.core.items import ClaimedItem, SharedStanding
+from reviewer_app.core.notes import Note
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import FamilyStanding, family_standing, findings_for, held_in_shared
 from reviewer_app.journal import DecisionRecord, Journal, JournalCounts
@@ -34,6 +35,8 @@ class ItemDetail:
     decision: DecisionRecord | None  # this workstation's latest decision on it, if not undone
     #: When the findings were evaluated; not part of equality, so a reload with nothing new is a no-op.
     evaluated_at: datetime = field(compare=False, default=datetime.min)
+    #: Staff notes on the item, the oldest first (never shown to the family)
+    notes: tuple[Note, ...] = ()
 
     @property
     def key(self) -> ItemKey:
@@ -82,6 +85,7 @@ def load_desk(
     standings: dict[int, FamilyStanding] = journal.standings([i.service_id for i in items], now)
     # What the loader found in the documents opened here: the rules judge those (R7).
     checks = journal.document_checks([d for i in items for d in i.snapshot.documents])
+    notes = journal.notes_of(keys)
     rows: list[QueueRow] = []
     details: dict[ItemKey, ItemDetail] = {}
     for item in items:
@@ -101,6 +105,7 @@ def load_desk(
             held_reason=item.held_reason,
             decision=decision,
             evaluated_at=now,
+            notes=tuple(notes.get(key, ())),
         )
     return DeskData(
         rows=tuple(rows),

@@ -54,6 +54,7 @@ from reviewer_app.ui.desk import accessible_names, menus
 from reviewer_app.ui.desk.decision_panel import DecisionPanel
 from reviewer_app.ui.desk.decisions import Decisions
 from reviewer_app.ui.desk.desk_data import DeskData, ItemDetail, first_to_review, load_desk
+from reviewer_app.ui.desk.notes_box import keep_note
 from reviewer_app.ui.desk.reject_dialog import RejectDialog
 from reviewer_app.ui.desk.sync_controller import SyncController
 from reviewer_app.ui.queue.queue_pane import QueuePane
@@ -199,6 +200,7 @@ class MainWindow(QMainWindow):
         )
         self.panel.approveRequested.connect(self.approve_current)
         self.panel.rejectRequested.connect(self.reject_current)
+        self.panel.notes_box.noteRequested.connect(lambda kind, key, note: keep_note(self, kind, key, note))
         self.decisions.explain_refusals(self.panel)  # Ctrl+Enter on an item Approve is off for says why
 
         # The document is what the reviewer judges: the queue is a narrow list on the left, the

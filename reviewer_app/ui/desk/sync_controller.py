@@ -109,6 +109,10 @@ class SyncController(QObject):
         self.others_label.setObjectName("takenByOthers")
         self.others_label.hide()
         w.statusBar().addPermanentWidget(self.others_label)
+        self.overdue_label = QLabel()
+        self.overdue_label.setObjectName("overdueCount")
+        self.overdue_label.hide()
+        w.statusBar().addPermanentWidget(self.overdue_label)
         return [w.sync_progress, w.connection_label, w.last_sync_label]
 
     def start(self) -> None:
@@ -262,6 +266,7 @@ class SyncController(QObject):
                     pushed.applied,
                 )
             )
+        self.show_overdue(pulled.overdue)
         if pushed.conflicted:
             self._tell_conflicts(pushed.conflicted)
         elif pushed.awaiting_second:
@@ -397,6 +402,18 @@ class SyncController(QObject):
         )
         self.others_label.setVisible(count > 0)
         self.window.queue.set_taken_by_others(count)
+
+    def show_overdue(self, count: int) -> None:
+        """The facility's undecided items past its target to decide, as of the last pull."""
+        self.overdue_label.setText(translate("MainWindow", "%n item(s) past the target", "", count))
+        self.overdue_label.setToolTip(
+            translate(
+                "MainWindow",
+                "Undecided items of this facility whose decision was due before today (the facility's "
+                "target in working days). The supervisor's tools list them under Overdue items.",
+            )
+        )
+        self.overdue_label.setVisible(count > 0)
 
     def show_connection(self) -> None:
         label = self.window.connection_label

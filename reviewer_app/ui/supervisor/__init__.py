@@ -24,6 +24,7 @@ from reviewer_app.ui.supervisor.audit_browser import AuditBrowser, AuditFilterPr
 from reviewer_app.ui.supervisor.catalogue_editor import CatalogueEditor, CatalogueModel
 from reviewer_app.ui.supervisor.e1_lapsed_panel import E1LapsedPanel
 from reviewer_app.ui.supervisor.families_panel import FamiliesPanel
+from reviewer_app.ui.supervisor.service_clock_panel import ServiceClockPanel
 
 __all__ = [
     "AuditBrowser",
@@ -33,11 +34,12 @@ __all__ = [
     "CatalogueModel",
     "E1LapsedPanel",
     "FamiliesPanel",
+    "ServiceClockPanel",
     "SupervisorTools",
 ]
 
 
-Tool = FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser
+Tool = FamiliesPanel | E1LapsedPanel | CatalogueEditor | AuditBrowser | ServiceClockPanel
 
 
 class SupervisorTools(QtWidgets.QTabWidget):
@@ -58,19 +60,21 @@ class SupervisorTools(QtWidgets.QTabWidget):
         self.e1_lapsed = E1LapsedPanel(engine, actor, clock=clock)
         self.catalogue = CatalogueEditor(engine, actor, clock=clock)
         self.audit = AuditBrowser(engine, actor, clock=clock, dates=dates)
+        self.service_clock = ServiceClockPanel(engine, actor, clock=clock)
         self.texts = LiveTexts()  # the tabs' names follow the desk's language (the tools say their own)
         for tool, say in (
             (self.families, lambda: self.tr("Families' strikes and suspensions")),
             (self.e1_lapsed, lambda: self.tr("Services whose children are over the age limit")),
             (self.catalogue, lambda: self.tr("Rejection reasons")),
             (self.audit, lambda: self.tr("Audit trail")),
+            (self.service_clock, lambda: self.tr("Overdue items")),
         ):
             self.texts.bind(partial(self.setTabText, self.addTab(tool, "")), say)
         self._loaded: set[int] = set()
         self.currentChanged.connect(self._load)
 
-    def tools(self) -> tuple[FamiliesPanel, E1LapsedPanel, CatalogueEditor, AuditBrowser]:
-        return (self.families, self.e1_lapsed, self.catalogue, self.audit)
+    def tools(self) -> tuple[Tool, ...]:
+        return (self.families, self.e1_lapsed, self.catalogue, self.audit, self.service_clock)
 
     def is_busy(self) -> bool:
         return any(tool.is_busy() for tool in self.tools())

@@ -29,7 +29,7 @@ from alembic import op
 from reviewer_app.access import roles as security
 
 revision = "0014"
-down_revision = "0011"
+down_revision = "0013"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,62 @@
+"""The service clock's inputs as the shared database has them: a facility's target and its calendar
+(public holidays and 補班 Saturdays, then the facility's own entries, which win)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer_app.core.service_clock import WorkingCalendar, due_date
+from reviewer_app.core.timeutil import local
+from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
+from reviewer_app.shared_db.models import Facility, FacilityDay, Post, PublicHoliday, ServiceApplication
+
+
+def working_calendar(s: Session, facility_id: int) -> WorkingCalendar:
+    days = {day: working for day, working in s.execute(select(PublicHoliday.day, PublicHoliday.working))}
+    mine = select(FacilityDay.day, FacilityDay.working).where(FacilityDay.facility_id == facility_id)
+    days.update((day, working) for day, working in s.execute(mine))
+    return WorkingCalendar(
+        closed=frozenset(d for d, working in days.items() if not working),
+        working=frozenset(d for d, working in days.items() if working),
+    )
+
+
+def target_working_days(s: Session, facility_id: int) -> int:
+    target = s.scalar(select(Facility.review_target_working_days).where(Facility.id == facility_id))
+    return 3 if target is None else target
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """An undecided item of the facility and the Taipei day its decision is due."""
+
+    kind: str
+    item_id: int
+    status: str
+    submitted_at: datetime
+    due_on: date
+    claimed_by: str | None
+    claim_expires_at: datetime | None
+
+
+def overdue(s: Session, facility_id: int, now: datetime) -> list[Waiting]:
+    """The facility's undecided items whose due day has ended in Taipei, the oldest first."""
+    calendar = working_calendar(s, facility_id)
+    target = target_working_days(s, facility_id)
+    today = local(now).date()
+    late: list[Waiting] = []
+    for kind, model in (("application", ServiceApplication), ("post", Post)):
+        rows = s.execute(
+            select(
+                model.id, model.status, model.submitted_at, model.claimed_by, model.claim_expires_at
+            ).where(model.facility_id == facility_id, model.status.in_(DECIDABLE_STATUSES))
+        )
+        for item_id, status, submitted_at, claimed_by, expires in rows:
+            due = due_date(submitted_at, target, calendar)
+            if today > due:
+                late.append(Waiting(kind, item_id, status, submitted_at, due, claimed_by, expires))
+    return sorted(late, key=lambda w: (w.submitted_at, w.kind, w.item_id))
