@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.demo import documents, names
-from reviewer_app.demo.seed_items import _ItemBuilder
+from reviewer_app.demo.seed_items import Drawing, _ItemBuilder
 from reviewer_app.demo.seed_plan import DemoStaff, _Family, _Old, _wrong_call_number, _years_before
 from reviewer_app.shared_db.models import Restriction
 
@@ -118,7 +118,7 @@ class FacilitySeeder(_ItemBuilder):
         pending_at = self.now - timedelta(hours=26)
         history = self._history(family.rng, pending_at - timedelta(days=39), 2, "approved", rejection=False)
         if family.full:
-            photo = documents.family_photo(family.files, exif_orientation=6, gps=True)
+            photo: Drawing = self._drawn(documents.family_photo, family.files, exif_orientation=6, gps=True)
         else:
             photo = self.pool.sideways_small
         self._approved_family(family, history, pending_at, photos=[photo])
