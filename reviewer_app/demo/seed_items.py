@@ -63,6 +63,11 @@ class _ItemBuilder(_FacilityBuilder):
         document.sha256 = self.pool.sha256.get(id(data)) or hashlib.sha256(data).hexdigest()
         document.blob = DocumentBlob(data=data)
 
+    def _wait_for_drawings(self, end: int) -> None:
+        """Until the first `end` documents waiting for their bytes have them drawn."""
+        for _, drawing in self.drawings[:end]:
+            drawing.result()
+
     def _drawings_done(self) -> None:
         """The documents whose bytes were being drawn get them (waiting for the drawing threads)."""
         for document, drawing in self.drawings:
