@@ -10,9 +10,9 @@ from dataclasses import dataclass
 @dataclass
 class Result:
     scenario: str
-    value: float
+    value: float | str  # a string where a row shows two figures ("12 / 30")
     unit: str
-    baseline: float | None
+    baseline: float | str | None
     ratio: float | None
     target: str
     ok: bool | None

@@ -72,8 +72,9 @@ def pending_posts(
     photo_base_url: str | None = None,
     photo_names: Sequence[str] = (),
     code: str = "BEN",
+    username: str = USERNAME,
 ) -> Queue:
-    """A migrated database with one facility, its reviewer ``bench`` and n pending posts.
+    """A migrated database with one facility (``code``), its reviewer (``username``) and n pending posts.
 
     Post i was submitted ``n - i`` minutes before ``now`` (the first is the oldest, claimed first).
     With ``photo_base_url`` the photos are on that file store, post k's as ``photo_names[k % len]``.
@@ -85,7 +86,7 @@ def pending_posts(
         s.add(facility)
         s.flush()
         fid = facility.id
-        s.add(Staff(facility_id=fid, username=USERNAME, display_name=DISPLAY_NAME, role="reviewer"))
+        s.add(Staff(facility_id=fid, username=username, display_name=DISPLAY_NAME, role="reviewer"))
         s.flush()
         names = [SURNAMES[i % len(SURNAMES)] + GIVEN[i // len(SURNAMES) % len(GIVEN)] for i in range(n)]
         applicants = _insert(

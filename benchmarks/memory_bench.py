@@ -1,11 +1,13 @@
-"""Memory: the desk's resident memory after reviewing 500 items with photos, against after 50.
+"""A reviewer's day: the desk's resident memory, open files and threads after reviewing 2 000 items
+with photos, against after 200.
 
 The real desk window (offscreen), on a shared database whose facility has a queue of posts, each with
 a 12-megapixel phone photo on the portal's file store (HTTP on 127.0.0.1, as in a deployment). The
 reviewer works as at a facility: waits until the item's photo is shown, approves it (the desk's own
 approve action, recorded in the journal, the next item selected), and when the claimed batch is done
-syncs (pushes the decisions, claims the next 30). Resident memory is read with the desk idle after
-the 50th and after the 500th decision; the target is growth of at most 10 %.
+syncs (pushes the decisions, claims the next 30). Resident memory, the open file descriptors and the
+process's threads are read with the desk idle after the 200th and after the 2 000th decision; the
+target is growth of at most 10 % in memory and none in files or threads.
 
 The same run times the next item in the real desk: from the approve to the next item shown with its
 photo painted, the photo decoded ahead by the desk; every ``COLD_EVERY``-th time the next item's photo
@@ -47,6 +49,18 @@ def resident_mb() -> float:
         if line.startswith("VmRSS:"):
             return int(line.split()[1]) / 1024
     return float("nan")
+
+
+def handles_and_threads() -> tuple[int, int]:
+    """(open file descriptors, threads) of this process, as the system counts them (Qt's included);
+    (-1, -1) where /proc is not there."""
+    try:
+        fds = len(os.listdir("/proc/self/fd"))
+        status = Path("/proc/self/status").read_text().splitlines()
+    except OSError:
+        return -1, -1
+    threads = next((int(line.split()[1]) for line in status if line.startswith("Threads:")), -1)
+    return fds, threads
 
 
 def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any]:
@@ -113,6 +127,7 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
     wait(lambda: idle() and window.model.rowCount() > 0)
     decided = 0
     samples: dict[str, float] = {}
+    handles: dict[str, tuple[int, int]] = {}
     ahead: list[float] = []  # decision to the next item shown, its photo decoded ahead
     cold: list[float] = []  # the same, the next item's photo dropped from memory first
     start = time.perf_counter()
@@ -140,6 +155,7 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
             if decided in (checkpoint, items):
                 wait(lambda: idle() and photo_shown())
                 samples[str(decided)] = resident_mb()
+                handles[str(decided)] = handles_and_threads()
         else:
             before = journal.counts().waiting_to_sync
             window.sync_now()
@@ -156,6 +172,7 @@ def review(url: str, items: int, checkpoint: int, folder: Path) -> dict[str, Any
         "items": items,
         "checkpoint": checkpoint,
         "rss_mb": samples,
+        "handles": handles,
         "seconds": elapsed,
         "next_ahead_s": statistics.median(ahead) if ahead else None,
         "next_cold_s": statistics.median(cold) if cold else None,
@@ -221,16 +238,31 @@ def bench_memory(url: str, items: int, checkpoint: int, judged: bool) -> list[Re
     data = json.loads(out.stdout.strip().splitlines()[-1])
     early, late = data["rss_mb"][str(checkpoint)], data["rss_mb"][str(items)]
     growth = late / early - 1
+    (fds_early, threads_early), (fds_late, threads_late) = (
+        data["handles"][str(checkpoint)],
+        data["handles"][str(items)],
+    )
+    grew = fds_late > fds_early or threads_late > threads_early
     results = [
         Result(
-            f"memory: resident after {items} items reviewed with photos, against after {checkpoint}",
+            f"a reviewer's day: resident memory after {items} items reviewed with photos, against after "
+            f"{checkpoint}",
             round(late, 1),
             "MB",
             round(early, 1),
             round(late / early, 3),
             "growth <= 10 %" if judged else "(--quick: not judged)",
             growth <= 0.10 if judged else None,
-        )
+        ),
+        Result(
+            f"a reviewer's day: open files / threads after {items} items, against after {checkpoint}",
+            f"{fds_late} / {threads_late}",  # two counts, shown as they are
+            "",
+            f"{fds_early} / {threads_early}",
+            None,
+            "no growth" if judged else "(--quick: not judged)",
+            not grew if judged else None,
+        ),
     ]
     ahead, cold = data["next_ahead_s"], data["next_cold_s"]
     if ahead is not None and cold:
@@ -253,8 +285,8 @@ def bench_memory(url: str, items: int, checkpoint: int, judged: bool) -> list[Re
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--database-url", required=True)
-    parser.add_argument("--items", type=int, default=500)
-    parser.add_argument("--checkpoint", type=int, default=50)
+    parser.add_argument("--items", type=int, default=2000)
+    parser.add_argument("--checkpoint", type=int, default=200)
     parser.add_argument("--folder", type=Path, required=True)
     args = parser.parse_args()
     print(json.dumps(review(args.database_url, args.items, args.checkpoint, args.folder)))

@@ -7,8 +7,10 @@ server binaries exist (as the tests do), else SQLite files are used (and the cla
 needs PostgreSQL, is left out). With --database-url (a PostgreSQL server and a role that may create
 databases) each scenario gets a fresh database there, dropped at the end.
 
-The scenarios: sync push (here), claim (claim_bench), start (start_bench), queue (queue_bench),
-memory (memory_bench), open photo and next item (documents_bench), print (print_bench).
+The scenarios: sync push (here), claim (claim_bench), claim and pull under row-level security
+(walls_bench), the agency's scale (agency_bench), start and the first demo (start_bench), queue
+(queue_bench), a reviewer's day (memory_bench), open photo and next item (documents_bench), print
+(print_bench).
 """
 
 from __future__ import annotations
@@ -34,12 +36,14 @@ from sqlalchemy import Engine, insert, select, text  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from benchmarks import (  # noqa: E402
+    agency_bench,
     claim_bench,
     documents_bench,
     memory_bench,
     print_bench,
     queue_bench,
     start_bench,
+    walls_bench,
 )
 from benchmarks.common import Result, median_seconds  # noqa: E402
 from reviewer_app.journal import Journal  # noqa: E402
@@ -261,8 +265,18 @@ def main() -> int:
                 (300, 5, 0.05) if quick else (10_000, 20, claim_bench.REVIEW_SECONDS)
             )
             results.extend(claim_bench.bench_claim(claim_url, items, workstations, runs, review, judged))
+            results.extend(
+                walls_bench.bench_walls(new_url(), 400 if quick else 3_000, 3 if quick else 15, judged)
+            )
+            facilities, workstations, items = (5, 10, 2_000) if quick else (50, 100, 200_000)
+            results.extend(
+                agency_bench.bench_agency(
+                    new_url(), facilities, workstations, items, agency_bench.REVIEW_SECONDS, judged
+                )
+            )
         results.extend(start_bench.bench_start(new_url, 500 if quick else 10_000, 1 if quick else 5, judged))
-        items, checkpoint = (30, 10) if quick else (500, 50)
+        results.append(start_bench.bench_demo(1 if quick else 3, judged))
+        items, checkpoint = (30, 10) if quick else (2_000, 200)
         results.extend(memory_bench.bench_memory(new_url(), items, checkpoint, judged))
     results.extend(queue_bench.bench_queue(5_000 if quick else 100_000, 1 if quick else 3, judged))
     results.extend(documents_bench.run_all(quick=quick))

@@ -18,12 +18,14 @@ else (history, later families) shares a handful of files generated once per seed
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.reasons import DEFAULT_TEMPLATES, by_code
+from reviewer_app.demo.drawing import forget_drawings
 from reviewer_app.demo.seed_appeals import add_appeals
 from reviewer_app.demo.seed_delivery import MIN_FAMILIES, add_delivery_cases
 from reviewer_app.demo.seed_plan import (
@@ -98,6 +100,38 @@ def seed(
     report = progress or (lambda done, total: None)
     report(0, total)
     totals = _Totals()
+    # Two threads draw the documents while this one builds the rows: most of a seed is drawing.
+    drawer = ThreadPoolExecutor(2, thread_name_prefix="demo drawing")
+    try:
+        _fill(
+            engine, facilities, families, rng_seed, now, full_documents, report, staff_ready, totals, drawer
+        )
+    finally:
+        drawer.shutdown(cancel_futures=True)  # stopped: what is not drawn yet never will be
+        forget_drawings()
+    return SeedSummary(
+        facilities=totals.facilities,
+        families=totals.families,
+        applications=totals.applications,
+        posts=totals.posts,
+        documents=totals.documents,
+        pending=totals.pending,
+    )
+
+
+def _fill(
+    engine: Engine,
+    facilities: int,
+    families: int,
+    rng_seed: int,
+    now: datetime,
+    full_documents: int,
+    report: Callable[[int, int], None],
+    staff_ready: Callable[[list[DemoStaff]], None] | None,
+    totals: _Totals,
+    drawer: ThreadPoolExecutor,
+) -> None:
+    total = facilities * families
     with Session(engine) as session:
         ensure_catalogue(session)  # the facilities seeded before; a new one gets its copy as it is added
         session.commit()
@@ -112,7 +146,7 @@ def seed(
                 number += 1
             codes.add(_facility_code(number))
             builder = FacilitySeeder(
-                session, number, rng_seed, now, catalogue, full_documents, usernames, emails, totals
+                session, number, rng_seed, now, catalogue, full_documents, usernames, emails, totals, drawer
             )
             first = totals.facilities == 0
             builder.build(families, lambda: report(totals.families, total), staff_ready if first else None)
@@ -122,11 +156,3 @@ def seed(
             session.commit()
             totals.facilities += 1
             number += 1
-    return SeedSummary(
-        facilities=totals.facilities,
-        families=totals.families,
-        applications=totals.applications,
-        posts=totals.posts,
-        documents=totals.documents,
-        pending=totals.pending,
-    )

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from datetime import datetime, timedelta
+from typing import Any
 
 from reviewer_app.demo import documents, names
 from reviewer_app.demo.seed_files import _certificate_pdf
@@ -23,27 +25,54 @@ from reviewer_app.demo.seed_plan import (
 )
 from reviewer_app.shared_db.models import Document, DocumentBlob, Post, Restriction, ServiceApplication
 
+#: A document's bytes, or the bytes being drawn on the seed's drawing threads.
+Drawing = bytes | Future[bytes]
+
 
 class _ItemBuilder(_FacilityBuilder):
     # --- documents ------------------------------------------------------------------------------------
 
+    def _drawn(self, draw: Callable[..., bytes], files: random.Random, *args: Any, **kwargs: Any) -> Drawing:
+        """``draw(generator, *args, **kwargs)`` on the seed's drawing threads, with a generator of its
+        own taken from `files` (so the files are the same whichever thread draws them, and when)."""
+        own = random.Random(files.getrandbits(64))
+        if self.drawer is None:
+            return draw(own, *args, **kwargs)
+        return self.drawer.submit(draw, own, *args, **kwargs)
+
     def _document(
-        self, kind: str, data: bytes, filename: str, mime_type: str, uploaded_at: datetime
+        self, kind: str, data: Drawing, filename: str, mime_type: str, uploaded_at: datetime
     ) -> Document:
-        sha = self.pool.sha256.get(id(data)) or hashlib.sha256(data).hexdigest()
         document = Document(
             facility_id=self.facility_id,
             kind=kind,
             filename=filename,
             mime_type=mime_type,
-            size_bytes=len(data),
-            sha256=sha,
             storage="embedded",
             uploaded_at=uploaded_at,
         )
-        document.blob = DocumentBlob(data=data)
+        if isinstance(data, Future):
+            self.drawings.append((document, data))  # its bytes are written at the next _flush
+        else:
+            self._fill(document, data)
         self.totals.documents += 1
         return document
+
+    def _fill(self, document: Document, data: bytes) -> None:
+        document.size_bytes = len(data)
+        document.sha256 = self.pool.sha256.get(id(data)) or hashlib.sha256(data).hexdigest()
+        document.blob = DocumentBlob(data=data)
+
+    def _wait_for_drawings(self, end: int) -> None:
+        """Until the first `end` documents waiting for their bytes have them drawn."""
+        for _, drawing in self.drawings[:end]:
+            drawing.result()
+
+    def _drawings_done(self) -> None:
+        """The documents whose bytes were being drawn get them (waiting for the drawing threads)."""
+        for document, drawing in self.drawings:
+            self._fill(document, drawing.result())
+        self.drawings.clear()
 
     def _application_documents(
         self, family: _Family, relative: _Relative, own: bool, uploaded_at: datetime, skip: Sequence[str] = ()
@@ -53,8 +82,12 @@ class _ItemBuilder(_FacilityBuilder):
         if "id_document" not in skip:
             if own:
                 assert applicant.birth_date is not None
-                data = documents.id_card_image(
-                    files, applicant.name, applicant.national_id, applicant.birth_date
+                data: Drawing = self._drawn(
+                    documents.id_card_image,
+                    files,
+                    applicant.name,
+                    applicant.national_id,
+                    applicant.birth_date,
                 )
             else:
                 data = files.choice(self.pool.id_cards)
@@ -71,7 +104,7 @@ class _ItemBuilder(_FacilityBuilder):
                         (c.name, "外孫" if relative.relationship == "cohabiting_with_child" else "子")
                         for c in family.inmate.children
                     ]
-                    data = documents.household_register_image(files, members)
+                    data = self._drawn(documents.household_register_image, files, members)
                 else:
                     data = files.choice(self.pool.registers)
                 name = "戶口名簿.jpg" if rng.random() < 0.5 else _photo_name(rng, uploaded_at)
@@ -79,8 +112,13 @@ class _ItemBuilder(_FacilityBuilder):
             else:
                 if own:
                     pages = files.choice((1, 2))
-                    data = documents.relationship_proof_pdf(
-                        files, applicant.name, family.inmate.name, relative.title, pages=pages
+                    data = self._drawn(
+                        documents.relationship_proof_pdf,
+                        files,
+                        applicant.name,
+                        family.inmate.name,
+                        relative.title,
+                        pages=pages,
                     )
                 else:
                     data = files.choice(self.pool.proofs)
@@ -88,7 +126,7 @@ class _ItemBuilder(_FacilityBuilder):
                 out.append(self._document("relationship_proof", data, name, "application/pdf", uploaded_at))
         if "applicant_photo" not in skip:
             if own:
-                data = documents.applicant_photo(files, applicant.name)
+                data = self._drawn(documents.applicant_photo, files, applicant.name)
             else:
                 data = files.choice(self.pool.portraits)
             name = "大頭照.jpg" if rng.random() < 0.4 else _photo_name(rng, uploaded_at)
@@ -143,8 +181,8 @@ class _ItemBuilder(_FacilityBuilder):
         *,
         status: str = "pending",
         text: tuple[str, str] | None = None,
-        photos: Sequence[bytes] = (),
-        attachments: Sequence[tuple[bytes, str, str]] = (),
+        photos: Sequence[Drawing] = (),
+        attachments: Sequence[tuple[Drawing, str, str]] = (),
         reason: str | None = None,
         decided_at: datetime | None = None,
     ) -> Post:
@@ -201,9 +239,9 @@ class _ItemBuilder(_FacilityBuilder):
     def _history_photo(self, family: _Family) -> bytes:
         return family.files.choice(self.pool.history_medium if family.full else self.pool.history_small)
 
-    def _pending_photo(self, family: _Family) -> bytes:
+    def _pending_photo(self, family: _Family) -> Drawing:
         if family.full:
-            return documents.family_photo(family.files)  # 4000×3000, as a phone takes it
+            return self._drawn(documents.family_photo, family.files)  # 4000×3000, as a phone takes it
         return family.files.choice(self.pool.pending_small)
 
     def _history(
@@ -253,8 +291,8 @@ class _ItemBuilder(_FacilityBuilder):
         relationship: str | None = None,
         *,
         text: tuple[str, str] | None = None,
-        photos: Sequence[bytes] | None = None,
-        attachments: Sequence[tuple[bytes, str, str]] = (),
+        photos: Sequence[Drawing] | None = None,
+        attachments: Sequence[tuple[Drawing, str, str]] = (),
     ) -> ServiceApplication:
         """An approved service with earlier posts and, if pending_at, a post in the queue."""
         first = min([o.submitted_at for o in history] + ([pending_at] if pending_at else []))
@@ -319,10 +357,10 @@ class _ItemBuilder(_FacilityBuilder):
                 age = rng.uniform(1, 25)
                 newest = self.now - timedelta(days=age)
                 status = "approved" if age < 7 else ("printed" if age < 14 else "delivered")
-            attachments: list[tuple[bytes, str, str]] = []
+            attachments: list[tuple[Drawing, str, str]] = []
             if pending_at is not None and rng.random() < 0.05:
                 attachments.append((self._certificate(family), "獎狀.pdf", "application/pdf"))
-            photos: list[bytes] | None = None if rng.random() < 0.92 else []  # a few posts are text only
+            photos: list[Drawing] | None = None if rng.random() < 0.92 else []  # a few posts are text only
             self._approved_family(
                 family,
                 self._history(rng, newest, count, status),
@@ -331,7 +369,7 @@ class _ItemBuilder(_FacilityBuilder):
                 attachments=attachments,
             )
 
-    def _certificate(self, family: _Family) -> bytes:
+    def _certificate(self, family: _Family) -> Drawing:
         if family.full:
-            return _certificate_pdf(family.files, family.inmate.children[-1].name)
+            return self._drawn(_certificate_pdf, family.files, family.inmate.children[-1].name)
         return family.files.choice(self.pool.certificates)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import random
 import uuid
 from collections.abc import Sequence
+from concurrent.futures import Executor, Future
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy.orm import Session
@@ -38,6 +39,7 @@ from reviewer_app.shared_db.models import (
     Applicant,
     Child,
     Decision,
+    Document,
     Facility,
     Inmate,
     Post,
@@ -60,8 +62,14 @@ class _FacilityBuilder:
         usernames: set[str],
         emails: set[str],
         totals: _Totals,
+        drawer: Executor | None = None,
     ) -> None:
         self.s = session
+        # The threads that draw the documents (Pillow lets go of the interpreter while it draws), and
+        # the documents waiting for their bytes; without threads each is drawn when it is needed.
+        self.drawer = drawer
+        self.drawings: list[tuple[Document, Future[bytes]]] = []
+        self._pool_drawn: Future[_Pool] | None = drawer.submit(_pool, rng_seed) if drawer else None
         self.number = number
         self.rng_seed = rng_seed
         self.now = now
@@ -90,7 +98,10 @@ class _FacilityBuilder:
     @property
     def pool(self) -> _Pool:
         """The shared files (made once per seed and process, some seconds): drawn at the first family
-        that needs them, not before the facility and its staff are written."""
+        that needs them, not before the facility and its staff are written; on a drawing thread from
+        the start when there is one."""
+        if self._pool_drawn is not None:
+            return self._pool_drawn.result()
         return _pool(self.rng_seed)
 
     # --- facility, staff, writing -------------------------------------------------------------------
@@ -126,8 +137,12 @@ class _FacilityBuilder:
             )
             self.staff.append(DemoStaff(username, display, role, self.facility_id))
 
+    def _drawings_done(self) -> None:
+        """The documents still being drawn get their bytes (seed_items)."""
+
     def _flush(self) -> None:
         """Write what is built so far, then the decisions, strikes and suspensions that need its ids."""
+        self._drawings_done()
         self.s.flush()
         for planned in self.decisions:
             self.s.add(

@@ -8,9 +8,12 @@ from datetime import timedelta
 
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.demo import documents, names
-from reviewer_app.demo.seed_items import _ItemBuilder
+from reviewer_app.demo.seed_items import Drawing, _ItemBuilder
 from reviewer_app.demo.seed_plan import DemoStaff, _Family, _Old, _wrong_call_number, _years_before
 from reviewer_app.shared_db.models import Restriction
+
+#: How many families' documents may still be drawing while the next family's rows are built.
+DRAWING_AHEAD = 3
 
 
 class FacilitySeeder(_ItemBuilder):
@@ -41,13 +44,25 @@ class FacilitySeeder(_ItemBuilder):
             10: self._missing_proof,
             11: self._suspended,
         }
+        # A family counts as built once its documents are drawn too; the drawing threads are at most
+        # DRAWING_AHEAD families ahead of the count, while this thread builds the next families' rows.
+        waiting: list[int] = []  # the families not counted yet: where their drawings end
+
+        def count(leaving: int) -> None:
+            while len(waiting) > leaving:
+                self._wait_for_drawings(waiting.pop(0))
+                self.totals.families += 1
+                built_one()
+
         for index in range(families):
             family = self._new_family(index)
             scenarios.get(index, self._ordinary)(family)
-            self.totals.families += 1
-            built_one()
+            waiting.append(len(self.drawings))
+            count(DRAWING_AHEAD)
             if index % 100 == 99:
+                count(0)
                 self._flush()
+        count(0)
         self._flush()
 
     # --- the rule problems (SCENARIOS) ----------------------------------------------------------------
@@ -118,7 +133,7 @@ class FacilitySeeder(_ItemBuilder):
         pending_at = self.now - timedelta(hours=26)
         history = self._history(family.rng, pending_at - timedelta(days=39), 2, "approved", rejection=False)
         if family.full:
-            photo = documents.family_photo(family.files, exif_orientation=6, gps=True)
+            photo: Drawing = self._drawn(documents.family_photo, family.files, exif_orientation=6, gps=True)
         else:
             photo = self.pool.sideways_small
         self._approved_family(family, history, pending_at, photos=[photo])
