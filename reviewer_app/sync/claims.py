@@ -194,14 +194,25 @@ def release_all(s: Session, who: Claimant, keep: Collection[tuple[str, int]] = (
     released: list[tuple[str, int]] = []
     for kind, model in MODELS.items():
         kept = sorted(item_id for k, item_id in keep if k == kind)
+        mine = (
+            model.claimed_by == who.staff_username,
+            model.claim_workstation == who.workstation,
+            model.status.in_(DECIDABLE_STATUSES),
+            model.id.not_in(kept),
+        )
+        if deciding.on_postgresql(s):
+            # A member's own login may not UPDATE a claim (0007): each goes back through the release
+            # function, which checks it is still this workstation's (a batch is a few dozen items).
+            held = s.scalars(select(model.id).where(*mine).order_by(model.id)).all()
+            released.extend(
+                (kind, item_id)
+                for item_id in held
+                if deciding.release(s, who.staff_username, who.workstation, kind, item_id)
+            )
+            continue
         result = s.execute(
             update(model)
-            .where(
-                model.claimed_by == who.staff_username,
-                model.claim_workstation == who.workstation,
-                model.status.in_(DECIDABLE_STATUSES),
-                model.id.not_in(kept),
-            )
+            .where(*mine)
             .values(claimed_by=None, claim_workstation=None, claim_expires_at=None)
             .returning(model.id)
         )

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.shared_db.models import Decision, Post
 from tests import factories
 from tests.desk import Workstation, workstation
+from tests.staffdb import PgLogins
 
 GRACE = timedelta(seconds=10)
 
@@ -171,3 +172,26 @@ def test_a_clock_set_back_does_not_hold_decisions(engine: Engine, desk: Workstat
     desk.decide("post", second, "approve")
     desk.sync.grace = timedelta(0)
     assert desk.sync.push().applied == 1
+
+
+@pytest.mark.postgres
+def test_a_staff_login_closing_its_desk_gives_its_claims_back(
+    pg_url: str, pg_logins: PgLogins, tmp_path: Path
+) -> None:
+    """R10 as the deployment runs it: each member's own login, who may not UPDATE a claim by hand
+    (0007), still gives the undecided items back on Ctrl+Q."""
+    engine = factories.shared_engine(pg_url)
+    with Session(engine) as s, s.begin():
+        fid = factories.facility(s).id
+    me = pg_logins.add("reviewer", "TTD", fid)
+    desk = workstation(me.url, tmp_path, "ws-a", me.username, fid)
+    desk.sync.grace = GRACE
+    try:
+        _posts(engine, desk, 4)
+        assert desk.sync.pull(batch=4).claimed == 4
+        assert desk.sync.close_session() == 4
+        with Session(engine) as s:
+            assert s.scalars(select(Post.claimed_by)).all() == [None] * 4
+    finally:
+        desk.close()
+        engine.dispose()
