@@ -216,7 +216,7 @@
     <message>
         <location line="+4"/>
         <source>The family&apos;s appeal ({day})</source>
-        <translation>The family's appeal ({day})</translation>
+        <translation>The family&apos;s appeal ({day})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -226,7 +226,7 @@
     <message>
         <location line="+7"/>
         <source>The first reviewer&apos;s note (staff only)</source>
-        <translation>The first reviewer's note (staff only)</translation>
+        <translation>The first reviewer&apos;s note (staff only)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -327,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+70"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+73"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>Decision</translation>
@@ -446,6 +446,21 @@
         <location line="+1"/>
         <source>Suspension shortening asked (待覆核)</source>
         <translation>Suspension shortening asked (待覆核)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account role changed</source>
+        <translation>Account role changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target to decide changed</source>
+        <translation>Target to decide changed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility calendar changed</source>
+        <translation>Facility calendar changed</translation>
     </message>
 </context>
 <context>
@@ -2532,7 +2547,7 @@
     <message>
         <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
         <source>Today&apos;s work</source>
-        <translation>Today's work</translation>
+        <translation>Today&apos;s work</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2969,7 +2984,7 @@
         <location filename="../../reviewer_app/ui/printing/print_view.py" line="-258"/>
         <source>Today&apos;s work</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
-        <translation>Today's work</translation>
+        <translation>Today&apos;s work</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -3059,7 +3074,7 @@
     <message>
         <location line="+15"/>
         <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
-        <translation>Scan the inmate's card or choose the recipient first; nothing recorded.</translation>
+        <translation>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</translation>
     </message>
     <message>
         <location line="+79"/>
@@ -3227,7 +3242,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+164"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
         <source>New end date</source>
         <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>New end date</translation>
@@ -3561,7 +3576,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+3"/>
         <source>Scan the inmate&apos;s card, then the page (F6)</source>
-        <translation>Scan the inmate's card, then the page (F6)</translation>
+        <translation>Scan the inmate&apos;s card, then the page (F6)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3684,7 +3699,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+5"/>
         <source>Confirm the colleague&apos;s decision: it takes effect now</source>
-        <translation>Confirm the colleague's decision: it takes effect now</translation>
+        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
     </message>
     <message>
         <location line="+4"/>

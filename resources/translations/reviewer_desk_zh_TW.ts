@@ -327,7 +327,7 @@
 <context>
     <name>AuditActions</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+70"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+73"/>
         <source>Decision</source>
         <extracomment>Raw value of a cell, for sorting (times as times, numbers as numbers). The whole row object.</extracomment>
         <translation>審核決定</translation>
@@ -446,6 +446,21 @@
         <location line="+1"/>
         <source>Suspension shortening asked (待覆核)</source>
         <translation>申請縮短停權（待覆核）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Account role changed</source>
+        <translation>帳號角色變更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Target to decide changed</source>
+        <translation>決定期限變更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility calendar changed</source>
+        <translation>機關行事曆變更</translation>
     </message>
 </context>
 <context>
@@ -3215,7 +3230,7 @@ They come back to the queue when a colleague closes the desk or their claim runs
 <context>
     <name>ReasonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+164"/>
+        <location filename="../../reviewer_app/ui/supervisor/common.py" line="+162"/>
         <source>New end date</source>
         <extracomment>The column&apos;s title, said when asked: it follows the desk&apos;s language (a LanguageChange repaints) What the cell&apos;s tooltip says (None: the cell&apos;s text)</extracomment>
         <translation>新的結束日</translation>

@@ -61,6 +61,9 @@ ACTION_CODES: tuple[str, ...] = (
     "four_eyes_send_back",
     "suspension_lift_asked",
     "suspension_shorten_asked",
+    "staff_role",
+    "service_target",
+    "calendar_day",
 )
 
 
@@ -93,6 +96,9 @@ def action_word(code: str) -> str:
         "suspension_shorten_asked": QCoreApplication.translate(
             "AuditActions", "Suspension shortening asked (待覆核)"
         ),
+        "staff_role": QCoreApplication.translate("AuditActions", "Account role changed"),
+        "service_target": QCoreApplication.translate("AuditActions", "Target to decide changed"),
+        "calendar_day": QCoreApplication.translate("AuditActions", "Facility calendar changed"),
     }
     return labels.get(code, code)
 

@@ -139,3 +139,17 @@ def test_the_chain_count_matches_the_list(qtbot: QtBot, world: World) -> None:
         browser.verify()
     assert f"{loaded} 筆事件" in browser.status_label.text()
     assert any(browser.model.index(r, 3).data() == "查閱稽核紀錄" for r in range(loaded))  # this viewing too
+
+
+def test_the_service_clock_changes_read_in_words(qtbot: QtBot, world: World) -> None:
+    """A supervisor's change of the target or of a calendar day is named, not shown as its code."""
+    from datetime import date
+
+    from reviewer_app.supervision import service_clock
+
+    service_clock.set_target(world.engine, world.supervisor, 5, NOW)
+    service_clock.set_day(world.engine, world.supervisor, date(2026, 12, 24), False, "年終盤點", NOW)
+    browser = _browser(qtbot, world)
+    actions = {browser.proxy.index(row, 3).data() for row in range(browser.proxy.rowCount())}
+    assert not actions & {"service_target", "calendar_day"}
+    assert {"決定期限變更", "機關行事曆變更"} <= actions
