@@ -3,6 +3,7 @@
 from reviewer_app.shared_db.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.shared_db.models.base import Base, utcnow
 from reviewer_app.shared_db.models.facility import Facility, Staff
+from reviewer_app.shared_db.models.image_hashes import ImageHash
 from reviewer_app.shared_db.models.items import Document, DocumentBlob, Post, ServiceApplication
 from reviewer_app.shared_db.models.people import Applicant, Child, Inmate, Restriction
 from reviewer_app.shared_db.models.printing import Handover, PrintRecord
@@ -19,6 +20,7 @@ __all__ = [
     "DocumentBlob",
     "Facility",
     "Handover",
+    "ImageHash",
     "Inmate",
     "Post",
     "PrintRecord",
