@@ -1,14 +1,23 @@
 """A picture's perceptual hash, and how alike two pictures are by it (issue 21: what changed since a
 rejection, reused images).
 
-A difference hash (dHash) in both directions: the picture in grey, shrunk to 9×8 and 8×9, one bit
-for each pair of neighbours (is the left one brighter? the upper one?), 128 bits in all. A photo
-recompressed or resized keeps its bits; a different picture flips about half of them. Written on
-Pillow alone: the `imagehash` package would bring NumPy, SciPy and PyWavelets (some 100 MB in the
-installer) for the same answer here.
+A difference hash in both directions with a dead zone: the picture in grey, shrunk to 17×16 and
+16×17, and for each pair of neighbours (left and right, upper and lower) whether the first is
+clearly brighter, clearly darker, or about the same (two bits: 10, 01 or 00). 1024 bits in all. The
+dead zone keeps the flat parts of a picture (a wall, a sky, the plain background of a portrait)
+from flipping with every recompression, which is what makes a plain difference hash call two
+portraits with the same pose alike. Two hashes are compared by the share of the bits set in either
+that differ.
 
-The hash never decodes the whole picture: a JPEG is decoded at libjpeg's smallest DCT scale that
-still covers 64×64 (``draft``), a PNG is first reduced by a whole factor (``reduce``, a box filter).
+Measured on the demo's pictures (tests/documents/test_perceptual.py keeps the cases): the same photo
+recompressed at quality 35, resized to a fifth, or re-saved as PNG differs by at most 7 %; different
+family photos by 37 % or more, different portraits by 10 % or more. Forms drawn on one design (two ID
+cards) can come within a few per cent: for them only the very same picture counts as reused.
+
+Written on Pillow alone: the `imagehash` package would bring NumPy, SciPy and PyWavelets (some
+100 MB in the installer) for a hash that here is a dozen lines. The hash never decodes the whole
+picture: a JPEG is decoded at libjpeg's smallest DCT scale that still covers 128×128 (``draft``), a
+large PNG is first reduced by a whole factor (``reduce``, a box filter).
 """
 
 from __future__ import annotations
@@ -22,45 +31,44 @@ from PIL import Image, ImageOps
 
 from reviewer_app.documents.images import DECODE_ERRORS
 
-#: Bits of the hash: 64 of rows, 64 of columns.
-BITS: Final = 128
-#: At most this many differing bits: the same picture, recompressed, resized, re-saved (measured: at
-#: most 7 for a JPEG re-saved at quality 35 or a PNG at a third of the size). Different photos
-#: differ in 24 bits or more; pictures drawn on one template (two ID cards of the same design) can
-#: come closer, so the flag is a look for the reviewer, never a finding.
-SIMILAR_BITS: Final = 10
-#: The size the picture is brought to before the final shrink: small enough to be cheap, large enough
-#: that the 9×8 average of it does not depend on how it was decoded.
-_WORKING: Final = 64
+_GRID: Final = 16
+#: Bits of the hash: two per neighbour pair, 16×16 pairs across and 16×16 down.
+BITS: Final = 4 * _GRID * _GRID
+HEX_DIGITS: Final = BITS // 4
+#: At most this share (per cent) of the bits set in either differ: the same picture.
+SIMILAR_PERCENT: Final = 8
+#: Forms drawn on one design (every ID card looks alike from afar): only the same picture.
+FORM_PERCENT: Final = 0
+FORM_KINDS: Final = frozenset({"id_document", "relationship_proof"})
+#: Grey levels (of 255) by which a neighbour must differ to count as brighter or darker.
+_DEAD_ZONE: Final = 3
+#: The size the picture is brought to before the final shrink.
+_WORKING: Final = 128
 
 Likeness = Literal["same", "similar", "different"]
 
 
 @dataclass(frozen=True)
 class PerceptualHash:
-    """128 bits as two signed 64-bit halves (what a BIGINT column holds)."""
-
-    high: int
-    low: int
-
-    @property
-    def value(self) -> int:
-        return ((self.high & 0xFFFFFFFFFFFFFFFF) << 64) | (self.low & 0xFFFFFFFFFFFFFFFF)
+    value: int
 
     @classmethod
-    def of(cls, value: int) -> PerceptualHash:
-        return cls(_signed(value >> 64), _signed(value & 0xFFFFFFFFFFFFFFFF))
-
-    def distance(self, other: PerceptualHash) -> int:
-        """How many of the 128 bits differ."""
-        return (self.value ^ other.value).bit_count()
+    def from_hex(cls, text: str) -> PerceptualHash:
+        return cls(int(text, 16))
 
     def hex(self) -> str:
-        return f"{self.value:032x}"
+        """As stored: exactly HEX_DIGITS digits (PostgreSQL reads it as bit(1024))."""
+        return f"{self.value:0{HEX_DIGITS}x}"
+
+    def distance(self, other: PerceptualHash) -> int:
+        """The share (per cent, rounded down) of the bits set in either hash that differ."""
+        differ = (self.value ^ other.value).bit_count()
+        return 100 * differ // max(1, (self.value | other.value).bit_count())
 
 
-def _signed(half: int) -> int:
-    return half - (1 << 64) if half >= 1 << 63 else half
+def alike(a: PerceptualHash, b: PerceptualHash, kind: str = "") -> bool:
+    """The same or nearly the same picture (``kind``: the document's kind; forms are stricter)."""
+    return a.distance(b) <= (FORM_PERCENT if kind in FORM_KINDS else SIMILAR_PERCENT)
 
 
 def likeness(
@@ -72,7 +80,7 @@ def likeness(
         return "same"
     if a is None or b is None:
         return None
-    return "similar" if a.distance(b) <= SIMILAR_BITS else "different"
+    return "similar" if a.distance(b) <= SIMILAR_PERCENT else "different"
 
 
 def _small_grey(data: bytes) -> Image.Image:
@@ -81,7 +89,7 @@ def _small_grey(data: bytes) -> Image.Image:
         opened = Image.open(io.BytesIO(data))
         if opened.format == "JPEG":
             opened.draft("L", (_WORKING, _WORKING))  # libjpeg decodes at 1/2, 1/4 or 1/8 scale
-        image = ImageOps.exif_transpose(opened)
+        image = ImageOps.exif_transpose(opened)  # the picture as the reviewer sees it
         factor = min(image.width, image.height) // _WORKING
         if factor > 1:
             image = image.reduce(factor)
@@ -93,15 +101,14 @@ def _small_grey(data: bytes) -> Image.Image:
         return image.convert("L").resize((_WORKING, _WORKING), Image.Resampling.BOX)
 
 
-def _bits(pixels: list[int], width: int, height: int, *, across: bool) -> int:
+def _pairs(grey: bytes, width: int, step: int) -> int:
+    """Two bits for each neighbour pair of a ``width``-wide grid: (brighter, darker)."""
     value = 0
-    for y in range(height):
-        for x in range(width):
-            if across:
-                brighter = pixels[y * (width + 1) + x] > pixels[y * (width + 1) + x + 1]
-            else:
-                brighter = pixels[y * width + x] > pixels[(y + 1) * width + x]
-            value = (value << 1) | brighter
+    for y in range(_GRID):
+        for x in range(_GRID):
+            here = y * width + x
+            diff = grey[here] - grey[here + step]
+            value = (value << 2) | ((diff > _DEAD_ZONE) << 1) | (diff < -_DEAD_ZONE)
     return value
 
 
@@ -112,7 +119,7 @@ def perceptual_hash(data: bytes) -> PerceptualHash | None:
         small = _small_grey(data)
     except (*DECODE_ERRORS, Image.DecompressionBombError):
         return None
-    rows = list(small.resize((9, 8), Image.Resampling.BOX).tobytes())
-    columns = list(small.resize((8, 9), Image.Resampling.BOX).tobytes())
-    value = (_bits(rows, 8, 8, across=True) << 64) | _bits(columns, 8, 8, across=False)
-    return PerceptualHash.of(value)
+    across = small.resize((_GRID + 1, _GRID), Image.Resampling.BOX).tobytes()
+    down = small.resize((_GRID, _GRID + 1), Image.Resampling.BOX).tobytes()
+    half = 2 * _GRID * _GRID
+    return PerceptualHash((_pairs(across, _GRID + 1, 1) << half) | _pairs(down, _GRID, _GRID))

@@ -19,7 +19,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import DocumentRef
-from reviewer_app.documents.perceptual import SIMILAR_BITS, PerceptualHash, perceptual_hash
+from reviewer_app.documents.perceptual import SIMILAR_PERCENT, PerceptualHash, alike, perceptual_hash
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.documents.verdicts import Rejected
 from reviewer_app.shared_db.models import Document, ImageHash, Post, ServiceApplication
@@ -49,9 +49,9 @@ class Reuse:
 
 
 def hash_of(row: ImageHash | None) -> PerceptualHash | None:
-    if row is None or row.hash_high is None or row.hash_low is None:
+    if row is None or row.hash is None:
         return None
-    return PerceptualHash(row.hash_high, row.hash_low)
+    return PerceptualHash.from_hex(row.hash)
 
 
 def stored_hashes(s: Session, doc_ids: Iterable[int]) -> dict[int, ImageHash]:
@@ -85,8 +85,7 @@ def hash_documents(
         row = ImageHash(
             document_id=doc.id,
             facility_id=facility_id,
-            hash_high=found.high if found else None,
-            hash_low=found.low if found else None,
+            hash=found.hex() if found else None,
             hashed_at=clock(),
         )
         try:
@@ -107,8 +106,8 @@ def reused_images(engine: Engine, facility_id: int, doc_ids: Sequence[int]) -> d
         if engine.dialect.name == "postgresql":
             for doc_id in doc_ids:
                 rows = s.execute(
-                    text("SELECT * FROM reviewdesk_reused_images(:doc, :bits)"),
-                    {"doc": doc_id, "bits": SIMILAR_BITS},
+                    text("SELECT * FROM reviewdesk_reused_images(:doc, :percent)"),
+                    {"doc": doc_id, "percent": SIMILAR_PERCENT},
                 ).all()
                 named = tuple(
                     OtherItem(r.item_kind, r.item_id, r.item_status, r.document_id) for r in rows if r.item_id
@@ -124,6 +123,7 @@ def reused_images(engine: Engine, facility_id: int, doc_ids: Sequence[int]) -> d
 class _Hashed:
     document_id: int
     facility_id: int
+    document_kind: str
     kind: str
     item_id: int
     status: str
@@ -137,7 +137,7 @@ def _every_hashed(s: Session) -> list[_Hashed]:
         .join(Document, Document.id == ImageHash.document_id)
         .outerjoin(Post, Post.id == Document.post_id)
         .outerjoin(ServiceApplication, ServiceApplication.id == Document.application_id)
-        .where(ImageHash.hash_high.is_not(None))
+        .where(ImageHash.hash.is_not(None))
     ).all()
     services = {
         a.id: a.applicant_id
@@ -152,12 +152,21 @@ def _every_hashed(s: Session) -> list[_Hashed]:
             continue
         if app is not None:
             out.append(
-                _Hashed(doc.id, doc.facility_id, "application", app.id, app.status, app.applicant_id, h)
+                _Hashed(
+                    doc.id, doc.facility_id, doc.kind, "application", app.id, app.status, app.applicant_id, h
+                )
             )
         elif post is not None:
             out.append(
                 _Hashed(
-                    doc.id, doc.facility_id, "post", post.id, post.status, services.get(post.service_id), h
+                    doc.id,
+                    doc.facility_id,
+                    doc.kind,
+                    "post",
+                    post.id,
+                    post.status,
+                    services.get(post.service_id),
+                    h,
                 )
             )
     return out
@@ -176,7 +185,7 @@ def _reused_here(s: Session, facility_id: int, doc_ids: Sequence[int]) -> dict[i
             for o in every
             if o.document_id != doc_id
             and o.family != mine.family
-            and o.hash.distance(mine.hash) <= SIMILAR_BITS
+            and alike(mine.hash, o.hash, mine.document_kind)
         ]
         named = tuple(
             OtherItem(o.kind, o.item_id, o.status, o.document_id)

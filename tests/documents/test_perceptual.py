@@ -9,7 +9,7 @@ import random
 import pytest
 from PIL import Image
 
-from reviewer_app.demo.documents import family_photo, relationship_proof_pdf
+from reviewer_app.demo.documents import applicant_photo, family_photo, relationship_proof_pdf
 from reviewer_app.documents.perceptual import likeness, perceptual_hash
 
 
@@ -49,6 +49,23 @@ def test_different_photos_are_different(photo: bytes) -> None:
     for seed in range(4, 12):
         other = family_photo(random.Random(seed), 2400, 1800, quality=92)
         assert likeness(perceptual_hash(photo), perceptual_hash(other)) == "different"
+
+
+def test_portraits_of_different_people_in_the_same_pose_are_different() -> None:
+    """Front photos share a pose and a plain background; the flat parts must not make them alike."""
+    people = ["林小華", "陳美玲", "王志明", "張雅婷", "李大同", "黃淑芬"]
+    hashes = [perceptual_hash(applicant_photo(random.Random(n), name)) for n, name in enumerate(people)]
+    for i, a in enumerate(hashes):
+        for b in hashes[i + 1 :]:
+            assert likeness(a, b) == "different"
+
+
+def test_a_portrait_recompressed_is_similar() -> None:
+    portrait = applicant_photo(random.Random(8), "林小華")
+    assert (
+        likeness(perceptual_hash(portrait), perceptual_hash(_resaved(portrait, quality=40, scale=0.5)))
+        == "similar"
+    )
 
 
 def test_a_file_that_is_no_picture_has_no_hash(photo: bytes) -> None:

@@ -103,7 +103,7 @@ def test_a_post_sent_again_is_compared_with_the_rejected_one(engine: Engine, sto
     assert pictures == [("IMG_0001.jpg", "replaced", "similar"), ("IMG_0002.jpg", "added", None)]
     # The hashes are kept: computed once per document.
     with Session(engine) as s:
-        assert s.scalar(select(ImageHash).where(ImageHash.hash_high.is_not(None)).limit(1)) is not None
+        assert s.scalar(select(ImageHash).where(ImageHash.hash.is_not(None)).limit(1)) is not None
 
 
 def test_the_same_photo_again_is_the_same_and_a_new_one_different(

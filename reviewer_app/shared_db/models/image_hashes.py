@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import BigInteger, ForeignKey
+from sqlalchemy import ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from reviewer_app.shared_db.models.base import Base, utcnow
@@ -17,7 +17,6 @@ class ImageHash(Base):
 
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), primary_key=True)
     facility_id: Mapped[int] = mapped_column(ForeignKey("facilities.id"), index=True)
-    # documents/perceptual.py: 128 bits as two signed halves; NULL: not a picture, or it does not decode
-    hash_high: Mapped[int | None] = mapped_column(BigInteger)
-    hash_low: Mapped[int | None] = mapped_column(BigInteger)
+    # documents/perceptual.py, 1024 bits in hex; NULL: not a picture, or it does not decode
+    hash: Mapped[str | None] = mapped_column(String(256))
     hashed_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -34,6 +34,7 @@ from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
 from reviewer_app.ui.common.spoken import name_form_values
 from reviewer_app.ui.desk.desk_data import ItemDetail
+from reviewer_app.ui.desk.second_look import SecondLook
 
 APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 REJECT_KEYS = ("Ctrl+R",)
@@ -134,7 +135,9 @@ class DecisionPanel(QWidget):
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.banner)
         body_layout.addLayout(self.header_form)
-        for box in (self.content_box, self.findings_box, self.standing_box, self.history_box):
+        self.second_look = SecondLook()  # issue 21: since the rejection, reused pictures
+        boxes = (self.content_box, self.second_look, self.findings_box, self.standing_box, self.history_box)
+        for box in boxes:
             body_layout.addWidget(box)
         body_layout.addStretch(1)
         self.scroll_area = QScrollArea()

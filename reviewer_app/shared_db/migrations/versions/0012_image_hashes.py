@@ -5,7 +5,8 @@ Revises: 0009
 Create Date: 2026-12-07
 
 ``image_hashes``: one row per document, written once by the workstation that opened it first
-(reviewer_app/sync/image_hashes.py); NULL halves for a document that is not a picture.
+(reviewer_app/sync/image_hashes.py): documents/perceptual.py's 1024 bits in hex, NULL for a
+document that is not a picture.
 
 On PostgreSQL the table is behind the facility wall (staff read and insert their own facility's rows,
 for a document of that facility; nobody updates or deletes). Whether another family used the same
@@ -32,7 +33,7 @@ REUSED = "reviewdesk_reused_images(integer, integer)"
 
 #: Each document with its family (the applicant behind an application, or behind a post's service).
 _HASHED = """
-    SELECT h.document_id, h.hash_high, h.hash_low, d.facility_id,
+    SELECT h.document_id, ('x' || h.hash)::bit(1024) AS bits, d.facility_id, d.kind,
            CASE WHEN d.application_id IS NOT NULL THEN 'application' ELSE 'post' END AS item_kind,
            COALESCE(d.application_id, d.post_id) AS item_id,
            COALESCE(a.status, p.status) AS item_status,
@@ -42,10 +43,10 @@ _HASHED = """
     LEFT JOIN public.service_applications a ON a.id = d.application_id
     LEFT JOIN public.posts p ON p.id = d.post_id
     LEFT JOIN public.service_applications s ON s.id = p.service_id
-    WHERE h.hash_high IS NOT NULL"""
+    WHERE h.hash IS NOT NULL AND pg_catalog.length(h.hash) = 256"""
 
 REUSED_SQL = f"""
-CREATE OR REPLACE FUNCTION reviewdesk_reused_images(p_document_id integer, p_max_bits integer)
+CREATE OR REPLACE FUNCTION reviewdesk_reused_images(p_document_id integer, p_max_percent integer)
 RETURNS TABLE (document_id integer, item_kind text, item_id integer, item_status text)
 LANGUAGE sql STABLE {_DEFINER} AS $$
     WITH hashed AS ({_HASHED}),
@@ -59,8 +60,11 @@ LANGUAGE sql STABLE {_DEFINER} AS $$
            CASE WHEN o.facility_id = m.facility_id THEN o.item_status END
     FROM mine m JOIN hashed o ON o.document_id <> m.document_id
      AND o.applicant_id IS DISTINCT FROM m.applicant_id
-    WHERE pg_catalog.bit_count((o.hash_high # m.hash_high)::bit(64))
-        + pg_catalog.bit_count((o.hash_low # m.hash_low)::bit(64)) <= p_max_bits
+    -- documents/perceptual.py's distance: the share of the bits set in either that differ; forms
+    -- drawn on one design (ID cards, relationship proofs) only when the very same picture
+    WHERE 100 * pg_catalog.bit_count(o.bits # m.bits)
+          / GREATEST(1, pg_catalog.bit_count(o.bits | m.bits))
+          <= CASE WHEN m.kind IN ('id_document', 'relationship_proof') THEN 0 ELSE p_max_percent END
     ORDER BY o.facility_id <> m.facility_id, o.document_id
 $$"""
 
@@ -70,8 +74,7 @@ def upgrade() -> None:
         "image_hashes",
         sa.Column("document_id", sa.Integer(), nullable=False),
         sa.Column("facility_id", sa.Integer(), nullable=False),
-        sa.Column("hash_high", sa.BigInteger(), nullable=True),
-        sa.Column("hash_low", sa.BigInteger(), nullable=True),
+        sa.Column("hash", sa.String(length=256), nullable=True),
         sa.Column("hashed_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
             ["document_id"],
