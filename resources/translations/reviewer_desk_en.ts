@@ -877,6 +877,99 @@
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+171"/>
+        <source>Compare with the rejected one</source>
+        <translation>Compare with the rejected one</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rejected earlier: %1</source>
+        <translation>Rejected earlier: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reasons given</source>
+        <translation>Reasons given</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the family read</source>
+        <translation>What the family read</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff note</source>
+        <translation>Staff note</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>struck out: removed, underlined: new</source>
+        <translation>struck out: removed, underlined: new</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not replaced (the same file)</source>
+        <translation>not replaced (the same file)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>same picture</source>
+        <translation>same picture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar picture</source>
+        <translation>similar picture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different picture</source>
+        <translation>different picture</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier</source>
+        <translation>earlier</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmSaveDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
@@ -911,27 +1004,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+90"/>
+        <location line="+61"/>
         <location line="+90"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-146"/>
+        <location line="+59"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-54"/>
+        <location line="+142"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -951,7 +1044,7 @@
         <translation>History</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Choose an item to review from the queue.</source>
         <translation>Choose an item to review from the queue.</translation>
     </message>
@@ -1946,7 +2039,7 @@
         <translation>To switch now, close the desk and open it again.</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+323"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
@@ -2115,7 +2208,7 @@
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+81"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2847,6 +2940,54 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>Printing…</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLook</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-184"/>
+        <source>Since the rejection, and reused pictures</source>
+        <translation>Since the rejection, and reused pictures</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Compare with the rejected one…</source>
+        <translation>Compare with the rejected one…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</source>
+        <translation>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Same or nearly the same picture used by another family: %1</source>
+        <translation>Same or nearly the same picture used by another family: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same or nearly the same picture used at other facilities: %1 time(s)</source>
+        <translation>Same or nearly the same picture used at other facilities: %1 time(s)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sent again after the rejection of %1.</source>
+        <translation>Sent again after the rejection of %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text changed.</source>
+        <translation>Text changed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text not changed.</source>
+        <translation>Text not changed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents replaced or added: %1 of %2.</source>
+        <translation>Documents replaced or added: %1 of %2.</translation>
     </message>
 </context>
 <context>

@@ -877,6 +877,99 @@
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+171"/>
+        <source>Compare with the rejected one</source>
+        <translation>與前次退件比較</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rejected earlier: %1</source>
+        <translation>前次退件：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reasons given</source>
+        <translation>前次退件理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the family read</source>
+        <translation>家屬收到的說明</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff note</source>
+        <translation>承辦人備註</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>struck out: removed, underlined: new</source>
+        <translation>刪除線：已刪除；底線：新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Body</source>
+        <translation>內文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not replaced (the same file)</source>
+        <translation>未更換（同一檔案）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replaced</source>
+        <translation>已更換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>same picture</source>
+        <translation>相同圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar picture</source>
+        <translation>相似圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different picture</source>
+        <translation>不同圖片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier</source>
+        <translation>前次</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmSaveDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+382"/>
@@ -911,27 +1004,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+89"/>
-        <location line="+59"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+90"/>
+        <location line="+61"/>
         <location line="+90"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-144"/>
-        <location line="+57"/>
+        <location line="-146"/>
+        <location line="+59"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
-        <location line="-52"/>
-        <location line="+140"/>
+        <location line="-54"/>
+        <location line="+142"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-122"/>
+        <location line="-124"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -951,7 +1044,7 @@
         <translation>歷程</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Choose an item to review from the queue.</source>
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
@@ -1942,7 +2035,7 @@
         <translation>若要立即切換，請關閉審核台後重新開啟。</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+322"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+323"/>
         <source>Cannot read this workstation&apos;s review list: {error}</source>
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
@@ -2109,7 +2202,7 @@
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+81"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -2837,6 +2930,54 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+1"/>
         <source>Printing…</source>
         <translation>列印…</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLook</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-184"/>
+        <source>Since the rejection, and reused pictures</source>
+        <translation>與前次退件比較・重複使用的圖片</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Compare with the rejected one…</source>
+        <translation>與前次退件比較…</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</source>
+        <translation>其他家屬使用過相同或幾乎相同的圖片：%1；另有其他機關 %2 件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Same or nearly the same picture used by another family: %1</source>
+        <translation>其他家屬使用過相同或幾乎相同的圖片：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same or nearly the same picture used at other facilities: %1 time(s)</source>
+        <translation>其他機關的家屬使用過相同或幾乎相同的圖片：%1 件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sent again after the rejection of %1.</source>
+        <translation>此件為%1退件後重新送出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text changed.</source>
+        <translation>文字已修改。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text not changed.</source>
+        <translation>文字未修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents replaced or added: %1 of %2.</source>
+        <translation>更換或新增文件：%2 件中 %1 件。</translation>
     </message>
 </context>
 <context>

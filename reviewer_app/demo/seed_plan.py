@@ -16,7 +16,7 @@ from reviewer_app.core.policy import MB
 from reviewer_app.core.timeutil import local
 from reviewer_app.shared_db.models import Applicant, Inmate, Post, ServiceApplication
 
-#: The family index (within each facility) of each rule problem; all fit in the first 12 families.
+#: The family index (within each facility) of each rule problem; all fit in the first 14 families.
 SCENARIOS: Final[dict[int, str]] = {
     0: "P4: pending post whose body is 130 characters",
     1: "P5: pending post with two photos",
@@ -31,6 +31,8 @@ SCENARIOS: Final[dict[int, str]] = {
     9: "E6: pending application with a wrong call number",
     10: "E5: pending application without relationship proof",
     11: "P7: suspended family (3 strikes) with a held post",
+    12: "post sent again after a rejection: text changed, the photo recompressed (與前次退件比較)",
+    13: "pending post whose photo another family's rejected post used (reused picture)",
 }
 SCENARIO_FAMILIES: Final[int] = len(SCENARIOS)
 

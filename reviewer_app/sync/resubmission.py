@@ -80,12 +80,29 @@ class Comparison:
         return any(seg.change != "same" for seg in (*self.title, *self.body))
 
 
+#: An unchanged run this short between two changes is shown as part of the change: "你" or "我"
+#: kept between two rewritten sentences makes the diff unreadable (difflib has no semantic clean-up).
+_SHORT_SAME = 3
+
+
 def text_diff(before: str, after: str) -> tuple[Segment, ...]:
     """``after`` against ``before``, character by character (Chinese has no spaces between words)."""
-    out: list[Segment] = []
     matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
-    for op, a0, a1, b0, b1 in matcher.get_opcodes():
-        if op == "equal":
+    # (same?, a0, a1, b0, b1), neighbouring changes merged across short unchanged runs
+    runs: list[tuple[bool, int, int, int, int]] = []
+    ops = matcher.get_opcodes()
+    for index, (op, a0, a1, b0, b1) in enumerate(ops):
+        same = op == "equal"
+        inside = 0 < index < len(ops) - 1
+        if same and inside and a1 - a0 < _SHORT_SAME:
+            same = False
+        if runs and not same and not runs[-1][0]:
+            _, p0, _, q0, _ = runs.pop()
+            a0, b0 = p0, q0
+        runs.append((same, a0, a1, b0, b1))
+    out: list[Segment] = []
+    for same, a0, a1, b0, b1 in runs:
+        if same:
             out.append(Segment("same", before[a0:a1]))
             continue
         if a1 > a0:

@@ -23,7 +23,7 @@ from reviewer_app.documents.store import DocumentStore
 from reviewer_app.shared_db.models import Decision, ImageHash, Post, ServiceApplication
 from reviewer_app.sync.image_hashes import hash_documents, reused_images
 from reviewer_app.sync.pull import documents_of
-from reviewer_app.sync.resubmission import Segment, compare
+from reviewer_app.sync.resubmission import Segment, compare, text_diff
 from tests import factories
 from tests.factories import T0
 
@@ -204,3 +204,17 @@ def test_a_picture_another_family_used_is_flagged_with_its_item(engine: Engine, 
     # other facility's is only counted.
     assert [(o.kind, o.item_id, o.status) for o in reuse.named] == [("post", rejected_id, "rejected")]
     assert reuse.elsewhere == 1
+
+
+def test_the_text_diff_marks_whole_rewritten_phrases() -> None:
+    """A character both sentences happen to share (你, 我) does not cut a rewritten phrase in pieces."""
+    before = "孩子這週段考成績進步很多。另外你那台車我先賣掉了，錢拿去還貸款。"
+    after = "孩子這週段考成績進步很多。他說很想念爸爸，要你保重身體。"
+    assert text_diff(before, after) == (
+        Segment("same", "孩子這週段考成績進步很多。"),
+        Segment("removed", "另外你那台車我先賣掉了，錢拿去還貸款"),
+        Segment("added", "他說很想念爸爸，要你保重身體"),
+        Segment("same", "。"),
+    )
+    assert text_diff("一樣", "一樣") == (Segment("same", "一樣"),)
+    assert text_diff("", "新的") == (Segment("added", "新的"),)

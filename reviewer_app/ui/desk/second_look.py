@@ -108,7 +108,7 @@ class SecondLook(QGroupBox):
             self.reuse_label.setText("⚠ " + "\n⚠ ".join(lines))
             self.reuse_label.show()
         if comparison is not None:
-            self.summary.setText(summary_words(self, comparison))
+            self.summary.setText(self.summary_words(comparison))
             self.summary.show()
             self.compare_button.show()
         self.setVisible(bool(lines) or comparison is not None)
@@ -132,28 +132,19 @@ class SecondLook(QGroupBox):
             "%1", str(reuse.elsewhere)
         )
 
+    def summary_words(self, c: Comparison) -> str:
+        changed = sum(1 for d in c.documents if d.status != "unchanged")
+        earlier = f"{_KIND.get(c.kind, c.kind)} #{c.earlier_id}"
+        words = [self.tr("Sent again after the rejection of %1.").replace("%1", earlier)]
+        if c.kind == "post":
+            words.append(self.tr("Text changed.") if c.text_changed else self.tr("Text not changed."))
+        replaced = self.tr("Documents replaced or added: %1 of %2.")
+        words.append(replaced.replace("%1", str(changed)).replace("%2", str(len(c.documents))))
+        return " ".join(words)
+
     def open_comparison(self) -> None:
         if self._comparison is not None:
             ComparisonDialog(self._comparison, self).open()
-
-
-def summary_words(widget: QWidget, c: Comparison) -> str:
-    changed = sum(1 for d in c.documents if d.status != "unchanged")
-    kind = _KIND.get(c.kind, c.kind)
-    text = (
-        widget.tr("Sent again after the rejection of %1 #%2.")
-        .replace("%1", kind)
-        .replace("%2", str(c.earlier_id))
-    )
-    if c.kind == "post":
-        text += " " + (widget.tr("Text changed.") if c.text_changed else widget.tr("Text not changed."))
-    return (
-        text
-        + " "
-        + widget.tr("Documents replaced or added: %1 of %2.")
-        .replace("%1", str(changed))
-        .replace("%2", str(len(c.documents)))
-    )
 
 
 def _marked(segments: tuple[Segment, ...]) -> str:
@@ -196,23 +187,27 @@ class ComparisonDialog(QDialog):
 
     def _html(self, c: Comparison) -> str:
         e = html.escape
-        kind = _KIND.get(c.kind, c.kind)
+        earlier = self.tr("Rejected earlier: %1").replace(
+            "%1", f"{_KIND.get(c.kind, c.kind)} #{c.earlier_id}"
+        )
+        reasons, read, note = self.tr("Reasons given"), self.tr("What the family read"), self.tr("Staff note")
         parts = [
-            f"<h3>{e(self.tr('Rejected earlier: %1').replace('%1', f'{kind} #{c.earlier_id}'))}</h3>",
-            f"<p><b>{e(self.tr('Reasons given'))}</b></p><ul>",
+            f"<h3>{e(earlier)}</h3>",
+            f"<p><b>{e(reasons)}</b></p><ul>",
             *(f"<li>{e(reason)}</li>" for reason in c.reasons),
             "</ul>",
         ]
         if c.message_to_family:
-            parts.append(f"<p><b>{e(self.tr('What the family read'))}</b><br>{e(c.message_to_family)}</p>")
+            parts.append(f"<p><b>{e(read)}</b><br>{e(c.message_to_family)}</p>")
         if c.note:
-            parts.append(f"<p><b>{e(self.tr('Staff note'))}</b><br>{e(c.note)}</p>")
+            parts.append(f"<p><b>{e(note)}</b><br>{e(c.note)}</p>")
         if c.kind == "post":
-            parts.append(
-                f"<p><b>{e(self.tr('Text'))}</b>（{e(self.tr('struck out: removed, underlined: new'))}）</p>"
-                f"<p>{e(self.tr('Title'))}：{_marked(c.title)}</p><p>{e(self.tr('Body'))}：{_marked(c.body)}</p>"
-            )
-        parts.append(f"<p><b>{e(self.tr('Documents'))}</b></p><ul>")
+            text, legend = self.tr("Text"), self.tr("struck out: removed, underlined: new")
+            title, body = self.tr("Title"), self.tr("Body")
+            parts.append(f"<p><b>{e(text)}</b>（{e(legend)}）</p>")
+            parts.append(f"<p>{e(title)}：{_marked(c.title)}</p><p>{e(body)}：{_marked(c.body)}</p>")
+        documents = self.tr("Documents")
+        parts.append(f"<p><b>{e(documents)}</b></p><ul>")
         parts.extend(f"<li>{e(self._document_words(d))}</li>" for d in c.documents)
         parts.append("</ul>")
         return "".join(parts)
@@ -231,5 +226,6 @@ class ComparisonDialog(QDialog):
         }.get(d.picture or "", "")
         text = f"{d.kind_words}「{d.filename}」：{status}"
         if d.status == "replaced" and picture:
-            text += f"，{picture}（{self.tr('earlier')}「{d.earlier_filename}」）"
+            earlier = self.tr("earlier")
+            text += f"，{picture}（{earlier}「{d.earlier_filename}」）"
         return text
