@@ -8,7 +8,7 @@ needs PostgreSQL, is left out). With --database-url (a PostgreSQL server and a r
 databases) each scenario gets a fresh database there, dropped at the end.
 
 The scenarios: sync push (here), claim (claim_bench), start (start_bench), queue (queue_bench),
-memory (memory_bench), open photo and next item (documents_bench), print (print_bench).
+memory (memory_bench), open photo, next item and perceptual hash (documents_bench), print (print_bench).
 """
 
 from __future__ import annotations

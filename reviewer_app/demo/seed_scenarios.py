@@ -20,7 +20,7 @@ from reviewer_app.shared_db.models import ImageHash, Post, Restriction
 class FacilitySeeder(_ItemBuilder):
     """One facility with its staff and `families` families (see :func:`reviewer_app.demo.seed.seed`)."""
 
-    #: The photo of scenario 12's rejected post, which scenario 13's family sends again as its own.
+    #: The photo of scenario 16's rejected post, which scenario 17's family sends again as its own.
     _rejected_photo: bytes | None = None
 
     def build(
@@ -47,8 +47,8 @@ class FacilitySeeder(_ItemBuilder):
             9: self._wrong_call_number,
             10: self._missing_proof,
             11: self._suspended,
-            12: self._sent_again,
-            13: self._reused_photo,
+            16: self._sent_again,
+            17: self._reused_photo,
         }
         for index in range(families):
             family = self._new_family(index)

@@ -12,6 +12,8 @@ from __future__ import annotations
 import html
 import logging
 
+from sqlalchemy.exc import DBAPIError, OperationalError
+
 from reviewer_app.qt import (
     QDialog,
     QDialogButtonBox,
@@ -93,9 +95,12 @@ class SecondLook(QGroupBox):
 
         Operation(work, owner=self, name="second look").success(
             lambda found: self._show(key, *found)
-        ).failure(
-            lambda exc: log.warning("the second look at %s failed: %s", key, type(exc).__name__)
-        ).run_in_background(executors.network())
+        ).failure(lambda exc: self._failed(key, exc)).run_in_background(executors.network())
+
+    def _failed(self, key: tuple[str, int] | None, exc: BaseException) -> None:
+        # Offline the desk works from the journal: the second look waits for the shared database.
+        level = logging.INFO if isinstance(exc, (OperationalError, DBAPIError)) else logging.WARNING
+        log.log(level, "the second look at %s failed: %s", key, type(exc).__name__)
 
     def _show(
         self, key: tuple[str, int] | None, comparison: Comparison | None, reuse: dict[int, Reuse]

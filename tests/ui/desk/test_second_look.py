@@ -6,13 +6,16 @@ that post. The pictures are hashed and the answers read on the workers, never on
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
+from reviewer_app.demo.seed import SCENARIO_FAMILIES, seed
 from reviewer_app.documents import perceptual
+from reviewer_app.shared_db.engine import make_engine, upgrade
 from reviewer_app.shared_db.models import Decision, Document, Post
 from reviewer_app.sync import image_hashes
 from reviewer_app.sync.service import Sync
@@ -24,6 +27,17 @@ pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
     pytest.mark.qt_log_ignore("propagateSizeHints"),
 ]
+
+
+@pytest.fixture(scope="module")
+def seeded_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo with its families 16 and 17 (the post sent again, the reused photo)."""
+    path = tmp_path_factory.mktemp("seed-second-look") / "shared.sqlite3"
+    engine = make_engine(f"sqlite:///{path}")
+    upgrade(engine)
+    seed(engine, families=SCENARIO_FAMILIES, full_documents=0)
+    engine.dispose()
+    return path
 
 
 def _seeded(engine: Engine, facility_id: int) -> tuple[int, int, int]:
