@@ -131,6 +131,16 @@ def test_plain_sql_shows_a_staff_login_no_more(world: World, tmp_path: Path) -> 
         assert sum(1 for r in rows if r[2] is None) == 1 and all(r[2] != world.b_doc for r in rows)
 
 
+def test_a_counsellor_has_neither_the_hashes_nor_the_question(world: World, pg_logins: PgLogins) -> None:
+    """Need-to-know (0009): a counsellor prints posts; which family used which picture is not theirs."""
+    counsellor = pg_logins.add("counsellor", "TTD", world.a_facility)
+    with counsellor.connect() as conn:
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("SELECT * FROM reviewdesk_reused_images(%s, 8)", (world.a_pending_doc,))
+        with pytest.raises(errors.InsufficientPrivilege):
+            conn.execute("SELECT count(*) FROM image_hashes")
+
+
 def test_a_staff_login_cannot_write_a_hash_for_another_facility_s_document(world: World) -> None:
     with world.a.connect() as conn:
         for facility in (world.a_facility, world.b_facility):

@@ -8,8 +8,8 @@ Create Date: 2026-12-07
 (reviewer_app/sync/image_hashes.py): documents/perceptual.py's 1024 bits in hex, NULL for a
 document that is not a picture.
 
-On PostgreSQL the table is behind the facility wall (staff read and insert their own facility's rows,
-for a document of that facility; nobody updates or deletes). Whether another family used the same
+On PostgreSQL the table is behind the facility wall (reviewers and supervisors read and insert their
+own facility's rows, for a document of that facility; nobody updates or deletes; a counsellor neither). Whether another family used the same
 picture must look across the walls, and say no more than the wall allows: the SECURITY DEFINER
 function ``reviewdesk_reused_images`` answers for a document of the caller's own facility only, and
 names the other item (kind, id, status) only when it is in the caller's facility; for other
@@ -91,7 +91,9 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_image_hashes_facility_id"), ["facility_id"], unique=False)
     if op.get_bind().dialect.name != "postgresql":
         return  # SQLite: one workstation, no walls; reviewer_app/sync/image_hashes.py compares in Python
-    for sql in security.wall_facility_table("image_hashes", grants={"staff": "SELECT, INSERT"}):
+    # Reviewers and supervisors, who decide; a counsellor (need-to-know, 0009) has no use for them.
+    deciders = {"reviewer": "SELECT, INSERT", "supervisor": "SELECT, INSERT"}
+    for sql in security.wall_facility_table("image_hashes", grants=deciders):
         op.execute(sql)
     # A hash is written for a document of the row's own facility only.
     op.execute(
@@ -101,7 +103,8 @@ def upgrade() -> None:
     )
     op.execute(REUSED_SQL)
     op.execute(f"REVOKE ALL ON FUNCTION {REUSED} FROM PUBLIC")
-    op.execute(f"GRANT EXECUTE ON FUNCTION {REUSED} TO {security.STAFF_GROUP}")
+    for role in deciders:
+        op.execute(f"GRANT EXECUTE ON FUNCTION {REUSED} TO {security.GROUP_ROLES[role]}")
     op.execute(security.HAND_OVER_TO_OWNER.replace("{owner}", security.SCHEMA_OWNER))
 
 
