@@ -370,8 +370,10 @@ class Sync:
         docs = [doc for item in items if item.status in ("pending", "held") for doc in item.documents]
         try:
             hash_documents(self.engine, self.documents, self.who.facility_id, docs, self.clock)
-        except (OperationalError, DBAPIError) as exc:
+        except (OperationalError, DBAPIError) as exc:  # out of reach: the next pull tries again
             log.warning("hashing the claimed pictures failed: %s", type(exc).__name__)
+        except Exception:  # a picture must never fail the pull (as in check_claimed_documents)
+            log.exception("hashing the claimed pictures failed")
 
 
 def facility_of(engine: Engine, staff_username: str) -> int:
