@@ -879,7 +879,7 @@
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+171"/>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+188"/>
         <source>Compare with the rejected one</source>
         <translation>Compare with the rejected one</translation>
     </message>
@@ -889,7 +889,12 @@
         <translation>Rejected earlier: %1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>sent %1, rejected %2</source>
+        <translation>sent %1, rejected %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reasons given</source>
         <translation>Reasons given</translation>
     </message>
@@ -1006,25 +1011,25 @@
     <message>
         <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+90"/>
         <location line="+61"/>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <location line="+59"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
         <location line="-54"/>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -1049,7 +1054,7 @@
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -2945,17 +2950,18 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLook</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-184"/>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-203"/>
         <source>Since the rejection, and reused pictures</source>
         <translation>Since the rejection, and reused pictures</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Compare with the rejected one…</source>
+        <extracomment>the desk&apos;s date style (ROC years or not), set by the decision panel</extracomment>
         <translation>Compare with the rejected one…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</source>
         <translation>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</translation>
     </message>

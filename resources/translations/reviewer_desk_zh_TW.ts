@@ -879,7 +879,7 @@
 <context>
     <name>ComparisonDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+171"/>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+188"/>
         <source>Compare with the rejected one</source>
         <translation>與前次退件比較</translation>
     </message>
@@ -889,7 +889,12 @@
         <translation>前次退件：%1</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+7"/>
+        <source>sent %1, rejected %2</source>
+        <translation>%1 送件，%2 退件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Reasons given</source>
         <translation>前次退件理由</translation>
     </message>
@@ -1006,25 +1011,25 @@
     <message>
         <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+90"/>
         <location line="+61"/>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-146"/>
+        <location line="-147"/>
         <location line="+59"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
         <location line="-54"/>
-        <location line="+142"/>
+        <location line="+143"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-124"/>
+        <location line="-125"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -1049,7 +1054,7 @@
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+76"/>
+        <location line="+77"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
@@ -2935,17 +2940,18 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLook</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-184"/>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-203"/>
         <source>Since the rejection, and reused pictures</source>
         <translation>與前次退件比較・重複使用的圖片</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+15"/>
         <source>Compare with the rejected one…</source>
+        <extracomment>the desk&apos;s date style (ROC years or not), set by the decision panel</extracomment>
         <translation>與前次退件比較…</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+71"/>
         <source>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</source>
         <translation>其他家屬使用過相同或幾乎相同的圖片：%1；另有其他機關 %2 件</translation>
     </message>

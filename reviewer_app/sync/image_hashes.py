@@ -98,6 +98,21 @@ def hash_documents(
     return stored
 
 
+def hashes_for(
+    engine: Engine, store: DocumentStore, docs: Sequence[DocumentRef]
+) -> dict[int, PerceptualHash | None]:
+    """The hashes of ``docs``: those stored, and the missing ones computed now and not stored (the
+    desk's look at an item never writes: a write can wait behind another workstation's lock)."""
+    with Session(engine) as s:
+        rows = stored_hashes(s, (doc.id for doc in docs))
+    found: dict[int, PerceptualHash | None] = {doc_id: hash_of(row) for doc_id, row in rows.items()}
+    for doc in docs:
+        if doc.id not in rows:
+            data = store.fetch(doc, keep=False)
+            found[doc.id] = None if isinstance(data, Rejected) else perceptual_hash(data)
+    return found
+
+
 def reused_images(engine: Engine, facility_id: int, doc_ids: Sequence[int]) -> dict[int, Reuse]:
     """For each of ``doc_ids`` (documents of the caller's facility) whose picture another family
     used too: the items named (this facility) and the count (other facilities)."""

@@ -8,14 +8,14 @@ within that many days of a rejected one. The latest such rejection is the one co
 
 The difference: the reasons the family was given, the title and body changes marked (difflib), and
 each document replaced or not, a picture as the same file, a similar picture or a different one by
-its perceptual hash (sync/image_hashes.py stores them; a missing one is computed here, off the GUI
-thread like everything in this module).
+its perceptual hash (sync/image_hashes.py stores them after each pull; a missing one is computed here and not
+stored, off the GUI thread like everything in this module).
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -35,7 +35,7 @@ from reviewer_app.shared_db.models import (
     RejectionReason,
     ServiceApplication,
 )
-from reviewer_app.sync.image_hashes import hash_documents, hash_of, stored_hashes
+from reviewer_app.sync.image_hashes import hashes_for
 from reviewer_app.sync.pull import documents_of
 
 Change = Literal["same", "removed", "added"]
@@ -155,9 +155,7 @@ def _window(s: Session, facility_id: int) -> timedelta:
     return timedelta(days=facility.post_window_days if facility else 30)
 
 
-def compare(
-    engine: Engine, store: DocumentStore, kind: str, item_id: int, clock: Callable[[], datetime]
-) -> Comparison | None:
+def compare(engine: Engine, store: DocumentStore, kind: str, item_id: int) -> Comparison | None:
     """The item ``kind`` #``item_id`` against the rejected one it follows; None when it follows none."""
     with Session(engine) as s:
         earlier = earlier_rejection(s, kind, item_id)
@@ -181,13 +179,8 @@ def compare(
         else:
             title = body = ()
         head = (earlier.id, earlier.submitted_at, earlier.decided_at)
-    # Pictures not hashed yet (an item rejected before hashes were kept): hashed now, and kept.
-    hash_documents(engine, store, facility_id, [*new_docs, *old_docs], clock)
-    with Session(engine) as s:
-        hashes = {
-            doc_id: hash_of(row)
-            for doc_id, row in stored_hashes(s, [d.id for d in (*new_docs, *old_docs)]).items()
-        }
+    # Pictures not hashed yet (an item rejected before hashes were kept) are hashed now.
+    hashes = hashes_for(engine, store, [*new_docs, *old_docs])
     documents = _document_changes(kind, new_docs, old_docs, hashes)
     return Comparison(
         kind,

@@ -91,7 +91,7 @@ def test_a_post_sent_again_is_compared_with_the_rejected_one(engine: Engine, sto
             uploads=[_photo(_recompressed(PHOTO)), _photo(OTHER_PHOTO, "IMG_0002.jpg")],
         )
         ids = (first.id, again.id)
-    found = compare(engine, store, "post", ids[1], lambda: T0)
+    found = compare(engine, store, "post", ids[1])
 
     assert found is not None and found.earlier_id == ids[0]
     assert found.message_to_family == "內容與子女無關，請修正後重新發佈。"
@@ -101,9 +101,9 @@ def test_a_post_sent_again_is_compared_with_the_rejected_one(engine: Engine, sto
     assert Segment("same", "孩子考試考一百分，") in found.body
     pictures = [(d.filename, d.status, d.picture) for d in found.documents]
     assert pictures == [("IMG_0001.jpg", "replaced", "similar"), ("IMG_0002.jpg", "added", None)]
-    # The hashes are kept: computed once per document.
+    # The look writes nothing (the pull stores the hashes: test_pull_hashes_pictures.py).
     with Session(engine) as s:
-        assert s.scalar(select(ImageHash).where(ImageHash.hash.is_not(None)).limit(1)) is not None
+        assert s.scalar(select(ImageHash).limit(1)) is None
 
 
 def test_the_same_photo_again_is_the_same_and_a_new_one_different(
@@ -121,7 +121,7 @@ def test_the_same_photo_again_is_the_same_and_a_new_one_different(
             uploads=[_photo(PHOTO), _photo(family_photo(random.Random(99), 1600, 1200), "c.jpg")],
         )
         again_id = again.id
-    found = compare(engine, store, "post", again_id, lambda: T0)
+    found = compare(engine, store, "post", again_id)
     assert found is not None and not found.text_changed
     assert [(d.status, d.picture) for d in found.documents] == [
         ("unchanged", "same"),
@@ -140,8 +140,8 @@ def test_a_post_after_the_window_or_without_a_rejection_is_not_linked(
         late = factories.post(s, app, submitted_at=T0 + timedelta(days=45))
         other = factories.post(s, factories.family(s, fac), submitted_at=T0 + timedelta(days=1))
         ids = (late.id, other.id)
-    assert compare(engine, store, "post", ids[0], lambda: T0) is None
-    assert compare(engine, store, "post", ids[1], lambda: T0) is None
+    assert compare(engine, store, "post", ids[0]) is None
+    assert compare(engine, store, "post", ids[1]) is None
 
 
 def test_an_application_sent_again_says_which_documents_were_replaced(
@@ -167,7 +167,7 @@ def test_an_application_sent_again_says_which_documents_were_replaced(
         s.add(again)
         s.flush()
         again_id = again.id
-    found = compare(engine, store, "application", again_id, lambda: T0)
+    found = compare(engine, store, "application", again_id)
     assert found is not None
     by_kind = {d.kind: (d.status, d.picture) for d in found.documents}
     assert by_kind == {

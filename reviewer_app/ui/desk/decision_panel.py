@@ -186,6 +186,7 @@ class DecisionPanel(QWidget):
         self._update_actions()
 
     def set_date_style(self, style: DateStyle) -> None:
+        self.second_look.dates = style
         if style != self._dates:
             self._dates = style
             if self._detail is not None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import html
 import logging
+from datetime import UTC, datetime
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -29,6 +30,7 @@ from reviewer_app.sync.image_hashes import Reuse, reused_images
 from reviewer_app.sync.resubmission import Comparison, DocumentChange, Segment, compare
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.desk_data import ItemDetail
 
@@ -48,6 +50,8 @@ class SecondLook(QGroupBox):
         self._sync: Sync | None = None
         self._key: tuple[str, int] | None = None
         self._comparison: Comparison | None = None
+        #: the desk's date style (ROC years or not), set by the decision panel
+        self.dates = DateStyle()
         self.reuse_label = QLabel()
         self.reuse_label.setObjectName("reusedImageWarning")
         self.reuse_label.setWordWrap(True)
@@ -91,7 +95,7 @@ class SecondLook(QGroupBox):
 
         def work() -> tuple[Comparison | None, dict[int, Reuse]]:
             return (
-                compare(sync.engine, sync.documents, kind, item_id, sync.clock),
+                compare(sync.engine, sync.documents, kind, item_id),
                 reused_images(sync.engine, facility, doc_ids),
             )
 
@@ -151,7 +155,7 @@ class SecondLook(QGroupBox):
 
     def open_comparison(self) -> None:
         if self._comparison is not None:
-            ComparisonDialog(self._comparison, self).open()
+            ComparisonDialog(self._comparison, self.dates, self).open()
 
 
 def _marked(segments: tuple[Segment, ...]) -> str:
@@ -169,12 +173,18 @@ def _marked(segments: tuple[Segment, ...]) -> str:
     return "".join(out)
 
 
+def _aware(moment: datetime) -> datetime:
+    """SQLite hands the stored UTC times back without their zone."""
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=UTC)
+
+
 class ComparisonDialog(QDialog):
     """與前次退件比較: the earlier reasons, the text diff, the documents."""
 
-    def __init__(self, comparison: Comparison, parent: QWidget | None = None) -> None:
+    def __init__(self, comparison: Comparison, dates: DateStyle, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("comparisonDialog")
+        self._dates = dates
         self.setWindowTitle(self.tr("Compare with the rejected one"))
         self.text = QLabel(self._html(comparison))
         self.text.setObjectName("comparisonText")
@@ -197,6 +207,12 @@ class ComparisonDialog(QDialog):
         earlier = self.tr("Rejected earlier: %1").replace(
             "%1", f"{_KIND.get(c.kind, c.kind)} #{c.earlier_id}"
         )
+        if c.earlier_decided_at is not None:
+            sent, rejected = (
+                self._dates.date(_aware(t)) for t in (c.earlier_submitted_at, c.earlier_decided_at)
+            )
+            when = self.tr("sent %1, rejected %2").replace("%1", sent).replace("%2", rejected)
+            earlier += f"（{when}）"
         reasons, read, note = self.tr("Reasons given"), self.tr("What the family read"), self.tr("Staff note")
         parts = [
             f"<h3>{e(earlier)}</h3>",

@@ -6,6 +6,7 @@ that post. The pictures are hashed and the answers read on the workers, never on
 from __future__ import annotations
 
 import threading
+from datetime import UTC
 from pathlib import Path
 
 import pytest
@@ -93,7 +94,10 @@ def test_the_post_sent_again_is_compared_with_the_rejected_one(
     assert dialog.windowTitle() == dialog.tr("Compare with the rejected one")  # 與前次退件比較
     with Session(sync.engine) as s:
         told = s.scalars(select(Decision.message_to_family).where(Decision.item_id == rejected)).one()
+        decided_at = s.scalars(select(Post.decided_at).where(Post.id == rejected)).one()
     assert told and told in text  # what the family was told, reasons and all
+    assert decided_at is not None
+    assert look.dates.date(decided_at.replace(tzinfo=UTC)) in text  # when, in the desk's date style
     assert "另外你那台車我先賣掉了" in text and "line-through" in text  # removed, struck out
     assert "他說很想念爸爸" in text and "underline" in text  # added
     assert dialog.tr("similar picture") in text  # the photo, made smaller by the phone
