@@ -49,6 +49,7 @@ class SecondLook(QGroupBox):
         self.setTitle(self.tr("Since the rejection, and reused pictures"))
         self._sync: Sync | None = None
         self._key: tuple[str, int] | None = None
+        self._asking = False  # a question about the shown item is on its way
         self._comparison: Comparison | None = None
         #: the desk's date style (ROC years or not), set by the decision panel
         self.dates = DateStyle()
@@ -81,11 +82,14 @@ class SecondLook(QGroupBox):
         self.hide()
 
     def show_item(self, detail: ItemDetail | None) -> None:
+        """Ask about the item shown; the same item shown again (the desk reloads after each pull's
+        document checks, which hash its pictures) is asked again unless a question is on its way."""
         key = (detail.kind, detail.item_id) if detail is not None else None
-        if key == self._key:
+        if key == self._key and (self._asking or key is None):
             return
-        self._key = key
-        self._clear()
+        if key != self._key:
+            self._key, self._asking = key, False  # an answer about the item before is dropped
+            self._clear()
         sync = self._sync
         if detail is None or sync is None:
             return
@@ -99,11 +103,14 @@ class SecondLook(QGroupBox):
                 reused_images(sync.engine, facility, doc_ids),
             )
 
+        self._asking = True
         Operation(work, owner=self, name="second look").success(
             lambda found: self._show(key, *found)
         ).failure(lambda exc: self._failed(key, exc)).run_in_background(executors.network())
 
     def _failed(self, key: tuple[str, int] | None, exc: BaseException) -> None:
+        if key == self._key:
+            self._asking = False
         # Offline the desk works from the journal: the second look waits for the shared database.
         level = logging.INFO if isinstance(exc, (OperationalError, DBAPIError)) else logging.WARNING
         log.log(level, "the second look at %s failed: %s", key, type(exc).__name__)
@@ -113,15 +120,15 @@ class SecondLook(QGroupBox):
     ) -> None:
         if key != self._key:  # the reviewer has moved on
             return
+        self._asking = False
         self._comparison = comparison
         lines = [self._reuse_words(r) for r in reuse.values()]
-        if lines:
-            self.reuse_label.setText("⚠ " + "\n⚠ ".join(lines))
-            self.reuse_label.show()
+        self.reuse_label.setText("⚠ " + "\n⚠ ".join(lines) if lines else "")
+        self.reuse_label.setVisible(bool(lines))
         if comparison is not None:
             self.summary.setText(self.summary_words(comparison))
-            self.summary.show()
-            self.compare_button.show()
+        self.summary.setVisible(comparison is not None)
+        self.compare_button.setVisible(comparison is not None)
         self.setVisible(bool(lines) or comparison is not None)
 
     def _reuse_words(self, reuse: Reuse) -> str:

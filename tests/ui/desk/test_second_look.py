@@ -17,11 +17,12 @@ from sqlalchemy.orm import Session
 from reviewer_app.demo.seed import SCENARIO_FAMILIES, seed
 from reviewer_app.documents import perceptual
 from reviewer_app.shared_db.engine import make_engine, upgrade
-from reviewer_app.shared_db.models import Decision, Document, Post
+from reviewer_app.shared_db.models import Decision, Document, Facility, Post
 from reviewer_app.sync import image_hashes
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.second_look import ComparisonDialog
+from tests import factories
 from tests.ui.conftest import go_to, idle
 
 pytestmark = [
@@ -115,3 +116,27 @@ def test_a_photo_another_family_used_is_flagged(
     assert f"#{rejected}" in look.reuse_label.text() and "審核未通過" in look.reuse_label.text()
     assert not look.compare_button.isVisible()  # not sent again after a rejection of its own
     assert threading.get_ident() not in gui_thread_hashes
+
+
+def test_the_item_on_screen_is_asked_again_after_the_pull_hashed_new_pictures(
+    qtbot: QtBot, desk: MainWindow, sync: Sync
+) -> None:
+    """A third family sends the same photo while the reviewer looks at the second: after the next
+    sync has claimed and hashed it, the warning on screen names it too, without the reviewer moving."""
+    _, rejected, reusing = _seeded(sync.engine, sync.who.facility_id)
+    go_to(qtbot, desk, ("post", reusing))
+    look = desk.panel.second_look
+    qtbot.waitUntil(lambda: look.reuse_label.isVisible() and idle(desk))
+    assert f"#{rejected}" in look.reuse_label.text()
+    with Session(sync.engine) as s, s.begin():
+        photo = s.scalars(select(Document).where(Document.post_id == rejected)).first()
+        assert photo is not None and photo.blob is not None
+        facility = s.get(Facility, sync.who.facility_id)
+        assert facility is not None
+        third = factories.post(
+            s, factories.family(s, facility), uploads=[(photo.blob.data, "image/jpeg", "x.jpg")]
+        )
+        third_id = third.id
+    desk.sync_now()  # F5: the sync claims it, the document checks hash it, the desk reloads
+    qtbot.waitUntil(lambda: f"#{third_id}" in look.reuse_label.text() and idle(desk), timeout=20_000)
+    assert f"#{rejected}" in look.reuse_label.text()
