@@ -6,6 +6,9 @@
   decoding with nothing else around it.
 * open photo (the issue's scenario): the loader on bytes already in memory, to pixels at the viewer's
   size, beside the same floor.
+* perceptual hash (issue 21): hashing a 12-megapixel phone photo (documents/perceptual.py: JPEG
+  draft-decoded at 1/8 scale, never the whole 12 MP) beside decoding the same photo at the viewer's
+  size, which the desk does anyway. Target: at most half of it.
 * next item: how long a reviewer waits for the next item's photo when the desk's single document
   worker fetched and decoded it while they read the current one, beside the wait without decoding
   ahead. The reviewer reads each item for a moment (``READ_SECONDS``): a human takes longer.
@@ -34,6 +37,7 @@ from reviewer_app.demo.documents import family_photo
 from reviewer_app.documents import DocumentLimits, ImageDocument, load_document
 from reviewer_app.documents.fetch import HttpSettings
 from reviewer_app.documents.loader import Verdict
+from reviewer_app.documents.perceptual import perceptual_hash
 from reviewer_app.documents.pipeline import open_document
 from reviewer_app.documents.store import DocumentStore
 
@@ -223,11 +227,45 @@ def bench_next_item(
     )
 
 
+def bench_perceptual_hash(quick: bool, runs: int) -> Result:
+    """The perceptual hash of a 12 MP photo (4000×3000) against its decode at the viewer's size."""
+    data = family_photo(random.Random(12), *((1500, 1000) if quick else (4000, 3000)), quality=92)
+    limits = DocumentLimits.for_kind(KIND, Policy())
+
+    def hashed() -> float:
+        start = time.perf_counter()
+        if perceptual_hash(data) is None:
+            raise RuntimeError("benchmark photo not hashed")
+        return time.perf_counter() - start
+
+    def decoded() -> float:
+        start = time.perf_counter()
+        _shown(load_document(data, limits, target_size=VIEWER_SIZE))
+        return time.perf_counter() - start
+
+    hashed(), decoded()  # warm up
+    times: dict[str, list[float]] = {"hash": [], "decode": []}
+    for _ in range(runs):  # interleaved: whatever else the machine does weighs on both alike
+        times["hash"].append(hashed())
+        times["decode"].append(decoded())
+    hash_s, decode_s = statistics.median(times["hash"]), statistics.median(times["decode"])
+    megapixels = "1.5 MP" if quick else "12 MP"
+    return _result(
+        f"perceptual hash of a {megapixels} photo vs decoding it at viewer size",
+        hash_s,
+        decode_s,
+        0.5,
+        runs > 1,
+    )
+
+
 def run_all(quick: bool) -> list[Result]:
+    results_hash = bench_perceptual_hash(quick, runs=1 if quick else 7)
     data = make_photo(quick)
     with tempfile.TemporaryDirectory(prefix="bench-docs-") as tmp:
         folder = Path(tmp)
         results = bench_request_to_pixels(data, folder, runs=1 if quick else 7)
         items, reading = (3, 0.1) if quick else (6, READ_SECONDS)
         results.append(bench_next_item(data, folder, items=items, read_seconds=reading, judged=not quick))
+    results.append(results_hash)
     return results

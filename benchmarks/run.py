@@ -9,8 +9,8 @@ databases) each scenario gets a fresh database there, dropped at the end.
 
 The scenarios: sync push (here), claim (claim_bench), claim and pull under row-level security
 (walls_bench), the agency's scale (agency_bench), start and the first demo (start_bench), queue
-(queue_bench), a reviewer's day (memory_bench), open photo and next item (documents_bench), print
-(print_bench).
+(queue_bench), a reviewer's day (memory_bench), open photo, next item and perceptual hash
+(documents_bench), print (print_bench).
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ with ``QWidget.grab()`` into ``docs/screenshots/``:
 - ``compare.png``       the applicant's photo beside the ID document
 - ``post-photo.png``    a post whose photo carries GPS data: metadata and the privacy warning
 - ``reject-dialog.png`` rejecting a post with two reasons, the family's text previewed
+- ``since-rejection.png`` 與前次退件比較: a post sent again after a rejection against the rejected one
 - ``help-overlay.png``  the keyboard help (F1)
 - ``staff-notes.png``   a colleague's staff note and one waiting to sync, on a 1366×768 desk
 - ``overdue-items.png`` the supervisor's 逾期未決 tab: the service clock's target, days off, late items
@@ -116,6 +117,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     from reviewer_app.ui.common.gui_gc import GuiThreadCollector
     from reviewer_app.ui.common.preferences import Preferences, open_settings
     from reviewer_app.ui.desk.main_window import DeskContext, MainWindow
+    from reviewer_app.ui.desk.second_look import ComparisonDialog
     from reviewer_app.ui.queue.rows import QueueRow
     from reviewer_app.ui.supervisor import SupervisorTools
 
@@ -128,7 +130,7 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     print("seeding the demo database…", flush=True)
     engine = make_engine(f"sqlite:///{folder / 'shared.sqlite3'}")
     upgrade(engine)
-    seed(engine, families=16, full_documents=12)
+    seed(engine, families=18, full_documents=12)  # 18: the post sent again (since-rejection.png)
     journal = Journal(folder / "journal.sqlite3")
     sync = Sync(engine, journal, STAFF_USERNAME, "TTD-WS-03", facility_of(engine, STAFF_USERNAME))
     sync.pull()
@@ -224,6 +226,21 @@ def shoot(folder: Path, out: Path, language: str) -> int:
     save(dialog, "reject-dialog.png")
     dialog.reject()
     wait(lambda: window.reject_dialog is None, "the dialog to close")
+
+    # 4b. 與前次退件比較: the post the demo sent again after a rejection, beside the rejected one.
+    def sent_again(row: QueueRow) -> bool:
+        detail = window.detail_of(row.key)
+        return detail is not None and "他說很想念爸爸" in detail.snapshot.body
+
+    open_item(sent_again, "the post sent again")
+    look = window.panel.second_look
+    wait(lambda: look.compare_button.isVisible() and idle(), "the comparison")
+    look.compare_button.click()
+    comparison = window.findChild(ComparisonDialog)
+    assert comparison is not None
+    comparison.resize(720, 620)
+    save(comparison, "since-rejection.png")
+    comparison.close()
 
     # 5. The help overlay over the desk.
     window.select_key(next(r.key for r in window.queue.rows_in_view() if full_application(r)))

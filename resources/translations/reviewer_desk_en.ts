@@ -216,7 +216,7 @@
     <message>
         <location line="+4"/>
         <source>The family&apos;s appeal ({day})</source>
-        <translation>The family&apos;s appeal ({day})</translation>
+        <translation>The family's appeal ({day})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -226,7 +226,7 @@
     <message>
         <location line="+7"/>
         <source>The first reviewer&apos;s note (staff only)</source>
-        <translation>The first reviewer&apos;s note (staff only)</translation>
+        <translation>The first reviewer's note (staff only)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1190,6 +1190,104 @@
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+195"/>
+        <source>Compare with the rejected one</source>
+        <translation>Compare with the rejected one</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rejected earlier: %1</source>
+        <translation>Rejected earlier: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sent %1, rejected %2</source>
+        <translation>sent %1, rejected %2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reasons given</source>
+        <translation>Reasons given</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the family read</source>
+        <translation>What the family read</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff note</source>
+        <translation>Staff note</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>struck out: removed, underlined: new</source>
+        <translation>struck out: removed, underlined: new</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Body</source>
+        <translation>Body</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not replaced (the same file)</source>
+        <translation>not replaced (the same file)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replaced</source>
+        <translation>replaced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>same picture</source>
+        <translation>same picture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar picture</source>
+        <translation>similar picture</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different picture</source>
+        <translation>different picture</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier</source>
+        <translation>earlier</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmSaveDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+395"/>
@@ -1242,27 +1340,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+93"/>
-        <location line="+69"/>
-        <location line="+109"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+94"/>
+        <location line="+78"/>
+        <location line="+110"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>Approve</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+68"/>
+        <location line="-183"/>
+        <location line="+77"/>
         <source>Reject…</source>
         <translation>Reject…</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+169"/>
+        <location line="-72"/>
+        <location line="+179"/>
         <source>Choose the reasons and reject</source>
         <translation>Choose the reasons and reject</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-160"/>
         <source>Content</source>
         <translation>Content</translation>
     </message>
@@ -1282,12 +1380,12 @@
         <translation>History</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Choose an item to review from the queue.</source>
         <translation>Choose an item to review from the queue.</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>Cannot approve: %n rule not met ({rules}); reject, or wait until resolved</numerusform>
@@ -2208,7 +2306,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/main_window.py" line="+156"/>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name} ({workstation})</translation>
@@ -2422,7 +2520,7 @@
     <message>
         <location line="+2"/>
         <source>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</source>
-        <translation>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</translation>
+        <translation>Undecided items of this facility whose decision was due before today (the facility's target in working days). The supervisor's tools list them under Overdue items.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2522,7 +2620,7 @@
         <translation>Undone: the decision &quot;{outcome}&quot; on {kind} #{id}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+81"/>
         <source>OK</source>
         <translation>OK</translation>
     </message>
@@ -2547,7 +2645,7 @@
     <message>
         <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
         <source>Today&apos;s work</source>
-        <translation>Today&apos;s work</translation>
+        <translation>Today's work</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2660,7 +2758,12 @@
         <translation>{when}  {who}: {text}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>No notes yet.</source>
+        <translation>No notes yet.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source> (refused by the shared database: {reason})</source>
         <translation> (refused by the shared database: {reason})</translation>
     </message>
@@ -2668,11 +2771,6 @@
         <location line="+1"/>
         <source> (waiting to sync)</source>
         <translation> (waiting to sync)</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>No notes yet.</source>
-        <translation>No notes yet.</translation>
     </message>
 </context>
 <context>
@@ -2984,7 +3082,7 @@
         <location filename="../../reviewer_app/ui/printing/print_view.py" line="-258"/>
         <source>Today&apos;s work</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
-        <translation>Today&apos;s work</translation>
+        <translation>Today's work</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -3074,7 +3172,7 @@
     <message>
         <location line="+15"/>
         <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
-        <translation>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</translation>
+        <translation>Scan the inmate's card or choose the recipient first; nothing recorded.</translation>
     </message>
     <message>
         <location line="+79"/>
@@ -3576,7 +3674,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+3"/>
         <source>Scan the inmate&apos;s card, then the page (F6)</source>
-        <translation>Scan the inmate&apos;s card, then the page (F6)</translation>
+        <translation>Scan the inmate's card, then the page (F6)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3627,6 +3725,55 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+6"/>
         <source>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</source>
         <translation>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLook</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-210"/>
+        <source>Since the rejection, and reused pictures</source>
+        <translation>Since the rejection, and reused pictures</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compare with the rejected one…</source>
+        <extracomment>the desk&apos;s date style (ROC years or not), set by the decision panel</extracomment>
+        <translation>Compare with the rejected one…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</source>
+        <translation>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Same or nearly the same picture used by another family: %1</source>
+        <translation>Same or nearly the same picture used by another family: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same or nearly the same picture used at other facilities: %1 time(s)</source>
+        <translation>Same or nearly the same picture used at other facilities: %1 time(s)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sent again after the rejection of %1.</source>
+        <translation>Sent again after the rejection of %1.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text changed.</source>
+        <translation>Text changed.</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text not changed.</source>
+        <translation>Text not changed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents replaced or added: %1 of %2.</source>
+        <translation>Documents replaced or added: %1 of %2.</translation>
     </message>
 </context>
 <context>
@@ -3699,7 +3846,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+5"/>
         <source>Confirm the colleague&apos;s decision: it takes effect now</source>
-        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
+        <translation>Confirm the colleague's decision: it takes effect now</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3913,12 +4060,12 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+3"/>
         <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
-        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
+        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan's public holidays and the facility's days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Facility&apos;s own days:</source>
-        <translation>Facility&apos;s own days:</translation>
+        <translation>Facility's own days:</translation>
     </message>
     <message>
         <location line="+1"/>

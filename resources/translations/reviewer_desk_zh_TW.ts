@@ -1190,6 +1190,104 @@
     </message>
 </context>
 <context>
+    <name>ComparisonDialog</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="+195"/>
+        <source>Compare with the rejected one</source>
+        <translation>與前次退件比較</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Rejected earlier: %1</source>
+        <translation>前次退件：%1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>sent %1, rejected %2</source>
+        <translation>%1 送件，%2 退件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reasons given</source>
+        <translation>前次退件理由</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What the family read</source>
+        <translation>家屬收到的說明</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Staff note</source>
+        <translation>承辦人備註</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Text</source>
+        <translation>文字</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>struck out: removed, underlined: new</source>
+        <translation>刪除線：已刪除；底線：新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Title</source>
+        <translation>標題</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Body</source>
+        <translation>內文</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>not replaced (the same file)</source>
+        <translation>未更換（同一檔案）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>replaced</source>
+        <translation>已更換</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>removed</source>
+        <translation>已移除</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>same picture</source>
+        <translation>相同圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>similar picture</source>
+        <translation>相似圖片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>different picture</source>
+        <translation>不同圖片</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>earlier</source>
+        <translation>前次</translation>
+    </message>
+</context>
+<context>
     <name>ConfirmSaveDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/supervisor/catalogue_editor.py" line="+395"/>
@@ -1242,27 +1340,27 @@
 <context>
     <name>DecisionPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+93"/>
-        <location line="+69"/>
-        <location line="+109"/>
+        <location filename="../../reviewer_app/ui/desk/decision_panel.py" line="+94"/>
+        <location line="+78"/>
+        <location line="+110"/>
         <source>Approve</source>
         <extracomment>Why documents of the shown item can never be shown as they are (the viewer says): approving is saying they were seen and are fine. The shown item&apos;s documents not opened yet, in words: the journal would refuse the approval.</extracomment>
         <translation>審核通過</translation>
     </message>
     <message>
-        <location line="-173"/>
-        <location line="+68"/>
+        <location line="-183"/>
+        <location line="+77"/>
         <source>Reject…</source>
         <translation>退件…</translation>
     </message>
     <message>
-        <location line="-63"/>
-        <location line="+169"/>
+        <location line="-72"/>
+        <location line="+179"/>
         <source>Choose the reasons and reject</source>
         <translation>選擇審核未通過原因並退件</translation>
     </message>
     <message>
-        <location line="-150"/>
+        <location line="-160"/>
         <source>Content</source>
         <translation>內容</translation>
     </message>
@@ -1282,12 +1380,12 @@
         <translation>歷程</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+30"/>
         <source>Choose an item to review from the queue.</source>
         <translation>請從審核清單選擇要審核的案件。</translation>
     </message>
     <message numerus="yes">
-        <location line="+96"/>
+        <location line="+97"/>
         <source>Cannot approve: %n rule(s) not met ({rules}); reject, or wait until resolved</source>
         <translation>
             <numerusform>不能審核通過：尚有 %n 項未符合規定（{rules}），請退件或待其排除</numerusform>
@@ -2204,7 +2302,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/main_window.py" line="+156"/>
-        <location line="+140"/>
+        <location line="+141"/>
         <source>{name} ({workstation})</source>
         <extracomment>After a failed sync, retry after these delays, then at the normal interval. How many items after the one shown have their documents decoded ahead. A window that fits a 1440×900 monitor, made smaller to fit a smaller screen. The queue&apos;s width at first (a narrow list: kind, family, waiting, status) and the panel&apos;s widest. On a small screen (1366 at 150 %: 910 logical pixels) the queue gets no more than this share. The desk has closed (Ctrl+Q, the window&apos;s close button, sign-out): windows opened from it close too.</extracomment>
         <translation>{name}（{workstation}）</translation>
@@ -2513,7 +2611,7 @@
         <translation>已復原：{kind} #{id} 的「{outcome}」決定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+80"/>
+        <location filename="../../reviewer_app/ui/desk/main_window.py" line="+81"/>
         <source>OK</source>
         <translation>確定</translation>
     </message>
@@ -2651,7 +2749,12 @@
         <translation>{when}  {who}：{text}</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+8"/>
+        <source>No notes yet.</source>
+        <translation>尚無備註。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source> (refused by the shared database: {reason})</source>
         <translation>（共用資料庫未接受：{reason}）</translation>
     </message>
@@ -2659,11 +2762,6 @@
         <location line="+1"/>
         <source> (waiting to sync)</source>
         <translation>（待同步）</translation>
-    </message>
-    <message>
-        <location line="-12"/>
-        <source>No notes yet.</source>
-        <translation>尚無備註。</translation>
     </message>
 </context>
 <context>
@@ -3614,6 +3712,55 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+6"/>
         <source>Post #{post} ({call} {name}) is not waiting for its hand-over (already recorded?); nothing recorded.</source>
         <translation>聯絡簿 #{post}（呼號 {call} {name}）不在待轉交（可能已登錄）；未重複登錄。</translation>
+    </message>
+</context>
+<context>
+    <name>SecondLook</name>
+    <message>
+        <location filename="../../reviewer_app/ui/desk/second_look.py" line="-210"/>
+        <source>Since the rejection, and reused pictures</source>
+        <translation>與前次退件比較・重複使用的圖片</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Compare with the rejected one…</source>
+        <extracomment>the desk&apos;s date style (ROC years or not), set by the decision panel</extracomment>
+        <translation>與前次退件比較…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Same or nearly the same picture used by another family: %1; and %2 time(s) elsewhere</source>
+        <translation>其他家屬使用過相同或幾乎相同的圖片：%1；另有其他機關 %2 件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Same or nearly the same picture used by another family: %1</source>
+        <translation>其他家屬使用過相同或幾乎相同的圖片：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Same or nearly the same picture used at other facilities: %1 time(s)</source>
+        <translation>其他機關的家屬使用過相同或幾乎相同的圖片：%1 件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sent again after the rejection of %1.</source>
+        <translation>此件為%1退件後重新送出。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Text changed.</source>
+        <translation>文字已修改。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text not changed.</source>
+        <translation>文字未修改。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents replaced or added: %1 of %2.</source>
+        <translation>更換或新增文件：%2 件中 %1 件。</translation>
     </message>
 </context>
 <context>

@@ -3,14 +3,18 @@ rule problems a reviewer must notice (`SCENARIOS`, one method each) and the othe
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable
 from datetime import timedelta
+
+from PIL import Image, ImageOps
 
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.demo import documents, names
 from reviewer_app.demo.seed_items import Drawing, _ItemBuilder
 from reviewer_app.demo.seed_plan import DemoStaff, _Family, _Old, _wrong_call_number, _years_before
-from reviewer_app.shared_db.models import Restriction
+from reviewer_app.documents.perceptual import perceptual_hash
+from reviewer_app.shared_db.models import ImageHash, Post, Restriction
 
 #: How many families' documents may still be drawing while the next family's rows are built.
 DRAWING_AHEAD = 3
@@ -18,6 +22,9 @@ DRAWING_AHEAD = 3
 
 class FacilitySeeder(_ItemBuilder):
     """One facility with its staff and `families` families (see :func:`reviewer_app.demo.seed.seed`)."""
+
+    #: The photo of scenario 16's rejected post, which scenario 17's family sends again as its own.
+    _rejected_photo: bytes | None = None
 
     def build(
         self,
@@ -43,6 +50,8 @@ class FacilitySeeder(_ItemBuilder):
             9: self._wrong_call_number,
             10: self._missing_proof,
             11: self._suspended,
+            16: self._sent_again,
+            17: self._reused_photo,
         }
         # A family counts as built once its documents are drawn too; the drawing threads are at most
         # DRAWING_AHEAD families ahead of the count, while this thread builds the next families' rows.
@@ -166,3 +175,62 @@ class FacilitySeeder(_ItemBuilder):
         held.held_reason = suspension_hold_reason(
             self._suspended_until(third_decided), self.facility.strike_threshold
         )
+
+    def _sent_again(self, family: _Family) -> None:
+        """Rejected two days ago for its content; sent again yesterday with the text fixed and the same
+        photo, made smaller by the phone: the desk compares the two (issue 21)."""
+        now = self.now
+        history = self._history(family.rng, now - timedelta(days=50), 2, "delivered", rejection=False)
+        service = self._approved_family(family, history, None)
+        # its own photo (never one of the pool's, which other families share in a large seed)
+        photo = documents.family_photo(family.files, *((4000, 3000) if family.full else (1024, 768)))
+        opening = "孩子這週段考成績進步很多，老師也稱讚他。"
+        rejected = self._post(
+            family,
+            service,
+            now - timedelta(days=3),
+            status="rejected",
+            text=("跟你說一下", opening + "另外你那台車我先賣掉了，錢拿去還貸款。"),
+            photos=[photo],
+            reason="P2_CONTENT",
+            decided_at=now - timedelta(days=2),
+        )
+        self._hashed(rejected)  # its workstation hashed the photo when it was reviewed
+        self._post(
+            family,
+            service,
+            now - timedelta(hours=22),
+            text=("孩子的近況", opening + "他說很想念爸爸，要你保重身體。"),
+            photos=[_smaller(photo)],
+        )
+        self._rejected_photo = photo
+
+    def _reused_photo(self, family: _Family) -> None:
+        """Another family sends the photo of the rejected post above as their own."""
+        pending_at = self.now - timedelta(hours=16)
+        history = self._history(family.rng, pending_at - timedelta(days=44), 2, "delivered", rejection=False)
+        photo = self._rejected_photo or self._pending_photo(family)
+        self._approved_family(family, history, pending_at, photos=[photo])
+
+    def _hashed(self, post: Post) -> None:
+        self.s.flush()
+        for doc in post.documents:
+            assert doc.blob is not None
+            found = perceptual_hash(doc.blob.data)
+            self.s.add(
+                ImageHash(
+                    document_id=doc.id,
+                    facility_id=self.facility_id,
+                    hash=found.hex() if found else None,
+                    hashed_at=self.now,
+                )
+            )
+
+
+def _smaller(photo: bytes) -> bytes:
+    """The photo as a phone's "send smaller" makes it: half the size, quality 80."""
+    image = ImageOps.exif_transpose(Image.open(io.BytesIO(photo)))
+    image = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
+    out = io.BytesIO()
+    image.convert("RGB").save(out, "JPEG", quality=80)
+    return out.getvalue()

@@ -27,6 +27,7 @@ from reviewer_app.shared_db.deciding import violated_constraint
 from reviewer_app.shared_db.models import Facility
 from reviewer_app.sync import claims, grace, pull
 from reviewer_app.sync.document_checks import check_claimed_documents
+from reviewer_app.sync.image_hashes import hash_documents
 from reviewer_app.sync.notes import pulled_notes, push_notes
 from reviewer_app.sync.push import (
     Applied,
@@ -181,6 +182,7 @@ class Sync:
         self.journal.store_notes(notes)
         if check_documents:
             check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
+            self._hash_images(snaps)
         held = sum(1 for snap in snaps if snap.status == "held")
         return PullResult(claimed=len(snaps), held=held, others=others, overdue=overdue)
 
@@ -375,7 +377,20 @@ class Sync:
         """Fetch (into the cache) and open the documents of the items claimed here (R7); the number of
         checks recorded. A pull does it itself unless told not to."""
         items = [item.snapshot for item in self.journal.items()]
-        return check_claimed_documents(self.journal, self.documents, items, self.clock)
+        checked = check_claimed_documents(self.journal, self.documents, items, self.clock)
+        self._hash_images(items)
+        return checked
+
+    def _hash_images(self, items: list[ClaimedItem]) -> None:
+        """The claimed pictures' perceptual hashes, once per document into the shared database (issue
+        21: what changed since a rejection, reused images); never a reason for the pull to fail."""
+        docs = [doc for item in items if item.status in ("pending", "held") for doc in item.documents]
+        try:
+            hash_documents(self.engine, self.documents, self.who.facility_id, docs, self.clock)
+        except (OperationalError, DBAPIError) as exc:  # out of reach: the next pull tries again
+            log.warning("hashing the claimed pictures failed: %s", type(exc).__name__)
+        except Exception:  # a picture must never fail the pull (as in check_claimed_documents)
+            log.exception("hashing the claimed pictures failed")
 
 
 def facility_of(engine: Engine, staff_username: str) -> int:

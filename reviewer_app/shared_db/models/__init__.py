@@ -5,6 +5,7 @@ from reviewer_app.shared_db.models.audit import AuditChainHead, AuditEvent
 from reviewer_app.shared_db.models.base import Base, utcnow
 from reviewer_app.shared_db.models.clock import FacilityDay, ItemNote, PublicHoliday
 from reviewer_app.shared_db.models.facility import Facility, Staff
+from reviewer_app.shared_db.models.image_hashes import ImageHash
 from reviewer_app.shared_db.models.items import Document, DocumentBlob, Post, ServiceApplication
 from reviewer_app.shared_db.models.movements import PostTransfer
 from reviewer_app.shared_db.models.people import Applicant, Child, Inmate, Restriction
@@ -25,6 +26,7 @@ __all__ = [
     "Facility",
     "FacilityDay",
     "Handover",
+    "ImageHash",
     "Inmate",
     "ItemNote",
     "Post",

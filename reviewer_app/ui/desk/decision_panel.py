@@ -37,6 +37,7 @@ from reviewer_app.ui.common.shortcuts import make_action, set_tooltip
 from reviewer_app.ui.common.spoken import name_form_values
 from reviewer_app.ui.desk.desk_data import ItemDetail
 from reviewer_app.ui.desk.notes_box import NotesBox
+from reviewer_app.ui.desk.second_look import SecondLook
 
 APPROVE_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 REJECT_KEYS = ("Ctrl+R",)
@@ -146,7 +147,16 @@ class DecisionPanel(QWidget):
         body_layout.addWidget(self.title)
         body_layout.addWidget(self.banner)
         body_layout.addLayout(self.header_form)
-        for box in (self.content_box, self.findings_box, self.notes_box, self.standing_box, self.history_box):
+        self.second_look = SecondLook()  # issue 21: since the rejection, reused pictures
+        boxes = (
+            self.content_box,
+            self.second_look,
+            self.findings_box,
+            self.notes_box,
+            self.standing_box,
+            self.history_box,
+        )
+        for box in boxes:
             body_layout.addWidget(box)
         body_layout.addStretch(1)
         self.scroll_area = QScrollArea()
@@ -213,6 +223,7 @@ class DecisionPanel(QWidget):
         self._update_actions()
 
     def set_date_style(self, style: DateStyle) -> None:
+        self.second_look.dates = style
         if style != self._dates:
             self._dates = style
             self.notes_box.set_date_style(style)

@@ -195,6 +195,7 @@ class MainWindow(QMainWindow):
         self.viewer = DocumentViewer(self.documents)
         self.viewer.escapePressed.connect(self.restore_focus)
         self.panel = DecisionPanel()
+        self.panel.second_look.set_sync(self.ctx.sync)
         self.viewer.documentsChecked.connect(
             lambda: self.panel.set_document_problems(self.viewer.problems(), self.viewer.not_seen())
         )
@@ -569,6 +570,7 @@ class MainWindow(QMainWindow):
         key = self.selected_key()
         detail = self._details.get(key) if key is not None else None
         self.panel.show_detail(detail)
+        self.panel.second_look.show_item(detail)
         ahead = [self._details[k] for k in self.queue.keys_after(key, DECODE_AHEAD) if k in self._details]
         self.viewer.show_item(detail, ahead)
 

@@ -28,7 +28,7 @@ from reviewer_app.access import roles as security
 from reviewer_app.shared_db import service_calendar
 
 revision = "0013"
-down_revision = "0011"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
