@@ -10,13 +10,20 @@ from __future__ import annotations
 
 from reviewer_app.demo.drawing import WATERMARK_TEXT, cjk_font_path
 from reviewer_app.demo.id_documents import household_register_image, id_card_image, relationship_proof_pdf
-from reviewer_app.demo.photos import applicant_photo, family_photo, screenshot_png, sized_jpeg
+from reviewer_app.demo.photos import (
+    applicant_photo,
+    family_photo,
+    family_photo_and_smaller,
+    screenshot_png,
+    sized_jpeg,
+)
 
 __all__ = [
     "WATERMARK_TEXT",
     "applicant_photo",
     "cjk_font_path",
     "family_photo",
+    "family_photo_and_smaller",
     "household_register_image",
     "id_card_image",
     "relationship_proof_pdf",

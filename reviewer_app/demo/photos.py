@@ -197,7 +197,23 @@ def family_photo(
     quality: int = 90,
     gps: bool = False,
 ) -> bytes:
-    """A phone-camera JPEG of a family outdoors, with EXIF (Make, Model, DateTimeOriginal).
+    """A phone-camera JPEG of a family outdoors: :func:`_family_photo` encoded."""
+    image, exif = _family_photo(rng, width, height, exif_orientation, gps)
+    return _encode(image, "JPEG", quality=quality, exif=exif)
+
+
+def family_photo_and_smaller(rng: random.Random, width: int, height: int) -> tuple[bytes, bytes]:
+    """The same picture twice: as the phone took it, and as its "send smaller" sends it again
+    (half the size, quality 80): the second look's "similar picture" (issue 21)."""
+    image, exif = _family_photo(rng, width, height, 1, False)
+    smaller = image.resize((width // 2, height // 2), Image.Resampling.LANCZOS)
+    return _encode(image, "JPEG", quality=90, exif=exif), _encode(smaller, "JPEG", quality=80, exif=exif)
+
+
+def _family_photo(
+    rng: random.Random, width: int, height: int, exif_orientation: int, gps: bool
+) -> tuple[Image.Image, Image.Exif]:
+    """A phone-camera picture of a family outdoors, with EXIF (Make, Model, DateTimeOriginal).
 
     `width`×`height` are the stored pixel dimensions, as a phone sensor writes them. With an
     `exif_orientation` other than 1 the Orientation tag is written and the pixels are stored turned
@@ -232,7 +248,7 @@ def family_photo(
         gps_ifd[ExifTags.GPS.GPSLatitude] = _dms(lat)
         gps_ifd[ExifTags.GPS.GPSLongitudeRef] = "E"
         gps_ifd[ExifTags.GPS.GPSLongitude] = _dms(lon)
-    return _encode(image, "JPEG", quality=quality, exif=exif)
+    return image, exif
 
 
 def _dms(value: float) -> tuple[TiffImagePlugin.IFDRational, ...]:

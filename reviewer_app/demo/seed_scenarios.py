@@ -3,11 +3,8 @@ rule problems a reviewer must notice (`SCENARIOS`, one method each) and the othe
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable
 from datetime import timedelta
-
-from PIL import Image, ImageOps
 
 from reviewer_app.core.family_message import suspension_hold_reason
 from reviewer_app.demo import documents, names
@@ -183,7 +180,9 @@ class FacilitySeeder(_ItemBuilder):
         history = self._history(family.rng, now - timedelta(days=50), 2, "delivered", rejection=False)
         service = self._approved_family(family, history, None)
         # its own photo (never one of the pool's, which other families share in a large seed)
-        photo = documents.family_photo(family.files, *((4000, 3000) if family.full else (1024, 768)))
+        photo, smaller = documents.family_photo_and_smaller(
+            family.files, *((4000, 3000) if family.full else (1024, 768))
+        )
         opening = "孩子這週段考成績進步很多，老師也稱讚他。"
         rejected = self._post(
             family,
@@ -201,7 +200,7 @@ class FacilitySeeder(_ItemBuilder):
             service,
             now - timedelta(hours=22),
             text=("孩子的近況", opening + "他說很想念爸爸，要你保重身體。"),
-            photos=[_smaller(photo)],
+            photos=[smaller],
         )
         self._rejected_photo = photo
 
@@ -209,10 +208,11 @@ class FacilitySeeder(_ItemBuilder):
         """Another family sends the photo of the rejected post above as their own."""
         pending_at = self.now - timedelta(hours=16)
         history = self._history(family.rng, pending_at - timedelta(days=44), 2, "delivered", rejection=False)
-        photo = self._rejected_photo or self._pending_photo(family)
+        photo: Drawing = self._rejected_photo or self._pending_photo(family)
         self._approved_family(family, history, pending_at, photos=[photo])
 
     def _hashed(self, post: Post) -> None:
+        self._drawings_done()  # the post's pictures may still be drawing on the seed's threads
         self.s.flush()
         for doc in post.documents:
             assert doc.blob is not None
@@ -225,12 +225,3 @@ class FacilitySeeder(_ItemBuilder):
                     hashed_at=self.now,
                 )
             )
-
-
-def _smaller(photo: bytes) -> bytes:
-    """The photo as a phone's "send smaller" makes it: half the size, quality 80."""
-    image = ImageOps.exif_transpose(Image.open(io.BytesIO(photo)))
-    image = image.resize((image.width // 2, image.height // 2), Image.Resampling.LANCZOS)
-    out = io.BytesIO()
-    image.convert("RGB").save(out, "JPEG", quality=80)
-    return out.getvalue()
