@@ -1171,6 +1171,15 @@
     </message>
 </context>
 <context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/charts.py" line="+59"/>
+        <source>No data</source>
+        <extracomment>Readable on a workstation screen: labels never below 10 pt, titles larger.</extracomment>
+        <translation>沒有資料</translation>
+    </message>
+</context>
+<context>
     <name>ComparePane</name>
     <message>
         <location filename="../../reviewer_app/ui/viewer/compare_pane.py" line="+99"/>
@@ -2083,6 +2092,52 @@
         <location line="+13"/>
         <source>{posts} (please check)</source>
         <translation>{posts}（請確認）</translation>
+    </message>
+</context>
+<context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/table_model.py" line="+48"/>
+        <source>Item</source>
+        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value. A row&apos;s section title and name as shown.</extracomment>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Whole facility</source>
+        <extracomment>What a reviewer&apos;s figure is compared with: the whole facility, or all facilities.</extracomment>
+        <translation>機關整體</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>hours</source>
+        <translation>小時</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>{item} ({whole} {value})</source>
+        <translation>{item}（{whole} {value}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No hand-over times recorded yet: nothing to measure</source>
+        <translation>尚無轉交時間紀錄，無法計算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No cases to measure this month</source>
+        <translation>本月沒有可計算的案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole facility&apos;s rejection rate, same month</source>
+        <translation>同期機關整體退件率</translation>
     </message>
 </context>
 <context>
@@ -4047,6 +4102,583 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+4"/>
         <source>Signing in failed unexpectedly ({error}). Please contact IT.</source>
         <translation>登入時發生未預期的錯誤（{error}），請洽資訊人員。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/view.py" line="+141"/>
+        <location line="+98"/>
+        <location line="+29"/>
+        <location line="+78"/>
+        <source>Loading…</source>
+        <extracomment>The figures of the chosen month and facility are on screen. Loading failed; the message is shown in the view too. The figures on screen were written to a file (its path).</extracomment>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>Reload</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export report…</source>
+        <translation>匯出報表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this month&apos;s figures on screen as a CSV or Excel (XLSX) file</source>
+        <translation>將畫面上這個月的數字存成 CSV 或 Excel（XLSX）檔</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Statistics</source>
+        <translation>業務統計</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Facility</source>
+        <translation>矯正機關</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Received and decided, last 12 months</source>
+        <translation>近 12 個月收件與審核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for not approving</source>
+        <translation>審核未通過原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviewers&apos; rejection rates</source>
+        <translation>審核人員退件率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection rate</source>
+        <translation>退件率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for review (by time waiting)</source>
+        <translation>待審積案（依等候時間）</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Figures as of {time}</source>
+        <translation>資料時間 {time}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export report</source>
+        <translation>匯出報表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV 檔 (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Exporting…</source>
+        <translation>匯出中…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {rows} rows: {path}</source>
+        <translation>已匯出 {rows} 列：{path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not export the report: {detail}</source>
+        <translation>無法匯出報表：{detail}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the shared database cannot be reached or is not set up ({error})</source>
+        <translation>共用資料庫無法連線或尚未建立（{error}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>facility not found (number {id})</source>
+        <translation>找不到機關（編號 {id}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the statistics: {detail}</source>
+        <translation>無法讀取統計資料：{detail}</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;・approved &lt;b&gt;{approved}&lt;/b&gt;・not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
+        <translation>{kind} 收件 &lt;b&gt;{received}&lt;/b&gt;・通過 &lt;b&gt;{approved}&lt;/b&gt;・未通過 &lt;b&gt;{rejected}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Posts submitted to decided: median &lt;b&gt;{median}&lt;/b&gt; hours (90th percentile {p90})</source>
+        <translation>聯絡簿送件至決定 中位數 &lt;b&gt;{median}&lt;/b&gt; 小時（第 90 百分位 {p90}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Printed {printed}・handed over {handed_over}</source>
+        <translation>已列印 {printed}・已轉交 {handed_over}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strikes {strikes}・posting suspended {suspensions}</source>
+        <translation>違規計次 {strikes}・暫停發佈 {suspensions}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for review now &lt;b&gt;{waiting}&lt;/b&gt;</source>
+        <translation>目前待審 &lt;b&gt;{waiting}&lt;/b&gt; 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> | </source>
+        <comment>between the summary&apos;s parts</comment>
+        <translation>&#x3000;｜&#x3000;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received and decided, last {n} months (to {month})</source>
+        <translation>近 {n} 個月收件與審核（至 {month}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Posts received</source>
+        <translation>聯絡簿收件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts approved</source>
+        <translation>聯絡簿審核通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts not approved</source>
+        <translation>聯絡簿審核未通過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service applications received</source>
+        <translation>服務項目申請收件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reasons for not approving, {month}</source>
+        <translation>{month}審核未通過原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was rejected this month</source>
+        <translation>本月沒有審核未通過的案件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} ({username})</source>
+        <translation>{name}（{username}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rate} ({rejected}/{decided})</source>
+        <translation>{rate}（{rejected}/{decided} 件）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reviewers&apos; rejection rates ({month})</source>
+        <translation>審核人員退件率（{month}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No decisions this month</source>
+        <translation>本月沒有審核決定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for review (as of {time}, by time waiting)</source>
+        <translation>待審積案（截至 {time}，依等候時間）</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWords</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/wording.py" line="+22"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} {year}</source>
+        <translation>{year} 年 {month} 月</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All facilities</source>
+        <translation>全部機關</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole facility</source>
+        <translation>機關整體</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n}</source>
+        <comment>a count of cases</comment>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>hours</source>
+        <translation>小時</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No child under 18 (E1)</source>
+        <translation>無 18 歲以下子女（E1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Relationship not eligible (E2)</source>
+        <translation>關係不符（E2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inmate under restriction (E3)</source>
+        <translation>收容人限制期間（E3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate application (E4)</source>
+        <translation>重複申請（E4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Documents incomplete (E5)</source>
+        <translation>文件不完整（E5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo unclear (E5)</source>
+        <translation>照片不清晰（E5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong call number (E6)</source>
+        <translation>呼號有誤（E6）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other, to be completed</source>
+        <translation>其他需補正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Service not approved (P1)</source>
+        <translation>服務未通過（P1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content not allowed (P2)</source>
+        <translation>內容不符（P2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too soon after the last post (P3)</source>
+        <translation>未滿發佈間隔（P3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text too long (P4)</source>
+        <translation>內文超過字數（P4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No title or text (P4)</source>
+        <translation>未填標題內文（P4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photo count or size (P5)</source>
+        <translation>照片張數或大小（P5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment type or size (P6)</source>
+        <translation>附件格式或大小（P6）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posting suspended (P7)</source>
+        <translation>發佈權限暫停中（P7）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child over the age limit (E1)</source>
+        <translation>子女已逾年齡（E1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>File damaged, upload again</source>
+        <translation>檔案損壞需重傳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Other, rules not followed</source>
+        <translation>其他未依規定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility&apos;s own reasons</source>
+        <translation>機關作業因素</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Under 1 day</source>
+        <translation>未滿 1 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–3 days</source>
+        <translation>1–3 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3–7 days</source>
+        <translation>3–7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 days or more</source>
+        <translation>7 天以上</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>審核通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <translation>審核未通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>已列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over</source>
+        <translation>已轉交</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Service application: submitted to decided</source>
+        <translation>服務項目申請：送件至決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact-book post: submitted to decided</source>
+        <translation>家庭聯絡簿：送件至決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact-book post: approved to handed over</source>
+        <translation>家庭聯絡簿：審核通過至轉交</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} (cases)</source>
+        <translation>{what}（件數）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} (median)</source>
+        <translation>{what}（中位數）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} (90th percentile)</source>
+        <translation>{what}（第 90 百分位）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({username})</source>
+        <translation>{name}（{username}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{kind}: reasons for not approving</source>
+        <translation>{kind}未通過原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strikes and suspensions</source>
+        <translation>違規與停權</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strikes (P7)</source>
+        <translation>違規計次（P7）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strikes dismissed</source>
+        <translation>違規計次撤銷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posting suspended</source>
+        <translation>暫停發佈權限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspensions lifted early</source>
+        <translation>提前解除暫停</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appeals received</source>
+        <translation>收到申覆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection upheld</source>
+        <translation>維持原退件決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection overturned</source>
+        <translation>撤銷原退件決定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeals</source>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handling time</source>
+        <translation>處理時間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service target (submitted to decided)</source>
+        <translation>服務時限（送件至決定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service target (submitted to decided: {days} working days)</source>
+        <translation>服務時限（送件至決定：{days} 個工作天）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decided in time</source>
+        <translation>期限內決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided late</source>
+        <translation>逾期決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share decided in time</source>
+        <translation>期限內決定比率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for review (as of {time})</source>
+        <translation>待審積案（截至 {time}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {age}</source>
+        <translation>{kind}：{age}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reviewers</source>
+        <translation>審核人員</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: decisions</source>
+        <translation>{name}：決定件數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: rejection rate</source>
+        <translation>{name}：退件率</translation>
     </message>
 </context>
 <context>
