@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -146,14 +146,14 @@
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location line="+59"/>
-        <location line="+117"/>
+        <location line="+61"/>
+        <location line="+134"/>
         <source>Appeals</source>
         <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-129"/>
         <source>The appeal and the rejected item</source>
         <translation>The appeal and the rejected item</translation>
     </message>
@@ -163,38 +163,38 @@
         <translation>Documents of the rejected item</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your reasons, for the family (required, at most {count} characters)</source>
         <translation>Your reasons, for the family (required, at most {count} characters)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Reasons for the family</source>
         <translation>Reasons for the family</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>&amp;Uphold the rejection</source>
         <translation>&amp;Uphold the rejection</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Overturn the rejection</source>
         <translation>&amp;Overturn the rejection</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</source>
         <translation>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>{count} appeals waiting</source>
         <translation>{count} appeals waiting</translation>
     </message>
@@ -865,7 +865,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+101"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+103"/>
         <source>Working day</source>
         <translation>Working day</translation>
     </message>
@@ -2103,7 +2103,7 @@
     <message>
         <location filename="../../reviewer_app/ui/stats/table_model.py" line="+48"/>
         <source>Item</source>
-        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value. A row&apos;s section title and name as shown.</extracomment>
+        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value.</extracomment>
         <translation type="unfinished">Item</translation>
     </message>
     <message>
@@ -2582,7 +2582,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+178"/>
         <source>Note kept; it goes to the shared database with the next sync</source>
         <translation>Note kept; it goes to the shared database with the next sync</translation>
     </message>
@@ -2600,33 +2600,33 @@
 <context>
     <name>MorningDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
+        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+61"/>
         <source>Today&apos;s work</source>
         <translation>Today&apos;s work</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>To print</source>
         <translation>To print</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>To hand over (walking order)</source>
         <translation>To hand over (walking order)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Held back</source>
         <translation>Held back</translation>
     </message>
@@ -2641,7 +2641,7 @@
         <translation>Why</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Print hand-over sheets…</source>
         <translation>Print hand-over sheets…</translation>
     </message>
@@ -2651,12 +2651,47 @@
         <translation>One page per housing unit, for signatures where scanning is not used</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hand-over sheets as PDF…</source>
         <translation>Hand-over sheets as PDF…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+25"/>
+        <source>Mon</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
         <translation>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</translation>
     </message>
@@ -2679,23 +2714,23 @@
 <context>
     <name>NotesBox</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-138"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>Staff notes (never shown to the family)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>A note for colleagues who look at this item after you</source>
         <translation>A note for colleagues who look at this item after you</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New staff note</source>
         <translation>New staff note</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -2710,7 +2745,7 @@
         <translation>Write a staff note on this item (never shown to the family)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>{when}  {who}: {text}</source>
         <translation>{when}  {who}: {text}</translation>
     </message>
@@ -3624,7 +3659,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>ScanBar</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+50"/>
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
@@ -3639,17 +3674,17 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Scan field</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Hand over by scanning</source>
         <translation>Hand over by scanning</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>(scan or choose the recipient)</source>
         <translation>(scan or choose the recipient)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>No inmate with call number {text} in this list.</source>
         <translation>No inmate with call number {text} in this list.</translation>
     </message>
@@ -3687,7 +3722,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+71"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>Approve service application</translation>
@@ -3733,7 +3768,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+331"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>Waiting for a second look (待覆核)</translation>
     </message>
@@ -3741,7 +3776,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-263"/>
+        <location line="-291"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>Decisions waiting for a second look</translation>
@@ -3772,32 +3807,32 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>Confirm (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Send back… (Ctrl+R)</source>
         <translation>Send back… (Ctrl+R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
         <translation>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Nothing waits for a second look.</source>
         <translation>Nothing waits for a second look.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+58"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -3837,7 +3872,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Your own decision: another member of the facility confirms it.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Confirmed: it takes effect now</source>
         <translation>Confirmed: it takes effect now</translation>
     </message>
@@ -3901,7 +3936,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>ServiceClockPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+56"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -3916,7 +3951,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Target to decide, in working days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save target</source>
         <translation>Save target</translation>
     </message>
@@ -3926,7 +3961,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Day</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Day off</source>
         <translation>Day off</translation>
     </message>
@@ -3951,12 +3986,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save day</source>
         <translation>Save day</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Service clock</source>
         <translation>Service clock</translation>
     </message>
@@ -3966,7 +4001,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>&amp;Target to decide:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
         <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
     </message>
@@ -3981,12 +4016,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>&amp;Add or change a day:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Items past the target, the oldest first</source>
         <translation>Items past the target, the oldest first</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+33"/>
         <source>%n item(s) past the target</source>
         <translation>
             <numerusform>%n item past the target</numerusform>

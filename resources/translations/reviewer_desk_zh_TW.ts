@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+78"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -146,14 +146,14 @@
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location line="+59"/>
-        <location line="+117"/>
+        <location line="+61"/>
+        <location line="+134"/>
         <source>Appeals</source>
         <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
         <translation>申覆</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-129"/>
         <source>The appeal and the rejected item</source>
         <translation>申覆與原退件案件</translation>
     </message>
@@ -163,38 +163,38 @@
         <translation>原退件案件的文件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your reasons, for the family (required, at most {count} characters)</source>
         <translation>給家屬的理由（必填，{count} 字以內）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Reasons for the family</source>
         <translation>給家屬的理由</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>&amp;Uphold the rejection</source>
         <translation>維持原決定(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Overturn the rejection</source>
         <translation>撤銷原決定(&amp;O)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</source>
         <translation>家屬對每次退件可申覆一次，由原審核人員以外的業務主管決定；撤銷原決定時，違規紀錄一併撤銷，其所致之停權可能隨之結束。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>{count} appeals waiting</source>
         <translation>{count} 件申覆待決定</translation>
     </message>
@@ -865,7 +865,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+101"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+103"/>
         <source>Working day</source>
         <translation>上班日</translation>
     </message>
@@ -2099,7 +2099,7 @@
     <message>
         <location filename="../../reviewer_app/ui/stats/table_model.py" line="+48"/>
         <source>Item</source>
-        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value. A row&apos;s section title and name as shown.</extracomment>
+        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value.</extracomment>
         <translation>項目</translation>
     </message>
     <message>
@@ -2573,7 +2573,7 @@
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+178"/>
         <source>Note kept; it goes to the shared database with the next sync</source>
         <translation>備註已保存，下次同步時送至共用資料庫</translation>
     </message>
@@ -2591,33 +2591,33 @@
 <context>
     <name>MorningDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
+        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+61"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>To print</source>
         <translation>待列印</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Posts</source>
         <translation>聯絡簿</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>To hand over (walking order)</source>
         <translation>待轉交（依行走順序）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Room</source>
         <translation>房</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Held back</source>
         <translation>暫緩轉交</translation>
     </message>
@@ -2632,7 +2632,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Print hand-over sheets…</source>
         <translation>列印簽收單…</translation>
     </message>
@@ -2642,12 +2642,47 @@
         <translation>每舍一頁，供未使用掃描時由收容人簽收</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hand-over sheets as PDF…</source>
         <translation>簽收單輸出 PDF…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+25"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
         <translation>{date}（{weekday}）：待列印 {a} 件 · 待轉交 {b} 件（{units} 舍）· 暫緩轉交 {c} 件</translation>
     </message>
@@ -2670,23 +2705,23 @@
 <context>
     <name>NotesBox</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-138"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>工作人員備註（家屬看不到）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>A note for colleagues who look at this item after you</source>
         <translation>留給之後審核此件同仁的備註</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New staff note</source>
         <translation>新增工作人員備註</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add note</source>
         <translation>加註</translation>
     </message>
@@ -2701,7 +2736,7 @@
         <translation>為此件撰寫工作人員備註（家屬看不到）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>{when}  {who}: {text}</source>
         <translation>{when}  {who}：{text}</translation>
     </message>
@@ -3611,7 +3646,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>ScanBar</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+50"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
@@ -3626,17 +3661,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>掃描欄</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Hand over by scanning</source>
         <translation>掃描轉交</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>(scan or choose the recipient)</source>
         <translation>（掃描或選擇收件人）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>No inmate with call number {text} in this list.</source>
         <translation>清單中沒有呼號 {text} 的收容人。</translation>
     </message>
@@ -3674,7 +3709,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+71"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>核准服務申請</translation>
@@ -3720,7 +3755,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>決定時間</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+331"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>待覆核</translation>
     </message>
@@ -3728,7 +3763,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-263"/>
+        <location line="-291"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>等待覆核的決定</translation>
@@ -3759,32 +3794,32 @@ File only (to check or keep): they stay in To print.</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>確認（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Send back… (Ctrl+R)</source>
         <translation>退回…（Ctrl+R）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh (F5)</source>
         <translation>重新整理（F5）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
         <translation>核准服務申請、解除或縮短停權，須經本機關另一位同仁確認後才生效（四眼原則）；在此之前家屬看到的是「審核中」。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Nothing waits for a second look.</source>
         <translation>目前沒有待覆核的決定。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+58"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -3824,7 +3859,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>這是您作成的決定，須由本機關另一位同仁覆核。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Confirmed: it takes effect now</source>
         <translation>已確認，決定即時生效</translation>
     </message>
@@ -3888,7 +3923,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>ServiceClockPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+56"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
@@ -3903,7 +3938,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>審核期限（工作天）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save target</source>
         <translation>儲存期限</translation>
     </message>
@@ -3913,7 +3948,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Day off</source>
         <translation>放假日</translation>
     </message>
@@ -3938,12 +3973,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save day</source>
         <translation>儲存日期</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Service clock</source>
         <translation>審核期限</translation>
     </message>
@@ -3953,7 +3988,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>審核期限(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
         <translation>自送件次日起以臺北時間的工作天計算：週末、國定假日及下列本機關放假日不計，補班日計入。家屬於便民服務入口網可看到預計決定日。</translation>
     </message>
@@ -3968,12 +4003,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>新增或變更日期(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Items past the target, the oldest first</source>
         <translation>逾期未決案件（最久的在前）</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+33"/>
         <source>%n item(s) past the target</source>
         <translation>
             <numerusform>%n 件逾期未決</numerusform>
