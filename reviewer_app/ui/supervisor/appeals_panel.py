@@ -20,7 +20,6 @@ from reviewer_app.access.roles import Actor
 from reviewer_app.core.appeal_reply import OUTCOME_WORDS, REASONING_MAX_CHARS, item_words
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
-from reviewer_app.core.vocabulary import DOCUMENT_KINDS, RELATIONSHIPS
 from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import load_document
 from reviewer_app.documents.verdicts import ImageDocument, Rejected
@@ -48,7 +47,7 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision import appeals as appeal_tools
 from reviewer_app.supervision.appeals import AppealRow
-from reviewer_app.ui.common import executors
+from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
 from reviewer_app.ui.common.live_texts import LiveTexts, Say, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
@@ -329,7 +328,7 @@ class AppealsPanel(BackgroundWidget):
         if row.item_kind == "post":
             parts.append(_paragraph(self.tr("Body"), row.body))
         else:
-            relationship = RELATIONSHIPS.get(row.relationship or "", row.relationship or "")
+            relationship = words.relationship(row.relationship) if row.relationship else ""
             parts.append(_paragraph(self.tr("Relationship"), relationship))
         if row.decided:
             parts.append(
@@ -350,7 +349,7 @@ class AppealsPanel(BackgroundWidget):
         self.documents.clear()
         items: dict[int, QtWidgets.QListWidgetItem] = {}
         for doc in row.documents:
-            item = QtWidgets.QListWidgetItem(f"{DOCUMENT_KINDS.get(doc.kind, doc.kind)}\n{doc.filename}")
+            item = QtWidgets.QListWidgetItem(f"{words.document_kind(doc.kind)}\n{doc.filename}")
             item.setToolTip(doc.filename)
             self.documents.addItem(item)
             items[doc.id] = item
