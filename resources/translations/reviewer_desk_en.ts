@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+78"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -4215,12 +4215,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Waiting for review (by time waiting)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Figures as of {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4265,23 +4260,28 @@ File only (to check or keep): they stay in To print.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;・approved &lt;b&gt;{approved}&lt;/b&gt;・not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>Posts submitted to decided: median &lt;b&gt;{median}&lt;/b&gt; hours (90th percentile {p90})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Printed {printed}・handed over {handed_over}</source>
+        <location line="-205"/>
+        <source>Backlog by time waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;, approved &lt;b&gt;{approved}&lt;/b&gt;, not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Printed {printed}, handed over {handed_over}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Strikes {strikes}・posting suspended {suspensions}</source>
+        <source>Strikes {strikes}, posting suspended {suspensions}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4352,7 +4352,7 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>Waiting for review (as of {time}, by time waiting)</source>
+        <source>Backlog by time waiting (as of {time})</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4445,103 +4445,103 @@ File only (to check or keep): they stay in To print.</translation>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>No child under 18 (E1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Relationship not eligible (E2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inmate under restriction (E3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate application (E4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents incomplete (E5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Photo unclear (E5)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Wrong call number (E6)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other, to be completed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Service not approved (P1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Content not allowed (P2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Too soon after the last post (P3)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Text too long (P4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>No title or text (P4)</source>
+        <location line="-11"/>
+        <source>No minor child (E1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Photo count or size (P5)</source>
+        <source>Not eligible (E2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Attachment type or size (P6)</source>
+        <source>Restriction (E3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Posting suspended (P7)</source>
+        <source>Duplicate (E4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Child over the age limit (E1)</source>
+        <source>Missing docs (E5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong call no. (E6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>File damaged, upload again</source>
+        <source>Needs completing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Other, rules not followed</source>
+        <source>No service (P1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Facility&apos;s own reasons</source>
+        <source>Off-topic (P2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too soon (P3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty (P4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos (P5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment (P6)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended (P7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child over age (E1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules not followed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility reasons</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+78"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -4201,12 +4201,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>退件率</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Waiting for review (by time waiting)</source>
-        <translation>待審積案（依等候時間）</translation>
-    </message>
-    <message>
-        <location line="+82"/>
+        <location line="+83"/>
         <source>Figures as of {time}</source>
         <translation>資料時間 {time}</translation>
     </message>
@@ -4251,23 +4246,28 @@ File only (to check or keep): they stay in To print.</source>
         <translation>無法讀取統計資料：{detail}</translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;・approved &lt;b&gt;{approved}&lt;/b&gt;・not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
-        <translation>{kind} 收件 &lt;b&gt;{received}&lt;/b&gt;・通過 &lt;b&gt;{approved}&lt;/b&gt;・未通過 &lt;b&gt;{rejected}&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <location line="+17"/>
+        <location line="+36"/>
         <source>Posts submitted to decided: median &lt;b&gt;{median}&lt;/b&gt; hours (90th percentile {p90})</source>
         <translation>聯絡簿送件至決定 中位數 &lt;b&gt;{median}&lt;/b&gt; 小時（第 90 百分位 {p90}）</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Printed {printed}・handed over {handed_over}</source>
+        <location line="-205"/>
+        <source>Backlog by time waiting</source>
+        <translation>待審積案（依等候時間）</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;, approved &lt;b&gt;{approved}&lt;/b&gt;, not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
+        <translation>{kind} 收件 &lt;b&gt;{received}&lt;/b&gt;・通過 &lt;b&gt;{approved}&lt;/b&gt;・未通過 &lt;b&gt;{rejected}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Printed {printed}, handed over {handed_over}</source>
         <translation>已列印 {printed}・已轉交 {handed_over}</translation>
     </message>
     <message>
         <location line="+3"/>
-        <source>Strikes {strikes}・posting suspended {suspensions}</source>
+        <source>Strikes {strikes}, posting suspended {suspensions}</source>
         <translation>違規計次 {strikes}・暫停發佈 {suspensions}</translation>
     </message>
     <message>
@@ -4338,7 +4338,7 @@ File only (to check or keep): they stay in To print.</source>
     </message>
     <message>
         <location line="+5"/>
-        <source>Waiting for review (as of {time}, by time waiting)</source>
+        <source>Backlog by time waiting (as of {time})</source>
         <translation>待審積案（截至 {time}，依等候時間）</translation>
     </message>
 </context>
@@ -4431,103 +4431,103 @@ File only (to check or keep): they stay in To print.</source>
         <translation>小時</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>No child under 18 (E1)</source>
-        <translation>無 18 歲以下子女（E1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Relationship not eligible (E2)</source>
-        <translation>關係不符（E2）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Inmate under restriction (E3)</source>
-        <translation>收容人限制期間（E3）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Duplicate application (E4)</source>
-        <translation>重複申請（E4）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Documents incomplete (E5)</source>
-        <translation>文件不完整（E5）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+13"/>
         <source>Photo unclear (E5)</source>
         <translation>照片不清晰（E5）</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>Wrong call number (E6)</source>
-        <translation>呼號有誤（E6）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Other, to be completed</source>
-        <translation>其他需補正</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Service not approved (P1)</source>
-        <translation>服務未通過（P1）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Content not allowed (P2)</source>
-        <translation>內容不符（P2）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Too soon after the last post (P3)</source>
-        <translation>未滿發佈間隔（P3）</translation>
-    </message>
-    <message>
-        <location line="+1"/>
+        <location line="+6"/>
         <source>Text too long (P4)</source>
         <translation>內文超過字數（P4）</translation>
     </message>
     <message>
+        <location line="-11"/>
+        <source>No minor child (E1)</source>
+        <translation>無 18 歲以下子女（E1）</translation>
+    </message>
+    <message>
         <location line="+1"/>
-        <source>No title or text (P4)</source>
+        <source>Not eligible (E2)</source>
+        <translation>關係不符（E2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restriction (E3)</source>
+        <translation>收容人限制期間（E3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate (E4)</source>
+        <translation>重複申請（E4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing docs (E5)</source>
+        <translation>文件不完整（E5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong call no. (E6)</source>
+        <translation>呼號有誤（E6）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs completing</source>
+        <translation>其他需補正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No service (P1)</source>
+        <translation>服務未通過（P1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-topic (P2)</source>
+        <translation>內容不符（P2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too soon (P3)</source>
+        <translation>未滿發佈間隔（P3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty (P4)</source>
         <translation>未填標題內文（P4）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Photo count or size (P5)</source>
+        <source>Photos (P5)</source>
         <translation>照片張數或大小（P5）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Attachment type or size (P6)</source>
+        <source>Attachment (P6)</source>
         <translation>附件格式或大小（P6）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Posting suspended (P7)</source>
+        <source>Suspended (P7)</source>
         <translation>發佈權限暫停中（P7）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Child over the age limit (E1)</source>
+        <source>Child over age (E1)</source>
         <translation>子女已逾年齡（E1）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>File damaged, upload again</source>
+        <source>Damaged file</source>
         <translation>檔案損壞需重傳</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Other, rules not followed</source>
+        <source>Rules not followed</source>
         <translation>其他未依規定</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Facility&apos;s own reasons</source>
+        <source>Facility reasons</source>
         <translation>機關作業因素</translation>
     </message>
     <message>

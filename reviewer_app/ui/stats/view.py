@@ -279,7 +279,7 @@ class StatisticsView(BackgroundWidget):
         self.reasons_chart.set_series(((post, RED), (application, ORANGE)))
         self.reviewers_chart.set_title(self.tr("Reviewers' rejection rates"))
         self.reviewers_chart.set_series(((self.tr("Rejection rate"), PURPLE),))
-        self.backlog_chart.set_title(self.tr("Waiting for review (by time waiting)"))
+        self.backlog_chart.set_title(self.tr("Backlog by time waiting"))
         self.backlog_chart.set_series(((application, ORANGE), (post, BLUE)))
 
     # ---- what is shown ---------------------------------------------------------------------------
@@ -467,7 +467,7 @@ class StatisticsView(BackgroundWidget):
         p90 = hours(stats.post_decision_time.p90)
         waiting = sum(b.total for b in stats.backlog)
         counts = self.tr(
-            "{kind} received <b>{received}</b>・approved <b>{approved}</b>・not approved <b>{rejected}</b>"
+            "{kind} received <b>{received}</b>, approved <b>{approved}</b>, not approved <b>{rejected}</b>"
         )
         parts = [
             f"<b>{where}　{wording.month_label(stats.month)}</b>",
@@ -486,10 +486,10 @@ class StatisticsView(BackgroundWidget):
             self.tr(
                 "Posts submitted to decided: median <b>{median}</b> hours (90th percentile {p90})"
             ).format(median=format_value(median, HOURS), p90=format_value(p90, HOURS)),
-            self.tr("Printed {printed}・handed over {handed_over}").format(
+            self.tr("Printed {printed}, handed over {handed_over}").format(
                 printed=stats.posts_printed, handed_over=stats.posts_handed_over
             ),
-            self.tr("Strikes {strikes}・posting suspended {suspensions}").format(
+            self.tr("Strikes {strikes}, posting suspended {suspensions}").format(
                 strikes=stats.strikes, suspensions=stats.suspensions
             ),
             self.tr("Waiting for review now <b>{waiting}</b>").format(waiting=waiting),
@@ -567,9 +567,7 @@ class StatisticsView(BackgroundWidget):
 
     def _show_backlog(self, stats: MonthStatistics) -> None:
         self.backlog_chart.set_title(
-            self.tr("Waiting for review (as of {time}, by time waiting)").format(
-                time=f"{local(stats.as_of):%m/%d %H:%M}"
-            )
+            self.tr("Backlog by time waiting (as of {time})").format(time=f"{local(stats.as_of):%m/%d %H:%M}")
         )
         self.backlog_chart.set_bars(
             [

@@ -68,28 +68,29 @@ def unit_after_value(unit: str) -> str:
 
 
 def reason(code: str) -> str:
-    """A catalogue reason's short name (a supervisor's own reason: its code)."""
+    """A catalogue reason's short name, short enough for a chart's bar (a supervisor's own reason: its
+    code)."""
     names = {
-        "E1_NO_MINOR_CHILD": QCoreApplication.translate("StatisticsWords", "No child under 18 (E1)"),
-        "E2_RELATIONSHIP": QCoreApplication.translate("StatisticsWords", "Relationship not eligible (E2)"),
-        "E3_RESTRICTED": QCoreApplication.translate("StatisticsWords", "Inmate under restriction (E3)"),
-        "E4_DUPLICATE": QCoreApplication.translate("StatisticsWords", "Duplicate application (E4)"),
-        "E5_MISSING_DOCS": QCoreApplication.translate("StatisticsWords", "Documents incomplete (E5)"),
+        "E1_NO_MINOR_CHILD": QCoreApplication.translate("StatisticsWords", "No minor child (E1)"),
+        "E2_RELATIONSHIP": QCoreApplication.translate("StatisticsWords", "Not eligible (E2)"),
+        "E3_RESTRICTED": QCoreApplication.translate("StatisticsWords", "Restriction (E3)"),
+        "E4_DUPLICATE": QCoreApplication.translate("StatisticsWords", "Duplicate (E4)"),
+        "E5_MISSING_DOCS": QCoreApplication.translate("StatisticsWords", "Missing docs (E5)"),
         "E5_UNCLEAR_PHOTO": QCoreApplication.translate("StatisticsWords", "Photo unclear (E5)"),
-        "E6_WRONG_CALL_NUMBER": QCoreApplication.translate("StatisticsWords", "Wrong call number (E6)"),
-        "OTHER_APPLICATION": QCoreApplication.translate("StatisticsWords", "Other, to be completed"),
-        "P1_NO_SERVICE": QCoreApplication.translate("StatisticsWords", "Service not approved (P1)"),
-        "P2_CONTENT": QCoreApplication.translate("StatisticsWords", "Content not allowed (P2)"),
-        "P3_WINDOW": QCoreApplication.translate("StatisticsWords", "Too soon after the last post (P3)"),
+        "E6_WRONG_CALL_NUMBER": QCoreApplication.translate("StatisticsWords", "Wrong call no. (E6)"),
+        "OTHER_APPLICATION": QCoreApplication.translate("StatisticsWords", "Needs completing"),
+        "P1_NO_SERVICE": QCoreApplication.translate("StatisticsWords", "No service (P1)"),
+        "P2_CONTENT": QCoreApplication.translate("StatisticsWords", "Off-topic (P2)"),
+        "P3_WINDOW": QCoreApplication.translate("StatisticsWords", "Too soon (P3)"),
         "P4_TOO_LONG": QCoreApplication.translate("StatisticsWords", "Text too long (P4)"),
-        "P4_EMPTY": QCoreApplication.translate("StatisticsWords", "No title or text (P4)"),
-        "P5_PHOTO": QCoreApplication.translate("StatisticsWords", "Photo count or size (P5)"),
-        "P6_ATTACHMENT": QCoreApplication.translate("StatisticsWords", "Attachment type or size (P6)"),
-        "P7_SUSPENDED": QCoreApplication.translate("StatisticsWords", "Posting suspended (P7)"),
-        "E1_ENDED": QCoreApplication.translate("StatisticsWords", "Child over the age limit (E1)"),
-        "UPLOAD_DAMAGED": QCoreApplication.translate("StatisticsWords", "File damaged, upload again"),
-        "OTHER_FAMILY": QCoreApplication.translate("StatisticsWords", "Other, rules not followed"),
-        "OTHER_FACILITY": QCoreApplication.translate("StatisticsWords", "Facility's own reasons"),
+        "P4_EMPTY": QCoreApplication.translate("StatisticsWords", "Empty (P4)"),
+        "P5_PHOTO": QCoreApplication.translate("StatisticsWords", "Photos (P5)"),
+        "P6_ATTACHMENT": QCoreApplication.translate("StatisticsWords", "Attachment (P6)"),
+        "P7_SUSPENDED": QCoreApplication.translate("StatisticsWords", "Suspended (P7)"),
+        "E1_ENDED": QCoreApplication.translate("StatisticsWords", "Child over age (E1)"),
+        "UPLOAD_DAMAGED": QCoreApplication.translate("StatisticsWords", "Damaged file"),
+        "OTHER_FAMILY": QCoreApplication.translate("StatisticsWords", "Rules not followed"),
+        "OTHER_FACILITY": QCoreApplication.translate("StatisticsWords", "Facility reasons"),
     }
     return names.get(code, reason_label(code))
 

@@ -83,7 +83,7 @@ def test_the_statistics_follow_the_language_switch_and_back(qtbot: QtBot, view: 
     assert model.text("service_target.late", Column.ITEM) == "Decided late"
     assert model.text("posts.received", Column.ITEM) == "Received"
     assert model.text("time.post_decision.median") == "15.0 hours"
-    assert model.text("reasons.post.P2_CONTENT", Column.ITEM) == "Content not allowed (P2)"
+    assert model.text("reasons.post.P2_CONTENT", Column.ITEM) == "Off-topic (P2)"
     assert view.trend_chart.title().startswith("Received and decided, last 12 months")
     assert {s.name for s in view.trend_chart.series()} >= {"Posts received"}
     assert view.reasons_chart.title().startswith("Reasons for not approving")
