@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -146,14 +146,14 @@
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location line="+59"/>
-        <location line="+117"/>
+        <location line="+61"/>
+        <location line="+134"/>
         <source>Appeals</source>
         <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-129"/>
         <source>The appeal and the rejected item</source>
         <translation>The appeal and the rejected item</translation>
     </message>
@@ -163,38 +163,38 @@
         <translation>Documents of the rejected item</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your reasons, for the family (required, at most {count} characters)</source>
         <translation>Your reasons, for the family (required, at most {count} characters)</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Reasons for the family</source>
         <translation>Reasons for the family</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>&amp;Uphold the rejection</source>
         <translation>&amp;Uphold the rejection</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Overturn the rejection</source>
         <translation>&amp;Overturn the rejection</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</source>
         <translation>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>{count} appeals waiting</source>
         <translation>{count} appeals waiting</translation>
     </message>
@@ -216,7 +216,7 @@
     <message>
         <location line="+4"/>
         <source>The family&apos;s appeal ({day})</source>
-        <translation>The family's appeal ({day})</translation>
+        <translation>The family&apos;s appeal ({day})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -226,7 +226,7 @@
     <message>
         <location line="+7"/>
         <source>The first reviewer&apos;s note (staff only)</source>
-        <translation>The first reviewer's note (staff only)</translation>
+        <translation>The first reviewer&apos;s note (staff only)</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -865,7 +865,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+101"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+103"/>
         <source>Working day</source>
         <translation>Working day</translation>
     </message>
@@ -1168,6 +1168,15 @@
         <location line="+4"/>
         <source>Suggestion</source>
         <translation>Suggestion</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/charts.py" line="+59"/>
+        <source>No data</source>
+        <extracomment>Readable on a workstation screen: labels never below 10 pt, titles larger.</extracomment>
+        <translation>No data</translation>
     </message>
 </context>
 <context>
@@ -2188,6 +2197,52 @@
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/table_model.py" line="+48"/>
+        <source>Item</source>
+        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value.</extracomment>
+        <translation>Item</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Whole facility</source>
+        <extracomment>What a reviewer&apos;s figure is compared with: the whole facility, or all facilities.</extracomment>
+        <translation>Whole facility</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>{item} ({whole} {value})</source>
+        <translation>{item} ({whole} {value})</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No hand-over times recorded yet: nothing to measure</source>
+        <translation>No hand-over times recorded yet: nothing to measure</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No cases to measure this month</source>
+        <translation>No cases to measure this month</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole facility&apos;s rejection rate, same month</source>
+        <translation>The whole facility&apos;s rejection rate, same month</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/handover_dialog.py" line="+43"/>
@@ -2520,7 +2575,7 @@
     <message>
         <location line="+2"/>
         <source>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</source>
-        <translation>Undecided items of this facility whose decision was due before today (the facility's target in working days). The supervisor's tools list them under Overdue items.</translation>
+        <translation>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2625,7 +2680,7 @@
         <translation>OK</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+178"/>
         <source>Note kept; it goes to the shared database with the next sync</source>
         <translation>Note kept; it goes to the shared database with the next sync</translation>
     </message>
@@ -2643,33 +2698,33 @@
 <context>
     <name>MorningDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
+        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+61"/>
         <source>Today&apos;s work</source>
-        <translation>Today's work</translation>
+        <translation>Today&apos;s work</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>To print</source>
         <translation>To print</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Posts</source>
         <translation>Posts</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>To hand over (walking order)</source>
         <translation>To hand over (walking order)</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Room</source>
         <translation>Room</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Held back</source>
         <translation>Held back</translation>
     </message>
@@ -2684,7 +2739,7 @@
         <translation>Why</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Print hand-over sheets…</source>
         <translation>Print hand-over sheets…</translation>
     </message>
@@ -2694,12 +2749,47 @@
         <translation>One page per housing unit, for signatures where scanning is not used</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hand-over sheets as PDF…</source>
         <translation>Hand-over sheets as PDF…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+25"/>
+        <source>Mon</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
         <translation>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</translation>
     </message>
@@ -2722,23 +2812,23 @@
 <context>
     <name>NotesBox</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-138"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>Staff notes (never shown to the family)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>A note for colleagues who look at this item after you</source>
         <translation>A note for colleagues who look at this item after you</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New staff note</source>
         <translation>New staff note</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add note</source>
         <translation>Add note</translation>
     </message>
@@ -2753,7 +2843,7 @@
         <translation>Write a staff note on this item (never shown to the family)</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>{when}  {who}: {text}</source>
         <translation>{when}  {who}: {text}</translation>
     </message>
@@ -3082,7 +3172,7 @@
         <location filename="../../reviewer_app/ui/printing/print_view.py" line="-258"/>
         <source>Today&apos;s work</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
-        <translation>Today's work</translation>
+        <translation>Today&apos;s work</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -3172,7 +3262,7 @@
     <message>
         <location line="+15"/>
         <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
-        <translation>Scan the inmate's card or choose the recipient first; nothing recorded.</translation>
+        <translation>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</translation>
     </message>
     <message>
         <location line="+79"/>
@@ -3667,14 +3757,14 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>ScanBar</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+50"/>
         <source>Recipient</source>
         <translation>Recipient</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Scan the inmate&apos;s card, then the page (F6)</source>
-        <translation>Scan the inmate's card, then the page (F6)</translation>
+        <translation>Scan the inmate&apos;s card, then the page (F6)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3682,17 +3772,17 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Scan field</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Hand over by scanning</source>
         <translation>Hand over by scanning</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>(scan or choose the recipient)</source>
         <translation>(scan or choose the recipient)</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>No inmate with call number {text} in this list.</source>
         <translation>No inmate with call number {text} in this list.</translation>
     </message>
@@ -3779,7 +3869,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+71"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>Approve service application</translation>
@@ -3825,7 +3915,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+331"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>Waiting for a second look (待覆核)</translation>
     </message>
@@ -3833,7 +3923,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-263"/>
+        <location line="-291"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>Decisions waiting for a second look</translation>
@@ -3846,7 +3936,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+5"/>
         <source>Confirm the colleague&apos;s decision: it takes effect now</source>
-        <translation>Confirm the colleague's decision: it takes effect now</translation>
+        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3864,32 +3954,32 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Refresh</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>Confirm (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Send back… (Ctrl+R)</source>
         <translation>Send back… (Ctrl+R)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh (F5)</source>
         <translation>Refresh (F5)</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
         <translation>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Nothing waits for a second look.</source>
         <translation>Nothing waits for a second look.</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+58"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -3929,7 +4019,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Your own decision: another member of the facility confirms it.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Confirmed: it takes effect now</source>
         <translation>Confirmed: it takes effect now</translation>
     </message>
@@ -3993,7 +4083,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>ServiceClockPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+56"/>
         <source>Refresh</source>
         <translation>Refresh</translation>
     </message>
@@ -4008,7 +4098,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Target to decide, in working days</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save target</source>
         <translation>Save target</translation>
     </message>
@@ -4018,7 +4108,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Day</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Day off</source>
         <translation>Day off</translation>
     </message>
@@ -4043,12 +4133,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Note</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save day</source>
         <translation>Save day</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Service clock</source>
         <translation>Service clock</translation>
     </message>
@@ -4058,14 +4148,14 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>&amp;Target to decide:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
-        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan's public holidays and the facility's days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
+        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Facility&apos;s own days:</source>
-        <translation>Facility's own days:</translation>
+        <translation>Facility&apos;s own days:</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -4073,12 +4163,12 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>&amp;Add or change a day:</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Items past the target, the oldest first</source>
         <translation>Items past the target, the oldest first</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+33"/>
         <source>%n item(s) past the target</source>
         <translation>
             <numerusform>%n item past the target</numerusform>
@@ -4208,6 +4298,583 @@ File only (to check or keep): they stay in To print.</translation>
         <location line="+4"/>
         <source>Signing in failed unexpectedly ({error}). Please contact IT.</source>
         <translation>Signing in failed unexpectedly ({error}). Please contact IT.</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/view.py" line="+141"/>
+        <location line="+98"/>
+        <location line="+29"/>
+        <location line="+78"/>
+        <source>Loading…</source>
+        <extracomment>The figures of the chosen month and facility are on screen. Loading failed; the message is shown in the view too. The figures on screen were written to a file (its path).</extracomment>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>Reload</source>
+        <translation>Reload</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export report…</source>
+        <translation>Export report…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this month&apos;s figures on screen as a CSV or Excel (XLSX) file</source>
+        <translation>Save this month&apos;s figures on screen as a CSV or Excel (XLSX) file</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Statistics</source>
+        <translation>Statistics</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Facility</source>
+        <translation>Facility</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Received and decided, last 12 months</source>
+        <translation>Received and decided, last 12 months</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for not approving</source>
+        <translation>Reasons for not approving</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviewers&apos; rejection rates</source>
+        <translation>Reviewers&apos; rejection rates</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection rate</source>
+        <translation>Rejection rate</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Figures as of {time}</source>
+        <translation>Figures as of {time}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export report</source>
+        <translation>Export report</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV file (*.csv);;Excel workbook (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Exporting…</source>
+        <translation>Exporting…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {rows} rows: {path}</source>
+        <translation>Exported {rows} rows: {path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not export the report: {detail}</source>
+        <translation>Could not export the report: {detail}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the shared database cannot be reached or is not set up ({error})</source>
+        <translation>the shared database cannot be reached or is not set up ({error})</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>facility not found (number {id})</source>
+        <translation>facility not found (number {id})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the statistics: {detail}</source>
+        <translation>Could not read the statistics: {detail}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Posts submitted to decided: median &lt;b&gt;{median}&lt;/b&gt; hours (90th percentile {p90})</source>
+        <translation>Posts submitted to decided: median &lt;b&gt;{median}&lt;/b&gt; hours (90th percentile {p90})</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Backlog by time waiting</source>
+        <translation>Backlog by time waiting</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;, approved &lt;b&gt;{approved}&lt;/b&gt;, not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
+        <translation>{kind} received &lt;b&gt;{received}&lt;/b&gt;, approved &lt;b&gt;{approved}&lt;/b&gt;, not approved &lt;b&gt;{rejected}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Printed {printed}, handed over {handed_over}</source>
+        <translation>Printed {printed}, handed over {handed_over}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strikes {strikes}, posting suspended {suspensions}</source>
+        <translation>Strikes {strikes}, posting suspended {suspensions}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for review now &lt;b&gt;{waiting}&lt;/b&gt;</source>
+        <translation>Waiting for review now &lt;b&gt;{waiting}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> | </source>
+        <comment>between the summary&apos;s parts</comment>
+        <translation> | </translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received and decided, last {n} months (to {month})</source>
+        <translation>Received and decided, last {n} months (to {month})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Posts received</source>
+        <translation>Posts received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts approved</source>
+        <translation>Posts approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts not approved</source>
+        <translation>Posts not approved</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service applications received</source>
+        <translation>Service applications received</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reasons for not approving, {month}</source>
+        <translation>Reasons for not approving, {month}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was rejected this month</source>
+        <translation>Nothing was rejected this month</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} ({username})</source>
+        <translation>{name} ({username})</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rate} ({rejected}/{decided})</source>
+        <translation>{rate} ({rejected}/{decided})</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reviewers&apos; rejection rates ({month})</source>
+        <translation>Reviewers&apos; rejection rates ({month})</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No decisions this month</source>
+        <translation>No decisions this month</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backlog by time waiting (as of {time})</source>
+        <translation>Backlog by time waiting (as of {time})</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWords</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/wording.py" line="+22"/>
+        <source>Jan</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feb</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} {year}</source>
+        <translation>{name} {year}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All facilities</source>
+        <translation>All facilities</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole facility</source>
+        <translation>Whole facility</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n}</source>
+        <comment>a count of cases</comment>
+        <translation>{n}</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>hours</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Photo unclear (E5)</source>
+        <translation>Photo unclear (E5)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text too long (P4)</source>
+        <translation>Text too long (P4)</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>No minor child (E1)</source>
+        <translation>No minor child (E1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible (E2)</source>
+        <translation>Not eligible (E2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restriction (E3)</source>
+        <translation>Restriction (E3)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate (E4)</source>
+        <translation>Duplicate (E4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing docs (E5)</source>
+        <translation>Missing docs (E5)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong call no. (E6)</source>
+        <translation>Wrong call no. (E6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs completing</source>
+        <translation>Needs completing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No service (P1)</source>
+        <translation>No service (P1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-topic (P2)</source>
+        <translation>Off-topic (P2)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too soon (P3)</source>
+        <translation>Too soon (P3)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty (P4)</source>
+        <translation>Empty (P4)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos (P5)</source>
+        <translation>Photos (P5)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment (P6)</source>
+        <translation>Attachment (P6)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended (P7)</source>
+        <translation>Suspended (P7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child over age (E1)</source>
+        <translation>Child over age (E1)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged file</source>
+        <translation>Damaged file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules not followed</source>
+        <translation>Rules not followed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility reasons</source>
+        <translation>Facility reasons</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Under 1 day</source>
+        <translation>Under 1 day</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–3 days</source>
+        <translation>1–3 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3–7 days</source>
+        <translation>3–7 days</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 days or more</source>
+        <translation>7 days or more</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <translation>Not approved</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>Printed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over</source>
+        <translation>Handed over</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Service application: submitted to decided</source>
+        <translation>Service application: submitted to decided</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact-book post: submitted to decided</source>
+        <translation>Contact-book post: submitted to decided</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact-book post: approved to handed over</source>
+        <translation>Contact-book post: approved to handed over</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} (cases)</source>
+        <translation>{what} (cases)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} (median)</source>
+        <translation>{what} (median)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} (90th percentile)</source>
+        <translation>{what} (90th percentile)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({username})</source>
+        <translation>{name} ({username})</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{kind}: reasons for not approving</source>
+        <translation>{kind}: reasons for not approving</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strikes and suspensions</source>
+        <translation>Strikes and suspensions</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strikes (P7)</source>
+        <translation>Strikes (P7)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strikes dismissed</source>
+        <translation>Strikes dismissed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posting suspended</source>
+        <translation>Posting suspended</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspensions lifted early</source>
+        <translation>Suspensions lifted early</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appeals received</source>
+        <translation>Appeals received</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection upheld</source>
+        <translation>Rejection upheld</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection overturned</source>
+        <translation>Rejection overturned</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeals</source>
+        <translation>Appeals</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handling time</source>
+        <translation>Handling time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service target (submitted to decided)</source>
+        <translation>Service target (submitted to decided)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service target (submitted to decided: {days} working days)</source>
+        <translation>Service target (submitted to decided: {days} working days)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decided in time</source>
+        <translation>Decided in time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided late</source>
+        <translation>Decided late</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share decided in time</source>
+        <translation>Share decided in time</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for review (as of {time})</source>
+        <translation>Waiting for review (as of {time})</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {age}</source>
+        <translation>{kind}: {age}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reviewers</source>
+        <translation>Reviewers</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: decisions</source>
+        <translation>{name}: decisions</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: rejection rate</source>
+        <translation>{name}: rejection rate</translation>
     </message>
 </context>
 <context>

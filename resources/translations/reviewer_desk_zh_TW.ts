@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -146,14 +146,14 @@
 <context>
     <name>AppealsPanel</name>
     <message>
-        <location line="+59"/>
-        <location line="+117"/>
+        <location line="+61"/>
+        <location line="+134"/>
         <source>Appeals</source>
         <extracomment>Emitted after a decision was saved (the table reloads itself). A refusal or a failure, in the member&apos;s words.</extracomment>
         <translation>申覆</translation>
     </message>
     <message>
-        <location line="-112"/>
+        <location line="-129"/>
         <source>The appeal and the rejected item</source>
         <translation>申覆與原退件案件</translation>
     </message>
@@ -163,38 +163,38 @@
         <translation>原退件案件的文件</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Your reasons, for the family (required, at most {count} characters)</source>
         <translation>給家屬的理由（必填，{count} 字以內）</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+23"/>
+        <location line="+26"/>
         <source>Reasons for the family</source>
         <translation>給家屬的理由</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-22"/>
         <source>&amp;Uphold the rejection</source>
         <translation>維持原決定(&amp;U)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>&amp;Overturn the rejection</source>
         <translation>撤銷原決定(&amp;O)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>A family may ask once for a rejection to be looked at again. Someone other than the member who rejected it decides; an overturn removes the strike and may end a suspension.</source>
         <translation>家屬對每次退件可申覆一次，由原審核人員以外的業務主管決定；撤銷原決定時，違規紀錄一併撤銷，其所致之停權可能隨之結束。</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+47"/>
         <source>{count} appeals waiting</source>
         <translation>{count} 件申覆待決定</translation>
     </message>
@@ -865,7 +865,7 @@
 <context>
     <name>CalendarModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+101"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+103"/>
         <source>Working day</source>
         <translation>上班日</translation>
     </message>
@@ -1168,6 +1168,15 @@
         <location line="+4"/>
         <source>Suggestion</source>
         <translation>修正建議</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/charts.py" line="+59"/>
+        <source>No data</source>
+        <extracomment>Readable on a workstation screen: labels never below 10 pt, titles larger.</extracomment>
+        <translation>沒有資料</translation>
     </message>
 </context>
 <context>
@@ -2184,6 +2193,52 @@
     </message>
 </context>
 <context>
+    <name>FiguresModel</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/table_model.py" line="+48"/>
+        <source>Item</source>
+        <extracomment>The row&apos;s stable key (``posts.rejected``…; None on a section title) and its raw value.</extracomment>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>數值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+25"/>
+        <source>Whole facility</source>
+        <extracomment>What a reviewer&apos;s figure is compared with: the whole facility, or all facilities.</extracomment>
+        <translation>機關整體</translation>
+    </message>
+    <message>
+        <location line="-15"/>
+        <source>hours</source>
+        <translation>小時</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>{item} ({whole} {value})</source>
+        <translation>{item}（{whole} {value}）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No hand-over times recorded yet: nothing to measure</source>
+        <translation>尚無轉交時間紀錄，無法計算</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No cases to measure this month</source>
+        <translation>本月沒有可計算的案件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The whole facility&apos;s rejection rate, same month</source>
+        <translation>同期機關整體退件率</translation>
+    </message>
+</context>
+<context>
     <name>HandoverDialog</name>
     <message>
         <location filename="../../reviewer_app/ui/printing/handover_dialog.py" line="+43"/>
@@ -2616,7 +2671,7 @@
         <translation>確定</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+163"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="+178"/>
         <source>Note kept; it goes to the shared database with the next sync</source>
         <translation>備註已保存，下次同步時送至共用資料庫</translation>
     </message>
@@ -2634,33 +2689,33 @@
 <context>
     <name>MorningDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
+        <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+61"/>
         <source>Today&apos;s work</source>
         <translation>今日工作</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>To print</source>
         <translation>待列印</translation>
     </message>
     <message>
         <location line="+0"/>
-        <location line="+2"/>
+        <location line="+7"/>
         <source>Posts</source>
         <translation>聯絡簿</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>To hand over (walking order)</source>
         <translation>待轉交（依行走順序）</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="+1"/>
         <source>Room</source>
         <translation>房</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+5"/>
         <source>Held back</source>
         <translation>暫緩轉交</translation>
     </message>
@@ -2675,7 +2730,7 @@
         <translation>原因</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Print hand-over sheets…</source>
         <translation>列印簽收單…</translation>
     </message>
@@ -2685,12 +2740,47 @@
         <translation>每舍一頁，供未使用掃描時由收容人簽收</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Hand-over sheets as PDF…</source>
         <translation>簽收單輸出 PDF…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+25"/>
+        <source>Mon</source>
+        <translation>一</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tue</source>
+        <translation>二</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wed</source>
+        <translation>三</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Thu</source>
+        <translation>四</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fri</source>
+        <translation>五</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sat</source>
+        <translation>六</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sun</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}</source>
         <translation>{date}（{weekday}）：待列印 {a} 件 · 待轉交 {b} 件（{units} 舍）· 暫緩轉交 {c} 件</translation>
     </message>
@@ -2713,23 +2803,23 @@
 <context>
     <name>NotesBox</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-138"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>工作人員備註（家屬看不到）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>A note for colleagues who look at this item after you</source>
         <translation>留給之後審核此件同仁的備註</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>New staff note</source>
         <translation>新增工作人員備註</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Add note</source>
         <translation>加註</translation>
     </message>
@@ -2744,7 +2834,7 @@
         <translation>為此件撰寫工作人員備註（家屬看不到）</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+26"/>
         <source>{when}  {who}: {text}</source>
         <translation>{when}  {who}：{text}</translation>
     </message>
@@ -3654,7 +3744,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>ScanBar</name>
     <message>
-        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+47"/>
+        <location filename="../../reviewer_app/ui/printing/scan_bar.py" line="+50"/>
         <source>Recipient</source>
         <translation>收件人</translation>
     </message>
@@ -3669,17 +3759,17 @@ File only (to check or keep): they stay in To print.</source>
         <translation>掃描欄</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+7"/>
         <source>Hand over by scanning</source>
         <translation>掃描轉交</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+17"/>
         <source>(scan or choose the recipient)</source>
         <translation>（掃描或選擇收件人）</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+37"/>
         <source>No inmate with call number {text} in this list.</source>
         <translation>清單中沒有呼號 {text} 的收容人。</translation>
     </message>
@@ -3766,7 +3856,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+71"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>核准服務申請</translation>
@@ -3812,7 +3902,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>決定時間</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+331"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>待覆核</translation>
     </message>
@@ -3820,7 +3910,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-263"/>
+        <location line="-291"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>等待覆核的決定</translation>
@@ -3851,32 +3941,32 @@ File only (to check or keep): they stay in To print.</source>
         <translation>重新整理</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Confirm (Ctrl+Enter)</source>
         <translation>確認（Ctrl+Enter）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Send back… (Ctrl+R)</source>
         <translation>退回…（Ctrl+R）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Refresh (F5)</source>
         <translation>重新整理（F5）</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+17"/>
         <source>Approving a service application and lifting or shortening a suspension take effect only when a second member of the facility confirms them. The family sees 審核中 until then.</source>
         <translation>核准服務申請、解除或縮短停權，須經本機關另一位同仁確認後才生效（四眼原則）；在此之前家屬看到的是「審核中」。</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+34"/>
         <source>Nothing waits for a second look.</source>
         <translation>目前沒有待覆核的決定。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+58"/>
         <source>Loading…</source>
         <translation>載入中…</translation>
     </message>
@@ -3916,7 +4006,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>這是您作成的決定，須由本機關另一位同仁覆核。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Confirmed: it takes effect now</source>
         <translation>已確認，決定即時生效</translation>
     </message>
@@ -3980,7 +4070,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>ServiceClockPanel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+53"/>
+        <location filename="../../reviewer_app/ui/supervisor/service_clock_panel.py" line="+56"/>
         <source>Refresh</source>
         <translation>重新整理</translation>
     </message>
@@ -3995,7 +4085,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>審核期限（工作天）</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save target</source>
         <translation>儲存期限</translation>
     </message>
@@ -4005,7 +4095,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>Day off</source>
         <translation>放假日</translation>
     </message>
@@ -4030,12 +4120,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>說明</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Save day</source>
         <translation>儲存日期</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Service clock</source>
         <translation>審核期限</translation>
     </message>
@@ -4045,7 +4135,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>審核期限(&amp;T)：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+6"/>
         <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
         <translation>自送件次日起以臺北時間的工作天計算：週末、國定假日及下列本機關放假日不計，補班日計入。家屬於便民服務入口網可看到預計決定日。</translation>
     </message>
@@ -4060,12 +4150,12 @@ File only (to check or keep): they stay in To print.</source>
         <translation>新增或變更日期(&amp;A)：</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+9"/>
         <source>Items past the target, the oldest first</source>
         <translation>逾期未決案件（最久的在前）</translation>
     </message>
     <message numerus="yes">
-        <location line="+21"/>
+        <location line="+33"/>
         <source>%n item(s) past the target</source>
         <translation>
             <numerusform>%n 件逾期未決</numerusform>
@@ -4194,6 +4284,583 @@ File only (to check or keep): they stay in To print.</source>
         <location line="+4"/>
         <source>Signing in failed unexpectedly ({error}). Please contact IT.</source>
         <translation>登入時發生未預期的錯誤（{error}），請洽資訊人員。</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsView</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/view.py" line="+141"/>
+        <location line="+98"/>
+        <location line="+29"/>
+        <location line="+78"/>
+        <source>Loading…</source>
+        <extracomment>The figures of the chosen month and facility are on screen. Loading failed; the message is shown in the view too. The figures on screen were written to a file (its path).</extracomment>
+        <translation>載入中…</translation>
+    </message>
+    <message>
+        <location line="-201"/>
+        <source>Reload</source>
+        <translation>重新整理</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Export report…</source>
+        <translation>匯出報表…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save this month&apos;s figures on screen as a CSV or Excel (XLSX) file</source>
+        <translation>將畫面上這個月的數字存成 CSV 或 Excel（XLSX）檔</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Statistics</source>
+        <translation>業務統計</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Month</source>
+        <translation>月份</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Facility</source>
+        <translation>矯正機關</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Received and decided, last 12 months</source>
+        <translation>近 12 個月收件與審核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reasons for not approving</source>
+        <translation>審核未通過原因</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Reviewers&apos; rejection rates</source>
+        <translation>審核人員退件率</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection rate</source>
+        <translation>退件率</translation>
+    </message>
+    <message>
+        <location line="+83"/>
+        <source>Figures as of {time}</source>
+        <translation>資料時間 {time}</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Export report</source>
+        <translation>匯出報表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV file (*.csv);;Excel workbook (*.xlsx)</source>
+        <translation>CSV 檔 (*.csv);;Excel 活頁簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Exporting…</source>
+        <translation>匯出中…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Exported {rows} rows: {path}</source>
+        <translation>已匯出 {rows} 列：{path}</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Could not export the report: {detail}</source>
+        <translation>無法匯出報表：{detail}</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>the shared database cannot be reached or is not set up ({error})</source>
+        <translation>共用資料庫無法連線或尚未建立（{error}）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>facility not found (number {id})</source>
+        <translation>找不到機關（編號 {id}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Could not read the statistics: {detail}</source>
+        <translation>無法讀取統計資料：{detail}</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Posts submitted to decided: median &lt;b&gt;{median}&lt;/b&gt; hours (90th percentile {p90})</source>
+        <translation>聯絡簿送件至決定 中位數 &lt;b&gt;{median}&lt;/b&gt; 小時（第 90 百分位 {p90}）</translation>
+    </message>
+    <message>
+        <location line="-205"/>
+        <source>Backlog by time waiting</source>
+        <translation>待審積案（依等候時間）</translation>
+    </message>
+    <message>
+        <location line="+188"/>
+        <source>{kind} received &lt;b&gt;{received}&lt;/b&gt;, approved &lt;b&gt;{approved}&lt;/b&gt;, not approved &lt;b&gt;{rejected}&lt;/b&gt;</source>
+        <translation>{kind} 收件 &lt;b&gt;{received}&lt;/b&gt;・通過 &lt;b&gt;{approved}&lt;/b&gt;・未通過 &lt;b&gt;{rejected}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Printed {printed}, handed over {handed_over}</source>
+        <translation>已列印 {printed}・已轉交 {handed_over}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strikes {strikes}, posting suspended {suspensions}</source>
+        <translation>違規計次 {strikes}・暫停發佈 {suspensions}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Waiting for review now &lt;b&gt;{waiting}&lt;/b&gt;</source>
+        <translation>目前待審 &lt;b&gt;{waiting}&lt;/b&gt; 件</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source> | </source>
+        <comment>between the summary&apos;s parts</comment>
+        <translation>&#x3000;｜&#x3000;</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Received and decided, last {n} months (to {month})</source>
+        <translation>近 {n} 個月收件與審核（至 {month}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Posts received</source>
+        <translation>聯絡簿收件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts approved</source>
+        <translation>聯絡簿審核通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posts not approved</source>
+        <translation>聯絡簿審核未通過</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service applications received</source>
+        <translation>服務項目申請收件</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Reasons for not approving, {month}</source>
+        <translation>{month}審核未通過原因</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Nothing was rejected this month</source>
+        <translation>本月沒有審核未通過的案件</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>{name} ({username})</source>
+        <translation>{name}（{username}）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>{rate} ({rejected}/{decided})</source>
+        <translation>{rate}（{rejected}/{decided} 件）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Reviewers&apos; rejection rates ({month})</source>
+        <translation>審核人員退件率（{month}）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>No decisions this month</source>
+        <translation>本月沒有審核決定</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Backlog by time waiting (as of {time})</source>
+        <translation>待審積案（截至 {time}，依等候時間）</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsWords</name>
+    <message>
+        <location filename="../../reviewer_app/ui/stats/wording.py" line="+22"/>
+        <source>Jan</source>
+        <translation>1月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Feb</source>
+        <translation>2月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mar</source>
+        <translation>3月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Apr</source>
+        <translation>4月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>May</source>
+        <translation>5月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jun</source>
+        <translation>6月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Jul</source>
+        <translation>7月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Aug</source>
+        <translation>8月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sep</source>
+        <translation>9月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Oct</source>
+        <translation>10月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nov</source>
+        <translation>11月</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Dec</source>
+        <translation>12月</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>{name} {year}</source>
+        <translation>{year} 年 {month} 月</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>All facilities</source>
+        <translation>全部機關</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Whole facility</source>
+        <translation>機關整體</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{n}</source>
+        <comment>a count of cases</comment>
+        <translation>{n} 件</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>hours</source>
+        <translation>小時</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Photo unclear (E5)</source>
+        <translation>照片不清晰（E5）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Text too long (P4)</source>
+        <translation>內文超過字數（P4）</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <source>No minor child (E1)</source>
+        <translation>無 18 歲以下子女（E1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not eligible (E2)</source>
+        <translation>關係不符（E2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restriction (E3)</source>
+        <translation>收容人限制期間（E3）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Duplicate (E4)</source>
+        <translation>重複申請（E4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Missing docs (E5)</source>
+        <translation>文件不完整（E5）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong call no. (E6)</source>
+        <translation>呼號有誤（E6）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Needs completing</source>
+        <translation>其他需補正</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No service (P1)</source>
+        <translation>服務未通過（P1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Off-topic (P2)</source>
+        <translation>內容不符（P2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too soon (P3)</source>
+        <translation>未滿發佈間隔（P3）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Empty (P4)</source>
+        <translation>未填標題內文（P4）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Photos (P5)</source>
+        <translation>照片張數或大小（P5）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attachment (P6)</source>
+        <translation>附件格式或大小（P6）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspended (P7)</source>
+        <translation>發佈權限暫停中（P7）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Child over age (E1)</source>
+        <translation>子女已逾年齡（E1）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Damaged file</source>
+        <translation>檔案損壞需重傳</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rules not followed</source>
+        <translation>其他未依規定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility reasons</source>
+        <translation>機關作業因素</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Under 1 day</source>
+        <translation>未滿 1 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>1–3 days</source>
+        <translation>1–3 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3–7 days</source>
+        <translation>3–7 天</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>7 days or more</source>
+        <translation>7 天以上</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Received</source>
+        <translation>收件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved</source>
+        <translation>審核通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not approved</source>
+        <translation>審核未通過</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Printed</source>
+        <translation>已列印</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Handed over</source>
+        <translation>已轉交</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Service application: submitted to decided</source>
+        <translation>服務項目申請：送件至決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact-book post: submitted to decided</source>
+        <translation>家庭聯絡簿：送件至決定</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact-book post: approved to handed over</source>
+        <translation>家庭聯絡簿：審核通過至轉交</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>{what} (cases)</source>
+        <translation>{what}（件數）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} (median)</source>
+        <translation>{what}（中位數）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{what} (90th percentile)</source>
+        <translation>{what}（第 90 百分位）</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>{name} ({username})</source>
+        <translation>{name}（{username}）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>{kind}: reasons for not approving</source>
+        <translation>{kind}未通過原因</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Strikes and suspensions</source>
+        <translation>違規與停權</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Strikes (P7)</source>
+        <translation>違規計次（P7）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Strikes dismissed</source>
+        <translation>違規計次撤銷</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Posting suspended</source>
+        <translation>暫停發佈權限</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Suspensions lifted early</source>
+        <translation>提前解除暫停</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Appeals received</source>
+        <translation>收到申覆</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection upheld</source>
+        <translation>維持原退件決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejection overturned</source>
+        <translation>撤銷原退件決定</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Appeals</source>
+        <translation>申覆</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Handling time</source>
+        <translation>處理時間</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Service target (submitted to decided)</source>
+        <translation>服務時限（送件至決定）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Service target (submitted to decided: {days} working days)</source>
+        <translation>服務時限（送件至決定：{days} 個工作天）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Decided in time</source>
+        <translation>期限內決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decided late</source>
+        <translation>逾期決定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Share decided in time</source>
+        <translation>期限內決定比率</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Waiting for review (as of {time})</source>
+        <translation>待審積案（截至 {time}）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{kind}: {age}</source>
+        <translation>{kind}：{age}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Reviewers</source>
+        <translation>審核人員</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>{name}: decisions</source>
+        <translation>{name}：決定件數</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{name}: rejection rate</source>
+        <translation>{name}：退件率</translation>
     </message>
 </context>
 <context>

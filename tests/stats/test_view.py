@@ -11,12 +11,13 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from reviewer_app.qt import Qt
+from reviewer_app.qt import QApplication, Qt
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.stats.figures import figure_rows
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import month_statistics
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.i18n import apply_language
 from reviewer_app.ui.stats import StatisticsView
 from reviewer_app.ui.stats.table_model import KEY_ROLE, VALUE_ROLE, Column, FiguresModel
 from tests.stats.world import AS_OF, NOVEMBER, World
@@ -28,6 +29,12 @@ pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
     pytest.mark.qt_log_ignore("propagateSizeHints"),  # the offscreen platform says so on every show()
 ]
+
+
+@pytest.fixture(autouse=True)
+def zh_tw(qapp: QApplication) -> None:
+    """The statistics in zh-TW, the desk's default language (their words follow the desk's)."""
+    assert apply_language(qapp, "zh_TW")
 
 
 def settled(view: StatisticsView) -> bool:

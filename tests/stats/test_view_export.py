@@ -12,9 +12,10 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, update
 from sqlalchemy.orm import Session
 
-from reviewer_app.qt import Qt
+from reviewer_app.qt import QApplication, Qt
 from reviewer_app.shared_db.models import Staff
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.i18n import apply_language
 from reviewer_app.ui.stats import StatisticsView
 from reviewer_app.ui.stats.table_model import Column
 from tests.stats.world import AS_OF, NOVEMBER, World
@@ -23,6 +24,12 @@ pytestmark = [
     pytest.mark.qt_log_level_fail("WARNING"),
     pytest.mark.qt_log_ignore("propagateSizeHints"),
 ]
+
+
+@pytest.fixture(autouse=True)
+def zh_tw(qapp: QApplication) -> None:
+    """The statistics in zh-TW, the desk's default language (their words follow the desk's)."""
+    assert apply_language(qapp, "zh_TW")
 
 
 @pytest.fixture

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from reviewer_app.qt import QAbstractItemView, QEvent, QLabel, Qt, QWidget
+from reviewer_app.qt import QAbstractItemView, QEvent, QLabel, Qt, QTableView, QTreeView, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,8 @@ def repaint_views(widget: QWidget) -> None:
     that word them when asked (most here) show the new language."""
     for view in widget.findChildren(QAbstractItemView):
         model = view.model()
-        if model is not None and model.columnCount() > 0:
+        # Only views with column headers: a list's model (a QListWidget's) keeps columnCount() private.
+        if isinstance(view, QTableView | QTreeView) and model is not None and model.columnCount() > 0:
             model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
         view.viewport().update()
 

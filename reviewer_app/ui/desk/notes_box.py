@@ -12,6 +12,7 @@ from reviewer_app.core.notes import NOTE_MAX_CHARS, Note, NoteRefused
 from reviewer_app.journal import NotClaimed
 from reviewer_app.qt import (
     QCoreApplication,
+    QEvent,
     QGroupBox,
     QHBoxLayout,
     QLabel,
@@ -25,8 +26,9 @@ from reviewer_app.qt import (
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import DECISIONS
 from reviewer_app.ui.common.dates import DateStyle
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.common.operations import Operation
-from reviewer_app.ui.common.shortcuts import make_action
+from reviewer_app.ui.common.shortcuts import make_action, retranslate_actions
 
 if TYPE_CHECKING:
     from reviewer_app.ui.desk.main_window import MainWindow
@@ -43,9 +45,11 @@ class NotesBox(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setTitle(self.tr("Staff notes (never shown to the family)"))
+        self.texts = texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
+        texts.bind(self.setTitle, lambda: self.tr("Staff notes (never shown to the family)"))
         self.setObjectName("notesBox")
         self._key: ItemKey | None = None
+        self._notes: Sequence[Note] = ()  # the notes shown, worded again at a language change
         self._drafts: dict[ItemKey, str] = {}
         self._dates = DateStyle()
 
@@ -57,11 +61,15 @@ class NotesBox(QGroupBox):
         self.edit = QPlainTextEdit()
         self.edit.setObjectName("noteEdit")
         self.edit.setTabChangesFocus(True)
-        self.edit.setPlaceholderText(self.tr("A note for colleagues who look at this item after you"))
-        self.edit.setAccessibleName(self.tr("New staff note"))
+        texts.bind(
+            self.edit.setPlaceholderText,
+            lambda: self.tr("A note for colleagues who look at this item after you"),
+        )
+        texts.bind(self.edit.setAccessibleName, lambda: self.tr("New staff note"))
         self.edit.setFixedHeight(self.edit.fontMetrics().lineSpacing() * 3 + 12)
         self.edit.textChanged.connect(self._remember_draft)
-        self.add_button = QPushButton(self.tr("Add note"))
+        self.add_button = QPushButton()
+        texts.bind(self.add_button.setText, lambda: self.tr("Add note"))
         self.add_button.setObjectName("addNoteButton")
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._request)
@@ -70,12 +78,12 @@ class NotesBox(QGroupBox):
 
         self.focus_action = make_action(
             self,
-            self.tr("Write a staff note"),
+            lambda: self.tr("Write a staff note"),
             NOTE_KEYS,
             self.focus_edit,
             "noteAction",
             "decide",
-            self.tr("Write a staff note on this item (never shown to the family)"),
+            lambda: self.tr("Write a staff note on this item (never shown to the family)"),
         )
 
         row = QHBoxLayout()
@@ -87,12 +95,19 @@ class NotesBox(QGroupBox):
         layout.addLayout(row)
         self._update()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            retranslate_actions(self)
+            self.show_notes(self._key, self._notes)  # a note's state ("waiting to sync") in words
+
     def set_date_style(self, style: DateStyle) -> None:
         self._dates = style
 
     def show_notes(self, key: ItemKey | None, notes: Sequence[Note]) -> None:
         changing = key != self._key
-        self._key = key
+        self._key, self._notes = key, tuple(notes)
         lines = [
             self.tr("{when}  {who}: {text}").format(
                 when=self._dates.datetime(n.written_at),

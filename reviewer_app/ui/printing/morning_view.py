@@ -18,6 +18,7 @@ from reviewer_app.journal.print_records import QueuedPost, unit_of
 from reviewer_app.qt import (
     QDialog,
     QDialogButtonBox,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -29,14 +30,21 @@ from reviewer_app.qt import (
     QWidget,
 )
 from reviewer_app.ui.common.file_dialog import save_file_dialog
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change
 from reviewer_app.ui.printing.print_list import PrintList, post_notes
 
-WEEKDAYS = "一二三四五六日"
 UNIT_ROLE = Qt.ItemDataRole.UserRole
 
 
 def _room(post: QueuedPost) -> str:
     return post.housing_unit.strip()[len(unit_of(post.housing_unit)) :].strip()
+
+
+def _header_setter(tree: QTreeWidget, column: int) -> Callable[[str], None]:
+    def set_header(text: str) -> None:
+        tree.headerItem().setText(column, text)
+
+    return set_header
 
 
 class MorningDialog(QDialog):
@@ -49,10 +57,12 @@ class MorningDialog(QDialog):
     ) -> None:
         super().__init__(parent)
         self.setObjectName("morningDialog")
-        self.setWindowTitle(self.tr("Today's work"))
+        self.texts = texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
+        texts.bind(self.setWindowTitle, lambda: self.tr("Today's work"))
         self._print_sheets = print_sheets
         self._sheets_pdf = sheets_pdf
         self._now: datetime | None = None
+        self._list: PrintList | None = None  # the day shown, worded again at a language change
         self.summary = QLabel()
         self.summary.setObjectName("morningSummary")
         self.summary.setWordWrap(True)
@@ -60,23 +70,35 @@ class MorningDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.25)
         self.summary.setFont(font)
 
-        self.to_print_tree = self._tree("morningToPrint", [self.tr("To print"), self.tr("Posts")])
-        self.hand_over_tree = self._tree(
-            "morningToHandOver", [self.tr("To hand over (walking order)"), self.tr("Room"), self.tr("Posts")]
+        self.to_print_tree = self._tree(
+            "morningToPrint", [lambda: self.tr("To print"), lambda: self.tr("Posts")]
         )
-        self.held_tree = self._tree("morningHeld", [self.tr("Held back"), self.tr("Post"), self.tr("Why")])
+        self.hand_over_tree = self._tree(
+            "morningToHandOver",
+            [
+                lambda: self.tr("To hand over (walking order)"),
+                lambda: self.tr("Room"),
+                lambda: self.tr("Posts"),
+            ],
+        )
+        self.held_tree = self._tree(
+            "morningHeld", [lambda: self.tr("Held back"), lambda: self.tr("Post"), lambda: self.tr("Why")]
+        )
         splitter = QSplitter(Qt.Orientation.Horizontal)
         for tree, stretch in ((self.to_print_tree, 2), (self.hand_over_tree, 4), (self.held_tree, 3)):
             splitter.addWidget(tree)
             splitter.setStretchFactor(splitter.indexOf(tree), stretch)
 
-        self.print_button = QPushButton(self.tr("Print hand-over sheets…"))
+        self.print_button = QPushButton()
         self.print_button.setObjectName("morningPrintSheets")
-        self.print_button.setToolTip(
-            self.tr("One page per housing unit, for signatures where scanning is not used")
+        texts.bind(self.print_button.setText, lambda: self.tr("Print hand-over sheets…"))
+        texts.bind(
+            self.print_button.setToolTip,
+            lambda: self.tr("One page per housing unit, for signatures where scanning is not used"),
         )
         self.print_button.clicked.connect(lambda: self._print_sheets())
-        self.pdf_button = QPushButton(self.tr("Hand-over sheets as PDF…"))
+        self.pdf_button = QPushButton()
+        texts.bind(self.pdf_button.setText, lambda: self.tr("Hand-over sheets as PDF…"))
         self.pdf_button.setObjectName("morningSheetsPdf")
         self.pdf_button.clicked.connect(self._ask_pdf)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -92,18 +114,39 @@ class MorningDialog(QDialog):
         layout.addLayout(buttons)
         self.resize(1200, 680)
 
-    def _tree(self, name: str, headers: list[str]) -> QTreeWidget:
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            if self._list is not None and self._now is not None:
+                self.set_list(self._list, self._now)  # the summary and the units' rows
+
+    def _weekday(self, day: datetime) -> str:
+        names = (
+            self.tr("Mon"),
+            self.tr("Tue"),
+            self.tr("Wed"),
+            self.tr("Thu"),
+            self.tr("Fri"),
+            self.tr("Sat"),
+            self.tr("Sun"),
+        )
+        return names[day.weekday()]
+
+    def _tree(self, name: str, headers: list[Callable[[], str]]) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setObjectName(name)
-        tree.setHeaderLabels(headers)
-        tree.setAccessibleName(headers[0])
+        tree.setHeaderLabels([say() for say in headers])
+        for column, say in enumerate(headers):
+            self.texts.bind(_header_setter(tree, column), say)
+        self.texts.bind(tree.setAccessibleName, headers[0])
         tree.setRootIsDecorated(True)
         tree.setUniformRowHeights(True)
         return tree
 
     def set_list(self, loaded: PrintList, now: datetime) -> None:
         """Show the day from `loaded` (the print view's list; posts already in walking order)."""
-        self._now = now
+        self._now, self._list = now, loaded
         to_print = loaded.filtered("to_print")
         to_hand = loaded.filtered("to_hand_over")
         # Held back: waiting for a restriction to end or an inmate gone (暫緩轉交), and the posts that
@@ -116,7 +159,7 @@ class MorningDialog(QDialog):
                 "{date} ({weekday}): to print {a} · to hand over {b} in {units} units · held back {c}"
             ).format(
                 date=f"{day:%Y/%m/%d}",
-                weekday=WEEKDAYS[day.weekday()],
+                weekday=self._weekday(day),
                 a=len(to_print),
                 b=len(to_hand),
                 units=len({unit_of(p.housing_unit) for p in to_hand}),

@@ -19,6 +19,7 @@ from reviewer_app.qt import (
     QApplication,
     QComboBox,
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -26,6 +27,7 @@ from reviewer_app.qt import (
     Signal,
 )
 from reviewer_app.ui.common.announcer import Announcer
+from reviewer_app.ui.common.live_texts import LiveTexts, is_language_change, label
 
 REFUSED_STYLE = "QLabel { color: #b00020; font-weight: bold; }"
 DONE_STYLE = "QLabel { color: #1b5e20; }"
@@ -41,26 +43,39 @@ class ScanBar(QWidget):
         self.announcer = Announcer(self)
         self.refused = False
         self._inmates: dict[int, InmateInfo] = {}
+        self.texts = texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
         self.recipient_combo = QComboBox()
         self.recipient_combo.setObjectName("scanRecipient")
         self.recipient_combo.setMinimumContentsLength(16)
-        self.recipient_combo.setAccessibleName(self.tr("Recipient"))
+        texts.bind(self.recipient_combo.setAccessibleName, lambda: self.tr("Recipient"))
         self.edit = QLineEdit()
         self.edit.setObjectName("scanField")
-        self.edit.setPlaceholderText(self.tr("Scan the inmate's card, then the page (F6)"))
-        self.edit.setAccessibleName(self.tr("Scan field"))
-        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(self.edit.placeholderText()) + 24)
+        texts.bind(self._set_placeholder, lambda: self.tr("Scan the inmate's card, then the page (F6)"))
+        texts.bind(self.edit.setAccessibleName, lambda: self.tr("Scan field"))
         self.edit.returnPressed.connect(self._entered)
         self.result = QLabel()
         self.result.setObjectName("scanResult")
         self.result.setWordWrap(True)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(QLabel(self.tr("Hand over by scanning")))
+        layout.addWidget(label(texts, lambda: self.tr("Hand over by scanning")))
         layout.addWidget(self.recipient_combo)
         layout.addWidget(self.edit)
         layout.addWidget(self.result, 1)
         self.set_inmates(())
+
+    def _set_placeholder(self, text: str) -> None:
+        self.edit.setPlaceholderText(text)
+        self.edit.setMinimumWidth(self.edit.fontMetrics().horizontalAdvance(text) + 24)  # never cut
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            self.recipient_combo.setItemText(0, self._no_recipient())
+
+    def _no_recipient(self) -> str:
+        return self.tr("(scan or choose the recipient)")
 
     def set_inmates(self, inmates: Iterable[InmateInfo]) -> None:
         """The recipients to choose from (the list's inmates, in walking order); the choice is kept."""
@@ -69,7 +84,7 @@ class ScanBar(QWidget):
         combo = self.recipient_combo
         combo.blockSignals(True)
         combo.clear()
-        combo.addItem(self.tr("(scan or choose the recipient)"), None)
+        combo.addItem(self._no_recipient(), None)
         for inmate in self._inmates.values():
             combo.addItem(f"{unit_of(inmate.housing_unit)}　{inmate.call_number} {inmate.name}", inmate.id)
         combo.setCurrentIndex(max(0, combo.findData(chosen)) if chosen is not None else 0)

@@ -15,6 +15,7 @@ from typing import Final
 
 from reviewer_app.qt import (
     QColor,
+    QCoreApplication,
     QFont,
     QFontMetrics,
     QPainter,
@@ -54,6 +55,10 @@ def chart_font(base: QFont, points: float, bold: bool = False) -> QFont:
     return font
 
 
+def no_data() -> str:
+    return QCoreApplication.translate("Charts", "No data")
+
+
 def nice_ceiling(value: float) -> tuple[float, float]:
     """An axis maximum at or above `value` and its tick step (1, 2 or 5 × 10ⁿ, at most 6 ticks)."""
     if value <= 0:
@@ -74,7 +79,7 @@ class _Chart(QWidget):
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._title = title
-        self._empty_text = "沒有資料"
+        self._empty_text: str | None = None  # None: "No data" in the language painted
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
 
@@ -93,7 +98,7 @@ class _Chart(QWidget):
         self.update()
 
     def empty_text(self) -> str:
-        return self._empty_text
+        return self._empty_text if self._empty_text is not None else no_data()
 
     def minimumSizeHint(self) -> QSize:
         return QSize(280, 200)
@@ -127,7 +132,7 @@ class _Chart(QWidget):
                 self.paint_plot(painter, area)
             else:
                 painter.setPen(QColor(GREY))
-                painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), self._empty_text)
+                painter.drawText(area, int(Qt.AlignmentFlag.AlignCenter), self.empty_text())
         finally:
             painter.end()
 
@@ -202,7 +207,7 @@ class BarChart(_Chart):
         *,
         reference: Reference | None = None,
         maximum: float | None = None,
-        empty_text: str = "沒有資料",
+        empty_text: str | None = None,
     ) -> None:
         for bar in bars:
             if len(bar.values) != len(self._series):
@@ -215,6 +220,16 @@ class BarChart(_Chart):
         self._empty_text = empty_text
         self.updateGeometry()
         self.update()
+
+    def set_series(self, series: Sequence[tuple[str, str]]) -> None:
+        """New names (and colours) for the same number of series: the legend in another language."""
+        if len(series) != len(self._series):
+            raise ValueError(f"{len(series)} series for {len(self._series)}")
+        self._series = tuple(series)
+        self.update()
+
+    def series(self) -> tuple[tuple[str, str], ...]:
+        return self._series
 
     def bars(self) -> tuple[Bar, ...]:
         return self._bars
@@ -308,7 +323,7 @@ class LineChart(_Chart):
         self._series: tuple[Series, ...] = ()
 
     def set_data(
-        self, labels: Sequence[tuple[str, str]], series: Sequence[Series], empty_text: str = "沒有資料"
+        self, labels: Sequence[tuple[str, str]], series: Sequence[Series], empty_text: str | None = None
     ) -> None:
         """`labels`: per category, a main label and a second line ("" for none), e.g. ("1月", "2027")."""
         for s in series:

@@ -2,12 +2,14 @@
 report writes, so the screen and the agency's return can never disagree.
 
 Each section (服務項目申請, 處理時間…) starts with a title row; the view spans it across the columns.
+The rows keep the report's zh-TW words; what the table shows is worded by ``words`` (the view's, in the
+desk's language: :func:`reviewer_app.ui.stats.wording.row_words`), again at each :meth:`set_rows`.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,13 +17,14 @@ from reviewer_app.qt import (
     QAbstractTableModel,
     QBrush,
     QColor,
+    QCoreApplication,
     QFont,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
     Qt,
 )
-from reviewer_app.stats.figures import PERCENT, FigureRow, format_value
+from reviewer_app.stats.figures import HOURS, PERCENT, FigureRow, format_value
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -30,8 +33,8 @@ KEY_ROLE = int(Qt.ItemDataRole.UserRole) + 1
 VALUE_ROLE = int(Qt.ItemDataRole.UserRole) + 2
 
 SECTION_BACKGROUND = QColor("#e8eef5")
-#: Units shown in the value column beside the number (counts and percentages speak for themselves).
-_SPELLED_UNITS = ("小時",)
+# A row's section title and name as shown.
+Words = Callable[[FigureRow], tuple[str, str]]
 
 
 class Column(enum.IntEnum):
@@ -40,7 +43,21 @@ class Column(enum.IntEnum):
     FACILITY = 2
 
 
-HEADERS = ("項目", "數值", "機關整體")
+def headers() -> tuple[str, str, str]:
+    return (
+        QCoreApplication.translate("FiguresModel", "Item"),
+        QCoreApplication.translate("FiguresModel", "Value"),
+        QCoreApplication.translate("FiguresModel", "Whole facility"),
+    )
+
+
+def _report_words(row: FigureRow) -> tuple[str, str]:
+    return row.section, row.item
+
+
+def _hours() -> str:
+    """Units shown in the value column beside the number (counts and percentages speak for themselves)."""
+    return QCoreApplication.translate("FiguresModel", "hours")
 
 
 @dataclass(frozen=True)
@@ -53,24 +70,26 @@ class FiguresModel(QAbstractTableModel):
         super().__init__(parent)
         self._entries: list[_Section | FigureRow] = []
         self._by_key: dict[str, int] = {}
-        #: What a reviewer's figure is compared with: 機關整體, or 全部機關 for all facilities.
-        self.comparison_label = "機關整體"
+        self._items: dict[int, str] = {}  # a row's name as shown
+        #: What a reviewer's figure is compared with: the whole facility, or all facilities.
+        self.comparison_label = QCoreApplication.translate("FiguresModel", "Whole facility")
 
-    def set_rows(self, rows: Iterable[FigureRow]) -> None:
+    def set_rows(self, rows: Iterable[FigureRow], words: Words = _report_words) -> None:
         entries: list[_Section | FigureRow] = []
+        items: dict[int, str] = {}
+        section_shown: str | None = None
         for row in rows:
-            if not entries or self._section_of(len(entries) - 1, entries) != row.section:
-                entries.append(_Section(row.section))
+            section, item = words(row)
+            if section != section_shown:
+                entries.append(_Section(section))
+                section_shown = section
+            items[len(entries)] = item
             entries.append(row)
         self.beginResetModel()
         self._entries = entries
+        self._items = items
         self._by_key = {e.key: n for n, e in enumerate(entries) if isinstance(e, FigureRow)}
         self.endResetModel()
-
-    @staticmethod
-    def _section_of(number: int, entries: list[_Section | FigureRow]) -> str:
-        entry = entries[number]
-        return entry.title if isinstance(entry, _Section) else entry.section
 
     def rows(self) -> list[FigureRow]:
         """The figures, without the section titles."""
@@ -102,7 +121,7 @@ class FiguresModel(QAbstractTableModel):
     ) -> Any:
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(Column):
             if role == Qt.ItemDataRole.DisplayRole:
-                return HEADERS[section]
+                return headers()[section]
             return None
         return super().headerData(section, orientation, role)
 
@@ -115,27 +134,30 @@ class FiguresModel(QAbstractTableModel):
             return self._section_data(entry, column, role)
         if role == Qt.ItemDataRole.DisplayRole:
             if column == Column.ITEM:
+                item = self._items.get(index.row(), entry.item)
                 if entry.facility_value is None:
-                    return entry.item
+                    return item
                 whole = format_value(entry.facility_value, entry.unit)
-                return f"{entry.item}（{self.comparison_label} {whole}）"
+                return QCoreApplication.translate("FiguresModel", "{item} ({whole} {value})").format(
+                    item=item, whole=self.comparison_label, value=whole
+                )
             if column == Column.VALUE:
                 text = format_value(entry.value, entry.unit)
-                return (
-                    f"{text} {entry.unit}"
-                    if entry.value is not None and entry.unit in _SPELLED_UNITS
-                    else text
-                )
+                return f"{text} {_hours()}" if entry.value is not None and entry.unit == HOURS else text
             return "" if entry.facility_value is None else format_value(entry.facility_value, entry.unit)
         if role == Qt.ItemDataRole.TextAlignmentRole and column != Column.ITEM:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == Column.VALUE and entry.value is None:
                 if entry.key.startswith("time.handover"):
-                    return "尚無轉交時間紀錄，無法計算"
-                return "本月沒有可計算的案件"
+                    return QCoreApplication.translate(
+                        "FiguresModel", "No hand-over times recorded yet: nothing to measure"
+                    )
+                return QCoreApplication.translate("FiguresModel", "No cases to measure this month")
             if column == Column.FACILITY and entry.facility_value is not None and entry.unit == PERCENT:
-                return "同期機關整體退件率"
+                return QCoreApplication.translate(
+                    "FiguresModel", "The whole facility's rejection rate, same month"
+                )
             return None
         if role == KEY_ROLE:
             return entry.key

@@ -5,6 +5,10 @@ are computed on the shared network workers (an :class:`~reviewer_app.ui.common.o
 widgets only show what comes back. Choosing another month or facility while a load is running shows only
 the newest answer, and the figures load again when a print, hand-over, suspension or strike changes
 (:mod:`~reviewer_app.ui.common.changes`). Closing it returns at once: the loads running are dropped.
+
+Its words follow 設定 > 語言 at once: fixed ones through a :class:`LiveTexts`, the figures' (table,
+charts, summary) worded again from the data on screen (:mod:`reviewer_app.ui.stats.wording`). The
+exported report stays zh-TW whatever the desk's language: it is the agency's document.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from reviewer_app.qt import (
     QAbstractItemView,
     QComboBox,
     QDialog,
+    QEvent,
     QFileDialog,
     QGridLayout,
     QHBoxLayout,
@@ -37,13 +42,12 @@ from reviewer_app.qt import (
 from reviewer_app.stats.dashboard import StatisticsData, load_statistics
 from reviewer_app.stats.figures import (
     ALL_FACILITIES_CODE,
-    ALL_FACILITIES_NAME,
-    BACKLOG_LABELS,
+    HOURS,
+    PERCENT,
     figure_rows,
     format_value,
     hours,
     percent,
-    reason_label,
 )
 from reviewer_app.stats.months import Month
 from reviewer_app.stats.queries import FacilityRef, MonthStatistics, MonthTrend, facilities
@@ -51,7 +55,10 @@ from reviewer_app.stats.report import FORMATS, write_report
 from reviewer_app.ui.common import executors
 from reviewer_app.ui.common.changes import HANDOVERS, PRINTED, STRIKES, SUSPENSIONS
 from reviewer_app.ui.common.file_dialog import save_file_dialog
+from reviewer_app.ui.common.live_texts import LiveTexts, Say, is_language_change
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
+from reviewer_app.ui.common.words import item_kind
+from reviewer_app.ui.stats import wording
 from reviewer_app.ui.stats.charts import (
     BLUE,
     CHART_FONT_FAMILIES,
@@ -71,8 +78,16 @@ MONTHS_OFFERED = 24
 
 
 def month_axis_labels(months: tuple[Month, ...]) -> list[tuple[str, str]]:
-    """ "3月" under each point, the year under the first month and every January."""
-    return [(f"{m.month}月", str(m.year) if n == 0 or m.month == 1 else "") for n, m in enumerate(months)]
+    """ "Mar" (3月) under each point, the year under the first month and every January."""
+    return [
+        (wording.month_short(m), str(m.year) if n == 0 or m.month == 1 else "") for n, m in enumerate(months)
+    ]
+
+
+class _MissingFacility(LookupError):
+    def __init__(self, facility_id: int | None) -> None:
+        super().__init__(facility_id)
+        self.facility_id = facility_id
 
 
 class StatisticsView(BackgroundWidget):
@@ -104,28 +119,37 @@ class StatisticsView(BackgroundWidget):
         self._request = 0
         self._data: StatisticsData | None = None
         self._ready = False  # the facility list has arrived
+        self._texts = LiveTexts()
+        self._status: Say = str
+        self._status_error = False
 
         self.month_combo = QComboBox()
         self.month_combo.setObjectName("statsMonth")
         current = Month.of(self._now())
         for back in range(MONTHS_OFFERED):
             m = current.shift(-back)
-            self.month_combo.addItem(m.label, m)
+            self.month_combo.addItem(wording.month_label(m), m)
         chosen = month or current
         index = self.month_combo.findData(chosen)
         if index < 0:  # an older month asked for: offer it too
-            self.month_combo.addItem(chosen.label, chosen)
+            self.month_combo.addItem(wording.month_label(chosen), chosen)
             index = self.month_combo.count() - 1
         self.month_combo.setCurrentIndex(index)
         self.facility_combo = QComboBox()
         self.facility_combo.setObjectName("statsFacility")
         self.facility_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.facility_combo.addItem("載入中…", None)
+        self.facility_combo.addItem(self.tr("Loading…"), None)
         self.facility_combo.setEnabled(False)
-        self.reload_button = QPushButton("重新整理")
-        self.export_button = QPushButton("匯出報表…")
+        texts = self._texts
+        self.reload_button = QPushButton()
+        texts.bind(self.reload_button.setText, lambda: self.tr("Reload"))
+        self.export_button = QPushButton()
         self.export_button.setObjectName("statsExport")
-        self.export_button.setToolTip("將畫面上這個月的數字存成 CSV 或 Excel（XLSX）檔")
+        texts.bind(self.export_button.setText, lambda: self.tr("Export report…"))
+        texts.bind(
+            self.export_button.setToolTip,
+            lambda: self.tr("Save this month's figures on screen as a CSV or Excel (XLSX) file"),
+        )
         self.export_button.setEnabled(False)  # until figures are on screen
         self.file_dialog: QFileDialog | None = None
         self.status_label = QLabel()
@@ -135,12 +159,11 @@ class StatisticsView(BackgroundWidget):
         self.summary_label.setWordWrap(True)
         self.summary_label.setTextFormat(Qt.TextFormat.RichText)
 
-        self.trend_chart = LineChart("近 12 個月收件與審核")
-        self.reasons_chart = BarChart("審核未通過原因", (("家庭聯絡簿", RED), ("服務項目申請", ORANGE)))
-        self.reviewers_chart = BarChart("審核人員退件率", (("退件率", PURPLE),))
-        self.backlog_chart = BarChart(
-            "待審積案（依等候時間）", (("服務項目申請", ORANGE), ("家庭聯絡簿", BLUE))
-        )
+        self.trend_chart = LineChart("")
+        self.reasons_chart = BarChart("", (("", RED), ("", ORANGE)))
+        self.reviewers_chart = BarChart("", (("", PURPLE),))
+        self.backlog_chart = BarChart("", (("", ORANGE), ("", BLUE)))
+        self._word_charts()
 
         self.model = FiguresModel(self)
         self.table = QTableView()
@@ -160,7 +183,8 @@ class StatisticsView(BackgroundWidget):
         self.table.setColumnHidden(Column.FACILITY, True)
 
         pickers = QHBoxLayout()
-        title = QLabel("業務統計")
+        title = QLabel()
+        texts.bind(title.setText, lambda: self.tr("Statistics"))
         title_font = title.font()
         title_font.setFamilies(CHART_FONT_FAMILIES)
         title_font.setPointSizeF(max(14.0, title_font.pointSizeF() * 1.4))
@@ -168,12 +192,14 @@ class StatisticsView(BackgroundWidget):
         title.setFont(title_font)
         pickers.addWidget(title)
         pickers.addSpacing(24)
-        month_label = QLabel("月份")
+        month_label = QLabel()
+        texts.bind(month_label.setText, lambda: self.tr("Month"))
         month_label.setBuddy(self.month_combo)
         pickers.addWidget(month_label)
         pickers.addWidget(self.month_combo)
         pickers.addSpacing(12)
-        facility_label = QLabel("矯正機關")
+        facility_label = QLabel()
+        texts.bind(facility_label.setText, lambda: self.tr("Facility"))
         facility_label.setBuddy(self.facility_combo)
         pickers.addWidget(facility_label)
         pickers.addWidget(self.facility_combo)
@@ -210,7 +236,7 @@ class StatisticsView(BackgroundWidget):
         self.facility_combo.currentIndexChanged.connect(self.reload)
         self.reload_button.clicked.connect(self.reload)
         self.export_button.clicked.connect(self.ask_export)
-        self._set_status("載入中…")
+        self._set_status(lambda: self.tr("Loading…"))
         engine = self._engine
         run_work(
             self,
@@ -222,6 +248,39 @@ class StatisticsView(BackgroundWidget):
         )
         # The figures count these (once they reach the shared database): shown ones load again.
         self.listen_to({PRINTED, HANDOVERS, SUSPENSIONS, STRIKES}, lambda _k, _o: self.reload())
+
+    # ---- language ------------------------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if is_language_change(event):
+            self._retranslate()
+        super().changeEvent(event)
+
+    def _retranslate(self) -> None:
+        self._texts.retranslate()
+        for index in range(self.month_combo.count()):
+            month = self.month_combo.itemData(index)
+            if isinstance(month, Month):
+                self.month_combo.setItemText(index, wording.month_label(month))
+        if self._ready and not self._only_facility and self.facility_combo.count():
+            self.facility_combo.setItemText(0, wording.all_facilities())
+        elif not self._ready:
+            self.facility_combo.setItemText(0, self.tr("Loading…"))
+        self._set_status(self._status, self._status_error)
+        self._word_charts()
+        if self._data is not None:
+            self._render(self._data)
+
+    def _word_charts(self) -> None:
+        """The charts' titles and legends before any figures (the figures' titles name the month)."""
+        post, application = item_kind("post"), item_kind("application")
+        self.trend_chart.set_title(self.tr("Received and decided, last 12 months"))
+        self.reasons_chart.set_title(self.tr("Reasons for not approving"))
+        self.reasons_chart.set_series(((post, RED), (application, ORANGE)))
+        self.reviewers_chart.set_title(self.tr("Reviewers' rejection rates"))
+        self.reviewers_chart.set_series(((self.tr("Rejection rate"), PURPLE),))
+        self.backlog_chart.set_title(self.tr("Backlog by time waiting"))
+        self.backlog_chart.set_series(((application, ORANGE), (post, BLUE)))
 
     # ---- what is shown ---------------------------------------------------------------------------
 
@@ -244,7 +303,7 @@ class StatisticsView(BackgroundWidget):
     def select_month(self, month: Month) -> None:
         index = self.month_combo.findData(month)
         if index < 0:
-            self.month_combo.addItem(month.label, month)
+            self.month_combo.addItem(wording.month_label(month), month)
             index = self.month_combo.count() - 1
         self.month_combo.setCurrentIndex(index)
 
@@ -262,10 +321,10 @@ class StatisticsView(BackgroundWidget):
         offered = [f for f in found if not self._only_facility or f.id == self._initial_facility]
         if self._only_facility and not offered:  # never fall back to every facility
             self.facility_combo.blockSignals(False)
-            self._load_failed(LookupError(f"找不到機關（編號 {self._initial_facility}）"))
+            self._load_failed(_MissingFacility(self._initial_facility))
             return
         if not self._only_facility:
-            self.facility_combo.addItem(ALL_FACILITIES_NAME, None)
+            self.facility_combo.addItem(wording.all_facilities(), None)
         for facility in offered:
             self.facility_combo.addItem(f"{facility.code}　{facility.name}", facility.id)
         index = (
@@ -284,7 +343,7 @@ class StatisticsView(BackgroundWidget):
         self._request += 1
         request = self._request
         month, facility_id, as_of = self.month(), self.facility_id(), self._now()
-        self._set_status("載入中…")
+        self._set_status(lambda: self.tr("Loading…"))
         engine = self._engine
         run_work(
             self,
@@ -299,29 +358,40 @@ class StatisticsView(BackgroundWidget):
         if request != self._request:
             return  # a newer choice is on its way
         self._data = data
-        stats = data.stats
-        self.model.comparison_label = "機關整體" if stats.facility is not None else ALL_FACILITIES_NAME
-        self.model.set_rows(figure_rows(stats))
         self.export_button.setEnabled(True)
+        self._render(data)
+        as_of = f"{local(data.stats.as_of):%Y/%m/%d %H:%M}"
+        self._set_status(lambda: self.tr("Figures as of {time}").format(time=as_of))
+        self.loaded.emit()
+
+    def _render(self, data: StatisticsData) -> None:
+        """The figures in the table, the summary and the charts, in the desk's language now."""
+        stats = data.stats
+        self.model.comparison_label = wording.whole(stats)
+        self.model.set_rows(figure_rows(stats), lambda row: wording.row_words(row, stats))
         self._show_summary(stats)
         self._show_trend(data.trend)
         self._show_reasons(stats)
         self._show_reviewers(stats)
         self._show_backlog(stats)
-        self._set_status(f"資料時間 {local(stats.as_of):%Y/%m/%d %H:%M}")
-        self.loaded.emit()
 
     # ---- export ----------------------------------------------------------------------------------
 
     def ask_export(self) -> None:
-        """匯出報表…: the figures on screen to a CSV or XLSX file (asks where, in Qt's own dialog)."""
+        """Export report… (匯出報表…): the figures on screen to a CSV or XLSX file (asks where)."""
         data = self._data
         if data is None:
             return
         stats = data.stats
         code = stats.facility.code if stats.facility is not None else ALL_FACILITIES_CODE
         suggested = Path.home() / f"業務統計-{code}-{stats.month}.csv"
-        dialog = save_file_dialog(self, "匯出報表", suggested, "CSV 檔 (*.csv);;Excel 活頁簿 (*.xlsx)", "csv")
+        dialog = save_file_dialog(
+            self,
+            self.tr("Export report"),
+            suggested,
+            self.tr("CSV file (*.csv);;Excel workbook (*.xlsx)"),
+            "csv",
+        )
         self.file_dialog = dialog
         chosen: list[str] = []
         dialog.fileSelected.connect(chosen.append)
@@ -344,17 +414,19 @@ class StatisticsView(BackgroundWidget):
             path = path.with_suffix(".csv")
         stats = data.stats
         self.export_button.setEnabled(False)
-        self._set_status("匯出中…")
+        self._set_status(lambda: self.tr("Exporting…"))
 
         def done(rows: int) -> None:
             self.export_button.setEnabled(True)
-            self._set_status(f"已匯出 {rows} 列：{path}")
+            self._set_status(lambda: self.tr("Exported {rows} rows: {path}").format(rows=rows, path=path))
             self.exported.emit(str(path))
 
         def failed(exc: BaseException) -> None:
             self.export_button.setEnabled(True)
             detail = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
-            self._set_status(f"無法匯出報表：{detail}", error=True)
+            self._set_status(
+                lambda: self.tr("Could not export the report: {detail}").format(detail=detail), error=True
+            )
 
         run_work(self, executors.network(), lambda: write_report(path, [stats]), done, failed, "export")
 
@@ -366,50 +438,79 @@ class StatisticsView(BackgroundWidget):
     def _load_failed(self, exc: BaseException, request: int | None = None) -> None:
         if request is not None and request != self._request:
             return
-        if isinstance(exc, DBAPIError):
-            detail = f"共用資料庫無法連線或尚未建立（{exc.orig}）"
-        else:
-            detail = str(exc) or type(exc).__name__
-        message = f"無法讀取統計資料：{detail}".splitlines()[0]
-        self._set_status(message, error=True)
-        self.failed.emit(message)
 
-    def _set_status(self, text: str, error: bool = False) -> None:
-        self.status_label.setText(text)
+        def message() -> str:
+            if isinstance(exc, DBAPIError):
+                detail = self.tr("the shared database cannot be reached or is not set up ({error})").format(
+                    error=exc.orig
+                )
+            elif isinstance(exc, _MissingFacility):
+                detail = self.tr("facility not found (number {id})").format(id=exc.facility_id)
+            else:
+                detail = str(exc) or type(exc).__name__
+            return self.tr("Could not read the statistics: {detail}").format(detail=detail).splitlines()[0]
+
+        self._set_status(message, error=True)
+        self.failed.emit(message())
+
+    def _set_status(self, say: Say, error: bool = False) -> None:
+        """The status line, said again in the new language at a switch."""
+        self._status, self._status_error = say, error
+        self.status_label.setText(say())
         self.status_label.setStyleSheet("color: #b3261e; font-weight: bold;" if error else "color: #555;")
 
     # ---- charts and summary ------------------------------------------------------------------------
 
     def _show_summary(self, stats: MonthStatistics) -> None:
-        where = stats.facility.name if stats.facility is not None else ALL_FACILITIES_NAME
+        where = stats.facility.name if stats.facility is not None else wording.all_facilities()
         median = hours(stats.post_decision_time.median)
         p90 = hours(stats.post_decision_time.p90)
         waiting = sum(b.total for b in stats.backlog)
+        counts = self.tr(
+            "{kind} received <b>{received}</b>, approved <b>{approved}</b>, not approved <b>{rejected}</b>"
+        )
         parts = [
-            f"<b>{where}　{stats.month.label}</b>",
-            f"家庭聯絡簿 收件 <b>{stats.posts.received}</b>・通過 <b>{stats.posts.approved}</b>"
-            f"・未通過 <b>{stats.posts.rejected}</b>",
-            f"服務項目申請 收件 <b>{stats.applications.received}</b>"
-            f"・通過 <b>{stats.applications.approved}</b>・未通過 <b>{stats.applications.rejected}</b>",
-            f"聯絡簿送件至決定 中位數 <b>{format_value(median, '小時')}</b> 小時"
-            f"（第 90 百分位 {format_value(p90, '小時')}）",
-            f"已列印 {stats.posts_printed}・已轉交 {stats.posts_handed_over}",
-            f"違規計次 {stats.strikes}・暫停發佈 {stats.suspensions}",
-            f"目前待審 <b>{waiting}</b> 件",
+            f"<b>{where}　{wording.month_label(stats.month)}</b>",
+            counts.format(
+                kind=item_kind("post"),
+                received=stats.posts.received,
+                approved=stats.posts.approved,
+                rejected=stats.posts.rejected,
+            ),
+            counts.format(
+                kind=item_kind("application"),
+                received=stats.applications.received,
+                approved=stats.applications.approved,
+                rejected=stats.applications.rejected,
+            ),
+            self.tr(
+                "Posts submitted to decided: median <b>{median}</b> hours (90th percentile {p90})"
+            ).format(median=format_value(median, HOURS), p90=format_value(p90, HOURS)),
+            self.tr("Printed {printed}, handed over {handed_over}").format(
+                printed=stats.posts_printed, handed_over=stats.posts_handed_over
+            ),
+            self.tr("Strikes {strikes}, posting suspended {suspensions}").format(
+                strikes=stats.strikes, suspensions=stats.suspensions
+            ),
+            self.tr("Waiting for review now <b>{waiting}</b>").format(waiting=waiting),
         ]
-        self.summary_label.setText("　｜　".join(parts))
+        self.summary_label.setText(self.tr(" | ", "between the summary's parts").join(parts))
 
     def _show_trend(self, trend: tuple[MonthTrend, ...]) -> None:
         months = tuple(t.month for t in trend)
-        self.trend_chart.set_title(f"近 {len(trend)} 個月收件與審核（至 {trend[-1].month.label}）")
+        self.trend_chart.set_title(
+            self.tr("Received and decided, last {n} months (to {month})").format(
+                n=len(trend), month=wording.month_label(trend[-1].month)
+            )
+        )
         self.trend_chart.set_data(
             month_axis_labels(months),
             [
-                Series("聯絡簿收件", tuple(float(t.posts.received) for t in trend), BLUE),
-                Series("聯絡簿審核通過", tuple(float(t.posts.approved) for t in trend), GREEN),
-                Series("聯絡簿審核未通過", tuple(float(t.posts.rejected) for t in trend), RED),
+                Series(self.tr("Posts received"), tuple(float(t.posts.received) for t in trend), BLUE),
+                Series(self.tr("Posts approved"), tuple(float(t.posts.approved) for t in trend), GREEN),
+                Series(self.tr("Posts not approved"), tuple(float(t.posts.rejected) for t in trend), RED),
                 Series(
-                    "服務項目申請收件",
+                    self.tr("Service applications received"),
                     tuple(float(t.applications.received) for t in trend),
                     ORANGE,
                     dashed=True,
@@ -424,42 +525,56 @@ class StatisticsView(BackgroundWidget):
                 slot = counts.setdefault(reason.code, [0.0, 0.0])
                 slot[0 if reason.item_kind == "post" else 1] += reason.count
         ordered = sorted(counts.items(), key=lambda item: (-sum(item[1]), item[0]))
-        self.reasons_chart.set_title(f"{stats.month.label}審核未通過原因")
+        self.reasons_chart.set_title(
+            self.tr("Reasons for not approving, {month}").format(month=wording.month_label(stats.month))
+        )
         self.reasons_chart.set_bars(
             [
-                Bar(reason_label(code), (post, application), f"{post + application:.0f} 件")
+                Bar(wording.reason(code), (post, application), wording.count(post + application))
                 for code, (post, application) in ordered
             ],
-            empty_text="本月沒有審核未通過的案件",
+            empty_text=self.tr("Nothing was rejected this month"),
         )
 
     def _show_reviewers(self, stats: MonthStatistics) -> None:
         overall = percent(stats.rejection_rate)
-        whole = "機關整體" if stats.facility is not None else ALL_FACILITIES_NAME
+        whole = wording.whole(stats)
         names = [r.display_name for r in stats.reviewers]
         bars = [
             Bar(
-                r.display_name if names.count(r.display_name) == 1 else f"{r.display_name}（{r.username}）",
+                r.display_name
+                if names.count(r.display_name) == 1
+                else self.tr("{name} ({username})").format(name=r.display_name, username=r.username),
                 (percent(r.rejection_rate) or 0.0,),
-                f"{format_value(percent(r.rejection_rate), '%')}（{r.rejections}/{r.decisions} 件）",
+                self.tr("{rate} ({rejected}/{decided})").format(
+                    rate=format_value(percent(r.rejection_rate), PERCENT),
+                    rejected=r.rejections,
+                    decided=r.decisions,
+                ),
             )
             for r in stats.reviewers
         ]
-        self.reviewers_chart.set_title(f"審核人員退件率（{stats.month.label}）")
+        self.reviewers_chart.set_title(
+            self.tr("Reviewers' rejection rates ({month})").format(month=wording.month_label(stats.month))
+        )
         self.reviewers_chart.set_bars(
             bars,
-            reference=Reference(overall, f"{whole} {format_value(overall, '%')}")
+            reference=Reference(overall, f"{whole} {format_value(overall, PERCENT)}")
             if overall is not None
             else None,
-            empty_text="本月沒有審核決定",
+            empty_text=self.tr("No decisions this month"),
         )
 
     def _show_backlog(self, stats: MonthStatistics) -> None:
-        self.backlog_chart.set_title(f"待審積案（截至 {local(stats.as_of):%m/%d %H:%M}，依等候時間）")
+        self.backlog_chart.set_title(
+            self.tr("Backlog by time waiting (as of {time})").format(time=f"{local(stats.as_of):%m/%d %H:%M}")
+        )
         self.backlog_chart.set_bars(
             [
                 Bar(
-                    BACKLOG_LABELS.get(b.key, b.key), (float(b.applications), float(b.posts)), f"{b.total} 件"
+                    wording.backlog_age(b.key),
+                    (float(b.applications), float(b.posts)),
+                    wording.count(b.total),
                 )
                 for b in stats.backlog
             ]

@@ -20,12 +20,12 @@ from reviewer_app.access.roles import Actor
 from reviewer_app.core.appeal_reply import OUTCOME_WORDS, REASONING_MAX_CHARS, item_words
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.core.policy import Policy
-from reviewer_app.core.vocabulary import DOCUMENT_KINDS, RELATIONSHIPS
 from reviewer_app.documents.limits import DocumentLimits
 from reviewer_app.documents.loader import load_document
 from reviewer_app.documents.verdicts import ImageDocument, Rejected
 from reviewer_app.qt import (
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QIcon,
@@ -47,8 +47,9 @@ from reviewer_app.qt import (
 from reviewer_app.shared_db.models import utcnow
 from reviewer_app.supervision import appeals as appeal_tools
 from reviewer_app.supervision.appeals import AppealRow
-from reviewer_app.ui.common import executors
+from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import STRIKES, SUSPENSIONS
+from reviewer_app.ui.common.live_texts import LiveTexts, Say, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
 from reviewer_app.ui.supervisor.common import (
     ColumnSpec,
@@ -148,6 +149,8 @@ class AppealsPanel(BackgroundWidget):
         self.engine, self.actor, self.fetch, self.clock = engine, actor, fetch, clock
         self.question: QMessageBox | None = None
         self._pictures_for: int | None = None
+        self.texts = texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
+        self._message: Say = str  # the message line, said again at a language change
 
         self.model = AppealsModel(self)
         self.view = make_table(self.model, "appeals")
@@ -158,12 +161,12 @@ class AppealsPanel(BackgroundWidget):
             lambda current, _previous: select_current_row(self.view, current)
         )
         self.view.selectionModel().selectionChanged.connect(self._selected)
-        self.view.setAccessibleName(self.tr("Appeals"))
+        texts.bind(self.view.setAccessibleName, lambda: self.tr("Appeals"))
 
         self.details = QtWidgets.QTextBrowser()
         self.details.setObjectName("appealDetails")
         self.details.setOpenLinks(False)
-        self.details.setAccessibleName(self.tr("The appeal and the rejected item"))
+        texts.bind(self.details.setAccessibleName, lambda: self.tr("The appeal and the rejected item"))
         self.documents = QtWidgets.QListWidget()
         self.documents.setObjectName("appealDocuments")
         self.documents.setViewMode(QtWidgets.QListWidget.ViewMode.IconMode)
@@ -173,26 +176,30 @@ class AppealsPanel(BackgroundWidget):
         self.documents.setGridSize(QSize(THUMBNAIL.width() + 24, THUMBNAIL.height() + 44))
         self.documents.setWordWrap(True)
         self.documents.setFixedHeight(THUMBNAIL.height() + 48)
-        self.documents.setAccessibleName(self.tr("Documents of the rejected item"))
+        texts.bind(self.documents.setAccessibleName, lambda: self.tr("Documents of the rejected item"))
 
         self.reasoning = QPlainTextEdit()
         self.reasoning.setObjectName("appealReasoning")
         self.reasoning.setTabChangesFocus(True)  # Tab goes on to the buttons
-        self.reasoning.setPlaceholderText(
-            self.tr("Your reasons, for the family (required, at most {count} characters)").format(
+        texts.bind(
+            self.reasoning.setPlaceholderText,
+            lambda: self.tr("Your reasons, for the family (required, at most {count} characters)").format(
                 count=REASONING_MAX_CHARS
-            )
+            ),
         )
-        self.reasoning.setAccessibleName(self.tr("Reasons for the family"))
+        texts.bind(self.reasoning.setAccessibleName, lambda: self.tr("Reasons for the family"))
         self.reasoning.setFixedHeight(72)
         self.reasoning.textChanged.connect(self._update_buttons)
-        self.uphold_button = QPushButton(self.tr("&Uphold the rejection"))
+        self.uphold_button = QPushButton()
+        texts.bind(self.uphold_button.setText, lambda: self.tr("&Uphold the rejection"))
         self.uphold_button.setObjectName("upholdAppeal")
-        self.overturn_button = QPushButton(self.tr("&Overturn the rejection"))
+        self.overturn_button = QPushButton()
+        texts.bind(self.overturn_button.setText, lambda: self.tr("&Overturn the rejection"))
         self.overturn_button.setObjectName("overturnAppeal")
         self.uphold_button.clicked.connect(lambda: self.ask("upheld"))
         self.overturn_button.clicked.connect(lambda: self.ask("overturned"))
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton()
+        texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
         self.hint = QLabel()
         self.hint.setObjectName("appealHint")
@@ -206,7 +213,7 @@ class AppealsPanel(BackgroundWidget):
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.details, 1)
         right_layout.addWidget(self.documents)
-        right_layout.addWidget(QLabel(self.tr("Reasons for the family")))
+        right_layout.addWidget(label(texts, lambda: self.tr("Reasons for the family")))
         right_layout.addWidget(self.reasoning)
         buttons = QHBoxLayout()
         buttons.addWidget(self.uphold_button)
@@ -222,11 +229,12 @@ class AppealsPanel(BackgroundWidget):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
-        explanation = QLabel(
-            self.tr(
+        explanation = label(
+            texts,
+            lambda: self.tr(
                 "A family may ask once for a rejection to be looked at again. Someone other than the "
                 "member who rejected it decides; an overturn removes the strike and may end a suspension."
-            )
+            ),
         )
         explanation.setWordWrap(True)
         layout.addWidget(explanation)
@@ -237,6 +245,18 @@ class AppealsPanel(BackgroundWidget):
         self.setTabOrder(self.uphold_button, self.overturn_button)
         self._show_details(None)
         self.listen_to({APPEALS, STRIKES, SUSPENSIONS}, lambda _kinds, _origin: self.refresh())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            repaint_views(self)  # the table's headers and cells are worded when asked
+            self._show_details(self.selected())  # the captions of the appeal shown, the hint
+            self._say(self._message)
+
+    def _say(self, message: Say) -> None:
+        self._message = message
+        self.message_label.setText(message())
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -259,7 +279,7 @@ class AppealsPanel(BackgroundWidget):
     def _show(self, rows: list[AppealRow], keep: int | None) -> None:
         self.model.set_rows(rows)
         waiting = sum(1 for r in rows if not r.decided)
-        self.message_label.setText(self.tr("{count} appeals waiting").format(count=waiting))
+        self._say(lambda: self.tr("{count} appeals waiting").format(count=waiting))
         index = next((i for i, r in enumerate(rows) if r.id == keep), 0 if rows else None)
         if index is not None:
             self.view.selectRow(index)
@@ -308,7 +328,7 @@ class AppealsPanel(BackgroundWidget):
         if row.item_kind == "post":
             parts.append(_paragraph(self.tr("Body"), row.body))
         else:
-            relationship = RELATIONSHIPS.get(row.relationship or "", row.relationship or "")
+            relationship = words.relationship(row.relationship) if row.relationship else ""
             parts.append(_paragraph(self.tr("Relationship"), relationship))
         if row.decided:
             parts.append(
@@ -329,7 +349,7 @@ class AppealsPanel(BackgroundWidget):
         self.documents.clear()
         items: dict[int, QtWidgets.QListWidgetItem] = {}
         for doc in row.documents:
-            item = QtWidgets.QListWidgetItem(f"{DOCUMENT_KINDS.get(doc.kind, doc.kind)}\n{doc.filename}")
+            item = QtWidgets.QListWidgetItem(f"{words.document_kind(doc.kind)}\n{doc.filename}")
             item.setToolTip(doc.filename)
             self.documents.addItem(item)
             items[doc.id] = item
@@ -356,7 +376,7 @@ class AppealsPanel(BackgroundWidget):
                 executors.documents(),
                 draw,
                 shown,
-                lambda exc: self.message_label.setText(failure_message(exc)),
+                lambda exc: self._say(lambda: failure_message(exc)),
                 "appeal-document",
             )
 
@@ -415,9 +435,8 @@ class AppealsPanel(BackgroundWidget):
 
         def saved(row: AppealRow) -> None:
             self.reasoning.clear()
-            self.message_label.setText(
-                self.tr("Appeal decided: {outcome}").format(outcome=OUTCOME_WORDS[row.outcome or ""])
-            )
+            outcome = row.outcome or ""
+            self._say(lambda: self.tr("Appeal decided: {outcome}").format(outcome=OUTCOME_WORDS[outcome]))
             self.changed.emit()  # the reload follows: this panel hears the kinds it announced
 
         run_work(
@@ -431,6 +450,5 @@ class AppealsPanel(BackgroundWidget):
         )
 
     def _failed(self, exc: BaseException) -> None:
-        message = failure_message(exc)
-        self.message_label.setText(message)
-        self.failed.emit(message)
+        self._say(lambda: failure_message(exc))
+        self.failed.emit(self.message_label.text())

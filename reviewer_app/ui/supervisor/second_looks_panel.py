@@ -26,6 +26,7 @@ from sqlalchemy import Engine
 from reviewer_app.access.roles import Actor
 from reviewer_app.qt import (
     QCoreApplication,
+    QEvent,
     QHBoxLayout,
     QHeaderView,
     QImage,
@@ -45,8 +46,9 @@ from reviewer_app.supervision import second_looks as tools
 from reviewer_app.supervision.second_looks import WaitingLook
 from reviewer_app.ui.common import executors, words
 from reviewer_app.ui.common.changes import DECISIONS, SUSPENSIONS
+from reviewer_app.ui.common.live_texts import LiveTexts, Say, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
-from reviewer_app.ui.common.shortcuts import make_action
+from reviewer_app.ui.common.shortcuts import make_action, retranslate_actions
 from reviewer_app.ui.supervisor.common import (
     ColumnSpec,
     ReasonDialog,
@@ -129,11 +131,14 @@ class SecondLooksPanel(BackgroundWidget):
         self.dialog: ReasonDialog | None = None
         #: The row whose documents are shown (a late answer for another row is dropped).
         self._shown_look: int | None = None
+        self._listed = False  # a list has arrived (an empty one says so)
+        self.texts = texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
+        self._message: Say = str  # the message line, said again at a language change
 
         self.model = SecondLooksModel(self)
         self.view = make_table(self.model, "secondLooks")
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.view.setAccessibleName(self.tr("Decisions waiting for a second look"))
+        texts.bind(self.view.setAccessibleName, lambda: self.tr("Decisions waiting for a second look"))
         self.detail = QLabel()
         self.detail.setObjectName("secondLookDetail")
         self.detail.setWordWrap(True)
@@ -148,30 +153,33 @@ class SecondLooksPanel(BackgroundWidget):
 
         self.confirm_action = make_action(
             self,
-            self.tr("Confirm"),
+            lambda: self.tr("Confirm"),
             ["Ctrl+Return", "Ctrl+Enter"],
             self.confirm,
             "confirmSecondLookAction",
             "decide",
-            self.tr("Confirm the colleague's decision: it takes effect now"),
+            lambda: self.tr("Confirm the colleague's decision: it takes effect now"),
         )
         self.send_back_action = make_action(
             self,
-            self.tr("Send back…"),
+            lambda: self.tr("Send back…"),
             ["Ctrl+R"],
             self.ask_send_back,
             "sendBackAction",
             "decide",
-            self.tr("Send the decision back with a note: it does not take effect"),
+            lambda: self.tr("Send the decision back with a note: it does not take effect"),
         )
         self.refresh_action = make_action(
-            self, self.tr("Refresh"), ["F5"], self.refresh, "refreshSecondLooksAction", "queue"
+            self, lambda: self.tr("Refresh"), ["F5"], self.refresh, "refreshSecondLooksAction", "queue"
         )
-        self.confirm_button = QPushButton(self.tr("Confirm (Ctrl+Enter)"))
+        self.confirm_button = QPushButton()
+        texts.bind(self.confirm_button.setText, lambda: self.tr("Confirm (Ctrl+Enter)"))
         self.confirm_button.setObjectName("confirmButton")
-        self.send_back_button = QPushButton(self.tr("Send back… (Ctrl+R)"))
+        self.send_back_button = QPushButton()
+        texts.bind(self.send_back_button.setText, lambda: self.tr("Send back… (Ctrl+R)"))
         self.send_back_button.setObjectName("sendBackButton")
-        self.refresh_button = QPushButton(self.tr("Refresh (F5)"))
+        self.refresh_button = QPushButton()
+        texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh (F5)"))
         self.confirm_button.clicked.connect(self.confirm)
         self.send_back_button.clicked.connect(self.ask_send_back)
         self.refresh_button.clicked.connect(self.refresh)
@@ -185,11 +193,12 @@ class SecondLooksPanel(BackgroundWidget):
         buttons.addWidget(self.send_back_button)
         buttons.addStretch(1)
         buttons.addWidget(self.refresh_button)
-        intro = QLabel(
-            self.tr(
+        intro = label(
+            texts,
+            lambda: self.tr(
                 "Approving a service application and lifting or shortening a suspension take effect only "
                 "when a second member of the facility confirms them. The family sees 審核中 until then."
-            )
+            ),
         )
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -202,6 +211,28 @@ class SecondLooksPanel(BackgroundWidget):
         layout.addWidget(self.message_label)
         self._selected()
         self.listen_to({DECISIONS, SUSPENSIONS}, lambda _kinds, _origin: self.refresh())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            retranslate_actions(self)
+            repaint_views(self)  # the table's headers and cells are worded when asked
+            self._describe_selected()
+            self._say(self._message)
+
+    def _say(self, message: Say) -> None:
+        self._message = message
+        self.message_label.setText(message())
+
+    def _describe_selected(self) -> None:
+        row = self.selected()
+        if row is not None:
+            self.detail.setText(self.describe(row))
+        elif self.model.rowCount() == 0 and self._listed:
+            self.detail.setText(self.tr("Nothing waits for a second look."))
+        else:
+            self.detail.setText("")
 
     # ---- reading -------------------------------------------------------------------------------
 
@@ -223,12 +254,11 @@ class SecondLooksPanel(BackgroundWidget):
 
     def _show(self, rows: list[WaitingLook], keep_id: int | None) -> None:
         self.model.set_rows(rows)
+        self._listed = True
         chosen = next((n for n, r in enumerate(rows) if r.id == keep_id), 0 if rows else None)
         if chosen is not None:
             self.view.selectRow(chosen)
         self._selected()
-        if not rows:
-            self.detail.setText(self.tr("Nothing waits for a second look."))
 
     def _selected(self) -> None:
         row = self.selected()
@@ -240,7 +270,7 @@ class SecondLooksPanel(BackgroundWidget):
             self.send_back_button,
         ):
             widget.setEnabled(can_confirm)
-        self.detail.setText("" if row is None else self.describe(row))
+        self._describe_selected()
         self._show_documents(row)
 
     def _show_documents(self, row: WaitingLook | None) -> None:
@@ -346,7 +376,8 @@ class SecondLooksPanel(BackgroundWidget):
             return
         engine, actor, now, look_id = self.engine, self.actor, self.clock(), row.id
         self._save(
-            lambda: tools.confirm(engine, actor, look_id, now), self.tr("Confirmed: it takes effect now")
+            lambda: tools.confirm(engine, actor, look_id, now),
+            lambda: self.tr("Confirmed: it takes effect now"),
         )
 
     def ask_send_back(self) -> None:
@@ -367,12 +398,12 @@ class SecondLooksPanel(BackgroundWidget):
         engine, actor, now = self.engine, self.actor, self.clock()
         self._save(
             lambda: tools.send_back(engine, actor, look_id, note, now),
-            self.tr("Sent back with your note: it does not take effect"),
+            lambda: self.tr("Sent back with your note: it does not take effect"),
         )
 
-    def _save(self, fn: Callable[[], object], done_text: str) -> None:
+    def _save(self, fn: Callable[[], object], done_text: Say) -> None:
         def saved(_: object) -> None:
-            self.message_label.setText(done_text)
+            self._say(done_text)
             self.changed.emit()  # the reload follows: this panel hears the kinds it announced
 
         def refused(exc: BaseException) -> None:
@@ -382,9 +413,8 @@ class SecondLooksPanel(BackgroundWidget):
         run_work(self, executors.network(), fn, saved, refused, "second-look", saves=[DECISIONS, SUSPENSIONS])
 
     def _failed(self, exc: BaseException) -> None:
-        message = failure_message(exc)
-        self.message_label.setText(message)
-        self.failed.emit(message)
+        self._say(lambda: failure_message(exc))
+        self.failed.emit(self.message_label.text())
 
 
 class SecondLooksWindow(QMainWindow):
@@ -396,10 +426,19 @@ class SecondLooksWindow(QMainWindow):
     ) -> None:
         super().__init__()
         self.setObjectName("secondLooksWindow")
-        self.setWindowTitle(QCoreApplication.translate("SecondLooks", "Waiting for a second look (待覆核)"))
+        self.texts = LiveTexts()  # the title follows the desk's language
+        self.texts.bind(
+            self.setWindowTitle,
+            lambda: QCoreApplication.translate("SecondLooks", "Waiting for a second look (待覆核)"),
+        )
         self.panel = SecondLooksPanel(engine, actor, documents=documents, clock=clock)
         self.setCentralWidget(self.panel)
         self.resize(1100, 680)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
 
     def shutdown(self) -> None:
         self.panel.shutdown()

@@ -13,10 +13,10 @@ from sqlalchemy import Engine
 
 from reviewer_app.access.roles import Actor
 from reviewer_app.core.timeutil import local
-from reviewer_app.core.vocabulary import ITEM_KINDS
 from reviewer_app.qt import (
     QComboBox,
     QCoreApplication,
+    QEvent,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -43,7 +43,9 @@ from reviewer_app.supervision.service_clock import (
     set_target,
 )
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.live_texts import LiveTexts, Say, is_language_change, label, repaint_views
 from reviewer_app.ui.common.operations import BackgroundWidget, run_work
+from reviewer_app.ui.common.words import item_kind
 from reviewer_app.ui.supervisor.common import (
     ColumnSpec,
     RowsModel,
@@ -80,7 +82,7 @@ class OverdueModel(RowsModel[OverdueItem]):
                 ),
                 ColumnSpec(
                     lambda: QCoreApplication.translate("OverdueModel", "Item"),
-                    lambda r: f"{ITEM_KINDS.get(r.kind, r.kind)} #{r.item_id}",
+                    lambda r: f"{item_kind(r.kind)} #{r.item_id}",
                 ),
                 ColumnSpec(
                     lambda: QCoreApplication.translate("OverdueModel", "Family"), lambda r: r.family_name
@@ -131,6 +133,8 @@ class ServiceClockPanel(BackgroundWidget):
         super().__init__(parent)
         self.setObjectName("serviceClockPanel")
         self.engine, self.actor, self.clock = engine, actor, clock
+        self.texts = texts = LiveTexts()  # the fixed words follow the desk's language (changeEvent)
+        self._summary: Say = str  # the summary line, said again at a language change
 
         self.model = OverdueModel(self)
         self.view = make_table(self.model, "overdueItems")
@@ -143,15 +147,17 @@ class ServiceClockPanel(BackgroundWidget):
         self.summary = QLabel()
         self.summary.setObjectName("message")
         self.summary.setWordWrap(True)
-        self.refresh_button = QPushButton(self.tr("Refresh"))
+        self.refresh_button = QPushButton()
+        texts.bind(self.refresh_button.setText, lambda: self.tr("Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
 
         self.target = QSpinBox()
         self.target.setObjectName("targetWorkingDays")
         self.target.setRange(0, MAX_TARGET_DAYS)
-        self.target.setSuffix(self.tr(" working days"))
-        self.target.setAccessibleName(self.tr("Target to decide, in working days"))
-        self.save_target_button = QPushButton(self.tr("Save target"))
+        texts.bind(self.target.setSuffix, lambda: self.tr(" working days"))
+        texts.bind(self.target.setAccessibleName, lambda: self.tr("Target to decide, in working days"))
+        self.save_target_button = QPushButton()
+        texts.bind(self.save_target_button.setText, lambda: self.tr("Save target"))
         self.save_target_button.clicked.connect(self.save_target)
         target_row = QHBoxLayout()
         target_row.addWidget(self.target)
@@ -167,18 +173,21 @@ class ServiceClockPanel(BackgroundWidget):
         self.day.setObjectName("calendarDay")
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("yyyy/MM/dd")
-        self.day.setAccessibleName(self.tr("Day"))
+        texts.bind(self.day.setAccessibleName, lambda: self.tr("Day"))
         self.day_kind = QComboBox()
         self.day_kind.setObjectName("calendarDayKind")
-        self.day_kind.addItem(self.tr("Day off"), False)
-        self.day_kind.addItem(self.tr("Working day"), True)
-        self.day_kind.setAccessibleName(self.tr("Kind of day"))
+        self.day_kind.addItem("", False)
+        self.day_kind.addItem("", True)
+        texts.bind(lambda text: self.day_kind.setItemText(0, text), lambda: self.tr("Day off"))
+        texts.bind(lambda text: self.day_kind.setItemText(1, text), lambda: self.tr("Working day"))
+        texts.bind(self.day_kind.setAccessibleName, lambda: self.tr("Kind of day"))
         self.day_note = QLineEdit()
         self.day_note.setObjectName("calendarDayNote")
         self.day_note.setMaxLength(100)
-        self.day_note.setPlaceholderText(self.tr("For example: typhoon day off"))
-        self.day_note.setAccessibleName(self.tr("Note"))
-        self.save_day_button = QPushButton(self.tr("Save day"))
+        texts.bind(self.day_note.setPlaceholderText, lambda: self.tr("For example: typhoon day off"))
+        texts.bind(self.day_note.setAccessibleName, lambda: self.tr("Note"))
+        self.save_day_button = QPushButton()
+        texts.bind(self.save_day_button.setText, lambda: self.tr("Save day"))
         self.save_day_button.clicked.connect(self.save_day)
         day_row = QHBoxLayout()
         day_row.addWidget(self.day)
@@ -186,37 +195,48 @@ class ServiceClockPanel(BackgroundWidget):
         day_row.addWidget(self.day_note, 1)
         day_row.addWidget(self.save_day_button)
 
-        settings = QGroupBox(self.tr("Service clock"))
+        settings = QGroupBox()
+        texts.bind(settings.setTitle, lambda: self.tr("Service clock"))
         form = QFormLayout(settings)
-        form.addRow(self.tr("&Target to decide:"), target_row)
-        explanation = QLabel(
-            self.tr(
+        target_label = label(texts, lambda: self.tr("&Target to decide:"))
+        target_label.setBuddy(self.target)
+        form.addRow(target_label, target_row)
+        explanation = label(
+            texts,
+            lambda: self.tr(
                 "Counted in working days of Taipei after the day of submission: weekends, Taiwan's public "
                 "holidays and the facility's days off below do not count, 補班 Saturdays do. Families see "
                 "the expected decision day on the portal."
-            )
+            ),
         )
         explanation.setWordWrap(True)
         form.addRow(explanation)
-        form.addRow(self.tr("Facility's own days:"), self.calendar_view)
-        form.addRow(self.tr("&Add or change a day:"), day_row)
-        for label_widget, buddy in (
-            (form.labelForField(target_row), self.target),
-            (form.labelForField(day_row), self.day),
-        ):
-            if isinstance(label_widget, QLabel):
-                label_widget.setBuddy(buddy)
+        form.addRow(label(texts, lambda: self.tr("Facility's own days:")), self.calendar_view)
+        day_label = label(texts, lambda: self.tr("&Add or change a day:"))
+        day_label.setBuddy(self.day)
+        form.addRow(day_label, day_row)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary, 1)
         buttons.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addWidget(settings)
-        overdue_title = QLabel(self.tr("Items past the target, the oldest first"))
+        overdue_title = label(texts, lambda: self.tr("Items past the target, the oldest first"))
         overdue_title.setBuddy(self.view)
         layout.addWidget(overdue_title)
         layout.addWidget(self.view, 1)
         layout.addLayout(buttons)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if is_language_change(event) and hasattr(self, "texts"):
+            self.texts.retranslate()
+            repaint_views(self)  # the tables' headers and cells are worded when asked
+            self._say(self._summary)
+
+    def _say(self, summary: Say) -> None:
+        self._summary = summary
+        self.summary.setText(summary())
 
     def refresh(self) -> None:
         engine, actor, now = self.engine, self.actor, self.clock()
@@ -233,7 +253,8 @@ class ServiceClockPanel(BackgroundWidget):
         self.target.setValue(setup.target_working_days)
         self.calendar_model.set_rows(list(setup.entries))
         self.model.set_rows(rows)
-        self.summary.setText(self.tr("%n item(s) past the target", "", len(rows)))
+        count = len(rows)
+        self._say(lambda: self.tr("%n item(s) past the target", "", count))
 
     def save_target(self) -> None:
         engine, actor, days, now = self.engine, self.actor, self.target.value(), self.clock()
@@ -269,4 +290,4 @@ class ServiceClockPanel(BackgroundWidget):
         self.refresh()
 
     def _failed(self, exc: BaseException) -> None:
-        self.summary.setText(failure_message(exc))
+        self._say(lambda: failure_message(exc))
