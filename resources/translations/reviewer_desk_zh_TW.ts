@@ -4494,67 +4494,67 @@ File only (to check or keep): they stay in To print.</source>
     <message>
         <location filename="../../reviewer_app/ui/stats/wording.py" line="+22"/>
         <source>Jan</source>
-        <translation>1月</translation>
+        <translation>1 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feb</source>
-        <translation>2月</translation>
+        <translation>2 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mar</source>
-        <translation>3月</translation>
+        <translation>3 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Apr</source>
-        <translation>4月</translation>
+        <translation>4 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>May</source>
-        <translation>5月</translation>
+        <translation>5 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jun</source>
-        <translation>6月</translation>
+        <translation>6 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Jul</source>
-        <translation>7月</translation>
+        <translation>7 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Aug</source>
-        <translation>8月</translation>
+        <translation>8 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Sep</source>
-        <translation>9月</translation>
+        <translation>9 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Oct</source>
-        <translation>10月</translation>
+        <translation>10 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Nov</source>
-        <translation>11月</translation>
+        <translation>11 月</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Dec</source>
-        <translation>12月</translation>
+        <translation>12 月</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{name} {year}</source>
-        <translation>{year} 年 {month} 月</translation>
+        <translation>{year} 年 {name}</translation>
     </message>
     <message>
         <location line="+6"/>

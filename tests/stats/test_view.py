@@ -122,8 +122,8 @@ def test_the_view_shows_the_months_figures_in_table_and_charts(
         ("7 天以上", (1.0, 1.0)),
     ]
     labels = view.trend_chart.labels()
-    assert len(labels) == 12 and labels[0] == ("12月", "2025") and labels[1] == ("1月", "2026")
-    assert labels[-1] == ("11月", "")
+    assert len(labels) == 12 and labels[0] == ("12 月", "2025") and labels[1] == ("1 月", "2026")
+    assert labels[-1] == ("11 月", "")
     series = {s.name: s.values for s in view.trend_chart.series()}
     assert series["聯絡簿收件"][-2:] == (3.0, 12.0)  # October, November
     assert series["聯絡簿審核通過"][-2:] == (1.0, 5.0)

@@ -36,9 +36,9 @@ def month_short(month: Month) -> str:
 
 
 def month_label(month: Month) -> str:
-    """ "Nov 2026" (zh-TW 2026 年 11 月)."""
+    """ "Nov 2026" (zh-TW 2026 年 11月)."""
     return QCoreApplication.translate("StatisticsWords", "{name} {year}").format(
-        name=month_short(month), year=month.year, month=month.month
+        name=month_short(month), year=month.year
     )
 
 
