@@ -2839,8 +2839,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Write a staff note on this item (never shown to the family)</source>
-        <translation>Write a staff note on this item (never shown to the family)</translation>
+        <source>Staff note (never shown to the family)</source>
+        <translation>Staff note (never shown to the family)</translation>
     </message>
     <message>
         <location line="+26"/>

@@ -2830,8 +2830,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>Write a staff note on this item (never shown to the family)</source>
-        <translation>為此件撰寫工作人員備註（家屬看不到）</translation>
+        <source>Staff note (never shown to the family)</source>
+        <translation>工作人員備註（家屬看不到）</translation>
     </message>
     <message>
         <location line="+26"/>

@@ -83,7 +83,7 @@ class NotesBox(QGroupBox):
             self.focus_edit,
             "noteAction",
             "decide",
-            lambda: self.tr("Write a staff note on this item (never shown to the family)"),
+            lambda: self.tr("Staff note (never shown to the family)"),
         )
 
         row = QHBoxLayout()
