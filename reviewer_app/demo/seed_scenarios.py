@@ -16,7 +16,7 @@ from reviewer_app.shared_db.models import Restriction
 DRAWING_AHEAD = 3
 #: The families committed first when a desk waits for its queue (all the rule problems, SCENARIOS):
 #: the desk pulls them while the others are built.
-FIRST_BATCH = 12
+FIRST_BATCH = 6
 #: After the first batch, families are committed this many at a time: a short write lock each, so
 #: the desk's claims and decisions meanwhile wait a moment at most (SQLite has one writer at a time).
 COMMIT_EVERY = 4
