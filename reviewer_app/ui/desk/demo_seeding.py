@@ -4,10 +4,11 @@ Filling the demo database draws its photos and documents and takes some seconds.
 the facility and its staff first (a tenth of a second), which is all the desk needs to open: it is
 shown then, says 示範資料準備中… in its status bar, and its first sync waits on its worker until the
 first families (the rule problems, a second or two) are committed, then fills the queue; the other
-families, the history and the appeals arrive behind it, committed a few at a time, and later syncs
-bring them. Closing the desk before the first families are in stops the seed and leaves the database
-as it was (they are written in one transaction); the next `reviewer-app demo` starts again. Closed
-later, the seed finishes before the process exits (what is committed is kept, so it must be whole).
+families, the history and the appeals arrive behind it, committed a few at a time, and a sync
+brings them as soon as the seed is over. Closing the desk before the first families are in stops the
+seed and leaves the database as it was (they are written in one transaction); the next
+`reviewer-app demo` starts again. Closed later, the seed finishes before the process exits (what is
+committed is kept, so it must be whole).
 
 A member opening the demo as someone other than the reviewer (``--user``) waits for the whole seed
 in a window that says how far it has got (:class:`SeedingDialog`): the other windows read the shared
@@ -170,7 +171,11 @@ class DemoSeeding(QObject):
         stops the seed."""
         if self._ended:
             return
-        label = SeedingLabel(window)
+        from reviewer_app.ui.desk.main_window import MainWindow
+
+        # The families after the first ones are pulled as soon as they are all in, not at the minute's sync.
+        sync_now = window.sync_controller.sync_now if isinstance(window, MainWindow) else None
+        label = SeedingLabel(window, sync_now)
         window.statusBar().insertWidget(0, label)
         self.progressed.connect(label.progressed)
         self.ended.connect(label.ended)
@@ -187,8 +192,9 @@ class SeedingLabel(QLabel):
     """The desk's status bar while the demo data arrives (a method of a widget: a signal still queued
     when the window is gone goes nowhere)."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, sync_now: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
+        self._sync_now = sync_now
         self.setObjectName("demoSeeding")
         self.setText(self.tr("Preparing the demo data…"))
 
@@ -202,6 +208,8 @@ class SeedingLabel(QLabel):
         if error is None or isinstance(error, SeedingCancelled):
             self.hide()
             self.deleteLater()
+            if error is None and self._sync_now is not None:
+                self._sync_now()
         else:
             self.setStyleSheet("color: #b00020;")
             self.setText(self.tr("The demo data could not be created: {error}").format(error=error))
