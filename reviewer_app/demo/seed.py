@@ -90,8 +90,8 @@ def seed(
     (in the facility's transaction, not committed yet: the families follow). The demo opens its desk
     then, with the data arriving behind it, instead of after the whole seed (some ten seconds).
 
-    `queue_ready()` is called once, as soon as the first facility's first families (its rule
-    problems, `FIRST_BATCH`) are committed: its desk can pull a queue then. The rest of the seed
+    `queue_ready()` is called once, as soon as the first facility's first families (the first of
+    its rule problems, `FIRST_BATCH`) are committed: its desk can pull a queue then. The rest of the seed
     is committed a few families at a time after it, so a cancel (from `progress`) after
     `queue_ready` leaves those families in; the caller stops cancelling then. A first facility with
     fewer families than `FIRST_BATCH` is one transaction, and `queue_ready` is not called.

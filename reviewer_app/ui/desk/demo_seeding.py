@@ -3,7 +3,7 @@
 Filling the demo database draws its photos and documents and takes some seconds. The seed writes
 the facility and its staff first (a tenth of a second), which is all the desk needs to open: it is
 shown then, says 示範資料準備中… in its status bar, and its first sync waits on its worker until the
-first families (the rule problems, a second or two) are committed, then fills the queue; the other
+first families (rule problems, some seconds) are committed, then fills the queue; the other
 families, the history and the appeals arrive behind it, committed a few at a time, and a sync
 brings them as soon as the seed is over. Closing the desk before the first families are in stops the
 seed and leaves the database as it was (they are written in one transaction); the next
