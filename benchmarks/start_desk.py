@@ -313,7 +313,7 @@ def demo() -> int:
         print(f"painted {time.time():.6f}", flush=True)
         for window in app.topLevelWidgets():
             if isinstance(window, QMainWindow) and window.isVisible():
-                window.close()  # the normal way out (the demo's seed is over by now: nothing rolled back)
+                window.close()  # the normal way out: the rest of the seed ends before the process exits
 
     def rows_painted(watched: QObject) -> bool:
         parent = watched.parent()

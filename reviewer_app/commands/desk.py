@@ -35,8 +35,10 @@ if TYPE_CHECKING:
     from reviewer_app.qt import QApplication
     from reviewer_app.ui.desk.demo_seeding import DemoSeeding
 
-    #: fill(progress, staff_ready) fills the demo database if it needs it (on a worker)
-    DemoFill = Callable[[Callable[[int, int], None], Callable[[list[DemoStaff]], None]], object]
+    #: fill(progress, staff_ready, queue_ready) fills the demo database if it needs it (on a worker)
+    DemoFill = Callable[
+        [Callable[[int, int], None], Callable[[list[DemoStaff]], None], Callable[[], None] | None], object
+    ]
 
 LAST_USERNAME_KEY = "signin/username"
 #: The username whose password the member asked to remember (記住密碼), "" when they did not: the
@@ -103,7 +105,7 @@ def _open_for(app: QApplication, args: argparse.Namespace, demo: bool, interacti
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
         engine = open_engine(args, args.database_url or f"sqlite:///{config.default_database_path()}")
-        return open_demo(app, engine, args.user, lambda progress, ready: _fill_demo(engine, progress, ready))
+        return open_demo(app, engine, args.user, partial(_fill_demo, engine))
     if not interactive_sign_in:
         engine = open_engine(args)
         require_current_schema(engine)
@@ -132,17 +134,17 @@ def _open_for(app: QApplication, args: argparse.Namespace, demo: bool, interacti
 def open_demo(app: QApplication, engine: Engine, user: str | None, fill: DemoFill) -> int:
     """The demo desk on ``engine``, filled by ``fill`` on a worker when it is empty.
 
-    A new user sees the desk at once: it opens as soon as the seed has written the staff, and the
-    data arrives behind it (ui/desk/demo_seeding.py)."""
+    A new user sees the desk at once: it opens as soon as the seed has written the staff, its queue
+    as soon as the first families are in, and the rest arrives behind it (ui/desk/demo_seeding.py)."""
     from reviewer_app.demo.seed import STAFF_USERNAME
     from reviewer_app.ui.desk.demo_seeding import DemoSeeding, SeedingCancelled
 
     cancelled = "已取消建立示範資料；下次執行 reviewer-app demo 時會重新建立。"
-    seeding = DemoSeeding(fill)
+    wanted = user or STAFF_USERNAME
+    seeding = DemoSeeding(fill, early_queue=wanted == STAFF_USERNAME)
     seeding.start()
     try:
         staff = seeding.wait_for_staff()
-        wanted = user or STAFF_USERNAME
         early = next((s for s in staff or () if s.username == wanted and s.role == "reviewer"), None)
         if early is None:  # filled before, or another role: those windows read the data directly
             try:
@@ -155,7 +157,13 @@ def open_demo(app: QApplication, engine: Engine, user: str | None, fill: DemoFil
                 app, engine, found.username, found.display_name, found.facility_id, None, found.role
             )
         status = _open_desk(
-            app, engine, early.username, early.display_name, early.facility_id, None, early.role,
+            app,
+            engine,
+            early.username,
+            early.display_name,
+            early.facility_id,
+            None,
+            early.role,
             seeding=seeding,
         )
     finally:
@@ -170,18 +178,20 @@ def _fill_demo(
     engine: Engine,
     progress: Callable[[int, int], None],
     staff_ready: Callable[[list[DemoStaff]], None],
+    queue_ready: Callable[[], None] | None = None,
     *,
     families: int = 40,
 ) -> bool:
     """On a worker: bring the demo database's schema up to date and fill it if it is empty; True
-    when it was filled now. ``staff_ready`` hears who can sign in as soon as they are written."""
+    when it was filled now. ``staff_ready`` hears who can sign in as soon as they are written,
+    ``queue_ready`` when the first families are committed (seed.seed)."""
     from reviewer_app.demo.seed import is_empty, seed
 
     upgrade_schema(engine)
     if not is_empty(engine):
         return False
     print("建立示範資料中…", flush=True)
-    seed(engine, families=families, progress=progress, staff_ready=staff_ready)
+    seed(engine, families=families, progress=progress, staff_ready=staff_ready, queue_ready=queue_ready)
     return True
 
 
@@ -283,7 +293,7 @@ def _open_desk(
     else:  # the demo's data is still arriving: the desk's syncs wait for it (on their worker)
         from reviewer_app.ui.desk.demo_seeding import SyncAfterSeed
 
-        make_sync = partial(SyncAfterSeed, seeded=seeding.over)  # type: ignore[assignment]
+        make_sync = partial(SyncAfterSeed, seeded=seeding.queue_ready)  # type: ignore[assignment]
     # One cache for the pull's fetches (R7) and the viewer's.
     sync = make_sync(
         engine,

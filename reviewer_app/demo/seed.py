@@ -76,6 +76,7 @@ def seed(
     full_documents: int = 40,
     progress: Callable[[int, int], None] | None = None,
     staff_ready: Callable[[list[DemoStaff]], None] | None = None,
+    queue_ready: Callable[[], None] | None = None,
 ) -> SeedSummary:
     """Add `facilities` facilities with `families` families each to an already migrated database.
 
@@ -88,6 +89,12 @@ def seed(
     `staff_ready(staff)` is called once, with the first facility's staff, as soon as they are written
     (in the facility's transaction, not committed yet: the families follow). The demo opens its desk
     then, with the data arriving behind it, instead of after the whole seed (some ten seconds).
+
+    `queue_ready()` is called once, as soon as the first facility's first families (the first of
+    its rule problems, `FIRST_BATCH`) are committed: its desk can pull a queue then. The rest of the seed
+    is committed a few families at a time after it, so a cancel (from `progress`) after
+    `queue_ready` leaves those families in; the caller stops cancelling then. A first facility with
+    fewer families than `FIRST_BATCH` is one transaction, and `queue_ready` is not called.
     """
     if facilities < 0 or families < 0 or full_documents < 0:
         raise ValueError("facilities, families and full_documents must not be negative")
@@ -104,7 +111,17 @@ def seed(
     drawer = ThreadPoolExecutor(2, thread_name_prefix="demo drawing")
     try:
         _fill(
-            engine, facilities, families, rng_seed, now, full_documents, report, staff_ready, totals, drawer
+            engine,
+            facilities,
+            families,
+            rng_seed,
+            now,
+            full_documents,
+            report,
+            staff_ready,
+            queue_ready,
+            totals,
+            drawer,
         )
     finally:
         drawer.shutdown(cancel_futures=True)  # stopped: what is not drawn yet never will be
@@ -128,6 +145,7 @@ def _fill(
     full_documents: int,
     report: Callable[[int, int], None],
     staff_ready: Callable[[list[DemoStaff]], None] | None,
+    queue_ready: Callable[[], None] | None,
     totals: _Totals,
     drawer: ThreadPoolExecutor,
 ) -> None:
@@ -149,7 +167,12 @@ def _fill(
                 session, number, rng_seed, now, catalogue, full_documents, usernames, emails, totals, drawer
             )
             first = totals.facilities == 0
-            builder.build(families, lambda: report(totals.families, total), staff_ready if first else None)
+            builder.build(
+                families,
+                lambda: report(totals.families, total),
+                staff_ready if first else None,
+                queue_ready if first else None,
+            )
             add_appeals(session, builder.facility_id, now)
             if first and families >= MIN_FAMILIES:
                 add_delivery_cases(session, builder.facility_id, now)

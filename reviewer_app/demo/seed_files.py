@@ -7,7 +7,8 @@ import functools
 import hashlib
 import io
 import random
-from dataclasses import dataclass, field
+from concurrent.futures import Executor, Future
+from datetime import date
 from typing import Final
 
 from PIL import Image, ImageDraw
@@ -33,68 +34,121 @@ _SCHOOLS: Final[tuple[str, ...]] = (
 )
 
 
-@dataclass(frozen=True)
-class _Pool:
-    """Files generated once per seed and shared by the families that need no files of their own."""
+#: The pool's parts, in the order the first families need them: each is drawn as a task of its own
+#: (on the seed's drawing threads, both at once) from a generator of its own, so the first family
+#: waits for the few parts it uses, not for all of them (some seconds on a busy workstation).
+PARTS: Final[tuple[str, ...]] = (
+    "history_medium",  # 1600×1200: older posts of the first families
+    "id_cards",
+    "proofs",
+    "registers",
+    "portraits",
+    "big_photo",  # 14 MB
+    "certificates",
+    "sideways_small",  # 1024×768 stored turned (orientation 6), GPS-tagged
+    "history_small",  # 800×600: older posts of later families
+    "pending_small",  # 1024×768: pending posts of later families
+)
 
-    id_cards: tuple[bytes, ...]
-    proofs: tuple[bytes, ...]
-    registers: tuple[bytes, ...]
-    portraits: tuple[bytes, ...]
-    history_medium: tuple[bytes, ...]  # 1600×1200: older posts of the first families
-    history_small: tuple[bytes, ...]  # 800×600: older posts of later families
-    pending_small: tuple[bytes, ...]  # 1024×768: pending posts of later families
-    big_photo: bytes  # 14 MB
-    sideways_small: bytes  # 1024×768 stored turned (orientation 6), GPS-tagged
-    certificates: tuple[bytes, ...]
-    #: SHA-256 of each file above by id(); the pool keeps its files alive, so the ids stay theirs.
-    sha256: dict[int, str] = field(default_factory=dict, compare=False)
+
+class _Pool:
+    """Files generated once per seed and shared by the families that need no files of their own.
+
+    ``pool.id_cards`` and the other `PARTS` are tuples of files (``big_photo`` and
+    ``sideways_small`` one file each); a part is drawn when first used, or waited for when it is being
+    drawn on the seed's drawing threads (`draw_ahead`)."""
+
+    def __init__(self, rng_seed: int) -> None:
+        self.rng_seed = rng_seed
+        self._drawing: dict[str, Future[tuple[bytes, ...]]] = {}
+
+    def draw_ahead(self, drawer: Executor) -> None:
+        """Start drawing every part on `drawer`, in the order the families need them."""
+        self._drawing = {name: drawer.submit(_part, self.rng_seed, name) for name in PARTS}
+
+    def _files(self, name: str) -> tuple[bytes, ...]:
+        drawing = self._drawing.get(name)
+        return drawing.result() if drawing is not None else _part(self.rng_seed, name)
+
+    def __getattr__(self, name: str) -> tuple[bytes, ...]:
+        if name not in PARTS:
+            raise AttributeError(name)
+        return self._files(name)
+
+    @property
+    def big_photo(self) -> bytes:
+        return self._files("big_photo")[0]
+
+    @property
+    def sideways_small(self) -> bytes:
+        return self._files("sideways_small")[0]
 
     def files(self) -> tuple[bytes, ...]:
-        return (
-            *self.id_cards,
-            *self.proofs,
-            *self.registers,
-            *self.portraits,
-            *self.history_medium,
-            *self.history_small,
-            *self.pending_small,
-            self.big_photo,
-            self.sideways_small,
-            *self.certificates,
-        )
+        return tuple(data for name in PARTS for data in self._files(name))
 
 
-@functools.lru_cache(maxsize=2)
 def _pool(rng_seed: int) -> _Pool:
+    return _Pool(rng_seed)
+
+
+def pool_sha256(data: bytes) -> str | None:
+    """The SHA-256 of a file of the pool (computed once, as it was drawn), None for another file."""
+    return _SHA256.get(id(data))
+
+
+#: SHA-256 of each file of the pool by id(); `_part`'s cache keeps its files alive, so the ids stay theirs.
+_SHA256: dict[int, str] = {}
+
+
+@functools.lru_cache(maxsize=2 * len(PARTS))
+def _part(rng_seed: int, name: str) -> tuple[bytes, ...]:
+    """One part of the pool of seed `rng_seed` (the same files whichever thread draws it, and when)."""
+    rng = random.Random(f"{rng_seed}:pool:{name}")
+    people = _people(rng_seed)
+    files: tuple[bytes, ...]
+    if name == "id_cards":
+        files = tuple(documents.id_card_image(rng, n, nid, b) for n, nid, b in people)
+    elif name == "proofs":
+        files = (
+            documents.relationship_proof_pdf(rng, people[1][0], names.full_name(rng, sex="M"), "妻", pages=2),
+            documents.relationship_proof_pdf(rng, people[0][0], names.full_name(rng, sex="M"), "母", pages=1),
+        )
+    elif name == "registers":
+        household = [
+            (people[2][0], "戶長"),
+            (names.full_name(rng, sex="F"), "妻"),
+            (names.full_name(rng), "子"),
+        ]
+        files = (documents.household_register_image(rng, household),)
+    elif name == "portraits":
+        files = tuple(documents.applicant_photo(rng, n) for n, _, _ in people)
+    elif name == "history_medium":
+        files = tuple(documents.family_photo(rng, 1600, 1200) for _ in range(6))
+    elif name == "history_small":
+        files = tuple(documents.family_photo(rng, 800, 600) for _ in range(6))
+    elif name == "pending_small":
+        files = tuple(documents.family_photo(rng, 1024, 768) for _ in range(6))
+    elif name == "big_photo":
+        files = (documents.sized_jpeg(rng, BIG_PHOTO_BYTES),)
+    elif name == "sideways_small":
+        files = (documents.family_photo(rng, 1024, 768, exif_orientation=6, gps=True),)
+    elif name == "certificates":
+        files = tuple(_certificate_pdf(rng, names.full_name(rng)) for _ in range(2))
+    else:
+        raise ValueError(f"no part {name!r} in the pool")
+    _SHA256.update((id(data), hashlib.sha256(data).hexdigest()) for data in files)
+    return files
+
+
+def _people(rng_seed: int) -> list[tuple[str, str, date]]:
+    """The three people whose ID cards and portraits the pool holds."""
     rng = random.Random(f"{rng_seed}:pool")
     people = []
     for _ in range(3):
         sex = rng.choice("MF")
         name = names.full_name(rng, sex=sex)
         people.append((name, names.national_id(rng, sex), _random_day(rng, 1950, 1995)))
-    pool = _Pool(
-        id_cards=tuple(documents.id_card_image(rng, n, nid, b) for n, nid, b in people),
-        proofs=(
-            documents.relationship_proof_pdf(rng, people[1][0], names.full_name(rng, sex="M"), "妻", pages=2),
-            documents.relationship_proof_pdf(rng, people[0][0], names.full_name(rng, sex="M"), "母", pages=1),
-        ),
-        registers=(
-            documents.household_register_image(
-                rng,
-                [(people[2][0], "戶長"), (names.full_name(rng, sex="F"), "妻"), (names.full_name(rng), "子")],
-            ),
-        ),
-        portraits=tuple(documents.applicant_photo(rng, n) for n, _, _ in people),
-        history_medium=tuple(documents.family_photo(rng, 1600, 1200) for _ in range(6)),
-        history_small=tuple(documents.family_photo(rng, 800, 600) for _ in range(6)),
-        pending_small=tuple(documents.family_photo(rng, 1024, 768) for _ in range(6)),
-        big_photo=documents.sized_jpeg(rng, BIG_PHOTO_BYTES),
-        sideways_small=documents.family_photo(rng, 1024, 768, exif_orientation=6, gps=True),
-        certificates=tuple(_certificate_pdf(rng, names.full_name(rng)) for _ in range(2)),
-    )
-    pool.sha256.update((id(data), hashlib.sha256(data).hexdigest()) for data in pool.files())
-    return pool
+    return people
 
 
 def _certificate_pdf(rng: random.Random, child: str) -> bytes:

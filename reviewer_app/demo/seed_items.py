@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from reviewer_app.demo import documents, names
-from reviewer_app.demo.seed_files import _certificate_pdf
+from reviewer_app.demo.seed_files import _certificate_pdf, pool_sha256
 from reviewer_app.demo.seed_people import _FacilityBuilder
 from reviewer_app.demo.seed_plan import (
     _OFF_TOPIC,
@@ -60,7 +60,7 @@ class _ItemBuilder(_FacilityBuilder):
 
     def _fill(self, document: Document, data: bytes) -> None:
         document.size_bytes = len(data)
-        document.sha256 = self.pool.sha256.get(id(data)) or hashlib.sha256(data).hexdigest()
+        document.sha256 = pool_sha256(data) or hashlib.sha256(data).hexdigest()
         document.blob = DocumentBlob(data=data)
 
     def _wait_for_drawings(self, end: int) -> None:

@@ -69,7 +69,9 @@ class _FacilityBuilder:
         # the documents waiting for their bytes; without threads each is drawn when it is needed.
         self.drawer = drawer
         self.drawings: list[tuple[Document, Future[bytes]]] = []
-        self._pool_drawn: Future[_Pool] | None = drawer.submit(_pool, rng_seed) if drawer else None
+        self._pool = _pool(rng_seed)
+        if drawer is not None:
+            self._pool.draw_ahead(drawer)
         self.number = number
         self.rng_seed = rng_seed
         self.now = now
@@ -97,12 +99,9 @@ class _FacilityBuilder:
 
     @property
     def pool(self) -> _Pool:
-        """The shared files (made once per seed and process, some seconds): drawn at the first family
-        that needs them, not before the facility and its staff are written; on a drawing thread from
-        the start when there is one."""
-        if self._pool_drawn is not None:
-            return self._pool_drawn.result()
-        return _pool(self.rng_seed)
+        """The shared files (made once per seed and process, some seconds): each part on the drawing
+        threads from the start when there are some, else drawn at the first family that needs it."""
+        return self._pool
 
     # --- facility, staff, writing -------------------------------------------------------------------
 

@@ -1,11 +1,14 @@
 """The first `reviewer-app demo`: the desk opens at once and the demo data arrives behind it.
 
-Filling the demo database draws its photos and documents and takes some ten seconds or more. The
-seed writes the facility and its staff first (a tenth of a second), which is all the desk needs to
-open: it is shown then, says 示範資料準備中… in its status bar, and its first sync waits on its
-worker until the families are in, then fills the queue. Closing the desk meanwhile stops the seed and
-leaves the database as it was (the facility is written in one transaction); the next
-`reviewer-app demo` starts again.
+Filling the demo database draws its photos and documents and takes some seconds. The seed writes
+the facility and its staff first (a tenth of a second), which is all the desk needs to open: it is
+shown then, says 示範資料準備中… in its status bar, and its first sync waits on its worker until the
+first families (rule problems, some seconds) are committed, then fills the queue; the other
+families, the history and the appeals arrive behind it, committed a few at a time, and a sync
+brings them as soon as the seed is over. Closing the desk before the first families are in stops the
+seed and leaves the database as it was (they are written in one transaction); the next
+`reviewer-app demo` starts again. Closed later, the seed finishes before the process exits (what is
+committed is kept, so it must be whole).
 
 A member opening the demo as someone other than the reviewer (``--user``) waits for the whole seed
 in a window that says how far it has got (:class:`SeedingDialog`): the other windows read the shared
@@ -34,9 +37,12 @@ from reviewer_app.sync.service import PullResult, PushResult, Sync
 from reviewer_app.ui.common.executors import Executor
 from reviewer_app.ui.common.operations import Operation
 
-# fill(progress, staff_ready) fills the database if it needs it (on a worker); progress(done, total)
-# reports families built, staff_ready(staff) who can open the desk, as soon as they are written.
-Fill = Callable[[Callable[[int, int], None], Callable[[list[DemoStaff]], None]], object]
+# fill(progress, staff_ready, queue_ready) fills the database if it needs it (on a worker);
+# progress(done, total) reports families built, staff_ready(staff) who can open the desk, as soon as
+# they are written, queue_ready() that the first families are committed (None: commit all at once).
+Fill = Callable[
+    [Callable[[int, int], None], Callable[[list[DemoStaff]], None], Callable[[], None] | None], object
+]
 
 
 class SeedingCancelled(Exception):
@@ -53,11 +59,17 @@ class DemoSeeding(QObject):
     # the seed is over: None when it worked (or there was nothing to fill), else the exception
     ended = Signal(object)
 
-    def __init__(self, fill: Fill) -> None:
+    def __init__(self, fill: Fill, *, early_queue: bool = True) -> None:
+        """``early_queue``: the desk opens on the first families (the demo reviewer's); False when
+        the member waits for the whole seed (another role's windows read everything at once)."""
         super().__init__()
         self._fill = fill
-        # Set on the worker when the seed is over, whichever way: the desk's first sync waits for it.
+        self._early_queue = early_queue
+        # Set on the worker when the seed is over, whichever way.
         self.over = threading.Event()
+        # Set on the worker once the first families are committed (or the seed is over): the desk's
+        # first sync waits for it. From then on the seed is no longer cancelled.
+        self.queue_ready = threading.Event()
         self.cancel_requested = threading.Event()
         self.staff: list[DemoStaff] | None = None
         self.error: BaseException | None = None
@@ -81,16 +93,20 @@ class DemoSeeding(QObject):
 
     def _work(self) -> object:
         try:
-            return self._fill(self._report, self.staffReady.emit)
+            return self._fill(
+                self._report, self.staffReady.emit, self.queue_ready.set if self._early_queue else None
+            )
         except SeedingCancelled:
             self.rolled_back = True
             raise
         finally:
+            self.queue_ready.set()
             self.over.set()
 
     def _report(self, done: int, total: int) -> None:
-        """On the worker: how far the seed is; it stops here once the member has cancelled."""
-        if self.cancel_requested.is_set():
+        """On the worker: how far the seed is; it stops here once the member has cancelled, unless
+        the first families are committed already (the seed then ends whole, not half)."""
+        if self.cancel_requested.is_set() and not self.queue_ready.is_set():
             raise SeedingCancelled
         self.progressed.emit(done, total)
 
@@ -145,7 +161,8 @@ class DemoSeeding(QObject):
             raise SeedingCancelled  # even when it ended before it could stop: the member asked to leave
 
     def finish(self, timeout_ms: int = 60_000) -> bool:
-        """Process exit: cancel the seed if it still runs and wait for its worker (a roll-back)."""
+        """Process exit: cancel the seed if it still runs and wait for its worker (a roll-back, or
+        the rest of the seed when the first families are in)."""
         self.cancel()
         return self._executor.wait(timeout_ms)
 
@@ -154,7 +171,11 @@ class DemoSeeding(QObject):
         stops the seed."""
         if self._ended:
             return
-        label = SeedingLabel(window)
+        from reviewer_app.ui.desk.main_window import MainWindow
+
+        # The families after the first ones are pulled as soon as they are all in, not at the minute's sync.
+        sync_now = window.sync_controller.sync_now if isinstance(window, MainWindow) else None
+        label = SeedingLabel(window, sync_now)
         window.statusBar().insertWidget(0, label)
         self.progressed.connect(label.progressed)
         self.ended.connect(label.ended)
@@ -171,8 +192,9 @@ class SeedingLabel(QLabel):
     """The desk's status bar while the demo data arrives (a method of a widget: a signal still queued
     when the window is gone goes nowhere)."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, parent: QWidget, sync_now: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
+        self._sync_now = sync_now
         self.setObjectName("demoSeeding")
         self.setText(self.tr("Preparing the demo data…"))
 
@@ -186,14 +208,16 @@ class SeedingLabel(QLabel):
         if error is None or isinstance(error, SeedingCancelled):
             self.hide()
             self.deleteLater()
+            if error is None and self._sync_now is not None:
+                self._sync_now()
         else:
             self.setStyleSheet("color: #b00020;")
             self.setText(self.tr("The demo data could not be created: {error}").format(error=error))
 
 
 class SyncAfterSeed(Sync):
-    """The desk's sync on a demo database being filled: a sync waits (on its worker) until the seed is
-    over, then pulls the queue the seed made."""
+    """The desk's sync on a demo database being filled: a sync waits (on its worker) until the seed's
+    first families are committed, then pulls the queue they make; later syncs bring the others."""
 
     def __init__(self, *args: object, seeded: threading.Event, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]

@@ -11,9 +11,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from sqlalchemy import Engine
 
 from reviewer_app.commands.desk import _fill_demo, open_demo
 from reviewer_app.demo.seed import is_empty
+from reviewer_app.demo.seed_scenarios import COMMIT_EVERY, FIRST_BATCH
 from reviewer_app.qt import QApplication, QLabel, QTimer
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.ui.desk.main_window import MainWindow
@@ -37,23 +39,30 @@ def _seeding_label(window: MainWindow) -> QLabel | None:
 
 
 class HeldSeed:
-    """The real seed of a few families, held after the first family until `release`."""
+    """The real seed of a few families, held after family `hold_at` until `release`."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, families: int = 4, hold_at: int = 1) -> None:
         self.engine = make_engine(f"sqlite:///{path}")
+        self.families = families
+        self.hold_at = hold_at
         self.release = threading.Event()
         self.held = threading.Event()
         self.finished = threading.Event()
 
-    def fill(self, progress: Callable[[int, int], None], staff_ready: Callable[[list], None]) -> object:  # type: ignore[type-arg]
+    def fill(
+        self,
+        progress: Callable[[int, int], None],
+        staff_ready: Callable[[list], None],  # type: ignore[type-arg]
+        queue_ready: Callable[[], None] | None,
+    ) -> object:
         def holding(done: int, total: int) -> None:
             progress(done, total)
-            if done == 1:
+            if done == self.hold_at:
                 self.held.set()
                 self.release.wait(60)
 
         try:
-            return _fill_demo(self.engine, holding, staff_ready, families=4)
+            return _fill_demo(self.engine, holding, staff_ready, queue_ready, families=self.families)
         finally:
             self.finished.set()
 
@@ -129,3 +138,58 @@ def test_closing_the_desk_while_the_demo_data_arrives_keeps_nothing_of_it(
     assert "已取消建立示範資料" in capsys.readouterr().err
     assert is_empty(seed.engine)
     seed.engine.dispose()
+
+
+def _counts(engine: Engine) -> dict[str, int]:
+    tables = ("facilities", "staff", "applicants", "inmates", "service_applications", "posts")
+    tables += ("documents", "document_blobs", "decisions", "strikes", "suspensions", "appeals")
+    with engine.connect() as connection:
+        return {t: int(connection.exec_driver_sql(f"SELECT count(*) FROM {t}").scalar() or 0) for t in tables}
+
+
+def test_the_desk_has_a_queue_before_the_demo_data_is_all_in_and_the_seed_ends_whole(
+    qapp: QApplication, tmp_path: Path
+) -> None:
+    """The rule problems are committed first: the desk's queue shows them while the other families
+    are still being built (held here one family after them); the seed then ends with everything a
+    seed of the same families in one go makes."""
+    families = FIRST_BATCH + 2 * COMMIT_EVERY
+    seed = HeldSeed(tmp_path / "demo.sqlite3", families=families, hold_at=FIRST_BATCH + 1)
+    seen: dict[str, object] = {}
+
+    def queue_while_seeding() -> bool:
+        window = _visible_desk()
+        if window is None or not seed.held.is_set() or window.model.rowCount() == 0 or not idle(window):
+            return False
+        seen["finished when rows shown"] = seed.finished.is_set()
+        seen["label with rows"] = _seeding_label(window) is not None
+        seen["rows while seeding"] = window.model.rowCount()
+        seed.release.set()
+        return True
+
+    def the_rest_arrives() -> bool:
+        """Not at the minute's sync: as soon as the seed is over."""
+        window = _visible_desk()
+        if window is None or not seed.finished.is_set() or _seeding_label(window) is not None:
+            return False
+        if window.model.rowCount() <= int(str(seen["rows while seeding"])) or not idle(window):
+            return False
+        seen["rows after"] = window.model.rowCount()
+        window.close()
+        return True
+
+    timer = _play([queue_while_seeding, the_rest_arrives])
+    QTimer.singleShot(50_000, qapp.closeAllWindows)  # what a member would not wait for
+    try:
+        status = open_demo(qapp, seed.engine, None, seed.fill)
+    finally:
+        timer.stop()
+        seed.release.set()
+    assert status == 0
+    assert seen["finished when rows shown"] is False and seen["label with rows"] is True
+    assert "rows after" in seen  # the families seeded after the first ones are in the queue
+    whole = make_engine(f"sqlite:///{tmp_path / 'whole.sqlite3'}")
+    _fill_demo(whole, lambda done, total: None, lambda staff: None, families=families)
+    assert _counts(seed.engine) == _counts(whole)
+    seed.engine.dispose()
+    whole.dispose()
