@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -216,7 +216,7 @@
     <message>
         <location line="+4"/>
         <source>The family&apos;s appeal ({day})</source>
-        <translation>The family's appeal ({day})</translation>
+        <translation>The family&apos;s appeal ({day})</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -226,10 +226,10 @@
     <message>
         <location line="+7"/>
         <source>The first reviewer&apos;s note (staff only)</source>
-        <translation>The first reviewer's note (staff only)</translation>
+        <translation>The first reviewer&apos;s note (staff only)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Not a strike</source>
         <translation>Not a strike</translation>
     </message>
@@ -2520,7 +2520,7 @@
     <message>
         <location line="+2"/>
         <source>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</source>
-        <translation>Undecided items of this facility whose decision was due before today (the facility's target in working days). The supervisor's tools list them under Overdue items.</translation>
+        <translation>Undecided items of this facility whose decision was due before today (the facility&apos;s target in working days). The supervisor&apos;s tools list them under Overdue items.</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2645,7 +2645,7 @@
     <message>
         <location filename="../../reviewer_app/ui/printing/morning_view.py" line="+52"/>
         <source>Today&apos;s work</source>
-        <translation>Today's work</translation>
+        <translation>Today&apos;s work</translation>
     </message>
     <message>
         <location line="+11"/>
@@ -2723,6 +2723,7 @@
     <name>NotesBox</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <location filename="../../reviewer_app/ui/supervisor/staff_notes.py" line="+16"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>Staff notes (never shown to the family)</translation>
@@ -3082,7 +3083,7 @@
         <location filename="../../reviewer_app/ui/printing/print_view.py" line="-258"/>
         <source>Today&apos;s work</source>
         <extracomment>the list on screen is the newest posts were printed (paper or PDF) and recorded: how many a PDF was written without recording a print (its path) hand-overs were recorded: how many a line for the counsellor (also shown in the view) the shared database answered (True) or could not be reached (False)</extracomment>
-        <translation>Today's work</translation>
+        <translation>Today&apos;s work</translation>
     </message>
     <message>
         <location line="+45"/>
@@ -3172,7 +3173,7 @@
     <message>
         <location line="+15"/>
         <source>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</source>
-        <translation>Scan the inmate's card or choose the recipient first; nothing recorded.</translation>
+        <translation>Scan the inmate&apos;s card or choose the recipient first; nothing recorded.</translation>
     </message>
     <message>
         <location line="+79"/>
@@ -3674,7 +3675,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+3"/>
         <source>Scan the inmate&apos;s card, then the page (F6)</source>
-        <translation>Scan the inmate's card, then the page (F6)</translation>
+        <translation>Scan the inmate&apos;s card, then the page (F6)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3779,7 +3780,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+70"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>Approve service application</translation>
@@ -3825,7 +3826,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+302"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>Waiting for a second look (待覆核)</translation>
     </message>
@@ -3833,7 +3834,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-263"/>
+        <location line="-265"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>Decisions waiting for a second look</translation>
@@ -3846,7 +3847,7 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+5"/>
         <source>Confirm the colleague&apos;s decision: it takes effect now</source>
-        <translation>Confirm the colleague's decision: it takes effect now</translation>
+        <translation>Confirm the colleague&apos;s decision: it takes effect now</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -3924,7 +3925,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Documents: {documents}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Your own decision: another member of the facility confirms it.</source>
         <translation>Your own decision: another member of the facility confirms it.</translation>
     </message>
@@ -4060,12 +4061,12 @@ File only (to check or keep): they stay in To print.</translation>
     <message>
         <location line="+3"/>
         <source>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</source>
-        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan's public holidays and the facility's days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
+        <translation>Counted in working days of Taipei after the day of submission: weekends, Taiwan&apos;s public holidays and the facility&apos;s days off below do not count, 補班 Saturdays do. Families see the expected decision day on the portal.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Facility&apos;s own days:</source>
-        <translation>Facility's own days:</translation>
+        <translation>Facility&apos;s own days:</translation>
     </message>
     <message>
         <location line="+1"/>

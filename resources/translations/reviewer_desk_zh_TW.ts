@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+76"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>原審核人員備註（僅工作人員可見）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Not a strike</source>
         <translation>不計入違規</translation>
     </message>
@@ -2714,6 +2714,7 @@
     <name>NotesBox</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
+        <location filename="../../reviewer_app/ui/supervisor/staff_notes.py" line="+16"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>工作人員備註（家屬看不到）</translation>
@@ -3766,7 +3767,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+69"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+70"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>核准服務申請</translation>
@@ -3812,7 +3813,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>決定時間</translation>
     </message>
     <message>
-        <location line="+300"/>
+        <location line="+302"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>待覆核</translation>
     </message>
@@ -3820,7 +3821,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-263"/>
+        <location line="-265"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>等待覆核的決定</translation>
@@ -3911,7 +3912,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>文件：{documents}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Your own decision: another member of the facility confirms it.</source>
         <translation>這是您作成的決定，須由本機關另一位同仁覆核。</translation>
     </message>
