@@ -2723,7 +2723,7 @@
     <name>NotesBox</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-126"/>
-        <location filename="../../reviewer_app/ui/supervisor/staff_notes.py" line="+16"/>
+        <location filename="../../reviewer_app/ui/supervisor/staff_notes.py" line="+17"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>Staff notes (never shown to the family)</translation>
@@ -4536,6 +4536,11 @@ Cannot be shown</translation>
         <location line="+1"/>
         <source>Synced</source>
         <translation>Synced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>Waiting for a second look (待覆核)</translation>
     </message>
     <message>
         <location line="+1"/>
