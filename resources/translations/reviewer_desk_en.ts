@@ -1413,7 +1413,7 @@
         <translation>This workstation&apos;s decision &quot;{outcome}&quot; did not take effect: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Decided: {outcome}, synced</source>
         <translation>Decided: {outcome}, synced</translation>
     </message>
@@ -1498,12 +1498,17 @@
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-89"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+49"/>
+        <source>Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a colleague confirms it</source>
+        <translation>Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a colleague confirms it</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>

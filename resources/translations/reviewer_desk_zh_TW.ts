@@ -1412,7 +1412,7 @@
         <translation>本工作站決定「{outcome}」未生效：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Decided: {outcome}, synced</source>
         <translation>已決定：{outcome}，已同步</translation>
     </message>
@@ -1497,12 +1497,17 @@
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-89"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+49"/>
+        <source>Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a colleague confirms it</source>
+        <translation>已決定：{outcome}，待覆核：本機關另一位同仁確認後才生效</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>

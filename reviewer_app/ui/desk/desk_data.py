@@ -37,6 +37,8 @@ class ItemDetail:
     evaluated_at: datetime = field(compare=False, default=datetime.min)
     #: Staff notes on the item, the oldest first (never shown to the family)
     notes: tuple[Note, ...] = ()
+    #: the decision was recorded as a first decision: it waits for a colleague's second look (待覆核)
+    awaiting_second: bool = False
 
     @property
     def key(self) -> ItemKey:
@@ -110,6 +112,7 @@ def load_desk(
             decision=decision,
             evaluated_at=now,
             notes=tuple(notes.get(key, ())),
+            awaiting_second=state == "awaiting_second",
         )
     return DeskData(
         rows=tuple(rows),

@@ -53,6 +53,9 @@ def test_an_approval_waits_for_a_second_look_and_a_colleague_confirms_it(
     # The queue row says the approval waits for a second look, not that it is done (the push's answer).
     qtbot.waitUntil(lambda: idle(desk) and _row(desk, target).status == "awaiting_second")
     assert "待覆核" in desk.model.status_label(_row(desk, target).status)
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: desk.panel.banner.isVisible())
+    assert "待覆核" in desk.panel.banner.text() and "已同步" not in desk.panel.banner.text()
     with Session(shared_engine) as s:
         app = s.get(ServiceApplication, target[1])
         assert app is not None and app.status == "pending"  # 審核中 for the family
