@@ -79,6 +79,7 @@ def test_sent_back_its_note_reaches_the_next_reviewer(world: World) -> None:
         desk.journal.add_note("application", world.application_id, FIRST_NOTE, me, "ws-a", desk.clock())
         desk.decide("application", world.application_id, "approve")
         assert desk.sync.push().awaiting_second == 1
+        assert len(desk.journal.awaiting_second()) == 1  # the desk shows it as 待覆核
 
         # The second pair of eyes reads the first reviewer's note with the decision.
         (look,) = second_looks.waiting(second, world.actor(world.second))
@@ -94,6 +95,8 @@ def test_sent_back_its_note_reaches_the_next_reviewer(world: World) -> None:
         # The next reviewer who pulls the application reads why it came back, under the sender's name.
         desk.clock.advance(minutes=1)
         assert desk.sync.pull().claimed == 1
+        item = desk.journal.item("application", world.application_id)
+        assert item is not None and item.local_status == "pending" and desk.journal.awaiting_second() == set()
         shown = [(n.staff_username, n.body) for n in desk.journal.notes("application", world.application_id)]
         assert shown == [(me, FIRST_NOTE), sent_back]
     finally:
