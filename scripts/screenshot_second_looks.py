@@ -64,6 +64,15 @@ def shoot_second_looks(out: Path, folder: Path) -> Path:
             check = check_document(seen, doc, item.snapshot.policy)
             if check is not None:
                 journal.record_document_check(check, reviewer.clock())
+        if approved == 0:  # a staff note on the first one: the second pair of eyes reads it (item 6)
+            journal.add_note(
+                "application",
+                item.item_id,
+                "家屬來電：戶籍謄本為新換發，與舊身分證地址不同屬正常",
+                "reviewer",
+                "TTD-WS-03",
+                reviewer.clock(),
+            )
         try:
             journal.decide(
                 kind="application",

@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+78"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>The first reviewer&apos;s note (staff only)</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Not a strike</source>
         <translation>Not a strike</translation>
     </message>
@@ -318,7 +318,7 @@
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+214"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+238"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>Contact Book Review Desk</translation>
@@ -1422,7 +1422,7 @@
         <translation>This workstation&apos;s decision &quot;{outcome}&quot; did not take effect: {reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Decided: {outcome}, synced</source>
         <translation>Decided: {outcome}, synced</translation>
     </message>
@@ -1507,12 +1507,17 @@
         <translation>Contact-book post content</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-89"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+49"/>
+        <source>Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a colleague confirms it</source>
+        <translation>Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a colleague confirms it</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Service application details</source>
         <translation>Service application details</translation>
     </message>
@@ -2813,6 +2818,7 @@
     <name>NotesBox</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-138"/>
+        <location filename="../../reviewer_app/ui/supervisor/staff_notes.py" line="+17"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>Staff notes (never shown to the family)</translation>
@@ -3869,7 +3875,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+71"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+72"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>Approve service application</translation>
@@ -3915,7 +3921,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Decided at</translation>
     </message>
     <message>
-        <location line="+331"/>
+        <location line="+333"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>Waiting for a second look (待覆核)</translation>
     </message>
@@ -3923,7 +3929,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-291"/>
+        <location line="-293"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>Decisions waiting for a second look</translation>
@@ -4014,7 +4020,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Documents: {documents}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Your own decision: another member of the facility confirms it.</source>
         <translation>Your own decision: another member of the facility confirms it.</translation>
     </message>
@@ -4065,7 +4071,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SeedingLabel</name>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Preparing the demo data…</source>
         <translation>Preparing the demo data…</translation>
     </message>
@@ -4075,7 +4081,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Preparing the demo data: family {done} of {total}…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The demo data could not be created: {error}</source>
         <translation>The demo data could not be created: {error}</translation>
     </message>
@@ -5202,6 +5208,11 @@ Cannot be shown</translation>
         <location line="+1"/>
         <source>Synced</source>
         <translation>Synced</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>Waiting for a second look (待覆核)</translation>
     </message>
     <message>
         <location line="+1"/>

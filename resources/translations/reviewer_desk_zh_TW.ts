@@ -108,7 +108,7 @@
 <context>
     <name>AppealsModel</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+77"/>
+        <location filename="../../reviewer_app/ui/supervisor/appeals_panel.py" line="+78"/>
         <source>Status</source>
         <translation>狀態</translation>
     </message>
@@ -229,7 +229,7 @@
         <translation>原審核人員備註（僅工作人員可見）</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Not a strike</source>
         <translation>不計入違規</translation>
     </message>
@@ -318,7 +318,7 @@
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+214"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+238"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>家庭聯絡簿審核工作站</translation>
@@ -1421,7 +1421,7 @@
         <translation>本工作站決定「{outcome}」未生效：{reason}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+10"/>
         <source>Decided: {outcome}, synced</source>
         <translation>已決定：{outcome}，已同步</translation>
     </message>
@@ -1506,12 +1506,17 @@
         <translation>家庭聯絡簿內容</translation>
     </message>
     <message>
-        <location line="-83"/>
+        <location line="-89"/>
         <source>Cannot approve: a document cannot be shown ({problem}); reject it, saying what the family should send again</source>
         <translation>不能審核通過：有文件無法顯示（{problem}）；請退件，並說明家屬應重新上傳的文件</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+49"/>
+        <source>Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a colleague confirms it</source>
+        <translation>已決定：{outcome}，待覆核：本機關另一位同仁確認後才生效</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Service application details</source>
         <translation>服務項目申請內容</translation>
     </message>
@@ -2804,6 +2809,7 @@
     <name>NotesBox</name>
     <message>
         <location filename="../../reviewer_app/ui/desk/notes_box.py" line="-138"/>
+        <location filename="../../reviewer_app/ui/supervisor/staff_notes.py" line="+17"/>
         <source>Staff notes (never shown to the family)</source>
         <extracomment>(kind, item id, text): the reviewer asks to keep a note on that item</extracomment>
         <translation>工作人員備註（家屬看不到）</translation>
@@ -3856,7 +3862,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooks</name>
     <message>
-        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+71"/>
+        <location filename="../../reviewer_app/ui/supervisor/second_looks_panel.py" line="+72"/>
         <source>Approve service application</source>
         <extracomment>How large each upload is shown under the first decision.</extracomment>
         <translation>核准服務申請</translation>
@@ -3902,7 +3908,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>決定時間</translation>
     </message>
     <message>
-        <location line="+331"/>
+        <location line="+333"/>
         <source>Waiting for a second look (待覆核)</source>
         <translation>待覆核</translation>
     </message>
@@ -3910,7 +3916,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SecondLooksPanel</name>
     <message>
-        <location line="-291"/>
+        <location line="-293"/>
         <source>Decisions waiting for a second look</source>
         <extracomment>A verdict was saved. Something failed or was refused; the zh-TW message is also shown in the panel. The row whose documents are shown (a late answer for another row is dropped).</extracomment>
         <translation>等待覆核的決定</translation>
@@ -4001,7 +4007,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>文件：{documents}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Your own decision: another member of the facility confirms it.</source>
         <translation>這是您作成的決定，須由本機關另一位同仁覆核。</translation>
     </message>
@@ -4052,7 +4058,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SeedingLabel</name>
     <message>
-        <location line="-63"/>
+        <location line="-65"/>
         <source>Preparing the demo data…</source>
         <translation>示範資料準備中…</translation>
     </message>
@@ -4062,7 +4068,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>示範資料準備中：第 {done} 戶，共 {total} 戶…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>The demo data could not be created: {error}</source>
         <translation>無法建立示範資料：{error}</translation>
     </message>
@@ -5186,6 +5192,11 @@ Cannot be shown</source>
         <location line="+1"/>
         <source>Synced</source>
         <translation>已同步</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for a second look (待覆核)</source>
+        <translation>待覆核</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -13,6 +13,7 @@ from reviewer_app.core.items import ClaimedItem, SharedStanding, StaffMember
 from reviewer_app.core.reasons import Reason
 from reviewer_app.core.snapshot import held_in_shared
 from reviewer_app.journal.models import (
+    JournalAwaitingSecond,
     JournalDecision,
     JournalFamily,
     JournalFamilyRecord,
@@ -117,4 +118,9 @@ def _settled(s: Session, row: JournalItem) -> bool:
             )
         )
     )
-    return "pending" not in states and bool(states & {"synced", "conflict"})
+    waiting = s.scalar(  # recorded to wait for a second look (four eyes): not done yet
+        select(JournalAwaitingSecond.decision_key)
+        .join(JournalDecision, JournalDecision.key == JournalAwaitingSecond.decision_key)
+        .where(JournalDecision.kind == row.kind, JournalDecision.item_id == row.item_id)
+    )
+    return waiting is None and "pending" not in states and bool(states & {"synced", "conflict"})

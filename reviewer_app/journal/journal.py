@@ -15,7 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ColumnElement, Engine, and_, func, select, update
+from sqlalchemy import ColumnElement, Engine, and_, delete, func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer_app.core import private_files, rules
@@ -30,6 +30,7 @@ from reviewer_app.journal.errors import (
 )
 from reviewer_app.journal.models import (
     JournalAudit,
+    JournalAwaitingSecond,
     JournalBase,
     JournalDecision,
     JournalItem,
@@ -299,6 +300,28 @@ class Journal:
     def pending_notes(self) -> list[Note]:
         with self.session() as s:
             return notes.pending(s)
+
+    def mark_awaiting_second(self, keys: Sequence[str], now: datetime) -> None:
+        """The push's answer for these decisions: recorded to wait for a second look (待覆核)."""
+        if not keys:
+            return
+        with self.lock, self.session() as s, s.begin():
+            there = set(s.scalars(select(JournalAwaitingSecond.decision_key)))
+            s.add_all(JournalAwaitingSecond(decision_key=k, recorded_at=now) for k in keys if k not in there)
+
+    def awaiting_second(self) -> set[str]:
+        """The keys of the decisions that wait for a second look, as the last push or pull knew."""
+        with self.session() as s:
+            return set(s.scalars(select(JournalAwaitingSecond.decision_key)))
+
+    def keep_awaiting_second(self, still_waiting: Collection[str]) -> None:
+        """A pull's answer: the others were confirmed or sent back, their items are settled."""
+        with self.lock, self.session() as s, s.begin():
+            s.execute(
+                delete(JournalAwaitingSecond).where(
+                    JournalAwaitingSecond.decision_key.not_in(list(still_waiting))
+                )
+            )
 
     def mark_notes_synced(self, keys: Sequence[str]) -> None:
         with self.lock, self.session() as s, s.begin():

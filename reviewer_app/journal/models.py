@@ -250,3 +250,14 @@ class JournalHandover(JournalBase):
     state: Mapped[str] = mapped_column(String(16), default="pending")
     conflict_reason: Mapped[str | None] = mapped_column(String(300))
     synced_at: Mapped[datetime | None]
+
+
+class JournalAwaitingSecond(JournalBase):
+    """Decisions the shared database recorded as first decisions (four eyes, issue 21): they wait in
+    its 待覆核 queue, so the desk keeps the item and shows 待覆核 until a pull finds them confirmed or
+    sent back. A table of its own (created in existing journals by ``create_all``)."""
+
+    __tablename__ = "awaiting_second"
+
+    decision_key: Mapped[str] = mapped_column(String(36), primary_key=True)
+    recorded_at: Mapped[datetime]

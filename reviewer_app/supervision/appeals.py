@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.access.roles import Actor, require
 from reviewer_app.core.appeal_reply import appeal_reply, reasoning_text
 from reviewer_app.core.items import DocumentRef
+from reviewer_app.core.notes import Note
 from reviewer_app.core.strike_cycles import replay
 from reviewer_app.shared_db import appeals as shared_appeals
 from reviewer_app.shared_db.deciding import Refused
@@ -38,6 +39,7 @@ from reviewer_app.shared_db.models import (
 from reviewer_app.shared_db.models.appeals import APPEAL_OUTCOMES
 from reviewer_app.supervision.common import SupervisorError, record_event
 from reviewer_app.supervision.strikes import dismiss_in
+from reviewer_app.sync.notes import pulled_notes
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class AppealRow:
     decided_by: str | None
     decided_at: datetime | None
     reply: str | None
+    notes: tuple[Note, ...] = ()  # the rejected item's staff notes, the oldest first (never the family's)
 
     @property
     def decided(self) -> bool:
@@ -125,6 +128,7 @@ def _row(s: Session, a: Appeal) -> AppealRow:
         decided_by=a.decided_by,
         decided_at=a.decided_at,
         reply=a.reply,
+        notes=tuple(pulled_notes(s, [(a.item_kind, a.item_id)])),
     )
 
 

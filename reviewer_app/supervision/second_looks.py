@@ -11,6 +11,7 @@ them off the GUI thread.
 
 from __future__ import annotations
 
+import uuid
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.access.roles import Actor, can, require
 from reviewer_app.core.items import DocumentRef
+from reviewer_app.core.notes import Note
 from reviewer_app.core.policy import Policy
 from reviewer_app.shared_db import second_looks
 from reviewer_app.shared_db.deciding import Refused, violated_constraint
@@ -28,12 +30,14 @@ from reviewer_app.shared_db.models import (
     Document,
     Facility,
     Inmate,
+    ItemNote,
     SecondLook,
     ServiceApplication,
     Staff,
     Suspension,
 )
 from reviewer_app.supervision.common import SupervisorError, record_event
+from reviewer_app.sync.notes import pulled_notes
 
 #: What a confirmation that E4 now forbids tells the second member.
 E4_CONFLICT = "此收容人已有審核通過的家庭聯絡簿服務（E4），本申請不能再審核通過；請退回並說明"
@@ -60,6 +64,7 @@ class WaitingLook:
     suspension_ends_at: datetime | None
     documents: tuple[DocumentRef, ...]  # an application's uploads, as the desk's viewer fetches them
     policy: Policy  # the facility's (the document loader's limits)
+    notes: tuple[Note, ...] = ()  # an application's staff notes, the oldest first (never the family's)
 
     def mine(self, actor: Actor) -> bool:
         """The actor made the first decision: they cannot confirm it (four eyes)."""
@@ -139,6 +144,7 @@ def _row(s: Session, look: SecondLook, names: dict[str, str]) -> WaitingLook:
         suspension_ends_at=ends_at,
         documents=documents,
         policy=facility.policy(),
+        notes=tuple(pulled_notes(s, [("application", service_id)])) if look.subject == "application" else (),
     )
 
 
@@ -191,6 +197,8 @@ def _settle(engine: Engine, actor: Actor, look_id: int, verdict: str, note: str 
         if subject != "application":
             sus = s.get(Suspension, subject_id)
             service_id = sus.service_id if sus is not None else subject_id
+        if subject == "application" and verdict == "send_back":
+            _note_for_the_next_reviewer(s, actor, look_id, subject_id, note or "", now)
         record_event(
             s,
             actor,
@@ -202,3 +210,27 @@ def _settle(engine: Engine, actor: Actor, look_id: int, verdict: str, note: str 
             detail={"look_id": look_id, "subject": subject, "first_staff": first, "note": note},
         )
         return state
+
+
+#: Names the send-back notes' idempotency keys: one note per second look, whatever is retried.
+SENT_BACK_NOTES = uuid.UUID("6f1c2a4e-9d0b-4c52-8a57-21e0f4b3d9c1")
+
+
+def _note_for_the_next_reviewer(
+    s: Session, actor: Actor, look_id: int, application_id: int, note: str, now: datetime
+) -> None:
+    """The send-back's note kept as a staff note of the application, under the sender's name, in the
+    verdict's transaction: the next reviewer who pulls it reads why it came back (notes box). On
+    PostgreSQL the staff login inserts it under the walls of every note (migration 0013)."""
+    s.add(
+        ItemNote(
+            idempotency_key=str(uuid.uuid5(SENT_BACK_NOTES, str(look_id))),
+            facility_id=actor.facility_id,
+            item_kind="application",
+            item_id=application_id,
+            body=f"覆核退回：{note.strip()}",
+            staff_username=actor.username,
+            workstation=actor.workstation[:100],
+            written_at=now,
+        )
+    )

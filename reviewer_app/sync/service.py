@@ -39,6 +39,7 @@ from reviewer_app.sync.push import (
     push_audit,
 )
 from reviewer_app.sync.push_records import RecordsPushResult, push_records
+from reviewer_app.sync.second_looks import still_waiting
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +159,9 @@ class Sync:
                 if self._closed:  # the desk has closed: it takes nothing more
                     return PullResult(claimed=0, held=0)
                 lease = self._lease(s)
+                awaiting = self.journal.awaiting_second()
+                if awaiting:  # confirmed or sent back meanwhile: the desk's 待覆核 ends
+                    self.journal.keep_awaiting_second(still_waiting(s, awaiting))
                 # Decided here and not synced yet included (R10): nobody else may take them meanwhile.
                 mine = [(i.kind, i.item_id) for i in self.journal.items(include_decided=True)]
                 claims.renew(s, self.who, mine, now, lease)
@@ -270,6 +274,9 @@ class Sync:
                     now = self.clock()
                     synced = [k for k, r in results.items() if isinstance(r, Applied)]
                     self.journal.mark_synced(synced, now)
+                    self.journal.mark_awaiting_second(
+                        [k for k, r in results.items() if isinstance(r, Applied) and r.awaiting_second], now
+                    )
                     by_key = {d.key: d for d in chunk}
                     for key, result in results.items():
                         if isinstance(result, Conflict):

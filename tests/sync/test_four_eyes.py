@@ -269,3 +269,21 @@ def test_confirming_an_approval_that_e4_now_forbids_says_so(world: World) -> Non
         second_looks.confirm(world.engine, world.actor("ttd_rev1"), look.id, world.desk.clock())
     assert world.application() == ("pending", 2)
     assert world.looks() == [("waiting", "ttd_reviewer", None)]
+
+
+def test_the_desk_keeps_a_waiting_approval_until_it_is_confirmed(world: World) -> None:
+    """The push's answer is kept: after a pull the first desk still holds the decided item (待覆核),
+    and lets it go at the pull after a colleague confirmed it."""
+    _first_approval(world)
+    world.desk.clock.advance(minutes=1)
+    world.desk.sync.pull()
+    item = world.desk.journal.item("application", world.application_id)
+    assert item is not None and item.local_status == "decided"
+    assert len(world.desk.journal.awaiting_second()) == 1
+
+    (look,) = second_looks.waiting(world.engine, world.actor("ttd_rev1"))
+    second_looks.confirm(world.engine, world.actor("ttd_rev1"), look.id, world.desk.clock())
+    world.desk.clock.advance(minutes=1)
+    world.desk.sync.pull()
+    assert world.desk.journal.item("application", world.application_id) is None
+    assert world.desk.journal.awaiting_second() == set()

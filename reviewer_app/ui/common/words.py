@@ -113,6 +113,7 @@ def queue_status(code: str) -> str:
         "held": QCoreApplication.translate("Words", "On hold"),
         "decided": QCoreApplication.translate("Words", "Decided, waiting to sync"),
         "synced": QCoreApplication.translate("Words", "Synced"),
+        "awaiting_second": QCoreApplication.translate("Words", "Waiting for a second look (待覆核)"),
         "conflict": QCoreApplication.translate("Words", "Decided by someone else"),
     }
     return labels.get(code, code)

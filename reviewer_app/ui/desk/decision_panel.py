@@ -316,6 +316,12 @@ class DecisionPanel(QWidget):
                     'This workstation\'s decision "{outcome}" did not take effect: {reason}'
                 ).format(outcome=outcome, reason=d.decision.conflict_reason or "")
                 style = BANNER_STYLES["conflict"]
+            elif d.awaiting_second:
+                text = self.tr(
+                    "Decided: {outcome}, waiting for a second look (待覆核): it takes effect when a "
+                    "colleague confirms it"
+                ).format(outcome=outcome)
+                style = BANNER_STYLES["decided"]
             else:
                 text = self.tr("Decided: {outcome}, synced").format(outcome=outcome)
                 style = BANNER_STYLES["decided"]

@@ -37,6 +37,8 @@ class ItemDetail:
     evaluated_at: datetime = field(compare=False, default=datetime.min)
     #: Staff notes on the item, the oldest first (never shown to the family)
     notes: tuple[Note, ...] = ()
+    #: the decision was recorded as a first decision: it waits for a colleague's second look (待覆核)
+    awaiting_second: bool = False
 
     @property
     def key(self) -> ItemKey:
@@ -86,6 +88,7 @@ def load_desk(
     # What the loader found in the documents opened here: the rules judge those (R7).
     checks = journal.document_checks([d for i in items for d in i.snapshot.documents])
     notes = journal.notes_of(keys)
+    awaiting = journal.awaiting_second()
     rows: list[QueueRow] = []
     details: dict[ItemKey, ItemDetail] = {}
     for item in items:
@@ -93,7 +96,10 @@ def load_desk(
         findings = tuple(findings_for(item.snapshot, standing, now, checks))
         key = (item.kind, item.item_id)
         decision = latest.get(key) if item.local_status == "decided" else None
-        rows.append(queue_row(item, findings, now, decision.state if decision else None, claim_holder, texts))
+        state = decision.state if decision else None
+        if decision is not None and state == "synced" and decision.key in awaiting:
+            state = "awaiting_second"  # the push's answer: in the 待覆核 queue, not in effect yet
+        rows.append(queue_row(item, findings, now, state, claim_holder, texts))
         details[key] = ItemDetail(
             kind=item.kind,
             item_id=item.item_id,
@@ -106,6 +112,7 @@ def load_desk(
             decision=decision,
             evaluated_at=now,
             notes=tuple(notes.get(key, ())),
+            awaiting_second=state == "awaiting_second",
         )
     return DeskData(
         rows=tuple(rows),

@@ -22,7 +22,15 @@ if TYPE_CHECKING:
 ItemKey = tuple[str, int]
 
 #: The item's queue status as this workstation sees it; ``decided`` means waiting to sync.
-STATUS_ORDER: dict[str, int] = {"pending": 0, "held": 1, "decided": 2, "synced": 3, "conflict": 4}
+#: ``awaiting_second``: synced as a first decision, waiting in the 待覆核 queue (four eyes).
+STATUS_ORDER: dict[str, int] = {
+    "pending": 0,
+    "held": 1,
+    "decided": 2,
+    "awaiting_second": 3,
+    "synced": 4,
+    "conflict": 5,
+}
 
 
 class Column(enum.IntEnum):
@@ -101,9 +109,12 @@ def queue_row(
     dates = texts.dates if texts is not None else None  # the queue's date style (ROC years or not)
     held_findings = [words.finding(f, dates) for f in findings if f.held]
     if item.local_status == "decided":
-        status = {"pending": "decided", "synced": "synced", "conflict": "conflict"}.get(
-            decision_state or "pending", "decided"
-        )
+        status = {
+            "pending": "decided",
+            "synced": "synced",
+            "awaiting_second": "awaiting_second",
+            "conflict": "conflict",
+        }.get(decision_state or "pending", "decided")
     else:
         # Held by the shared database or this workstation (a suspension), or by a rule (E3, P7) now.
         status = "held" if item.local_status == "held" or held_findings else "pending"

@@ -60,6 +60,7 @@ from reviewer_app.ui.supervisor.common import (
     select_current_row,
     when,
 )
+from reviewer_app.ui.supervisor.staff_notes import notes_html
 from reviewer_app.ui.viewer.document_qt import to_qimage
 
 # The kind of data an appeal's decision changes (besides strikes and suspensions, for an overturn).
@@ -318,6 +319,8 @@ class AppealsPanel(BackgroundWidget):
         ]
         if row.staff_note:
             parts.append(_paragraph(self.tr("The first reviewer's note (staff only)"), row.staff_note))
+        if row.notes:
+            parts.append(f"<p>{notes_html(row.notes)}</p>")
         if row.strike_id is None:
             strike = self.tr("Not a strike")
         elif row.strike_dismissed:

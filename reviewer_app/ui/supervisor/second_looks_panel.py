@@ -59,6 +59,7 @@ from reviewer_app.ui.supervisor.common import (
     select_current_row,
     when,
 )
+from reviewer_app.ui.supervisor.staff_notes import notes_html
 from reviewer_app.ui.viewer.documents import DocumentSource, prepare
 
 Clock = Callable[[], datetime]
@@ -360,6 +361,8 @@ class SecondLooksPanel(BackgroundWidget):
                 for d in row.documents
             )
             lines.append(self.tr("Documents: {documents}").format(documents=docs))
+        if row.notes:
+            lines.append(notes_html(row.notes))
         if row.mine(self.actor):
             lines.append(
                 "<span style='color:#a05a00'><b>"

@@ -17,10 +17,15 @@ from reviewer_app.shared_db.models import SecondLook, ServiceApplication
 from reviewer_app.sync.service import Sync
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.role_windows import window_for_role
+from reviewer_app.ui.queue.rows import QueueRow
 from reviewer_app.ui.supervisor.second_looks_panel import SecondLooksWindow
 from tests.ui.conftest import WORKSTATION, go_to, idle, look_at_documents, make_context, proxy_rows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+def _row(desk: MainWindow, key: tuple[str, int]) -> QueueRow:
+    return next(r for r in proxy_rows(desk) if r.key == key)
 
 
 def test_an_approval_waits_for_a_second_look_and_a_colleague_confirms_it(
@@ -45,6 +50,12 @@ def test_an_approval_waits_for_a_second_look_and_a_colleague_confirms_it(
     desk.sync_now()
 
     qtbot.waitUntil(lambda: "待覆核" in desk.statusBar().currentMessage(), timeout=20_000)
+    # The queue row says the approval waits for a second look, not that it is done (the push's answer).
+    qtbot.waitUntil(lambda: idle(desk) and _row(desk, target).status == "awaiting_second")
+    assert "待覆核" in desk.model.status_label(_row(desk, target).status)
+    go_to(qtbot, desk, target)
+    qtbot.waitUntil(lambda: desk.panel.banner.isVisible())
+    assert "待覆核" in desk.panel.banner.text() and "已同步" not in desk.panel.banner.text()
     with Session(shared_engine) as s:
         app = s.get(ServiceApplication, target[1])
         assert app is not None and app.status == "pending"  # 審核中 for the family

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.items import DocumentRef
 from reviewer_app.qt import Qt
 from reviewer_app.shared_db import appeals as shared_appeals
-from reviewer_app.shared_db.models import Decision, DocumentBlob, Post, Strike, Suspension
+from reviewer_app.shared_db.models import Decision, DocumentBlob, ItemNote, Post, Strike, Suspension
 from reviewer_app.ui.supervisor.appeals_panel import AppealsPanel
 from tests import factories
 from tests.ui.security_world import NOW, World, build
@@ -59,6 +59,18 @@ def world(sqlite_url: str) -> Iterator[World]:
                     decided_at=strike.created_at,
                 )
             )
+            s.add(
+                ItemNote(
+                    idempotency_key=f"note-{number}",
+                    facility_id=post.facility_id,
+                    item_kind="post",
+                    item_id=post.id,
+                    body="家屬來電說明：照片是學校頒獎",
+                    staff_username="wang_reviewer",
+                    workstation="ws-2",
+                    written_at=strike.created_at,
+                )
+            )
             s.flush()
             shared_appeals.submit(
                 s, post.service.applicant_id, "post", post.id, FAMILY_WORDS, NOW - timedelta(hours=2 - number)
@@ -89,6 +101,7 @@ def test_overturning_an_appeal_by_keyboard_ends_the_suspension(qtbot: QtBot, wor
     assert row is not None and row.first_reviewer == "lin_reviewer"  # the oldest first, selected
     shown = panel.details.toPlainText()
     assert FAMILY_WORDS in shown and "內容與子女近況無關。" in shown and "內部：照片看起來像文件" in shown
+    assert "wang_reviewer" in shown and "家屬來電說明：照片是學校頒獎" in shown  # the item's staff notes
     qtbot.waitUntil(lambda: not panel.documents.item(0).icon().isNull())  # the photo, drawn
     assert not panel.overturn_button.isEnabled()  # reasons first
 

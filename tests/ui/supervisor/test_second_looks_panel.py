@@ -19,7 +19,7 @@ from reviewer_app.access.roles import Actor
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.qt import QKeySequence, Qt
 from reviewer_app.shared_db import second_looks
-from reviewer_app.shared_db.models import ServiceApplication
+from reviewer_app.shared_db.models import ItemNote, ServiceApplication
 from reviewer_app.supervision import second_looks as tools
 from reviewer_app.ui.supervisor.second_looks_panel import SecondLooksPanel
 from tests import factories
@@ -139,3 +139,24 @@ def test_two_confirmers_the_later_is_told_who_settled_it(qtbot: QtBot, world: Wo
     qtbot.waitUntil(lambda: not late.is_busy() and late.model.rowCount() == 0)
     assert "已由 ttd_rev1" in late.message_label.text()
     assert world.status() == "approved"
+
+
+def test_the_second_pair_of_eyes_reads_the_items_staff_notes(qtbot: QtBot, world: World) -> None:
+    with Session(world.engine) as s, s.begin():
+        s.add(
+            ItemNote(
+                idempotency_key=str(uuid.uuid4()),
+                facility_id=world.facility_id,
+                item_kind="application",
+                item_id=world.application_id,
+                body="家屬來電：<戶口名簿>正在換發",
+                staff_username="ttd_reviewer",
+                workstation="ws-a",
+                written_at=factories.T0 - timedelta(minutes=10),
+            )
+        )
+    panel = _panel(qtbot, world, "ttd_rev1")
+    detail = panel.detail.text()
+    assert "Staff notes" in detail or "工作人員備註" in detail
+    assert "ttd_reviewer" in detail and "家屬來電：&lt;戶口名簿&gt;正在換發" in detail  # as written, escaped
+    panel.shutdown()
