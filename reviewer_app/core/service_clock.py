@@ -12,9 +12,9 @@ checks the two agree.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
-from reviewer_app.core.timeutil import local
+from reviewer_app.core.timeutil import FACILITY_TZ, local
 
 #: Far enough for any target a facility may set (the setting allows at most 30 working days).
 _HORIZON_DAYS = 400
@@ -55,6 +55,19 @@ def is_overdue(
 ) -> bool:
     """Past the target: the due day has ended in Taipei."""
     return local(now).date() > due_date(submitted_at, target_working_days, calendar)
+
+
+def late_before(target_working_days: int, calendar: WorkingCalendar, now: datetime) -> datetime:
+    """The instant before which a submission is past the target now. The due day only grows with the
+    Taipei day of submission, so one bound serves every item: the pull counts overdue items with it in
+    SQL instead of judging each undecided item of the facility."""
+    today = local(now).date()
+    day = today
+    for _ in range(_HORIZON_DAYS):
+        if due_date(datetime.combine(day, time(12), FACILITY_TZ), target_working_days, calendar) < today:
+            break
+        day -= timedelta(days=1)
+    return datetime.combine(day + timedelta(days=1), time(0), FACILITY_TZ)
 
 
 def decided_within_target(

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.service_clock import WorkingCalendar, due_date
+from reviewer_app.core.service_clock import WorkingCalendar, due_date, late_before
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
 from reviewer_app.shared_db.models import Facility, FacilityDay, Post, PublicHoliday, ServiceApplication
@@ -48,15 +49,30 @@ def overdue(s: Session, facility_id: int, now: datetime) -> list[Waiting]:
     calendar = working_calendar(s, facility_id)
     target = target_working_days(s, facility_id)
     today = local(now).date()
+    line = late_before(target, calendar, now)
     late: list[Waiting] = []
     for kind, model in (("application", ServiceApplication), ("post", Post)):
         rows = s.execute(
             select(
                 model.id, model.status, model.submitted_at, model.claimed_by, model.claim_expires_at
-            ).where(model.facility_id == facility_id, model.status.in_(DECIDABLE_STATUSES))
+            ).where(*_late(model, facility_id, line))
         )
         for item_id, status, submitted_at, claimed_by, expires in rows:
             due = due_date(submitted_at, target, calendar)
             if today > due:
                 late.append(Waiting(kind, item_id, status, submitted_at, due, claimed_by, expires))
     return sorted(late, key=lambda w: (w.submitted_at, w.kind, w.item_id))
+
+
+def overdue_count(s: Session, facility_id: int, now: datetime) -> int:
+    """How many of the facility's undecided items are past the target (the desk's status bar, at
+    each pull): two counts in SQL, not every undecided item read and judged."""
+    line = late_before(target_working_days(s, facility_id), working_calendar(s, facility_id), now)
+    return sum(
+        s.scalar(select(func.count()).select_from(model).where(*_late(model, facility_id, line))) or 0
+        for model in (ServiceApplication, Post)
+    )
+
+
+def _late(model: type[ServiceApplication] | type[Post], facility_id: int, line: datetime) -> tuple[Any, ...]:
+    return (model.facility_id == facility_id, model.status.in_(DECIDABLE_STATUSES), model.submitted_at < line)

@@ -176,7 +176,7 @@ class Sync:
                 reasons = pull.catalogue(s, self.who.facility_id)
                 staff = pull.staff(s, self.who.facility_id)
                 others = claims.held_by_others(s, self.who, now)
-                overdue = len(service_clock.overdue(s, self.who.facility_id, now))
+                overdue = service_clock.overdue_count(s, self.who.facility_id, now)
                 notes = pulled_notes(s, keys)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):

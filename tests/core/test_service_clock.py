@@ -66,3 +66,20 @@ def test_decided_within_target_by_the_taipei_day_of_the_decision() -> None:
 
 def test_a_target_of_zero_days_means_the_same_day() -> None:
     assert due_date(taipei(2026, 3, 2, 10, 0), 0, CAL) == date(2026, 3, 2)
+
+
+def test_the_late_line_agrees_with_each_items_due_day() -> None:
+    """The pull counts overdue items with one bound on submission time instead of judging every
+    undecided item: for every submission around weekends, holidays and Taipei midnights, and every
+    target, the bound says what the item's own due day says."""
+    from datetime import timedelta
+
+    from reviewer_app.core.service_clock import late_before
+
+    now = datetime(2026, 3, 2, 9, 0, tzinfo=FACILITY_TZ)  # the Monday after 春節 and the 2/27 bridge day
+    for target in (0, 1, 3, 5):
+        line = late_before(target, CAL, now)
+        moment = now - timedelta(days=25)
+        while moment < now:
+            assert (moment < line) == is_overdue(moment, target, CAL, now), (target, moment)
+            moment += timedelta(minutes=47)
