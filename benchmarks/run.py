@@ -291,7 +291,7 @@ def main() -> int:
         baseline = f"{r.baseline} {r.unit}" if r.baseline is not None else "—"
         print(
             f"{r.scenario:{width}} {f'{r.value} {r.unit}':>12} {baseline:>12} {r.ratio!s:>7}  {r.target}"
-            f"{'  (missed)' if r.ok is False else ''}"
+            f"{'  (missed)' if r.ok is False else ''}{f'  [{r.spread}]' if r.spread else ''}"
         )
     if args.json:
         args.json.write_text(json.dumps([asdict(r) for r in results], ensure_ascii=False, indent=2))
