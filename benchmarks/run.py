@@ -271,7 +271,7 @@ def main() -> int:
             facilities, workstations, items = (5, 10, 2_000) if quick else (50, 100, 200_000)
             results.extend(
                 agency_bench.bench_agency(
-                    new_url(), facilities, workstations, items, agency_bench.REVIEW_SECONDS, judged
+                    new_url(), facilities, workstations, items, judged, pace=0.05 if quick else 1.0
                 )
             )
         results.extend(start_bench.bench_start(new_url, 500 if quick else 10_000, 1 if quick else 5, judged))
