@@ -108,7 +108,7 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
     # Not held here any more (core/rules/custody.py): not the family's doing, never a strike.
     "E3_RELEASED": Text(
         "收容人已出監，本案無法審核通過，請以「收容人已出監」退件（不計退件次數）",
-        "The inmate has been released: this cannot be approved; reject it as \"inmate released\" "
+        'The inmate has been released: this cannot be approved; reject it as "inmate released" '
         "(not a strike)",
         "收容人已出監，本案無法審核通過，非家屬之因素，不列入退件次數。",
     ),

@@ -9,7 +9,8 @@ what happens to the family's items.
   The family's strikes and suspensions follow with the service (P7): a family with 2 strikes, or
   suspended, at the old facility is so at the new one, and the old facility no longer reads them.
 * Release: approved and printed posts not handed over are closed as undeliverable (出監), with the
-  words the family reads (core/rules/delivery.py).
+  words the family reads (core/rules/delivery.py); so is one undeliverable for another reason (the
+  family read "will be handed over later": now the release's words).
   The family's pending and held posts and applications can never be delivered any more: the release
   rejects them at once with INMATE_RELEASED (a decision by 機關紀錄; not the family's fault, no
   strike; the family reads the reason as for any rejection), so no reviewer spends time on them.
@@ -54,8 +55,8 @@ SERVICE_FOLLOWS: Final = ("pending", "held", "approved")
 POST_FOLLOWS: Final = ("pending", "held", "approved", "printed", "undeliverable")
 #: Statuses a release rejects (never deliverable now), posts and applications alike.
 REJECTED_BY_RELEASE: Final = ("pending", "held")
-#: Post statuses closed by a release.
-CLOSED_BY_RELEASE: Final = ("approved", "printed")
+#: Post statuses closed by a release (an undeliverable one gets the release's words for the family).
+CLOSED_BY_RELEASE: Final = ("approved", "printed", "undeliverable")
 #: Who the hand-over row names when the facility's records closed the post.
 FROM_RECORDS: Final = "機關紀錄"
 
@@ -135,6 +136,8 @@ def record_release(s: Session, inmate_id: int, now: datetime) -> list[int]:
         .join(ServiceApplication, ServiceApplication.id == Post.service_id)
         .where(ServiceApplication.inmate_id == inmate_id, Post.status.in_(CLOSED_BY_RELEASE))
     ):
+        if post.status == "undeliverable" and _closed_for_release(s, post.id):
+            continue
         post.status, post.version = "undeliverable", post.version + 1
         post.claimed_by = post.claim_workstation = post.claim_expires_at = None
         s.add(
@@ -195,3 +198,9 @@ def _reject_undecided(s: Session, inmate_id: int, now: datetime) -> None:
         item.status, item.version, item.decided_at = "rejected", item.version + 1, now
         item.claimed_by = item.claim_workstation = item.claim_expires_at = None
     s.flush()
+
+
+def _closed_for_release(s: Session, post_id: int) -> bool:
+    """Whether the post's last hand-over row is a release's (a second release changes nothing)."""
+    last = select(Handover.reason).where(Handover.post_id == post_id).order_by(Handover.id.desc()).limit(1)
+    return s.scalar(last) == "released"

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.messages import FINDING_TEXTS
 from reviewer_app.core.rules.delivery import RELEASED_FOR_FAMILY
 from reviewer_app.journal import DecisionRefused
+from reviewer_app.printing.jobs import PrintDesk
 from reviewer_app.shared_db.models import (
     Decision,
     Facility,
@@ -30,6 +31,7 @@ from reviewer_app.shared_db.models import (
 from reviewer_app.shared_db.movements import record_release
 from tests import factories
 from tests.desk import Workstation, workstation
+from tests.printing.test_records import Counter
 from tests.staffdb import PgLogins
 
 
@@ -179,4 +181,44 @@ def test_a_reviewers_own_login_cannot_keep_an_approval_for_a_released_inmate(
             (post,),
         ).fetchone() or (None,)
         assert words == RELEASED_FOR_FAMILY
+    engine.dispose()
+
+
+def test_a_post_closed_by_the_release_cannot_go_back_to_the_list_from_a_stale_desk(
+    shared_url: str, tmp_path: Path
+) -> None:
+    """Undeliverable for another reason (in hospital), then released: the family reads the release's
+    words, and 放回待列印 recorded on a list read before the release is a conflict, not an approval."""
+    engine = factories.shared_engine(shared_url)
+    with Session(engine) as s, s.begin():
+        fac = factories.facility(s)
+        app = factories.family(s, fac)
+        row = factories.post(s, app)
+        row.status, row.version = "approved", 2
+        s.flush()
+        fid, post, inmate = fac.id, row.id, app.inmate_id
+    ws = workstation(shared_url, tmp_path, "ws-c", "ttd_counsellor", fid)
+    counsellor = Counter(ws, PrintDesk(ws.sync, lambda doc: b"", "黃輔導員", clock=ws.clock))
+    try:
+        counsellor.desk.refresh()
+        counsellor.print([post])
+        counsellor.hand_over([post], "undeliverable", reason="other", note="收容人住院中")
+        counsellor.ws.sync.push()
+        counsellor.desk.refresh()
+        with Session(engine) as s, s.begin():
+            assert record_release(s, inmate, factories.T0) == [post]
+        assert _post_state(engine, post) == (
+            "undeliverable",
+            [("other", "收容人住院中"), ("released", RELEASED_FOR_FAMILY)],
+        )
+
+        counsellor.hand_over([post], "returned")  # the list still shows it as in hospital
+        pushed = counsellor.ws.sync.push()
+        assert pushed.records.conflicts == 1
+    finally:
+        counsellor.ws.close()
+    assert _post_state(engine, post)[0] == "undeliverable"
+    with Session(engine) as s:
+        last = s.scalar(select(Handover.reason).where(Handover.post_id == post).order_by(Handover.id.desc()))
+        assert last == "released"  # what the family reads: the release's words
     engine.dispose()

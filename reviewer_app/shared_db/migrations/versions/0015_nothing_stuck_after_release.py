@@ -8,10 +8,14 @@ Create Date: 2026-12-07
   rejects with once the inmate was released (core/rules/custody.py). A facility added later gets it
   from the default catalogue.
 * A post approved for a released inmate — whatever the path: a decision online, one decided offline
-  and pushed later, an appeal, a post handed back to the list — is closed at once as undeliverable
-  (出監) with the words the family reads: a trigger on ``posts`` in both databases. On PostgreSQL it
+  and pushed later, an appeal — is closed at once as undeliverable (出監) with the words the family
+  reads: a trigger on ``posts`` in both databases. On PostgreSQL a post handed back to the list
+  (放回待列印 from a stale list) is refused there (RD422, a conflict the counsellor sees); on SQLite
+  the push refuses it first (sync/push_records.py). On PostgreSQL it
   runs as the schema owner: a staff login cannot skip it nor write the hand-over row itself.
-* ``reviewdesk_record_release`` also rejects the family's pending and held posts and applications
+* ``reviewdesk_record_release`` also closes posts undeliverable for another reason (the family now
+  reads the release's words, not "will be handed over later"), and rejects the pending and held posts
+  and applications
   with INMATE_RELEASED (a decision by 機關紀錄, not a strike, versions bumped and claims dropped: a
   workstation holding one gets a visible conflict at its push). shared_db/movements.py says why.
 * ``reviewdesk_record_transfer`` also moves the family's strikes and suspensions with its service:
@@ -36,6 +40,7 @@ depends_on = None
 _DEFINER = "SECURITY DEFINER SET search_path = pg_catalog, public, pg_temp"
 #: Frozen here (core/rules/delivery.py and core/reasons.py have them for the application).
 RELEASED_FOR_FAMILY = "收容人已出監，本則家庭聯絡簿無法轉交，已結案。"
+NO_RETURN_AFTER_RELEASE = "收容人已出監，此聯絡簿已結案，不能放回待列印；轉交紀錄未套用"
 FROM_RECORDS = "機關紀錄"
 REASON = {
     "code": "INMATE_RELEASED",
@@ -70,6 +75,9 @@ BEGIN
     IF NEW.status = 'approved' AND OLD.status IS DISTINCT FROM 'approved' AND EXISTS (
         SELECT FROM public.service_applications a JOIN public.inmates i ON i.id = a.inmate_id
         WHERE a.id = NEW.service_id AND i.custody = 'released') THEN
+        IF OLD.status = 'undeliverable' THEN  -- 放回待列印 on a stale list: a conflict the counsellor sees
+            RAISE EXCEPTION USING ERRCODE = 'RD422', MESSAGE = '{NO_RETURN_AFTER_RELEASE}';
+        END IF;
         NEW.status := 'undeliverable';
         NEW.claimed_by := NULL;
         NEW.claim_workstation := NULL;
@@ -126,7 +134,10 @@ BEGIN
     END LOOP;
     FOR p IN SELECT t.id, t.facility_id, t.version FROM public.posts t
              JOIN public.service_applications a ON a.id = t.service_id
-             WHERE a.inmate_id = p_inmate AND t.status IN ('approved', 'printed') ORDER BY t.id FOR UPDATE OF t LOOP
+             WHERE a.inmate_id = p_inmate AND (t.status IN ('approved', 'printed') OR (t.status = 'undeliverable'
+                   AND (SELECT h.reason FROM public.handovers h WHERE h.post_id = t.id ORDER BY h.id DESC LIMIT 1)
+                       IS DISTINCT FROM 'released'))
+             ORDER BY t.id FOR UPDATE OF t LOOP
         UPDATE public.posts SET status = 'undeliverable', version = version + 1,
             claimed_by = NULL, claim_workstation = NULL, claim_expires_at = NULL WHERE id = p.id;
         INSERT INTO public.handovers (idempotency_key, facility_id, post_id, outcome, reason, handed_over_by,
