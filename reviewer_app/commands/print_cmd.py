@@ -1,11 +1,15 @@
-"""`print`: the morning batch without the window: every approved post not printed yet, to one PDF.
+"""`print`: the morning batch without the window: every approved post not printed yet, to one PDF;
+or the hand-over sheets (簽收單) of the posts printed and not handed over yet.
 
     reviewer-app print --approved [--unit UNIT] -o FILE.pdf [--user NAME]
+    reviewer-app print --sheets [--unit UNIT] -o FILE.pdf [--user NAME]
 
 The posts are printed in walking order (housing unit, room, call number), a page a post followed by
 the pages of its PDF attachments, marked printed in this workstation's journal (who, when, one copy)
 and pushed to the shared database like decisions. ``--unit 忠舍`` takes every room of 忠舍,
-``--unit "忠舍 3 房"`` that room only. Needs no display: without one, Qt's offscreen platform is used.
+``--unit "忠舍 3 房"`` that room only. ``--sheets`` writes one signing page a housing unit
+(printing/handover_sheet.py, as the print window's 簽收單) and records nothing. Needs no display:
+without one, Qt's offscreen platform is used.
 """
 
 from __future__ import annotations
@@ -24,19 +28,26 @@ from reviewer_app.core.rules.delivery import held_back_words
 
 if TYPE_CHECKING:
     from reviewer_app.journal.printing import QueuedPost
+    from reviewer_app.printing.jobs import PrintDesk
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     cmd = sub.add_parser(
         "print",
-        help="print approved posts not printed yet to one PDF and mark them printed",
-        description="列印審核通過、尚未列印的家庭聯絡簿（每則一頁，附件頁隨後），並登錄為已列印。",
+        help="print approved posts not printed yet to one PDF and mark them printed, or the hand-over sheets",
+        description="列印審核通過、尚未列印的家庭聯絡簿（每則一頁，附件頁隨後），並登錄為已列印；"
+        "或列印待轉交聯絡簿的簽收單（每個舍房一頁）。",
     )
-    cmd.add_argument(
+    what = cmd.add_mutually_exclusive_group(required=True)
+    what.add_argument(
         "--approved",
         action="store_true",
-        required=True,
         help="every approved post not printed yet (the morning batch)",
+    )
+    what.add_argument(
+        "--sheets",
+        action="store_true",
+        help="the hand-over sheets (one page a housing unit) of the posts printed, not handed over yet",
     )
     cmd.add_argument("--unit", metavar="UNIT", help="one housing unit (忠舍) or one place (忠舍 3 房)")
     cmd.add_argument("-o", "--output", required=True, type=Path, metavar="FILE.pdf", help="the PDF to write")
@@ -112,6 +123,8 @@ def run(args: argparse.Namespace) -> int:
         except SharedDatabaseUnavailable as exc:
             print(f"reviewer-app: 無法連線到共用資料庫：{exc}", file=sys.stderr)
             return 3
+        if args.sheets:
+            return _write_sheets(desk, args.unit, output)
         for line in _held_back_lines(desk.queue((HELD_BACK,), args.unit)):
             print(line)
         posts = desk.to_print(args.unit)
@@ -142,3 +155,26 @@ def run(args: argparse.Namespace) -> int:
     finally:
         store.close()
         journal.close()
+
+
+def _write_sheets(desk: PrintDesk, unit: str | None, output: Path) -> int:
+    """簽收單: one signing page a housing unit for the posts printed and not handed over yet."""
+    from reviewer_app.journal.print_records import HANDOVER_FROM
+    from reviewer_app.printing.handover_sheet import unit_sheets, write_sheets_pdf
+    from reviewer_app.printing.render import PrintFailed
+
+    posts = desk.queue(sorted(HANDOVER_FROM), unit)
+    if not posts:
+        where = f"（{unit}）" if unit else ""
+        print(f"沒有待轉交的家庭聯絡簿{where}，未產生簽收單")
+        return 0
+    sheets = unit_sheets(posts)
+    facility = posts[0].snapshot.facility.name
+    try:
+        pages = write_sheets_pdf(
+            output, sheets, facility_name=facility, printed_by=desk.display_name, now=desk.clock()
+        )
+    except PrintFailed as exc:
+        raise UserError(str(exc)) from None
+    print(f"已輸出簽收單 {len(sheets)} 個舍房、{len(posts)} 則家庭聯絡簿，共 {pages} 頁：{output}")
+    return 0

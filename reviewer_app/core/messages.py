@@ -105,6 +105,19 @@ FINDING_TEXTS: Final[dict[str, Text]] = {
         "The inmate is under a restriction ({restriction}) from {starts_on} until further notice: on hold",
         _FAMILY_E3,
     ),
+    # Not held here any more (core/rules/custody.py): not the family's doing, never a strike.
+    "E3_RELEASED": Text(
+        "收容人已出監，本案無法審核通過，請以「收容人已出監」退件（不計退件次數）",
+        'The inmate has been released: this cannot be approved; reject it as "inmate released" '
+        "(not a strike)",
+        "收容人已出監，本案無法審核通過，非家屬之因素，不列入退件次數。",
+    ),
+    "E3_TRANSFERRED": Text(
+        "收容人已移監，本案將隨服務移至新收容機關審核，請勿在此決定",
+        "The inmate has been transferred: this moves with the service to the new facility, which "
+        "reviews it; do not decide it here",
+        "收容人已移監，本案將由新收容機關審核，非家屬之因素。",
+    ),
     "E4_DUPLICATE": Text(
         "收容人已有 {count} 個審核通過之家庭聯絡簿服務，收容人1人(戶)限申請1個服務",
         "The inmate already has {count} approved contact-book service(s): one service per inmate",

@@ -241,6 +241,16 @@ DEFAULT_TEMPLATES: Final[tuple[Reason, ...]] = (
         "both",
         None,
     ),
+    # The inmate was released before the item was decided (core/rules/custody.py): nothing can be
+    # handed over any more; not the family's doing, not a strike.
+    Reason(
+        "INMATE_RELEASED",
+        "收容人已出監，本案無法審核通過，非家屬之因素，不列入退件次數。",
+        "收容人出監後無須再透過本機關傳送家庭聯絡簿；如有疑問，請洽本機關聯繫窗口（社工師）。",
+        False,
+        "both",
+        None,
+    ),
     Reason(
         "OTHER_FACILITY",
         "因本機關作業因素，本次暫無法審核通過，非家屬之因素。",

@@ -114,6 +114,7 @@ def application_facts(item: ClaimedItem, today: date, checks: Checks | None = No
         call_number_entered=item.call_number_entered,
         inmate_call_number=item.inmate.call_number,
         surname_confirmed=item.surname_confirmed,
+        custody=item.inmate.custody,
     )
 
 
@@ -162,6 +163,7 @@ def post_facts(
         restrictions=_restrictions(item),
         waiting_posts=waiting,
         children_birth_dates=_birth_dates(item),  # E1 on the review date (R5)
+        custody=item.inmate.custody,  # released: cannot be approved; transferred: reviewed there
     )
 
 

@@ -35,6 +35,7 @@ REASON_LABELS: Final[dict[str, str]] = {
     "E1_ENDED": "子女已逾年齡（E1）",
     "UPLOAD_DAMAGED": "檔案損壞需重傳",
     "OTHER_FAMILY": "其他未依規定",
+    "INMATE_RELEASED": "收容人已出監",
     "OTHER_FACILITY": "機關作業因素",
 }
 

@@ -74,6 +74,7 @@ def _inmate(inmate: Inmate) -> InmateInfo:
             )
             for r in inmate.restrictions
         ),
+        custody=inmate.custody,
     )
 
 

@@ -27,6 +27,7 @@ from sqlalchemy import Engine, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from reviewer_app.core.rules.delivery import NO_RETURN_AFTER_RELEASE
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import HANDOVER_OUTCOMES, POST_STATUSES
 from reviewer_app.journal.journal import Journal
@@ -124,6 +125,15 @@ def _apply_print_postgresql(s: Session, r: PrintRecordData) -> RecordApplied | R
 
 #: The refusal of a print made on a day the inmate was held back (the same words as migration 0014's).
 HELD_BACK_ON_PRINT_DAY = "收容人於列印當日暫緩轉交（受限制、移監或出監），列印未登錄；紙本請勿轉交"
+
+
+def _custody_of(s: Session, post_id: int) -> str | None:
+    return s.scalar(
+        select(Inmate.custody)
+        .join(ServiceApplication, ServiceApplication.inmate_id == Inmate.id)
+        .join(Post, Post.service_id == ServiceApplication.id)
+        .where(Post.id == post_id)
+    )
 
 
 def _held_back_on(s: Session, post_id: int, moment: datetime) -> bool:
@@ -228,6 +238,8 @@ def apply_handover(s: Session, h: HandoverData) -> RecordApplied | RecordConflic
     after = after_handover(state[0], h.outcome) if state is not None else None
     if state is None or after is None:
         return RecordConflict(_describe_handover_conflict(s, h))
+    if h.outcome == "returned" and _custody_of(s, h.post_id) == "released":
+        return RecordConflict(NO_RETURN_AFTER_RELEASE)  # as migration 0015's trigger on PostgreSQL
     changed = s.execute(
         update(Post)
         .where(Post.id == h.post_id, Post.version == h.expected_version, Post.status == state[0])

@@ -33,9 +33,10 @@ APPLICATION_ONLY = {
     "E6_WRONG_CALL_NUMBER",
     "OTHER_APPLICATION",
 }
-# E1_ENDED (R5) and UPLOAD_DAMAGED (R8): not the family's fault, never strikes.
+# E1_ENDED (R5), UPLOAD_DAMAGED (R8) and INMATE_RELEASED (the inmate left): not the family's fault,
+# never strikes.
 POST_ONLY = {*STRIKES, "P1_NO_SERVICE", "P4_EMPTY", "P7_SUSPENDED", "E1_ENDED"}
-BOTH = {"E3_RESTRICTED", "OTHER_FACILITY", "UPLOAD_DAMAGED"}
+BOTH = {"E3_RESTRICTED", "OTHER_FACILITY", "UPLOAD_DAMAGED", "INMATE_RELEASED"}
 
 
 def test_codes_are_unique_and_cover_every_rule() -> None:

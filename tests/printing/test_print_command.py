@@ -146,3 +146,41 @@ def test_a_held_back_post_is_left_out_and_said(
     assert "暫緩轉交 1 則" in said and "因疾病隔離中" in said
     with Session(shared) as s:
         assert s.scalar(select(Post.status).where(Post.id == held)) == "approved"
+
+
+def test_the_hand_over_sheets_from_the_command_line(
+    qtbot: QtBot, shared: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = shared.url.render_as_string(hide_password=False)
+    out = tmp_path / "簽收單.pdf"
+    assert main(["--database-url", url, "print", "--sheets", "-o", str(out)]) == 0
+    assert "沒有待轉交的家庭聯絡簿" in capsys.readouterr().out and not out.exists()
+
+    ids = approved(shared)
+    assert main(["--database-url", url, "print", "--approved", "-o", str(tmp_path / "早上.pdf")]) == 0
+    capsys.readouterr()
+    with Session(shared) as s:
+        inmates = s.execute(
+            select(Inmate.housing_unit, Inmate.call_number, Inmate.name)
+            .join(ServiceApplication, ServiceApplication.inmate_id == Inmate.id)
+            .join(Post, Post.service_id == ServiceApplication.id)
+            .where(Post.id.in_(ids))
+        ).all()
+    units = {unit.split()[0] for unit, _, _ in inmates}
+
+    assert main(["--database-url", url, "print", "--sheets", "-o", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert f"已輸出簽收單 {len(units)} 個舍房、{len(ids)} 則家庭聯絡簿" in said
+    pages = pdfread.pages(out)
+    text = "".join(pdfread.plain(pdfread.text(out, n)) for n in range(1, pages + 1))
+    assert pages >= len(units) and text.count("簽收單") >= len(units) and "收件人簽名" in text
+    assert all(unit in text for unit in units)
+    assert all(call_number in text and name in text for _, call_number, name in inmates)
+    with Session(shared) as s:  # the sheets record nothing: the posts wait to be handed over
+        assert set(s.scalars(select(Post.status).where(Post.id.in_(ids)))) == {"printed"}
+
+
+def test_sheets_and_approved_are_one_or_the_other(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["print", "--approved", "--sheets", "-o", str(tmp_path / "x.pdf")])
+    assert "not allowed with" in capsys.readouterr().err

@@ -8,6 +8,7 @@ from datetime import date
 
 from reviewer_app.core.policy import Policy
 from reviewer_app.core.rules.body_text import visible_text
+from reviewer_app.core.rules.custody import rule_custody
 from reviewer_app.core.rules.documents import rule_shown
 from reviewer_app.core.rules.facts import (
     ApplicationFacts,
@@ -118,4 +119,5 @@ def check_application(facts: ApplicationFacts, policy: Policy) -> list[Finding]:
         *rule_e5(facts.documents),
         *rule_shown(facts.documents, "application"),
         *rule_e6(facts.call_number_entered, facts.inmate_call_number, facts.surname_confirmed),
+        *rule_custody(facts.custody),
     ]

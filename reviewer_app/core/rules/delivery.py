@@ -22,6 +22,8 @@ from reviewer_app.core.vocabulary import RESTRICTION_KINDS
 CUSTODY_HOLDS: Final[dict[str, str]] = {"transferred": "移監", "released": "出監"}
 #: What the family reads on a post closed because the inmate was released (the portal's words).
 RELEASED_FOR_FAMILY: Final = "收容人已出監，本則家庭聯絡簿無法轉交，已結案。"
+#: Why a post closed by a release cannot go back to the list to print (a stale list's 放回待列印).
+NO_RETURN_AFTER_RELEASE: Final = "收容人已出監，此聯絡簿已結案，不能放回待列印；轉交紀錄未套用"
 
 
 @dataclass(frozen=True)

@@ -67,6 +67,8 @@ class ApplicationFacts:
     call_number_entered: str
     inmate_call_number: str
     surname_confirmed: bool
+    #: Whether the inmate is still held here ("in_custody", "transferred", "released"; None: not known).
+    custody: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,6 +99,8 @@ class PostFacts:
     waiting_posts: tuple[WaitingPost, ...] = ()
     #: E1 over time (R5): the inmate's children's birth dates; None when not known (E1 not judged).
     children_birth_dates: tuple[date, ...] | None = None
+    #: Whether the inmate is still held here ("in_custody", "transferred", "released"; None: not known).
+    custody: str | None = None
 
 
 def child_age(birth: date, on: date) -> int:

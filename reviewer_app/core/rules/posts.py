@@ -11,6 +11,7 @@ from reviewer_app.core.formats import canonical_mime_type
 from reviewer_app.core.policy import Policy
 from reviewer_app.core.rules.applications import rule_e1, rule_e3
 from reviewer_app.core.rules.body_text import body_length, visible_text
+from reviewer_app.core.rules.custody import rule_custody
 from reviewer_app.core.rules.documents import TYPE_AND_SIZE, rule_shown
 from reviewer_app.core.rules.facts import DocumentFacts, Finding, PostFacts, Value, WaitingPost
 from reviewer_app.core.timeutil import last_full_day, local
@@ -147,7 +148,8 @@ def rule_e1_over_time(
 
 def check_post(facts: PostFacts, policy: Policy) -> list[Finding]:
     """P1–P7, E1 and E3: all findings on a contact-book post, in rule order (the E rules last); after
-    P6 the files the loader could not show (R8), but for a type or a size P5 or P6 already names."""
+    P6 the files the loader could not show (R8), but for a type or a size P5 or P6 already names.
+    Last, whether the inmate is still held here (custody.py)."""
     sizes_and_types = [*rule_p5(facts.documents, policy), *rule_p6(facts.documents, policy)]
     named = TYPE_AND_SIZE if sizes_and_types else frozenset()
     return [
@@ -160,4 +162,5 @@ def check_post(facts: PostFacts, policy: Policy) -> list[Finding]:
         *rule_p7(facts.now, facts.strikes, facts.suspended_until, policy),
         *rule_e1_over_time(facts.children_birth_dates, facts.now.date(), policy),
         *rule_e3(facts.restrictions, facts.now.date()),
+        *rule_custody(facts.custody),
     ]
