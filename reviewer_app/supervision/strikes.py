@@ -26,6 +26,9 @@ from reviewer_app.shared_db.models import (
 from reviewer_app.supervision.catalogue import family_reasons
 from reviewer_app.supervision.common import SupervisorError, checked_reason, record_event
 
+#: The title shown for a strike whose post stayed at the facility the family's service came from.
+TRANSFERRED_POST = "（移監前於原機關退件）"
+
 
 @dataclass(frozen=True)
 class StrikeRow:
@@ -48,7 +51,8 @@ def strikes(engine: Engine, actor: Actor, service_id: int | None = None) -> list
     with Session(engine) as s:
         q = (
             select(Strike, Post.title, Applicant.name, Inmate.call_number)
-            .join(Post, Post.id == Strike.post_id)
+            # Outer: a strike that followed a transfer names a post the old facility keeps (issue 22).
+            .outerjoin(Post, Post.id == Strike.post_id)
             .join(ServiceApplication, ServiceApplication.id == Strike.service_id)
             .join(Applicant, Applicant.id == ServiceApplication.applicant_id)
             .join(Inmate, Inmate.id == ServiceApplication.inmate_id)
@@ -61,7 +65,7 @@ def strikes(engine: Engine, actor: Actor, service_id: int | None = None) -> list
                 st.id,
                 st.service_id,
                 st.post_id,
-                title,
+                title if title is not None else TRANSFERRED_POST,
                 applicant,
                 call_number,
                 st.reason_code,
@@ -99,6 +103,7 @@ def dismiss_in(
 ) -> None:
     """Dismiss ``strike`` in session ``s`` (audited), and end the suspension that spent it (R2): the one
     path of a supervisor's dismissal and of an overturned appeal (supervision/appeals.py)."""
+    dismissed_by = strike.dismissed_by  # before the UPDATE: it sets the object's columns, done or not
     done = s.execute(
         update(Strike)
         .where(Strike.id == strike.id, Strike.dismissed_at.is_(None))
@@ -106,16 +111,27 @@ def dismiss_in(
         .returning(Strike.id)
     ).first()
     if done is None:
-        raise SupervisorError(f"此違規紀錄已由 {strike.dismissed_by} 撤銷")
+        raise SupervisorError(
+            f"此違規紀錄已由 {dismissed_by} 撤銷" if dismissed_by else "此違規紀錄無法撤銷（不屬於本機關）"
+        )
+    # The audit names the post where it is: a strike that followed a transfer keeps its post at the
+    # old facility, which this one may not reference (the wall); the detail still names it.
+    post_here = s.scalar(select(Post.facility_id).where(Post.id == strike.post_id)) == strike.facility_id
     record_event(
         s,
         actor,
         "strike_dismiss",
         now,
-        item_kind="post",
-        item_id=strike.post_id,
+        item_kind="post" if post_here else None,
+        item_id=strike.post_id if post_here else None,
         service_id=strike.service_id,
-        detail={"strike_id": strike.id, "reason": reason, "reason_code": strike.reason_code, **detail},
+        detail={
+            "strike_id": strike.id,
+            "post_id": strike.post_id,
+            "reason": reason,
+            "reason_code": strike.reason_code,
+            **detail,
+        },
     )
     _end_suspension_it_spent(s, actor, strike, reason, now)
 

@@ -11,10 +11,14 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
+from reviewer_app.access.roles import Actor
+from reviewer_app.access.signin import sign_in
 from reviewer_app.core.strike_cycles import StrikeFact, replay
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.shared_db.models import Inmate, Strike, Suspension
 from reviewer_app.shared_db.movements import record_transfer
+from reviewer_app.supervision.strikes import dismiss_strike, strikes
+from reviewer_app.sync import pull
 from tests import factories
 from tests.desk import workstation
 from tests.staffdb import PgLogins
@@ -98,3 +102,38 @@ def test_the_familys_strikes_and_suspension_follow_the_inmate(
                 assert [r[0] for r in rows] == [b]
         finally:
             engine.dispose()
+
+
+def test_the_new_facility_dismisses_a_strike_that_followed(
+    request: pytest.FixtureRequest, shared_url: str
+) -> None:
+    """R2 at the new facility: its supervisor (own login on PostgreSQL) dismisses a strike recorded
+    at the old one, the suspension that had spent it ends, and the family may post again."""
+    _a, b, service, _post = _moved(shared_url, 3)
+    admin = factories.shared_engine(shared_url)
+    with Session(admin) as s:
+        strike_id = s.scalars(
+            select(Strike.id).where(Strike.service_id == service).order_by(Strike.id)
+        ).first()
+    assert strike_id is not None
+    if shared_url.startswith("postgresql"):
+        logins: PgLogins = request.getfixturevalue("pg_logins")
+        login = logins.add("supervisor", "TYJ", b)
+        session = sign_in(shared_url, login.username, login.password)
+        engine, actor = session.engine, session.actor("ws-sup-b")
+    else:
+        engine, actor = admin, Actor("tyj_supervisor", "supervisor", b, "ws-sup-b")
+    try:
+        listed = {r.id: r for r in strikes(engine, actor, service)}
+        assert strike_id in listed and listed[strike_id].post_title  # the new facility's list shows it
+        row = dismiss_strike(engine, actor, strike_id, "移監前誤記，經查符合規定", factories.T0)
+        assert row.dismissed_by == actor.username
+    finally:
+        if engine is not admin:
+            engine.dispose()
+    with Session(admin) as s:
+        (family,) = pull.families(s, [service], factories.T0)
+        lifted = s.scalars(select(Suspension).where(Suspension.service_id == service)).one()
+    assert family.replayed(factories.T0).suspended_until is None
+    assert lifted.lifted_at is not None and lifted.facility_id == b
+    admin.dispose()
