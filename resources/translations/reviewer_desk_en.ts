@@ -4694,6 +4694,11 @@ File only (to check or keep): they stay in To print.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Inmate released</source>
+        <translation>Inmate released</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Facility reasons</source>
         <translation>Facility reasons</translation>
     </message>

@@ -4680,6 +4680,11 @@ File only (to check or keep): they stay in To print.</source>
     </message>
     <message>
         <location line="+1"/>
+        <source>Inmate released</source>
+        <translation>收容人已出監</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Facility reasons</source>
         <translation>機關作業因素</translation>
     </message>

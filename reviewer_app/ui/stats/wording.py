@@ -90,6 +90,7 @@ def reason(code: str) -> str:
         "E1_ENDED": QCoreApplication.translate("StatisticsWords", "Child over age (E1)"),
         "UPLOAD_DAMAGED": QCoreApplication.translate("StatisticsWords", "Damaged file"),
         "OTHER_FAMILY": QCoreApplication.translate("StatisticsWords", "Rules not followed"),
+        "INMATE_RELEASED": QCoreApplication.translate("StatisticsWords", "Inmate released"),
         "OTHER_FACILITY": QCoreApplication.translate("StatisticsWords", "Facility reasons"),
     }
     return names.get(code, reason_label(code))
