@@ -104,7 +104,13 @@ def _open_for(app: QApplication, args: argparse.Namespace, demo: bool, interacti
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
-        engine = open_engine(args, args.database_url or f"sqlite:///{config.default_database_path()}")
+        embedded = config.default_database_path()
+        if args.database_url is None and not embedded.exists():
+            # A fresh profile: the seed's shared pictures are drawn while SQLAlchemy and the desk load.
+            from reviewer_app.demo.seed_files import draw_pool_early
+
+            draw_pool_early()
+        engine = open_engine(args, args.database_url or f"sqlite:///{embedded}")
         return open_demo(app, engine, args.user, partial(_fill_demo, engine))
     if not interactive_sign_in:
         engine = open_engine(args)
