@@ -41,6 +41,10 @@ def load_schema_if_fresh(engine: Engine) -> bool:
     True when it did. False for anything else (PostgreSQL, a file in use): migrate it with Alembic."""
     if engine.dialect.name != "sqlite":
         return False
+    try:
+        dump = schema_dump()
+    except FileNotFoundError:  # a package built without it: the migrations still work, only slower
+        return False
     raw = engine.raw_connection()
     try:
         connection = raw.driver_connection
@@ -51,7 +55,7 @@ def load_schema_if_fresh(engine: Engine) -> bool:
         # pragma only takes effect outside a transaction. The migrations run with it off too.
         connection.execute("PRAGMA foreign_keys=OFF")
         try:
-            connection.executescript(schema_dump())  # BEGIN TRANSACTION … COMMIT
+            connection.executescript(dump)  # BEGIN TRANSACTION … COMMIT
             # Committed unless the dump was cut short before its COMMIT (then nothing of it stays).
             loaded = not connection.in_transaction
         except sqlite3.Error:
