@@ -125,8 +125,7 @@ class SignInDialog(QDialog):
         super().showEvent(event)  # type: ignore[arg-type]
         if self._use_saved and not self._tried_saved:
             self._tried_saved = True
-            # Once the window is on screen: the worker loading the keyring would slow its first paint.
-            after_first_paint(self, self.try_saved_password)
+            self.try_saved_password()  # at once: its answer (or the keyring's complaint) is awaited
 
     def run_in_background(self, fn: Callable[[], object], name: str) -> None:
         """Work the dialog's caller wants done meanwhile (loading the desk's modules), off the GUI
