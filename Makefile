@@ -33,6 +33,11 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports --no-logo
 	$(VENV)/bin/actionlint
 
+# A fresh SQLite file's schema (shared_db/fresh_sqlite.py): regenerate after adding a migration.
+.PHONY: sqlite-schema
+sqlite-schema: $(STAMP)
+	$(PY) -m reviewer_app.shared_db.fresh_sqlite
+
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 

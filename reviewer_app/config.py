@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import configparser
-import hashlib
 import os
 import re
-import socket
-import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -103,6 +100,8 @@ def resolve_database_url(cli_value: str | None = None) -> str:
 def journal_path(database_url: str, staff_username: str) -> Path:
     """One journal per shared database and staff member: decisions can never be pushed to the wrong
     database (a demo journal into the facility's), nor under someone else's sign-in."""
+    import hashlib
+
     from sqlalchemy.engine import make_url
 
     identity = f"{make_url(database_url).render_as_string(hide_password=True)}|{staff_username}"
@@ -114,6 +113,9 @@ def journal_path(database_url: str, staff_username: str) -> Path:
 
 def workstation_id() -> str:
     """Host name plus a random suffix kept in the data folder, stable across restarts."""
+    import socket  # here, as uuid: not needed before the sign-in window is painted
+    import uuid
+
     marker = data_dir() / "workstation-id"
     try:
         suffix = marker.read_text(encoding="ascii").strip()

@@ -1,5 +1,6 @@
 """Run by tests/ui/common/test_single_desk.py in a process of its own: a desk holding its profile
-(REVIEWER_DATA_DIR), with a window. Prints "ready" once it holds the profile; when a second start asks
+(REVIEWER_DATA_DIR), with a window. Prints "ready" once it holds the profile and listens (after its
+first paint); when a second start asks
 it to come to the front, prints "raised" and whether its window is the active one, then quits.
 
     python -m tests.single_desk_probe
@@ -39,7 +40,7 @@ def main() -> int:
             QTimer.singleShot(20, look)
 
     desk.raiseRequested.connect(look)
-    print("ready", flush=True)
+    desk.listening.connect(lambda: print("ready", flush=True))
     status = app.exec()
     desk.release()
     return int(status)

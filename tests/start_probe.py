@@ -5,7 +5,10 @@ nothing left to do, it prints one JSON line and cancels the sign-in.
     python -m tests.start_probe --database-url URL
 
 The line: {"painted": true, "sqlalchemy_on_gui_thread_before_paint": [module names],
-"loaded_off_the_gui_thread": [those of WATCHED the worker imported while the member could type]}.
+"loaded_off_the_gui_thread": [those of WATCHED the worker imported while the member could type],
+"not_needed_before_paint": [those of NOT_NEEDED the GUI thread imported before the paint],
+"worker_imports_before_paint": [anything another thread imported before it],
+"qt_namespace_before_paint": whether PySide6 had built its Qt namespace (all of Qt's enums) by then}.
 """
 
 from __future__ import annotations
@@ -21,10 +24,16 @@ from typing import Any
 
 #: What the desk needs after Enter: loaded by the dialog's worker, it is not loaded after Enter.
 WATCHED = {"sqlalchemy.orm", "reviewer_app.journal", "reviewer_app.sync.service", "sqlite3", "psycopg"}
+#: What the sign-in window does without (each costs milliseconds before it is on screen): Qt Network
+#: (the single desk's socket), time zones (dates), the print command's rules.
+NOT_NEEDED = {"PySide6.QtNetwork", "zoneinfo", "reviewer_app.ui.common.dates", "reviewer_app.core.items"}
 state: dict[str, Any] = {
     "painted": False,
     "sqlalchemy_on_gui_thread_before_paint": [],
     "loaded_off_the_gui_thread": [],
+    "not_needed_before_paint": [],
+    "worker_imports_before_paint": [],
+    "qt_namespace_before_paint": None,
 }
 
 
@@ -39,6 +48,11 @@ class SqlAlchemyWatch(MetaPathFinder):
             state["sqlalchemy_on_gui_thread_before_paint"].append(fullname)
         if fullname in WATCHED and not on_gui_thread:
             state["loaded_off_the_gui_thread"].append(fullname)
+        if not state["painted"]:
+            if on_gui_thread and fullname in NOT_NEEDED:
+                state["not_needed_before_paint"].append(fullname)
+            elif not on_gui_thread:
+                state["worker_imports_before_paint"].append(fullname)
         return None  # the normal finders import it
 
 
@@ -68,6 +82,7 @@ def main() -> int:
                 and isinstance(watched, QDialog)
             ):
                 state["painted"] = True
+                state["qt_namespace_before_paint"] = "Qt" in vars(sys.modules["PySide6.QtCore"])
                 QTimer.singleShot(0, lambda: cancel(watched))
             return False
 

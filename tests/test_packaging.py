@@ -61,5 +61,7 @@ def test_the_wheel_holds_every_resource(tmp_path: Path) -> None:
     assert Path("resources/fonts/NotoSansTC-Regular.otf") in wanted and len(wanted) >= 7
     for path in wanted:
         assert f"reviewer_app/{path.as_posix()}" in names, path
+    # A fresh SQLite file's schema (shared_db/fresh_sqlite.py): the first demo loads it.
+    assert "reviewer_app/shared_db/sqlite_schema.sql" in names
     assert not any(name.endswith(".ts") for name in names)
     assert not any(name.startswith("resources/") for name in names)  # no top-level package "resources"

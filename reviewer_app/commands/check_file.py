@@ -10,9 +10,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
+from typing import TYPE_CHECKING
 
-from reviewer_app.core.policy import Policy
 from reviewer_app.core.vocabulary import DOCUMENT_KINDS
+
+if TYPE_CHECKING:
+    from reviewer_app.core.policy import Policy
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +44,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def _policy(args: argparse.Namespace) -> Policy:
+    from reviewer_app.core.policy import Policy  # here: the parser is built before the sign-in window
+
     if not args.facility:
         return Policy()
     from sqlalchemy import select

@@ -108,9 +108,12 @@ def upgrade_schema(engine: Engine) -> None:
 
     from reviewer_app.shared_db.catalogue import ensure_catalogue
     from reviewer_app.shared_db.engine import upgrade
+    from reviewer_app.shared_db.fresh_sqlite import load_schema_if_fresh
 
-    _refuse_newer(engine)  # else Alembic's CommandError "Can't locate revision"
-    upgrade(engine)
+    # A new SQLite file (the first demo): the migrations' result from its dump, in milliseconds.
+    if not load_schema_if_fresh(engine):
+        _refuse_newer(engine)  # else Alembic's CommandError "Can't locate revision"
+        upgrade(engine)
     with Session(engine) as s, s.begin():
         ensure_catalogue(s)
 

@@ -104,7 +104,13 @@ def _open_for(app: QApplication, args: argparse.Namespace, demo: bool, interacti
     if demo:
         # The demo fills the embedded default (or an explicit --database-url), never whatever
         # $REVIEWER_DATABASE_URL points at: that may be the facility's real database.
-        engine = open_engine(args, args.database_url or f"sqlite:///{config.default_database_path()}")
+        embedded = config.default_database_path()
+        if args.database_url is None and not embedded.exists():
+            # A fresh profile: the seed's shared pictures are drawn while SQLAlchemy and the desk load.
+            from reviewer_app.demo.seed_files import draw_pool_early
+
+            draw_pool_early()
+        engine = open_engine(args, args.database_url or f"sqlite:///{embedded}")
         return open_demo(app, engine, args.user, partial(_fill_demo, engine))
     if not interactive_sign_in:
         engine = open_engine(args)
@@ -202,6 +208,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     first (``load_desk_modules``), while the member types, so the desk opens sooner after signing in."""
     from reviewer_app.qt import QDialog
     from reviewer_app.ui.access.signin_dialog import SignInDialog
+    from reviewer_app.ui.common.first_paint import after_first_paint
     from reviewer_app.ui.common.gui_gc import collecting_on_the_gui_thread
     from reviewer_app.ui.common.preferences import open_settings
 
@@ -227,6 +234,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     remembered = bool(last) and str(settings.value(REMEMBERED_KEY, "") or "") == last
     dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check, remembered=remembered)
     dialog.run_in_background(lambda: load_desk_modules(database_url), name="load the desk")
+    after_first_paint(dialog, _look_up_qt_enums)  # while the member types, not after Enter
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     # Its worker allocates a lot (SQLAlchemy, signing in): garbage it would collect may hold the
     # widgets of a desk closed at the idle lock, which must be freed on the GUI thread (gui_gc).
@@ -243,6 +251,15 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     return session
 
 
+def _look_up_qt_enums() -> None:
+    """On the GUI thread, once the sign-in window is on screen: PySide6 builds its Qt namespace (all
+    of Qt's enums, some 20 ms) at the first look-up, which the sign-in window does without and the
+    desk needs at once."""
+    from reviewer_app.qt import Qt
+
+    Qt.AlignmentFlag  # noqa: B018
+
+
 def load_desk_modules(database_url: str) -> None:
     """Import what signing in and opening the desk need, below the widgets: SQLAlchemy, the models,
     the journal, sync, the document store and the database's driver (on a worker: none of them
@@ -257,7 +274,8 @@ def load_desk_modules(database_url: str) -> None:
     import reviewer_app.documents.hygiene
     import reviewer_app.documents.store
     import reviewer_app.journal
-    import reviewer_app.sync.service  # noqa: F401
+    import reviewer_app.sync.service
+    import reviewer_app.ui.common.dates  # noqa: F401  # time zones: no Qt in it, left out before the paint
     from reviewer_app.shared_db.engine import normalise_url
 
     configure_mappers()

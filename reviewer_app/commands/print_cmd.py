@@ -22,9 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reviewer_app import config
-from reviewer_app.access import roles as security
 from reviewer_app.commands.common import UserError, find_staff, open_engine, require_current_schema
-from reviewer_app.core.rules.delivery import held_back_words
 
 if TYPE_CHECKING:
     from reviewer_app.journal.printing import QueuedPost
@@ -83,6 +81,8 @@ def _held_back_lines(posts: Sequence[QueuedPost]) -> list[str]:
     """暫緩轉交: the posts left out of the batch and why (they come back when the reason is gone)."""
     if not posts:
         return []
+    from reviewer_app.core.rules.delivery import held_back_words
+
     lines = [f"暫緩轉交 {len(posts)} 則（未列印，原因消失後自動回到待列印）："]
     for post in posts:
         why = held_back_words(post.held_back) if post.held_back else ""
@@ -96,6 +96,9 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(f"輸出檔名須為 .pdf：{output}")
     if not output.parent.is_dir():
         raise UserError(f"輸出資料夾不存在：{output.parent}")
+    # Imported here: every command's module is loaded to build the parser, before the sign-in window.
+    from reviewer_app.access import roles as security
+
     engine = open_engine(args)
     require_current_schema(engine)
     staff = find_staff(engine, getattr(args, "user", None), role="counsellor")

@@ -28,6 +28,7 @@ from reviewer_app.core.reasons import DEFAULT_TEMPLATES, by_code
 from reviewer_app.demo.drawing import forget_drawings
 from reviewer_app.demo.seed_appeals import add_appeals
 from reviewer_app.demo.seed_delivery import MIN_FAMILIES, add_delivery_cases
+from reviewer_app.demo.seed_files import DEFAULT_RNG_SEED
 from reviewer_app.demo.seed_plan import (
     BIG_PHOTO_BYTES,
     JUVENILE_INDEX,
@@ -71,7 +72,7 @@ def seed(
     *,
     facilities: int = 1,
     families: int = 40,
-    rng_seed: int = 2026,
+    rng_seed: int = DEFAULT_RNG_SEED,
     now: datetime | None = None,
     full_documents: int = 40,
     progress: Callable[[int, int], None] | None = None,

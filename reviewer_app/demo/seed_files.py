@@ -7,7 +7,7 @@ import functools
 import hashlib
 import io
 import random
-from concurrent.futures import Executor, Future
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from datetime import date
 from typing import Final
 
@@ -15,7 +15,6 @@ from PIL import Image, ImageDraw
 
 from reviewer_app.demo import documents, names
 from reviewer_app.demo.drawing import _font
-from reviewer_app.demo.seed_plan import BIG_PHOTO_BYTES, _random_day
 
 _EVENTS: Final[tuple[str, ...]] = (
     "語文競賽作文組",
@@ -63,8 +62,10 @@ class _Pool:
         self._drawing: dict[str, Future[tuple[bytes, ...]]] = {}
 
     def draw_ahead(self, drawer: Executor) -> None:
-        """Start drawing every part on `drawer`, in the order the families need them."""
-        self._drawing = {name: drawer.submit(_part, self.rng_seed, name) for name in PARTS}
+        """Start drawing every part on `drawer`, in the order the families need them (or take the
+        parts `draw_pool_early` started)."""
+        early = _EARLY.pop(self.rng_seed, None)
+        self._drawing = early or {name: drawer.submit(_part, self.rng_seed, name) for name in PARTS}
 
     def _files(self, name: str) -> tuple[bytes, ...]:
         drawing = self._drawing.get(name)
@@ -89,6 +90,24 @@ class _Pool:
 
 def _pool(rng_seed: int) -> _Pool:
     return _Pool(rng_seed)
+
+
+#: The demo's seed (reviewer_app.demo.seed.seed's default).
+DEFAULT_RNG_SEED: Final = 2026
+#: Parts started by `draw_pool_early`, by seed, for the seed's pool to take.
+_EARLY: dict[int, dict[str, Future[tuple[bytes, ...]]]] = {}
+
+
+def draw_pool_early(rng_seed: int = DEFAULT_RNG_SEED) -> None:
+    """Start drawing the pool on two threads of its own now, before the seed needs it: the first
+    demo on a fresh profile calls this first thing, so the pictures (some 1.5 s of drawing, the
+    first families wait for most of them) are drawn while the app and SQLAlchemy load. This module
+    imports no SQLAlchemy for that reason."""
+    if rng_seed in _EARLY:
+        return
+    early = ThreadPoolExecutor(2, thread_name_prefix="demo pool")
+    _EARLY[rng_seed] = {name: early.submit(_part, rng_seed, name) for name in PARTS}
+    early.shutdown(wait=False)  # its threads end once the parts are drawn
 
 
 def pool_sha256(data: bytes) -> str | None:
@@ -129,6 +148,8 @@ def _part(rng_seed: int, name: str) -> tuple[bytes, ...]:
     elif name == "pending_small":
         files = tuple(documents.family_photo(rng, 1024, 768) for _ in range(6))
     elif name == "big_photo":
+        from reviewer_app.demo.seed_plan import BIG_PHOTO_BYTES
+
         files = (documents.sized_jpeg(rng, BIG_PHOTO_BYTES),)
     elif name == "sideways_small":
         files = (documents.family_photo(rng, 1024, 768, exif_orientation=6, gps=True),)
@@ -142,6 +163,8 @@ def _part(rng_seed: int, name: str) -> tuple[bytes, ...]:
 
 def _people(rng_seed: int) -> list[tuple[str, str, date]]:
     """The three people whose ID cards and portraits the pool holds."""
+    from reviewer_app.demo.seed_plan import _random_day  # here: seed_plan imports SQLAlchemy
+
     rng = random.Random(f"{rng_seed}:pool")
     people = []
     for _ in range(3):

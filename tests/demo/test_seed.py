@@ -24,7 +24,7 @@ from reviewer_app.core.reasons import DEFAULT_TEMPLATES
 from reviewer_app.core.rules import Finding, blocking, child_age
 from reviewer_app.core.snapshot import family_standing, findings_for
 from reviewer_app.core.timeutil import local
-from reviewer_app.demo import names
+from reviewer_app.demo import names, seed_files
 from reviewer_app.demo.seed import (
     JUVENILE_INDEX,
     SCENARIO_FAMILIES,
@@ -519,3 +519,22 @@ def test_hundreds_of_families_mostly_approvable(tmp_path: Path) -> None:
         emails = list(session.scalars(select(Applicant.email)))
         assert len(emails) == len(set(emails))
     engine.dispose()
+
+
+def test_the_pictures_drawn_early_are_the_ones_the_seed_draws(tmp_path: Path) -> None:
+    """The first demo on a fresh profile starts drawing the seed's shared pictures while the app is
+    still loading (draw_pool_early): the seed then takes those drawings instead of drawing them
+    again, and the families' documents are the same as without."""
+    documents = []
+    for name, early in (("late.sqlite3", False), ("early.sqlite3", True)):
+        seed_files._part.cache_clear()  # nothing drawn yet, as in a new process
+        if early:
+            seed_files.draw_pool_early()
+            assert set(seed_files._EARLY[seed_files.DEFAULT_RNG_SEED]) == set(seed_files.PARTS)
+        engine = _engine(tmp_path / name)
+        seed(engine, families=3, now=NOW, full_documents=1)
+        assert seed_files._EARLY == {}  # taken by the seed's pool
+        with Session(engine) as session:
+            documents.append(list(session.scalars(select(Document.sha256).order_by(Document.id))))
+        engine.dispose()
+    assert documents[0] == documents[1] and documents[0]

@@ -36,6 +36,7 @@ from reviewer_app.qt import (
 )
 from reviewer_app.ui.access.message_label import MessageLabel, dialog_width
 from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.first_paint import after_first_paint
 from reviewer_app.ui.common.operations import Operation, in_flight
 
 if TYPE_CHECKING:
@@ -76,6 +77,7 @@ class SignInDialog(QDialog):
         self._tried_saved = False
         self._with_saved = False
         self.session: StaffSession | None = None
+        self._after_paint: list[Operation[object]] = []  # the caller's work, started once painted
 
         self.username_edit = QLineEdit(username)
         self.username_edit.setObjectName("username")
@@ -85,7 +87,10 @@ class SignInDialog(QDialog):
         self.remember_box = QtWidgets.QCheckBox(self.tr("Remember the password (in the system keyring)"))
         self.remember_box.setObjectName("remember")
         self.message_label = MessageLabel()
-        self.buttons = QDialogButtonBox(
+        self.buttons = QDialogButtonBox()
+        # Not through the constructor: choosing among its overloads makes PySide6 build all of Qt's
+        # enums (the Qt namespace, 20 ms) before the window is on screen.
+        self.buttons.setStandardButtons(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         self.sign_in_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
@@ -120,15 +125,25 @@ class SignInDialog(QDialog):
         super().showEvent(event)  # type: ignore[arg-type]
         if self._use_saved and not self._tried_saved:
             self._tried_saved = True
-            self.try_saved_password()
+            self.try_saved_password()  # at once: its answer (or the keyring's complaint) is awaited
 
     def run_in_background(self, fn: Callable[[], object], name: str) -> None:
-        """Work the dialog's caller wants done meanwhile (loading the desk's modules), off the GUI thread."""
-        Operation(fn, owner=self, name=name).run_in_background(executors.network())
+        """Work the dialog's caller wants done meanwhile (loading the desk's modules), off the GUI
+        thread, started once the dialog has painted: a worker busy importing (holding Python's lock
+        most of the time) would delay its first paint by tens of milliseconds."""
+        operation = Operation(fn, owner=self, name=name)
+        self._after_paint.append(operation)
+
+        def start() -> None:
+            self._after_paint.remove(operation)
+            operation.run_in_background(executors.network())
+
+        after_first_paint(self, start)
 
     def is_working(self) -> bool:
-        """Background work of this dialog (keyring, sign-in, the caller's) has not answered yet."""
-        return in_flight(self) > 0
+        """Background work of this dialog (keyring, sign-in, the caller's) has not answered yet, or
+        waits for the first paint to start."""
+        return in_flight(self) > 0 or bool(self._after_paint)
 
     def try_saved_password(self) -> bool:
         """Look up the keyring's password for the username (on the worker) and sign in with it if

@@ -8,12 +8,15 @@ Each preference is declared once here with its key and default. Window layout li
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from reviewer_app import config
 from reviewer_app.core import private_files
 from reviewer_app.qt import QKeySequence, QObject, QSettings, Signal
-from reviewer_app.ui.common.dates import DateStyle
 from reviewer_app.ui.common.i18n import DEFAULT_LANGUAGE, LANGUAGES
+
+if TYPE_CHECKING:
+    from reviewer_app.ui.common.dates import DateStyle
 
 LANGUAGE_KEY = "preferences/language"
 ROC_YEARS_KEY = "preferences/roc_years"
@@ -115,6 +118,9 @@ class Preferences(QObject):
         self.changed.emit()
 
     def date_style(self) -> DateStyle:
+        # Imported here: dates brings the time zones, which the sign-in window does without.
+        from reviewer_app.ui.common.dates import DateStyle
+
         return DateStyle(roc=self.roc_years)
 
 
