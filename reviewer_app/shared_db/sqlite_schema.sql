@@ -5,7 +5,7 @@ CREATE TABLE alembic_version (
 	version_num VARCHAR(32) NOT NULL, 
 	CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num)
 );
-INSERT INTO "alembic_version" VALUES('0014');
+INSERT INTO "alembic_version" VALUES('0016');
 CREATE TABLE appeals (
 	id INTEGER NOT NULL, 
 	facility_id INTEGER NOT NULL, 
@@ -147,10 +147,10 @@ CREATE TABLE "facilities" (
 	review_target_working_days INTEGER DEFAULT '3' NOT NULL, 
 	CONSTRAINT pk_facilities PRIMARY KEY (id), 
 	CONSTRAINT ck_facilities_post_window_positive CHECK (post_window_days >= 1), 
-	CONSTRAINT ck_facilities_body_max_positive CHECK (body_max_chars >= 1), 
 	CONSTRAINT ck_facilities_strike_threshold_positive CHECK (strike_threshold >= 1), 
-	CONSTRAINT uq_facilities_code UNIQUE (code), 
+	CONSTRAINT ck_facilities_body_max_positive CHECK (body_max_chars >= 1), 
 	CONSTRAINT ck_facilities_suspension_not_negative CHECK (suspension_months >= 0), 
+	CONSTRAINT uq_facilities_code UNIQUE (code), 
 	CONSTRAINT ck_facilities_review_target_days_range CHECK (review_target_working_days BETWEEN 0 AND 30)
 );
 CREATE TABLE facility_calendar (
@@ -181,10 +181,10 @@ CREATE TABLE "handovers" (
 	recorded_at DATETIME NOT NULL, 
 	applied_at DATETIME NOT NULL, 
 	CONSTRAINT pk_handovers PRIMARY KEY (id), 
-	CONSTRAINT uq_handovers_idempotency_key UNIQUE (idempotency_key), 
 	CONSTRAINT ck_handovers_reason_known CHECK (reason IS NULL OR reason IN ('transferred', 'released', 'other')), 
-	CONSTRAINT fk_handovers_facility_id_facilities FOREIGN KEY(facility_id) REFERENCES facilities (id), 
 	CONSTRAINT fk_handovers_post_id_posts FOREIGN KEY(post_id) REFERENCES posts (id), 
+	CONSTRAINT fk_handovers_facility_id_facilities FOREIGN KEY(facility_id) REFERENCES facilities (id), 
+	CONSTRAINT uq_handovers_idempotency_key UNIQUE (idempotency_key), 
 	CONSTRAINT ck_handovers_outcome_known CHECK (outcome IN ('delivered', 'undeliverable', 'returned')), 
 	CONSTRAINT ck_handovers_undeliverable_has_reason CHECK ((outcome = 'delivered' AND reason IS NULL) OR (outcome = 'undeliverable' AND reason IS NOT NULL) OR (outcome = 'returned' AND reason IS NULL))
 );
@@ -671,11 +671,11 @@ CREATE TABLE "service_applications" (
 	claim_workstation VARCHAR(100), 
 	claim_expires_at DATETIME, 
 	CONSTRAINT pk_service_applications PRIMARY KEY (id), 
-	CONSTRAINT fk_service_applications_inmate_id_inmates FOREIGN KEY(inmate_id) REFERENCES inmates (id), 
-	CONSTRAINT fk_service_applications_applicant_id_applicants FOREIGN KEY(applicant_id) REFERENCES applicants (id), 
-	CONSTRAINT ck_service_applications_status_known CHECK (status IN ('pending', 'held', 'approved', 'rejected', 'withdrawn')), 
 	CONSTRAINT ck_service_applications_version_positive CHECK (version >= 1), 
+	CONSTRAINT fk_service_applications_applicant_id_applicants FOREIGN KEY(applicant_id) REFERENCES applicants (id), 
+	CONSTRAINT fk_service_applications_inmate_id_inmates FOREIGN KEY(inmate_id) REFERENCES inmates (id), 
 	CONSTRAINT fk_service_applications_facility_id_facilities FOREIGN KEY(facility_id) REFERENCES facilities (id), 
+	CONSTRAINT ck_service_applications_status_known CHECK (status IN ('pending', 'held', 'approved', 'rejected', 'withdrawn')), 
 	CONSTRAINT ck_service_applications_relationship_known CHECK (relationship IN ('spouse', 'father', 'mother', 'child', 'grandparent', 'grandchild', 'sibling', 'parent_in_law', 'child_in_law', 'grandparent_in_law', 'grandchild_in_law', 'spouse_child', 'parent_spouse', 'spouse_grandchild', 'grandparent_spouse', 'sibling_spouse', 'spouse_sibling', 'spouse_sibling_spouse', 'sibling_in_law', 'cohabiting_with_child', 'other'))
 );
 CREATE TABLE staff (
@@ -740,20 +740,20 @@ CREATE INDEX ix_documents_facility_id ON documents (facility_id);
 CREATE INDEX ix_documents_post_id ON documents (post_id);
 CREATE INDEX ix_strikes_facility_id ON strikes (facility_id);
 CREATE INDEX ix_strikes_service_id ON strikes (service_id);
+CREATE INDEX ix_audit_events_facility_id ON audit_events (facility_id);
 CREATE INDEX ix_audit_events_item ON audit_events (item_kind, item_id);
 CREATE INDEX ix_audit_events_occurred_at ON audit_events (occurred_at);
-CREATE INDEX ix_audit_events_facility_id ON audit_events (facility_id);
 CREATE TRIGGER audit_events_no_update BEFORE UPDATE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only: UPDATE refused'); END;
 CREATE TRIGGER audit_events_no_delete BEFORE DELETE ON audit_events BEGIN SELECT RAISE(ABORT, 'audit events are append-only: DELETE refused'); END;
 CREATE INDEX ix_print_records_batch_key ON print_records (batch_key);
 CREATE INDEX ix_print_records_facility_id ON print_records (facility_id);
 CREATE INDEX ix_print_records_post_id ON print_records (post_id);
 CREATE INDEX ix_posts_claimable ON posts (facility_id, submitted_at, id) WHERE status IN ('held', 'pending');
-CREATE INDEX ix_service_applications_queue ON service_applications (facility_id, status, submitted_at);
-CREATE INDEX ix_service_applications_applicant_id ON service_applications (applicant_id);
-CREATE INDEX ix_service_applications_claimable ON service_applications (facility_id, submitted_at, id) WHERE status IN ('held', 'pending');
 CREATE UNIQUE INDEX uq_service_applications_one_approved_per_inmate ON service_applications (inmate_id) WHERE status = 'approved';
+CREATE INDEX ix_service_applications_applicant_id ON service_applications (applicant_id);
 CREATE INDEX ix_service_applications_inmate_id ON service_applications (inmate_id);
+CREATE INDEX ix_service_applications_queue ON service_applications (facility_id, status, submitted_at);
+CREATE INDEX ix_service_applications_claimable ON service_applications (facility_id, submitted_at, id) WHERE status IN ('held', 'pending');
 CREATE UNIQUE INDEX uq_second_looks_one_waiting ON second_looks (subject, subject_id) WHERE state = 'waiting';
 CREATE INDEX ix_second_looks_queue ON second_looks (facility_id, state, first_at);
 CREATE INDEX ix_appeals_facility_id ON appeals (facility_id);
@@ -761,9 +761,19 @@ CREATE INDEX ix_appeals_service_id ON appeals (service_id);
 CREATE INDEX ix_image_hashes_facility_id ON image_hashes (facility_id);
 CREATE INDEX ix_item_notes_facility_id ON item_notes (facility_id);
 CREATE INDEX ix_item_notes_item ON item_notes (item_kind, item_id);
-CREATE INDEX ix_handovers_facility_id ON handovers (facility_id);
 CREATE INDEX ix_handovers_post_id ON handovers (post_id);
+CREATE INDEX ix_handovers_facility_id ON handovers (facility_id);
 CREATE INDEX ix_post_transfers_post_id ON post_transfers (post_id);
 CREATE INDEX ix_post_transfers_from_facility_id ON post_transfers (from_facility_id);
 CREATE INDEX ix_post_transfers_to_facility_id ON post_transfers (to_facility_id);
+CREATE TRIGGER posts_released_closes AFTER UPDATE OF status ON posts
+FOR EACH ROW WHEN NEW.status = 'approved' AND OLD.status <> 'approved' AND EXISTS (SELECT 1 FROM service_applications a JOIN inmates i ON i.id = a.inmate_id WHERE a.id = NEW.service_id AND i.custody = 'released')
+BEGIN
+    UPDATE posts SET status = 'undeliverable' WHERE id = NEW.id;
+    INSERT INTO handovers (idempotency_key, facility_id, post_id, outcome, reason, handed_over_by,
+        handed_over_at, note, recorded_by, workstation, recorded_at, applied_at)
+    VALUES ('release-' || NEW.id || '-' || NEW.version, NEW.facility_id, NEW.id, 'undeliverable', 'released',
+        '機關紀錄', strftime('%Y-%m-%d %H:%M:%f000', 'now'), '收容人已出監，本則家庭聯絡簿無法轉交，已結案。', '機關紀錄',
+        '機關紀錄', strftime('%Y-%m-%d %H:%M:%f000', 'now'), strftime('%Y-%m-%d %H:%M:%f000', 'now'));
+END;
 COMMIT;
