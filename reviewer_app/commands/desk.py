@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reviewer_app.access.signin import StaffSession
     from reviewer_app.demo.seed import DemoStaff
     from reviewer_app.qt import QApplication
+    from reviewer_app.sync.service import Sync
     from reviewer_app.ui.desk.demo_seeding import DemoSeeding
 
     #: fill(progress, staff_ready, queue_ready) fills the demo database if it needs it (on a worker)
@@ -266,6 +267,16 @@ def load_desk_modules(database_url: str) -> None:
         make_url(normalise_url(database_url)).get_dialect().import_dbapi()
 
 
+def _start_first_sync(sync: Sync) -> None:
+    """Claim the member's first items now, on the network worker, while the GUI thread builds the
+    desk's window (about 0.1 to 0.2 s): the window's first sync answers with this one. No decision
+    waits out a grace period here: Ctrl+Z only ever takes back the open desk's own decisions."""
+    from reviewer_app.ui.common import executors
+    from reviewer_app.ui.common.operations import Operation
+
+    Operation(sync.first_sync_job(), name="first sync").run_in_background(executors.network())
+
+
 def _open_desk(
     app: QApplication,
     engine: Engine,
@@ -316,6 +327,8 @@ def _open_desk(
         from reviewer_app.access.roles import Actor
 
         role = session.role if session is not None else (role or "reviewer")
+        if seeding is None and role != "counsellor":  # the review desk (a counsellor's view claims nothing)
+            _start_first_sync(sync)
         actor = Actor(username, role, facility_id, workstation)
         prepare = seeding.attach if seeding is not None else None
         return run_desk(
