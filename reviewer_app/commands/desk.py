@@ -203,8 +203,11 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     first (``load_desk_modules``), while the member types, so the desk opens sooner after signing in."""
     from reviewer_app.qt import QDialog
     from reviewer_app.ui.access.signin_dialog import SignInDialog
+    from reviewer_app.ui.common import executors
     from reviewer_app.ui.common.gui_gc import collecting_on_the_gui_thread
+    from reviewer_app.ui.common.operations import Operation
     from reviewer_app.ui.common.preferences import open_settings
+    from reviewer_app.ui.desk.window_imports import import_in_turns
 
     def sign_in_and_check(url: str, user: str, password: str) -> StaffSession:
         """On the dialog's worker: sign in, then make sure the shared database is up to date."""
@@ -227,7 +230,11 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
     remembered = bool(last) and str(settings.value(REMEMBERED_KEY, "") or "") == last
     dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check, remembered=remembered)
-    dialog.run_in_background(lambda: load_desk_modules(database_url), name="load the desk")
+    # Below the interface on the worker; then the window's own modules on the GUI thread, a module
+    # each turn of its event loop (Qt classes are made there), all while the member types.
+    Operation(lambda: load_desk_modules(database_url), owner=dialog, name="load the desk").success(
+        lambda _loaded: import_in_turns()
+    ).run_in_background(executors.network())
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     # Its worker allocates a lot (SQLAlchemy, signing in): garbage it would collect may hold the
     # widgets of a desk closed at the idle lock, which must be freed on the GUI thread (gui_gc).
@@ -258,10 +265,13 @@ def load_desk_modules(database_url: str) -> None:
     import reviewer_app.documents.hygiene
     import reviewer_app.documents.store
     import reviewer_app.journal
+    import reviewer_app.journal.elsewhere
+    import reviewer_app.sync.resubmission
     import reviewer_app.sync.service  # noqa: F401
     from reviewer_app.shared_db.engine import normalise_url
 
     configure_mappers()
+    make_url("sqlite://").get_dialect().import_dbapi()  # the journal's driver (sqlite3)
     # A URL or driver that cannot be used is for signing in to report, in words for the member.
     with contextlib.suppress(ArgumentError, NoSuchModuleError, ImportError):
         make_url(normalise_url(database_url)).get_dialect().import_dbapi()
