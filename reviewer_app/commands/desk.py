@@ -265,16 +265,23 @@ def load_desk_modules(database_url: str) -> None:
     import reviewer_app.documents.hygiene
     import reviewer_app.documents.store
     import reviewer_app.journal
-    import reviewer_app.journal.elsewhere
-    import reviewer_app.sync.resubmission
-    import reviewer_app.sync.service  # noqa: F401
+    import reviewer_app.sync.service
     from reviewer_app.shared_db.engine import normalise_url
 
     configure_mappers()
-    make_url("sqlite://").get_dialect().import_dbapi()  # the journal's driver (sqlite3)
     # A URL or driver that cannot be used is for signing in to report, in words for the member.
     with contextlib.suppress(ArgumentError, NoSuchModuleError, ImportError):
         make_url(normalise_url(database_url)).get_dialect().import_dbapi()
+    # Last (the sign-in window is on the screen by now): what the desk's window and journal need
+    # below the interface, which the GUI thread would otherwise import after Enter.
+    import _strptime  # noqa: F401 - the journal's first datetime.strptime would import it
+
+    from PIL import TiffImagePlugin  # noqa: F401 - the first photo's EXIF would import it
+
+    import reviewer_app.journal.elsewhere
+    import reviewer_app.sync.resubmission  # noqa: F401
+
+    make_url("sqlite://").get_dialect().import_dbapi()  # the journal's driver (sqlite3)
 
 
 def _start_first_sync(sync: Sync) -> None:
