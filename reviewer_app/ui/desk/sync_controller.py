@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -296,14 +296,22 @@ class SyncController(QObject):
         self._last_error = None
         self.show_connection()
         self.show_last_sync()
-        if pulled.others is None or pulled.overdue is None:
-            self._read_extras()
-        else:
-            self._check_documents()
+        extras = pulled.others is None or pulled.overdue is None
+        self._after_shown_documents(self._read_extras if extras else self._check_documents)
+
+    def _after_shown_documents(self, then: Callable[[], None]) -> None:
+        """``then()`` once the document shown has been decoded (a job of the document worker after
+        it): the follow-ups of a sync (the extras, fetching and hashing a batch of photos) would
+        compete with it for the processor, and with the first screen's paint."""
+        if self.ctx.sync is None or self._closed:
+            return
+        Operation(_nothing, owner=self, name="after the shown documents").success(
+            lambda _none: then()
+        ).run_in_background(executors.documents(), SHOWN - 1)
 
     def _read_extras(self) -> None:
-        """After the first screen's items: what that pull left out (the staff notes, the second looks
-        that ended, the items colleagues hold and those overdue), then the documents' checks."""
+        """After the first screen: what its pull left out (the staff notes, the second looks that
+        ended, the items colleagues hold and those overdue), then the documents' checks."""
         sync = self.ctx.sync
         if sync is None or self._closed:
             return
@@ -324,24 +332,15 @@ class SyncController(QObject):
         self._check_documents()
 
     def _check_documents(self) -> None:
-        """After the queue has come: the claimed items' documents into the cache and opened for the
-        rules (R7), behind the next sync on the network worker; the desk hears DOCUMENTS and reloads.
-        Not before the document shown has been decoded: fetching and hashing a batch of photos would
-        compete with it for the processor (a job of the document worker, after that one, starts it)."""
+        """After the queue and its document have come: the claimed items' documents into the cache
+        and opened for the rules (R7), behind the next sync on the network worker; the desk hears
+        DOCUMENTS and reloads."""
         sync = self.ctx.sync
         if sync is None or self._closed:
             return
-
-        def check() -> None:
-            if self._closed:
-                return
-            Operation(sync.check_documents, owner=self, name="check documents").failure(
-                lambda exc: log.warning("checking the claimed documents failed: %s", type(exc).__name__)
-            ).changes(DOCUMENTS).run_in_background(executors.network())
-
-        Operation(_nothing, owner=self, name="after the shown documents").success(
-            lambda _none: check()
-        ).run_in_background(executors.documents(), SHOWN - 1)
+        Operation(sync.check_documents, owner=self, name="check documents").failure(
+            lambda exc: log.warning("checking the claimed documents failed: %s", type(exc).__name__)
+        ).changes(DOCUMENTS).run_in_background(executors.network())
 
     def _sync_failed(self, exc: BaseException) -> None:
         self._finished()
