@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from reviewer_app.access.signin import StaffSession
     from reviewer_app.demo.seed import DemoStaff
     from reviewer_app.qt import QApplication
+    from reviewer_app.sync.service import Sync
     from reviewer_app.ui.desk.demo_seeding import DemoSeeding
 
     #: fill(progress, staff_ready, queue_ready) fills the demo database if it needs it (on a worker)
@@ -211,6 +212,7 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     from reviewer_app.ui.common.first_paint import after_first_paint
     from reviewer_app.ui.common.gui_gc import collecting_on_the_gui_thread
     from reviewer_app.ui.common.preferences import open_settings
+    from reviewer_app.ui.desk.window_imports import import_in_turns
 
     def sign_in_and_check(url: str, user: str, password: str) -> StaffSession:
         """On the dialog's worker: sign in, then make sure the shared database is up to date."""
@@ -233,7 +235,11 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
     last = username or str(settings.value(LAST_USERNAME_KEY, "") or "")
     remembered = bool(last) and str(settings.value(REMEMBERED_KEY, "") or "") == last
     dialog = SignInDialog(database_url, username=last, sign_in=sign_in_and_check, remembered=remembered)
-    dialog.run_in_background(lambda: load_desk_modules(database_url), name="load the desk")
+    # Below the interface on the worker; then the window's own modules on the GUI thread, a module
+    # each turn of its event loop (Qt classes are made there), all while the member types.
+    dialog.run_in_background(
+        lambda: load_desk_modules(database_url), name="load the desk", then=lambda _loaded: import_in_turns()
+    )
     after_first_paint(dialog, _look_up_qt_enums)  # while the member types, not after Enter
     dialog.keyringFailed.connect(lambda message: print(f"reviewer-app: {message}", file=sys.stderr))
     # Its worker allocates a lot (SQLAlchemy, signing in): garbage it would collect may hold the
@@ -275,13 +281,33 @@ def load_desk_modules(database_url: str) -> None:
     import reviewer_app.documents.store
     import reviewer_app.journal
     import reviewer_app.sync.service
-    import reviewer_app.ui.common.dates  # noqa: F401  # time zones: no Qt in it, left out before the paint
+    import reviewer_app.ui.common.dates  # time zones: no Qt in it, left out before the paint
     from reviewer_app.shared_db.engine import normalise_url
 
     configure_mappers()
     # A URL or driver that cannot be used is for signing in to report, in words for the member.
     with contextlib.suppress(ArgumentError, NoSuchModuleError, ImportError):
         make_url(normalise_url(database_url)).get_dialect().import_dbapi()
+    # Last (the sign-in window is on the screen by now): what the desk's window and journal need
+    # below the interface, which the GUI thread would otherwise import after Enter.
+    import _strptime  # noqa: F401 - the journal's first datetime.strptime would import it
+
+    from PIL import TiffImagePlugin  # noqa: F401 - the first photo's EXIF would import it
+
+    import reviewer_app.journal.elsewhere
+    import reviewer_app.sync.resubmission  # noqa: F401
+
+    make_url("sqlite://").get_dialect().import_dbapi()  # the journal's driver (sqlite3)
+
+
+def _start_first_sync(sync: Sync) -> None:
+    """Claim the member's first items now, on the network worker, while the GUI thread builds the
+    desk's window (about 0.1 to 0.2 s): the window's first sync answers with this one. No decision
+    waits out a grace period here: Ctrl+Z only ever takes back the open desk's own decisions."""
+    from reviewer_app.ui.common import executors
+    from reviewer_app.ui.common.operations import Operation
+
+    Operation(sync.first_sync_job(), name="first sync").run_in_background(executors.network())
 
 
 def _open_desk(
@@ -334,6 +360,8 @@ def _open_desk(
         from reviewer_app.access.roles import Actor
 
         role = session.role if session is not None else (role or "reviewer")
+        if seeding is None and role != "counsellor":  # the review desk (a counsellor's view claims nothing)
+            _start_first_sync(sync)
         actor = Actor(username, role, facility_id, workstation)
         prepare = seeding.attach if seeding is not None else None
         return run_desk(

@@ -79,11 +79,14 @@ def store_pulled(
 
 
 def _store_families(s: Session, families: Sequence[SharedStanding]) -> None:
+    ids = [f.service_id for f in families]
     known = {
-        f.service_id: f
-        for f in s.scalars(
-            select(JournalFamily).where(JournalFamily.service_id.in_([f.service_id for f in families]))
-        )
+        f.service_id: f for f in s.scalars(select(JournalFamily).where(JournalFamily.service_id.in_(ids)))
+    }
+    # Read in one query, not merged one by one: a merge looks each record up (30 lookups a pull).
+    records = {
+        r.service_id: r
+        for r in s.scalars(select(JournalFamilyRecord).where(JournalFamilyRecord.service_id.in_(ids)))
     }
     for fam in families:
         frow = known.get(fam.service_id)
@@ -95,7 +98,11 @@ def _store_families(s: Session, families: Sequence[SharedStanding]) -> None:
         frow.suspension_months = fam.suspension_months
         # The record itself, replayed by journal/standing.py (the count columns of earlier versions
         # stay unused).
-        s.merge(JournalFamilyRecord(service_id=fam.service_id, record=fam.to_json()))
+        record = records.get(fam.service_id)
+        if record is None:
+            record = records[fam.service_id] = JournalFamilyRecord(service_id=fam.service_id)
+            s.add(record)
+        record.record = fam.to_json()
 
 
 def store_staff(s: Session, staff: Sequence[StaffMember]) -> None:

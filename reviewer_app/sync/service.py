@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 
@@ -20,6 +21,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import ClaimedItem, SharedStanding
+from reviewer_app.core.notes import Note
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db import service_clock
@@ -44,6 +46,8 @@ from reviewer_app.sync.second_looks import still_waiting
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+#: Hears of a pull's claimed items before the journal stores them (``Sync.on_claimed``).
+ClaimedHook = Callable[[list[ClaimedItem], list[SharedStanding], datetime], None]
 
 
 def _utcnow() -> datetime:
@@ -73,10 +77,21 @@ class PullResult:
     claimed: int
     held: int
     #: undecided items of the facility that colleagues are working on (claimed, lease running): the
-    #: queue is not empty, only taken for now
-    others: int = 0
+    #: queue is not empty, only taken for now. None: not read by this pull (``Sync.pull_extras``).
+    others: int | None = 0
     #: undecided items of the facility past its target to decide (the service clock, issue #21)
-    overdue: int = 0
+    overdue: int | None = 0
+
+
+@dataclass(frozen=True)
+class PullExtras:
+    """What the desk's first screen does without, read after it (``Sync.pull_extras``)."""
+
+    others: int
+    overdue: int
+    notes: list[Note]
+    #: the journal changed (notes stored, second looks ended): the desk reads it again
+    changed: bool = False
 
 
 def _is_connection_error(exc: BaseException) -> bool:
@@ -117,14 +132,35 @@ class Sync:
         #: The number of the desk session opened last (open_session): a late close of an earlier one
         #: leaves it alone.
         self._session_number = 0
-        #: called on the pulling thread with the snapshots of the items held, their families' standings
-        #: and the pull's time, once read and before the journal stores them: the desk starts decoding
-        #: the first item's photo while the pull is being stored
-        self.on_claimed: Callable[[list[ClaimedItem], list[SharedStanding], datetime], None] | None = None
+        self._on_claimed: ClaimedHook | None = None
+        self._hook_lock = threading.Lock()
+        #: The first sync, started before the desk's window exists (:meth:`first_sync_job`); the
+        #: window's first :meth:`sync` answers with it. ``_unheard``: its claim notice, kept for the
+        #: window's ``on_claimed`` when it came before the window listened.
+        self._first: Future[tuple[PushResult, PullResult]] | None = None
+        self._unheard: tuple[list[ClaimedItem], list[SharedStanding], datetime] | None = None
+        self._keep_unheard = False
         #: Where the claimed items' documents are fetched from after each pull (the desk passes its own,
         #: so that one cache serves the pull and the viewer); made when first needed otherwise.
         self._documents = documents
         self._documents_lock = threading.Lock()
+
+    @property
+    def on_claimed(self) -> ClaimedHook | None:
+        """Called on the pulling thread with the snapshots of the items held, their families'
+        standings and the pull's time, once read and before the journal stores them: the desk starts
+        decoding the first item's photo while the pull is being stored. Set while the first sync
+        (:meth:`first_sync_job`) is past that point already, it hears of that pull at once."""
+        return self._on_claimed
+
+    @on_claimed.setter
+    def on_claimed(self, hook: ClaimedHook | None) -> None:
+        with self._hook_lock:
+            self._on_claimed = hook
+            unheard, self._unheard = self._unheard, None
+            self._keep_unheard = False
+        if hook is not None and unheard is not None:
+            self._tell(hook, *unheard)
 
     @property
     def documents(self) -> DocumentStore:
@@ -149,19 +185,22 @@ class Sync:
 
     # ---- pull ----------------------------------------------------------------------------------
 
-    def pull(self, batch: int = 30, *, check_documents: bool = True) -> PullResult:
+    def pull(self, batch: int = 30, *, check_documents: bool = True, extras: bool = True) -> PullResult:
         """Renew this workstation's claims, claim up to `batch` undecided items, snapshot them; then
         (unless ``check_documents`` is False: the desk runs :meth:`check_documents` after showing the
-        queue) fetch and open their documents (R7)."""
+        queue) fetch and open their documents (R7). ``extras=False`` (the desk's first pull) leaves
+        what the first screen does not need to :meth:`pull_extras`: the second looks still waiting,
+        the staff notes, the items colleagues hold and those overdue (``others`` and ``overdue``
+        are then None)."""
         now = self.clock()
+        found: PullExtras | None = None
         try:
             with self._claiming, self._session() as s, s.begin():
                 if self._closed:  # the desk has closed: it takes nothing more
                     return PullResult(claimed=0, held=0)
                 lease = self._lease(s)
-                awaiting = self.journal.awaiting_second()
-                if awaiting:  # confirmed or sent back meanwhile: the desk's 待覆核 ends
-                    self.journal.keep_awaiting_second(still_waiting(s, awaiting))
+                if extras:
+                    self._end_second_looks(s)
                 # Decided here and not synced yet included (R10): nobody else may take them meanwhile.
                 mine = [(i.kind, i.item_id) for i in self.journal.items(include_decided=True)]
                 claims.renew(s, self.who, mine, now, lease)
@@ -175,20 +214,55 @@ class Sync:
                 self._notify_claimed(snaps, fams, now)
                 reasons = pull.catalogue(s, self.who.facility_id)
                 staff = pull.staff(s, self.who.facility_id)
-                others = claims.held_by_others(s, self.who, now)
-                overdue = service_clock.overdue_count(s, self.who.facility_id, now)
-                notes = pulled_notes(s, keys)
+                if extras:
+                    found = self._read_extras(s, keys, now)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
-        self.journal.store_notes(notes)
+        if found is not None:
+            self.journal.store_notes(found.notes)
         if check_documents:
             check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
             self._hash_images(snaps)
         held = sum(1 for snap in snaps if snap.status == "held")
-        return PullResult(claimed=len(snaps), held=held, others=others, overdue=overdue)
+        if found is None:
+            return PullResult(claimed=len(snaps), held=held, others=None, overdue=None)
+        return PullResult(claimed=len(snaps), held=held, others=found.others, overdue=found.overdue)
+
+    def pull_extras(self) -> PullExtras:
+        """What a pull with ``extras=False`` left out, read now in one short transaction: the second
+        looks that ended (the desk's 待覆核 marks), the staff notes of the items held here (stored in
+        the journal), the items colleagues hold and those past the target to decide."""
+        now = self.clock()
+        try:
+            with self._session() as s, s.begin():
+                ended = self._end_second_looks(s)
+                found = self._read_extras(s, claims.held_by_me(s, self.who, now), now)
+        except (OperationalError, DBAPIError) as exc:
+            if _is_connection_error(exc):
+                raise self._unavailable(exc) from exc
+            raise
+        self.journal.store_notes(found.notes)
+        return replace(found, changed=ended or bool(found.notes))
+
+    def _end_second_looks(self, s: Session) -> bool:
+        """True when some ended (the journal changed)."""
+        awaiting = self.journal.awaiting_second()
+        if not awaiting:
+            return False
+        waiting = set(still_waiting(s, awaiting))
+        if waiting != awaiting:  # confirmed or sent back meanwhile: the desk's 待覆核 ends
+            self.journal.keep_awaiting_second(waiting)
+        return waiting != awaiting
+
+    def _read_extras(self, s: Session, keys: Sequence[tuple[str, int]], now: datetime) -> PullExtras:
+        return PullExtras(
+            others=claims.held_by_others(s, self.who, now),
+            overdue=service_clock.overdue_count(s, self.who.facility_id, now),
+            notes=pulled_notes(s, keys),
+        )
 
     def release(self, kind: str, item_id: int) -> None:
         """Give an undecided item back to the queue for others."""
@@ -314,10 +388,21 @@ class Sync:
     def _notify_claimed(
         self, snapshots: list[ClaimedItem], families: list[SharedStanding], now: datetime
     ) -> None:
-        if self.on_claimed is None or not snapshots:
+        if not snapshots:
             return
+        with self._hook_lock:
+            hook = self._on_claimed
+            if hook is None and self._keep_unheard:  # the first sync, ahead of the desk's window
+                self._unheard = (snapshots, families, now)
+        if hook is not None:
+            self._tell(hook, snapshots, families, now)
+
+    @staticmethod
+    def _tell(
+        hook: ClaimedHook, snapshots: list[ClaimedItem], families: list[SharedStanding], now: datetime
+    ) -> None:
         try:
-            self.on_claimed(snapshots, families, now)
+            hook(snapshots, families, now)
         except Exception:  # only a head start for the desk: never a reason for the pull to fail
             log.exception("on_claimed hook failed")
 
@@ -375,10 +460,37 @@ class Sync:
             self.journal.mark_audit_pushed([e.key for e in events])
             total += len(events)
 
-    def sync(self, batch: int = 30, *, check_documents: bool = True) -> tuple[PushResult, PullResult]:
+    def sync(
+        self, batch: int = 30, *, check_documents: bool = True, extras: bool = True
+    ) -> tuple[PushResult, PullResult]:
+        with self._hook_lock:
+            first, self._first = self._first, None
+        if first is not None:  # started before the desk's window: its answer is this sync's
+            return first.result()
         pushed = self.push()
-        pulled = self.pull(batch, check_documents=check_documents)
+        pulled = self.pull(batch, check_documents=check_documents, extras=extras)
         return pushed, pulled
+
+    def first_sync_job(self) -> Callable[[], None]:
+        """The desk's first sync (push, then pull without checking documents or reading the extras),
+        to be run on a worker at once, while the desk's window is still being built; the next
+        :meth:`sync` call (the window's first) waits for it on its own worker and answers with its
+        result, or its error.
+        A member's first row is on the screen sooner: the claim is not queued behind the window."""
+        future: Future[tuple[PushResult, PullResult]] = Future()
+        with self._hook_lock:
+            self._first = future
+            self._keep_unheard = self._on_claimed is None
+
+        def job() -> None:
+            if not future.set_running_or_notify_cancel():
+                return
+            try:
+                future.set_result((self.push(), self.pull(check_documents=False, extras=False)))
+            except BaseException as exc:  # the window's sync reports it, as its own
+                future.set_exception(exc)
+
+        return job
 
     def check_documents(self) -> int:
         """Fetch (into the cache) and open the documents of the items claimed here (R7); the number of

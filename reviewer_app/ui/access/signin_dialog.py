@@ -127,11 +127,16 @@ class SignInDialog(QDialog):
             self._tried_saved = True
             self.try_saved_password()  # at once: its answer (or the keyring's complaint) is awaited
 
-    def run_in_background(self, fn: Callable[[], object], name: str) -> None:
+    def run_in_background(
+        self, fn: Callable[[], object], name: str, then: Callable[[object], None] | None = None
+    ) -> None:
         """Work the dialog's caller wants done meanwhile (loading the desk's modules), off the GUI
         thread, started once the dialog has painted: a worker busy importing (holding Python's lock
-        most of the time) would delay its first paint by tens of milliseconds."""
+        most of the time) would delay its first paint by tens of milliseconds. ``then`` runs on the
+        GUI thread with its result once it has succeeded."""
         operation = Operation(fn, owner=self, name=name)
+        if then is not None:
+            operation.success(then)
         self._after_paint.append(operation)
 
         def start() -> None:

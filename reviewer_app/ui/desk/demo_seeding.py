@@ -223,9 +223,11 @@ class SyncAfterSeed(Sync):
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._seeded = seeded
 
-    def sync(self, batch: int = 30, *, check_documents: bool = True) -> tuple[PushResult, PullResult]:
+    def sync(
+        self, batch: int = 30, *, check_documents: bool = True, extras: bool = True
+    ) -> tuple[PushResult, PullResult]:
         self._seeded.wait()
-        return super().sync(batch, check_documents=check_documents)
+        return super().sync(batch, check_documents=check_documents, extras=extras)
 
 
 class SeedingDialog(QProgressDialog):

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from reviewer_app.printing.batch import Fetch
     from reviewer_app.ui.common.help_overlay import HelpOverlay
+    from reviewer_app.ui.supervisor.second_looks_panel import SecondLooksWindow
 
 
 def _fetcher(context: DeskContext) -> Fetch:
@@ -271,11 +272,14 @@ def _add_second_looks_action(window: MainWindow, context: DeskContext, engine: E
     """Review → 待覆核… (Ctrl+Shift+K): colleagues' first decisions waiting for a second look (four eyes)."""
     from reviewer_app.qt import Qt
     from reviewer_app.ui.common.shortcuts import make_action
-    from reviewer_app.ui.supervisor.second_looks_panel import SecondLooksWindow
 
     holder: dict[str, SecondLooksWindow] = {}
 
     def open_queue() -> None:
+        # Imported when first opened, not with the desk: it brings the supervisor's panels and the
+        # statistics (about 0.1 s), which a member's first screen after Enter does not need.
+        from reviewer_app.ui.supervisor.second_looks_panel import SecondLooksWindow
+
         queue = holder.get("window")
         if queue is None:  # a new one each time: a closed window has stopped listening
             queue = SecondLooksWindow(engine, actor, documents=context.documents, clock=context.clock)

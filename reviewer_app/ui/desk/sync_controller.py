@@ -15,17 +15,18 @@ from __future__ import annotations
 import logging
 import math
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from reviewer_app.journal.elsewhere import waiting_elsewhere
 from reviewer_app.journal.journal import DecisionRecord
 from reviewer_app.qt import QCoreApplication, QLabel, QMessageBox, QObject, QProgressBar, QTimer
-from reviewer_app.sync.service import PullResult, PushResult, SharedDatabaseUnavailable
+from reviewer_app.sync.service import PullExtras, PullResult, PushResult, SharedDatabaseUnavailable
 from reviewer_app.ui.common import executors, words
-from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS
+from reviewer_app.ui.common.changes import DECISIONS, DOCUMENTS, ITEMS, changes
 from reviewer_app.ui.common.operations import Operation
+from reviewer_app.ui.viewer.documents import SHOWN
 
 if TYPE_CHECKING:
     from reviewer_app.ui.desk.main_window import MainWindow
@@ -40,6 +41,10 @@ PROGRESS_AFTER_MS = 400
 JOURNAL_WAIT_S = 30
 # The grace countdown is looked at this often (it shows whole seconds; the clock may be a test's).
 COUNTDOWN_TICK_MS = 250
+
+
+def _nothing() -> None:
+    """A job that only marks a place in a worker's queue."""
 
 
 def _brief(exc: BaseException) -> str:
@@ -222,8 +227,10 @@ class SyncController(QObject):
         self._running = True
         self.retry_timer.stop()
         self.progress_timer.start()
-        # The documents are fetched and opened after the queue shows (check_documents below).
-        Operation(lambda: sync.sync(check_documents=False), owner=self, name="sync").success(
+        # The documents are fetched and opened after the queue shows (check_documents below). The
+        # first sync brings only what the first screen needs; the rest follows it (_read_extras).
+        extras = self._last_sync_at is not None
+        Operation(lambda: sync.sync(check_documents=False, extras=extras), owner=self, name="sync").success(
             self._synced
         ).failure(self._sync_failed).changes(ITEMS, DECISIONS).run_in_background(executors.network())
 
@@ -255,7 +262,8 @@ class SyncController(QObject):
     def _synced(self, result: tuple[PushResult, PullResult]) -> None:
         self._finished()
         pushed, pulled = result
-        self.show_taken_by_others(pulled.others)
+        if pulled.others is not None:
+            self.show_taken_by_others(pulled.others)
         if self._sending_after_grace and pushed.applied:
             self._sending_after_grace = False
             self.window.announcer.announce(
@@ -266,7 +274,8 @@ class SyncController(QObject):
                     pushed.applied,
                 )
             )
-        self.show_overdue(pulled.overdue)
+        if pulled.overdue is not None:
+            self.show_overdue(pulled.overdue)
         if pushed.conflicted:
             self._tell_conflicts(pushed.conflicted)
         elif pushed.awaiting_second:
@@ -287,11 +296,45 @@ class SyncController(QObject):
         self._last_error = None
         self.show_connection()
         self.show_last_sync()
+        extras = pulled.others is None or pulled.overdue is None
+        self._after_shown_documents(self._read_extras if extras else self._check_documents)
+
+    def _after_shown_documents(self, then: Callable[[], None]) -> None:
+        """``then()`` once the document shown has been decoded (a job of the document worker after
+        it): the follow-ups of a sync (the extras, fetching and hashing a batch of photos) would
+        compete with it for the processor, and with the first screen's paint."""
+        if self.ctx.sync is None or self._closed:
+            return
+        Operation(_nothing, owner=self, name="after the shown documents").success(
+            lambda _none: then()
+        ).run_in_background(executors.documents(), SHOWN - 1)
+
+    def _read_extras(self) -> None:
+        """After the first screen: what its pull left out (the staff notes, the second looks that
+        ended, the items colleagues hold and those overdue), then the documents' checks."""
+        sync = self.ctx.sync
+        if sync is None or self._closed:
+            return
+
+        def failed(exc: BaseException) -> None:  # the next sync reads them again
+            log.warning("reading the notes and counts after the first sync failed: %s", type(exc).__name__)
+            self._check_documents()
+
+        Operation(sync.pull_extras, owner=self, name="extras").success(self._extras_read).failure(
+            failed
+        ).run_in_background(executors.network())
+
+    def _extras_read(self, extras: PullExtras) -> None:
+        self.show_taken_by_others(extras.others)
+        self.show_overdue(extras.overdue)
+        if extras.changed:  # the notes, the 待覆核 marks: the desk reads the journal again
+            changes().notify({ITEMS}, self)
         self._check_documents()
 
     def _check_documents(self) -> None:
-        """After the queue has come: the claimed items' documents into the cache and opened for the
-        rules (R7), behind the next sync on the network worker; the desk hears DOCUMENTS and reloads."""
+        """After the queue and its document have come: the claimed items' documents into the cache
+        and opened for the rules (R7), behind the next sync on the network worker; the desk hears
+        DOCUMENTS and reloads."""
         sync = self.ctx.sync
         if sync is None or self._closed:
             return

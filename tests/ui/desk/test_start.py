@@ -373,3 +373,78 @@ def test_the_sign_in_window_is_shown_before_sqlalchemy_loads(tmp_path: Path) -> 
         "sqlalchemy.orm",
         "sqlite3",
     ]
+
+
+def test_a_reviewers_desk_opens_without_the_supervisors_panels(tmp_path: Path) -> None:
+    """After Enter the GUI thread imports and builds the desk's window (nothing else can: it is Qt).
+    The 待覆核 window (Review → 待覆核…) brings the supervisor's panels and the statistics with it,
+    about 0.1 s of imports: they load when it is first opened, not with every member's first screen.
+    A fresh interpreter: in this one, earlier tests have loaded them already."""
+    probe = (
+        "import sys\n"
+        "from reviewer_app.access.roles import Actor\n"
+        "from reviewer_app.journal import Journal\n"
+        "from reviewer_app.shared_db.engine import make_engine\n"
+        "from reviewer_app.ui.common.app import make_application\n"
+        "from reviewer_app.ui.desk.main_window import DeskContext\n"
+        "from reviewer_app.ui.desk.role_windows import window_for_role\n"
+        "app = make_application(sys.argv[:1])\n"
+        f"journal = Journal({str(tmp_path / 'journal.sqlite3')!r})\n"
+        f"engine = make_engine({'sqlite:///' + str(tmp_path / 'shared.sqlite3')!r})\n"
+        f"settings = {str(tmp_path / 'desk.ini')!r}\n"
+        "context = DeskContext(journal, None, 'wang', '王社工師', 'ws-1', settings_path=settings)\n"
+        "window = window_for_role('reviewer', context, engine, Actor('wang', 'reviewer', 1, 'ws-1'))\n"
+        "assert window.findChild(type(window.sync_action), 'secondLooksAction') is not None\n"
+        "late = ('reviewer_app.ui.supervisor', 'reviewer_app.stats')\n"
+        "print(sorted(m for m in sys.modules if m.startswith(late)))\n"
+        "window.close()\n"
+        "journal.close()\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[3],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data")),
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_desks_window_modules_load_while_the_member_types(tmp_path: Path) -> None:
+    """Behind the sign-in window, the worker's load first (SQLAlchemy, the models, the drivers), then
+    the window's own modules on the GUI thread, one each turn of its event loop (they define Qt
+    classes): after Enter, opening the desk imports nothing more. A fresh interpreter."""
+    probe = (
+        "import sys\n"
+        "from reviewer_app.commands.desk import load_desk_modules\n"
+        "from reviewer_app.ui.common.app import make_application\n"
+        "from reviewer_app.ui.desk.window_imports import MODULES, import_in_turns\n"
+        "app = make_application(sys.argv[:1])\n"
+        f"load_desk_modules({'sqlite:///' + str(tmp_path / 'shared.sqlite3')!r})\n"
+        "import_in_turns()\n"
+        "turns = 0\n"
+        "while MODULES[-1] not in sys.modules and turns < 10_000:\n"
+        "    app.processEvents()\n"
+        "    turns += 1\n"
+        "loaded = set(sys.modules)\n"
+        "import reviewer_app.ui.access.idle_lock, reviewer_app.ui.desk.role_windows\n"
+        "import reviewer_app.ui.desk.main_window, reviewer_app.journal.journal\n"
+        "from reviewer_app.shared_db.engine import make_engine\n"
+        f"make_engine({'sqlite:///' + str(tmp_path / 'journal.sqlite3')!r}).connect().close()\n"
+        "print(turns >= len(MODULES) - 1)\n"
+        "print(sorted(m for m in set(sys.modules) - loaded if m.startswith(('reviewer_app', 'sqlite3'))))\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[3],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data")),
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    assert out.stdout.strip().splitlines()[-2:] == ["True", "[]"]
