@@ -318,7 +318,7 @@
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+238"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+240"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>Contact Book Review Desk</translation>
@@ -2482,18 +2482,18 @@
         <translation>Cannot read this workstation&apos;s review list: {error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+203"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+208"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>Syncing in {seconds} s; Ctrl+Z undoes it</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Syncing with the shared database…</source>
         <translation>Syncing with the shared database…</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
         <translation>
             <numerusform>%n decision sent to the shared database; it can no longer be undone</numerusform>
@@ -2501,7 +2501,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
         <translation>
             <numerusform>%n approval waits for a second look (待覆核): it takes effect when a colleague confirms</numerusform>
@@ -2514,7 +2514,7 @@
         <translation>Connected to the shared database again; synced</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+54"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</translation>
     </message>
@@ -3349,6 +3349,14 @@
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message numerus="yes">
+        <location line="+244"/>
+        <source>Past the target of %n working day(s)</source>
+        <translation>
+            <numerusform>Past the target of %n working day</numerusform>
+            <numerusform>Past the target of %n working days</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../reviewer_app/ui/queue/texts.py" line="+47"/>
         <source>{holder} (lease expired)</source>
@@ -3359,16 +3367,8 @@
         <source>{holder} until {time}</source>
         <translation>{holder} until {time}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+244"/>
-        <source>Past the review target of %n hour(s)</source>
-        <translation>
-            <numerusform>Past the review target of %n hour</numerusform>
-            <numerusform>Past the review target of %n hours</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+3"/>
         <source>The claim&apos;s lease has run out: the next sync renews it, unless another workstation has claimed the item meanwhile.</source>
         <translation>The claim&apos;s lease has run out: the next sync renews it, unless another workstation has claimed the item meanwhile.</translation>
     </message>
@@ -3650,7 +3650,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+64"/>
         <source>Printing and hand-over</source>
         <translation>Printing and hand-over</translation>
     </message>
@@ -3730,7 +3730,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Appeals</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Waiting for a second look (待覆核)…</source>
         <translation>Waiting for a second look (待覆核)…</translation>
     </message>
@@ -4071,7 +4071,7 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SeedingLabel</name>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>Preparing the demo data…</source>
         <translation>Preparing the demo data…</translation>
     </message>
@@ -4254,13 +4254,13 @@ File only (to check or keep): they stay in To print.</translation>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+85"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+87"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>Remember the password (in the system keyring)</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+24"/>
+        <location line="-18"/>
+        <location line="+28"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>Sign in</translation>
@@ -4281,7 +4281,7 @@ File only (to check or keep): they stay in To print.</translation>
         <translation>Password</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+83"/>
         <source>Signing in with the remembered password…</source>
         <translation>Signing in with the remembered password…</translation>
     </message>

@@ -318,7 +318,7 @@
     <name>Application</name>
     <message>
         <location filename="../../reviewer_app/ui/common/app.py" line="+62"/>
-        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+238"/>
+        <location filename="../../reviewer_app/ui/desk/demo_seeding.py" line="+240"/>
         <source>Contact Book Review Desk</source>
         <extracomment>run_desk&apos;s answer when the member signed out at the idle lock (not a process exit status).</extracomment>
         <translation>家庭聯絡簿審核工作站</translation>
@@ -2478,25 +2478,25 @@
         <translation>無法讀取本機審核清單：{error}</translation>
     </message>
     <message>
-        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+203"/>
+        <location filename="../../reviewer_app/ui/desk/sync_controller.py" line="+208"/>
         <source>Syncing in {seconds} s; Ctrl+Z undoes it</source>
         <extracomment>The desk&apos;s words keep the window&apos;s translation context (&quot;MainWindow&quot;), wherever their code lives.</extracomment>
         <translation>待同步 {seconds} 秒，Ctrl+Z 可復原</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+51"/>
         <source>Syncing with the shared database…</source>
         <translation>正在與共用資料庫同步…</translation>
     </message>
     <message numerus="yes">
-        <location line="+10"/>
+        <location line="+11"/>
         <source>%n decision(s) sent to the shared database; they can no longer be undone</source>
         <translation>
             <numerusform>%n 件決定已送出至共用資料庫，不能再復原</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <location line="+12"/>
+        <location line="+13"/>
         <source>%n approval(s) wait for a second look (待覆核): they take effect when a colleague confirms</source>
         <translation>
             <numerusform>%n 件核准待覆核：須由同仁確認後才生效</numerusform>
@@ -2508,7 +2508,7 @@
         <translation>已恢復與共用資料庫的連線並完成同步</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+54"/>
         <source>Cannot reach the shared database. Decisions are kept on this workstation and synced when it is back; retrying in the background.</source>
         <translation>無法連線共用資料庫。決定會先保存在本機，恢復連線後自動同步；系統將在背景重試。</translation>
     </message>
@@ -3340,6 +3340,13 @@
         <source>Status</source>
         <translation>狀態</translation>
     </message>
+    <message numerus="yes">
+        <location line="+244"/>
+        <source>Past the target of %n working day(s)</source>
+        <translation>
+            <numerusform>已超過 %n 個工作天的處理期限</numerusform>
+        </translation>
+    </message>
     <message>
         <location filename="../../reviewer_app/ui/queue/texts.py" line="+47"/>
         <source>{holder} (lease expired)</source>
@@ -3350,15 +3357,8 @@
         <source>{holder} until {time}</source>
         <translation>{holder}，至 {time}</translation>
     </message>
-    <message numerus="yes">
-        <location filename="../../reviewer_app/ui/queue/model.py" line="+244"/>
-        <source>Past the review target of %n hour(s)</source>
-        <translation>
-            <numerusform>已超過 %n 小時審核目標</numerusform>
-        </translation>
-    </message>
     <message>
-        <location line="+3"/>
+        <location filename="../../reviewer_app/ui/queue/model.py" line="+3"/>
         <source>The claim&apos;s lease has run out: the next sync renews it, unless another workstation has claimed the item meanwhile.</source>
         <translation>認領期限已過：下次同步時會續期，除非其他工作站已先認領此案件。</translation>
     </message>
@@ -3637,7 +3637,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>RoleWindows</name>
     <message>
-        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+63"/>
+        <location filename="../../reviewer_app/ui/desk/role_windows.py" line="+64"/>
         <source>Printing and hand-over</source>
         <translation>列印與轉交</translation>
     </message>
@@ -3717,7 +3717,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>申覆</translation>
     </message>
     <message>
-        <location line="+67"/>
+        <location line="+70"/>
         <source>Waiting for a second look (待覆核)…</source>
         <translation>待覆核…</translation>
     </message>
@@ -4058,7 +4058,7 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SeedingLabel</name>
     <message>
-        <location line="-65"/>
+        <location line="-67"/>
         <source>Preparing the demo data…</source>
         <translation>示範資料準備中…</translation>
     </message>
@@ -4240,13 +4240,13 @@ File only (to check or keep): they stay in To print.</source>
 <context>
     <name>SignInDialog</name>
     <message>
-        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+85"/>
+        <location filename="../../reviewer_app/ui/access/signin_dialog.py" line="+87"/>
         <source>Remember the password (in the system keyring)</source>
         <translation>記住密碼（存於系統鑰匙圈）</translation>
     </message>
     <message>
-        <location line="-17"/>
-        <location line="+24"/>
+        <location line="-18"/>
+        <location line="+28"/>
         <source>Sign in</source>
         <extracomment>The member signed in: a signin.StaffSession (its engine is connected as the member). The keyring could not keep (or forget) the password; the member signed in anyway (zh-TW text).</extracomment>
         <translation>登入</translation>
@@ -4267,7 +4267,7 @@ File only (to check or keep): they stay in To print.</source>
         <translation>密碼</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+83"/>
         <source>Signing in with the remembered password…</source>
         <translation>以記住的密碼登入中…</translation>
     </message>

@@ -70,6 +70,18 @@ def late_before(target_working_days: int, calendar: WorkingCalendar, now: dateti
     return datetime.combine(day + timedelta(days=1), time(0), FACILITY_TZ)
 
 
+@dataclass(frozen=True)
+class OverdueLine:
+    """A facility's service clock at one moment: what was submitted before ``late_before`` is past
+    the target of ``target_working_days`` (the desk's count and its queue's red cells)."""
+
+    late_before: datetime
+    target_working_days: int
+
+    def is_late(self, submitted_at: datetime) -> bool:
+        return submitted_at < self.late_before
+
+
 def decided_within_target(
     submitted_at: datetime, decided_at: datetime, target_working_days: int, calendar: WorkingCalendar
 ) -> bool:

@@ -23,6 +23,7 @@ from reviewer_app.core.checks import DocKey, DocumentCheck
 from reviewer_app.core.items import ClaimedItem, DocumentRef, SharedStanding, StaffMember
 from reviewer_app.core.notes import Note
 from reviewer_app.core.reasons import Reason
+from reviewer_app.core.service_clock import OverdueLine
 from reviewer_app.core.snapshot import FamilyStanding, findings_for
 from reviewer_app.journal import claimed, deciding, document_checks, notes, standing
 from reviewer_app.journal.errors import (
@@ -36,6 +37,7 @@ from reviewer_app.journal.models import (
     JournalItem,
     JournalReason,
     JournalSendMark,
+    JournalServiceClock,
     JournalStrike,
     JournalSuspension,
 )
@@ -334,6 +336,26 @@ class Journal:
     def store_notes(self, pulled: Sequence[Note]) -> None:
         with self.lock, self.session() as s, s.begin():
             notes.store_pulled(s, pulled)
+
+    # ---- the service clock (the queue's red cells) -----------------------------------------------
+
+    def store_overdue_line(self, line: OverdueLine, now: datetime) -> None:
+        with self.lock, self.session() as s, s.begin():
+            s.merge(
+                JournalServiceClock(
+                    id=1,
+                    late_before=line.late_before,
+                    target_working_days=line.target_working_days,
+                    read_at=now,
+                )
+            )
+
+    def overdue_line(self) -> OverdueLine | None:
+        """The facility's service clock as the last pull read it (None before any): offline, a line
+        read days ago only moves later, so the queue marks fewer items late, never a wrong one."""
+        with self.session() as s:
+            row = s.get(JournalServiceClock, 1)
+            return None if row is None else OverdueLine(row.late_before, row.target_working_days)
 
     def forget(self, kind: str, item_id: int) -> None:
         """Drop an undecided item (its claim was released)."""

@@ -261,3 +261,16 @@ class JournalAwaitingSecond(JournalBase):
 
     decision_key: Mapped[str] = mapped_column(String(36), primary_key=True)
     recorded_at: Mapped[datetime]
+
+
+class JournalServiceClock(JournalBase):
+    """The facility's service clock as the last pull read it (issue 21 item 5): items submitted before
+    ``late_before`` are past the target of ``target_working_days`` (the queue's red cells). One row; a
+    table of its own (created in existing journals by ``create_all``)."""
+
+    __tablename__ = "service_clock"
+
+    id: Mapped[int] = mapped_column(primary_key=True, default=1)
+    late_before: Mapped[datetime]
+    target_working_days: Mapped[int]
+    read_at: Mapped[datetime]

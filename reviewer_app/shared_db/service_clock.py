@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from reviewer_app.core.service_clock import WorkingCalendar, due_date, late_before
+from reviewer_app.core.service_clock import OverdueLine, WorkingCalendar, due_date, late_before
 from reviewer_app.core.timeutil import local
 from reviewer_app.core.vocabulary import DECIDABLE_STATUSES
 from reviewer_app.shared_db.models import Facility, FacilityDay, Post, PublicHoliday, ServiceApplication
@@ -64,12 +64,17 @@ def overdue(s: Session, facility_id: int, now: datetime) -> list[Waiting]:
     return sorted(late, key=lambda w: (w.submitted_at, w.kind, w.item_id))
 
 
-def overdue_count(s: Session, facility_id: int, now: datetime) -> int:
+def overdue_line(s: Session, facility_id: int, now: datetime) -> OverdueLine:
+    target = target_working_days(s, facility_id)
+    return OverdueLine(late_before(target, working_calendar(s, facility_id), now), target)
+
+
+def overdue_count(s: Session, facility_id: int, now: datetime, line: OverdueLine | None = None) -> int:
     """How many of the facility's undecided items are past the target (the desk's status bar, at
     each pull): two counts in SQL, not every undecided item read and judged."""
-    line = late_before(target_working_days(s, facility_id), working_calendar(s, facility_id), now)
+    bound = (line or overdue_line(s, facility_id, now)).late_before
     return sum(
-        s.scalar(select(func.count()).select_from(model).where(*_late(model, facility_id, line))) or 0
+        s.scalar(select(func.count()).select_from(model).where(*_late(model, facility_id, bound))) or 0
         for model in (ServiceApplication, Post)
     )
 

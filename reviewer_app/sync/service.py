@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.core.items import ClaimedItem, SharedStanding
 from reviewer_app.core.notes import Note
+from reviewer_app.core.service_clock import OverdueLine
 from reviewer_app.documents.store import DocumentStore
 from reviewer_app.journal import DecisionRecord, Journal
 from reviewer_app.shared_db import service_clock
@@ -90,7 +91,10 @@ class PullExtras:
     others: int
     overdue: int
     notes: list[Note]
-    #: the journal changed (notes stored, second looks ended): the desk reads it again
+    #: the facility's service clock now: the queue's red cells (stored in the journal)
+    line: OverdueLine
+    #: the journal changed (notes stored, second looks ended, the service clock moved): the desk
+    #: reads it again
     changed: bool = False
 
 
@@ -222,7 +226,7 @@ class Sync:
             raise
         self.journal.store_pulled(snaps, fams, reasons, now + lease, now, staff)
         if found is not None:
-            self.journal.store_notes(found.notes)
+            self._store_extras(found, now)
         if check_documents:
             check_claimed_documents(self.journal, self.documents, snaps, self.clock)  # R7: the bytes judge
             self._hash_images(snaps)
@@ -244,8 +248,9 @@ class Sync:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
             raise
-        self.journal.store_notes(found.notes)
-        return replace(found, changed=ended or bool(found.notes))
+        moved = self.journal.overdue_line() != found.line  # the queue's red cells change
+        self._store_extras(found, now)
+        return replace(found, changed=ended or bool(found.notes) or moved)
 
     def _end_second_looks(self, s: Session) -> bool:
         """True when some ended (the journal changed)."""
@@ -258,11 +263,17 @@ class Sync:
         return waiting != awaiting
 
     def _read_extras(self, s: Session, keys: Sequence[tuple[str, int]], now: datetime) -> PullExtras:
+        line = service_clock.overdue_line(s, self.who.facility_id, now)
         return PullExtras(
             others=claims.held_by_others(s, self.who, now),
-            overdue=service_clock.overdue_count(s, self.who.facility_id, now),
+            overdue=service_clock.overdue_count(s, self.who.facility_id, now, line),
             notes=pulled_notes(s, keys),
+            line=line,
         )
+
+    def _store_extras(self, found: PullExtras, now: datetime) -> None:
+        self.journal.store_notes(found.notes)
+        self.journal.store_overdue_line(found.line, now)
 
     def release(self, kind: str, item_id: int) -> None:
         """Give an undecided item back to the queue for others."""

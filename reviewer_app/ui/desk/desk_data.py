@@ -89,6 +89,7 @@ def load_desk(
     checks = journal.document_checks([d for i in items for d in i.snapshot.documents])
     notes = journal.notes_of(keys)
     awaiting = journal.awaiting_second()
+    line = journal.overdue_line()
     rows: list[QueueRow] = []
     details: dict[ItemKey, ItemDetail] = {}
     for item in items:
@@ -99,7 +100,7 @@ def load_desk(
         state = decision.state if decision else None
         if decision is not None and state == "synced" and decision.key in awaiting:
             state = "awaiting_second"  # the push's answer: in the 待覆核 queue, not in effect yet
-        rows.append(queue_row(item, findings, now, state, claim_holder, texts))
+        rows.append(queue_row(item, findings, now, state, claim_holder, texts, line))
         details[key] = ItemDetail(
             kind=item.kind,
             item_id=item.item_id,

@@ -327,7 +327,7 @@ class SyncController(QObject):
     def _extras_read(self, extras: PullExtras) -> None:
         self.show_taken_by_others(extras.others)
         self.show_overdue(extras.overdue)
-        if extras.changed:  # the notes, the 待覆核 marks: the desk reads the journal again
+        if extras.changed:  # notes, 待覆核 marks, red cells: the desk reads the journal again
             changes().notify({ITEMS}, self)
         self._check_documents()
 

@@ -321,7 +321,7 @@ class QueueModel(QAbstractTableModel):
         if column == Column.STATUS and row.held_reason:
             return row.held_reason
         if column == Column.WAITING and row.overdue:
-            return self.tr("Past the review target of %n hour(s)", "", row.review_target_hours)
+            return self.tr("Past the target of %n working day(s)", "", row.target_working_days)
         if column == Column.CLAIM and row.claim_expired:
             return self.tr(
                 "The claim's lease has run out: the next sync renews it, unless another workstation "

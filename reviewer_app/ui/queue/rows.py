@@ -12,6 +12,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from reviewer_app.core import rules
+from reviewer_app.core.service_clock import OverdueLine
 from reviewer_app.journal.records import LocalItem
 from reviewer_app.ui.common import words
 from reviewer_app.ui.common.dates import DateStyle
@@ -54,7 +55,10 @@ class QueueRow:
     inmate_name: str
     submitted_at: datetime  # aware
     waited_seconds: int
-    review_target_hours: int
+    #: the facility's service clock as last pulled: items submitted before ``late_before`` are past
+    #: the target of ``target_working_days`` (None: not read yet, nothing shows as late)
+    late_before: datetime | None
+    target_working_days: int
     blocking_rules: tuple[str, ...]
     finding_messages: tuple[str, ...]
     status: str  # a key of STATUS_ORDER
@@ -80,7 +84,7 @@ class QueueRow:
 
     @property
     def overdue(self) -> bool:
-        return self.decidable and self.waited_seconds > self.review_target_hours * 3600
+        return self.decidable and self.late_before is not None and self.submitted_at < self.late_before
 
     @property
     def flags(self) -> tuple[str, ...]:
@@ -95,6 +99,7 @@ def queue_row(
     decision_state: str | None = None,
     claim_holder: str = "",
     texts: QueueTexts | None = None,
+    line: OverdueLine | None = None,
 ) -> QueueRow:
     """One row from a journal item and its findings (on a worker: findings need the journal).
 
@@ -103,7 +108,8 @@ def queue_row(
 
     ``decision_state`` is the state of this workstation's latest decision on the item, if any
     (pending, synced or conflict). ``claim_holder`` names who holds the claim (this reviewer).
-    With ``texts`` the row's search text is made here too, off the GUI thread.
+    With ``texts`` the row's search text is made here too, off the GUI thread. ``line`` is the
+    facility's service clock (core/service_clock.py), which marks the row late.
     """
     snap = item.snapshot
     dates = texts.dates if texts is not None else None  # the queue's date style (ROC years or not)
@@ -120,7 +126,6 @@ def queue_row(
         status = "held" if item.local_status == "held" or held_findings else "pending"
     submitted = item.submitted_at
     blocking = rules.blocking(findings)
-    target = snap.policy.review_target_hours
     row = QueueRow(
         kind=item.kind,
         item_id=item.item_id,
@@ -130,7 +135,8 @@ def queue_row(
         inmate_name=snap.inmate.name,
         submitted_at=submitted,
         waited_seconds=max(0, int((now - submitted).total_seconds())),
-        review_target_hours=int(target),
+        late_before=line.late_before if line is not None else None,
+        target_working_days=line.target_working_days if line is not None else 0,
         blocking_rules=tuple(dict.fromkeys(f.rule_id for f in blocking)),
         finding_messages=tuple(f"{f.rule_id}　{words.finding(f, dates)}" for f in blocking),
         status=status,

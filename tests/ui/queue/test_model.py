@@ -44,7 +44,8 @@ def make_row(
         inmate_name="林建宏",
         submitted_at=NOW - timedelta(seconds=waited),
         waited_seconds=waited,
-        review_target_hours=72,
+        late_before=NOW - timedelta(hours=72),  # the service clock's line, as a pull would store it
+        target_working_days=3,
         blocking_rules=rules,
         finding_messages=tuple(f"{r}　問題" for r in rules),
         status=status,
