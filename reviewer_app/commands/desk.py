@@ -229,6 +229,9 @@ def sign_in(app: QApplication, database_url: str, username: str | None) -> Staff
         except Exception:
             session.close()
             raise
+        from reviewer_app.journal import ahead
+
+        ahead.open_ahead(config.journal_path(str(session.engine.url), session.username))
         return session
 
     settings = open_settings(None)
@@ -323,12 +326,12 @@ def _open_desk(
 ) -> int:
     from reviewer_app.documents.hygiene import evict_on_sync
     from reviewer_app.documents.store import DocumentStore
-    from reviewer_app.journal import Journal
+    from reviewer_app.journal import ahead
     from reviewer_app.sync.service import Sync
     from reviewer_app.ui.common.app import run_desk
     from reviewer_app.ui.desk.main_window import DeskContext
 
-    journal = Journal(config.journal_path(str(engine.url), username))
+    journal = ahead.take(config.journal_path(str(engine.url), username))  # opened at the sign-in
     workstation = config.workstation_id()
     documents = DocumentStore.for_staff(engine, username)
     # Once a decision is in the shared database, its item's cached documents leave this workstation.

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import threading
+from pathlib import Path
 
 import pytest
 
@@ -78,3 +80,45 @@ def test_the_keyring_is_left_alone_until_the_member_ticks_remember(
         assert session is not None and session.username == "lin_reviewer"
         session.close()
     world.engine.dispose()
+
+
+def test_the_members_journal_is_opened_on_the_worker_not_the_gui_thread(
+    qapp: QApplication, sqlite_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Opening the journal file (creating or checking its tables) is file work the GUI thread must
+    not wait for after Enter: the sign-in's worker opens it as soon as the member has signed in, and
+    the desk takes that one instead of opening the file again."""
+    from reviewer_app import config
+    from reviewer_app.journal import Journal, ahead
+    from tests.ui.security_world import PASSWORD, build
+
+    world = build(sqlite_url)
+    opened_on: list[threading.Thread] = []
+    real_init = Journal.__init__
+
+    def noting_the_thread(journal: Journal, path: Path | str) -> None:
+        opened_on.append(threading.current_thread())
+        real_init(journal, path)
+
+    monkeypatch.setattr(Journal, "__init__", noting_the_thread)
+
+    def type_password() -> None:
+        shown = [w for w in QApplication.topLevelWidgets() if isinstance(w, SignInDialog) and w.isVisible()]
+        if not shown:
+            QTimer.singleShot(10, type_password)
+            return
+        shown[0].password_edit.setText(PASSWORD)
+        shown[0].submit()
+
+    QTimer.singleShot(0, type_password)
+    session = sign_in(qapp, world.url, "lin_reviewer")
+    assert session is not None
+    try:
+        assert len(opened_on) == 1 and opened_on[0] is not threading.main_thread()
+        path = config.journal_path(str(session.engine.url), session.username)
+        journal = ahead.take(path)  # what the desk does
+        assert journal.path == path and len(opened_on) == 1  # the one opened ahead, not a second
+        journal.close()
+    finally:
+        session.close()
+        world.engine.dispose()
