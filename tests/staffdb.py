@@ -10,9 +10,12 @@ import secrets
 from dataclasses import dataclass
 
 import psycopg
+import pytest
 from sqlalchemy import Engine, create_engine, text
 from sqlalchemy.engine import make_url
 
+from reviewer_app.access.roles import Actor
+from reviewer_app.access.signin import sign_in
 from reviewer_app.access.staff import add_staff
 
 
@@ -69,3 +72,22 @@ class PgLogins:
             for name in self.created:
                 conn.execute(text(f'DROP ROLE IF EXISTS "{name}"'))
         self.admin.dispose()
+
+
+def member_of(
+    request: pytest.FixtureRequest,
+    url: str,
+    admin: Engine,
+    role: str,
+    facility: tuple[str, int],
+    workstation: str,
+) -> tuple[Engine, Actor]:
+    """The engine and actor of a ``role`` of ``facility`` (code, id): on PostgreSQL signed in as their
+    own new login (close the engine when done); on SQLite the shared ``admin`` engine, one user."""
+    code, facility_id = facility
+    if not url.startswith("postgresql"):
+        return admin, Actor(f"{code.lower()}_{role}", role, facility_id, workstation)
+    logins: PgLogins = request.getfixturevalue("pg_logins")
+    login = logins.add(role, code, facility_id)
+    session = sign_in(url, login.username, login.password)
+    return session.engine, session.actor(workstation)

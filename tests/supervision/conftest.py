@@ -7,9 +7,8 @@ from collections.abc import Iterator
 import pytest
 
 from reviewer_app.access.roles import Actor
-from reviewer_app.access.signin import sign_in
 from tests import factories
-from tests.staffdb import PgLogins
+from tests.staffdb import member_of
 from tests.supervision.world import Desk, build
 
 
@@ -18,13 +17,7 @@ def desk(request: pytest.FixtureRequest) -> Iterator[Desk]:
     url = str(request.getfixturevalue("sqlite_url" if request.param == "sqlite" else "pg_url"))
     admin = factories.shared_engine(url)
     a, _b, sus, strikes, service, other, call_number, applicant = build(admin)
-    if request.param == "postgres":
-        logins: PgLogins = request.getfixturevalue("pg_logins")
-        login = logins.add("supervisor", "TTD", a)
-        session = sign_in(url, login.username, login.password)
-        engine, actor = session.engine, session.actor("ws-sup")
-    else:
-        engine, actor = admin, Actor("ttd_supervisor", "supervisor", a, "ws-sup")
+    engine, actor = member_of(request, url, admin, "supervisor", ("TTD", a), "ws-sup")
     yield Desk(
         admin,
         engine,

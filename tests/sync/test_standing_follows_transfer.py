@@ -11,8 +11,6 @@ import pytest
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from reviewer_app.access.roles import Actor
-from reviewer_app.access.signin import sign_in
 from reviewer_app.core.strike_cycles import StrikeFact, replay
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.shared_db.models import Inmate, Strike, Suspension
@@ -21,7 +19,7 @@ from reviewer_app.supervision.strikes import dismiss_strike, strikes
 from reviewer_app.sync import pull
 from tests import factories
 from tests.desk import workstation
-from tests.staffdb import PgLogins
+from tests.staffdb import PgLogins, member_of
 
 
 def _moved(shared_url: str, strikes: int) -> tuple[int, int, int, int]:
@@ -116,13 +114,7 @@ def test_the_new_facility_dismisses_a_strike_that_followed(
             select(Strike.id).where(Strike.service_id == service).order_by(Strike.id)
         ).first()
     assert strike_id is not None
-    if shared_url.startswith("postgresql"):
-        logins: PgLogins = request.getfixturevalue("pg_logins")
-        login = logins.add("supervisor", "TYJ", b)
-        session = sign_in(shared_url, login.username, login.password)
-        engine, actor = session.engine, session.actor("ws-sup-b")
-    else:
-        engine, actor = admin, Actor("tyj_supervisor", "supervisor", b, "ws-sup-b")
+    engine, actor = member_of(request, shared_url, admin, "supervisor", ("TYJ", b), "ws-sup-b")
     try:
         listed = {r.id: r for r in strikes(engine, actor, service)}
         assert strike_id in listed and listed[strike_id].post_title  # the new facility's list shows it

@@ -375,6 +375,22 @@ def test_the_sign_in_window_is_shown_before_sqlalchemy_loads(tmp_path: Path) -> 
     ]
 
 
+def _in_a_fresh_interpreter(probe: str, tmp_path: Path) -> subprocess.CompletedProcess[str]:
+    """Run ``probe`` offscreen in a new interpreter from the checkout, with its own data folder; it
+    must succeed."""
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+        cwd=Path(__file__).resolve().parents[3],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data")),
+    )
+    assert out.returncode == 0, out.stderr[-3000:]
+    return out
+
+
 def test_a_reviewers_desk_opens_without_the_supervisors_panels(tmp_path: Path) -> None:
     """After Enter the GUI thread imports and builds the desk's window (nothing else can: it is Qt).
     The 待覆核 window (Review → 待覆核…) brings the supervisor's panels and the statistics with it,
@@ -400,16 +416,7 @@ def test_a_reviewers_desk_opens_without_the_supervisors_panels(tmp_path: Path) -
         "window.close()\n"
         "journal.close()\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=Path(__file__).resolve().parents[3],
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data")),
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
+    out = _in_a_fresh_interpreter(probe, tmp_path)
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 
@@ -437,14 +444,5 @@ def test_the_desks_window_modules_load_while_the_member_types(tmp_path: Path) ->
         "print(turns >= len(MODULES) - 1)\n"
         "print(sorted(m for m in set(sys.modules) - loaded if m.startswith(('reviewer_app', 'sqlite3'))))\n"
     )
-    out = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-        cwd=Path(__file__).resolve().parents[3],
-        env=dict(os.environ, QT_QPA_PLATFORM="offscreen", REVIEWER_DATA_DIR=str(tmp_path / "data")),
-    )
-    assert out.returncode == 0, out.stderr[-3000:]
+    out = _in_a_fresh_interpreter(probe, tmp_path)
     assert out.stdout.strip().splitlines()[-2:] == ["True", "[]"]
