@@ -148,9 +148,17 @@ def proxy_rows(window: MainWindow) -> list[QueueRow]:
     return [r for r in rows if r is not None]
 
 
+def focus_the_queue(qtbot: QtBot, desk: MainWindow) -> None:
+    """The keyboard in the queue of the active desk, as the reviewer's is: a shortcut fires only in
+    the active window, and on a busy machine the window's activation and focus arrive later."""
+    desk.activateWindow()
+    desk.table.setFocus()
+    qtbot.waitUntil(lambda: desk.isActiveWindow() and QApplication.focusWidget() is desk.table)
+
+
 def go_to(qtbot: QtBot, window: MainWindow, key: ItemKey) -> None:
     """Move to an item with J/K, as a reviewer would."""
-    window.table.setFocus()
+    focus_the_queue(qtbot, window)
     target = window.proxy.proxy_row_of(key)
     assert target is not None
     for _ in range(window.proxy.rowCount() + 1):

@@ -25,7 +25,7 @@ from reviewer_app.ui.common.shortcuts import help_actions
 from reviewer_app.ui.common.shortcuts_dialog import ShortcutsDialog
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.queue.rows import ItemKey
-from tests.ui.conftest import go_to, idle, look_at_documents, proxy_rows
+from tests.ui.conftest import focus_the_queue, go_to, idle, look_at_documents, proxy_rows
 from tests.ui.screen_reader import spoken_name, unnamed
 
 pytestmark = [
@@ -58,14 +58,6 @@ def fired(desk: MainWindow) -> list[str]:
     for action in single_key_actions(desk):
         action.triggered.connect(spy(action.objectName()))
     return names
-
-
-def focus_the_queue(qtbot: QtBot, desk: MainWindow) -> None:
-    """The keyboard in the queue of the active desk, as the reviewer's is: a shortcut fires only in
-    the active window, and on a busy machine the window's activation and focus arrive later."""
-    desk.activateWindow()
-    desk.table.setFocus()
-    qtbot.waitUntil(lambda: desk.isActiveWindow() and QApplication.focusWidget() is desk.table)
 
 
 def test_the_single_key_actions_are_known(desk: MainWindow) -> None:
