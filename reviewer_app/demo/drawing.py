@@ -249,7 +249,8 @@ def _watermark_mask(size: tuple[int, int], text: str, opacity: int) -> Image.Ima
 def _stamp(mask: Image.Image, stamp: Image.Image, left: int, top: int) -> None:
     """`stamp` onto `mask` at (left, top), the stronger of the two where they meet (stamps overlap at
     their empty corners); the part outside the mask is left out."""
-    box = (max(0, left), max(0, top), min(mask.width, left + stamp.width), min(mask.height, top + stamp.height))
+    right, bottom = min(mask.width, left + stamp.width), min(mask.height, top + stamp.height)
+    box = (max(0, left), max(0, top), right, bottom)
     if box[0] >= box[2] or box[1] >= box[3]:
         return
     part = stamp.crop((box[0] - left, box[1] - top, box[2] - left, box[3] - top))

@@ -33,21 +33,25 @@ _SCHOOLS: Final[tuple[str, ...]] = (
 )
 
 
-#: The pool's parts, in the order the first families need them: each is drawn as a task of its own
-#: (on the seed's drawing threads, both at once) from a generator of its own, so the first family
-#: waits for the few parts it uses, not for all of them (some seconds on a busy workstation).
+#: The pool's parts. Each is drawn as a task of its own from a generator of its own, so the first
+#: family waits for the few parts it uses, not for all of them (some seconds on a busy workstation).
 PARTS: Final[tuple[str, ...]] = (
-    "history_medium",  # 1600×1200: older posts of the first families
     "id_cards",
     "proofs",
-    "registers",
     "portraits",
+    "history_medium",  # 1600×1200: older posts of the first families
     "big_photo",  # 14 MB
+    "registers",
     "certificates",
     "sideways_small",  # 1024×768 stored turned (orientation 6), GPS-tagged
     "history_small",  # 800×600: older posts of later families
     "pending_small",  # 1024×768: pending posts of later families
 )
+#: The parts the first families use, in the order they first ask for them: these are drawn ahead on
+#: the seed's drawing threads, both at once. The others are small and drawn when first used: drawn
+#: ahead, they took the cores from the first families' own pictures (and a demo, whose families all
+#: have files of their own, never uses the last two).
+AHEAD: Final[tuple[str, ...]] = PARTS[:6]
 
 
 class _Pool:
@@ -62,10 +66,10 @@ class _Pool:
         self._drawing: dict[str, Future[tuple[bytes, ...]]] = {}
 
     def draw_ahead(self, drawer: Executor) -> None:
-        """Start drawing every part on `drawer`, in the order the families need them (or take the
-        parts `draw_pool_early` started)."""
+        """Start drawing the `AHEAD` parts on `drawer`, in the order the families need them (or take
+        the parts `draw_pool_early` started)."""
         early = _EARLY.pop(self.rng_seed, None)
-        self._drawing = early or {name: drawer.submit(_part, self.rng_seed, name) for name in PARTS}
+        self._drawing = early or {name: drawer.submit(_part, self.rng_seed, name) for name in AHEAD}
 
     def _files(self, name: str) -> tuple[bytes, ...]:
         drawing = self._drawing.get(name)
@@ -99,14 +103,14 @@ _EARLY: dict[int, dict[str, Future[tuple[bytes, ...]]]] = {}
 
 
 def draw_pool_early(rng_seed: int = DEFAULT_RNG_SEED) -> None:
-    """Start drawing the pool on two threads of its own now, before the seed needs it: the first
-    demo on a fresh profile calls this first thing, so the pictures (some 1.5 s of drawing, the
-    first families wait for most of them) are drawn while the app and SQLAlchemy load. This module
+    """Start drawing the pool's `AHEAD` parts on two threads of its own now, before the seed needs
+    them: the first demo on a fresh profile calls this first thing, so the pictures the first
+    families wait for are drawn while the app and SQLAlchemy load. This module
     imports no SQLAlchemy for that reason."""
     if rng_seed in _EARLY:
         return
     early = ThreadPoolExecutor(2, thread_name_prefix="demo pool")
-    _EARLY[rng_seed] = {name: early.submit(_part, rng_seed, name) for name in PARTS}
+    _EARLY[rng_seed] = {name: early.submit(_part, rng_seed, name) for name in AHEAD}
     early.shutdown(wait=False)  # its threads end once the parts are drawn
 
 

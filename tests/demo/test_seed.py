@@ -530,7 +530,7 @@ def test_the_pictures_drawn_early_are_the_ones_the_seed_draws(tmp_path: Path) ->
         seed_files._part.cache_clear()  # nothing drawn yet, as in a new process
         if early:
             seed_files.draw_pool_early()
-            assert set(seed_files._EARLY[seed_files.DEFAULT_RNG_SEED]) == set(seed_files.PARTS)
+            assert set(seed_files._EARLY[seed_files.DEFAULT_RNG_SEED]) == set(seed_files.AHEAD)
         engine = _engine(tmp_path / name)
         seed(engine, families=3, now=NOW, full_documents=1)
         assert seed_files._EARLY == {}  # taken by the seed's pool
@@ -538,3 +538,17 @@ def test_the_pictures_drawn_early_are_the_ones_the_seed_draws(tmp_path: Path) ->
             documents.append(list(session.scalars(select(Document.sha256).order_by(Document.id))))
         engine.dispose()
     assert documents[0] == documents[1] and documents[0]
+
+
+def test_a_demo_draws_none_of_the_shared_pictures_its_families_do_not_use(tmp_path: Path) -> None:
+    """Families with files of their own use neither the small history nor the small pending photos
+    of the pool: drawn all the same, they took the cores from the first families' own pictures."""
+    seed_files._part.cache_clear()
+    seed_files.draw_pool_early()
+    engine = _engine(tmp_path / "demo.sqlite3")
+    seed(engine, families=3, now=NOW, full_documents=3)
+    engine.dispose()
+    for unused in ("history_small", "pending_small"):
+        misses = seed_files._part.cache_info().misses
+        seed_files._part(seed_files.DEFAULT_RNG_SEED, unused)
+        assert seed_files._part.cache_info().misses == misses + 1, f"{unused} was drawn for the demo"
