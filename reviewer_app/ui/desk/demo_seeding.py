@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from reviewer_app.demo.seed import DemoStaff
 from reviewer_app.qt import (
+    QAbstractItemView,
     QCoreApplication,
     QEvent,
     QEventLoop,
@@ -30,6 +31,7 @@ from reviewer_app.qt import (
     QObject,
     QProgressDialog,
     Qt,
+    QTimer,
     QWidget,
     Signal,
 )
@@ -43,6 +45,11 @@ from reviewer_app.ui.common.operations import Operation
 Fill = Callable[
     [Callable[[int, int], None], Callable[[list[DemoStaff]], None], Callable[[], None] | None], object
 ]
+
+
+#: How long the seed waits, once the first families are in, for the desk to show them: the desk's
+#: first pull and paint get the cores (the rest of the seed draws pictures on both of them).
+FIRST_ROWS_WAIT_S = 5.0
 
 
 class SeedingCancelled(Exception):
@@ -70,6 +77,8 @@ class DemoSeeding(QObject):
         # Set on the worker once the first families are committed (or the seed is over): the desk's
         # first sync waits for it. From then on the seed is no longer cancelled.
         self.queue_ready = threading.Event()
+        # Set once the desk has painted its first rows (or the member left): the seed goes on then.
+        self.first_rows_shown = threading.Event()
         self.cancel_requested = threading.Event()
         self.staff: list[DemoStaff] | None = None
         self.error: BaseException | None = None
@@ -78,6 +87,7 @@ class DemoSeeding(QObject):
         self._ended = False
         self._cancelled = False
         self._window: QMainWindow | None = None
+        self._queue: QAbstractItemView | None = None  # the desk's queue, until it shows its first rows
         # Its own worker: the seed takes many seconds, the shared network workers sync meanwhile.
         self._executor = Executor("demo seed", 1)
         self.staffReady.connect(self._staff_ready)
@@ -94,7 +104,7 @@ class DemoSeeding(QObject):
     def _work(self) -> object:
         try:
             return self._fill(
-                self._report, self.staffReady.emit, self.queue_ready.set if self._early_queue else None
+                self._report, self.staffReady.emit, self._first_families_in if self._early_queue else None
             )
         except SeedingCancelled:
             self.rolled_back = True
@@ -102,6 +112,11 @@ class DemoSeeding(QObject):
         finally:
             self.queue_ready.set()
             self.over.set()
+
+    def _first_families_in(self) -> None:
+        """On the worker: the desk's first sync may pull; the seed waits for the rows to be shown."""
+        self.queue_ready.set()
+        self.first_rows_shown.wait(FIRST_ROWS_WAIT_S)
 
     def _report(self, done: int, total: int) -> None:
         """On the worker: how far the seed is; it stops here once the member has cancelled, unless
@@ -128,6 +143,7 @@ class DemoSeeding(QObject):
         if not self.over.is_set():
             self._cancelled = True
             self.cancel_requested.set()
+            self.first_rows_shown.set()
 
     def wait_for_staff(self) -> list[DemoStaff] | None:
         """Run the GUI thread's events until the staff are written or the seed is over. The staff, or
@@ -181,10 +197,25 @@ class DemoSeeding(QObject):
         self.ended.connect(label.ended)
         self._window = window
         window.installEventFilter(self)
+        if isinstance(window, MainWindow):
+            self._queue = window.table
+            window.table.viewport().installEventFilter(self)
+        else:
+            self.first_rows_shown.set()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.cancel()
+        elif (
+            self._queue is not None
+            and watched is self._queue.viewport()
+            and event.type() == QEvent.Type.Paint
+            and self._queue.model() is not None
+            and self._queue.model().rowCount() > 0
+        ):
+            watched.removeEventFilter(self)
+            self._queue = None
+            QTimer.singleShot(0, self.first_rows_shown.set)  # once this paint is done
         return False
 
 

@@ -16,7 +16,7 @@ from sqlalchemy import Engine
 from reviewer_app.commands.desk import _fill_demo, open_demo
 from reviewer_app.demo.seed import is_empty
 from reviewer_app.demo.seed_scenarios import COMMIT_EVERY, FIRST_BATCH
-from reviewer_app.qt import QApplication, QLabel, QTimer
+from reviewer_app.qt import QApplication, QEvent, QLabel, QObject, QTimer
 from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.ui.desk.main_window import MainWindow
 from tests.ui.conftest import idle
@@ -193,3 +193,65 @@ def test_the_desk_has_a_queue_before_the_demo_data_is_all_in_and_the_seed_ends_w
     assert _counts(seed.engine) == _counts(whole)
     seed.engine.dispose()
     whole.dispose()
+
+
+class _FirstRowsPainted(QObject):
+    """Notes in `order` when the queue first paints rows."""
+
+    def __init__(self, window: MainWindow, order: list[str]) -> None:
+        super().__init__()
+        self.window, self.order = window, order
+        window.table.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and self.window.model.rowCount()
+            and "rows painted" not in self.order
+        ):
+            self.order.append("rows painted")
+        return False
+
+
+def test_the_seed_waits_for_the_desk_to_show_its_first_rows(qapp: QApplication, tmp_path: Path) -> None:
+    """Once the first families are in, the rest of the seed (drawing pictures on every core) waits
+    until the desk has pulled and painted them: a new user's first queue comes before the rest."""
+    engine = make_engine(f"sqlite:///{tmp_path / 'demo.sqlite3'}")
+    order: list[str] = []
+    watching: list[_FirstRowsPainted] = []
+
+    def fill(
+        progress: Callable[[int, int], None],
+        staff_ready: Callable[[list], None],  # type: ignore[type-arg]
+        queue_ready: Callable[[], None] | None,
+    ) -> object:
+        assert queue_ready is not None
+
+        def first_families_in() -> None:
+            queue_ready()
+            order.append("seed goes on")
+
+        return _fill_demo(engine, progress, staff_ready, first_families_in, families=FIRST_BATCH + 1)
+
+    def watch_the_queue() -> bool:
+        window = _visible_desk()
+        if window is not None and not watching:
+            watching.append(_FirstRowsPainted(window, order))
+        return window is not None
+
+    def both_seen() -> bool:
+        window = _visible_desk()
+        if window is None or len(order) < 2 or not idle(window):
+            return False
+        window.close()
+        return True
+
+    timer = _play([watch_the_queue, both_seen])
+    QTimer.singleShot(50_000, qapp.closeAllWindows)
+    try:
+        status = open_demo(qapp, engine, None, fill)
+    finally:
+        timer.stop()
+    assert status == 0
+    assert order == ["rows painted", "seed goes on"]
+    engine.dispose()
