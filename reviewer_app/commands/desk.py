@@ -143,7 +143,7 @@ def open_demo(app: QApplication, engine: Engine, user: str | None, fill: DemoFil
 
     A new user sees the desk at once: it opens as soon as the seed has written the staff, its queue
     as soon as the first families are in, and the rest arrives behind it (ui/desk/demo_seeding.py)."""
-    from reviewer_app.demo.seed import STAFF_USERNAME
+    from reviewer_app.demo.accounts import STAFF_USERNAME
     from reviewer_app.ui.desk.demo_seeding import DemoSeeding, SeedingCancelled
 
     cancelled = "已取消建立示範資料；下次執行 reviewer-app demo 時會重新建立。"
@@ -338,7 +338,7 @@ def _open_desk(
     if seeding is None:
         make_sync: type[Sync] = Sync
     else:  # the demo's data is still arriving: the desk's syncs wait for it (on their worker)
-        from reviewer_app.ui.desk.demo_seeding import SyncAfterSeed
+        from reviewer_app.ui.desk.sync_after_seed import SyncAfterSeed
 
         make_sync = partial(SyncAfterSeed, seeded=seeding.queue_ready)  # type: ignore[assignment]
     # One cache for the pull's fetches (R7) and the viewer's.

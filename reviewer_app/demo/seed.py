@@ -25,6 +25,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
 
 from reviewer_app.core.reasons import DEFAULT_TEMPLATES, by_code
+from reviewer_app.demo.accounts import STAFF_USERNAME
 from reviewer_app.demo.drawing import forget_drawings
 from reviewer_app.demo.seed_appeals import add_appeals
 from reviewer_app.demo.seed_delivery import MIN_FAMILIES, add_delivery_cases
@@ -35,7 +36,6 @@ from reviewer_app.demo.seed_plan import (
     JUVENILE_OVERRIDES,
     SCENARIO_FAMILIES,
     SCENARIOS,
-    STAFF_USERNAME,
     WORKSTATION,
     DemoStaff,
     SeedSummary,

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from reviewer_app.core.reasons import Reason, worded
 from reviewer_app.core.timeutil import add_months, local
 from reviewer_app.demo import names
+from reviewer_app.demo.accounts import STAFF_USERNAME
 from reviewer_app.demo.seed_files import _Pool, _pool
 from reviewer_app.demo.seed_plan import (
     _FACILITIES,
@@ -25,7 +26,6 @@ from reviewer_app.demo.seed_plan import (
     _STAFF_TITLES,
     JUVENILE_INDEX,
     JUVENILE_OVERRIDES,
-    STAFF_USERNAME,
     WORKSTATION,
     DemoStaff,
     _facility_code,

@@ -42,7 +42,6 @@ JUVENILE_INDEX: Final[int] = 1
 JUVENILE_OVERRIDES: Final[dict[str, int]] = {"photo_max_bytes": 20 * MB, "post_window_days": 7}
 
 BIG_PHOTO_BYTES: Final[int] = 14 * MB
-STAFF_USERNAME: Final[str] = "reviewer"
 WORKSTATION: Final[str] = "seed"
 
 

@@ -19,8 +19,8 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
-from reviewer_app.demo.seed import DemoStaff
 from reviewer_app.qt import (
     QAbstractItemView,
     QCoreApplication,
@@ -35,15 +35,17 @@ from reviewer_app.qt import (
     QWidget,
     Signal,
 )
-from reviewer_app.sync.service import PullResult, PushResult, Sync
 from reviewer_app.ui.common.executors import Executor
 from reviewer_app.ui.common.operations import Operation
+
+if TYPE_CHECKING:  # the seed's modules load on its worker, not before it starts
+    from reviewer_app.demo.seed import DemoStaff
 
 # fill(progress, staff_ready, queue_ready) fills the database if it needs it (on a worker);
 # progress(done, total) reports families built, staff_ready(staff) who can open the desk, as soon as
 # they are written, queue_ready() that the first families are committed (None: commit all at once).
 Fill = Callable[
-    [Callable[[int, int], None], Callable[[list[DemoStaff]], None], Callable[[], None] | None], object
+    [Callable[[int, int], None], Callable[[list["DemoStaff"]], None], Callable[[], None] | None], object
 ]
 
 
@@ -244,21 +246,6 @@ class SeedingLabel(QLabel):
         else:
             self.setStyleSheet("color: #b00020;")
             self.setText(self.tr("The demo data could not be created: {error}").format(error=error))
-
-
-class SyncAfterSeed(Sync):
-    """The desk's sync on a demo database being filled: a sync waits (on its worker) until the seed's
-    first families are committed, then pulls the queue they make; later syncs bring the others."""
-
-    def __init__(self, *args: object, seeded: threading.Event, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._seeded = seeded
-
-    def sync(
-        self, batch: int = 30, *, check_documents: bool = True, extras: bool = True
-    ) -> tuple[PushResult, PullResult]:
-        self._seeded.wait()
-        return super().sync(batch, check_documents=check_documents, extras=extras)
 
 
 class SeedingDialog(QProgressDialog):
