@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import compress
+from operator import attrgetter
 from typing import Any
 
 from reviewer_app.core.vocabulary import ITEM_KINDS
@@ -30,6 +32,13 @@ def _sortable(values: list[str | int | float]) -> list[Any]:
     if all(type(v) is first for v in values):
         return values
     return [str(v) for v in values]
+
+
+def _where(chosen: list[int], passes: list[bool]) -> list[int]:
+    """The rows of ``chosen`` whose entry in ``passes`` (one per source row) is true, in order.
+
+    Whole lists at a time: a test per row through the row objects took 35 ms on 100 000 rows."""
+    return list(compress(chosen, map(passes.__getitem__, chosen)))
 
 
 class QueueFilter(QAbstractProxyModel):
@@ -149,20 +158,18 @@ class QueueFilter(QAbstractProxyModel):
         """The rows of ``chosen`` (source rows) passing every filter, in the same order."""
         rows = model._rows
         if self._kind is not None:
-            kind = self._kind
-            chosen = [i for i in chosen if rows[i].kind == kind]
+            chosen = _where(chosen, [kind == self._kind for kind in map(attrgetter("kind"), rows)])
         if self._status is not None:
-            status = self._status
-            chosen = [i for i in chosen if rows[i].status == status]
+            chosen = _where(chosen, [status == self._status for status in map(attrgetter("status"), rows)])
         if self._flag is not None:
             flags = model.row_flags()
             if self._flag == ANY_FLAG:
-                chosen = [i for i in chosen if flags[i]]
+                chosen = _where(chosen, list(map(bool, flags)))
             elif self._flag == NO_FLAG:
-                chosen = [i for i in chosen if not flags[i]]
+                chosen = _where(chosen, [not f for f in flags])
             else:
                 flag = self._flag
-                chosen = [i for i in chosen if flag in flags[i]]
+                chosen = _where(chosen, [flag in f for f in flags])
         if self._needle:
             for part in self._needle.split(" "):
                 found = model.rows_containing(part)
