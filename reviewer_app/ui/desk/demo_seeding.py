@@ -90,6 +90,7 @@ class DemoSeeding(QObject):
         self._cancelled = False
         self._window: QMainWindow | None = None
         self._queue: QAbstractItemView | None = None  # the desk's queue, until it shows its first rows
+        self._queue_viewport: QWidget | None = None
         # Its own worker: the seed takes many seconds, the shared network workers sync meanwhile.
         self._executor = Executor("demo seed", 1)
         self.staffReady.connect(self._staff_ready)
@@ -201,7 +202,8 @@ class DemoSeeding(QObject):
         window.installEventFilter(self)
         if isinstance(window, MainWindow):
             self._queue = window.table
-            window.table.viewport().installEventFilter(self)
+            self._queue_viewport = window.table.viewport()
+            self._queue_viewport.installEventFilter(self)
         else:
             self.first_rows_shown.set()
 
@@ -209,9 +211,9 @@ class DemoSeeding(QObject):
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.cancel()
         elif (
-            self._queue is not None
-            and watched is self._queue.viewport()
-            and event.type() == QEvent.Type.Paint
+            event.type() == QEvent.Type.Paint
+            and self._queue is not None
+            and watched is self._queue_viewport
             and self._queue.model() is not None
             and self._queue.model().rowCount() > 0
         ):

@@ -391,6 +391,12 @@ def _in_a_fresh_interpreter(probe: str, tmp_path: Path) -> subprocess.CompletedP
     return out
 
 
+def _prints_nothing_loaded(probe: str, tmp_path: Path) -> None:
+    """``probe``'s last line, the modules it found loaded that should not be, is an empty list."""
+    out = _in_a_fresh_interpreter(probe, tmp_path)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_a_reviewers_desk_opens_without_the_supervisors_panels(tmp_path: Path) -> None:
     """After Enter the GUI thread imports and builds the desk's window (nothing else can: it is Qt).
     The 待覆核 window (Review → 待覆核…) brings the supervisor's panels and the statistics with it,
@@ -416,8 +422,7 @@ def test_a_reviewers_desk_opens_without_the_supervisors_panels(tmp_path: Path) -
         "window.close()\n"
         "journal.close()\n"
     )
-    out = _in_a_fresh_interpreter(probe, tmp_path)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    _prints_nothing_loaded(probe, tmp_path)
 
 
 def test_the_desks_window_modules_load_while_the_member_types(tmp_path: Path) -> None:
@@ -459,5 +464,4 @@ def test_the_first_demo_starts_its_seed_before_loading_the_seed_or_the_sync(tmp_
         "heavy = ('reviewer_app.demo.seed', 'reviewer_app.sync.service', 'sqlalchemy.orm')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
     )
-    out = _in_a_fresh_interpreter(probe, tmp_path)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    _prints_nothing_loaded(probe, tmp_path)
