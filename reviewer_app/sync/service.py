@@ -318,6 +318,9 @@ class Sync:
         }
         try:
             with self._claiming, self._session() as s, s.begin():
+                # A newer desk may have opened and claimed while this close pushed: its items stay.
+                if session is not None and session != self._session_number:
+                    return 0
                 released = claims.release_all(s, self.who, keep=decided)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):

@@ -149,6 +149,32 @@ def test_a_close_that_comes_after_the_next_desk_opened_leaves_the_new_desk_its_q
     assert desk.sync.close_session(second) == 3  # its own close gives them back
 
 
+def test_a_desk_that_opens_while_the_old_one_gives_back_keeps_its_queue(
+    engine: Engine, desk: Workstation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Signed out and in again at once: the old desk's close has begun (not superseded yet) and is
+    pushing when the new desk opens and claims. The give-back that follows must leave the new desk
+    its items; it once released them, and the new desk showed an empty queue until the next sync."""
+    _posts(engine, desk, 3)
+    first = desk.sync.open_session()
+    desk.sync.pull()
+    push = desk.sync.push
+    opened: list[int] = []
+
+    def push_while_the_new_desk_opens(**kwargs: object) -> object:
+        pushed = push(**kwargs)  # type: ignore[arg-type]
+        if not opened:  # the new desk, between the close's first look and its give-back
+            opened.append(desk.sync.open_session())
+            desk.sync.pull()
+        return pushed
+
+    monkeypatch.setattr(desk.sync, "push", push_while_the_new_desk_opens)
+    assert desk.sync.close_session(first) == 0
+    assert len(desk.journal.items()) == 3  # the new desk's queue
+    with Session(engine) as s:
+        assert set(s.scalars(select(Post.claimed_by))) == {desk.sync.who.staff_username}
+
+
 def test_a_pull_counts_the_items_colleagues_are_working_on(
     engine: Engine, desk: Workstation, colleague: Workstation
 ) -> None:
