@@ -22,7 +22,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from reviewer_app.qt import (
-    QAbstractItemView,
     QCoreApplication,
     QEvent,
     QEventLoop,
@@ -31,11 +30,11 @@ from reviewer_app.qt import (
     QObject,
     QProgressDialog,
     Qt,
-    QTimer,
     QWidget,
     Signal,
 )
 from reviewer_app.ui.common.executors import Executor
+from reviewer_app.ui.common.first_paint import after_first_paint
 from reviewer_app.ui.common.operations import Operation
 
 if TYPE_CHECKING:  # the seed's modules load on its worker, not before it starts
@@ -89,8 +88,6 @@ class DemoSeeding(QObject):
         self._ended = False
         self._cancelled = False
         self._window: QMainWindow | None = None
-        self._queue: QAbstractItemView | None = None  # the desk's queue, until it shows its first rows
-        self._queue_viewport: QWidget | None = None
         # Its own worker: the seed takes many seconds, the shared network workers sync meanwhile.
         self._executor = Executor("demo seed", 1)
         self.staffReady.connect(self._staff_ready)
@@ -201,25 +198,18 @@ class DemoSeeding(QObject):
         self._window = window
         window.installEventFilter(self)
         if isinstance(window, MainWindow):
-            self._queue = window.table
-            self._queue_viewport = window.table.viewport()
-            self._queue_viewport.installEventFilter(self)
+            queue = window.table
+            after_first_paint(
+                queue.viewport(),
+                self.first_rows_shown.set,
+                when=lambda: queue.model() is not None and queue.model().rowCount() > 0,
+            )
         else:
             self.first_rows_shown.set()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._window and event.type() == QEvent.Type.Close:
             self.cancel()
-        elif (
-            event.type() == QEvent.Type.Paint
-            and self._queue is not None
-            and watched is self._queue_viewport
-            and self._queue.model() is not None
-            and self._queue.model().rowCount() > 0
-        ):
-            watched.removeEventFilter(self)
-            self._queue = None
-            QTimer.singleShot(0, self.first_rows_shown.set)  # once this paint is done
         return False
 
 
