@@ -307,7 +307,7 @@ class Sync:
         number; when a newer desk has opened meanwhile (a close run late on the network worker), its
         session stays open and its items stay claimed: only the decisions are pushed."""
         with self._claiming:
-            superseded = session is not None and session != self._session_number
+            superseded = self._superseded(session)
             if not superseded:
                 self._closed = True
         self.push(grace=timedelta(0))
@@ -317,11 +317,11 @@ class Sync:
             (i.kind, i.item_id) for i in self.journal.items()
         }
         try:
-            with self._claiming, self._session() as s, s.begin():
-                # A newer desk may have opened and claimed while this close pushed: its items stay.
-                if session is not None and session != self._session_number:
+            with self._claiming:
+                if self._superseded(session):  # a newer desk opened and claimed while this close pushed
                     return 0
-                released = claims.release_all(s, self.who, keep=decided)
+                with self._session() as s, s.begin():
+                    released = claims.release_all(s, self.who, keep=decided)
         except (OperationalError, DBAPIError) as exc:
             if _is_connection_error(exc):
                 raise self._unavailable(exc) from exc
@@ -330,6 +330,10 @@ class Sync:
             self.journal.forget(kind, item_id)
         log.info("released %d claim(s) at close", len(released))
         return len(released)
+
+    def _superseded(self, session: int | None) -> bool:
+        """A newer desk has opened on this sync since desk ``session`` did (ask under `_claiming`)."""
+        return session is not None and session != self._session_number
 
     # ---- push ----------------------------------------------------------------------------------
 
