@@ -62,8 +62,11 @@ class DemoSeeding(QObject):
 
     # the staff of the facility being filled (list[DemoStaff]), on the GUI thread
     staffReady = Signal(object)
-    # (done, total) families, on the GUI thread
+    # (done, total) families, from the worker
     progressed = Signal(int, int)
+    # the same, once DemoSeeding has it on the GUI thread: a window made after an emit of
+    # `progressed` was queued starts from `last_progress` and misses no count after it
+    progressSeen = Signal(int, int)
     # the seed is over: None when it worked (or there was nothing to fill), else the exception
     ended = Signal(object)
 
@@ -82,6 +85,8 @@ class DemoSeeding(QObject):
         self.first_rows_shown = threading.Event()
         self.cancel_requested = threading.Event()
         self.staff: list[DemoStaff] | None = None
+        # The last (done, total) that reached the GUI thread: a window opened later starts from it.
+        self.last_progress: tuple[int, int] | None = None
         self.error: BaseException | None = None
         # Set on the worker: the member cancelled and the seed stopped (nothing of it was kept).
         self.rolled_back = False
@@ -91,6 +96,7 @@ class DemoSeeding(QObject):
         # Its own worker: the seed takes many seconds, the shared network workers sync meanwhile.
         self._executor = Executor("demo seed", 1)
         self.staffReady.connect(self._staff_ready)
+        self.progressed.connect(self._progressed)
         self.ended.connect(self._end)
 
     # ---- the worker ----------------------------------------------------------------------------
@@ -130,6 +136,10 @@ class DemoSeeding(QObject):
     def _staff_ready(self, staff: list[DemoStaff]) -> None:
         self.staff = staff
 
+    def _progressed(self, done: int, total: int) -> None:
+        self.last_progress = (done, total)
+        self.progressSeen.emit(done, total)
+
     def _end(self, error: BaseException | None) -> None:
         self._ended = True
         self.error = error
@@ -163,14 +173,14 @@ class DemoSeeding(QObject):
     def wait_with_progress(self) -> None:
         """The whole seed, in a window counting the families; raises SeedingCancelled when the member
         cancelled, or whatever the seed raised."""
-        dialog = SeedingDialog(self)
-        loop = QEventLoop()
-        self.ended.connect(loop.quit)
-        if not self._ended:
+        if not self._ended:  # else the database was filled before: no window to flash
+            dialog = SeedingDialog(self)
+            loop = QEventLoop()
+            self.ended.connect(loop.quit)
             loop.exec()  # the GUI thread goes on painting the dialog meanwhile
-        self.ended.disconnect(loop.quit)
-        dialog.hide()
-        dialog.deleteLater()
+            self.ended.disconnect(loop.quit)
+            dialog.hide()
+            dialog.deleteLater()
         if self.error is not None:
             raise self.error
         if self._cancelled:
@@ -193,7 +203,9 @@ class DemoSeeding(QObject):
         sync_now = window.sync_controller.sync_now if isinstance(window, MainWindow) else None
         label = SeedingLabel(window, sync_now)
         window.statusBar().insertWidget(0, label)
-        self.progressed.connect(label.progressed)
+        self.progressSeen.connect(label.progressed)
+        if self.last_progress is not None:
+            label.progressed(*self.last_progress)
         self.ended.connect(label.ended)
         self._window = window
         window.installEventFilter(self)
@@ -255,15 +267,16 @@ class SeedingDialog(QProgressDialog):
         self.setAutoReset(False)
         self.setWindowModality(Qt.WindowModality.ApplicationModal)
         self.setRange(0, 0)  # busy until the first family is built
-        self.reset()  # stops QProgressDialog's own show timer: it is shown when the seed begins
+        self.reset()  # stops QProgressDialog's own 4-second show timer: it is shown now
         self.canceled.connect(self._cancel)
-        seeding.progressed.connect(self._show_progress)
+        seeding.progressSeen.connect(self._show_progress)
+        if seeding.last_progress is not None:  # families built before this window opened
+            self._show_progress(*seeding.last_progress)
+        self.show()
 
     def _show_progress(self, done: int, total: int) -> None:
         if self.seeding.cancel_requested.is_set():
             return
-        if not self.isVisible():
-            self.show()
         if done > 0:
             self.setRange(0, total)
             self.setValue(done)

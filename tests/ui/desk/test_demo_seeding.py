@@ -11,13 +11,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from reviewer_app.commands.desk import _fill_demo, open_demo
 from reviewer_app.demo.seed import is_empty
 from reviewer_app.demo.seed_scenarios import COMMIT_EVERY, FIRST_BATCH
-from reviewer_app.qt import QApplication, QEvent, QLabel, QObject, QTimer
+from reviewer_app.qt import QApplication, QEvent, QLabel, QObject, Qt, QTimer
 from reviewer_app.shared_db.engine import make_engine
+from reviewer_app.ui.desk.demo_seeding import SeedingDialog
 from reviewer_app.ui.desk.main_window import MainWindow
 from tests.ui.conftest import idle
 
@@ -39,9 +41,10 @@ def _seeding_label(window: MainWindow) -> QLabel | None:
 
 
 class HeldSeed:
-    """The real seed of a few families, held after family `hold_at` until `release`."""
+    """The real seed of a few families, held after family `hold_at` (None: as soon as the staff
+    are written, before the first family) until `release`."""
 
-    def __init__(self, path: Path, families: int = 4, hold_at: int = 1) -> None:
+    def __init__(self, path: Path, families: int = 4, hold_at: int | None = 1) -> None:
         self.engine = make_engine(f"sqlite:///{path}")
         self.families = families
         self.hold_at = hold_at
@@ -55,14 +58,22 @@ class HeldSeed:
         staff_ready: Callable[[list], None],  # type: ignore[type-arg]
         queue_ready: Callable[[], None] | None,
     ) -> object:
+        def hold() -> None:
+            self.held.set()
+            self.release.wait(60)
+
         def holding(done: int, total: int) -> None:
             progress(done, total)
             if done == self.hold_at:
-                self.held.set()
-                self.release.wait(60)
+                hold()
+
+        def staff_written(staff: list) -> None:  # type: ignore[type-arg]
+            staff_ready(staff)
+            if self.hold_at is None:
+                hold()
 
         try:
-            return _fill_demo(self.engine, holding, staff_ready, queue_ready, families=self.families)
+            return _fill_demo(self.engine, holding, staff_written, queue_ready, families=self.families)
         finally:
             self.finished.set()
 
@@ -137,6 +148,40 @@ def test_closing_the_desk_while_the_demo_data_arrives_keeps_nothing_of_it(
     assert status == 1
     assert "已取消建立示範資料" in capsys.readouterr().err
     assert is_empty(seed.engine)
+    seed.engine.dispose()
+
+
+def test_cancelling_the_supervisors_first_demo_keeps_nothing_of_it(
+    qapp: QApplication, qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Opened as the supervisor, whose windows read the shared data directly, the first demo waits for
+    its data in a window counting the families, shown as soon as the seed has begun (held here before
+    its first family); Escape (取消) there stops the seed and keeps nothing of it."""
+    seed = HeldSeed(tmp_path / "demo.sqlite3", hold_at=None)
+    seen: dict[str, object] = {}
+
+    def cancel_while_seeding() -> bool:
+        dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, SeedingDialog)), None)
+        if dialog is None or not dialog.isVisible() or not seed.held.is_set():
+            return False
+        seen["shown before the first family"] = not seed.release.is_set()
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+        seed.release.set()
+        return True
+
+    timer = _play([cancel_while_seeding])
+    QTimer.singleShot(20_000, seed.release.set)  # a window that never shows: let the seed go on
+    try:
+        status = open_demo(qapp, seed.engine, "supervisor", seed.fill)
+    finally:
+        timer.stop()
+        seed.release.set()
+    assert status == 1
+    assert seen["shown before the first family"] is True
+    assert "已取消建立示範資料" in capsys.readouterr().err
+    assert _visible_desk() is None
+    assert not any(isinstance(w, SeedingDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    assert is_empty(seed.engine)  # the next `reviewer-app demo` fills it from the start
     seed.engine.dispose()
 
 

@@ -23,9 +23,7 @@ from reviewer_app import config
 from reviewer_app.access.signin import CredentialStore
 from reviewer_app.access.staff import add_staff
 from reviewer_app.cli import main
-from reviewer_app.demo.seed import is_empty
 from reviewer_app.qt import QApplication, QLabel, Qt, QTimer, QWidget
-from reviewer_app.shared_db.engine import make_engine
 from reviewer_app.ui.access.signin_dialog import SignInDialog
 from reviewer_app.ui.desk.demo_seeding import SeedingDialog
 from reviewer_app.ui.desk.main_window import MainWindow
@@ -255,41 +253,6 @@ def test_the_first_demo_opens_the_desk_at_once_and_its_data_arrives_behind_it(
     assert len(labels) > 5  # it counted up while the seed ran: the GUI thread was free
     assert reviewer.seen["rows while seeding"] == 0
     assert reviewer.seen["user"] == "reviewer" and int(str(reviewer.seen["rows"])) > 0
-
-
-def watch_the_seeding_window(qtbot: QtBot, reviewer: Reviewer, *, cancel_after: int) -> Callable[[], bool]:
-    """Another role waits for the whole seed in a window counting the families; Escape cancels it."""
-
-    def step() -> bool:
-        dialog = visible(SeedingDialog)
-        if not isinstance(dialog, SeedingDialog) or dialog.value() < cancel_after:
-            return False
-        dialog.activateWindow()
-        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
-        reviewer.seen["cancelled at"] = dialog.value()
-        return True
-
-    return step
-
-
-def test_cancelling_the_first_demo_keeps_nothing_of_it(
-    qtbot: QtBot, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    """Opened as the supervisor, whose windows read the shared data directly, the first demo waits for
-    its data in a progress window; 取消 keeps nothing of it. (Closing the reviewer's desk while the
-    data arrives does the same: tests/ui/desk/test_demo_seeding.py.)"""
-    path = tmp_path / "demo.sqlite3"
-    reviewer = Reviewer([])
-    reviewer.steps = [watch_the_seeding_window(qtbot, reviewer, cancel_after=2)]
-    assert reviewer.run(["--database-url", f"sqlite:///{path}", "demo", "--user", "supervisor"]) == 1
-    assert "timeout" not in reviewer.seen and "cancelled at" in reviewer.seen
-    assert visible(MainWindow) is None and visible(SeedingDialog) is None
-    assert "已取消建立示範資料" in capsys.readouterr().err
-    engine = make_engine(f"sqlite:///{path}")
-    try:
-        assert is_empty(engine)  # the next `reviewer-app demo` fills it from the start
-    finally:
-        engine.dispose()
 
 
 @pytest.mark.parametrize(
