@@ -443,6 +443,10 @@ class DocumentService(QObject):
         def done(result: tuple[ShownDocument, bool] | None) -> None:
             self._in_flight.discard(key)
             if result is None:
+                # Skipped as unwanted; the reviewer may have come back to it since, while it was still
+                # in flight (so that show() asked for nothing): ask again.
+                if key in self._wanted and not self._closed:
+                    self._request(doc, policy, SHOWN if key in self._pinned else AHEAD)
                 return
             shown, news = result
             if not shown.transient:

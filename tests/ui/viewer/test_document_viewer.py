@@ -7,6 +7,7 @@ warning, a broken upload that says why, and the next items' documents decoded ah
 from __future__ import annotations
 
 import hashlib
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,10 +25,12 @@ from reviewer_app.journal.journal import Journal
 from reviewer_app.qt import QApplication, QLabel, QPoint, QPointF, QRect, Qt, QWheelEvent
 from reviewer_app.shared_db.models import Document, DocumentBlob, Post
 from reviewer_app.sync.service import Sync
+from reviewer_app.ui.common import executors
+from reviewer_app.ui.common.operations import Operation
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.queue.rows import ItemKey
 from reviewer_app.ui.viewer.document_viewer import DocumentViewer
-from reviewer_app.ui.viewer.documents import DocumentService, doc_key
+from reviewer_app.ui.viewer.documents import SHOWN, DocumentService, doc_key
 from reviewer_app.ui.viewer.thumbnails import ThumbnailModel
 from tests.ui.conftest import (
     add_post,
@@ -351,6 +354,37 @@ def test_the_next_items_wait_until_the_shown_one_is_on_screen(
         qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in ahead))
         assert not service.has_ahead_waiting()
     finally:
+        service.shutdown()
+
+
+def test_a_document_left_before_its_turn_loads_when_the_reviewer_comes_back(
+    qtbot: QtBot, desk: MainWindow
+) -> None:
+    """The reviewer moves on before an item's document has had its turn on the worker (so the worker
+    skips it) and comes back before that answer has reached the window: the document still loads.
+    It stayed "loading" for good, and approve off (R7), before."""
+    rows = [r.key for r in proxy_rows(desk) if desk.detail_of(r.key).snapshot.documents]
+    first, second = (desk.detail_of(k).snapshot for k in rows[:2])
+    qtbot.waitUntil(lambda: idle(desk))
+    service = DocumentService(desk.ctx.documents, ahead_after_ms=3_600_000)
+    worker = executors.documents()
+    started, go_on = threading.Event(), threading.Event()
+
+    def busy() -> None:  # another document on the one worker, taking its time
+        started.set()
+        go_on.wait(30)
+
+    Operation(busy, name="another document").run_in_background(worker, SHOWN + 1)
+    try:
+        assert started.wait(10)
+        service.show(first.documents, first.policy)  # queued behind it
+        service.show(second.documents, second.policy)  # moved on: the first item's are not wanted
+        go_on.set()
+        assert worker.wait(30_000)  # skipped on the worker; the answer waits for the event loop
+        service.show(first.documents, first.policy)  # back before the window heard it
+        qtbot.waitUntil(lambda: all(service.cached(d) is not None for d in first.documents))
+    finally:
+        go_on.set()
         service.shutdown()
 
 
