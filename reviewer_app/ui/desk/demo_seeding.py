@@ -284,6 +284,11 @@ class SeedingDialog(QProgressDialog):
                 self.tr("Creating the demo data: family {done} of {total}…").format(done=done, total=total)
             )
 
+    def reject(self) -> None:
+        """Escape when the 取消 button's own shortcut did not take it: the same as 取消. (A dialog's
+        reject hides it; the seed would go on and the desk open, as if nothing had been asked.)"""
+        self._cancel()
+
     def _cancel(self) -> None:
         self.seeding.cancel()
         self.setLabelText(self.tr("Stopping…"))

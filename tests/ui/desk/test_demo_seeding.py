@@ -19,7 +19,7 @@ from reviewer_app.demo.seed import is_empty
 from reviewer_app.demo.seed_scenarios import COMMIT_EVERY, FIRST_BATCH
 from reviewer_app.qt import QApplication, QEvent, QLabel, QObject, Qt, QTimer
 from reviewer_app.shared_db.engine import make_engine
-from reviewer_app.ui.desk.demo_seeding import SeedingDialog
+from reviewer_app.ui.desk.demo_seeding import DemoSeeding, SeedingDialog
 from reviewer_app.ui.desk.main_window import MainWindow
 from tests.ui.conftest import idle
 
@@ -76,6 +76,17 @@ class HeldSeed:
             return _fill_demo(self.engine, holding, staff_written, queue_ready, families=self.families)
         finally:
             self.finished.set()
+
+
+def _unless_over_after(ms: int, action: Callable[[], None]) -> QTimer:
+    """``action`` once ``ms`` have passed, unless the test stops the timer first, as it must when it
+    ends: a bare ``QTimer.singleShot`` left behind closed the windows of whichever test ran 50 s
+    later (the desk tests that failed now and then, their desk gone mid-test)."""
+    timer = QTimer()
+    timer.setSingleShot(True)
+    timer.timeout.connect(action)
+    timer.start(ms)
+    return timer
 
 
 def _play(steps: list[Callable[[], bool]]) -> QTimer:
@@ -164,17 +175,23 @@ def test_cancelling_the_supervisors_first_demo_keeps_nothing_of_it(
         dialog = next((w for w in QApplication.topLevelWidgets() if isinstance(w, SeedingDialog)), None)
         if dialog is None or not dialog.isVisible() or not seed.held.is_set():
             return False
+        if not dialog.isActiveWindow():  # the keyboard is in it, as the member's is
+            dialog.activateWindow()
+            return False
         seen["shown before the first family"] = not seed.release.is_set()
         qtbot.keyClick(dialog, Qt.Key.Key_Escape)
         seed.release.set()
         return True
 
     timer = _play([cancel_while_seeding])
-    QTimer.singleShot(20_000, seed.release.set)  # a window that never shows: let the seed go on
+    guard = _unless_over_after(20_000, seed.release.set)  # a window that never shows: let the seed go on
+    closing = _unless_over_after(60_000, qapp.closeAllWindows)  # a desk opened after all: fail, not hang
     try:
         status = open_demo(qapp, seed.engine, "supervisor", seed.fill)
     finally:
         timer.stop()
+        guard.stop()
+        closing.stop()
         seed.release.set()
     assert status == 1
     assert seen["shown before the first family"] is True
@@ -183,6 +200,20 @@ def test_cancelling_the_supervisors_first_demo_keeps_nothing_of_it(
     assert not any(isinstance(w, SeedingDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
     assert is_empty(seed.engine)  # the next `reviewer-app demo` fills it from the start
     seed.engine.dispose()
+
+
+def test_escape_in_the_seeding_window_stops_the_seed_even_before_the_window_is_active(
+    qapp: QApplication, qtbot: QtBot
+) -> None:
+    """Escape reaching the window before the system has made it the active one (so not through the
+    取消 button's shortcut) stops the seed all the same; it hid the window and let the seed go on."""
+    seeding = DemoSeeding(lambda progress, staff_ready, queue_ready: None)  # not started: never over
+    dialog = SeedingDialog(seeding)
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and not dialog.isActiveWindow()
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert seeding.cancel_requested.is_set()
+    assert dialog.isVisible() and dialog.labelText() == dialog.tr("Stopping…")
 
 
 def _counts(engine: Engine) -> dict[str, int]:
@@ -224,11 +255,12 @@ def test_the_desk_has_a_queue_before_the_demo_data_is_all_in_and_the_seed_ends_w
         return True
 
     timer = _play([queue_while_seeding, the_rest_arrives])
-    QTimer.singleShot(50_000, qapp.closeAllWindows)  # what a member would not wait for
+    guard = _unless_over_after(50_000, qapp.closeAllWindows)  # what a member would not wait for
     try:
         status = open_demo(qapp, seed.engine, None, seed.fill)
     finally:
         timer.stop()
+        guard.stop()
         seed.release.set()
     assert status == 0
     assert seen["finished when rows shown"] is False and seen["label with rows"] is True
@@ -292,11 +324,12 @@ def test_the_seed_waits_for_the_desk_to_show_its_first_rows(qapp: QApplication, 
         return True
 
     timer = _play([watch_the_queue, both_seen])
-    QTimer.singleShot(50_000, qapp.closeAllWindows)
+    guard = _unless_over_after(50_000, qapp.closeAllWindows)
     try:
         status = open_demo(qapp, engine, None, fill)
     finally:
         timer.stop()
+        guard.stop()
     assert status == 0
     assert order == ["rows painted", "seed goes on"]
     engine.dispose()
