@@ -419,7 +419,9 @@ class MainWindow(QMainWindow):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Qt repaints a window when it handles its UpdateRequest; what is queued now runs after that.
         if event.type() == QEvent.Type.UpdateRequest and (
-            self.decisions.waiting_for_paint() or self.documents.has_ahead_waiting()
+            self.decisions.waiting_for_paint()
+            or self.documents.has_ahead_waiting()
+            or self.panel.second_look.waiting_for_paint()
         ):
             QTimer.singleShot(0, self, self._painted)
         return super().eventFilter(watched, event)
@@ -428,9 +430,10 @@ class MainWindow(QMainWindow):
         """The window shows the current item: the background work held back for it goes ahead."""
         self.decisions.painted()
         self.documents.start_ahead()
+        self.panel.second_look.painted()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._painted()  # decisions still waiting for a repaint are written now
+        self.decisions.painted()  # decisions still waiting for a repaint are written now
         self.save_layout()
         self.sync_controller.close()  # gives the undecided items back, in the background
         if self.decisions.reject_dialog is not None:

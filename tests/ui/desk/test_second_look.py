@@ -8,6 +8,7 @@ from __future__ import annotations
 import threading
 from datetime import UTC
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pytestqt.qtbot import QtBot
@@ -16,10 +17,12 @@ from sqlalchemy.orm import Session
 
 from reviewer_app.demo.seed import SCENARIO_FAMILIES, seed
 from reviewer_app.documents import perceptual
+from reviewer_app.qt import QEvent, QObject, QWidget
 from reviewer_app.shared_db.engine import make_engine, upgrade
 from reviewer_app.shared_db.models import Decision, Document, Facility, Post
 from reviewer_app.sync import image_hashes
 from reviewer_app.sync.service import Sync
+from reviewer_app.ui.desk import second_look
 from reviewer_app.ui.desk.main_window import MainWindow
 from reviewer_app.ui.desk.second_look import ComparisonDialog
 from tests import factories
@@ -116,6 +119,44 @@ def test_a_photo_another_family_used_is_flagged(
     assert f"#{rejected}" in look.reuse_label.text() and "審核未通過" in look.reuse_label.text()
     assert not look.compare_button.isVisible()  # not sent again after a rejection of its own
     assert threading.get_ident() not in gui_thread_hashes
+
+
+class _Paints(QObject):
+    """Counts the paints of a widget."""
+
+    def __init__(self, widget: QWidget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
+def test_the_second_look_asks_once_the_item_is_painted(
+    qtbot: QtBot, desk: MainWindow, sync: Sync, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Its queries hold the interpreter on the worker: the item is drawn first (the next item after a
+    decision came up half again later on PostgreSQL), then the question goes, and its answer shows."""
+    _, rejected, reusing = _seeded(sync.engine, sync.who.facility_id)
+    look = desk.panel.second_look
+    paints = _Paints(desk.panel)
+    paints_when_asked: list[int] = []
+    real = second_look.reused_images
+
+    def watched(*args: Any) -> Any:  # the real question, only watched
+        paints_when_asked.append(paints.count)
+        return real(*args)
+
+    monkeypatch.setattr(second_look, "reused_images", watched)
+    go_to(qtbot, desk, ("post", reusing))
+    painted_before = paints.count
+    assert look.waiting_for_paint() and not paints_when_asked
+    qtbot.waitUntil(lambda: look.reuse_label.isVisible() and idle(desk))
+    assert len(paints_when_asked) == 1 and paints_when_asked[0] > painted_before
+    assert f"#{rejected}" in look.reuse_label.text()
 
 
 def test_the_item_on_screen_is_asked_again_after_the_pull_hashed_new_pictures(
