@@ -140,6 +140,12 @@ class DemoSeeding(QObject):
         self.last_progress = (done, total)
         self.progressSeen.emit(done, total)
 
+    def follow_progress(self, slot: Callable[[int, int], None]) -> None:
+        """``slot(done, total)`` now with the last count heard (if any), then with every one after it."""
+        self.progressSeen.connect(slot)
+        if self.last_progress is not None:
+            slot(*self.last_progress)
+
     def _end(self, error: BaseException | None) -> None:
         self._ended = True
         self.error = error
@@ -203,9 +209,7 @@ class DemoSeeding(QObject):
         sync_now = window.sync_controller.sync_now if isinstance(window, MainWindow) else None
         label = SeedingLabel(window, sync_now)
         window.statusBar().insertWidget(0, label)
-        self.progressSeen.connect(label.progressed)
-        if self.last_progress is not None:
-            label.progressed(*self.last_progress)
+        self.follow_progress(label.progressed)
         self.ended.connect(label.ended)
         self._window = window
         window.installEventFilter(self)
@@ -269,9 +273,7 @@ class SeedingDialog(QProgressDialog):
         self.setRange(0, 0)  # busy until the first family is built
         self.reset()  # stops QProgressDialog's own 4-second show timer: it is shown now
         self.canceled.connect(self._cancel)
-        seeding.progressSeen.connect(self._show_progress)
-        if seeding.last_progress is not None:  # families built before this window opened
-            self._show_progress(*seeding.last_progress)
+        seeding.follow_progress(self._show_progress)  # from the families built before it opened
         self.show()
 
     def _show_progress(self, done: int, total: int) -> None:
